@@ -1,0 +1,89 @@
+import type { Channel, ComplaintRoutedV1, Department, Priority, Product, Reason, ServicePoint, TranscriptTurnV1 } from '@complaints/contracts';
+import type { CaseStatus } from './case-status';
+import { SlaClocks, SlaPolicy, startClocks } from './sla-policy';
+
+export interface TimelineEntry {
+  type: string;
+  at: Date;
+  actor: string;
+  /** The event that produced the entry (dedupe key). */
+  sourceEventId: string;
+  details: Record<string, unknown>;
+}
+
+/** A complaint case as the staff work it. */
+export interface Case {
+  complaintId: string;
+  reference: string;
+  channel: Channel;
+  status: CaseStatus;
+  department: Department;
+  assignee: string | null;
+  priority: Priority;
+  escalation: boolean;
+  needsTriage: boolean;
+  category: { product: Product; reason: Reason; servicePoint: ServicePoint };
+  receivedAt: Date;
+  routedAt: Date;
+  sla: SlaClocks;
+  content: { text: string; language: string; subject?: string; transcript?: TranscriptTurnV1[] };
+  customer: { customerId?: string; phoneLast4?: string; contact: Record<string, string | undefined>; name?: string; idNumber?: string };
+  context: Record<string, unknown>;
+  source: { system: string; messageId: string | null };
+  routing: { ruleId: string; rulesVersion: string; classifierVersion: string; matchedTerms: string[]; confidence: Record<string, number> };
+}
+
+/** Opens a case from a routed complaint: status RECEIVED, clocks started at receipt. */
+export function openCase(routed: ComplaintRoutedV1, policy?: SlaPolicy): { case: Case; timeline: TimelineEntry[] } {
+  const { complaint, routing } = routed;
+  const receivedAt = new Date(complaint.receivedAt);
+  const routedAt = new Date(routing.routedAt);
+  const opened: Case = {
+    complaintId: complaint.complaintId,
+    reference: complaint.reference,
+    channel: complaint.channel,
+    status: 'RECEIVED',
+    department: routing.department,
+    assignee: null,
+    priority: routing.priority,
+    escalation: routing.escalation,
+    needsTriage: routing.needsTriage,
+    category: { ...routing.category },
+    receivedAt,
+    routedAt,
+    sla: startClocks(receivedAt, routing.priority, policy),
+    content: {
+      text: complaint.content.text,
+      language: complaint.content.language,
+      subject: complaint.content.subject,
+      transcript: complaint.content.transcript,
+    },
+    customer: {
+      customerId: complaint.customer.customerId,
+      phoneLast4: complaint.customer.contact.phoneLast4,
+      contact: { ...complaint.customer.contact },
+      name: complaint.customer.name,
+      idNumber: complaint.customer.idNumber,
+    },
+    context: { ...complaint.context },
+    source: { system: complaint.source.system, messageId: complaint.source.messageId ?? null },
+    routing: {
+      ruleId: routing.ruleId,
+      rulesVersion: routing.rulesVersion,
+      classifierVersion: routing.classifierVersion,
+      matchedTerms: routing.matchedTerms,
+      confidence: { ...routing.confidence },
+    },
+  };
+  const timeline: TimelineEntry[] = [
+    { type: 'received', at: receivedAt, actor: `channel:${complaint.channel}`, sourceEventId: routed.causationId ?? routed.eventId, details: { system: complaint.source.system } },
+    {
+      type: 'routed',
+      at: routedAt,
+      actor: 'router',
+      sourceEventId: routed.eventId,
+      details: { department: routing.department, ruleId: routing.ruleId, needsTriage: routing.needsTriage },
+    },
+  ];
+  return { case: opened, timeline };
+}

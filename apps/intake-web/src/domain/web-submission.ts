@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { detectLanguage } from '@complaints/classification';
+import { ComplaintV1, Product } from '@complaints/contracts';
+import { maskSensitiveNumbers, PiiCipher } from '@complaints/security';
+
+/** What a customer submits through the web form (already validated at the edge). */
+export interface WebSubmission {
+  text: string;
+  customer: { name: string; phone: string; email?: string; idNumber?: string };
+  product?: Product;
+  consent: true;
+}
+
+export const WEB_SOURCE_SYSTEM = 'web-form';
+
+/**
+ * The canonical complaint of a web submission: card and ID numbers masked in the text, contact
+ * details sealed (AES-GCM), only the phone's last four digits in clear for status look-ups.
+ */
+export function normaliseWebSubmission(
+  submission: WebSubmission,
+  ids: { complaintId: string; reference: string; receivedAt: Date; idempotencyKey?: string },
+  cipher: PiiCipher,
+): ComplaintV1 {
+  const text = maskSensitiveNumbers(submission.text.trim());
+  const phoneDigits = submission.customer.phone.replace(/\D/g, '');
+  const receivedAt = ids.receivedAt.toISOString();
+  return Object.assign(new ComplaintV1(), {
+    complaintId: ids.complaintId,
+    reference: ids.reference,
+    channel: 'web' as const,
+    receivedAt,
+    source: { system: WEB_SOURCE_SYSTEM, messageId: ids.idempotencyKey ?? null, receivedAt },
+    customer: {
+      name: cipher.seal(submission.customer.name.trim()),
+      ...(submission.customer.idNumber ? { idNumber: cipher.seal(submission.customer.idNumber.toUpperCase()) } : {}),
+      contact: {
+        phone: cipher.seal(normalisePhone(submission.customer.phone)),
+        phoneLast4: phoneDigits.slice(-4),
+        ...(submission.customer.email ? { email: cipher.seal(submission.customer.email.trim().toLowerCase()) } : {}),
+      },
+    },
+    content: { text, language: detectLanguage(text) },
+    context: submission.product ? { productHint: submission.product } : {},
+  });
+}
+
+/** E.164 with +86 when no country code is given (mainland mobile numbers). */
+export function normalisePhone(phone: string): string {
+  const trimmed = phone.replace(/[\s()-]/g, '');
+  if (trimmed.startsWith('+')) return trimmed;
+  if (trimmed.startsWith('00')) return `+${trimmed.slice(2)}`;
+  return `+86${trimmed.replace(/^0+/, '')}`;
+}
+
+/** A stable fingerprint of a request body: the same JSON in any key order gives the same hash. */
+export function fingerprint(value: unknown): string {
+  return createHash('sha256').update(stableStringify(value)).digest('hex');
+}
+
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,20 @@
+import { dataSourceOptions } from '@complaints/persistence';
+import { CreateSubmissions1764400000000 } from './migrations/1764400000000-create-submissions';
+import { SubmissionEntity } from './submission.entity';
+
+export const INTAKE_WEB_SCHEMA = 'intake_web';
+
+/** The web intake's TypeORM options: used by the app and by the TypeORM CLI. */
+export function intakeWebDataSourceOptions(url: string, poolSize?: number) {
+  return {
+    ...dataSourceOptions({
+      url,
+      schema: INTAKE_WEB_SCHEMA,
+      entities: [SubmissionEntity],
+      migrations: [CreateSubmissions1764400000000],
+      poolSize,
+      applicationName: 'intake-web',
+    }),
+    schema: INTAKE_WEB_SCHEMA,
+  };
+}

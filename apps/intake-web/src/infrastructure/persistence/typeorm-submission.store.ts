@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import { ComplaintReceivedV1, parseContract } from '@complaints/contracts';
+import { ReserveResult, StoreUnavailableError, SubmissionRecord, SubmissionStore } from '../../application/submit-complaint/submission.store';
+import { SubmissionEntity } from './submission.entity';
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class TypeOrmSubmissionStore extends SubmissionStore {
+  constructor(@InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>) {
+    super();
+  }
+
+  async findByKey(idempotencyKey: string): Promise<SubmissionRecord | null> {
+    const row = await guard(() => this.submissions.findOneBy({ idempotencyKey }));
+    return row ? toRecord(row) : null;
+  }
+
+  async reserve(record: SubmissionRecord): Promise<ReserveResult> {
+    try {
+      await this.submissions.insert({
+        complaintId: record.complaintId,
+        reference: record.reference,
+        idempotencyKey: record.idempotencyKey,
+        requestHash: record.requestHash,
+        status: record.status,
+        event: JSON.parse(JSON.stringify(record.event)),
+        receivedAt: record.receivedAt,
+        acceptedAt: null,
+      });
+      return 'reserved';
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+        const constraint = (error.driverError as { constraint?: string }).constraint;
+        return constraint === 'submissions_reference_uq' ? 'reference-taken' : 'key-taken';
+      }
+      throw unavailable(error);
+    }
+  }
+
+  async markAccepted(complaintId: string): Promise<void> {
+    await guard(() => this.submissions.update({ complaintId, status: 'pending' }, { status: 'accepted', acceptedAt: new Date() }));
+  }
+}
+
+function toRecord(row: SubmissionEntity): SubmissionRecord {
+  return {
+    complaintId: row.complaintId,
+    reference: row.reference,
+    idempotencyKey: row.idempotencyKey,
+    requestHash: row.requestHash,
+    status: row.status,
+    event: parseContract(ComplaintReceivedV1, row.event),
+    receivedAt: row.receivedAt,
+  };
+}
+
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw unavailable(error);
+  }
+}
+
+function unavailable(error: unknown): Error {
+  if (error instanceof QueryFailedError) return error;
+  return new StoreUnavailableError(error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ServiceConfigModule, loadConfig } from '@complaints/config';
+import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
+import { ObservabilityModule } from '@complaints/observability';
+import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
+import { PiiCipher } from '@complaints/security';
+import { SubmitComplaintUseCase } from './application/submit-complaint/submit-complaint.use-case';
+import { ReceivedComplaintPublisher, SubmissionStore } from './application/submit-complaint/submission.store';
+import { IntakeWebConfig } from './intake-web.config';
+import { KafkaReceivedComplaintPublisher } from './infrastructure/kafka-received-complaint.publisher';
+import { intakeWebDataSourceOptions } from './infrastructure/persistence/intake-web.data-source';
+import { SubmissionEntity } from './infrastructure/persistence/submission.entity';
+import { TypeOrmSubmissionStore } from './infrastructure/persistence/typeorm-submission.store';
+import { ComplaintsController } from './interface/http/complaints.controller';
+
+export const INTAKE_WEB_SERVICE = 'intake-web';
+
+/** The public web intake: customers file complaints; each becomes `complaints.received.v1`. */
+@Module({})
+export class IntakeWebModule {
+  static register(config: IntakeWebConfig = loadConfig(IntakeWebConfig)): DynamicModule {
+    const limit = config.INTAKE_RATE_LIMIT_PER_MIN;
+    return {
+      module: IntakeWebModule,
+      imports: [
+        ServiceConfigModule.forRoot(IntakeWebConfig, config),
+        ObservabilityModule.forRoot({ service: INTAKE_WEB_SERVICE, readiness: [KafkaReadiness, DatabaseReadiness] }),
+        MessagingModule.forRoot({ clientId: INTAKE_WEB_SERVICE }),
+        PersistenceModule.forRoot((c) => intakeWebDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
+        TypeOrmModule.forFeature([SubmissionEntity]),
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: limit === 0 ? Number.MAX_SAFE_INTEGER : limit }] }),
+      ],
+      controllers: [ComplaintsController],
+      providers: [
+        { provide: SubmissionStore, useClass: TypeOrmSubmissionStore },
+        { provide: ReceivedComplaintPublisher, useClass: KafkaReceivedComplaintPublisher },
+        {
+          provide: SubmitComplaintUseCase,
+          inject: [SubmissionStore, ReceivedComplaintPublisher],
+          useFactory: (store: SubmissionStore, publisher: ReceivedComplaintPublisher) =>
+            new SubmitComplaintUseCase(store, publisher, PiiCipher.fromSetting(config.PII_KEYS, config.PII_ACTIVE_KEY_ID)),
+        },
+      ],
+    };
+  }
+}

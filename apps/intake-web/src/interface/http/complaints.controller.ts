@@ -1,0 +1,54 @@
+import { Body, Controller, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { CorrelationId, ProblemException, problem, validationProblem } from '@complaints/http';
+import { BrokerUnavailableError } from '@complaints/messaging';
+import { IdempotencyKeyReusedError, SubmitComplaintUseCase } from '../../application/submit-complaint/submit-complaint.use-case';
+import { StoreUnavailableError } from '../../application/submit-complaint/submission.store';
+import { ComplaintAcceptedDto, SubmitComplaintDto } from './submit-complaint.dto';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const RETRY_AFTER_SECONDS = '5';
+
+@ApiTags('complaints')
+@Controller('v1/complaints')
+export class ComplaintsController {
+  constructor(private readonly submitComplaint: SubmitComplaintUseCase) {}
+
+  @Post()
+  @HttpCode(202)
+  @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'File a complaint', description: 'Answers 202 once the complaint is durable (Kafka acknowledged it).' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body get the same reference and one case.' })
+  @ApiAcceptedResponse({ type: ComplaintAcceptedDto })
+  async submit(
+    @Body() body: SubmitComplaintDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CorrelationId() correlationId: string,
+  ): Promise<ComplaintAcceptedDto> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw validationProblem([{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
+    }
+    try {
+      const result = await this.submitComplaint.execute({ submission: body, idempotencyKey, correlationId });
+      return {
+        reference: result.reference,
+        complaintId: result.complaintId,
+        status: 'RECEIVED',
+        receivedAt: result.receivedAt,
+        promises: { feedbackWithinHours: 48, decisionWithinDays: 15 },
+      };
+    } catch (error) {
+      if (error instanceof IdempotencyKeyReusedError) {
+        throw new ProblemException(problem(422, 'idempotency-key-reused', error.message, { errors: [{ field: 'Idempotency-Key', message: error.message }] }));
+      }
+      if (error instanceof BrokerUnavailableError || error instanceof StoreUnavailableError) {
+        throw new ProblemException(
+          problem(503, 'temporarily-unavailable', 'The complaint could not be stored safely right now and was not accepted. Please retry shortly.'),
+          { 'retry-after': RETRY_AFTER_SECONDS },
+        );
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { loadConfig } from '@complaints/config';
+import { runService } from '@complaints/http';
+import { IntakeWebConfig } from './intake-web.config';
+import { IntakeWebModule } from './intake-web.module';
+
+void runService(() => {
+  const config = loadConfig(IntakeWebConfig);
+  return {
+    module: IntakeWebModule.register(config),
+    host: config.HOST,
+    port: config.INTAKE_WEB_PORT,
+    bodyLimitBytes: 64 * 1024,
+    openApi: { title: 'Web complaint intake', description: 'The public complaint API of the bank: file a complaint, get a reference.' },
+  };
+});

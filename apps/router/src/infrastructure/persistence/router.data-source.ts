@@ -1,0 +1,21 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@complaints/persistence';
+import { CreateRoutingDecisions1764400000000 } from './migrations/1764400000000-create-routing-decisions';
+import { RoutingDecisionEntity } from './routing-decision.entity';
+
+export const ROUTER_SCHEMA = 'routing';
+
+/** The router's TypeORM options: used by the app and by the TypeORM CLI (default export below). */
+export function routerDataSourceOptions(url: string, poolSize?: number) {
+  return {
+    ...dataSourceOptions({
+      url,
+      schema: ROUTER_SCHEMA,
+      entities: [RoutingDecisionEntity],
+      migrations: [CreateRoutingDecisions1764400000000],
+      poolSize,
+      applicationName: 'router',
+    }),
+    schema: ROUTER_SCHEMA,
+  };
+}

@@ -1,0 +1,33 @@
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ComplaintReceivedV1 } from '@complaints/contracts';
+import { EventConsumer, EventConsumerFactory } from '@complaints/messaging';
+import { RouteComplaintUseCase } from '../application/route-complaint/route-complaint.use-case';
+
+export const ROUTER_GROUP = 'router';
+
+/** Consumes `complaints.received.v1` and routes each complaint. */
+@Injectable()
+export class ComplaintReceivedConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private consumer: EventConsumer<ComplaintReceivedV1> | null = null;
+
+  constructor(
+    private readonly consumers: EventConsumerFactory,
+    private readonly routeComplaint: RouteComplaintUseCase,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.consumer = this.consumers.create({
+      groupId: ROUTER_GROUP,
+      topic: ComplaintReceivedV1.topic,
+      contract: ComplaintReceivedV1,
+      handle: async (event) => {
+        await this.routeComplaint.execute(event);
+      },
+    });
+    await this.consumer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * One jest run for everything: unit tests (`*.spec.ts` beside the code) and the integration and
+ * end-to-end tests under `test/` that talk to the real Kafka broker and PostgreSQL. The global setup
+ * starts a local Kafka when none answers and prepares a fresh test database.
+ */
+const { readFileSync } = require('node:fs');
+const { compilerOptions } = JSON.parse(readFileSync(`${__dirname}/tsconfig.json`, 'utf8'));
+const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
+);
+
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/tools'],
+  testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+  transform: { '^.+\\.(ts|js)$': ['@swc/jest', { ...swc, swcrc: false }] },
+  // ESM-only packages that jest's CommonJS runtime cannot load untransformed (Node itself can).
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  moduleNameMapper,
+  setupFiles: ['<rootDir>/test/setup/test-env.ts'],
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  testTimeout: 60_000,
+  slowTestThreshold: 20,
+};

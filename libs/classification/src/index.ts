@@ -1,0 +1,2 @@
+export * from './keyword-classifier';
+export * from './detect-language';

@@ -1,0 +1,4 @@
+export * from './dev-defaults';
+export * from './load-config';
+export * from './service-config.module';
+export * from './service.config';

@@ -1,0 +1,87 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Max,
+  MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { ComplaintV1 } from './complaint.v1';
+import { EventEnvelope } from './event-envelope';
+import {
+  DEPARTMENTS, Department, PRIORITIES, PRODUCTS, Priority, Product, REASONS, Reason, SERVICE_POINTS, ServicePoint,
+} from './taxonomy';
+import { Topics } from './topics';
+
+export class CategoryV1 {
+  @IsIn(PRODUCTS)
+  product: Product;
+
+  @IsIn(REASONS)
+  reason: Reason;
+
+  @IsIn(SERVICE_POINTS)
+  servicePoint: ServicePoint;
+}
+
+/** Confidence of each decision, 0..1. */
+export class ConfidenceV1 {
+  @IsNumber() @Min(0) @Max(1) product: number;
+  @IsNumber() @Min(0) @Max(1) reason: number;
+  @IsNumber() @Min(0) @Max(1) servicePoint: number;
+  @IsNumber() @Min(0) @Max(1) escalation: number;
+  @IsNumber() @Min(0) @Max(1) priority: number;
+}
+
+export class RoutingDecisionV1 {
+  @IsIn(DEPARTMENTS)
+  department: Department;
+
+  @ValidateNested() @Type(() => CategoryV1)
+  category: CategoryV1;
+
+  @IsIn(PRIORITIES)
+  priority: Priority;
+
+  @IsBoolean()
+  escalation: boolean;
+
+  /** Set when confidence is too low to route automatically: the case goes to human triage. */
+  @IsBoolean()
+  needsTriage: boolean;
+
+  @ValidateNested() @Type(() => ConfidenceV1)
+  confidence: ConfidenceV1;
+
+  /** The routing rule that matched (first match wins) and the version of the rule set. */
+  @IsString() @IsNotEmpty() @MaxLength(64)
+  ruleId: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(64)
+  rulesVersion: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(64)
+  classifierVersion: string;
+
+  /** The domain terms that drove the classification, for explanation. */
+  @IsArray() @ArrayMaxSize(100) @IsString({ each: true })
+  matchedTerms: string[];
+
+  @IsOptional() @IsString() @MaxLength(64)
+  linkedCaseReference?: string;
+
+  @IsISO8601({ strict: true })
+  routedAt: string;
+}
+
+/** `complaints.routed.v1`: the complaint with the router's decision. */
+export class ComplaintRoutedV1 extends EventEnvelope {
+  static readonly topic = Topics.complaintRoutedV1;
+  static readonly type = 'complaint.routed';
+
+  @Equals(ComplaintRoutedV1.type)
+  override eventType: typeof ComplaintRoutedV1.type;
+
+  @ValidateNested() @Type(() => ComplaintV1)
+  complaint: ComplaintV1;
+
+  @ValidateNested() @Type(() => RoutingDecisionV1)
+  routing: RoutingDecisionV1;
+}

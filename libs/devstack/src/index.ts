@@ -1,0 +1,5 @@
+export * from './ensure-kafka';
+export * from './kafka-jars';
+export * from './kafka-probe';
+export * from './local-kafka';
+export * from './provision';

@@ -1,0 +1,6 @@
+export * from './create-http-app';
+export * from './problem';
+export * from './problem-details.filter';
+export * from './request-context';
+export * from './run-service';
+export * from './validation.pipe';

@@ -1,0 +1,30 @@
+import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
+import { flattenValidationErrors } from '@complaints/contracts';
+import { validationProblem } from './problem';
+
+/** Strict validation of every DTO: unknown fields refused, each failure named by its field path. */
+@Injectable()
+export class StrictValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      exceptionFactory: (errors) => validationProblem(flattenValidationErrors(errors)),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata)) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw validationProblem([{ field: 'body', message: 'the request body must be a JSON object' }]);
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new StrictValidationPipe();
+}

@@ -1,0 +1,16 @@
+/**
+ * Where tests find their infrastructure. A dedicated broker port and database keep test runs apart
+ * from a stack started with `npm start`; set KAFKA_BROKERS / DATABASE_URL to point elsewhere.
+ */
+export const TEST_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'warn',
+  KAFKA_BROKERS: '127.0.0.1:19092',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/complaints_test',
+  KAFKA_TOPIC_PARTITIONS: '3',
+  INTAKE_RATE_LIMIT_PER_MIN: '0',
+};
+
+export function applyTestEnv(): void {
+  for (const [name, value] of Object.entries(TEST_ENV)) process.env[name] ??= value;
+}

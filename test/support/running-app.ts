@@ -1,0 +1,32 @@
+import { DynamicModule } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHttpApp, listen } from '@complaints/http';
+
+export interface RunningApp {
+  app: NestFastifyApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Boots a service in-process on a free port, exactly as its main.ts does. */
+export async function startApp(module: DynamicModule, bodyLimitBytes?: number): Promise<RunningApp> {
+  const app = await createHttpApp(module, { bodyLimitBytes, openApi: { title: 'test', description: 'test' } });
+  const url = await listen(app, '127.0.0.1', 0);
+  return { app, url, close: () => app.close() };
+}
+
+/** Polls until `probe` returns a value (not undefined) or the time is up. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000, intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
