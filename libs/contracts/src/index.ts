@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+
 export * from './complaint-identity';
 export * from './complaint.v1';
 export * from './complaint-received.v1';

@@ -32,7 +32,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined;
       const code = status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : `http-${status}`;
       // Plain 400/413/415s come from parsing the body (malformed JSON, wrong content type, too large).
-      const bodyError = [400, 413, 415].includes(status) && detail ? { errors: [{ field: 'body', message: detail }] } : {};
+      if (status === 415) {
+        const message = 'must be application/json';
+        return { body: problem(415, 'unsupported-media-type', `Content-Type ${message}.`, { errors: [{ field: 'Content-Type', message }] }), headers: {} };
+      }
+      const bodyError = [400, 413].includes(status) && detail ? { errors: [{ field: 'body', message: detail }] } : {};
       return { body: problem(status, code, detail, bodyError), headers: {} };
     }
     return { body: problem(500, 'internal', 'An unexpected error occurred. It has been logged.'), headers: {} };

@@ -10,6 +10,7 @@ export class StrictValidationPipe extends ValidationPipe {
       whitelist: true,
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,
+      stopAtFirstError: true,
       transform: true,
       exceptionFactory: (errors) => validationProblem(flattenValidationErrors(errors)),
     });

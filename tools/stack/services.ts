@@ -1,0 +1,17 @@
+/** The services `npm start` runs, with the variable that sets each one's port. Add new apps here. */
+export interface ServiceEntry {
+  name: string;
+  portVariable: string;
+  defaultPort: number;
+}
+
+export const SERVICES: ServiceEntry[] = [
+  { name: 'intake-web', portVariable: 'INTAKE_WEB_PORT', defaultPort: 3001 },
+  { name: 'router', portVariable: 'ROUTER_PORT', defaultPort: 3005 },
+  { name: 'cases', portVariable: 'CASES_PORT', defaultPort: 3006 },
+];
+
+/** Where a built service's entry point is. */
+export function entryPoint(distRoot: string, service: ServiceEntry): string {
+  return `${distRoot}/apps/${service.name}/src/main.js`;
+}
