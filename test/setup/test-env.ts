@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { applyTestEnv } from './test-defaults';
 
 applyTestEnv();

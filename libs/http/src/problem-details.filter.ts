@@ -15,7 +15,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const { body, headers } = this.toProblem(exception);
-    if (body.status >= 500) this.logger.error({ err: exception, url: request.url }, 'request failed');
+    // Deliberate problems (503 while Kafka is down...) are answers, not faults: only unknown errors are logged.
+    if (body.status >= 500 && !(exception instanceof ProblemException)) this.logger.error({ err: exception, url: request.url }, 'request failed');
     void reply
       .status(body.status)
       .headers(headers)

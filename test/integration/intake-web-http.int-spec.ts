@@ -1,0 +1,92 @@
+import { IntakeWebConfig } from '../../apps/intake-web/src/intake-web.config';
+import { IntakeWebModule } from '../../apps/intake-web/src/intake-web.module';
+import { testConfig } from '../support/configs';
+import { RunningApp, startApp } from '../support/running-app';
+
+describe('intake-web refuses bad input with problem+json naming the field', () => {
+  let intake: RunningApp;
+
+  beforeAll(async () => {
+    intake = await startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: '0' })), 64 * 1024);
+  });
+  afterAll(() => intake?.close());
+
+  async function post(body: string | undefined, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+    const res = await fetch(`${intake.url}/v1/complaints`, { method: 'POST', headers, body });
+    const text = await res.text();
+    return { status: res.status, type: res.headers.get('content-type'), headers: res.headers, body: JSON.parse(text) as { errors?: { field: string }[]; detail?: string } };
+  }
+
+  const fields = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field).sort();
+
+  it.each([
+    ['an empty object', '{}', ['consent', 'customer', 'text']],
+    ['a JSON array', '[1,2]', ['body']],
+    ['malformed JSON', '{"text": "x",', ['body']],
+    ['unknown fields', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, admin: true }), ['admin']],
+    ['a bad phone and e-mail', JSON.stringify({ text: 'x', customer: { name: 'a', phone: 'call me', email: 'nope' }, consent: true }), ['customer.email', 'customer.phone']],
+    ['no consent', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: false }), ['consent']],
+    ['an unknown product', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, product: 'CRYPTO' }), ['product']],
+  ])('400 for %s', async (_, body, expected) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect(res.type).toContain('application/problem+json');
+    expect(fields(res.body)).toEqual(expected);
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it('400 for an empty body with a JSON content type, 415 for other content types', async () => {
+    expect((await post('')).status).toBe(400);
+    const wrongType = await post('hello', { 'content-type': 'text/plain' });
+    expect(wrongType.status).toBe(415);
+    expect(fields(wrongType.body)).toEqual(['Content-Type']);
+  });
+
+  it('400 for an unusable Idempotency-Key', async () => {
+    const res = await post(JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true }), {
+      'content-type': 'application/json',
+      'idempotency-key': 'has spaces in it',
+    });
+    expect(res.status).toBe(400);
+    expect(fields(res.body)).toEqual(['Idempotency-Key']);
+  });
+
+  it('413 for an oversized body', async () => {
+    const res = await post(JSON.stringify({ text: 'x'.repeat(70_000), customer: { name: 'a', phone: '13800138000' }, consent: true }));
+    expect(res.status).toBe(413);
+    expect(res.type).toContain('application/problem+json');
+  });
+
+  it('serves health, metrics and the OpenAPI document', async () => {
+    expect((await fetch(`${intake.url}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${intake.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ok', info: { kafka: { status: 'up' }, database: { status: 'up' } } });
+    const metrics = await (await fetch(`${intake.url}/metrics`)).text();
+    expect(metrics).toContain('http_request_duration_seconds');
+    const openapi = (await (await fetch(`${intake.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(openapi.paths)).toContain('/v1/complaints');
+  });
+});
+
+describe('intake-web rate limit', () => {
+  let intake: RunningApp;
+
+  beforeAll(async () => {
+    intake = await startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: '3' })));
+  });
+  afterAll(() => intake?.close());
+
+  it('answers 429 problem+json with Retry-After once a client exceeds its complaints per minute', async () => {
+    const body = JSON.stringify({ text: '网点排队太久', customer: { name: '王五', phone: '13700137000' }, consent: true });
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 4; i++) {
+      last = await fetch(`${intake.url}/v1/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([202, 202, 202, 429]);
+    expect(last!.headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
