@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { kafkaAnswers } from '../../libs/devstack/src/kafka-probe';
 import { provisionInfrastructure } from '../../libs/devstack/src/provision';
+import { dropDatabase } from '../../libs/persistence/src/ensure-database';
 import { applyTestEnv } from './test-defaults';
 
 /**
@@ -13,7 +13,7 @@ export default async function globalSetup(): Promise<void> {
   applyTestEnv();
   const projectRoot = join(__dirname, '..', '..');
   const databaseUrl = process.env.DATABASE_URL!;
-  await recreateDatabase(databaseUrl);
+  await dropDatabase(databaseUrl);
   const kafkaDataDir = join(projectRoot, '.local', 'kafka-test');
   // A broker we start begins empty; one that already answers is reused as it is.
   if (!(await kafkaAnswers(process.env.KAFKA_BROKERS!.split(',')))) await rm(kafkaDataDir, { recursive: true, force: true });
@@ -26,17 +26,4 @@ export default async function globalSetup(): Promise<void> {
     log: (line) => process.stderr.write(`[test setup] ${line}\n`),
   });
   (globalThis as { __testKafka?: unknown }).__testKafka = started;
-}
-
-async function recreateDatabase(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { kafkaAnswers } from '@complaints/devstack';
+import { dropDatabase } from '@complaints/persistence';
 import { PROJECT_ROOT, stackEnv } from './stack-env';
 
 /**
@@ -11,16 +11,8 @@ import { PROJECT_ROOT, stackEnv } from './stack-env';
 async function main(): Promise<void> {
   const env = stackEnv();
   if (await kafkaAnswers(env.KAFKA_BROKERS!.split(','))) throw new Error(`a Kafka broker still answers at ${env.KAFKA_BROKERS}: stop the stack first`);
-  const url = new URL(env.DATABASE_URL!);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '')}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  await dropDatabase(env.DATABASE_URL!);
+  const name = new URL(env.DATABASE_URL!).pathname.slice(1);
   await rm(join(PROJECT_ROOT, '.local', 'kafka'), { recursive: true, force: true });
   await rm(join(PROJECT_ROOT, '.local', 'logs'), { recursive: true, force: true });
   process.stdout.write(`Dropped database ${name} and deleted .local/kafka and .local/logs.\n`);

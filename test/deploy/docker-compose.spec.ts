@@ -1,0 +1,243 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { SECRET_DEFAULTS } from '@complaints/config';
+
+/**
+ * docker-compose.yml and deploy/docker/Dockerfile cannot be run here (no Docker engine), so this
+ * checks them against the code: every app under apps/ has a compose service that builds it, publishes
+ * its port and gives it every variable its configuration class requires.
+ */
+
+const ROOT = join(__dirname, '..', '..');
+const COMPOSE_FILE = 'docker-compose.yml';
+const DOCKERFILE = 'deploy/docker/Dockerfile';
+const BASE_CONFIG_FILE = 'libs/config/src/service.config.ts';
+
+type Env = Record<string, string>;
+interface ComposeService {
+  image?: string;
+  build?: { context?: string; dockerfile?: string; args?: Record<string, unknown> | string[] } | string;
+  ports?: Array<string | number | { target?: number | string; published?: number | string }>;
+  environment?: Record<string, unknown> | string[];
+  depends_on?: Record<string, { condition?: string }> | string[];
+  healthcheck?: { test?: unknown; disable?: boolean };
+}
+
+const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
+
+/** Apps are directories under apps/ with a src/main.ts. */
+const APPS = readdirSync(join(ROOT, 'apps'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(ROOT, 'apps', entry.name, 'src', 'main.ts')))
+  .map((entry) => entry.name)
+  .sort();
+
+// Compose merges `<<: *anchor` keys, so the parser must too.
+const compose = parse(read(COMPOSE_FILE), { merge: true }) as { services?: Record<string, ComposeService> };
+const services = compose.services ?? {};
+
+interface ConfigClass {
+  name: string;
+  base?: string;
+  body: string;
+}
+
+/** The classes declared in a TypeScript source (name, base class, body). Good enough for config classes. */
+function classesOf(source: string): ConfigClass[] {
+  const classes: ConfigClass[] = [];
+  const header = /export\s+class\s+(\w+)(?:\s+extends\s+(\w+))?\s*\{/g;
+  for (let match = header.exec(source); match; match = header.exec(source)) {
+    let depth = 1;
+    let end = header.lastIndex;
+    while (depth > 0 && end < source.length) {
+      if (source[end] === '{') depth += 1;
+      else if (source[end] === '}') depth -= 1;
+      end += 1;
+    }
+    classes.push({ name: match[1], base: match[2], body: source.slice(header.lastIndex, end - 1) });
+  }
+  return classes;
+}
+
+const BASE_CLASSES = new Map(classesOf(read(BASE_CONFIG_FILE)).map((c) => [c.name, c]));
+
+interface AppConfig {
+  file: string;
+  className: string;
+  /** ServiceConfig, DatabaseServiceConfig, ... up the chain. */
+  ancestors: string[];
+  portVariable?: string;
+  defaultPort?: number;
+  /** Settings declared without an initializer (`NAME: string;`): no default, so they must be given. */
+  required: string[];
+}
+
+function appConfig(app: string): AppConfig {
+  const file = `apps/${app}/src/${app}.config.ts`;
+  const source = read(file);
+  const [own] = classesOf(source);
+  if (!own) throw new Error(`${file}: no exported configuration class`);
+  const chain = [own];
+  for (let base = own.base; base && BASE_CLASSES.has(base); base = BASE_CLASSES.get(base)!.base) chain.push(BASE_CLASSES.get(base)!);
+  const port = /^\s*([A-Z][A-Z0-9_]*_PORT)\s*:\s*number\s*=\s*(\d+)\s*;/m.exec(own.body);
+  const required = chain.flatMap((c) => [...c.body.matchAll(/^\s*([A-Z][A-Z0-9_]*)\s*:\s*[^=;\n]+;\s*$/gm)].map((m) => m[1]));
+  return {
+    file,
+    className: own.name,
+    ancestors: chain.slice(1).map((c) => c.name),
+    portVariable: port?.[1],
+    defaultPort: port ? Number(port[2]) : undefined,
+    required: [...new Set(required)],
+  };
+}
+
+function environmentOf(service: ComposeService): Env {
+  const env = service.environment ?? {};
+  if (Array.isArray(env)) {
+    return Object.fromEntries(env.map((entry) => {
+      const at = entry.indexOf('=');
+      return at < 0 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)];
+    }));
+  }
+  return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value == null ? '' : String(value)]));
+}
+
+function dependenciesOf(service: ComposeService): Map<string, string | undefined> {
+  const deps = service.depends_on ?? [];
+  if (Array.isArray(deps)) return new Map(deps.map((name) => [name, undefined]));
+  return new Map(Object.entries(deps).map(([name, spec]) => [name, spec?.condition]));
+}
+
+/** Port mappings as { published, target } (published undefined when Docker picks one). */
+function portsOf(service: ComposeService): Array<{ published?: string; target: string }> {
+  return (service.ports ?? []).map((port) => {
+    if (typeof port === 'object') return { published: port.published?.toString(), target: String(port.target) };
+    // [ip:][published:]target[/protocol]; the ip may be [::1].
+    const parts = String(port).replace(/\/\w+$/, '').replace(/^\[[^\]]*\]:/, '').split(':');
+    const target = parts.pop()!;
+    return { published: parts.pop(), target };
+  });
+}
+
+function buildArgsOf(build: ComposeService['build']): Record<string, string> {
+  if (!build || typeof build === 'string' || !build.args) return {};
+  if (Array.isArray(build.args)) return Object.fromEntries(build.args.map((arg) => [arg.split('=')[0], arg.slice(arg.indexOf('=') + 1)]));
+  return Object.fromEntries(Object.entries(build.args).map(([name, value]) => [name, String(value)]));
+}
+
+/** What is wrong with the compose service of one app, one message each. */
+function problemsOf(app: string): string[] {
+  const service = services[app];
+  if (!service) return [`${COMPOSE_FILE}: no service "${app}" (apps/${app}/src/main.ts exists)`];
+  const where = `${COMPOSE_FILE} service "${app}"`;
+  const problems: string[] = [];
+  const config = appConfig(app);
+
+  const build = service.build;
+  if (!build || typeof build === 'string') {
+    problems.push(`${where}: build must be { context: ., dockerfile: ${DOCKERFILE}, args: { APP: ${app} } }`);
+  } else {
+    if ((build.context ?? '.').replace(/\/$/, '') !== '.') problems.push(`${where}: build.context is "${build.context}", expected "." (the repository root)`);
+    if (build.dockerfile !== DOCKERFILE) problems.push(`${where}: build.dockerfile is "${build.dockerfile}", expected "${DOCKERFILE}"`);
+    const arg = buildArgsOf(build).APP;
+    if (arg !== app) problems.push(`${where}: build.args.APP is "${arg}", expected "${app}"`);
+  }
+
+  const env = environmentOf(service);
+  const given = (name: string): boolean => Boolean(env[name]) || Boolean(env[`${name}_FILE`]);
+
+  if (!config.portVariable || config.defaultPort === undefined) {
+    problems.push(`${config.file}: no "<APP>_PORT: number = <port>;" setting to take the port from`);
+  } else {
+    const { portVariable, defaultPort } = config;
+    const port = String(defaultPort);
+    // The image's health check finds the port in <APP>_PORT (intake-web -> INTAKE_WEB_PORT).
+    const conventional = `${app.toUpperCase().replace(/-/g, '_')}_PORT`;
+    if (portVariable !== conventional) problems.push(`${config.file}: the port setting is ${portVariable}, expected ${conventional} (the Dockerfile's health check reads it)`);
+    if (!portsOf(service).some((p) => p.published === port && p.target === port)) {
+      problems.push(`${where}: must publish port ${port} ("${port}:${port}"), the default ${portVariable} of ${config.className}`);
+    }
+    if (env[portVariable] !== port) problems.push(`${where}: environment ${portVariable} is "${env[portVariable] ?? ''}", expected "${port}" (the published container port)`);
+  }
+
+  const usesDatabase = config.ancestors.includes('DatabaseServiceConfig');
+  const required = new Set(['KAFKA_BROKERS', ...(usesDatabase ? ['DATABASE_URL'] : []), ...config.required]);
+  for (const name of required) {
+    if (!given(name)) problems.push(`${where}: environment lacks ${name} (required by ${config.className}, no default)`);
+  }
+  if (env.NODE_ENV !== 'production') problems.push(`${where}: environment NODE_ENV is "${env.NODE_ENV ?? ''}", expected "production"`);
+  // A secret written into the file would be the same on every installation: it must come from
+  // outside (a ${VARIABLE} of .env, or a secret file).
+  for (const name of SECRET_DEFAULTS) {
+    if (env[name] && !/\$\{[A-Z0-9_]+(:?[?-][^}]*)?\}/.test(env[name])) {
+      problems.push(`${where}: environment ${name} is written in the file; take it from .env ("\${${name}:?...}") or use ${name}_FILE`);
+    }
+  }
+
+  const deps = dependenciesOf(service);
+  for (const infra of ['kafka', ...(usesDatabase ? ['postgres'] : [])]) {
+    if (!deps.has(infra)) problems.push(`${where}: depends_on lacks ${infra}`);
+    else if (deps.get(infra) !== 'service_healthy') problems.push(`${where}: depends_on ${infra} must wait with condition: service_healthy`);
+  }
+  if (!service.healthcheck?.test || service.healthcheck.disable) problems.push(`${where}: no healthcheck`);
+  return problems;
+}
+
+describe('docker-compose.yml', () => {
+  it('finds the apps to check', () => {
+    expect(APPS.length).toBeGreaterThan(0);
+  });
+
+  it.each(APPS)('has a service that builds, configures and publishes %s', (app) => {
+    expect(problemsOf(app)).toEqual([]);
+  });
+
+  it('has no service building an app that does not exist', () => {
+    const stale = Object.entries(services)
+      .filter(([, service]) => typeof service.build === 'object' && service.build.dockerfile === DOCKERFILE)
+      .map(([name, service]) => ({ name, app: buildArgsOf(service.build).APP }))
+      .filter(({ app }) => !APPS.includes(app))
+      .map(({ name, app }) => `${COMPOSE_FILE} service "${name}": builds APP "${app}", which has no apps/${app}/src/main.ts`);
+    expect(stale).toEqual([]);
+  });
+
+  it.each(['kafka', 'postgres'])('has the %s service with an image and a healthcheck', (name) => {
+    const service = services[name];
+    const problems: string[] = [];
+    if (!service) problems.push(`${COMPOSE_FILE}: no service "${name}"`);
+    else {
+      if (!service.image) problems.push(`${COMPOSE_FILE} service "${name}": no image`);
+      if (!service.healthcheck?.test || service.healthcheck.disable) problems.push(`${COMPOSE_FILE} service "${name}": no healthcheck`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe(DOCKERFILE, () => {
+  const path = join(ROOT, DOCKERFILE);
+  /** Instructions, with line continuations joined and comments dropped. */
+  const instructions = existsSync(path)
+    ? readFileSync(path, 'utf8').replace(/\\\r?\n/g, ' ').split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'))
+    : [];
+
+  it('exists', () => {
+    expect(existsSync(path) ? [] : [`${DOCKERFILE} is missing`]).toEqual([]);
+  });
+
+  it('takes the app as the build argument APP', () => {
+    expect(instructions.some((line) => /^ARG\s+APP(=|\s|$)/i.test(line)) ? [] : [`${DOCKERFILE}: no "ARG APP"`]).toEqual([]);
+  });
+
+  it('runs as a non-root user', () => {
+    const users = instructions.filter((line) => /^USER\s/i.test(line));
+    const last = users.at(-1)?.split(/\s+/)[1].split(':')[0];
+    const problems = !last ? [`${DOCKERFILE}: no USER instruction (the app would run as root)`]
+      : ['root', '0'].includes(last) ? [`${DOCKERFILE}: the last USER is ${last}`] : [];
+    expect(problems).toEqual([]);
+  });
+
+  it('starts dist/apps/${APP}/src/main.js', () => {
+    const cmd = instructions.filter((line) => /^CMD\s/i.test(line)).at(-1);
+    expect(cmd?.includes('dist/apps/${APP}/src/main.js') ? [] : [`${DOCKERFILE}: the CMD (${cmd ?? 'none'}) does not start dist/apps/\${APP}/src/main.js`]).toEqual([]);
+  });
+});
