@@ -17,7 +17,7 @@ export interface HttpAppOptions {
 /**
  * A Nest app on Fastify with the platform's HTTP conventions: pino logs, problem+json errors,
  * strict validation, a correlation id echoed in `x-correlation-id`, request metrics, OpenAPI at
- * `/openapi.json` (UI at `/docs`) and graceful shutdown.
+ * `/openapi.json` and `/openapi.yaml`, and graceful shutdown.
  */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -46,7 +46,8 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
     app,
     new DocumentBuilder().setTitle(options.openApi.title).setDescription(options.openApi.description).setVersion('1').addBearerAuth().build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  // The document only: the Swagger UI's static assets would need @fastify/static, whose current line needs Node 22.
+  SwaggerModule.setup('docs', app, document, { swaggerUiEnabled: false, jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
   return app;
 }
 
