@@ -25,7 +25,8 @@ export function dataSourceOptions(spec: ServiceDataSourceSpec): DataSourceOption
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Failed queries surface as errors through the service's logger; TypeORM's own console output would print parameters.
+    logging: false,
     poolSize: spec.poolSize ?? 10,
     applicationName: spec.applicationName,
   };
