@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './case-event.v1';
 export * from './complaint-identity';
 export * from './complaint.v1';
 export * from './complaint-received.v1';
