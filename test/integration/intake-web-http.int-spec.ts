@@ -7,7 +7,7 @@ describe('intake-web refuses bad input with problem+json naming the field', () =
   let intake: RunningApp;
 
   beforeAll(async () => {
-    intake = await startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: '0' })), 64 * 1024);
+    intake = await startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: '0' })), { bodyLimitBytes: 64 * 1024 });
   });
   afterAll(() => intake?.close());
 

@@ -1,6 +1,6 @@
 import { DynamicModule } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp, listen } from '@complaints/http';
+import { createHttpApp, HttpAppOptions, listen } from '@complaints/http';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -9,8 +9,8 @@ export interface RunningApp {
 }
 
 /** Boots a service in-process on a free port, exactly as its main.ts does. */
-export async function startApp(module: DynamicModule, bodyLimitBytes?: number): Promise<RunningApp> {
-  const app = await createHttpApp(module, { bodyLimitBytes, openApi: { title: 'test', description: 'test' } });
+export async function startApp(module: DynamicModule, options: Omit<HttpAppOptions, 'openApi'> = {}): Promise<RunningApp> {
+  const app = await createHttpApp(module, { ...options, openApi: { title: 'test', description: 'test' } });
   const url = await listen(app, '127.0.0.1', 0);
   return { app, url, close: () => app.close() };
 }

@@ -11,6 +11,8 @@ import { createValidationPipe } from './validation.pipe';
 export interface HttpAppOptions {
   /** Largest accepted request body. */
   bodyLimitBytes?: number;
+  /** Keep the raw request body (`request.rawBody`), e.g. to verify a signature over the exact bytes. */
+  rawBody?: boolean;
   openApi: { title: string; description: string };
 }
 
@@ -25,7 +27,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
     requestIdHeader: CORRELATION_HEADER,
     genReqId: () => randomUUID(),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, rawBody: options.rawBody ?? false });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());

@@ -1,4 +1,5 @@
 export * from './mask-sensitive-numbers';
+export * from './phone-number';
 export * from './pii-cipher';
 export * from './sign-staff-token';
 export * from './staff-auth.guard';

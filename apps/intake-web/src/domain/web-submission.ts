@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { detectLanguage } from '@complaints/classification';
 import { ComplaintV1, Product } from '@complaints/contracts';
-import { maskSensitiveNumbers, PiiCipher } from '@complaints/security';
+import { maskSensitiveNumbers, PiiCipher, toE164 } from '@complaints/security';
 
 /** What a customer submits through the web form (already validated at the edge). */
 export interface WebSubmission {
@@ -35,7 +35,7 @@ export function normaliseWebSubmission(
       name: cipher.seal(submission.customer.name.trim()),
       ...(submission.customer.idNumber ? { idNumber: cipher.seal(submission.customer.idNumber.toUpperCase()) } : {}),
       contact: {
-        phone: cipher.seal(normalisePhone(submission.customer.phone)),
+        phone: cipher.seal(toE164(submission.customer.phone) ?? submission.customer.phone.trim()),
         phoneLast4: phoneDigits.slice(-4),
         ...(submission.customer.email ? { email: cipher.seal(submission.customer.email.trim().toLowerCase()) } : {}),
       },
@@ -43,14 +43,6 @@ export function normaliseWebSubmission(
     content: { text, language: detectLanguage(text) },
     context: submission.product ? { productHint: submission.product } : {},
   });
-}
-
-/** E.164 with +86 when no country code is given (mainland mobile numbers). */
-export function normalisePhone(phone: string): string {
-  const trimmed = phone.replace(/[\s()-]/g, '');
-  if (trimmed.startsWith('+')) return trimmed;
-  if (trimmed.startsWith('00')) return `+${trimmed.slice(2)}`;
-  return `+86${trimmed.replace(/^0+/, '')}`;
 }
 
 /** A stable fingerprint of a request body: the same JSON in any key order gives the same hash. */

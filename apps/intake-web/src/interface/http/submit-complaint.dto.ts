@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Equals, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PRODUCTS, Product } from '@complaints/contracts';
+import { IsPhoneNumberE164 } from '@complaints/security';
 
 export class CustomerDto {
   @ApiProperty({ example: '张三', maxLength: 100 })
@@ -10,7 +11,7 @@ export class CustomerDto {
 
   @ApiProperty({ example: '13800138000', description: 'Mainland mobile number or E.164 (+8613800138000)' })
   @IsString()
-  @Matches(/^\+?[0-9][0-9 ()-]{5,19}$/, { message: 'phone must be a phone number, e.g. 13800138000 or +8613800138000' })
+  @IsPhoneNumberE164('CN', { message: 'phone must be a phone number, e.g. 13800138000 or +8613800138000' })
   phone: string;
 
   @ApiPropertyOptional({ example: 'zhang@example.com' })

@@ -1,0 +1,43 @@
+import { CaseEventV1 } from '@complaints/contracts';
+import { CALLBACK_EVENTS, CallbackEvent } from '../../domain/callback';
+import { CallbackOutbox } from './callback.outbox';
+
+/**
+ * Turns a case event into a status callback owed to the call centre the call came from: when a
+ * hotline case is opened and when it is closed, for call centres that registered a callback URL.
+ */
+export class QueueCallbackUseCase {
+  constructor(
+    private readonly outbox: CallbackOutbox,
+    private readonly hasCallbackUrl: (callcenterId: string) => boolean,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** True when a callback was queued (or already had been for this event). */
+  async execute(event: CaseEventV1): Promise<boolean> {
+    const { case: snapshot } = event;
+    if (snapshot.channel !== 'hotline' || !isCallbackEvent(event.eventType)) return false;
+    if (!snapshot.source.messageId || !this.hasCallbackUrl(snapshot.source.system)) return false;
+    await this.outbox.enqueue(
+      {
+        callcenterId: snapshot.source.system,
+        payload: {
+          event: event.eventType,
+          eventId: event.eventId,
+          callId: snapshot.source.messageId,
+          reference: snapshot.reference,
+          complaintId: snapshot.complaintId,
+          status: snapshot.status,
+          department: snapshot.department,
+          occurredAt: event.occurredAt,
+        },
+      },
+      this.now(),
+    );
+    return true;
+  }
+}
+
+function isCallbackEvent(type: string): type is CallbackEvent {
+  return (CALLBACK_EVENTS as readonly string[]).includes(type);
+}

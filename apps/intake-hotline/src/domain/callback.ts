@@ -1,0 +1,28 @@
+/** The case events a call centre hears about, by status callback. */
+export const CALLBACK_EVENTS = ['case.opened', 'case.closed'] as const;
+export type CallbackEvent = (typeof CALLBACK_EVENTS)[number];
+
+/** The body of a status callback to a call centre (signed like the pushes it sends us). */
+export interface CallbackPayload {
+  event: CallbackEvent;
+  /** Unique per callback; also sent as `Idempotency-Key`, so the call centre can drop repeats. */
+  eventId: string;
+  callId: string;
+  reference: string;
+  complaintId: string;
+  status: string;
+  department: string;
+  occurredAt: string;
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** Exponential backoff: base, 2×base, 4×base … capped; null once the attempts are used up (dead letter). */
+export function nextRetryDelayMs(attemptsMade: number, policy: RetryPolicy): number | null {
+  if (attemptsMade >= policy.maxAttempts) return null;
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptsMade - 1));
+}

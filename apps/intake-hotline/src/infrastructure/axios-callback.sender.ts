@@ -1,0 +1,47 @@
+import axios, { AxiosInstance } from 'axios';
+import { CallbackRequest, CallbackSender } from '../application/notify-callcenter/callback.outbox';
+import { signPayload } from '../domain/request-signature';
+
+export interface CallbackTargets {
+  urls: ReadonlyMap<string, readonly string[]>;
+  secrets: ReadonlyMap<string, readonly string[]>;
+  timeoutMs: number;
+}
+
+/**
+ * POSTs a callback to the call centre's URL, signed the way call centres sign their pushes
+ * (`X-Timestamp`, `X-Signature` with the first configured secret), with `Idempotency-Key` = eventId.
+ */
+export class AxiosCallbackSender extends CallbackSender {
+  private readonly http: AxiosInstance;
+
+  constructor(private readonly targets: CallbackTargets) {
+    super();
+    this.http = axios.create({ timeout: targets.timeoutMs, maxRedirects: 0, validateStatus: (status) => status >= 200 && status < 300 });
+  }
+
+  async send(request: CallbackRequest): Promise<void> {
+    const url = this.targets.urls.get(request.callcenterId)?.[0];
+    const secret = this.targets.secrets.get(request.callcenterId)?.[0];
+    if (!url || !secret) throw new Error(`no callback URL or secret configured for call centre ${request.callcenterId}`);
+    const body = JSON.stringify(request.payload);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    try {
+      await this.http.post(url, body, {
+        headers: {
+          'content-type': 'application/json',
+          'x-callcenter-id': request.callcenterId,
+          'x-timestamp': timestamp,
+          'x-signature': signPayload(secret, timestamp, body),
+          'idempotency-key': request.payload.eventId,
+        },
+      });
+    } catch (error) {
+      throw new Error(axios.isAxiosError(error) ? describe(error) : String(error));
+    }
+  }
+}
+
+function describe(error: import('axios').AxiosError): string {
+  return error.response ? `call centre answered HTTP ${error.response.status}` : `call centre unreachable: ${error.code ?? error.message}`;
+}

@@ -1,0 +1,96 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ServiceConfigModule, loadConfig } from '@complaints/config';
+import { HttpAppOptions } from '@complaints/http';
+import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
+import { ObservabilityModule } from '@complaints/observability';
+import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
+import { CountryCode, PiiCipher } from '@complaints/security';
+import { CallbackOutbox, CallbackSender } from './application/notify-callcenter/callback.outbox';
+import { DeliverCallbacksUseCase } from './application/notify-callcenter/deliver-callbacks.use-case';
+import { QueueCallbackUseCase } from './application/notify-callcenter/queue-callback.use-case';
+import { CallStore, ReceivedComplaintsPublisher } from './application/receive-calls/call.store';
+import { ReceiveCallsUseCase } from './application/receive-calls/receive-calls.use-case';
+import { parseKeyedSetting } from './domain/keyed-setting';
+import { AxiosCallbackSender } from './infrastructure/axios-callback.sender';
+import { KafkaReceivedComplaintsPublisher } from './infrastructure/kafka-received-complaints.publisher';
+import { CallEntity } from './infrastructure/persistence/call.entity';
+import { CallbackEntity } from './infrastructure/persistence/callback.entity';
+import { intakeHotlineDataSourceOptions } from './infrastructure/persistence/intake-hotline.data-source';
+import { TypeOrmCallbackOutbox } from './infrastructure/persistence/typeorm-callback.outbox';
+import { TypeOrmCallStore } from './infrastructure/persistence/typeorm-call.store';
+import { IntakeHotlineConfig } from './intake-hotline.config';
+import { CALLBACK_POLL_MS, CallbackDispatcher } from './interface/callback-dispatcher';
+import { CaseEventsConsumer } from './interface/case-events.consumer';
+import { HotlineCallsController, MAX_CALLS_PER_BATCH } from './interface/http/hotline-calls.controller';
+import { SIGNATURE_SETTINGS, SignatureSettings } from './interface/http/hotline-signature.guard';
+
+export const INTAKE_HOTLINE_SERVICE = 'intake-hotline';
+
+/** HTTP settings of the service: the signature is checked over the raw body, and batches may be large. */
+export function intakeHotlineHttpOptions(config: IntakeHotlineConfig): Omit<HttpAppOptions, 'openApi'> {
+  return { bodyLimitBytes: config.HOTLINE_MAX_BODY_BYTES, rawBody: true };
+}
+
+/** The hotline intake: call-centre systems push call records; each call becomes `complaints.received.v1`. */
+@Module({})
+export class IntakeHotlineModule {
+  static register(config: IntakeHotlineConfig = loadConfig(IntakeHotlineConfig)): DynamicModule {
+    const secrets = parseKeyedSetting(config.HOTLINE_SECRETS);
+    const callbackUrls = parseKeyedSetting(config.HOTLINE_CALLBACK_URLS);
+    const signature: SignatureSettings = { secrets, toleranceSeconds: config.HOTLINE_TIMESTAMP_TOLERANCE_SEC, now: () => Date.now() };
+    return {
+      module: IntakeHotlineModule,
+      imports: [
+        ServiceConfigModule.forRoot(IntakeHotlineConfig, config),
+        ObservabilityModule.forRoot({ service: INTAKE_HOTLINE_SERVICE, readiness: [KafkaReadiness, DatabaseReadiness] }),
+        MessagingModule.forRoot({ clientId: INTAKE_HOTLINE_SERVICE }),
+        PersistenceModule.forRoot((c) => intakeHotlineDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
+        TypeOrmModule.forFeature([CallEntity, CallbackEntity]),
+      ],
+      controllers: [HotlineCallsController],
+      providers: [
+        { provide: SIGNATURE_SETTINGS, useValue: signature },
+        { provide: MAX_CALLS_PER_BATCH, useValue: config.HOTLINE_MAX_CALLS_PER_BATCH },
+        { provide: CALLBACK_POLL_MS, useValue: config.HOTLINE_CALLBACK_POLL_MS },
+        { provide: CallStore, useClass: TypeOrmCallStore },
+        { provide: ReceivedComplaintsPublisher, useClass: KafkaReceivedComplaintsPublisher },
+        { provide: CallbackOutbox, useClass: TypeOrmCallbackOutbox },
+        {
+          provide: CallbackSender,
+          useValue: new AxiosCallbackSender({ urls: callbackUrls, secrets, timeoutMs: config.HOTLINE_CALLBACK_TIMEOUT_MS }),
+        },
+        {
+          provide: ReceiveCallsUseCase,
+          inject: [CallStore, ReceivedComplaintsPublisher],
+          useFactory: (store: CallStore, publisher: ReceivedComplaintsPublisher) =>
+            new ReceiveCallsUseCase(
+              store,
+              publisher,
+              PiiCipher.fromSetting(config.PII_KEYS, config.PII_ACTIVE_KEY_ID),
+              config.HOTLINE_DEFAULT_COUNTRY as CountryCode,
+            ),
+        },
+        {
+          provide: QueueCallbackUseCase,
+          inject: [CallbackOutbox],
+          useFactory: (outbox: CallbackOutbox) => new QueueCallbackUseCase(outbox, (callcenterId) => callbackUrls.has(callcenterId)),
+        },
+        {
+          provide: DeliverCallbacksUseCase,
+          inject: [CallbackOutbox, CallbackSender],
+          useFactory: (outbox: CallbackOutbox, sender: CallbackSender) =>
+            new DeliverCallbacksUseCase(outbox, sender, {
+              maxAttempts: config.HOTLINE_CALLBACK_MAX_ATTEMPTS,
+              baseDelayMs: config.HOTLINE_CALLBACK_BACKOFF_MS,
+              maxDelayMs: config.HOTLINE_CALLBACK_MAX_BACKOFF_MS,
+              batchSize: 50,
+              leaseMs: Math.max(30_000, config.HOTLINE_CALLBACK_TIMEOUT_MS * 3),
+            }),
+        },
+        CaseEventsConsumer,
+        CallbackDispatcher,
+      ],
+    };
+  }
+}
