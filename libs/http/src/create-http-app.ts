@@ -27,14 +27,18 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
     requestIdHeader: CORRELATION_HEADER,
     genReqId: () => randomUUID(),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, rawBody: options.rawBody ?? false });
+  // JSON only (Nest would add url-encoded forms), keeping the exact bytes when a signature is checked over them.
+  const fastify = adapter.getInstance();
+  adapter.useBodyParser('application/json', options.rawBody ?? false, undefined, (request, body, done) =>
+    fastify.getDefaultJsonParser('error', 'error')(request, body as unknown as string, done),
+  );
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const fastify = app.getHttpAdapter().getInstance();
-  // JSON only: anything else is refused with 415 rather than half-parsed.
+  // Anything but JSON is refused with 415 rather than half-parsed.
   fastify.removeContentTypeParser(['text/plain']);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(CORRELATION_HEADER, correlationId(request.raw) ?? request.id);
