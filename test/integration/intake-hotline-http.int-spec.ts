@@ -207,7 +207,10 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
     });
   });
 
-  it('serves health and the OpenAPI document of the push API', async () => {
+  it('serves health, metrics and the OpenAPI document of the push API', async () => {
+    const metrics = await (await fetch(`${hotline.url}/metrics`)).text();
+    expect(metrics).toMatch(/hotline_calls_total\{[^}]*callcenter="cc-test"[^}]*status="accepted"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/hotline_calls_total\{[^}]*status="rejected"[^}]*\} [1-9]/);
     const ready = await fetch(`${hotline.url}/health/ready`);
     expect(await ready.json()).toMatchObject({ status: 'ok', info: { kafka: { status: 'up' }, database: { status: 'up' } } });
     const openapi = (await (await fetch(`${hotline.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { DeliverCallbacksUseCase } from '../application/notify-callcenter/deliver-callbacks.use-case';
+import { hotlineMetrics } from './hotline.metrics';
 
 export const CALLBACK_POLL_MS = Symbol('CALLBACK_POLL_MS');
 
@@ -31,6 +32,7 @@ export class CallbackDispatcher implements OnApplicationBootstrap, OnApplication
     this.running = this.deliver
       .execute()
       .then((report) => {
+        for (const [outcome, count] of Object.entries(report)) if (count > 0) hotlineMetrics.callbacks.inc({ outcome }, count);
         if (report.retrying || report.dead) this.logger.warn(report, 'call-centre callbacks failed');
       })
       .catch((error: unknown) => this.logger.error({ err: error }, 'call-centre callback run failed'))

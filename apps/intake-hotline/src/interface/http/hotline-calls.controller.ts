@@ -4,6 +4,7 @@ import { CorrelationId, ProblemException, problem } from '@complaints/http';
 import { BrokerUnavailableError } from '@complaints/messaging';
 import { StoreUnavailableError } from '../../application/receive-calls/call.store';
 import { ReceiveCallsUseCase } from '../../application/receive-calls/receive-calls.use-case';
+import { hotlineMetrics } from '../hotline.metrics';
 import { parseCallBatch } from './call-batch.parser';
 import { PushCallsDto, PushCallsResultDto } from './hotline-call.dto';
 import { AuthenticatedCallcenter, HotlineSignatureGuard } from './hotline-signature.guard';
@@ -38,6 +39,7 @@ export class HotlineCallsController {
     const calls = parseCallBatch(body, this.maxCallsPerBatch);
     try {
       const results = await this.receiveCalls.execute({ callcenterId, calls, correlationId });
+      for (const result of results) hotlineMetrics.calls.inc({ callcenter: callcenterId, status: result.status });
       return {
         received: results.length,
         accepted: results.filter((r) => r.status === 'accepted').length,
