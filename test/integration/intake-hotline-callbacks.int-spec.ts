@@ -107,7 +107,7 @@ describe('intake-hotline: status callbacks to the call centre', () => {
     expect(delivered.headers['idempotency-key']).toBe(eventId);
     expect(delivered.headers['x-signature']).toBe(signPayload('flaky-secret', String(delivered.headers['x-timestamp']), delivered.body));
 
-    const row = await db.query('SELECT status, attempts FROM intake_hotline.callbacks WHERE event_id = $1', [eventId]);
+    const row = await db.query('SELECT status, attempts FROM intake_hotline.deliveries WHERE id = $1', [eventId]);
     expect(row.rows).toEqual([{ status: 'delivered', attempts: 3 }]);
   });
 
@@ -125,7 +125,7 @@ describe('intake-hotline: status callbacks to the call centre', () => {
     const call = await acceptedCall('cc-down', 'down-secret');
     const eventId = await publishCaseEvent('case.opened', call, 'cc-down');
     const row = await eventually(async () => {
-      const result = await db.query('SELECT status, attempts, last_error FROM intake_hotline.callbacks WHERE event_id = $1', [eventId]);
+      const result = await db.query('SELECT status, attempts, last_error FROM intake_hotline.deliveries WHERE id = $1', [eventId]);
       return result.rows[0]?.status === 'dead' ? result.rows[0] : undefined;
     });
     expect(row).toEqual({ status: 'dead', attempts: 3, last_error: 'call centre answered HTTP 503' });

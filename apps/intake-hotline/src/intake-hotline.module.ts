@@ -1,23 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ServiceConfigModule, loadConfig } from '@complaints/config';
+import { DeliverDue, DeliveryOutbox, PostgresDeliveryOutbox } from '@complaints/delivery';
 import { HttpAppOptions } from '@complaints/http';
 import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
 import { CountryCode, PiiCipher } from '@complaints/security';
-import { CallbackOutbox, CallbackSender } from './application/notify-callcenter/callback.outbox';
-import { DeliverCallbacksUseCase } from './application/notify-callcenter/deliver-callbacks.use-case';
 import { QueueCallbackUseCase } from './application/notify-callcenter/queue-callback.use-case';
 import { CallStore, ReceivedComplaintsPublisher } from './application/receive-calls/call.store';
 import { ReceiveCallsUseCase } from './application/receive-calls/receive-calls.use-case';
+import type { CallbackPayload } from './domain/callback';
 import { parseKeyedSetting } from './domain/keyed-setting';
 import { AxiosCallbackSender } from './infrastructure/axios-callback.sender';
 import { KafkaReceivedComplaintsPublisher } from './infrastructure/kafka-received-complaints.publisher';
 import { CallEntity } from './infrastructure/persistence/call.entity';
-import { CallbackEntity } from './infrastructure/persistence/callback.entity';
-import { intakeHotlineDataSourceOptions } from './infrastructure/persistence/intake-hotline.data-source';
-import { TypeOrmCallbackOutbox } from './infrastructure/persistence/typeorm-callback.outbox';
+import { INTAKE_HOTLINE_SCHEMA, intakeHotlineDataSourceOptions } from './infrastructure/persistence/intake-hotline.data-source';
 import { TypeOrmCallStore } from './infrastructure/persistence/typeorm-call.store';
 import { IntakeHotlineConfig } from './intake-hotline.config';
 import { CALLBACK_POLL_MS, CallbackDispatcher } from './interface/callback-dispatcher';
@@ -46,7 +45,7 @@ export class IntakeHotlineModule {
         ObservabilityModule.forRoot({ service: INTAKE_HOTLINE_SERVICE, readiness: [KafkaReadiness, DatabaseReadiness] }),
         MessagingModule.forRoot({ clientId: INTAKE_HOTLINE_SERVICE }),
         PersistenceModule.forRoot((c) => intakeHotlineDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
-        TypeOrmModule.forFeature([CallEntity, CallbackEntity]),
+        TypeOrmModule.forFeature([CallEntity]),
       ],
       controllers: [HotlineCallsController],
       providers: [
@@ -55,10 +54,10 @@ export class IntakeHotlineModule {
         { provide: CALLBACK_POLL_MS, useValue: config.HOTLINE_CALLBACK_POLL_MS },
         { provide: CallStore, useClass: TypeOrmCallStore },
         { provide: ReceivedComplaintsPublisher, useClass: KafkaReceivedComplaintsPublisher },
-        { provide: CallbackOutbox, useClass: TypeOrmCallbackOutbox },
         {
-          provide: CallbackSender,
-          useValue: new AxiosCallbackSender({ urls: callbackUrls, secrets, timeoutMs: config.HOTLINE_CALLBACK_TIMEOUT_MS }),
+          provide: DeliveryOutbox,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) => new PostgresDeliveryOutbox(dataSource, INTAKE_HOTLINE_SCHEMA),
         },
         {
           provide: ReceiveCallsUseCase,
@@ -73,14 +72,14 @@ export class IntakeHotlineModule {
         },
         {
           provide: QueueCallbackUseCase,
-          inject: [CallbackOutbox],
-          useFactory: (outbox: CallbackOutbox) => new QueueCallbackUseCase(outbox, (callcenterId) => callbackUrls.has(callcenterId)),
+          inject: [DeliveryOutbox],
+          useFactory: (outbox: DeliveryOutbox<CallbackPayload>) => new QueueCallbackUseCase(outbox, (callcenterId) => callbackUrls.has(callcenterId)),
         },
         {
-          provide: DeliverCallbacksUseCase,
-          inject: [CallbackOutbox, CallbackSender],
-          useFactory: (outbox: CallbackOutbox, sender: CallbackSender) =>
-            new DeliverCallbacksUseCase(outbox, sender, {
+          provide: DeliverDue,
+          inject: [DeliveryOutbox],
+          useFactory: (outbox: DeliveryOutbox<CallbackPayload>) =>
+            new DeliverDue(outbox, new AxiosCallbackSender({ urls: callbackUrls, secrets, timeoutMs: config.HOTLINE_CALLBACK_TIMEOUT_MS }), {
               maxAttempts: config.HOTLINE_CALLBACK_MAX_ATTEMPTS,
               baseDelayMs: config.HOTLINE_CALLBACK_BACKOFF_MS,
               maxDelayMs: config.HOTLINE_CALLBACK_MAX_BACKOFF_MS,

@@ -14,15 +14,3 @@ export interface CallbackPayload {
   department: string;
   occurredAt: string;
 }
-
-export interface RetryPolicy {
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
-
-/** Exponential backoff: base, 2×base, 4×base … capped; null once the attempts are used up (dead letter). */
-export function nextRetryDelayMs(attemptsMade: number, policy: RetryPolicy): number | null {
-  if (attemptsMade >= policy.maxAttempts) return null;
-  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptsMade - 1));
-}

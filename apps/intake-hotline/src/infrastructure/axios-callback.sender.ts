@@ -1,5 +1,6 @@
-import axios, { AxiosInstance } from 'axios';
-import { CallbackRequest, CallbackSender } from '../application/notify-callcenter/callback.outbox';
+import axios, { AxiosError, AxiosInstance } from 'axios';
+import { DeliverySender, DueDelivery } from '@complaints/delivery';
+import type { CallbackPayload } from '../domain/callback';
 import { signPayload } from '../domain/request-signature';
 
 export interface CallbackTargets {
@@ -12,7 +13,7 @@ export interface CallbackTargets {
  * POSTs a callback to the call centre's URL, signed the way call centres sign their pushes
  * (`X-Timestamp`, `X-Signature` with the first configured secret), with `Idempotency-Key` = eventId.
  */
-export class AxiosCallbackSender extends CallbackSender {
+export class AxiosCallbackSender extends DeliverySender<CallbackPayload> {
   private readonly http: AxiosInstance;
 
   constructor(private readonly targets: CallbackTargets) {
@@ -20,20 +21,21 @@ export class AxiosCallbackSender extends CallbackSender {
     this.http = axios.create({ timeout: targets.timeoutMs, maxRedirects: 0, validateStatus: (status) => status >= 200 && status < 300 });
   }
 
-  async send(request: CallbackRequest): Promise<void> {
-    const url = this.targets.urls.get(request.callcenterId)?.[0];
-    const secret = this.targets.secrets.get(request.callcenterId)?.[0];
-    if (!url || !secret) throw new Error(`no callback URL or secret configured for call centre ${request.callcenterId}`);
-    const body = JSON.stringify(request.payload);
+  async send(delivery: DueDelivery<CallbackPayload>): Promise<void> {
+    const callcenterId = delivery.target;
+    const url = this.targets.urls.get(callcenterId)?.[0];
+    const secret = this.targets.secrets.get(callcenterId)?.[0];
+    if (!url || !secret) throw new Error(`no callback URL or secret configured for call centre ${callcenterId}`);
+    const body = JSON.stringify(delivery.payload);
     const timestamp = String(Math.floor(Date.now() / 1000));
     try {
       await this.http.post(url, body, {
         headers: {
           'content-type': 'application/json',
-          'x-callcenter-id': request.callcenterId,
+          'x-callcenter-id': callcenterId,
           'x-timestamp': timestamp,
           'x-signature': signPayload(secret, timestamp, body),
-          'idempotency-key': request.payload.eventId,
+          'idempotency-key': delivery.payload.eventId,
         },
       });
     } catch (error) {
@@ -42,6 +44,6 @@ export class AxiosCallbackSender extends CallbackSender {
   }
 }
 
-function describe(error: import('axios').AxiosError): string {
+function describe(error: AxiosError): string {
   return error.response ? `call centre answered HTTP ${error.response.status}` : `call centre unreachable: ${error.code ?? error.message}`;
 }

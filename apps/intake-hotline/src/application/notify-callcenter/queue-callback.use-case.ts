@@ -1,26 +1,28 @@
 import { CaseEventV1 } from '@complaints/contracts';
-import { CALLBACK_EVENTS, CallbackEvent } from '../../domain/callback';
-import { CallbackOutbox } from './callback.outbox';
+import { DeliveryOutbox } from '@complaints/delivery';
+import { CALLBACK_EVENTS, CallbackEvent, CallbackPayload } from '../../domain/callback';
 
 /**
  * Turns a case event into a status callback owed to the call centre the call came from: when a
  * hotline case is opened and when it is closed, for call centres that registered a callback URL.
+ * One callback per event (the event id is the delivery id), however often Kafka delivers the event.
  */
 export class QueueCallbackUseCase {
   constructor(
-    private readonly outbox: CallbackOutbox,
+    private readonly outbox: DeliveryOutbox<CallbackPayload>,
     private readonly hasCallbackUrl: (callcenterId: string) => boolean,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** True when a callback was queued (or already had been for this event). */
+  /** True when a callback was queued now. */
   async execute(event: CaseEventV1): Promise<boolean> {
     const { case: snapshot } = event;
     if (snapshot.channel !== 'hotline' || !isCallbackEvent(event.eventType)) return false;
     if (!snapshot.source.messageId || !this.hasCallbackUrl(snapshot.source.system)) return false;
-    await this.outbox.enqueue(
+    return this.outbox.enqueue(
       {
-        callcenterId: snapshot.source.system,
+        id: event.eventId,
+        target: snapshot.source.system,
         payload: {
           event: event.eventType,
           eventId: event.eventId,
@@ -34,7 +36,6 @@ export class QueueCallbackUseCase {
       },
       this.now(),
     );
-    return true;
   }
 }
 

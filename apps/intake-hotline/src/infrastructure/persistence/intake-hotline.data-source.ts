@@ -1,6 +1,5 @@
 import { dataSourceOptions } from '@complaints/persistence';
 import { CallEntity } from './call.entity';
-import { CallbackEntity } from './callback.entity';
 import { CreateCallsAndCallbacks1764500000000 } from './migrations/1764500000000-create-calls-and-callbacks';
 
 export const INTAKE_HOTLINE_SCHEMA = 'intake_hotline';
@@ -11,7 +10,7 @@ export function intakeHotlineDataSourceOptions(url: string, poolSize?: number) {
     ...dataSourceOptions({
       url,
       schema: INTAKE_HOTLINE_SCHEMA,
-      entities: [CallEntity, CallbackEntity],
+      entities: [CallEntity],
       migrations: [CreateCallsAndCallbacks1764500000000],
       poolSize,
       applicationName: 'intake-hotline',

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { createDeliveriesTableSql } from '@complaints/delivery';
 
 export class CreateCallsAndCallbacks1764500000000 implements MigrationInterface {
   name = 'CreateCallsAndCallbacks1764500000000';
@@ -17,23 +18,12 @@ export class CreateCallsAndCallbacks1764500000000 implements MigrationInterface 
       )`);
     await runner.query('CREATE UNIQUE INDEX calls_callcenter_call_uq ON intake_hotline.calls (callcenter_id, call_id)');
     await runner.query('CREATE UNIQUE INDEX calls_reference_uq ON intake_hotline.calls (reference)');
-    await runner.query(`
-      CREATE TABLE intake_hotline.callbacks (
-        event_id uuid PRIMARY KEY,
-        callcenter_id text NOT NULL,
-        payload jsonb NOT NULL,
-        status text NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
-        attempts int NOT NULL DEFAULT 0,
-        next_attempt_at timestamptz NOT NULL,
-        last_error text,
-        created_at timestamptz NOT NULL,
-        finished_at timestamptz
-      )`);
-    await runner.query(`CREATE INDEX callbacks_due_ix ON intake_hotline.callbacks (next_attempt_at) WHERE status = 'pending'`);
+    // Status callbacks owed to call centres (libs/delivery): sent at least once, dead-lettered when they keep failing.
+    for (const sql of createDeliveriesTableSql('intake_hotline')) await runner.query(sql);
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE intake_hotline.callbacks');
+    await runner.query('DROP TABLE intake_hotline.deliveries');
     await runner.query('DROP TABLE intake_hotline.calls');
   }
 }

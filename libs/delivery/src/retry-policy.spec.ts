@@ -1,4 +1,4 @@
-import { nextRetryDelayMs } from './callback';
+import { nextRetryDelayMs } from './retry-policy';
 
 describe('nextRetryDelayMs', () => {
   const policy = { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 5_000 };

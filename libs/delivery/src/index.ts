@@ -1,0 +1,5 @@
+export * from './deliver-due';
+export * from './delivery';
+export * from './delivery-dispatcher';
+export * from './postgres-delivery-outbox';
+export * from './retry-policy';
