@@ -21,16 +21,20 @@ export class RecordingServer {
     readonly url: string,
   ) {}
 
-  static async start(respond: (request: Omit<RecordedRequest, 'answeredWith'>, index: number) => number = () => 200): Promise<RecordingServer> {
+  /** `respond` gives the status to answer with, or a status and a JSON body (default body: `{ ok }`). */
+  static async start(
+    respond: (request: Omit<RecordedRequest, 'answeredWith'>, index: number) => number | { status: number; body: unknown } = () => 200,
+  ): Promise<RecordingServer> {
     let instance: RecordingServer | undefined;
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-        const status = respond(request, instance!.requests.length);
+        const answer = respond(request, instance!.requests.length);
+        const { status, body } = typeof answer === 'number' ? { status: answer, body: { ok: answer < 300 } } : answer;
         instance!.requests.push({ ...request, answeredWith: status });
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: status < 300 }));
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -10,6 +10,7 @@ export const SERVICES: ServiceEntry[] = [
   { name: 'intake-hotline', portVariable: 'INTAKE_HOTLINE_PORT', defaultPort: 3002 },
   { name: 'router', portVariable: 'ROUTER_PORT', defaultPort: 3005 },
   { name: 'cases', portVariable: 'CASES_PORT', defaultPort: 3006 },
+  { name: 'notifier', portVariable: 'NOTIFIER_PORT', defaultPort: 3007 },
 ];
 
 /** Where a built service's entry point is. */

@@ -1,0 +1,19 @@
+import { dataSourceOptions } from '@complaints/persistence';
+import { CreateDeliveries1764500000000 } from './migrations/1764500000000-create-deliveries';
+
+export const NOTIFIER_SCHEMA = 'notifier';
+
+/** The notifier's TypeORM options: used by the app and by the TypeORM CLI. */
+export function notifierDataSourceOptions(url: string, poolSize?: number) {
+  return {
+    ...dataSourceOptions({
+      url,
+      schema: NOTIFIER_SCHEMA,
+      entities: [],
+      migrations: [CreateDeliveries1764500000000],
+      poolSize,
+      applicationName: 'notifier',
+    }),
+    schema: NOTIFIER_SCHEMA,
+  };
+}

@@ -1,0 +1,74 @@
+import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min, ValidateIf } from 'class-validator';
+import { DatabaseServiceConfig } from '@complaints/config';
+
+/**
+ * Gateways are optional one by one: a route whose gateway is not configured is not used (and says so
+ * in the logs and metrics), so a deployment can start with SMS only and add WeChat later.
+ */
+export class NotifierConfig extends DatabaseServiceConfig {
+  @IsInt() @Min(0) @Max(65_535)
+  NOTIFIER_PORT: number = 3007;
+
+  @IsString() @IsNotEmpty()
+  PII_KEYS: string;
+
+  @IsString() @IsNotEmpty()
+  PII_ACTIVE_KEY_ID: string;
+
+  /** Language of messages for complaints in neither Chinese nor English. */
+  @IsIn(['zh', 'en'])
+  NOTIFY_DEFAULT_LANGUAGE: string = 'zh';
+
+  /** WeChat official account (customer-service message API). Empty app secret: WeChat route off. */
+  @IsString()
+  WECHAT_API_BASE_URL: string = 'https://api.weixin.qq.com';
+
+  @IsString() @IsNotEmpty()
+  WECHAT_APP_ID: string;
+
+  @IsString()
+  WECHAT_APP_SECRET: string = '';
+
+  /** Weibo fan service reply API. Empty access token: Weibo route off. */
+  @IsString()
+  WEIBO_API_BASE_URL: string = 'https://api.weibo.com';
+
+  @IsString()
+  WEIBO_ACCESS_TOKEN: string = '';
+
+  /** App push gateway webhook (JSON, bearer token). Empty URL: push route off. */
+  @IsString()
+  PUSH_GATEWAY_URL: string = '';
+
+  @ValidateIf((c: NotifierConfig) => c.PUSH_GATEWAY_URL !== '') @IsString() @IsNotEmpty()
+  PUSH_GATEWAY_TOKEN: string = '';
+
+  /** SMS gateway webhook (JSON, bearer token). Empty URL: SMS route off. */
+  @IsString()
+  SMS_GATEWAY_URL: string = '';
+
+  @ValidateIf((c: NotifierConfig) => c.SMS_GATEWAY_URL !== '') @IsString() @IsNotEmpty()
+  SMS_GATEWAY_TOKEN: string = '';
+
+  /** SMTP server for e-mail, e.g. smtp://user:pass@host:587. Empty: e-mail route off. */
+  @IsString()
+  SMTP_URL: string = '';
+
+  @IsString() @IsNotEmpty()
+  EMAIL_FROM: string = 'Complaints <complaints@bank.example>';
+
+  @IsInt() @Min(1) @Max(100)
+  NOTIFY_MAX_ATTEMPTS: number = 10;
+
+  @IsInt() @Min(1) @Max(3_600_000)
+  NOTIFY_BACKOFF_MS: number = 2_000;
+
+  @IsInt() @Min(1) @Max(86_400_000)
+  NOTIFY_MAX_BACKOFF_MS: number = 600_000;
+
+  @IsInt() @Min(100) @Max(120_000)
+  NOTIFY_TIMEOUT_MS: number = 5_000;
+
+  @IsInt() @Min(10) @Max(60_000)
+  NOTIFY_POLL_MS: number = 1_000;
+}
