@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { ServiceConfigModule, loadConfig } from '@complaints/config';
-import { DeliverDue, DeliveryOutbox, PostgresDeliveryOutbox } from '@complaints/delivery';
+import { DeliveryModule, DeliveryOutbox } from '@complaints/delivery';
 import { HttpAppOptions } from '@complaints/http';
 import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
@@ -19,7 +18,6 @@ import { CallEntity } from './infrastructure/persistence/call.entity';
 import { INTAKE_HOTLINE_SCHEMA, intakeHotlineDataSourceOptions } from './infrastructure/persistence/intake-hotline.data-source';
 import { TypeOrmCallStore } from './infrastructure/persistence/typeorm-call.store';
 import { IntakeHotlineConfig } from './intake-hotline.config';
-import { CALLBACK_POLL_MS, CallbackDispatcher } from './interface/callback-dispatcher';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { HotlineCallsController, MAX_CALLS_PER_BATCH } from './interface/http/hotline-calls.controller';
 import { SIGNATURE_SETTINGS, SignatureSettings } from './interface/http/hotline-signature.guard';
@@ -46,19 +44,26 @@ export class IntakeHotlineModule {
         MessagingModule.forRoot({ clientId: INTAKE_HOTLINE_SERVICE }),
         PersistenceModule.forRoot((c) => intakeHotlineDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
         TypeOrmModule.forFeature([CallEntity]),
+        DeliveryModule.register<CallbackPayload>({
+          name: 'callcenter-callbacks',
+          schema: INTAKE_HOTLINE_SCHEMA,
+          sender: new AxiosCallbackSender({ urls: callbackUrls, secrets, timeoutMs: config.HOTLINE_CALLBACK_TIMEOUT_MS }),
+          settings: {
+            maxAttempts: config.HOTLINE_CALLBACK_MAX_ATTEMPTS,
+            baseDelayMs: config.HOTLINE_CALLBACK_BACKOFF_MS,
+            maxDelayMs: config.HOTLINE_CALLBACK_MAX_BACKOFF_MS,
+            batchSize: 50,
+            leaseMs: Math.max(30_000, config.HOTLINE_CALLBACK_TIMEOUT_MS * 3),
+          },
+          pollMs: config.HOTLINE_CALLBACK_POLL_MS,
+        }),
       ],
       controllers: [HotlineCallsController],
       providers: [
         { provide: SIGNATURE_SETTINGS, useValue: signature },
         { provide: MAX_CALLS_PER_BATCH, useValue: config.HOTLINE_MAX_CALLS_PER_BATCH },
-        { provide: CALLBACK_POLL_MS, useValue: config.HOTLINE_CALLBACK_POLL_MS },
         { provide: CallStore, useClass: TypeOrmCallStore },
         { provide: ReceivedComplaintsPublisher, useClass: KafkaReceivedComplaintsPublisher },
-        {
-          provide: DeliveryOutbox,
-          inject: [getDataSourceToken()],
-          useFactory: (dataSource: DataSource) => new PostgresDeliveryOutbox(dataSource, INTAKE_HOTLINE_SCHEMA),
-        },
         {
           provide: ReceiveCallsUseCase,
           inject: [CallStore, ReceivedComplaintsPublisher],
@@ -75,20 +80,7 @@ export class IntakeHotlineModule {
           inject: [DeliveryOutbox],
           useFactory: (outbox: DeliveryOutbox<CallbackPayload>) => new QueueCallbackUseCase(outbox, (callcenterId) => callbackUrls.has(callcenterId)),
         },
-        {
-          provide: DeliverDue,
-          inject: [DeliveryOutbox],
-          useFactory: (outbox: DeliveryOutbox<CallbackPayload>) =>
-            new DeliverDue(outbox, new AxiosCallbackSender({ urls: callbackUrls, secrets, timeoutMs: config.HOTLINE_CALLBACK_TIMEOUT_MS }), {
-              maxAttempts: config.HOTLINE_CALLBACK_MAX_ATTEMPTS,
-              baseDelayMs: config.HOTLINE_CALLBACK_BACKOFF_MS,
-              maxDelayMs: config.HOTLINE_CALLBACK_MAX_BACKOFF_MS,
-              batchSize: 50,
-              leaseMs: Math.max(30_000, config.HOTLINE_CALLBACK_TIMEOUT_MS * 3),
-            }),
-        },
         CaseEventsConsumer,
-        CallbackDispatcher,
       ],
     };
   }

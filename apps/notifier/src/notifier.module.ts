@@ -1,8 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ServiceConfigModule, loadConfig } from '@complaints/config';
-import { DeliverDue, DeliveryOutbox, PostgresDeliveryOutbox } from '@complaints/delivery';
+import { DeliveryModule, DeliveryOutbox } from '@complaints/delivery';
 import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
@@ -13,7 +11,6 @@ import { NotificationSender } from './infrastructure/gateways/notification.sende
 import { routeGateways } from './infrastructure/gateways/route-gateways';
 import { NOTIFIER_SCHEMA, notifierDataSourceOptions } from './infrastructure/persistence/notifier.data-source';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
-import { NOTIFY_POLL_MS, NotificationDispatcher } from './interface/notification-dispatcher';
 import { NotifierConfig } from './notifier.config';
 
 export const NOTIFIER_SERVICE = 'notifier';
@@ -30,34 +27,28 @@ export class NotifierModule {
         ObservabilityModule.forRoot({ service: NOTIFIER_SERVICE, readiness: [KafkaReadiness, DatabaseReadiness] }),
         MessagingModule.forRoot({ clientId: NOTIFIER_SERVICE }),
         PersistenceModule.forRoot((c) => notifierDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
+        DeliveryModule.register<Notification>({
+          name: 'notifications',
+          schema: NOTIFIER_SCHEMA,
+          sender: new NotificationSender(gateways, PiiCipher.fromSetting(config.PII_KEYS, config.PII_ACTIVE_KEY_ID)),
+          settings: {
+            maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
+            baseDelayMs: config.NOTIFY_BACKOFF_MS,
+            maxDelayMs: config.NOTIFY_MAX_BACKOFF_MS,
+            batchSize: 50,
+            leaseMs: Math.max(30_000, config.NOTIFY_TIMEOUT_MS * 3),
+          },
+          pollMs: config.NOTIFY_POLL_MS,
+        }),
       ],
       providers: [
-        { provide: NOTIFY_POLL_MS, useValue: config.NOTIFY_POLL_MS },
-        {
-          provide: DeliveryOutbox,
-          inject: [getDataSourceToken()],
-          useFactory: (dataSource: DataSource) => new PostgresDeliveryOutbox(dataSource, NOTIFIER_SCHEMA),
-        },
         {
           provide: QueueNotificationsUseCase,
           inject: [DeliveryOutbox],
           useFactory: (outbox: DeliveryOutbox<Notification>) =>
             new QueueNotificationsUseCase(outbox, new Set(gateways.keys()), config.NOTIFY_DEFAULT_LANGUAGE as Language),
         },
-        {
-          provide: DeliverDue,
-          inject: [DeliveryOutbox],
-          useFactory: (outbox: DeliveryOutbox<Notification>) =>
-            new DeliverDue(outbox, new NotificationSender(gateways, PiiCipher.fromSetting(config.PII_KEYS, config.PII_ACTIVE_KEY_ID)), {
-              maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
-              baseDelayMs: config.NOTIFY_BACKOFF_MS,
-              maxDelayMs: config.NOTIFY_MAX_BACKOFF_MS,
-              batchSize: 50,
-              leaseMs: Math.max(30_000, config.NOTIFY_TIMEOUT_MS * 3),
-            }),
-        },
         CaseEventsConsumer,
-        NotificationDispatcher,
       ],
     };
   }

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './event-consumer';
 export * from './event-consumer.factory';
 export * from './event-publisher';
+export * from './event-subscription';
 export * from './kafka-client';
 export * from './kafka.readiness';
 export * from './message-headers';

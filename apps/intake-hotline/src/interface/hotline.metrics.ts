@@ -7,9 +7,4 @@ export const hotlineMetrics = {
     help: 'Pushed call records, by call centre and result (accepted, duplicate, rejected)',
     labelNames: ['callcenter', 'status'],
   }),
-  callbacks: new Counter({
-    name: 'hotline_callbacks_total',
-    help: 'Status callback attempts to call centres, by outcome (delivered, retrying, dead)',
-    labelNames: ['outcome'],
-  }),
 };

@@ -1,7 +1,7 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { CaseEventV1 } from '@complaints/contracts';
-import { EventConsumer, EventConsumerFactory } from '@complaints/messaging';
+import { EventConsumerFactory, EventSubscription } from '@complaints/messaging';
 import { QueueNotificationsUseCase } from '../application/queue-notifications/queue-notifications.use-case';
 import { notifierMetrics } from './notifier.metrics';
 
@@ -9,33 +9,21 @@ export const NOTIFIER_GROUP = 'notifier';
 
 /** Consumes `complaints.case-events.v1` and queues what the customer should be told. */
 @Injectable()
-export class CaseEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private consumer: EventConsumer<CaseEventV1> | null = null;
-
+export class CaseEventsConsumer extends EventSubscription<CaseEventV1> {
   constructor(
-    private readonly consumers: EventConsumerFactory,
+    consumers: EventConsumerFactory,
     private readonly queueNotifications: QueueNotificationsUseCase,
     private readonly logger: PinoLogger,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.consumer = this.consumers.create({
-      groupId: NOTIFIER_GROUP,
-      topic: CaseEventV1.topic,
-      contract: CaseEventV1,
-      handle: async (event) => {
-        const outcome = await this.queueNotifications.execute(event);
-        for (const route of outcome.queued) notifierMetrics.queued.inc({ route });
-        for (const route of outcome.unconfigured) {
-          notifierMetrics.unconfigured.inc({ route });
-          this.logger.warn({ reference: event.case.reference, eventType: event.eventType, route }, 'customer not notified: no gateway configured for the route');
-        }
-      },
-    });
-    await this.consumer.start();
+  ) {
+    super(consumers, { groupId: NOTIFIER_GROUP, topic: CaseEventV1.topic, contract: CaseEventV1 });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
+  protected async handle(event: CaseEventV1): Promise<void> {
+    const outcome = await this.queueNotifications.execute(event);
+    for (const route of outcome.queued) notifierMetrics.queued.inc({ route });
+    for (const route of outcome.unconfigured) {
+      notifierMetrics.unconfigured.inc({ route });
+      this.logger.warn({ reference: event.case.reference, eventType: event.eventType, route }, 'customer not notified: no gateway configured for the route');
+    }
   }
 }

@@ -8,5 +8,4 @@ export const notifierMetrics = {
     help: 'Customer-visible events that could not be sent because the route has no gateway configured',
     labelNames: ['route'],
   }),
-  deliveries: new Counter({ name: 'notification_deliveries_total', help: 'Delivery attempts, by outcome (delivered, retrying, dead)', labelNames: ['outcome'] }),
 };

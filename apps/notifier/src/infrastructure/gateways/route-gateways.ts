@@ -19,3 +19,4 @@ export function routeGateways(config: NotifierConfig): Map<Route, RouteGateway> 
   if (config.SMTP_URL) gateways.set('email', new EmailGateway({ smtpUrl: config.SMTP_URL, from: config.EMAIL_FROM, timeoutMs }));
   return gateways;
 }
+
