@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, Producer } from 'kafkajs';
+import { Producer } from 'kafkajs';
 import { Client } from 'pg';
-import { CaseEventV1, CaseEventType, Topics } from '@complaints/contracts';
+import { CaseEventType, Channel } from '@complaints/contracts';
 import { signPayload } from '../../apps/intake-hotline/src/domain/request-signature';
 import { IntakeHotlineConfig } from '../../apps/intake-hotline/src/intake-hotline.config';
 import { IntakeHotlineModule, intakeHotlineHttpOptions } from '../../apps/intake-hotline/src/intake-hotline.module';
+import { caseEvent, publishCaseEvents, testProducer } from '../support/case-events';
 import { testConfig } from '../support/configs';
 import { pushCalls, sampleCall } from '../support/hotline-client';
 import { RecordingServer } from '../support/recording-server';
@@ -32,8 +32,7 @@ describe('intake-hotline: status callbacks to the call centre', () => {
       HOTLINE_CALLBACK_POLL_MS: '50',
     });
     hotline = await startApp(IntakeHotlineModule.register(config), intakeHotlineHttpOptions(config));
-    producer = new Kafka({ clientId: 'test', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING }).producer();
-    await producer.connect();
+    producer = await testProducer();
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
   });
@@ -50,37 +49,22 @@ describe('intake-hotline: status callbacks to the call centre', () => {
     return { callId: call.callId as string, reference: result.reference!, complaintId: result.complaintId! };
   }
 
-  async function publishCaseEvent(type: CaseEventType, call: { callId: string; reference: string; complaintId: string }, callcenterId: string, channel = 'hotline') {
-    const eventId = randomUUID();
-    const now = new Date().toISOString();
-    const event: CaseEventV1 = Object.assign(new CaseEventV1(), {
-      eventId,
-      eventType: type,
-      eventVersion: 1 as const,
-      occurredAt: now,
-      correlationId: randomUUID(),
-      causationId: null,
-      source: 'cases',
+  async function publishCaseEvent(type: CaseEventType, call: { callId: string; reference: string; complaintId: string }, callcenterId: string, channel: Channel = 'hotline') {
+    const event = caseEvent({
+      type,
       case: {
+        channel,
         reference: call.reference,
         complaintId: call.complaintId,
-        channel,
-        source: { system: callcenterId, messageId: call.callId, receivedAt: now },
+        source: { system: callcenterId, messageId: call.callId, receivedAt: new Date().toISOString() },
         contact: { phoneLast4: '8000' },
-        language: 'zh',
         status: type === 'case.closed' ? 'CLOSED' : 'RECEIVED',
         department: 'FRAUD',
-        priority: 'P1',
-        assignee: null,
       },
-      actor: { type: 'system', id: 'cases' },
-      customerVisible: true,
-      at: now,
     });
     // Twice: Kafka delivers at least once, and the call centre must still hear about it once.
-    const message = { key: call.complaintId, value: JSON.stringify(event) };
-    await producer.send({ topic: Topics.caseEventsV1, messages: [message, message] });
-    return eventId;
+    await publishCaseEvents(producer, event, event);
+    return event.eventId;
   }
 
   it('tells the call centre when the case opens, retrying a failing endpoint until it answers, signed like a push', async () => {

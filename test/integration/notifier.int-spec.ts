@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
-import { Kafka, logLevel, Producer } from 'kafkajs';
+import { Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { CaseEventType, CaseEventV1, Channel, Topics, newReference } from '@complaints/contracts';
+import { CaseEventType, CaseEventV1, Channel } from '@complaints/contracts';
 import { PiiCipher } from '@complaints/security';
 import { NotifierConfig } from '../../apps/notifier/src/notifier.config';
 import { NotifierModule } from '../../apps/notifier/src/notifier.module';
+import { caseEvent, publishCaseEvents, testProducer } from '../support/case-events';
 import { testConfig } from '../support/configs';
 import { RecordingServer } from '../support/recording-server';
 import { eventually, RunningApp, startApp } from '../support/running-app';
@@ -76,8 +77,7 @@ describe('notifier: customers told on their own channel', () => {
     });
     cipher = PiiCipher.fromSetting(config.PII_KEYS, config.PII_ACTIVE_KEY_ID);
     notifier = await startApp(NotifierModule.register(config));
-    producer = new Kafka({ clientId: 'test', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING }).producer();
-    await producer.connect();
+    producer = await testProducer();
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
   });
@@ -96,39 +96,14 @@ describe('notifier: customers told on their own channel', () => {
     message?: string;
   }
 
-  function caseEvent(spec: EventSpec): CaseEventV1 {
-    const now = new Date().toISOString();
-    return Object.assign(new CaseEventV1(), {
-      eventId: randomUUID(),
-      eventType: spec.type,
-      eventVersion: 1 as const,
-      occurredAt: now,
-      correlationId: randomUUID(),
-      causationId: null,
-      source: 'cases',
-      case: {
-        reference: newReference(spec.channel, new Date()),
-        complaintId: randomUUID(),
-        channel: spec.channel,
-        source: { system: 'test', messageId: null, receivedAt: now },
-        contact: spec.contact,
-        ...(spec.customerId ? { customerId: spec.customerId } : {}),
-        language: spec.language ?? 'zh',
-        status: 'RECEIVED',
-        department: 'CUSTOMER_SERVICE',
-        priority: 'P2',
-        assignee: null,
-      },
-      actor: { type: 'system', id: 'cases' },
-      customerVisible: spec.customerVisible ?? true,
-      ...(spec.message ? { message: spec.message } : {}),
-      at: now,
+  const caseEventFor = (spec: EventSpec) =>
+    caseEvent({
+      type: spec.type,
+      case: { channel: spec.channel, contact: spec.contact, language: spec.language ?? 'zh', ...(spec.customerId ? { customerId: spec.customerId } : {}) },
+      customerVisible: spec.customerVisible,
+      message: spec.message,
     });
-  }
-
-  async function publish(...events: CaseEventV1[]): Promise<void> {
-    await producer.send({ topic: Topics.caseEventsV1, messages: events.map((event) => ({ key: event.case.complaintId, value: JSON.stringify(event) })) });
-  }
+  const publish = (...events: CaseEventV1[]) => publishCaseEvents(producer, ...events);
 
   const deliveryOf = async (id: string) =>
     (await db.query('SELECT status, attempts, last_error FROM notifier.deliveries WHERE id = $1', [id])).rows[0] as
@@ -136,7 +111,7 @@ describe('notifier: customers told on their own channel', () => {
       | undefined;
 
   it('answers a WeChat customer through the customer-service message API, fetching a new token when WeChat says it expired', async () => {
-    const event = caseEvent({ channel: 'wechat', type: 'case.opened', contact: { openId: 'oWECHAT-1' } });
+    const event = caseEventFor({ channel: 'wechat', type: 'case.opened', contact: { openId: 'oWECHAT-1' } });
     await publish(event);
     const delivery = await eventually(async () => ((await deliveryOf(`${event.eventId}:wechat`))?.status === 'delivered' ? deliveryOf(`${event.eventId}:wechat`) : undefined));
     expect(delivery).toMatchObject({ attempts: 2 });
@@ -156,7 +131,7 @@ describe('notifier: customers told on their own channel', () => {
   });
 
   it('replies to a Weibo fan through the reply API, in English when the complaint was', async () => {
-    const event = caseEvent({ channel: 'weibo', type: 'case.feedback_sent', contact: { uid: '5566778899' }, language: 'en', message: 'We have asked the branch for the CCTV.' });
+    const event = caseEventFor({ channel: 'weibo', type: 'case.feedback_sent', contact: { uid: '5566778899' }, language: 'en', message: 'We have asked the branch for the CCTV.' });
     await publish(event);
     await eventually(async () => (weibo.requests.length > 0 ? true : undefined));
     const form = new URLSearchParams(weibo.requests[0]!.body);
@@ -167,7 +142,7 @@ describe('notifier: customers told on their own channel', () => {
   });
 
   it('texts a hotline caller through the SMS gateway, retrying until it answers, with the phone opened only to send', async () => {
-    const event = caseEvent({ channel: 'hotline', type: 'case.resolved', contact: { phone: cipher.seal('+8613800138000'), phoneLast4: '8000' }, message: '已退还年费。' });
+    const event = caseEventFor({ channel: 'hotline', type: 'case.resolved', contact: { phone: cipher.seal('+8613800138000'), phoneLast4: '8000' }, message: '已退还年费。' });
     await publish(event);
     await eventually(async () => (sms.requests.some((r) => r.answeredWith === 200) ? true : undefined));
     expect(sms.requests.map((r) => r.answeredWith)).toEqual([502, 502, 200]);
@@ -184,7 +159,7 @@ describe('notifier: customers told on their own channel', () => {
   });
 
   it('e-mails a web customer who gave an address, over SMTP', async () => {
-    const event = caseEvent({ channel: 'web', type: 'case.closed', contact: { email: cipher.seal('li.lei@example.com') }, language: 'en' });
+    const event = caseEventFor({ channel: 'web', type: 'case.closed', contact: { email: cipher.seal('li.lei@example.com') }, language: 'en' });
     await publish(event);
     const mail = await eventually(async () => mails.find((m) => m.raw.includes(event.case.reference)));
     expect(mail.to).toEqual(['li.lei@example.com']);
@@ -194,7 +169,7 @@ describe('notifier: customers told on their own channel', () => {
   });
 
   it('keeps a dead letter when the push gateway keeps failing', async () => {
-    const event = caseEvent({ channel: 'mobile', type: 'case.opened', contact: {}, customerId: 'cust-42' });
+    const event = caseEventFor({ channel: 'mobile', type: 'case.opened', contact: {}, customerId: 'cust-42' });
     await publish(event);
     const dead = await eventually(async () => {
       const row = await deliveryOf(`${event.eventId}:push`);
@@ -206,8 +181,8 @@ describe('notifier: customers told on their own channel', () => {
   });
 
   it('tells the customer once per event however often it is delivered, and never about internal notes', async () => {
-    const note = caseEvent({ channel: 'weibo', type: 'case.note_added', contact: { uid: '42' }, customerVisible: false, message: 'internal' });
-    const feedback = caseEvent({ channel: 'weibo', type: 'case.feedback_sent', contact: { uid: '42' }, message: '已联系网点核实。' });
+    const note = caseEventFor({ channel: 'weibo', type: 'case.note_added', contact: { uid: '42' }, customerVisible: false, message: 'internal' });
+    const feedback = caseEventFor({ channel: 'weibo', type: 'case.feedback_sent', contact: { uid: '42' }, message: '已联系网点核实。' });
     await publish(note, feedback, feedback);
     await eventually(async () => ((await deliveryOf(`${feedback.eventId}:weibo`))?.status === 'delivered' ? true : undefined));
     await new Promise((resolve) => setTimeout(resolve, 300));
