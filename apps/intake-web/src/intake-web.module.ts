@@ -8,7 +8,16 @@ import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
 import { PiiCipher } from '@complaints/security';
 import { SubmitComplaintUseCase } from './application/submit-complaint/submit-complaint.use-case';
 import { ReceivedComplaintPublisher, SubmissionStore } from './application/submit-complaint/submission.store';
+import { CaseProgressStore } from './application/follow-complaint/case-progress.store';
+import { LookUpComplaintQuery } from './application/follow-complaint/look-up-complaint.query';
+import { RecordCaseProgressUseCase } from './application/follow-complaint/record-case-progress.use-case';
+import { CustomerResponsePublisher, RateComplaintUseCase } from './application/rate-complaint/rate-complaint.use-case';
 import { IntakeWebConfig } from './intake-web.config';
+import { KafkaCustomerResponsePublisher } from './infrastructure/kafka-customer-response.publisher';
+import { CaseProgressEntity, CaseUpdateEntity } from './infrastructure/persistence/case-progress.entity';
+import { TypeOrmCaseProgressStore } from './infrastructure/persistence/typeorm-case-progress.store';
+import { CaseEventsConsumer } from './interface/case-events.consumer';
+import { FollowComplaintController } from './interface/http/follow-complaint.controller';
 import { KafkaReceivedComplaintPublisher } from './infrastructure/kafka-received-complaint.publisher';
 import { intakeWebDataSourceOptions } from './infrastructure/persistence/intake-web.data-source';
 import { SubmissionEntity } from './infrastructure/persistence/submission.entity';
@@ -29,13 +38,19 @@ export class IntakeWebModule {
         ObservabilityModule.forRoot({ service: INTAKE_WEB_SERVICE, readiness: [KafkaReadiness, DatabaseReadiness] }),
         MessagingModule.forRoot({ clientId: INTAKE_WEB_SERVICE }),
         PersistenceModule.forRoot((c) => intakeWebDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
-        TypeOrmModule.forFeature([SubmissionEntity]),
+        TypeOrmModule.forFeature([SubmissionEntity, CaseProgressEntity, CaseUpdateEntity]),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: limit === 0 ? Number.MAX_SAFE_INTEGER : limit }] }),
       ],
-      controllers: [ComplaintsController],
+      controllers: [ComplaintsController, FollowComplaintController],
       providers: [
         { provide: SubmissionStore, useClass: TypeOrmSubmissionStore },
         { provide: ReceivedComplaintPublisher, useClass: KafkaReceivedComplaintPublisher },
+        { provide: CaseProgressStore, useClass: TypeOrmCaseProgressStore },
+        { provide: CustomerResponsePublisher, useClass: KafkaCustomerResponsePublisher },
+        { provide: LookUpComplaintQuery, inject: [SubmissionStore, CaseProgressStore], useFactory: (s: SubmissionStore, p: CaseProgressStore) => new LookUpComplaintQuery(s, p) },
+        { provide: RateComplaintUseCase, inject: [LookUpComplaintQuery, CustomerResponsePublisher], useFactory: (q: LookUpComplaintQuery, p: CustomerResponsePublisher) => new RateComplaintUseCase(q, p) },
+        { provide: RecordCaseProgressUseCase, inject: [CaseProgressStore], useFactory: (p: CaseProgressStore) => new RecordCaseProgressUseCase(p) },
+        CaseEventsConsumer,
         {
           provide: SubmitComplaintUseCase,
           inject: [SubmissionStore, ReceivedComplaintPublisher],

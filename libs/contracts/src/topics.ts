@@ -3,6 +3,7 @@ export const Topics = {
   complaintReceivedV1: 'complaints.received.v1',
   complaintRoutedV1: 'complaints.routed.v1',
   caseEventsV1: 'complaints.case-events.v1',
+  customerResponsesV1: 'complaints.customer-responses.v1',
   alertsV1: 'analytics.alerts.v1',
 } as const;
 

@@ -16,6 +16,7 @@ export type ReserveResult = 'reserved' | 'reference-taken' | 'key-taken';
 /** Port: the intake's own record of what it issued. */
 export abstract class SubmissionStore {
   abstract findByKey(idempotencyKey: string): Promise<SubmissionRecord | null>;
+  abstract findByReference(reference: string): Promise<SubmissionRecord | null>;
   /** Records a submission before it is published; refuses a reference or key already issued. */
   abstract reserve(record: SubmissionRecord): Promise<ReserveResult>;
   abstract markAccepted(complaintId: string): Promise<void>;

@@ -18,6 +18,11 @@ export class TypeOrmSubmissionStore extends SubmissionStore {
     return row ? toRecord(row) : null;
   }
 
+  async findByReference(reference: string): Promise<SubmissionRecord | null> {
+    const row = await guard(() => this.submissions.findOneBy({ reference }));
+    return row ? toRecord(row) : null;
+  }
+
   async reserve(record: SubmissionRecord): Promise<ReserveResult> {
     try {
       await this.submissions.insert({
