@@ -24,7 +24,9 @@ describe('customer message templates', () => {
 
   it('has a template in both languages for every kind it sends, and nothing for internal kinds', () => {
     const sent = CASE_EVENT_KINDS.filter((kind) => renderMessage(kind, 'zh', { reference: 'C1' }) !== null);
-    expect(sent.sort()).toEqual(['closed', 'extension_approved', 'feedback_sent', 'mediation_referred', 'opened', 'reopened', 'resolved', 'withdrawn']);
+    expect(sent.sort()).toEqual([
+      'closed', 'extension_approved', 'feedback_sent', 'mediation_concluded', 'mediation_referred', 'opened', 'reopened', 'resolution_proposed', 'resolved', 'withdrawn',
+    ]);
     for (const kind of sent) expect(renderMessage(kind, 'en', { reference: 'C1' })).not.toBeNull();
     expect(renderMessage('note_added', 'zh', { reference: 'C1' })).toBeNull();
     expect(renderMessage('sla_breached', 'en', { reference: 'C1' })).toBeNull();

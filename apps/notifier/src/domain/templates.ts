@@ -45,6 +45,10 @@ const TEMPLATES: Partial<Record<CaseEventKind, Record<Language, Template>>> = {
       text: (c) => `Your complaint ${c.reference} needs more time; we will give you our decision by ${day(c.dueAt)}. ${said(c, 'Reason: ')}`.trim(),
     },
   },
+  resolution_proposed: {
+    zh: { subject: (c) => `处理方案 ${c.reference}`, text: (c) => `关于您的投诉 ${c.reference}，我们提出以下处理方案：${c.message ?? '详见后续通知。'}如有异议，请直接回复。` },
+    en: { subject: (c) => `Our proposal on ${c.reference}`, text: (c) => `About your complaint ${c.reference}, we propose: ${c.message ?? 'details follow.'} If you disagree, just reply.` },
+  },
   resolved: {
     zh: { subject: (c) => `投诉处理结果 ${c.reference}`, text: (c) => `您的投诉 ${c.reference} 已处理完毕。${said(c, '处理结果：')}${SURVEY_ZH}` },
     en: { subject: (c) => `Decision on ${c.reference}`, text: (c) => `We have dealt with your complaint ${c.reference}. ${said(c, 'Our decision: ')} ${SURVEY_EN}`.replace(/\s+/g, ' ') },
@@ -52,6 +56,10 @@ const TEMPLATES: Partial<Record<CaseEventKind, Record<Language, Template>>> = {
   mediation_referred: {
     zh: { subject: (c) => `转交调解 ${c.reference}`, text: (c) => `您的投诉 ${c.reference} 已转交第三方调解组织。${said(c, '')}` },
     en: { subject: (c) => `Referred to mediation ${c.reference}`, text: (c) => `Your complaint ${c.reference} has been referred to an independent mediator. ${said(c, '')}`.trim() },
+  },
+  mediation_concluded: {
+    zh: { subject: (c) => `调解结果 ${c.reference}`, text: (c) => `您的投诉 ${c.reference} 的调解已结束。${said(c, '结果：')}` },
+    en: { subject: (c) => `Mediation concluded ${c.reference}`, text: (c) => `The mediation of your complaint ${c.reference} has concluded. ${said(c, 'Outcome: ')}`.trim() },
   },
   reopened: {
     zh: { subject: (c) => `投诉重新处理 ${c.reference}`, text: (c) => `您的投诉 ${c.reference} 已重新打开，上级部门将跟进处理。` },

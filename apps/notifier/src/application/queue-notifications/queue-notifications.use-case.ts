@@ -29,7 +29,11 @@ export class QueueNotificationsUseCase {
     const snapshot = event.case;
     const language: Language = snapshot.language === 'en' || snapshot.language === 'zh' ? snapshot.language : this.defaultLanguage;
     const kind = event.eventType.slice('case.'.length) as CaseEventKind;
-    const message = renderMessage(kind, language, { reference: snapshot.reference, message: event.message, dueAt: stringField(event.data, 'dueAt') });
+    const message = renderMessage(kind, language, {
+      reference: snapshot.reference,
+      message: event.message ?? stringField(event.data, 'reason'),
+      dueAt: stringField(event.data, 'decisionDueAt'),
+    });
     if (!message) return outcome;
 
     for (const { route, recipient } of routesFor(snapshot)) {
