@@ -88,7 +88,7 @@ export function escalate(c: Case, actor: CaseActor, now: Date, reason: string): 
   return step(
     c,
     'escalate',
-    { kind: 'escalated', customerVisible: false, message: reason, data: { to: escalation.to, notify: ['supervisor', 'CONSUMER_PROTECTION'], department: c.department } },
+    { kind: 'escalated', customerVisible: false, message: reason, data: { escalatedTo: escalation.to, notify: ['supervisor', 'CONSUMER_PROTECTION'], department: c.department } },
     { escalation: true, lifecycle: { ...c.lifecycle, escalations: [...c.lifecycle.escalations, escalation] } },
   );
 }

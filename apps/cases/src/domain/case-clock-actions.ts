@@ -84,7 +84,7 @@ export function checkClocks(c: Case, actor: CaseActor, now: Date, policy: SlaPol
       const escalated = step(
         current,
         'escalate',
-        { kind: 'escalated', customerVisible: false, message: reason, data: { to: 'CONSUMER_PROTECTION', notify: ['supervisor', 'CONSUMER_PROTECTION'], department: c.department } },
+        { kind: 'escalated', customerVisible: false, message: reason, data: { escalatedTo: 'CONSUMER_PROTECTION', notify: ['supervisor', 'CONSUMER_PROTECTION'], department: c.department } },
         { escalation: true, lifecycle: { ...current.lifecycle, escalations: [...current.lifecycle.escalations, escalation] } },
       );
       current = escalated.case;
