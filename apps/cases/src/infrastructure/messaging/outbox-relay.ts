@@ -45,7 +45,12 @@ export class OutboxRelay extends CaseEventsRelay implements OnApplicationBootstr
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running?.catch(() => undefined);
+    await this.whenIdle();
+  }
+
+  /** Resolves when no relay pass is running (shutdown, tests). */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
   }
 
   /** Starts a relay pass unless one runs; if one runs, another follows it. */

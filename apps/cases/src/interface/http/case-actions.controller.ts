@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Staff, StaffAuthGuard, StaffPrincipal } from '@complaints/security';
 import { ActOnCaseUseCase } from '../../application/act-on-case/act-on-case.use-case';
 import type { CaseCommand } from '../../application/act-on-case/case-command';
@@ -18,6 +18,12 @@ import { caseDetailView } from './case.view';
  */
 @ApiTags('case actions')
 @ApiBearerAuth()
+@ApiOkResponse({ description: 'The case after the action (same shape as GET /v1/cases/{reference})' })
+@ApiBadRequestResponse({ description: 'problem+json naming the invalid fields' })
+@ApiUnauthorizedResponse({ description: 'No or invalid staff token' })
+@ApiForbiddenResponse({ description: "The caller's roles do not allow the action (auditors never act)" })
+@ApiNotFoundResponse({ description: 'No such case among those the caller may see' })
+@ApiConflictResponse({ description: "The case's state does not allow the action (invalid transition, archived, nothing pending...)" })
 @UseGuards(StaffAuthGuard)
 @Controller('v1/cases/:reference')
 export class CaseActionsController {
