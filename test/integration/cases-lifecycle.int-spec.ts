@@ -246,6 +246,9 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
     expect(refs.indexOf(urgent.reference)).toBeLessThan(refs.indexOf(later.reference));
     const mine = await call('GET', '/v1/cases?assignee=me', lending);
     expect(mine.body.items.map((c: { reference: string }) => c.reference)).toEqual([later.reference]);
+    const dueSoon = await call('GET', `/v1/cases?dueWithinHours=30&limit=200`, lending);
+    expect(dueSoon.body.items.map((c: { reference: string }) => c.reference)).toContain(urgent.reference);
+    expect(dueSoon.body.items.map((c: { reference: string }) => c.reference)).not.toContain(later.reference);
     const unassigned = await call('GET', '/v1/cases?unassigned=true&limit=200', lending);
     expect(unassigned.body.items.map((c: { reference: string }) => c.reference)).toContain(urgent.reference);
     expect(unassigned.body.items.map((c: { reference: string }) => c.reference)).not.toContain(later.reference);

@@ -35,6 +35,10 @@ export class CasesConfig extends DatabaseServiceConfig {
   @IsInt() @Min(0) @Max(600_000)
   CASES_OUTBOX_POLL_MS: number = 1_000;
 
+  /** Published case events are kept this long in the outbox (for inspection), then deleted. */
+  @IsInt() @Min(1) @Max(24 * 365)
+  CASES_OUTBOX_RETENTION_HOURS: number = 168;
+
   get slaPolicy(): SlaPolicy {
     return {
       feedbackHours: { P1: this.CASES_FEEDBACK_HOURS_P1, P2: this.CASES_FEEDBACK_HOURS_P2, P3: this.CASES_FEEDBACK_HOURS_P3 },

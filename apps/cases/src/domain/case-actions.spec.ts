@@ -12,6 +12,13 @@ describe('case actions', () => {
     expect(() => a.claim(c, agent)).toThrow(CaseConflictError);
   });
 
+  it('starts work on an assigned case', () => {
+    const { case: c, events } = a.start(inStatus('ASSIGNED'), agent);
+    expect(c.status).toBe('IN_PROGRESS');
+    expect(events).toEqual([{ kind: 'status_changed', customerVisible: false, data: { from: 'ASSIGNED', to: 'IN_PROGRESS' } }]);
+    expect(() => a.start(c, agent)).toThrow(InvalidTransitionError);
+  });
+
   it('refuses every action to an auditor', () => {
     const c = inStatus('IN_PROGRESS');
     expect(() => a.claim(c, auditor)).toThrow(ActionForbiddenError);

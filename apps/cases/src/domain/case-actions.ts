@@ -35,6 +35,12 @@ export function assign(c: Case, actor: CaseActor, assignee: string): CaseChange 
   return step(c, 'assign', { kind: 'assigned', customerVisible: false, data: { assignee, previousAssignee: c.assignee } }, { assignee });
 }
 
+/** The handler starts working the case. */
+export function start(c: Case, actor: CaseActor): CaseChange {
+  requireActing(actor, 'starting work on a case');
+  return step(c, 'start', { kind: 'status_changed', customerVisible: false });
+}
+
 export function sendFeedback(c: Case, actor: CaseActor, now: Date, message: string): CaseChange {
   requireActing(actor, 'sending feedback');
   const first = c.sla.firstFeedbackAt === null;

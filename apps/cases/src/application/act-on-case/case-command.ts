@@ -8,6 +8,7 @@ import * as clock from '../../domain/case-clock-actions';
 export type CaseCommand =
   | { action: 'claim' }
   | { action: 'assign'; assignee: string }
+  | { action: 'start' }
   | { action: 'send-feedback'; message: string }
   | { action: 'add-note'; note: string }
   | { action: 'propose-resolution'; proposal: string }
@@ -32,6 +33,7 @@ export function applyCommand(c: Case, actor: CaseActor, now: Date, command: Case
   switch (command.action) {
     case 'claim': return actions.claim(c, actor);
     case 'assign': return actions.assign(c, actor, command.assignee);
+    case 'start': return actions.start(c, actor);
     case 'send-feedback': return actions.sendFeedback(c, actor, now, command.message);
     case 'add-note': return actions.addNote(c, actor, command.note);
     case 'propose-resolution': return actions.proposeResolution(c, actor, now, command.proposal);

@@ -6,6 +6,7 @@ import { CaseEventV1, parseContract } from '@complaints/contracts';
 import { envelopeHeaders, EventPublisher } from '@complaints/messaging';
 import { CaseEventsRelay } from '../../application/case-events.relay';
 import { CasesConfig } from '../../cases.config';
+import { outboxMetrics } from './outbox.metrics';
 
 /** Any number for the advisory lock that lets one relay at a time publish, so events stay in order. */
 const RELAY_LOCK = 0x63617365; // "case"
@@ -79,8 +80,17 @@ export class OutboxRelay extends CaseEventsRelay implements OnApplicationBootstr
     for (;;) {
       const sent = await this.publishBatch(batchSize);
       total += sent;
-      if (sent < batchSize) return total;
+      if (sent < batchSize) break;
     }
+    await this.afterPass();
+    return total;
+  }
+
+  /** Updates the backlog gauge and forgets published events older than the retention. */
+  private async afterPass(): Promise<void> {
+    await this.db.query("DELETE FROM cases.outbox WHERE published_at < now() - make_interval(hours => $1)", [this.config.CASES_OUTBOX_RETENTION_HOURS]);
+    const [{ pending }] = (await this.db.query('SELECT count(*)::int AS pending FROM cases.outbox WHERE published_at IS NULL')) as { pending: number }[];
+    outboxMetrics.pending.set(pending);
   }
 
   private publishBatch(batchSize: number): Promise<number> {
@@ -109,9 +119,11 @@ export class OutboxRelay extends CaseEventsRelay implements OnApplicationBootstr
         const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
         await tx.query('UPDATE cases.outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])', [ids, message]);
         this.logger.warn({ err: error, pending: rows.length }, 'could not publish case events; they stay in the outbox');
+        outboxMetrics.failedPasses.inc();
         return 0;
       }
       await tx.query('UPDATE cases.outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])', [ids]);
+      outboxMetrics.published.inc(rows.length);
       return rows.length;
     });
   }

@@ -55,6 +55,12 @@ export class CaseActionsController {
     return this.run(s, r, { action: 'assign', assignee: b.assignee });
   }
 
+  @Post('start') @HttpCode(200)
+  @ApiOperation({ summary: 'Start working the case (IN_PROGRESS)' })
+  start(@Staff() s: StaffPrincipal, @Param('reference') r: string) {
+    return this.run(s, r, { action: 'start' });
+  }
+
   @Post('feedback') @HttpCode(200)
   @ApiOperation({ summary: 'Send feedback to the customer (customer-visible; stops the 48 h clock)' })
   feedback(@Staff() s: StaffPrincipal, @Param('reference') r: string, @Body() b: FeedbackDto) {

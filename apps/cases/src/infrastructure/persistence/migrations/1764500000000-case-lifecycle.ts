@@ -68,6 +68,7 @@ export class CaseLifecycle1764500000000 implements MigrationInterface {
         last_error text
       )`);
     await runner.query('CREATE INDEX outbox_pending_idx ON cases.outbox (id) WHERE published_at IS NULL');
+    await runner.query('CREATE INDEX outbox_published_idx ON cases.outbox (published_at) WHERE published_at IS NOT NULL');
   }
 
   async down(runner: QueryRunner): Promise<void> {
