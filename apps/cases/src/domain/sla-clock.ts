@@ -5,17 +5,17 @@ import { DAY, HOUR, SlaClocks, SlaPolicy } from './sla-policy';
 export const EXTENSION_STEPS = [30, 60] as const;
 export type ExtensionDays = (typeof EXTENSION_STEPS)[number];
 
-export function runningPause(sla: SlaClocks) {
+export function runningPause(sla: Pick<SlaClocks, 'pauses'>) {
   return sla.pauses.find((p) => p.to === null) ?? null;
 }
 
-function finishedPauseMs(sla: SlaClocks): number {
+function finishedPauseMs(sla: Pick<SlaClocks, 'pauses'>): number {
   return sla.pauses.reduce((sum, p) => sum + (p.to ? p.to.getTime() - p.from.getTime() : 0), 0);
 }
 
 /** The decision due time from receipt, the granted deadline and the finished pauses. */
 export function decisionDueAt(receivedAt: Date, sla: Pick<SlaClocks, 'decisionDeadlineDays' | 'pauses'>): Date {
-  return new Date(receivedAt.getTime() + sla.decisionDeadlineDays * DAY + finishedPauseMs(sla as SlaClocks));
+  return new Date(receivedAt.getTime() + sla.decisionDeadlineDays * DAY + finishedPauseMs(sla));
 }
 
 /** The decision due time as of `now`: a running pause pushes it later for as long as it runs. */
