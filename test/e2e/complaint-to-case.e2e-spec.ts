@@ -8,12 +8,14 @@ import { RouterModule } from '../../apps/router/src/router.module';
 import { testConfig } from '../support/configs';
 import { eventually, RunningApp, startApp } from '../support/running-app';
 import { staffToken } from '../support/staff-token';
+import { CaseEventsTap } from '../integration/cases-support';
 
 describe('a web complaint flows to a routed case (real Kafka and PostgreSQL)', () => {
   let intake: RunningApp;
   let router: RunningApp;
   let cases: RunningApp;
   const admin = staffToken(['admin'], []);
+  const caseEvents = new CaseEventsTap();
 
   beforeAll(async () => {
     [intake, router, cases] = await Promise.all([
@@ -21,10 +23,11 @@ describe('a web complaint flows to a routed case (real Kafka and PostgreSQL)', (
       startApp(RouterModule.register(testConfig(RouterConfig))),
       startApp(CasesModule.register(testConfig(CasesConfig))),
     ]);
+    await caseEvents.start();
   });
 
   afterAll(async () => {
-    await Promise.all([intake?.close(), router?.close(), cases?.close()]);
+    await Promise.all([intake?.close(), router?.close(), cases?.close(), caseEvents.stop()]);
   });
 
   async function submit(body: unknown, headers: Record<string, string> = {}) {
@@ -68,8 +71,14 @@ describe('a web complaint flows to a routed case (real Kafka and PostgreSQL)', (
     expect(found.content.text).not.toContain('6222020200112233446');
     expect(JSON.stringify(found)).not.toContain('13800138000');
     expect(found.customer.phoneLast4).toBe('8000');
-    expect(found.timeline.map((e: { type: string }) => e.type)).toEqual(['received', 'routed']);
+    expect(found.timeline.map((e: { type: string }) => e.type)).toEqual(['received', 'routed', 'opened']);
     expect(Date.parse(found.sla.decisionDueAt) - Date.parse(found.receivedAt)).toBe(15 * 24 * 3600 * 1000);
+
+    // The customer is told the reference: `case.opened` on complaints.case-events.v1, with the sealed contact.
+    const [opened] = await caseEvents.waitFor(found.complaintId as string, 'case.opened');
+    expect(opened).toMatchObject({ customerVisible: true, case: { reference, channel: 'web', status: 'RECEIVED', department: 'FRAUD', contact: { phoneLast4: '8000' } } });
+    expect(opened.message).toContain(reference);
+    expect(opened.case.contact.phone).toMatch(/^pii:v1:/);
   });
 
   it('gives the same reference and one case for the same Idempotency-Key', async () => {

@@ -1,5 +1,6 @@
 import { IsInt, IsNotEmpty, IsString, Max, Min, MinLength } from 'class-validator';
 import { DatabaseServiceConfig } from '@complaints/config';
+import type { SlaPolicy } from './domain/sla-policy';
 
 export class CasesConfig extends DatabaseServiceConfig {
   @IsInt() @Min(0) @Max(65_535)
@@ -8,4 +9,43 @@ export class CasesConfig extends DatabaseServiceConfig {
   /** HS256 secret of staff tokens. */
   @IsString() @IsNotEmpty() @MinLength(12)
   STAFF_JWT_SECRET: string;
+
+  /** First feedback to the customer is due this many hours after receipt, per priority. */
+  @IsInt() @Min(1) @Max(720)
+  CASES_FEEDBACK_HOURS_P1: number = 24;
+
+  @IsInt() @Min(1) @Max(720)
+  CASES_FEEDBACK_HOURS_P2: number = 48;
+
+  @IsInt() @Min(1) @Max(720)
+  CASES_FEEDBACK_HOURS_P3: number = 48;
+
+  /** The SLA watcher warns this long before the feedback and decision due times. */
+  @IsInt() @Min(0) @Max(720)
+  CASES_FEEDBACK_WARNING_HOURS: number = 12;
+
+  @IsInt() @Min(0) @Max(720)
+  CASES_DECISION_WARNING_HOURS: number = 48;
+
+  /** How often the SLA watcher runs; 0 turns it off. */
+  @IsInt() @Min(0) @Max(86_400_000)
+  CASES_SLA_WATCH_INTERVAL_MS: number = 60_000;
+
+  /** How often the outbox relay looks for unpublished case events (it also runs right after each change); 0 turns polling off. */
+  @IsInt() @Min(0) @Max(600_000)
+  CASES_OUTBOX_POLL_MS: number = 1_000;
+
+  /** Published case events are kept this long in the outbox (for inspection), then deleted. */
+  @IsInt() @Min(1) @Max(24 * 365)
+  CASES_OUTBOX_RETENTION_HOURS: number = 168;
+
+  get slaPolicy(): SlaPolicy {
+    return {
+      feedbackHours: { P1: this.CASES_FEEDBACK_HOURS_P1, P2: this.CASES_FEEDBACK_HOURS_P2, P3: this.CASES_FEEDBACK_HOURS_P3 },
+      // CBIRC 2020: 15 days; longer only through an approved extension.
+      decisionDays: 15,
+      feedbackWarningHours: this.CASES_FEEDBACK_WARNING_HOURS,
+      decisionWarningHours: this.CASES_DECISION_WARNING_HOURS,
+    };
+  }
 }

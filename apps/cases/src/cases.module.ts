@@ -4,21 +4,37 @@ import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
 import { StaffAuthModule } from '@complaints/security';
+import { ActOnCaseUseCase } from './application/act-on-case/act-on-case.use-case';
+import { CaseEventsRelay } from './application/case-events.relay';
 import { CaseRepository } from './application/case.repository';
+import { CheckSlaUseCase } from './application/check-sla/check-sla.use-case';
+import { Clock, SystemClock } from './application/clock';
 import { FindCasesQuery } from './application/find-cases/find-cases.query';
 import { OpenCaseUseCase } from './application/open-case/open-case.use-case';
 import { CasesConfig } from './cases.config';
+import { OutboxRelay } from './infrastructure/messaging/outbox-relay';
 import { casesDataSourceOptions } from './infrastructure/persistence/cases.data-source';
 import { TypeOrmCaseRepository } from './infrastructure/persistence/typeorm-case.repository';
+import { SlaWatcher } from './infrastructure/scheduling/sla-watcher';
 import { ComplaintRoutedConsumer } from './interface/complaint-routed.consumer';
+import { CaseActionsController } from './interface/http/case-actions.controller';
 import { CasesController } from './interface/http/cases.controller';
 
 export const CASES_SERVICE = 'cases';
 
-/** The cases service: opens a case per routed complaint and serves the staff API. */
+export interface CasesModuleOptions {
+  /** The time source (tests pass a controllable one). */
+  clock?: Clock;
+}
+
+/**
+ * The cases service: opens a case per routed complaint, runs its lifecycle and clocks, serves the
+ * staff API, and publishes `complaints.case-events.v1` through a transactional outbox.
+ */
 @Module({})
 export class CasesModule {
-  static register(config: CasesConfig = loadConfig(CasesConfig)): DynamicModule {
+  static register(config: CasesConfig = loadConfig(CasesConfig), options: CasesModuleOptions = {}): DynamicModule {
+    const policy = config.slaPolicy;
     return {
       module: CasesModule,
       imports: [
@@ -28,11 +44,33 @@ export class CasesModule {
         PersistenceModule.forRoot((c) => casesDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
         StaffAuthModule.forRoot({ secret: config.STAFF_JWT_SECRET }),
       ],
-      controllers: [CasesController],
+      controllers: [CasesController, CaseActionsController],
       providers: [
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: CaseRepository, useClass: TypeOrmCaseRepository },
-        { provide: OpenCaseUseCase, inject: [CaseRepository], useFactory: (cases: CaseRepository) => new OpenCaseUseCase(cases) },
-        { provide: FindCasesQuery, inject: [CaseRepository], useFactory: (cases: CaseRepository) => new FindCasesQuery(cases) },
+        OutboxRelay,
+        { provide: CaseEventsRelay, useExisting: OutboxRelay },
+        {
+          provide: OpenCaseUseCase,
+          inject: [CaseRepository, CaseEventsRelay],
+          useFactory: (cases: CaseRepository, relay: CaseEventsRelay) => new OpenCaseUseCase(cases, policy, relay),
+        },
+        {
+          provide: ActOnCaseUseCase,
+          inject: [CaseRepository, Clock, CaseEventsRelay],
+          useFactory: (cases: CaseRepository, clock: Clock, relay: CaseEventsRelay) => new ActOnCaseUseCase(cases, clock, policy, relay),
+        },
+        {
+          provide: CheckSlaUseCase,
+          inject: [CaseRepository, CaseEventsRelay],
+          useFactory: (cases: CaseRepository, relay: CaseEventsRelay) => new CheckSlaUseCase(cases, policy, relay),
+        },
+        {
+          provide: FindCasesQuery,
+          inject: [CaseRepository, Clock],
+          useFactory: (cases: CaseRepository, clock: Clock) => new FindCasesQuery(cases, clock),
+        },
+        SlaWatcher,
         ComplaintRoutedConsumer,
       ],
     };

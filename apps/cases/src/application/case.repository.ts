@@ -1,5 +1,6 @@
-import type { Department, Priority } from '@complaints/contracts';
+import type { CaseEventV1, Department, Priority } from '@complaints/contracts';
 import type { Case, TimelineEntry } from '../domain/case';
+import type { CaseActor } from '../domain/case-actor';
 import type { CaseStatus } from '../domain/case-status';
 
 export interface CaseFilter {
@@ -7,14 +8,49 @@ export interface CaseFilter {
   departments?: readonly Department[];
   status?: CaseStatus;
   priority?: Priority;
+  assignee?: string;
+  unassigned?: boolean;
+  escalated?: boolean;
+  /** Only cases whose decision is due before this time. */
+  dueBefore?: Date;
   limit: number;
   offset: number;
 }
 
-/** Port: the case store (idempotent creation, queries). */
+/** A change ready to be stored: the case after it, its events, and what the audit trail records. */
+export interface PreparedChange {
+  case: Case;
+  events: CaseEventV1[];
+  action: string;
+  actor: CaseActor;
+  at: Date;
+  nextAlertAt: Date | null;
+}
+
+export interface AuditEntry {
+  action: string;
+  actorType: string;
+  actorId: string;
+  actorRoles: string[];
+  at: Date;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
+  eventIds: string[];
+}
+
+/** Port: the case store. Every write stores the case, its timeline, its audit entry and its outbox events in one transaction. */
 export abstract class CaseRepository {
-  /** Creates the case with its first timeline entries unless it exists; true when it was created. */
-  abstract createIfAbsent(opened: Case, timeline: TimelineEntry[]): Promise<boolean>;
+  /** Creates the case with its first timeline entries and events unless it exists; true when it was created. */
+  abstract createIfAbsent(change: PreparedChange, timeline: TimelineEntry[]): Promise<boolean>;
+  /**
+   * Locks the case, lets `decide` compute the change from its current state (it may throw to refuse),
+   * and stores the result; null when there is no such case. A change without events only
+   * updates when the SLA watcher next looks at the case.
+   */
+  abstract change(reference: string, decide: (current: Case) => PreparedChange): Promise<PreparedChange | null>;
   abstract findByReference(reference: string): Promise<{ case: Case; timeline: TimelineEntry[] } | null>;
   abstract list(filter: CaseFilter): Promise<{ items: Case[]; total: number }>;
+  abstract auditTrail(reference: string): Promise<AuditEntry[]>;
+  /** References of the cases the SLA watcher must look at by `now`. */
+  abstract dueForAlerts(now: Date, limit: number): Promise<string[]>;
 }

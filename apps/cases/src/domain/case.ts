@@ -11,6 +11,28 @@ export interface TimelineEntry {
   details: Record<string, unknown>;
 }
 
+export interface Escalation {
+  at: Date;
+  by: string;
+  reason: string;
+  to: Department;
+}
+
+/** What happened to the case beyond its status: escalations, resolution, mediation, satisfaction, closure. */
+export interface CaseLifecycle {
+  escalations: Escalation[];
+  resolution: { proposal: string; proposedBy: string; proposedAt: Date } | null;
+  mediation: { organisation: string; mediator?: string; referredBy: string; referredAt: Date; outcome?: 'settled' | 'not_settled'; summary?: string; concludedAt?: Date } | null;
+  satisfaction: { score: number; comment?: string; recordedBy: string; at: Date }[];
+  closure: { rootCause: string; correctiveAction: string; closedBy: string; closedAt: Date } | null;
+  withdrawal: { reason: string; by: string; at: Date } | null;
+  reopenCount: number;
+}
+
+export function emptyLifecycle(): CaseLifecycle {
+  return { escalations: [], resolution: null, mediation: null, satisfaction: [], closure: null, withdrawal: null, reopenCount: 0 };
+}
+
 /** A complaint case as the staff work it. */
 export interface Case {
   complaintId: string;
@@ -29,7 +51,10 @@ export interface Case {
   content: { text: string; language: string; subject?: string; transcript?: TranscriptTurnV1[] };
   customer: { customerId?: string; phoneLast4?: string; contact: Record<string, string | undefined>; name?: string; idNumber?: string };
   context: Record<string, unknown>;
-  source: { system: string; messageId: string | null };
+  source: { system: string; messageId: string | null; receivedAt?: string };
+  /** Follows the complaint across services (the routed event's correlation id). */
+  correlationId?: string;
+  lifecycle: CaseLifecycle;
   routing: { ruleId: string; rulesVersion: string; classifierVersion: string; matchedTerms: string[]; confidence: Record<string, number> };
 }
 
@@ -66,7 +91,9 @@ export function openCase(routed: ComplaintRoutedV1, policy?: SlaPolicy): { case:
       idNumber: complaint.customer.idNumber,
     },
     context: { ...complaint.context },
-    source: { system: complaint.source.system, messageId: complaint.source.messageId ?? null },
+    source: { system: complaint.source.system, messageId: complaint.source.messageId ?? null, receivedAt: complaint.source.receivedAt },
+    correlationId: routed.correlationId,
+    lifecycle: emptyLifecycle(),
     routing: {
       ruleId: routing.ruleId,
       rulesVersion: routing.rulesVersion,

@@ -1,8 +1,8 @@
 import type { Department, Priority } from '@complaints/contracts';
-import type { StaffPrincipal } from '@complaints/security';
 import type { Case, TimelineEntry } from '../../domain/case';
 import type { CaseStatus } from '../../domain/case-status';
-import { CaseRepository } from '../case.repository';
+import { AuditEntry, CaseRepository } from '../case.repository';
+import { Clock } from '../clock';
 
 export class DepartmentForbiddenError extends Error {
   readonly code = 'DEPARTMENT_FORBIDDEN';
@@ -11,27 +11,65 @@ export class DepartmentForbiddenError extends Error {
   }
 }
 
+/** Who is asking: what they may see and their roles. */
+export interface Viewer {
+  id: string;
+  roles: readonly string[];
+  departments: readonly Department[];
+  seesAllDepartments: boolean;
+  canSee(department: Department): boolean;
+}
+
 export interface ListCasesRequest {
   department?: Department;
   status?: CaseStatus;
   priority?: Priority;
+  /** A handler id, or `me`. */
+  assignee?: string;
+  unassigned?: boolean;
+  escalated?: boolean;
+  dueWithinHours?: number;
   limit: number;
   offset: number;
 }
 
-/** Staff queries, scoped to the departments the caller may see (DESIGN section 4). */
-export class FindCasesQuery {
-  constructor(private readonly cases: CaseRepository) {}
+const AUDIT_READERS = ['auditor', 'supervisor', 'consumer-protection', 'admin'];
 
-  list(staff: StaffPrincipal, request: ListCasesRequest): Promise<{ items: Case[]; total: number }> {
+/** Staff queries, scoped to the departments the caller may see (DESIGN section 4): the queue, one case, its audit trail. */
+export class FindCasesQuery {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The queue, most urgent decision first. */
+  list(staff: Viewer, request: ListCasesRequest): Promise<{ items: Case[]; total: number }> {
     if (request.department && !staff.canSee(request.department)) throw new DepartmentForbiddenError(request.department);
     const departments = request.department ? [request.department] : staff.seesAllDepartments ? undefined : staff.departments;
-    return this.cases.list({ departments, status: request.status, priority: request.priority, limit: request.limit, offset: request.offset });
+    const dueBefore = request.dueWithinHours === undefined ? undefined : new Date(this.clock.now().getTime() + request.dueWithinHours * 3_600_000);
+    return this.cases.list({
+      departments,
+      status: request.status,
+      priority: request.priority,
+      assignee: request.assignee === 'me' ? staff.id : request.assignee,
+      unassigned: request.unassigned,
+      escalated: request.escalated,
+      dueBefore,
+      limit: request.limit,
+      offset: request.offset,
+    });
   }
 
   /** A case the caller may not see is reported as absent, so references cannot be probed. */
-  async get(staff: StaffPrincipal, reference: string): Promise<{ case: Case; timeline: TimelineEntry[] } | null> {
+  async get(staff: Viewer, reference: string): Promise<{ case: Case; timeline: TimelineEntry[] } | null> {
     const found = await this.cases.findByReference(reference);
     return found && staff.canSee(found.case.department) ? found : null;
+  }
+
+  /** The audit trail of a case: auditors, supervisors, consumer protection and admins; null when absent or not allowed. */
+  async audit(staff: Viewer, reference: string): Promise<AuditEntry[] | null> {
+    if (!staff.roles.some((r) => AUDIT_READERS.includes(r))) return null;
+    const found = await this.get(staff, reference);
+    return found ? this.cases.auditTrail(reference) : null;
   }
 }

@@ -1,14 +1,50 @@
 import type { ComplaintRoutedV1 } from '@complaints/contracts';
 import { openCase } from '../../domain/case';
+import { nextWatchAt } from '../../domain/case-clock-actions';
+import { SlaPolicy } from '../../domain/sla-policy';
+import { toCaseEvent } from '../case-event.factory';
+import { CaseEventsRelay } from '../case-events.relay';
 import { CaseRepository } from '../case.repository';
 
-/** Opens the case of a routed complaint; a redelivered event finds it open and changes nothing. */
+/** What the customer is told when the case opens: the reference to quote. */
+export function openedMessage(reference: string, language: string): string {
+  return language === 'zh'
+    ? `您的投诉已受理,编号 ${reference}。我们会尽快与您联系。`
+    : `We have received your complaint. Your reference is ${reference}. We will be in touch soon.`;
+}
+
+/**
+ * Opens the case of a routed complaint and, in the same transaction, queues `case.opened` (customer-visible,
+ * with the reference) for publication. A redelivered event finds the case open and changes nothing.
+ */
 export class OpenCaseUseCase {
-  constructor(private readonly cases: CaseRepository) {}
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly policy: SlaPolicy,
+    private readonly relay: CaseEventsRelay,
+  ) {}
 
   async execute(routed: ComplaintRoutedV1): Promise<{ reference: string; created: boolean }> {
-    const { case: opened, timeline } = openCase(routed);
-    const created = await this.cases.createIfAbsent(opened, timeline);
+    const { case: opened, timeline } = openCase(routed, this.policy);
+    const at = new Date(routed.routing.routedAt);
+    const actor = { type: 'system' as const, id: 'cases', roles: ['system'] };
+    const event = toCaseEvent(
+      opened,
+      {
+        kind: 'opened',
+        customerVisible: true,
+        message: openedMessage(opened.reference, opened.content.language),
+        data: { sla: { feedbackDueAt: opened.sla.feedbackDueAt.toISOString(), decisionDueAt: opened.sla.decisionDueAt.toISOString() }, needsTriage: opened.needsTriage },
+      },
+      actor,
+      at,
+      routed.eventId,
+    );
+    const created = await this.cases.createIfAbsent(
+      { case: opened, events: [event], action: 'open', actor, at, nextAlertAt: nextWatchAt(opened, this.policy) },
+      timeline,
+    );
+    if (created) this.relay.kick();
     return { reference: opened.reference, created };
   }
 }

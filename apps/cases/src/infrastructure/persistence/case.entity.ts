@@ -21,6 +21,12 @@ export class CaseEntity {
   @Column({ name: 'decision_due_at', type: 'timestamptz' }) decisionDueAt: Date;
   @Column({ name: 'decision_deadline_days', type: 'int' }) decisionDeadlineDays: number;
   @Column({ type: 'jsonb' }) details: object;
+  /** Clock state beyond the due columns: pauses, extensions, first feedback, decision, alerts sent. */
+  @Column({ type: 'jsonb' }) clock: object;
+  @Column({ type: 'jsonb' }) lifecycle: object;
+  /** When the SLA watcher next needs to look at the case (null: nothing to watch). */
+  @Column({ name: 'next_alert_at', type: 'timestamptz', nullable: true }) nextAlertAt: Date | null;
+  @Column({ type: 'int' }) version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

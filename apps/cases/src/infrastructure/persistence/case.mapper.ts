@@ -1,12 +1,24 @@
 import type { Channel, Department, Priority, Product, Reason, ServicePoint } from '@complaints/contracts';
-import type { Case } from '../../domain/case';
+import { Case, CaseLifecycle, emptyLifecycle } from '../../domain/case';
 import type { CaseStatus } from '../../domain/case-status';
+import { SlaClocks, startClocks } from '../../domain/sla-policy';
 import { CaseEntity } from './case.entity';
 
-type Details = Pick<Case, 'content' | 'customer' | 'context' | 'source' | 'routing'>;
+type Details = Pick<Case, 'content' | 'customer' | 'context' | 'source' | 'routing' | 'correlationId'>;
+type ClockState = Omit<SlaClocks, 'feedbackDueAt' | 'decisionDueAt' | 'decisionDeadlineDays'>;
 
-export function toCaseEntity(c: Case): Omit<CaseEntity, 'createdAt' | 'updatedAt'> {
-  const details: Details = { content: c.content, customer: c.customer, context: c.context, source: c.source, routing: c.routing };
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** JSON columns hold timestamps as ISO strings; this turns them back into Dates. */
+function reviveDates<T>(value: unknown): T {
+  return JSON.parse(JSON.stringify(value), (_key, v: unknown) => (typeof v === 'string' && ISO_TIMESTAMP.test(v) ? new Date(v) : v)) as T;
+}
+
+const json = (value: unknown): object => JSON.parse(JSON.stringify(value)) as object;
+
+export function toCaseEntity(c: Case, nextAlertAt: Date | null): Omit<CaseEntity, 'createdAt' | 'updatedAt' | 'version'> {
+  const details: Details = { content: c.content, customer: c.customer, context: c.context, source: c.source, routing: c.routing, correlationId: c.correlationId };
+  const { feedbackDueAt, decisionDueAt, decisionDeadlineDays, ...clock } = c.sla;
   return {
     complaintId: c.complaintId,
     reference: c.reference,
@@ -22,15 +34,22 @@ export function toCaseEntity(c: Case): Omit<CaseEntity, 'createdAt' | 'updatedAt
     servicePoint: c.category.servicePoint,
     receivedAt: c.receivedAt,
     routedAt: c.routedAt,
-    feedbackDueAt: c.sla.feedbackDueAt,
-    decisionDueAt: c.sla.decisionDueAt,
-    decisionDeadlineDays: c.sla.decisionDeadlineDays,
-    details: JSON.parse(JSON.stringify(details)),
+    feedbackDueAt,
+    decisionDueAt,
+    decisionDeadlineDays,
+    details: json(details),
+    clock: json(clock),
+    lifecycle: json(c.lifecycle),
+    nextAlertAt,
   };
 }
 
 export function toCase(row: CaseEntity): Case {
   const details = row.details as unknown as Details;
+  // Cases opened before the lifecycle migration have empty clock/lifecycle documents: fill in the defaults.
+  const { feedbackDueAt: _f, decisionDueAt: _d, decisionDeadlineDays: _n, ...clockDefaults } = startClocks(row.receivedAt, row.priority as Priority);
+  const clock: ClockState = { ...clockDefaults, ...reviveDates<Partial<ClockState>>(row.clock) };
+  const lifecycle: CaseLifecycle = { ...emptyLifecycle(), ...reviveDates<Partial<CaseLifecycle>>(row.lifecycle) };
   return {
     complaintId: row.complaintId,
     reference: row.reference,
@@ -44,7 +63,8 @@ export function toCase(row: CaseEntity): Case {
     category: { product: row.product as Product, reason: row.reason as Reason, servicePoint: row.servicePoint as ServicePoint },
     receivedAt: row.receivedAt,
     routedAt: row.routedAt,
-    sla: { feedbackDueAt: row.feedbackDueAt, decisionDueAt: row.decisionDueAt, decisionDeadlineDays: row.decisionDeadlineDays },
+    sla: { feedbackDueAt: row.feedbackDueAt, decisionDueAt: row.decisionDueAt, decisionDeadlineDays: row.decisionDeadlineDays, ...clock },
     ...details,
+    lifecycle,
   };
 }

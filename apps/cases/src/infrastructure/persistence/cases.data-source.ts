@@ -1,6 +1,9 @@
 import { dataSourceOptions } from '@complaints/persistence';
 import { CaseEntity } from './case.entity';
+import { AuditEntryEntity } from './audit-entry.entity';
 import { CreateCases1764400000000 } from './migrations/1764400000000-create-cases';
+import { CaseLifecycle1764500000000 } from './migrations/1764500000000-case-lifecycle';
+import { OutboxMessageEntity } from './outbox-message.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 
 export const CASES_SCHEMA = 'cases';
@@ -11,8 +14,8 @@ export function casesDataSourceOptions(url: string, poolSize?: number) {
     ...dataSourceOptions({
       url,
       schema: CASES_SCHEMA,
-      entities: [CaseEntity, TimelineEntryEntity],
-      migrations: [CreateCases1764400000000],
+      entities: [CaseEntity, TimelineEntryEntity, AuditEntryEntity, OutboxMessageEntity],
+      migrations: [CreateCases1764400000000, CaseLifecycle1764500000000],
       poolSize,
       applicationName: 'cases',
     }),

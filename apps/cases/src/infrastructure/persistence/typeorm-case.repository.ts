@@ -1,14 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, LessThanOrEqual, Not } from 'typeorm';
+import { CaseEventV1 } from '@complaints/contracts';
 import { PoisonMessageError } from '@complaints/messaging';
-import { CaseFilter, CaseRepository } from '../../application/case.repository';
+import { AuditEntry, CaseFilter, CaseRepository, PreparedChange } from '../../application/case.repository';
 import type { Case, TimelineEntry } from '../../domain/case';
+import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseEntity } from './case.entity';
-import { TimelineEntryEntity } from './timeline-entry.entity';
 import { toCase, toCaseEntity } from './case.mapper';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { TimelineEntryEntity } from './timeline-entry.entity';
 
 const UNIQUE_VIOLATION = '23505';
+
+/** What the audit trail keeps of a case: its mutable state (contact data stays out). */
+function auditState(c: Case): Record<string, unknown> {
+  const { status, department, assignee, priority, escalation, sla, lifecycle } = c;
+  return JSON.parse(JSON.stringify({ status, department, assignee, priority, escalation, sla, lifecycle })) as Record<string, unknown>;
+}
+
+function actorLabel(event: CaseEventV1): string {
+  return `${event.actor.type}:${event.actor.id}`;
+}
 
 @Injectable()
 export class TypeOrmCaseRepository extends CaseRepository {
@@ -16,10 +29,17 @@ export class TypeOrmCaseRepository extends CaseRepository {
     super();
   }
 
-  async createIfAbsent(opened: Case, timeline: TimelineEntry[]): Promise<boolean> {
+  async createIfAbsent(change: PreparedChange, timeline: TimelineEntry[]): Promise<boolean> {
+    const opened = change.case;
     try {
       return await this.db.transaction(async (tx) => {
-        const inserted = await tx.createQueryBuilder().insert().into(CaseEntity).values(toCaseEntity(opened)).onConflict('("complaint_id") DO NOTHING').execute();
+        const inserted = await tx
+          .createQueryBuilder()
+          .insert()
+          .into(CaseEntity)
+          .values({ ...toCaseEntity(opened, change.nextAlertAt), version: 0 })
+          .onConflict('("complaint_id") DO NOTHING')
+          .execute();
         // RETURNING yields a row only when the case was inserted.
         if ((inserted.raw as unknown[]).length === 0) return false;
         await tx
@@ -29,6 +49,7 @@ export class TypeOrmCaseRepository extends CaseRepository {
           .values(timeline.map((entry) => ({ ...entry, complaintId: opened.complaintId })))
           .orIgnore()
           .execute();
+        await this.record(tx, null, change);
         return true;
       });
     } catch (error) {
@@ -38,6 +59,60 @@ export class TypeOrmCaseRepository extends CaseRepository {
       }
       throw error;
     }
+  }
+
+  async change(reference: string, decide: (current: Case) => PreparedChange): Promise<PreparedChange | null> {
+    return this.db.transaction(async (tx) => {
+      const row = await tx.getRepository(CaseEntity).findOne({ where: { reference }, lock: { mode: 'pessimistic_write' } });
+      if (!row) return null;
+      const before = toCase(row);
+      const change = decide(before);
+      if (change.events.length === 0) {
+        await tx.getRepository(CaseEntity).update({ complaintId: row.complaintId }, { nextAlertAt: change.nextAlertAt });
+        return change;
+      }
+      await tx.getRepository(CaseEntity).update(
+        { complaintId: row.complaintId },
+        { ...toCaseEntity(change.case, change.nextAlertAt), version: row.version + 1 },
+      );
+      await this.record(tx, before, change);
+      return change;
+    });
+  }
+
+  /** Timeline entries, the audit entry and the outbox messages of a change, in the caller's transaction. */
+  private async record(tx: EntityManager, before: Case | null, change: PreparedChange): Promise<void> {
+    const c = change.case;
+    await tx.getRepository(TimelineEntryEntity).insert(
+      change.events.map((event) => ({
+        complaintId: c.complaintId,
+        type: event.eventType.replace(/^case\./, ''),
+        at: new Date(event.at),
+        actor: actorLabel(event),
+        sourceEventId: event.eventId,
+        details: JSON.parse(JSON.stringify({ customerVisible: event.customerVisible, message: event.message, ...event.data })) as object,
+      })),
+    );
+    await tx.getRepository(AuditEntryEntity).insert({
+      complaintId: c.complaintId,
+      reference: c.reference,
+      action: change.action,
+      actorType: change.actor.type,
+      actorId: change.actor.id,
+      actorRoles: [...change.actor.roles],
+      at: change.at,
+      before: before ? auditState(before) : null,
+      after: auditState(c),
+      eventIds: change.events.map((e) => e.eventId),
+    });
+    await tx.getRepository(OutboxMessageEntity).insert(
+      change.events.map((event) => ({
+        eventId: event.eventId,
+        topic: CaseEventV1.topic,
+        messageKey: c.complaintId,
+        payload: JSON.parse(JSON.stringify(event)) as object,
+      })),
+    );
   }
 
   async findByReference(reference: string): Promise<{ case: Case; timeline: TimelineEntry[] } | null> {
@@ -51,16 +126,51 @@ export class TypeOrmCaseRepository extends CaseRepository {
   }
 
   async list(filter: CaseFilter): Promise<{ items: Case[]; total: number }> {
-    const [rows, total] = await this.db.getRepository(CaseEntity).findAndCount({
-      where: {
-        ...(filter.departments ? { department: In([...filter.departments]) } : {}),
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.priority ? { priority: filter.priority } : {}),
-      },
-      order: { decisionDueAt: 'ASC', receivedAt: 'ASC' },
-      take: filter.limit,
-      skip: filter.offset,
-    });
+    const query = this.db.getRepository(CaseEntity).createQueryBuilder('c');
+    if (filter.departments) query.andWhere('c.department IN (:...departments)', { departments: filter.departments.length ? [...filter.departments] : ['-'] });
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.priority) query.andWhere('c.priority = :priority', { priority: filter.priority });
+    if (filter.assignee) query.andWhere('c.assignee = :assignee', { assignee: filter.assignee });
+    if (filter.unassigned) query.andWhere('c.assignee IS NULL');
+    if (filter.escalated !== undefined) query.andWhere('c.escalation = :escalated', { escalated: filter.escalated });
+    if (filter.dueBefore) {
+      query.andWhere(
+        new Brackets((q) =>
+          q.where('c.decision_due_at <= :dueBefore', { dueBefore: filter.dueBefore }).orWhere("c.clock->>'firstFeedbackAt' IS NULL AND c.feedback_due_at <= :dueBefore"),
+        ),
+      );
+    }
+    const [rows, total] = await query
+      .orderBy('c.decision_due_at', 'ASC')
+      .addOrderBy('c.received_at', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset)
+      .getManyAndCount();
     return { items: rows.map(toCase), total };
   }
+
+  async auditTrail(reference: string): Promise<AuditEntry[]> {
+    const rows = await this.db.getRepository(AuditEntryEntity).find({ where: { reference }, order: { id: 'ASC' } });
+    return rows.map(({ action, actorType, actorId, actorRoles, at, before, after, eventIds }) => ({
+      action,
+      actorType,
+      actorId,
+      actorRoles,
+      at,
+      before: before as Record<string, unknown> | null,
+      after: after as Record<string, unknown>,
+      eventIds,
+    }));
+  }
+
+  async dueForAlerts(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.db.getRepository(CaseEntity).find({
+      select: { reference: true },
+      where: { nextAlertAt: LessThanOrEqual(now), status: Not(In(['ARCHIVED'])) },
+      order: { nextAlertAt: 'ASC' },
+      take: limit,
+    });
+    return rows.map((r) => r.reference);
+  }
 }
+

@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { REFERENCE_PATTERN } from '@complaints/contracts';
 import { ProblemException, problem } from '@complaints/http';
 import { Staff, StaffAuthGuard, StaffPrincipal } from '@complaints/security';
+import { Clock } from '../../application/clock';
 import { DepartmentForbiddenError, FindCasesQuery } from '../../application/find-cases/find-cases.query';
-import { caseDetailView, caseSummaryView } from './case.view';
+import { auditView, caseDetailView, caseSummaryView } from './case.view';
 import { ListCasesQueryDto } from './list-cases.query.dto';
 
 @ApiTags('cases')
@@ -12,14 +13,18 @@ import { ListCasesQueryDto } from './list-cases.query.dto';
 @UseGuards(StaffAuthGuard)
 @Controller('v1/cases')
 export class CasesController {
-  constructor(private readonly cases: FindCasesQuery) {}
+  constructor(
+    private readonly cases: FindCasesQuery,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: "The caller's departments' cases, most urgent decision first" })
+  @ApiOperation({ summary: "The caller's departments' queue, most urgent decision first, with filters" })
   async list(@Staff() staff: StaffPrincipal, @Query() query: ListCasesQueryDto) {
     try {
       const { items, total } = await this.cases.list(staff, query);
-      return { items: items.map(caseSummaryView), total, limit: query.limit, offset: query.offset };
+      const now = this.clock.now();
+      return { items: items.map((c) => caseSummaryView(c, now)), total, limit: query.limit, offset: query.offset };
     } catch (error) {
       if (error instanceof DepartmentForbiddenError) {
         throw new ProblemException(problem(403, 'forbidden', error.message, { errors: [{ field: 'department', message: error.message }] }));
@@ -29,12 +34,20 @@ export class CasesController {
   }
 
   @Get(':reference')
-  @ApiOperation({ summary: 'One case with its timeline' })
+  @ApiOperation({ summary: 'One case with its clocks, lifecycle and timeline' })
   async get(@Staff() staff: StaffPrincipal, @Param('reference') reference: string) {
     const notFound = new ProblemException(problem(404, 'not-found', `No case ${reference} among the cases you may see.`));
     if (!REFERENCE_PATTERN.test(reference)) throw notFound;
     const found = await this.cases.get(staff, reference);
     if (!found) throw notFound;
-    return caseDetailView(found.case, found.timeline);
+    return caseDetailView(found.case, found.timeline, this.clock.now());
+  }
+
+  @Get(':reference/audit')
+  @ApiOperation({ summary: 'The append-only audit trail of a case (auditor, supervisor, consumer-protection, admin)' })
+  async audit(@Staff() staff: StaffPrincipal, @Param('reference') reference: string) {
+    const entries = REFERENCE_PATTERN.test(reference) ? await this.cases.audit(staff, reference) : null;
+    if (!entries) throw new ProblemException(problem(404, 'not-found', `No audit trail of ${reference} among the cases you may audit.`));
+    return auditView(entries);
   }
 }

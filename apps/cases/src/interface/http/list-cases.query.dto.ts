@@ -1,8 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DEPARTMENTS, Department, PRIORITIES, Priority } from '@complaints/contracts';
 import { CASE_STATUSES, CaseStatus } from '../../domain/case-status';
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListCasesQueryDto {
   @ApiPropertyOptional({ enum: DEPARTMENTS })
@@ -16,6 +18,22 @@ export class ListCasesQueryDto {
   @ApiPropertyOptional({ enum: PRIORITIES })
   @IsOptional() @IsIn(PRIORITIES)
   priority?: Priority;
+
+  @ApiPropertyOptional({ description: 'Handler id; `me` for the caller' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(128)
+  assignee?: string;
+
+  @ApiPropertyOptional({ description: 'Only cases nobody holds yet' })
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  unassigned?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  escalated?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only cases with a feedback or decision due within this many hours (negative: overdue)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(-24 * 60) @Max(24 * 60)
+  dueWithinHours?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
