@@ -4,28 +4,37 @@ import { IntakeHotlineConfig } from '../../apps/intake-hotline/src/intake-hotlin
 import { IntakeHotlineModule, intakeHotlineHttpOptions } from '../../apps/intake-hotline/src/intake-hotline.module';
 import { RouterConfig } from '../../apps/router/src/router.config';
 import { RouterModule } from '../../apps/router/src/router.module';
+import { signPayload } from '../../apps/intake-hotline/src/domain/request-signature';
 import { testConfig } from '../support/configs';
+import { RecordingServer } from '../support/recording-server';
 import { pushCalls, sampleCall } from '../support/hotline-client';
 import { eventually, RunningApp, startApp } from '../support/running-app';
 import { staffToken } from '../support/staff-token';
 
-describe('a hotline call flows to a routed case with its transcript (real Kafka and PostgreSQL)', () => {
+describe('a hotline call flows to a routed case with its transcript, and the call centre hears of it (real Kafka and PostgreSQL)', () => {
   let hotline: RunningApp;
   let router: RunningApp;
   let cases: RunningApp;
+  let callcenter: RecordingServer;
   const handler = staffToken(['agent'], ['FRAUD']);
 
   beforeAll(async () => {
-    const hotlineConfig = testConfig(IntakeHotlineConfig, { HOTLINE_SECRETS: 'cc-test:test-hotline-secret' });
+    callcenter = await RecordingServer.start();
+    const hotlineConfig = testConfig(IntakeHotlineConfig, {
+      HOTLINE_SECRETS: 'cc-test:test-hotline-secret',
+      HOTLINE_CALLBACK_URLS: `cc-test:${callcenter.url}/case-status`,
+      HOTLINE_CALLBACK_POLL_MS: '50',
+    });
     [hotline, router, cases] = await Promise.all([
       startApp(IntakeHotlineModule.register(hotlineConfig), intakeHotlineHttpOptions(hotlineConfig)),
       startApp(RouterModule.register(testConfig(RouterConfig))),
-      startApp(CasesModule.register(testConfig(CasesConfig))),
+      startApp(CasesModule.register(testConfig(CasesConfig, { CASES_OUTBOX_POLL_MS: '100' }))),
     ]);
   });
 
   afterAll(async () => {
     await Promise.all([hotline?.close(), router?.close(), cases?.close()]);
+    await callcenter?.close();
   });
 
   async function caseOf(reference: string) {
@@ -70,5 +79,10 @@ describe('a hotline call flows to a routed case with its transcript (real Kafka 
     // The agent's sales pitch (理财) is context, not the complaint: the product is the card.
     expect(found.category.product).toBe('CREDIT_CARD');
     expect(JSON.stringify(found)).not.toContain('13900139000');
+
+    // The call centre hears that the case is open, signed like its own pushes.
+    const callback = await eventually(async () => callcenter.requests.find((r) => JSON.parse(r.body).callId === call.callId));
+    expect(JSON.parse(callback.body)).toMatchObject({ event: 'case.opened', reference, status: 'RECEIVED', department: 'FRAUD' });
+    expect(callback.headers['x-signature']).toBe(signPayload('test-hotline-secret', String(callback.headers['x-timestamp']), callback.body));
   });
 });

@@ -5,6 +5,7 @@ import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
 import { StaffAuthModule } from '@complaints/security';
 import { ActOnCaseUseCase } from './application/act-on-case/act-on-case.use-case';
+import { RecordCustomerResponseUseCase } from './application/record-customer-response/record-customer-response.use-case';
 import { CaseEventsRelay } from './application/case-events.relay';
 import { CaseRepository } from './application/case.repository';
 import { CheckSlaUseCase } from './application/check-sla/check-sla.use-case';
@@ -17,6 +18,7 @@ import { casesDataSourceOptions } from './infrastructure/persistence/cases.data-
 import { TypeOrmCaseRepository } from './infrastructure/persistence/typeorm-case.repository';
 import { SlaWatcher } from './infrastructure/scheduling/sla-watcher';
 import { ComplaintRoutedConsumer } from './interface/complaint-routed.consumer';
+import { CustomerResponsesConsumer } from './interface/customer-responses.consumer';
 import { CaseActionsController } from './interface/http/case-actions.controller';
 import { CasesController } from './interface/http/cases.controller';
 
@@ -61,6 +63,11 @@ export class CasesModule {
           useFactory: (cases: CaseRepository, clock: Clock, relay: CaseEventsRelay) => new ActOnCaseUseCase(cases, clock, policy, relay),
         },
         {
+          provide: RecordCustomerResponseUseCase,
+          inject: [CaseRepository, Clock, CaseEventsRelay],
+          useFactory: (cases: CaseRepository, clock: Clock, relay: CaseEventsRelay) => new RecordCustomerResponseUseCase(cases, clock, policy, relay),
+        },
+        {
           provide: CheckSlaUseCase,
           inject: [CaseRepository, CaseEventsRelay],
           useFactory: (cases: CaseRepository, relay: CaseEventsRelay) => new CheckSlaUseCase(cases, policy, relay),
@@ -72,6 +79,7 @@ export class CasesModule {
         },
         SlaWatcher,
         ComplaintRoutedConsumer,
+        CustomerResponsesConsumer,
       ],
     };
   }

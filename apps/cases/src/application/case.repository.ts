@@ -1,4 +1,4 @@
-import type { CaseEventV1, Department, Priority } from '@complaints/contracts';
+import type { CaseEventV1, Channel, Department, Priority } from '@complaints/contracts';
 import type { Case, TimelineEntry } from '../domain/case';
 import type { CaseActor } from '../domain/case-actor';
 import type { CaseStatus } from '../domain/case-status';
@@ -49,6 +49,8 @@ export abstract class CaseRepository {
    */
   abstract change(reference: string, decide: (current: Case) => PreparedChange): Promise<PreparedChange | null>;
   abstract findByReference(reference: string): Promise<{ case: Case; timeline: TimelineEntry[] } | null>;
+  /** The reference of the customer's latest case on this channel that has an answer awaiting their rating (RESPONDED or RESOLVED). */
+  abstract findAwaitingSurvey(channel: Channel, identity: { customerId?: string; openId?: string; uid?: string }): Promise<string | null>;
   abstract list(filter: CaseFilter): Promise<{ items: Case[]; total: number }>;
   abstract auditTrail(reference: string): Promise<AuditEntry[]>;
   /** References of the cases the SLA watcher must look at by `now`. */

@@ -123,18 +123,22 @@ export function concludeMediation(c: Case, actor: CaseActor, now: Date, outcome:
   );
 }
 
-/** Satisfaction 1-5; a dissatisfied customer (1-2) reopens the case and escalates it. */
+const CUSTOMER_FOLLOW_UP: CaseActor = { type: 'system', id: 'customer-survey', roles: ['system'] };
+
+/** Satisfaction 1-5, from staff or the customer; a dissatisfied customer (1-2) reopens the case and escalates it. */
 export function recordSatisfaction(c: Case, actor: CaseActor, now: Date, score: number, comment?: string): CaseChange {
-  requireActing(actor, 'recording satisfaction');
+  if (actor.type !== 'customer') requireActing(actor, 'recording satisfaction');
   if (!Number.isInteger(score) || score < 1 || score > 5) throw new CaseConflictError('score must be an integer from 1 to 5', 'score');
   const lifecycle = { ...c.lifecycle, satisfaction: [...c.lifecycle.satisfaction, { score, comment, recordedBy: actor.id, at: now }] };
   const recorded: CaseChangeEvent = { kind: 'satisfaction_recorded', customerVisible: false, message: comment, data: { score } };
   if (score >= 3) return step(c, 'record-satisfaction', recorded, { lifecycle });
   nextStatus(c.status, 'record-satisfaction'); // refused where satisfaction cannot be asked
   const withScore: CaseChange = { case: { ...c, lifecycle }, events: [recorded] };
+  // A customer's own answer reopens and escalates through the platform, which acts on their behalf.
+  const followUp: CaseActor = actor.type === 'customer' ? CUSTOMER_FOLLOW_UP : actor;
   return then(
-    then(withScore, (x) => reopen(x, actor, `customer dissatisfied (${score}/5)`)),
-    (x) => escalate(x, actor, now, `customer dissatisfied (${score}/5)${comment ? `: ${comment}` : ''}`),
+    then(withScore, (x) => reopen(x, followUp, `customer dissatisfied (${score}/5)`)),
+    (x) => escalate(x, followUp, now, `customer dissatisfied (${score}/5)${comment ? `: ${comment}` : ''}`),
   );
 }
 

@@ -1,9 +1,9 @@
 import type { CaseEventKind } from '@complaints/contracts';
 import { ActionForbiddenError } from './case-errors';
 
-/** Who acts on a case: a member of staff (with roles) or the system (the SLA watcher). */
+/** Who acts on a case: a member of staff (with roles), the system (the SLA watcher) or the customer (survey answers). */
 export interface CaseActor {
-  type: 'staff' | 'system';
+  type: 'staff' | 'system' | 'customer';
   id: string;
   roles: readonly string[];
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, LessThanOrEqual, Not } from 'typeorm';
-import { CaseEventV1 } from '@complaints/contracts';
+import { CaseEventV1, Channel } from '@complaints/contracts';
 import { PoisonMessageError } from '@complaints/messaging';
 import { AuditEntry, CaseFilter, CaseRepository, PreparedChange } from '../../application/case.repository';
 import type { Case, TimelineEntry } from '../../domain/case';
@@ -59,6 +59,30 @@ export class TypeOrmCaseRepository extends CaseRepository {
       }
       throw error;
     }
+  }
+
+  async findAwaitingSurvey(channel: Channel, identity: { customerId?: string; openId?: string; uid?: string }): Promise<string | null> {
+    const fields = {
+      customerId: `c.details -> 'customer' ->> 'customerId'`,
+      openId: `c.details -> 'customer' -> 'contact' ->> 'openId'`,
+      uid: `c.details -> 'customer' -> 'contact' ->> 'uid'`,
+    } as const;
+    const known = (Object.keys(fields) as Array<keyof typeof fields>).filter((name) => identity[name]);
+    const conditions = known.map((name) => `${fields[name]} = :${name}`);
+    const parameters = Object.fromEntries([['channel', channel], ...known.map((name) => [name, identity[name]!])]);
+    if (conditions.length === 0) return null;
+    const row = await this.db
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .select('c.reference', 'reference')
+      .where('c.channel = :channel')
+      .andWhere(`c.status IN ('RESPONDED', 'RESOLVED')`)
+      .andWhere(`(${conditions.join(' OR ')})`)
+      .setParameters(parameters)
+      .orderBy('c.updated_at', 'DESC')
+      .limit(1)
+      .getRawOne<{ reference: string }>();
+    return row?.reference ?? null;
   }
 
   async change(reference: string, decide: (current: Case) => PreparedChange): Promise<PreparedChange | null> {
