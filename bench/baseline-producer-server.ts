@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { FastifyInstance } from 'fastify';
-import { CompressionTypes, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Producer } from 'kafkajs';
 import { Topics } from '@complaints/contracts';
+import { createBaselineProducer, sendAcksAll } from './baseline-producer';
 
 /**
  * The benchmark's baseline: the least a service can do to accept a complaint durably. A bare
@@ -33,7 +34,7 @@ interface ComplaintBody {
 
 /** Connects the producer, then listens; resolves once both are ready. */
 export async function startBaselineServer(options: BaselineOptions): Promise<BaselineServer> {
-  const producer = createProducer(options.brokers);
+  const producer = createBaselineProducer(options.brokers, 'bench-baseline');
   await producer.connect();
   const app = buildApp(producer);
   try {
@@ -51,30 +52,13 @@ export async function startBaselineServer(options: BaselineOptions): Promise<Bas
   }
 }
 
-/** Same settings as the platform's EventPublisher: idempotent, one request in flight, murmur2 partitioner. */
-function createProducer(brokers: string[]): Producer {
-  const kafka = new Kafka({ clientId: 'bench-baseline', brokers, logLevel: logLevel.ERROR, connectionTimeout: 1_000, requestTimeout: 10_000 });
-  return kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    createPartitioner: Partitioners.DefaultPartitioner,
-    allowAutoTopicCreation: false,
-    retry: { initialRetryTime: 100, maxRetryTime: 1_000, retries: 5 },
-  });
-}
-
 function buildApp(producer: Producer): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
   app.get('/health/ready', async () => ({ status: 'ok' }));
   app.post('/v1/complaints', async (request, reply) => {
     const record = receivedRecord((request.body ?? {}) as ComplaintBody);
     try {
-      await producer.send({
-        topic: Topics.complaintReceivedV1,
-        acks: -1,
-        compression: CompressionTypes.None,
-        messages: [{ key: record.complaintId, value: record.value, headers: record.headers }],
-      });
+      await sendAcksAll(producer, Topics.complaintReceivedV1, [{ key: record.complaintId, value: record.value, headers: record.headers }]);
     } catch {
       return reply.code(503).send({ status: 'UNAVAILABLE' });
     }

@@ -1,17 +1,23 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { kafkaAnswers, LocalKafka, provisionInfrastructure } from '@complaints/devstack';
 import { dropDatabase } from '@complaints/persistence';
-import { COMPLAINT_BODY, runWebIntakeScenario, WebIntakeResults, WebIntakeRun, WebIntakeSettings } from './web-intake.scenario';
+import { BenchRun, machine } from './bench-run';
+import { writeHotlineIntakeResults } from './hotline-intake.report';
+import { HotlineIntakeSettings, runHotlineIntakeScenario } from './hotline-intake.scenario';
+import { ScenarioContext } from './scenario-context';
+import { writeWebIntakeResults } from './web-intake.report';
+import { runWebIntakeScenario, WebIntakeSettings } from './web-intake.scenario';
 
 /**
- * `npm run bench`: provisions a dedicated Kafka broker and database, runs the "web intake" scenario
- * and writes bench/results/web-intake.{json,md}. Exits 1 when a run failed (most requests not 2xx).
+ * `npm run bench`: provisions a dedicated Kafka broker and database, runs the "web intake" and
+ * "hotline intake" scenarios and writes bench/results/{web-intake,hotline-intake}.{json,md}, each as
+ * soon as its scenario is done. Exits 1 when a run failed (most requests, or calls, not accepted).
  *
- * Environment: BENCH_KAFKA_BROKERS (default 127.0.0.1:19292; a broker answering there is reused,
- * otherwise one is started and stopped again), BENCH_CONNECTIONS (default "8,32"),
- * BENCH_DURATION_SEC (10), BENCH_WARMUP_SEC (3), BENCH_IDEMPOTENCY_KEY ("0" skips that variant).
+ * Environment: BENCH_SCENARIOS (default "web,hotline"), BENCH_KAFKA_BROKERS (default 127.0.0.1:19292;
+ * a broker answering there is reused, otherwise one is started and stopped again), BENCH_DURATION_SEC
+ * (10), BENCH_WARMUP_SEC (3); web: BENCH_CONNECTIONS (default "8,32"), BENCH_IDEMPOTENCY_KEY ("0" skips
+ * that variant); hotline: BENCH_HOTLINE_BATCHES (default "1,50,500"), BENCH_HOTLINE_CONCURRENCY (4).
  */
 
 const PROJECT_ROOT = join(__dirname, '..', '..');
@@ -20,20 +26,57 @@ const BROKERS = process.env.BENCH_KAFKA_BROKERS ?? '127.0.0.1:19292';
 const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/complaints_bench';
 const KAFKA_DATA_DIR = join(PROJECT_ROOT, '.local', 'kafka-bench');
 const PARTITIONS = 6;
-const MACHINE_NOTE =
-  'autocannon (in the bench process), the target under test (a child process), the idle other target, Kafka and PostgreSQL all share this machine';
+const MIN_ACCEPTED_SHARE = 0.5;
+const MAX_HOTLINE_BATCH = 5_000;
 
-/** Settings of the run, from BENCH_* variables or the defaults (about 75 s of load in all). */
-function settingsFromEnv(): WebIntakeSettings {
-  const connections = (process.env.BENCH_CONNECTIONS ?? '8,32').split(',').map((c) => Number(c.trim()));
-  if (connections.some((c) => !Number.isInteger(c) || c < 1)) throw new Error('BENCH_CONNECTIONS must be a comma-separated list of positive integers');
+type ScenarioName = 'web' | 'hotline';
+const SCENARIO_NAMES: readonly ScenarioName[] = ['web', 'hotline'];
+
+/** What one scenario printed and whether one of its runs failed. */
+interface ScenarioOutcome {
+  title: string;
+  table: string;
+  files: string[];
+  failedRuns: string[];
+}
+
+function scenariosFromEnv(): ScenarioName[] {
+  const names = (process.env.BENCH_SCENARIOS ?? SCENARIO_NAMES.join(',')).split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !SCENARIO_NAMES.includes(n as ScenarioName));
+  if (unknown.length || names.length === 0) throw new Error(`BENCH_SCENARIOS must list some of ${SCENARIO_NAMES.join(', ')} (got "${process.env.BENCH_SCENARIOS}")`);
+  return SCENARIO_NAMES.filter((n) => names.includes(n));
+}
+
+/** Web settings from BENCH_* variables or the defaults (about 75 s of load in all). */
+function webSettingsFromEnv(): WebIntakeSettings {
   return {
-    connections,
+    connections: positiveIntegers('BENCH_CONNECTIONS', '8,32'),
     durationSec: positiveNumber('BENCH_DURATION_SEC', 10),
     warmupSec: positiveNumber('BENCH_WARMUP_SEC', 3),
     withIdempotencyKey: process.env.BENCH_IDEMPOTENCY_KEY !== '0',
-    minAcceptedShare: 0.5,
+    minAcceptedShare: MIN_ACCEPTED_SHARE,
   };
+}
+
+/** Hotline settings from BENCH_* variables or the defaults (about 70 s of load in all). */
+function hotlineSettingsFromEnv(): HotlineIntakeSettings {
+  const batchSizes = positiveIntegers('BENCH_HOTLINE_BATCHES', '1,50,500');
+  if (batchSizes.some((b) => b > MAX_HOTLINE_BATCH)) throw new Error(`BENCH_HOTLINE_BATCHES: at most ${MAX_HOTLINE_BATCH} calls per batch`);
+  const concurrency = positiveNumber('BENCH_HOTLINE_CONCURRENCY', 4);
+  if (!Number.isInteger(concurrency)) throw new Error('BENCH_HOTLINE_CONCURRENCY must be a positive integer');
+  return {
+    batchSizes,
+    concurrency,
+    durationSec: positiveNumber('BENCH_DURATION_SEC', 10),
+    warmupSec: positiveNumber('BENCH_WARMUP_SEC', 3),
+    minAcceptedShare: MIN_ACCEPTED_SHARE,
+  };
+}
+
+function positiveIntegers(name: string, fallback: string): number[] {
+  const values = (process.env[name] ?? fallback).split(',').map((c) => Number(c.trim()));
+  if (values.some((c) => !Number.isInteger(c) || c < 1)) throw new Error(`${name} must be a comma-separated list of positive integers`);
+  return values;
 }
 
 function positiveNumber(name: string, fallback: number): number {
@@ -53,101 +96,62 @@ async function provision(): Promise<LocalKafka | null> {
   return provisionInfrastructure({ projectRoot: PROJECT_ROOT, brokers: BROKERS, databaseUrl: DATABASE_URL, kafkaDataDir: KAFKA_DATA_DIR, partitions: PARTITIONS, log });
 }
 
-/** Where and how the figures were measured, for the JSON results. */
-function environment() {
-  const cpuList = cpus();
+async function webScenario(ctx: ScenarioContext, run: BenchRun, settings: WebIntakeSettings): Promise<ScenarioOutcome> {
+  const results = await runWebIntakeScenario(ctx, settings);
+  const table = await writeWebIntakeResults(run, settings, results);
   return {
-    node: process.version,
-    platform: `${platform()} ${arch()}`,
-    cpuCount: cpuList.length,
-    cpuModel: cpuList[0]?.model ?? 'unknown',
-    totalMemMb: Math.round(totalmem() / 2 ** 20),
-    loadAvgAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
-    note: MACHINE_NOTE,
-  };
-}
-
-/** The results as a Markdown table, one row per target and connection level. */
-function markdownTable(runs: WebIntakeRun[]): string {
-  const header = [
-    '| target | connections | accepted/s | % of baseline | p50 ms | p99 ms | non-2xx | errors | Kafka records |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ];
-  const rows = runs.map((run) => {
-    const baseline = runs.find((r) => r.target === 'baseline' && r.connections === run.connections);
-    const share = baseline && baseline.acceptedPerSec > 0 ? `${Math.round((100 * run.acceptedPerSec) / baseline.acceptedPerSec)} %` : '-';
-    const flag = run.failed ? ' **FAILED**' : '';
-    return `| ${run.target}${flag} | ${run.connections} | ${run.acceptedPerSec} | ${share} | ${run.latencyP50Ms} | ${run.latencyP99Ms} | ${run.non2xx} | ${run.errors} | ${run.kafkaRecords} |`;
-  });
-  return [...header, ...rows].join('\n');
-}
-
-function markdownReport(timestamp: string, settings: WebIntakeSettings, results: WebIntakeResults, table: string): string {
-  const env = environment();
-  return [
-    '# Web intake benchmark',
-    '',
-    `Measured ${timestamp} with Node ${env.node} on ${env.platform}, ${env.cpuCount} CPU cores (${env.cpuModel}), load average ${env.loadAvgAtStart.join(' ')} at start.`,
-    `${settings.durationSec} s per run after ${settings.warmupSec} s of warm-up per target; autocannon, keep-alive connections, no pipelining.`,
-    `Note: ${MACHINE_NOTE}, so the figures are relative (intake-web vs baseline), not capacity numbers.`,
-    '',
+    title: 'Web intake',
     table,
-    '',
-    '- **baseline**: bare Fastify + kafkajs idempotent producer (acks=all) to `complaints.received.v1`, no validation, no PostgreSQL; child process.',
-    '- **intake-web**: the real service (`dist/apps/intake-web/src/main.js`, child process): validation, PostgreSQL reserve + mark accepted, Kafka acks=all.',
-    ...(settings.withIdempotencyKey ? ['- **intake-web+idempotency-key**: the same with a unique `Idempotency-Key` on every request (one extra look-up).'] : []),
-    `- accepted/s = 2xx answers per second; p50/p99 = latency of 2xx answers; Kafka records = records appended to the topic during the run (should be about accepted).`,
-    `- Request body (${results.requestBodyBytes} bytes): \`${COMPLAINT_BODY}\``,
-    '',
-  ].join('\n');
+    files: ['web-intake.json', 'web-intake.md'],
+    failedRuns: results.runs.filter((r) => r.failed).map((r) => `web ${r.target} c=${r.connections}`),
+  };
 }
 
-async function writeResults(timestamp: string, startedKafka: boolean, settings: WebIntakeSettings, results: WebIntakeResults): Promise<string> {
-  const table = markdownTable(results.runs);
-  const json = {
-    scenario: 'web-intake',
-    timestamp,
-    environment: environment(),
-    settings: {
-      ...settings,
-      brokers: BROKERS,
-      kafkaStartedByBench: startedKafka,
-      partitions: PARTITIONS,
-      databaseUrl: DATABASE_URL,
-      intakeWeb: 'child process: node dist/apps/intake-web/src/main.js (NODE_ENV=development, LOG_LEVEL=warn, rate limit off, default DB pool 10)',
-      baseline: 'child process: node dist/bench/baseline-producer-server.js (Fastify 5, kafkajs idempotent producer, acks=-1)',
-      loadGenerator: 'autocannon 8 (programmatic) in the bench process',
-      requestBody: COMPLAINT_BODY,
-      requestBodyBytes: results.requestBodyBytes,
-    },
-    failed: results.runs.some((r) => r.failed),
-    runs: results.runs,
+async function hotlineScenario(ctx: ScenarioContext, run: BenchRun, settings: HotlineIntakeSettings): Promise<ScenarioOutcome> {
+  const results = await runHotlineIntakeScenario(ctx, settings);
+  const table = await writeHotlineIntakeResults(run, settings, results);
+  return {
+    title: 'Hotline intake',
+    table,
+    files: ['hotline-intake.json', 'hotline-intake.md'],
+    failedRuns: results.runs.filter((r) => r.failed).map((r) => `hotline ${r.target} batch=${r.batchSize}`),
   };
-  await mkdir(RESULTS_DIR, { recursive: true });
-  await writeFile(join(RESULTS_DIR, 'web-intake.json'), `${JSON.stringify(json, null, 2)}\n`);
-  await writeFile(join(RESULTS_DIR, 'web-intake.md'), markdownReport(timestamp, settings, results, table));
-  return table;
+}
+
+function printOutcome(outcome: ScenarioOutcome, cpuCount: number): void {
+  process.stdout.write(`\n${outcome.title} (${cpuCount} CPU cores shared by load generator, services, Kafka and PostgreSQL)\n\n${outcome.table}\n\n`);
+  process.stdout.write(`Results written to ${outcome.files.map((f) => join('bench', 'results', f)).join(' and ')}\n`);
 }
 
 async function main(): Promise<number> {
-  const settings = settingsFromEnv();
+  const scenarios = scenariosFromEnv();
+  // Every setting is checked before the broker is started.
+  const webSettings = scenarios.includes('web') ? webSettingsFromEnv() : undefined;
+  const hotlineSettings = scenarios.includes('hotline') ? hotlineSettingsFromEnv() : undefined;
   const timestamp = new Date().toISOString();
+  const machineAtStart = machine();
   const kafka = await provision();
-  let results: WebIntakeResults;
+  const run: BenchRun = {
+    timestamp,
+    machine: machineAtStart,
+    resultsDir: RESULTS_DIR,
+    infrastructure: { brokers: BROKERS, kafkaStartedByBench: kafka !== null, partitions: PARTITIONS, databaseUrl: DATABASE_URL },
+  };
+  const ctx: ScenarioContext = { projectRoot: PROJECT_ROOT, brokers: BROKERS, databaseUrl: DATABASE_URL, log };
+  const outcomes: ScenarioOutcome[] = [];
   try {
-    results = await runWebIntakeScenario({ projectRoot: PROJECT_ROOT, brokers: BROKERS, databaseUrl: DATABASE_URL, log }, settings);
+    if (webSettings) outcomes.push(await webScenario(ctx, run, webSettings));
+    if (hotlineSettings) outcomes.push(await hotlineScenario(ctx, run, hotlineSettings));
   } finally {
     if (kafka) {
       log('stopping the Kafka broker started for the bench');
       await kafka.stop();
     }
   }
-  const table = await writeResults(timestamp, kafka !== null, settings, results);
-  process.stdout.write(`\nWeb intake (${cpus().length} CPU cores shared by load generator, services, Kafka and PostgreSQL)\n\n${table}\n\n`);
-  process.stdout.write(`Results written to ${join('bench', 'results', 'web-intake.json')} and ${join('bench', 'results', 'web-intake.md')}\n`);
-  const failed = results.runs.filter((r) => r.failed);
+  for (const outcome of outcomes) printOutcome(outcome, machineAtStart.cpuCount);
+  const failed = outcomes.flatMap((o) => o.failedRuns);
   if (failed.length) {
-    process.stderr.write(`\nBENCH FAILED: most requests were not answered 2xx in ${failed.map((r) => `${r.target} c=${r.connections}`).join(', ')}\n`);
+    process.stderr.write(`\nBENCH FAILED: most requests were not accepted in ${failed.join(', ')}\n`);
     return 1;
   }
   return 0;
