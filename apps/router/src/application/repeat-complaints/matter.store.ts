@@ -1,0 +1,39 @@
+import type { Product, Reason } from '@complaints/contracts';
+
+/** A routed complaint as a matter of a customer, for recognising repeats. */
+export interface MatterRecord {
+  complaintId: string;
+  reference: string;
+  product: Product;
+  reason: Reason;
+  receivedAt: string;
+  fingerprints: string[];
+  customerFingerprint: string | null;
+  linkedTo: string | null;
+}
+
+export interface EarlierMatterQuery {
+  complaintId: string;
+  fingerprints: string[];
+  customerFingerprint: string | null;
+  product: Product;
+  reason: Reason;
+  since: Date;
+  until: Date;
+}
+
+export interface EarlierMatter {
+  complaintId: string;
+  reference: string;
+}
+
+/** Port: matters of routed complaints and whether their cases are still open. */
+export abstract class MatterStore {
+  /**
+   * The earliest still-open matter with the same product and reason, received in [since, until],
+   * sharing an identity fingerprint and not belonging to a different customer id.
+   */
+  abstract findOpenEarlier(query: EarlierMatterQuery): Promise<EarlierMatter | null>;
+  /** Marks a complaint's case open or no longer open; false when the router has no such matter. */
+  abstract setOpen(complaintId: string, open: boolean, at: Date): Promise<boolean>;
+}
