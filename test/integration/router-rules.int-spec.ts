@@ -132,6 +132,9 @@ describe('router rules admin API', () => {
       return res.body.rulesVersion === '3' ? res : undefined;
     }, 5_000);
     expect(dryRun.body.outcome).toMatchObject({ department: 'WEALTH', ruleId: 'L1' });
+    const metrics = await (await fetch(`${router.url}/metrics`)).text();
+    expect(metrics).toMatch(/routing_rules_active_version\{[^}]*\} 3/);
+    expect(metrics).toMatch(/routing_complaints_routed_total\{department="WEALTH",needs_triage="false",linked="false"[^}]*\} \d/);
   });
 
   it('explains a dry run: classification, every rule in order, the winner', async () => {

@@ -20,6 +20,7 @@ import { PgRuleSetRepository } from './infrastructure/persistence/pg-rule-set.re
 import { routerDataSourceOptions } from './infrastructure/persistence/router.data-source';
 import { RoutingDecisionEntity } from './infrastructure/persistence/routing-decision.entity';
 import { TypeOrmRoutingDecisionStore } from './infrastructure/persistence/typeorm-routing-decision.store';
+import { routerMetrics } from './infrastructure/router.metrics';
 import { RulesChangeListener } from './infrastructure/rules-change-listener';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { ComplaintReceivedConsumer } from './interface/complaint-received.consumer';
@@ -50,7 +51,11 @@ export class RouterModule {
         { provide: RoutedComplaintPublisher, useClass: KafkaRoutedComplaintPublisher },
         { provide: RuleSetRepository, useClass: PgRuleSetRepository },
         { provide: MatterStore, useClass: PgMatterStore },
-        { provide: ActiveRules, inject: [RuleSetRepository], useFactory: (repository: RuleSetRepository) => new ActiveRules(repository) },
+        {
+          provide: ActiveRules,
+          inject: [RuleSetRepository],
+          useFactory: (repository: RuleSetRepository) => new ActiveRules(repository, (ruleSet) => routerMetrics.activeRulesVersion.set(ruleSet.version)),
+        },
         {
           provide: CustomerFingerprints,
           inject: [RouterConfig],

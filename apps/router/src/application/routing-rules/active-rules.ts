@@ -9,7 +9,11 @@ export class ActiveRules {
   private current: RuleSet | null = null;
   private loading: Promise<RuleSet> | null = null;
 
-  constructor(private readonly repository: RuleSetRepository) {}
+  constructor(
+    private readonly repository: RuleSetRepository,
+    /** Told whenever another version becomes the cached one (metrics, logs). */
+    private readonly onChange: (ruleSet: RuleSet) => void = () => undefined,
+  ) {}
 
   async get(): Promise<RuleSet> {
     return this.current ?? this.refresh();
@@ -23,14 +27,21 @@ export class ActiveRules {
     return this.loading;
   }
 
-  /** Takes a set this process just activated, unless a newer one is already cached. */
+  /** Takes a set this process just activated. */
   use(ruleSet: RuleSet): void {
-    if (!this.current || ruleSet.version > this.current.version) this.current = ruleSet;
+    this.cache(ruleSet);
   }
 
   private async load(): Promise<RuleSet> {
     const version = await this.repository.activeVersion();
-    if (this.current?.version !== version) this.current = await this.repository.active();
-    return this.current;
+    if (this.current === null || this.current.version < version) this.cache(await this.repository.active());
+    return this.current!;
+  }
+
+  /** Versions only grow (a change always creates the next one), so an older set never replaces a newer one. */
+  private cache(ruleSet: RuleSet): void {
+    if (this.current && ruleSet.version <= this.current.version) return;
+    this.current = ruleSet;
+    this.onChange(ruleSet);
   }
 }
