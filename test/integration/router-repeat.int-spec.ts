@@ -1,14 +1,16 @@
+import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { DEV_DEFAULTS } from '@complaints/config';
 import { CaseEventV1, ComplaintReceivedV1, ComplaintRoutedV1, CustomerV1 } from '@complaints/contracts';
-import { EventPublisher } from '@complaints/messaging';
+import { envelopeHeaders, EventPublisher } from '@complaints/messaging';
 import { PiiCipher } from '@complaints/security';
+import { ROUTER_GROUP } from '../../apps/router/src/interface/complaint-received.consumer';
 import { raisePriority } from '../../apps/router/src/domain/repeat-complaint';
 import { RouterConfig } from '../../apps/router/src/router.config';
 import { RouterModule } from '../../apps/router/src/router.module';
 import { testConfig } from '../support/configs';
 import { eventually, RunningApp, startApp } from '../support/running-app';
-import { caseEvent, connectDb, receivedComplaint, storedDecision, testPublisher } from './router-fixtures';
+import { brokers, caseEvent, connectDb, receivedComplaint, storedDecision, testPublisher } from './router-fixtures';
 
 /** Repeat complaints: same customer, same matter, open earlier case -> linked and one step more urgent. */
 describe('router repeat complaints (real Kafka and PostgreSQL)', () => {
@@ -30,6 +32,19 @@ describe('router repeat complaints (real Kafka and PostgreSQL)', () => {
   afterAll(async () => {
     await Promise.all([router?.close(), db?.end(), publisher?.disconnect()]);
   });
+
+  /** Partitions of complaints.received.v1 per member of the router group, once the group is stable. */
+  async function groupMembers(): Promise<number[][]> {
+    const admin = new Kafka({ brokers: brokers(), clientId: 'router-repeat-test', logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      const [group] = (await admin.describeGroups([ROUTER_GROUP])).groups;
+      if (group.state !== 'Stable') return [];
+      return group.members.map((m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[ComplaintReceivedV1.topic] ?? []);
+    } finally {
+      await admin.disconnect();
+    }
+  }
 
   let phoneCounter = 0;
   /** A fresh mobile number for each test, so tests never link to each other. */
@@ -107,6 +122,34 @@ describe('router repeat complaints (real Kafka and PostgreSQL)', () => {
     await caseHappened(first, 'reopened', true);
     const afterReopen = await route(DEPOSIT_FEES, byPhone(phone));
     expect(afterReopen.routing.linkedCaseReference).toBe(first.complaint.reference);
+  });
+
+  it('links one of two complaints routed at the same moment by two router processes to the other', async () => {
+    const second = await startApp(RouterModule.register(testConfig(RouterConfig)));
+    try {
+      await eventually(async () => {
+        const members = await groupMembers();
+        return members.length === 2 && members.every((partitions) => partitions.length > 0) ? true : undefined;
+      }, 60_000, 500);
+      const pairs = Array.from({ length: 12 }, () => {
+        const phone = newPhone();
+        return [receivedComplaint(CARD_FEES, byPhone(phone)), receivedComplaint(CARD_FEES, byPhone(phone))];
+      });
+      const all = pairs.flat();
+      await publisher.send(
+        ComplaintReceivedV1.topic,
+        all.map((e) => ({ key: e.complaint.complaintId, value: JSON.stringify(e), headers: envelopeHeaders(e) })),
+      );
+      for (const pair of pairs) {
+        const routed = await Promise.all(pair.map((e) => eventually(() => storedDecision(db, e.complaint.complaintId))));
+        const links = routed.map((r) => r.routing.linkedCaseReference).filter(Boolean);
+        const references = pair.map((e) => e.complaint.reference);
+        expect(links).toHaveLength(1);
+        expect(references).toContain(links[0]);
+      }
+    } finally {
+      await second.close();
+    }
   });
 
   it('stores keyed fingerprints only, never the phone', async () => {

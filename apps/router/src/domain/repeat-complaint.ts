@@ -11,7 +11,12 @@ export function raisePriority(priority: Priority): Priority {
   return priority === 'P3' ? 'P2' : 'P1';
 }
 
-/** The earliest moment an earlier complaint may have been received to count as the same matter. */
-export function repeatWindowStart(receivedAt: Date, windowDays: number): Date {
-  return new Date(receivedAt.getTime() - windowDays * 24 * 3600 * 1000);
+/**
+ * When another complaint must have been received to count as the same matter: within the window
+ * either side, because complaints on other partitions may be routed out of order (the one routed
+ * first is the case the later-routed one links to).
+ */
+export function repeatWindow(receivedAt: Date, windowDays: number): { since: Date; until: Date } {
+  const span = windowDays * 24 * 3600 * 1000;
+  return { since: new Date(receivedAt.getTime() - span), until: new Date(receivedAt.getTime() + span) };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { classifyComplaint, Classification } from '@complaints/classification';
 import { ComplaintReceivedV1, ComplaintRoutedV1 } from '@complaints/contracts';
 import { decideRouting } from '../../domain/decide-routing';
-import { raisePriority, repeatWindowStart } from '../../domain/repeat-complaint';
+import { raisePriority, repeatWindow } from '../../domain/repeat-complaint';
 import { rulesVersionLabel } from '../../domain/rule-set';
 import { CustomerFingerprints } from '../repeat-complaints/customer-fingerprints';
 import { EarlierMatter, MatterRecord, MatterStore } from '../repeat-complaints/matter.store';
@@ -46,10 +46,15 @@ export class RouteComplaintUseCase {
       productHint: complaint.context.productHint,
     });
     const matter = this.matterOf(received, classification);
-    const earlier = matter ? await this.findEarlier(matter) : null;
-    if (matter) matter.linkedTo = earlier?.complaintId ?? null;
-    const event = await this.decide(received, classification, earlier);
-    return this.store.saveIfAbsent(event, matter);
+    if (!matter) return this.store.saveIfAbsent(await this.decide(received, classification, null), null);
+    const release = await this.matters.lockCustomer(matter.fingerprints);
+    try {
+      const earlier = await this.findEarlier(matter);
+      matter.linkedTo = earlier?.complaintId ?? null;
+      return await this.store.saveIfAbsent(await this.decide(received, classification, earlier), matter);
+    } finally {
+      await release();
+    }
   }
 
   /** Complaints whose product and reason are both unknown are no matter to link by. */
@@ -77,8 +82,7 @@ export class RouteComplaintUseCase {
       customerFingerprint: matter.customerFingerprint,
       product: matter.product,
       reason: matter.reason,
-      since: repeatWindowStart(receivedAt, this.settings.repeatWindowDays),
-      until: receivedAt,
+      ...repeatWindow(receivedAt, this.settings.repeatWindowDays),
     });
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { EarlierMatter, EarlierMatterQuery, MatterStore } from '../../application/repeat-complaints/matter.store';
 
 @Injectable()
@@ -22,6 +22,32 @@ export class PgMatterStore extends MatterStore {
       [query.product, query.reason, query.since, query.until, query.complaintId, query.customerFingerprint, query.fingerprints],
     );
     return rows.length ? { complaintId: rows[0].complaint_id, reference: rows[0].reference } : null;
+  }
+
+  async lockCustomer(fingerprints: string[]): Promise<() => Promise<void>> {
+    const keys = [...new Set(fingerprints)].sort().map((fingerprint) => `routing.customer:${fingerprint}`);
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    const locked: string[] = [];
+    try {
+      // One at a time in a fixed order, so two lockers of overlapping sets cannot deadlock.
+      for (const key of keys) {
+        await runner.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+        locked.push(key);
+      }
+    } catch (error) {
+      await this.unlock(runner, locked);
+      throw error;
+    }
+    return () => this.unlock(runner, locked);
+  }
+
+  private async unlock(runner: QueryRunner, keys: string[]): Promise<void> {
+    try {
+      for (const key of keys.reverse()) await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+    } finally {
+      await runner.release();
+    }
   }
 
   async setOpen(complaintId: string, open: boolean, at: Date): Promise<boolean> {
