@@ -5,9 +5,11 @@ import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
 import { PiiCipher, StaffAuthModule } from '@complaints/security';
+import { HandlerStore } from './application/handlers/handler.store';
+import { SaveHandlerUseCase } from './application/handlers/save-handler.use-case';
 import { CustomerFingerprints } from './application/repeat-complaints/customer-fingerprints';
 import { MatterStore } from './application/repeat-complaints/matter.store';
-import { TrackCaseStatusUseCase } from './application/repeat-complaints/track-case-status.use-case';
+import { TrackCaseStatusUseCase } from './application/track-case-status/track-case-status.use-case';
 import { RouteComplaintUseCase } from './application/route-complaint/route-complaint.use-case';
 import { RoutedComplaintPublisher, RoutingDecisionStore } from './application/route-complaint/routing-decision.store';
 import { ActiveRules } from './application/routing-rules/active-rules';
@@ -15,6 +17,7 @@ import { DryRunRoutingQuery } from './application/routing-rules/dry-run-routing.
 import { ReplaceRulesUseCase } from './application/routing-rules/replace-rules.use-case';
 import { RuleSetRepository } from './application/routing-rules/rule-set.repository';
 import { KafkaRoutedComplaintPublisher } from './infrastructure/kafka-routed-complaint.publisher';
+import { PgHandlerStore } from './infrastructure/persistence/pg-handler.store';
 import { PgMatterStore } from './infrastructure/persistence/pg-matter.store';
 import { PgRuleSetRepository } from './infrastructure/persistence/pg-rule-set.repository';
 import { routerDataSourceOptions } from './infrastructure/persistence/router.data-source';
@@ -26,6 +29,7 @@ import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { ComplaintReceivedConsumer } from './interface/complaint-received.consumer';
 import { RoutingAuditController } from './interface/http/routing-audit.controller';
 import { RoutingDryRunController } from './interface/http/routing-dry-run.controller';
+import { RoutingHandlersController } from './interface/http/routing-handlers.controller';
 import { RoutingRulesController } from './interface/http/routing-rules.controller';
 import { RouterConfig } from './router.config';
 
@@ -45,12 +49,13 @@ export class RouterModule {
         TypeOrmModule.forFeature([RoutingDecisionEntity]),
         StaffAuthModule.forRoot({ secret: config.STAFF_JWT_SECRET }),
       ],
-      controllers: [RoutingRulesController, RoutingDryRunController, RoutingAuditController],
+      controllers: [RoutingRulesController, RoutingDryRunController, RoutingAuditController, RoutingHandlersController],
       providers: [
         { provide: RoutingDecisionStore, useClass: TypeOrmRoutingDecisionStore },
         { provide: RoutedComplaintPublisher, useClass: KafkaRoutedComplaintPublisher },
         { provide: RuleSetRepository, useClass: PgRuleSetRepository },
         { provide: MatterStore, useClass: PgMatterStore },
+        { provide: HandlerStore, useClass: PgHandlerStore },
         {
           provide: ActiveRules,
           inject: [RuleSetRepository],
@@ -66,16 +71,17 @@ export class RouterModule {
         },
         {
           provide: RouteComplaintUseCase,
-          inject: [RoutingDecisionStore, RoutedComplaintPublisher, ActiveRules, MatterStore, CustomerFingerprints, RouterConfig],
+          inject: [RoutingDecisionStore, RoutedComplaintPublisher, ActiveRules, MatterStore, CustomerFingerprints, HandlerStore, RouterConfig],
           useFactory: (
             store: RoutingDecisionStore,
             publisher: RoutedComplaintPublisher,
             rules: ActiveRules,
             matters: MatterStore,
             fingerprints: CustomerFingerprints,
+            handlers: HandlerStore,
             c: RouterConfig,
           ) =>
-            new RouteComplaintUseCase(store, publisher, rules, matters, fingerprints, {
+            new RouteComplaintUseCase(store, publisher, rules, matters, fingerprints, handlers, {
               triageThreshold: c.ROUTING_TRIAGE_THRESHOLD,
               repeatWindowDays: c.ROUTING_REPEAT_WINDOW_DAYS,
             }),
@@ -90,7 +96,12 @@ export class RouterModule {
           inject: [ActiveRules, RouterConfig],
           useFactory: (rules: ActiveRules, c: RouterConfig) => new DryRunRoutingQuery(rules, c.ROUTING_TRIAGE_THRESHOLD),
         },
-        { provide: TrackCaseStatusUseCase, inject: [MatterStore], useFactory: (matters: MatterStore) => new TrackCaseStatusUseCase(matters) },
+        {
+          provide: TrackCaseStatusUseCase,
+          inject: [MatterStore, HandlerStore],
+          useFactory: (matters: MatterStore, handlers: HandlerStore) => new TrackCaseStatusUseCase(matters, handlers),
+        },
+        { provide: SaveHandlerUseCase, inject: [HandlerStore], useFactory: (handlers: HandlerStore) => new SaveHandlerUseCase(handlers) },
         RulesChangeListener,
         ComplaintReceivedConsumer,
         CaseEventsConsumer,

@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CaseEventV1 } from '@complaints/contracts';
 import { EventConsumer, EventConsumerFactory } from '@complaints/messaging';
-import { TrackCaseStatusUseCase } from '../application/repeat-complaints/track-case-status.use-case';
+import { TrackCaseStatusUseCase } from '../application/track-case-status/track-case-status.use-case';
 
 export const ROUTER_CASE_EVENTS_GROUP = 'router-case-events';
 

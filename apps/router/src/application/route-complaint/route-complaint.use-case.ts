@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { classifyComplaint, Classification } from '@complaints/classification';
 import { ComplaintReceivedV1, ComplaintRoutedV1 } from '@complaints/contracts';
 import { decideRouting } from '../../domain/decide-routing';
+import { pickHandler } from '../../domain/handler';
 import { raisePriority, repeatWindow } from '../../domain/repeat-complaint';
 import { rulesVersionLabel } from '../../domain/rule-set';
+import { Assignment, HandlerStore } from '../handlers/handler.store';
 import { CustomerFingerprints } from '../repeat-complaints/customer-fingerprints';
 import { EarlierMatter, MatterRecord, MatterStore } from '../repeat-complaints/matter.store';
 import { ActiveRules } from '../routing-rules/active-rules';
@@ -17,7 +19,8 @@ export interface RouteComplaintSettings {
 
 /**
  * Classifies a received complaint, links it to the same customer's open complaint on the same
- * matter (raising its priority one step), applies the active routing rules, stores the decision
+ * matter (raising its priority one step), applies the active routing rules, assigns the fitting
+ * handler with the fewest open cases (if any), stores the decision
  * (one per complaint) and publishes `complaints.routed.v1`. Idempotent: a redelivered complaint
  * republishes the stored decision unchanged (same eventId), so downstream dedupe sees the same event.
  */
@@ -28,6 +31,7 @@ export class RouteComplaintUseCase {
     private readonly rules: ActiveRules,
     private readonly matters: MatterStore,
     private readonly fingerprints: CustomerFingerprints,
+    private readonly handlers: HandlerStore,
     private readonly settings: RouteComplaintSettings,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -46,15 +50,29 @@ export class RouteComplaintUseCase {
       productHint: complaint.context.productHint,
     });
     const matter = this.matterOf(received, classification);
-    if (!matter) return this.store.saveIfAbsent(await this.decide(received, classification, null), null);
+    if (!matter) return this.save(await this.decide(received, classification, null), null);
     const release = await this.matters.lockCustomer(matter.fingerprints);
     try {
       const earlier = await this.findEarlier(matter);
       matter.linkedTo = earlier?.complaintId ?? null;
-      return await this.store.saveIfAbsent(await this.decide(received, classification, earlier), matter);
+      return await this.save(await this.decide(received, classification, earlier), matter);
     } finally {
       await release();
     }
+  }
+
+  private save(event: ComplaintRoutedV1, matter: MatterRecord | null): Promise<ComplaintRoutedV1> {
+    const { complaint, routing } = event;
+    const assignment: Assignment = {
+      complaintId: complaint.complaintId,
+      reference: complaint.reference,
+      department: routing.department,
+      language: complaint.content.language,
+      product: routing.category.product,
+      reason: routing.category.reason,
+      handlerId: routing.assignee ?? null,
+    };
+    return this.store.saveIfAbsent(event, matter, assignment);
   }
 
   /** Complaints whose product and reason are both unknown are no matter to link by. */
@@ -90,6 +108,12 @@ export class RouteComplaintUseCase {
     const classification = earlier ? { ...classified, priority: raisePriority(classified.priority) } : classified;
     const ruleSet = await this.rules.get();
     const outcome = decideRouting(classification, ruleSet.rules, this.settings.triageThreshold);
+    const assignee = pickHandler(await this.handlers.loads(outcome.department), {
+      department: outcome.department,
+      language: received.complaint.content.language,
+      product: classification.product,
+      reason: classification.reason,
+    });
     const routedAt = this.now().toISOString();
     return Object.assign(new ComplaintRoutedV1(), {
       eventId: randomUUID(),
@@ -112,6 +136,7 @@ export class RouteComplaintUseCase {
         classifierVersion: classification.classifierVersion,
         matchedTerms: classification.matchedTerms,
         ...(earlier ? { linkedCaseReference: earlier.reference } : {}),
+        ...(assignee ? { assignee: assignee.id } : {}),
         routedAt,
       },
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { ComplaintRoutedV1, parseContract } from '@complaints/contracts';
+import type { Assignment } from '../../application/handlers/handler.store';
 import type { MatterRecord } from '../../application/repeat-complaints/matter.store';
 import { RoutingDecisionStore } from '../../application/route-complaint/routing-decision.store';
 import { RoutingDecisionEntity } from './routing-decision.entity';
@@ -20,7 +21,7 @@ export class TypeOrmRoutingDecisionStore extends RoutingDecisionStore {
     return row ? parseContract(ComplaintRoutedV1, row.routedEvent) : null;
   }
 
-  async saveIfAbsent(event: ComplaintRoutedV1, matter: MatterRecord | null): Promise<ComplaintRoutedV1> {
+  async saveIfAbsent(event: ComplaintRoutedV1, matter: MatterRecord | null, assignment: Assignment): Promise<ComplaintRoutedV1> {
     await this.db.transaction(async (tx) => {
       const inserted = await tx
         .createQueryBuilder()
@@ -37,7 +38,13 @@ export class TypeOrmRoutingDecisionStore extends RoutingDecisionStore {
         .orIgnore()
         .returning(['complaintId'])
         .execute();
-      if (inserted.raw.length === 0 || !matter) return;
+      if (inserted.raw.length === 0) return;
+      await tx.query(
+        `INSERT INTO routing.assignments (complaint_id, reference, department, language, product, reason, handler_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [assignment.complaintId, assignment.reference, assignment.department, assignment.language, assignment.product, assignment.reason, assignment.handlerId],
+      );
+      if (!matter) return;
       await tx.query(
         `INSERT INTO routing.matters (complaint_id, reference, product, reason, received_at, customer_fingerprint, linked_to)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
