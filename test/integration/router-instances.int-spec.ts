@@ -19,6 +19,8 @@ interface RouterProcess {
   output: string[];
 }
 
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -41,12 +43,12 @@ async function startRouter(): Promise<RouterProcess> {
 }
 
 async function stopRouter(router: RouterProcess | undefined): Promise<void> {
-  if (!router || router.child.exitCode !== null) return;
+  if (!router || hasExited(router.child)) return;
   router.child.kill('SIGTERM');
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([once(router.child, 'exit'), new Promise((resolve) => (timer = setTimeout(resolve, 15_000)))]);
   clearTimeout(timer);
-  if (router.child.exitCode === null) router.child.kill('SIGKILL');
+  if (!hasExited(router.child)) router.child.kill('SIGKILL');
 }
 
 /** Two router processes (as deployed: `node dist/apps/router/src/main.js`) in one consumer group. */
@@ -86,16 +88,11 @@ describe('two router instances share the partitions and route every complaint ex
     });
   }
 
-  it(`routes ${COMPLAINTS} complaints once each, with both instances holding partitions`, async () => {
-    const shared = await eventually(async () => {
-      const members = await assignments();
-      return members.length === 2 && members.every((partitions) => partitions.length > 0) ? members : undefined;
-    }, 60_000, 500);
-    expect(shared.flat().sort()).toEqual([0, 1, 2]);
-
+  /** Publishes `count` complaints in bulk and checks each has one decision and only that decision on the topic. */
+  async function routeOnceEach(count: number, batch: string): Promise<{ published: number; duplicates: number }> {
     const reader = await routedEventReader();
     try {
-      const events = Array.from({ length: COMPLAINTS }, (_, i) => receivedComplaint(`信用卡年费乱收,第${i}次投诉。`));
+      const events = Array.from({ length: count }, (_, i) => receivedComplaint(`信用卡年费乱收,${batch}第${i}次投诉。`));
       // Bulk: one produce request per 50 complaints.
       for (let i = 0; i < events.length; i += 50) {
         const chunk = events.slice(i, i + 50);
@@ -108,29 +105,51 @@ describe('two router instances share the partitions and route every complaint ex
 
       const decisions = await eventually(async () => {
         const { rows } = await db.query('SELECT complaint_id, routed_event FROM routing.decisions WHERE complaint_id = ANY($1::uuid[])', [ids]);
-        return rows.length === COMPLAINTS ? rows : undefined;
+        return rows.length === count ? rows : undefined;
       }, 120_000, 500);
       const decided = new Map<string, string>(decisions.map((row) => [row.complaint_id, row.routed_event.eventId]));
-      expect(decided.size).toBe(COMPLAINTS);
+      expect(decided.size).toBe(count);
 
       const ours = () => reader.events.filter((e) => decided.has(e.complaint.complaintId));
-      await eventually(async () => (new Set(ours().map((e) => e.complaint.complaintId)).size === COMPLAINTS ? true : undefined), 60_000, 250);
+      await eventually(async () => (new Set(ours().map((e) => e.complaint.complaintId)).size === count ? true : undefined), 60_000, 250);
       // Anything published twice would arrive within this pause.
       await new Promise((resolve) => setTimeout(resolve, 2_000));
 
       const perComplaint = new Map<string, ComplaintRoutedV1[]>();
       for (const event of ours()) perComplaint.set(event.complaint.complaintId, [...(perComplaint.get(event.complaint.complaintId) ?? []), event]);
       for (const id of ids) {
-        const published = perComplaint.get(id) ?? [];
         // Every routed event of a complaint is its stored decision (a redelivery republishes the same eventId).
-        expect(new Set(published.map((e) => e.eventId))).toEqual(new Set([decided.get(id)]));
+        expect(new Set((perComplaint.get(id) ?? []).map((e) => e.eventId))).toEqual(new Set([decided.get(id)]));
       }
-      const duplicates = ours().length - COMPLAINTS;
-      process.stderr.write(`[router-instances] ${COMPLAINTS} complaints, ${ours().length} routed messages (${duplicates} redelivered copies of stored decisions), partitions ${JSON.stringify(shared)}\n`);
-      expect(duplicates).toBe(0);
+      return { published: ours().length, duplicates: ours().length - count };
     } finally {
       await reader.stop();
     }
-    for (const router of routers) expect(router.child.exitCode).toBeNull();
+  }
+
+  it(`routes ${COMPLAINTS} complaints once each, with both instances holding partitions`, async () => {
+    const shared = await eventually(async () => {
+      const members = await assignments();
+      return members.length === 2 && members.every((partitions) => partitions.length > 0) ? members : undefined;
+    }, 60_000, 500);
+    expect(shared.flat().sort()).toEqual([0, 1, 2]);
+
+    const { published, duplicates } = await routeOnceEach(COMPLAINTS, 'first');
+    process.stderr.write(`[router-instances] ${COMPLAINTS} complaints, ${published} routed messages (${duplicates} redelivered copies), partitions ${JSON.stringify(shared)}\n`);
+    expect(duplicates).toBe(0);
+    for (const router of routers) expect(hasExited(router.child)).toBe(false);
   }, 240_000);
+
+  it('hands every partition to the remaining instance when one stops, still routing each complaint once', async () => {
+    await stopRouter(routers[1]);
+    // Nest shuts down gracefully on SIGTERM (consumer leaves the group), then re-raises the signal.
+    expect([routers[1].child.exitCode, routers[1].child.signalCode]).toEqual([null, 'SIGTERM']);
+    const remaining = await eventually(async () => {
+      const members = await assignments();
+      return members.length === 1 && members[0].length === 3 ? members : undefined;
+    }, 60_000, 500);
+    expect(remaining[0].sort()).toEqual([0, 1, 2]);
+    const { duplicates } = await routeOnceEach(60, 'second');
+    expect(duplicates).toBe(0);
+  }, 180_000);
 });
