@@ -168,10 +168,31 @@ describe('router rules admin API', () => {
     expect((await call('POST', '/v1/routing/dry-run', { productHint: 'LOAN' })).body.errors[0].field).toBe('text');
   });
 
+  it("rolls back to an earlier version's rules as a new, audited version", async () => {
+    expect((await call('POST', '/v1/routing/rules/versions/1/restore', { expectedVersion: 2, comment: 'stale' })).status).toBe(409);
+    expect((await call('POST', '/v1/routing/rules/versions/99/restore', { expectedVersion: 3, comment: 'nothing there' })).status).toBe(404);
+    expect((await call('POST', '/v1/routing/rules/versions/1/restore', { expectedVersion: 3, comment: 'x' }, staffToken(['supervisor'], []))).status).toBe(403);
+
+    const restored = await call('POST', '/v1/routing/rules/versions/1/restore', { expectedVersion: 3, comment: 'loans back to lending' });
+    expect(restored.status).toBe(200);
+    expect(restored.body).toMatchObject({ version: 4, createdBy: 'admin-7', comment: 'loans back to lending' });
+    expect(restored.body.rules).toEqual(JSON.parse(JSON.stringify(DEFAULT_RULES)));
+    const [entry] = (await call('GET', '/v1/routing/audit?limit=1')).body.items;
+    expect(entry).toMatchObject({ action: 'restore:1', fromVersion: 3, toVersion: 4 });
+
+    const event = receivedComplaint('我的房贷利率上调了,银行没有提前通知。');
+    await publisher.publish(ComplaintReceivedV1, event, { key: event.complaint.complaintId });
+    const decision = await eventually(() => storedDecision(db, event.complaint.complaintId));
+    expect(decision.routing).toMatchObject({ department: 'LENDING', ruleId: 'R6', rulesVersion: '4' });
+  });
+
   it('describes the admin API in the OpenAPI document', async () => {
     const doc = (await (await fetch(`${router.url}/openapi.json`)).json()) as { paths: Record<string, object>; components: { schemas: Record<string, object> } };
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/v1/routing/rules', '/v1/routing/rules/versions', '/v1/routing/rules/versions/{version}', '/v1/routing/dry-run', '/v1/routing/audit']),
+      expect.arrayContaining([
+        '/v1/routing/rules', '/v1/routing/rules/versions', '/v1/routing/rules/versions/{version}', '/v1/routing/rules/versions/{version}/restore',
+        '/v1/routing/dry-run', '/v1/routing/audit', '/v1/routing/handlers', '/v1/routing/handlers/{id}', '/v1/routing/handlers/audit',
+      ]),
     );
     expect(Object.keys(doc.paths['/v1/routing/rules'])).toEqual(expect.arrayContaining(['get', 'put']));
     expect(doc.components.schemas).toHaveProperty('ReplaceRulesDto');

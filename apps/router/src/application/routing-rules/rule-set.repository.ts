@@ -11,6 +11,8 @@ export interface RuleSetSummary {
 }
 
 export interface RuleChange {
+  /** What the audit trail calls the change: `replace`, or `restore:<version>` for a rollback. */
+  action: string;
   expectedVersion: number;
   rules: RoutingRule[];
   actor: string;

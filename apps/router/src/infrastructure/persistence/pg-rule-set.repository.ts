@@ -77,8 +77,8 @@ export class PgRuleSetRepository extends RuleSetRepository {
       );
       await tx.query(
         `INSERT INTO routing.rule_audit (actor, action, from_version, to_version, comment, before, after)
-         VALUES ($1, 'replace', $2, $3, $4, $5, $6)`,
-        [change.actor, current.version, version, change.comment, JSON.stringify(before.rules), JSON.stringify(rules)],
+         VALUES ($1, $7, $2, $3, $4, $5, $6)`,
+        [change.actor, current.version, version, change.comment, JSON.stringify(before.rules), JSON.stringify(rules), change.action],
       );
       await tx.query('SELECT pg_notify($1, $2)', [RULES_CHANGED_CHANNEL, String(version)]);
       return { ...summary(created), rules };

@@ -16,3 +16,13 @@ export class ReplaceRulesDto {
   @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RoutingRuleDto)
   rules: RoutingRuleDto[];
 }
+
+export class RestoreRulesDto {
+  @ApiProperty({ description: 'The active version this rollback was decided from; another version answers 409.', example: 3 })
+  @IsInt() @Min(1)
+  expectedVersion: number;
+
+  @ApiProperty({ description: 'Why (kept in the audit trail).', example: 'Version 3 misroutes mortgages' })
+  @IsString() @IsNotEmpty() @MaxLength(500)
+  comment: string;
+}

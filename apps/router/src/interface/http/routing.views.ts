@@ -28,7 +28,7 @@ export class RuleAuditEntryView {
   @ApiProperty() id: number;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ description: 'The staff token subject who made the change' }) actor: string;
-  @ApiProperty({ enum: ['seed', 'replace'] }) action: string;
+  @ApiProperty({ description: '`seed`, `replace`, or `restore:<version>` for a rollback', example: 'replace' }) action: string;
   @ApiProperty({ nullable: true, type: Number }) fromVersion: number | null;
   @ApiProperty() toVersion: number;
   @ApiProperty() comment: string;
