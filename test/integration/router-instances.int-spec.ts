@@ -89,10 +89,11 @@ describe('two router instances share the partitions and route every complaint ex
   }
 
   /** Publishes `count` complaints in bulk and checks each has one decision and only that decision on the topic. */
-  async function routeOnceEach(count: number, batch: string): Promise<{ published: number; duplicates: number }> {
+  async function routeOnceEach(count: number, batch: string): Promise<{ published: number; duplicates: number; routedInMs: number }> {
     const reader = await routedEventReader();
     try {
       const events = Array.from({ length: count }, (_, i) => receivedComplaint(`信用卡年费乱收,${batch}第${i}次投诉。`));
+      const started = Date.now();
       // Bulk: one produce request per 50 complaints.
       for (let i = 0; i < events.length; i += 50) {
         const chunk = events.slice(i, i + 50);
@@ -107,6 +108,7 @@ describe('two router instances share the partitions and route every complaint ex
         const { rows } = await db.query('SELECT complaint_id, routed_event FROM routing.decisions WHERE complaint_id = ANY($1::uuid[])', [ids]);
         return rows.length === count ? rows : undefined;
       }, 120_000, 500);
+      const routedInMs = Date.now() - started;
       const decided = new Map<string, string>(decisions.map((row) => [row.complaint_id, row.routed_event.eventId]));
       expect(decided.size).toBe(count);
 
@@ -121,7 +123,7 @@ describe('two router instances share the partitions and route every complaint ex
         // Every routed event of a complaint is its stored decision (a redelivery republishes the same eventId).
         expect(new Set((perComplaint.get(id) ?? []).map((e) => e.eventId))).toEqual(new Set([decided.get(id)]));
       }
-      return { published: ours().length, duplicates: ours().length - count };
+      return { published: ours().length, duplicates: ours().length - count, routedInMs };
     } finally {
       await reader.stop();
     }
@@ -134,8 +136,10 @@ describe('two router instances share the partitions and route every complaint ex
     }, 60_000, 500);
     expect(shared.flat().sort()).toEqual([0, 1, 2]);
 
-    const { published, duplicates } = await routeOnceEach(COMPLAINTS, 'first');
-    process.stderr.write(`[router-instances] ${COMPLAINTS} complaints, ${published} routed messages (${duplicates} redelivered copies), partitions ${JSON.stringify(shared)}\n`);
+    const { published, duplicates, routedInMs } = await routeOnceEach(COMPLAINTS, 'first');
+    process.stderr.write(
+      `[router-instances] ${COMPLAINTS} complaints stored within ${routedInMs} ms, ${published} routed messages (${duplicates} redelivered copies), partitions ${JSON.stringify(shared)}\n`,
+    );
     expect(duplicates).toBe(0);
     for (const router of routers) expect(hasExited(router.child)).toBe(false);
   }, 240_000);
@@ -149,7 +153,8 @@ describe('two router instances share the partitions and route every complaint ex
       return members.length === 1 && members[0].length === 3 ? members : undefined;
     }, 60_000, 500);
     expect(remaining[0].sort()).toEqual([0, 1, 2]);
-    const { duplicates } = await routeOnceEach(60, 'second');
+    const { duplicates, routedInMs } = await routeOnceEach(60, 'second');
+    process.stderr.write(`[router-instances] one instance left: 60 complaints stored within ${routedInMs} ms\n`);
     expect(duplicates).toBe(0);
   }, 180_000);
 });
