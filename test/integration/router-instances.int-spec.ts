@@ -70,7 +70,7 @@ describe('two router instances share the partitions and route every complaint ex
     publisher = testPublisher();
     await publisher.connect();
     await admin.connect();
-  }, 180_000);
+  }, 300_000); // a build and two boots on a busy 2-core machine
 
   afterAll(async () => {
     await Promise.all(routers.map(stopRouter));
