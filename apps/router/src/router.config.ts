@@ -1,5 +1,8 @@
-import { IsInt, IsNumber, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsNumber, IsString, Max, Min, MinLength, ValidationArguments, registerDecorator } from 'class-validator';
 import { DatabaseServiceConfig } from '@complaints/config';
+
+/** Development default of ROUTING_FINGERPRINT_KEY; refused when NODE_ENV=production. */
+export const DEV_FINGERPRINT_KEY = 'dev-router-fingerprint-key-not-for-production';
 
 export class RouterConfig extends DatabaseServiceConfig {
   @IsInt() @Min(0) @Max(65_535)
@@ -8,4 +11,41 @@ export class RouterConfig extends DatabaseServiceConfig {
   /** Below this confidence on both product and reason, a complaint goes to human triage. */
   @IsNumber() @Min(0) @Max(1)
   ROUTING_TRIAGE_THRESHOLD: number = 0.35;
+
+  /** How often each router process checks for a new active rule set (changes are also notified at once). */
+  @IsInt() @Min(100) @Max(600_000)
+  ROUTING_RULES_POLL_MS: number = 5_000;
+
+  /** A complaint by the same customer on the same product and reason within this many days is a repeat. */
+  @IsInt() @Min(0) @Max(3_650)
+  ROUTING_REPEAT_WINDOW_DAYS: number = 30;
+
+  /** HMAC key of customer identity fingerprints (repeat complaints): no phone or id is stored, only these. */
+  @IsString() @MinLength(16)
+  @NotDevelopmentDefault(DEV_FINGERPRINT_KEY)
+  ROUTING_FINGERPRINT_KEY: string = DEV_FINGERPRINT_KEY;
+
+  /** HS256 secret of staff tokens (admin API). */
+  @IsString() @IsNotEmpty() @MinLength(12)
+  STAFF_JWT_SECRET: string;
+
+  /** Keys that open sealed personal data (the phone, for fingerprints): `<keyId>:<base64 32 bytes>`, comma-separated. */
+  @IsString() @IsNotEmpty()
+  PII_KEYS: string;
+
+  @IsString() @IsNotEmpty()
+  PII_ACTIVE_KEY_ID: string;
+}
+
+function NotDevelopmentDefault(devDefault: string) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notDevelopmentDefault',
+      target: target.constructor,
+      propertyName,
+      validator: {
+        validate: (value: unknown, args?: ValidationArguments) => (args?.object as { NODE_ENV?: string }).NODE_ENV !== 'production' || value !== devDefault,
+        defaultMessage: () => 'the development default is refused when NODE_ENV=production',
+      },
+    });
 }

@@ -67,6 +67,10 @@ export class RoutingDecisionV1 {
   @IsOptional() @IsString() @MaxLength(64)
   linkedCaseReference?: string;
 
+  /** The handler the router assigned (their staff id), when the department has one who fits; else the department's queue. */
+  @IsOptional() @IsString() @MaxLength(128)
+  assignee?: string;
+
   @IsISO8601({ strict: true })
   routedAt: string;
 }

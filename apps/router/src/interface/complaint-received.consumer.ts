@@ -2,6 +2,7 @@ import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nest
 import { ComplaintReceivedV1 } from '@complaints/contracts';
 import { EventConsumer, EventConsumerFactory } from '@complaints/messaging';
 import { RouteComplaintUseCase } from '../application/route-complaint/route-complaint.use-case';
+import { routerMetrics } from '../infrastructure/router.metrics';
 
 export const ROUTER_GROUP = 'router';
 
@@ -21,7 +22,8 @@ export class ComplaintReceivedConsumer implements OnApplicationBootstrap, OnAppl
       topic: ComplaintReceivedV1.topic,
       contract: ComplaintReceivedV1,
       handle: async (event) => {
-        await this.routeComplaint.execute(event);
+        const { routing } = await this.routeComplaint.execute(event);
+        routerMetrics.routed.inc({ department: routing.department, needs_triage: String(routing.needsTriage), linked: String(Boolean(routing.linkedCaseReference)) });
       },
     });
     await this.consumer.start();

@@ -1,6 +1,8 @@
-import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@complaints/persistence';
 import { CreateRoutingDecisions1764400000000 } from './migrations/1764400000000-create-routing-decisions';
+import { CreateRoutingRules1764500000000 } from './migrations/1764500000000-create-routing-rules';
+import { CreateRepeatMatters1764500001000 } from './migrations/1764500001000-create-repeat-matters';
+import { CreateHandlers1764500002000 } from './migrations/1764500002000-create-handlers';
 import { RoutingDecisionEntity } from './routing-decision.entity';
 
 export const ROUTER_SCHEMA = 'routing';
@@ -12,7 +14,7 @@ export function routerDataSourceOptions(url: string, poolSize?: number) {
       url,
       schema: ROUTER_SCHEMA,
       entities: [RoutingDecisionEntity],
-      migrations: [CreateRoutingDecisions1764400000000],
+      migrations: [CreateRoutingDecisions1764400000000, CreateRoutingRules1764500000000, CreateRepeatMatters1764500001000, CreateHandlers1764500002000],
       poolSize,
       applicationName: 'router',
     }),

@@ -1,0 +1,14 @@
+import type { Handler } from '../../domain/handler';
+import { HandlerStore, Reassignment } from './handler.store';
+
+/** Creates or changes a handler (audited); their open cases that they no longer fit go to someone who does. */
+export class SaveHandlerUseCase {
+  constructor(private readonly handlers: HandlerStore) {}
+
+  async execute(handler: Handler, actor: string): Promise<{ handler: Handler; reassigned: Reassignment[] }> {
+    const before = await this.handlers.save(handler, actor);
+    const reassigned = await this.handlers.reassignFrom(handler.id);
+    await this.handlers.audit({ actor, handlerId: handler.id, before, after: handler, reassigned });
+    return { handler, reassigned };
+  }
+}

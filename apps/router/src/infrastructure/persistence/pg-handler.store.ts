@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Department } from '@complaints/contracts';
+import { HandlerAuditEntry, HandlerStore, Reassignment } from '../../application/handlers/handler.store';
+import { Handler, HandlerLoad, handlerFits, HandlingNeed, pickHandler } from '../../domain/handler';
+
+interface HandlerRow {
+  handler_id: string;
+  name: string;
+  department: Department;
+  skills: Handler['skills'];
+  languages: Handler['languages'];
+  active: boolean;
+  open_cases: string;
+}
+
+const SELECT_LOADS = `
+  SELECT h.*, (SELECT count(*) FROM routing.assignments a WHERE a.handler_id = h.handler_id AND a.open) AS open_cases
+  FROM routing.handlers h`;
+
+/** Serialises assignment decisions per department, so open-case counts are not read stale by a concurrent move. */
+export const departmentLock = (tx: EntityManager, department: string) =>
+  tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`routing.department:${department}`]);
+
+@Injectable()
+export class PgHandlerStore extends HandlerStore {
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    super();
+  }
+
+  async list(department?: Department): Promise<HandlerLoad[]> {
+    const rows: HandlerRow[] = department
+      ? await this.db.query(`${SELECT_LOADS} WHERE h.department = $1 ORDER BY h.handler_id`, [department])
+      : await this.db.query(`${SELECT_LOADS} ORDER BY h.department, h.handler_id`);
+    return rows.map(toLoad);
+  }
+
+  async find(id: string): Promise<HandlerLoad | null> {
+    const rows: HandlerRow[] = await this.db.query(`${SELECT_LOADS} WHERE h.handler_id = $1`, [id]);
+    return rows.length ? toLoad(rows[0]) : null;
+  }
+
+  loads(department: Department, manager: EntityManager = this.db.manager): Promise<HandlerLoad[]> {
+    return manager.query(`${SELECT_LOADS} WHERE h.department = $1 AND h.active`, [department]).then((rows: HandlerRow[]) => rows.map(toLoad));
+  }
+
+  async save(handler: Handler, actor: string): Promise<Handler | null> {
+    const before = await this.find(handler.id);
+    await this.db.query(
+      `INSERT INTO routing.handlers (handler_id, name, department, skills, languages, active, updated_by, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+       ON CONFLICT (handler_id) DO UPDATE SET name = $2, department = $3, skills = $4, languages = $5, active = $6, updated_by = $7, updated_at = now()`,
+      [handler.id, handler.name, handler.department, handler.skills, handler.languages, handler.active, actor],
+    );
+    return before?.handler ?? null;
+  }
+
+  async audit(entry: HandlerAuditEntry): Promise<void> {
+    await this.db.query(
+      'INSERT INTO routing.handler_audit (actor, handler_id, before, after, reassigned) VALUES ($1, $2, $3, $4, $5)',
+      [entry.actor, entry.handlerId, JSON.stringify(entry.before), JSON.stringify(entry.after), JSON.stringify(entry.reassigned)],
+    );
+  }
+
+  async auditTrail(limit: number, offset: number) {
+    const [{ total }]: { total: string }[] = await this.db.query('SELECT count(*) AS total FROM routing.handler_audit');
+    const rows: Record<string, any>[] = await this.db.query('SELECT * FROM routing.handler_audit ORDER BY id DESC LIMIT $1 OFFSET $2', [limit, offset]);
+    const items = rows.map((row) => ({
+      id: Number(row.id),
+      at: (row.at as Date).toISOString(),
+      actor: row.actor as string,
+      handlerId: row.handler_id as string,
+      before: row.before as Handler | null,
+      after: row.after as Handler,
+      reassigned: row.reassigned as Reassignment[],
+    }));
+    return { items, total: Number(total) };
+  }
+
+  async reassignFrom(handlerId: string): Promise<Reassignment[]> {
+    const current = await this.find(handlerId);
+    if (!current) return [];
+    const open: (HandlingNeed & { complaint_id: string; reference: string })[] = await this.db.query(
+      'SELECT complaint_id, reference, department, language, product, reason FROM routing.assignments WHERE handler_id = $1 AND open',
+      [handlerId],
+    );
+    const moves: Reassignment[] = [];
+    for (const need of open.filter((n) => !handlerFits(current.handler, n))) {
+      const moved = await this.db.transaction(async (tx) => {
+        await departmentLock(tx, need.department);
+        const to = pickHandler(await this.loads(need.department, tx), need);
+        const [, changed]: [unknown, number] = await tx.query(
+          'UPDATE routing.assignments SET handler_id = $2, assigned_at = now() WHERE complaint_id = $1 AND handler_id = $3 AND open',
+          [need.complaint_id, to?.id ?? null, handlerId],
+        );
+        return changed > 0 ? to : undefined;
+      });
+      if (moved !== undefined) moves.push({ complaintId: need.complaint_id, reference: need.reference, from: handlerId, to: moved?.id ?? null });
+    }
+    return moves;
+  }
+
+  async trackCase(complaintId: string, change: { open?: boolean; handlerId?: string | null }): Promise<void> {
+    if (change.open !== undefined) await this.db.query('UPDATE routing.assignments SET open = $2 WHERE complaint_id = $1', [complaintId, change.open]);
+    if (change.handlerId !== undefined) {
+      await this.db.query('UPDATE routing.assignments SET handler_id = $2 WHERE complaint_id = $1', [complaintId, change.handlerId]);
+    }
+  }
+}
+
+function toLoad(row: HandlerRow): HandlerLoad {
+  return {
+    handler: { id: row.handler_id, name: row.name, department: row.department, skills: row.skills, languages: row.languages, active: row.active },
+    openCases: Number(row.open_cases),
+  };
+}

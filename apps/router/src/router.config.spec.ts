@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '@complaints/config';
+import { RouterConfig } from './router.config';
+
+describe('RouterConfig', () => {
+  const production = {
+    NODE_ENV: 'production',
+    KAFKA_BROKERS: 'kafka:9092',
+    DATABASE_URL: 'postgres://db/complaints',
+    STAFF_JWT_SECRET: 'a-real-staff-secret',
+    PII_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    PII_ACTIVE_KEY_ID: 'k1',
+  };
+
+  it('has development defaults for everything, including the fingerprint key', () => {
+    const config = loadConfig(RouterConfig, { NODE_ENV: 'development' });
+    expect([config.ROUTING_REPEAT_WINDOW_DAYS, config.ROUTING_RULES_POLL_MS]).toEqual([30, 5_000]);
+    expect(config.ROUTING_FINGERPRINT_KEY.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('refuses the development fingerprint key in production', () => {
+    expect(() => loadConfig(RouterConfig, production)).toThrow(/ROUTING_FINGERPRINT_KEY: the development default is refused/);
+    expect(loadConfig(RouterConfig, { ...production, ROUTING_FINGERPRINT_KEY: randomBytes(32).toString('base64') }).NODE_ENV).toBe('production');
+  });
+
+  it('refuses a short fingerprint key and a bad window', () => {
+    expect(() => loadConfig(RouterConfig, { ROUTING_FINGERPRINT_KEY: 'short', ROUTING_REPEAT_WINDOW_DAYS: '-1' })).toThrow(
+      /ROUTING_FINGERPRINT_KEY[\s\S]*ROUTING_REPEAT_WINDOW_DAYS|ROUTING_REPEAT_WINDOW_DAYS[\s\S]*ROUTING_FINGERPRINT_KEY/,
+    );
+  });
+});
