@@ -1,8 +1,5 @@
-import { IsInt, IsNotEmpty, IsNumber, IsString, Max, Min, MinLength, ValidationArguments, registerDecorator } from 'class-validator';
+import { IsInt, IsNotEmpty, IsNumber, IsString, Max, Min, MinLength } from 'class-validator';
 import { DatabaseServiceConfig } from '@complaints/config';
-
-/** Development default of ROUTING_FINGERPRINT_KEY; refused when NODE_ENV=production. */
-export const DEV_FINGERPRINT_KEY = 'dev-router-fingerprint-key-not-for-production';
 
 export class RouterConfig extends DatabaseServiceConfig {
   @IsInt() @Min(0) @Max(65_535)
@@ -22,8 +19,7 @@ export class RouterConfig extends DatabaseServiceConfig {
 
   /** HMAC key of customer identity fingerprints (repeat complaints): no phone or id is stored, only these. */
   @IsString() @MinLength(16)
-  @NotDevelopmentDefault(DEV_FINGERPRINT_KEY)
-  ROUTING_FINGERPRINT_KEY: string = DEV_FINGERPRINT_KEY;
+  ROUTING_FINGERPRINT_KEY: string;
 
   /** HS256 secret of staff tokens (admin API). */
   @IsString() @IsNotEmpty() @MinLength(12)
@@ -37,15 +33,3 @@ export class RouterConfig extends DatabaseServiceConfig {
   PII_ACTIVE_KEY_ID: string;
 }
 
-function NotDevelopmentDefault(devDefault: string) {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'notDevelopmentDefault',
-      target: target.constructor,
-      propertyName,
-      validator: {
-        validate: (value: unknown, args?: ValidationArguments) => (args?.object as { NODE_ENV?: string }).NODE_ENV !== 'production' || value !== devDefault,
-        defaultMessage: () => 'the development default is refused when NODE_ENV=production',
-      },
-    });
-}

@@ -15,10 +15,12 @@ export const DEV_DEFAULTS: Record<string, string> = {
   /** AES-256-GCM keys for personal data at rest and in events: `<keyId>:<base64 32 bytes>`, comma-separated. */
   PII_KEYS: 'dev1:ZGV2LW9ubHktcGlpLWtleS1ub3QtZm9yLXByb2QtMzI=',
   PII_ACTIVE_KEY_ID: 'dev1',
+  /** HMAC key of the router's customer fingerprints (repeat complaints). */
+  ROUTING_FINGERPRINT_KEY: 'dev-router-fingerprint-key-not-for-production',
 };
 
 /** Variables whose development default is a secret: refused in production even if set to it. */
 export const SECRET_DEFAULTS = [
   'STAFF_JWT_SECRET', 'HOTLINE_SECRETS', 'MOBILE_JWT_SECRET', 'WECHAT_TOKEN', 'WECHAT_ENCODING_AES_KEY',
-  'WEIBO_APP_SECRET', 'PII_KEYS',
+  'WEIBO_APP_SECRET', 'PII_KEYS', 'ROUTING_FINGERPRINT_KEY',
 ];
