@@ -1,6 +1,6 @@
 import type { Priority, Product, Reason, ServicePoint } from '@complaints/contracts';
 import { ModelAxis, routingModel } from './routing-model';
-import { predictProbabilities, ranked, Scored } from './softmax-model';
+import { featureValue, predictProbabilities, ranked, Scored } from './softmax-model';
 import { extractFeatures } from './text-features';
 
 /** Bumped with every change of model or features; stored with each routing decision. */
@@ -47,9 +47,10 @@ export function classifyComplaint(input: ClassificationInput): Classification {
   const model = routingModel();
   const { features, lexicon } = extractFeatures(input.text);
   const indexes = features.map((f) => model.featureIndex.get(f)).filter((i): i is number => i !== undefined);
+  const value = featureValue(indexes.length, model.lengthNorm);
   const posterior = (axis: ModelAxis) => {
     const axisModel = model.axes[axis];
-    return ranked(axisModel, predictProbabilities(axisModel, indexes));
+    return ranked(axisModel, predictProbabilities(axisModel, indexes, value));
   };
 
   let product = posterior('product') as Scored[];

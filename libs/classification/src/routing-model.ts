@@ -8,12 +8,14 @@ export type ModelAxis = (typeof MODEL_AXES)[number];
 export interface RoutingModelFile {
   classifierVersion: string;
   trainedOn: Record<string, number>;
+  lengthNorm: number;
   features: string[];
   axes: Record<ModelAxis, { labels: string[]; bias: number[]; weights: string }>;
 }
 
 export interface RoutingModel {
   classifierVersion: string;
+  lengthNorm: number;
   featureIndex: Map<string, number>;
   axes: Record<ModelAxis, SoftmaxModel>;
 }
@@ -36,7 +38,7 @@ export function decodeRoutingModel(file: RoutingModelFile): RoutingModel {
     if (decoded.length !== file.features.length * labels.length) throw new Error(`routing model: ${axis} weights do not match the features`);
     axes[axis] = { labels, bias, weights: decoded };
   }
-  return { classifierVersion: file.classifierVersion, featureIndex: new Map(file.features.map((f, i) => [f, i])), axes };
+  return { classifierVersion: file.classifierVersion, lengthNorm: file.lengthNorm, featureIndex: new Map(file.features.map((f, i) => [f, i])), axes };
 }
 
 export function encodeWeights(weights: Float32Array): string {

@@ -14,15 +14,23 @@ export interface Scored {
   probability: number;
 }
 
-/** Posterior over the labels for the given feature indexes (binary features, each counted once). */
-export function predictProbabilities(model: SoftmaxModel, featureIndexes: readonly number[]): number[] {
+/**
+ * Posterior over the labels for the given feature indexes: binary features, each counted once and
+ * scaled by `value` (see featureValue), so long complaints do not swamp the model with evidence.
+ */
+export function predictProbabilities(model: SoftmaxModel, featureIndexes: readonly number[], value = 1): number[] {
   const k = model.labels.length;
   const logits = model.bias.slice();
   for (const f of featureIndexes) {
     const offset = f * k;
-    for (let c = 0; c < k; c++) logits[c] += model.weights[offset + c];
+    for (let c = 0; c < k; c++) logits[c] += value * model.weights[offset + c];
   }
   return softmax(logits);
+}
+
+/** The value of each present feature: 1 up to `lengthNorm` features, then shrinking as 1/sqrt(n). */
+export function featureValue(featureCount: number, lengthNorm: number): number {
+  return featureCount <= lengthNorm ? 1 : Math.sqrt(lengthNorm / featureCount);
 }
 
 export function softmax(logits: number[]): number[] {

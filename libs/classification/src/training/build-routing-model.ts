@@ -2,20 +2,24 @@ import { PRODUCTS, REASONS, SERVICE_POINTS } from '@complaints/contracts';
 import { encodeWeights, MODEL_AXES, ModelAxis, RoutingModelFile } from '../routing-model';
 import { extractFeatures } from '../text-features';
 import { customerText, LabeledComplaint, reasonOf } from './routing-dataset';
+import { featureValue } from '../softmax-model';
 import { TrainingExample, TrainingOptions, trainSoftmax } from './train-softmax';
 
 export interface BuildOptions extends TrainingOptions {
   /** A token or n-gram must occur in at least this many training complaints (lexicon features always count). */
   minDocumentFrequency: number;
   classifierVersion: string;
+  /** Feature count above which each feature's value shrinks as 1/sqrt(n) (see featureValue). */
+  lengthNorm: number;
 }
 
 export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
   epochs: 250,
   learningRate: 0.05,
-  l2: 2e-4,
+  l2: 1e-3,
   minDocumentFrequency: 2,
   classifierVersion: 'lr-jieba-1',
+  lengthNorm: 40,
 };
 
 const AXIS_LABELS: Record<ModelAxis, readonly string[]> = {
@@ -50,13 +54,13 @@ export function buildRoutingModel(
     const examples: TrainingExample[] = [];
     items.forEach((item, i) => {
       const allowed = allowedLabels(axis, item, labels);
-      if (allowed) examples.push({ featureIndexes: encoded[i], allowed });
+      if (allowed) examples.push({ featureIndexes: encoded[i], allowed, value: featureValue(encoded[i].length, options.lengthNorm) });
     });
     const model = trainSoftmax(labels, features.length, examples, options);
     axes[axis] = { labels, bias: model.bias.map(round6), weights: encodeWeights(model.weights) };
   }
   const trainedOn = Object.fromEntries(Object.entries(training).map(([name, rows]) => [name, rows.length]));
-  return { classifierVersion: options.classifierVersion, trainedOn, features, axes };
+  return { classifierVersion: options.classifierVersion, trainedOn, lengthNorm: options.lengthNorm, features, axes };
 }
 
 /** Label indexes an item may have on an axis; undefined when the axis is not labeled for it. */

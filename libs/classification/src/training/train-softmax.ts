@@ -8,6 +8,8 @@ export interface TrainingExample {
    */
   allowed: number[];
   weight?: number;
+  /** The value of each present feature (see featureValue). */
+  value: number;
 }
 
 export interface TrainingOptions {
@@ -34,7 +36,7 @@ export function trainSoftmax(labels: string[], featureCount: number, examples: T
     const gb = new Float64Array(k);
     for (const example of examples) {
       const logits = Array.from(bias);
-      for (const f of example.featureIndexes) for (let c = 0; c < k; c++) logits[c] += weights[f * k + c];
+      for (const f of example.featureIndexes) for (let c = 0; c < k; c++) logits[c] += example.value * weights[f * k + c];
       const p = softmax(logits);
       const allowedMass = example.allowed.reduce((sum, c) => sum + p[c], 0);
       const scale = (example.weight ?? 1) / totalWeight;
@@ -42,7 +44,7 @@ export function trainSoftmax(labels: string[], featureCount: number, examples: T
         const target = example.allowed.includes(c) ? p[c] / allowedMass : 0;
         const g = (p[c] - target) * scale;
         gb[c] += g;
-        for (const f of example.featureIndexes) gw[f * k + c] += g;
+        for (const f of example.featureIndexes) gw[f * k + c] += g * example.value;
       }
     }
     for (let i = 0; i < weights.length; i++) gw[i] += options.l2 * weights[i];
