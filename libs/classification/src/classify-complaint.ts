@@ -36,6 +36,8 @@ export interface Classification {
 /** Below this posterior the text is not taken to name a product, and the customer's pick is used. */
 const HINT_THRESHOLD = 0.5;
 const MAX_MATCHED_TERMS = 30;
+/** With n known features the posterior keeps weight 1 - exp(-n / EVIDENCE_SCALE) (0 features: uniform). */
+const EVIDENCE_SCALE = 2;
 
 /**
  * Classifies a complaint on the axes of DESIGN section 3 with the trained model (softmax regression
@@ -52,10 +54,15 @@ export function classifyComplaint(input: ClassificationInput): Classification {
     const axisModel = model.axes[axis];
     return ranked(axisModel, predictProbabilities(axisModel, indexes, value));
   };
+  // Gibberish and off-topic text carries (almost) no feature the model knows: its posterior is
+  // little more than the training prior, so it is pulled towards uniform (and the router triages).
+  const known = features.filter((f) => !f.startsWith('lang:') && model.featureIndex.has(f)).length;
+  const ignorance = Math.exp(-known / EVIDENCE_SCALE);
 
-  let product = posterior('product') as Scored[];
-  const reason = posterior('reason');
-  const servicePoint = posterior('servicePoint');
+  const reasonPosterior = posterior('reason');
+  let product = towardsUniform(posterior('product'), ignorance);
+  const reason = towardsUniform(reasonPosterior, ignorance);
+  const servicePoint = towardsUniform(posterior('servicePoint'), ignorance);
   const pEscalation = probabilityOf(posterior('escalation'), 'true');
   const pVulnerable = probabilityOf(posterior('vulnerable'), 'true');
 
@@ -64,8 +71,8 @@ export function classifyComplaint(input: ClassificationInput): Classification {
     product = [{ label: input.productHint, probability: hinted }, ...product.filter((p) => p.label !== input.productHint)];
   }
 
-  const escalation = pEscalation >= 0.5;
-  const priority = priorityOf(pEscalation, pVulnerable, probabilityOf(reason, 'FUNDS_SECURITY'), probabilityOf(reason, 'OTHER'));
+  const escalation = pEscalation > 0.5;
+  const priority = priorityOf(pEscalation, pVulnerable, probabilityOf(reasonPosterior, 'FUNDS_SECURITY'), probabilityOf(reasonPosterior, 'OTHER'));
 
   return {
     product: product[0].label as Product,
@@ -100,6 +107,12 @@ export function priorityOf(pEscalation: number, pVulnerable: number, pFunds: num
   const p2 = 1 - p1 - p3;
   if (p1 >= p2 && p1 >= p3) return { label: 'P1', probability: p1 };
   return p3 > p2 ? { label: 'P3', probability: p3 } : { label: 'P2', probability: p2 };
+}
+
+/** Mixes a ranked posterior with the uniform distribution; the ranking is unchanged. */
+function towardsUniform(scored: Scored[], weight: number): Scored[] {
+  const uniform = 1 / scored.length;
+  return scored.map((s) => ({ label: s.label, probability: (1 - weight) * s.probability + weight * uniform }));
 }
 
 function probabilityOf(scored: Scored[], label: string): number {

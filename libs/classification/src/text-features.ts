@@ -36,7 +36,7 @@ export function chineseTokens(text: string): string[] {
 
 /** Light English stemming: enough to join fee/fees, charged/charge, calling/call. */
 export function stemEnglish(word: string): string {
-  if (word.length <= 4) return word;
+  if (word.length <= 3) return word;
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.endsWith('ing') && word.length > 6) return word.slice(0, -3);
   if (word.endsWith('ed') && word.length > 5) return word.slice(0, -2);

@@ -1,4 +1,5 @@
 import { PRODUCTS, REASONS, SERVICE_POINTS } from '@complaints/contracts';
+import { CLASSIFIER_VERSION } from '../classify-complaint';
 import { encodeWeights, MODEL_AXES, ModelAxis, RoutingModelFile } from '../routing-model';
 import { extractFeatures } from '../text-features';
 import { customerText, LabeledComplaint, reasonOf } from './routing-dataset';
@@ -18,7 +19,7 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
   learningRate: 0.05,
   l2: 1e-3,
   minDocumentFrequency: 2,
-  classifierVersion: 'lr-jieba-1',
+  classifierVersion: CLASSIFIER_VERSION,
   lengthNorm: 40,
 };
 
