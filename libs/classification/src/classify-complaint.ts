@@ -59,7 +59,7 @@ export function classifyComplaint(input: ClassificationInput): Classification {
   const known = features.filter((f) => !f.startsWith('lang:') && model.featureIndex.has(f)).length;
   const ignorance = Math.exp(-known / EVIDENCE_SCALE);
 
-  const reasonPosterior = posterior('reason');
+  const reasonPosterior = withDebtCollection(posterior('reason'), probabilityOf(posterior('debtCollection'), 'true'));
   let product = towardsUniform(posterior('product'), ignorance);
   const reason = towardsUniform(reasonPosterior, ignorance);
   const servicePoint = towardsUniform(posterior('servicePoint'), ignorance);
@@ -107,6 +107,18 @@ export function priorityOf(pEscalation: number, pVulnerable: number, pFunds: num
   const p2 = 1 - p1 - p3;
   if (p1 >= p2 && p1 >= p3) return { label: 'P1', probability: p1 };
   return p3 > p2 ? { label: 'P3', probability: p3 } : { label: 'P2', probability: p2 };
+}
+
+/**
+ * The reason posterior with P(DEBT_COLLECTION) taken from the debt-collection model (trained on
+ * far more English examples, from CFPB) and the other reasons rescaled to share the rest.
+ */
+function withDebtCollection(reason: Scored[], pDebt: number): Scored[] {
+  const other = 1 - probabilityOf(reason, 'DEBT_COLLECTION');
+  const scale = other > 0 ? (1 - pDebt) / other : 0;
+  return reason
+    .map((s) => ({ label: s.label, probability: s.label === 'DEBT_COLLECTION' ? pDebt : s.probability * scale }))
+    .sort((a, b) => b.probability - a.probability);
 }
 
 /** Mixes a ranked posterior with the uniform distribution; the ranking is unchanged. */

@@ -1,7 +1,8 @@
 import modelFile from './routing-model.json';
 import { SoftmaxModel } from './softmax-model';
 
-export const MODEL_AXES = ['product', 'reason', 'servicePoint', 'escalation', 'vulnerable'] as const;
+/** The routing axes, plus two binary ones: vulnerable customer (for priority) and debt collection (CFPB labels it). */
+export const MODEL_AXES = ['product', 'reason', 'servicePoint', 'escalation', 'vulnerable', 'debtCollection'] as const;
 export type ModelAxis = (typeof MODEL_AXES)[number];
 
 /** The committed model file (`npm run train:routing` writes it): weights as base64 little-endian float32. */
@@ -24,13 +25,14 @@ let loaded: RoutingModel | undefined;
 
 /** The committed model, decoded once. */
 export function routingModel(): RoutingModel {
-  loaded ??= decodeRoutingModel(modelFile as RoutingModelFile);
+  loaded ??= decodeRoutingModel(modelFile as unknown as RoutingModelFile);
   return loaded;
 }
 
 export function decodeRoutingModel(file: RoutingModelFile): RoutingModel {
   const axes = {} as Record<ModelAxis, SoftmaxModel>;
   for (const axis of MODEL_AXES) {
+    if (!file.axes[axis]) throw new Error(`routing model has no ${axis} axis: run npm run train:routing`);
     const { labels, bias, weights } = file.axes[axis];
     const bytes = Buffer.from(weights, 'base64');
     const decoded = new Float32Array(bytes.length / 4);

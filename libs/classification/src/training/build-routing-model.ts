@@ -29,6 +29,7 @@ const AXIS_LABELS: Record<ModelAxis, readonly string[]> = {
   servicePoint: SERVICE_POINTS,
   escalation: ['false', 'true'],
   vulnerable: ['false', 'true'],
+  debtCollection: ['false', 'true'],
 };
 
 /** Trains every axis on the labeled complaints and returns the model file. Deterministic. */
@@ -70,11 +71,14 @@ function allowedLabels(axis: ModelAxis, item: LabeledComplaint, labels: string[]
   switch (axis) {
     case 'product':
       return one(item.product);
-    case 'reason': {
+    case 'reason':
+      // CFPB rows only say "debt collection or not"; they train the debtCollection axis instead.
+      // (As partial labels here they pulled every English word towards one reason.)
+      return one(item.reason);
+    case 'debtCollection': {
       const reason = reasonOf(item);
-      if (reason) return one(reason);
-      // CFPB: not filed under debt collection, otherwise unknown.
-      return item.debtCollection === false ? labels.map((_, i) => i).filter((i) => labels[i] !== 'DEBT_COLLECTION') : undefined;
+      if (item.debtCollection !== undefined) return one(String(item.debtCollection));
+      return reason ? one(String(reason === 'DEBT_COLLECTION')) : undefined;
     }
     case 'servicePoint':
       return one(item.servicePoint);
