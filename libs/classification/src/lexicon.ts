@@ -46,14 +46,17 @@ export const REASON_LEXICON: Lexicon<Reason> = {
   MARKETING: [
     '营销', '推销', '营销短信', '营销电话', '骚扰', '退订', '广告', '弹窗', '推送', '忽悠', '讲座', '送礼', '诱导',
     'marketing', 'solicitation', 'telemarketing', 'unsolicited', 'advertising', 'advertisement', 'spam', 'promotional call', 'do not call',
+    'ads', 'promotional', 'sell me', 'keeps pushing', 'offers', 'opted out',
   ],
   DISCLOSURE: [
     '没告诉', '没有告知', '未告知', '没人告诉', '没说清楚', '没讲清楚', '没有说明', '稳赚', '保本', '风险揭示', '误导', '隐瞒', '以为是存钱', '以为是存款', '说是存钱', '不透明', '只字不提', '宣传',
     'misleading', 'not disclosed', 'never told', 'was not told', 'did not disclose', 'never explained', 'misrepresent', 'hidden', 'deceptive', 'mislead',
+    'nobody explained', 'nobody told', 'never mentioned', 'not mentioned', 'without telling', 'not informed', 'did not explain', 'told me it was',
   ],
   CHOICE: [
     '搭售', '强制', '捆绑', '必须同时', '不买就', '强迫', '强买强卖', '默认勾选', '选择权', '非要', '不给办',
     'bundled', 'forced to buy', 'required to purchase', 'condition of', 'had to buy', 'forced',
+    'only if', 'unless i', 'insisted', 'automatically enrolled', 'without asking', 'without my consent', 'pre-checked',
   ],
   FEES: [
     '手续费', '费用', '收费', '管理费', '违约金', '利息', '年费', '利率', '扣费', '多收', '乱收费', '定价', '罚息', '工本费', '服务费', '赎回费', '认购费', '评估费', '多扣',
@@ -61,11 +64,11 @@ export const REASON_LEXICON: Lexicon<Reason> = {
   ],
   RETURNS: [
     '收益', '预期年化', '亏损', '亏了', '到手', '回报', '实际收益', '净值', '分红', '跌破', '业绩比较基准', '结算利率',
-    'return', 'yield', 'lost value', 'losses', 'lost money', 'dividend', 'performance',
+    'return', 'yield', 'lost value', 'losses', 'lost money', 'dividend', 'performance', 'promised', 'projection', 'lost', 'underperform',
   ],
   CONTRACT: [
     '合同', '条款', '单方面', '协议', '格式条款', '合约', '约定', '免责条款', '违约',
-    'contract', 'agreement', 'terms and conditions', 'clause', 'unilaterally', 'fine print', 'exclusion',
+    'contract', 'agreement', 'terms and conditions', 'clause', 'unilaterally', 'fine print', 'exclusion', 'terms', 'changed the terms', 'breach',
   ],
   FUNDS_SECURITY: [
     '盗刷', '被盗', '诈骗', '骗子', '被骗', '冒用', '冒名', '资金安全', '什么都没操作', '没有操作', '没有做过任何操作', '不是我刷的', '止付', '被转走', '调包', '盗用', '莫名其妙',
@@ -74,6 +77,7 @@ export const REASON_LEXICON: Lexicon<Reason> = {
   INFO_SECURITY: [
     '个人信息', '信息泄露', '泄露', '卖给', '隐私', '身份证号', '被随意', '过度收集', '授权读取', '未经我授权', '信息被',
     'personal information', 'leaked', 'data breach', 'privacy', 'my data', 'shared my information', 'without my permission', 'exposed',
+    'contact details', 'personal data', 'sold my', 'my information', 'date of birth', 'social security number',
   ],
   DEBT_COLLECTION: [
     '催收', '催债', '暴力催收', '讨债', '催收公司', '催收人员', '催还款', '欠钱', '上门', '律师函',
@@ -82,14 +86,17 @@ export const REASON_LEXICON: Lexicon<Reason> = {
   PROCESS: [
     '流程', '审批', '还没结果', '一直没有', '没有任何进度', '拖延', '推诿', '还没到', '没到账', '异议', '更正', '没有回复', '不让', '要求提供', '多久', '跑了', '来回', '折腾', '冻结', '预约', '还没', '一直说',
     'delay', 'still not', 'never received', 'no response', 'refused', 'charged twice', 'duplicate', 'dispute', 'took weeks', 'not been resolved', 'waiting', 'still has not',
+    'pending', 'would not let', 'still open', 'lost my', 'on hold for', 'has not', 'weeks', 'months',
   ],
   SYSTEM_FAILURE: [
     '报错', '系统故障', '系统错误', '系统繁忙', '系统维护', '闪退', '崩溃', '崩了', '坏了', '故障', '暂停服务', '交易失败', '识别失败', '无法登录', '登不上', '登录不上', '打不开', '吞卡', '吞了', '没出钞', '卡纸', '没反应',
     'error', 'outage', 'crash', 'system down', 'glitch', 'cannot log in', "can't log in", 'out of service', 'not working', 'did not dispense',
+    'server error', 'was down', 'is down', 'logs me out', 'would not load', 'technical issue', 'malfunction',
   ],
   OTHER: [
     '建议', '希望', '咨询', '请问', '想问', '想了解', '怎么查', '能不能', '是多少', '几天',
     'suggest', 'suggestion', 'inquiry', 'would like to know', 'how long', 'how can', 'how often', 'information about', 'could you tell',
+    'can i', 'please consider', 'is there', 'what is', 'what are', 'do i need', 'how do i', 'i want to check', 'just a suggestion',
   ],
 };
 
