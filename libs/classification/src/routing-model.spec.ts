@@ -1,3 +1,4 @@
+import modelFile from './routing-model.json';
 import { decodeRoutingModel, encodeWeights, MODEL_AXES, routingModel } from './routing-model';
 import { CLASSIFIER_VERSION } from './classify-complaint';
 import { readDataset, TRAINING_FILES } from './training/routing-dataset';
@@ -17,9 +18,7 @@ describe('the committed routing model', () => {
 
   it('was trained by the current code on the current training files (run `npm run train:routing` after changing them)', () => {
     expect(model.classifierVersion).toBe(CLASSIFIER_VERSION);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const file = require('./routing-model.json') as { trainedOn: Record<string, number> };
-    expect(file.trainedOn).toEqual(Object.fromEntries(TRAINING_FILES.map((f) => [f, readDataset(f).length])));
+    expect(modelFile.trainedOn).toEqual(Object.fromEntries(TRAINING_FILES.map((f) => [f, readDataset(f).length])));
   });
 
   it('round-trips float32 weights through base64', () => {
