@@ -22,14 +22,37 @@ const LEXICONS: [LexiconAxis, Lexicon<string>][] = [
   ['vulnerable', { VULNERABLE: VULNERABLE_TERMS }],
 ];
 
+interface CompiledLabel {
+  axis: LexiconAxis;
+  label: string;
+  /** Terms with Latin letters (matched on word boundaries) and the rest (Chinese, digits: substrings). */
+  latin: string[];
+  other: string[];
+}
+
+const hasLatin = (term: string) => /[a-z]/.test(term);
+
+const COMPILED: CompiledLabel[] = LEXICONS.flatMap(([axis, lexicon]) =>
+  Object.entries(lexicon).map(([label, terms]) => ({
+    axis,
+    label,
+    latin: (terms ?? []).filter(hasLatin),
+    other: (terms ?? []).filter((term) => !hasLatin(term)),
+  })),
+);
+
 /** The lexicon terms found in already normalised (NFKC, lower-case) text. */
 export function matchLexicons(normalised: string): LexiconMatch {
+  // Skip the half of the lexicon that cannot match: English text has no Chinese terms and vice versa.
+  const latinText = hasLatin(normalised);
+  const otherText = /[^\x00-\x7f]|\d/.test(normalised);
   const hits: LexiconHit[] = [];
-  for (const [axis, lexicon] of LEXICONS) {
-    for (const [label, terms] of Object.entries(lexicon)) {
-      const found = (terms ?? []).filter((term) => containsTerm(normalised, term));
-      if (found.length) hits.push({ axis, label, terms: found });
-    }
+  for (const { axis, label, latin, other } of COMPILED) {
+    const found = [
+      ...(otherText ? other.filter((term) => normalised.includes(term)) : []),
+      ...(latinText ? latin.filter((term) => containsTerm(normalised, term)) : []),
+    ];
+    if (found.length) hits.push({ axis, label, terms: found });
   }
   return { hits, terms: [...new Set(hits.flatMap((hit) => hit.terms))] };
 }
