@@ -13,19 +13,19 @@ export const PRODUCT_LEXICON: Lexicon<Product> = {
     'credit card', 'card account', 'annual fee', 'late fee', 'statement balance', 'chargeback', 'reward point', 'credit limit', 'cash advance', 'visa', 'mastercard', 'amex',
   ],
   LOAN: [
-    '贷款', '房贷', '车贷', '装修贷', '按揭', '借款', '消费贷', '经营贷', '助学贷款', '网贷', '月供', '等额本息', '等额本金', '提前还款', '放款', '放贷', '续贷', '解押', '抵押', 'lpr', '授信', '备用金',
+    '贷款', '房贷', '车贷', '装修贷', '公积金贷款', '信用贷', '过桥', '按揭', '借款', '消费贷', '经营贷', '助学贷款', '网贷', '月供', '等额本息', '等额本金', '提前还款', '放款', '放贷', '续贷', '解押', '抵押', 'lpr', '授信', '备用金',
     'loan', 'mortgage', 'auto loan', 'student loan', 'lender', 'refinance', 'foreclosure', 'payday loan', 'servicer', 'escrow', 'loan modification', 'forbearance', 'principal',
   ],
   DEPOSIT: [
-    '存款', '借记卡', '储蓄卡', '工资卡', '开户', '销户', '存折', '定期', '活期', '大额存单', '取款', '取钱', '取现', '账户管理费', '存款证明', '余额', '账户',
+    '存款', '借记卡', '储蓄卡', '工资卡', '社保卡', '保管箱', '养老金代发', '开户', '销户', '存折', '定期', '活期', '大额存单', '取款', '取钱', '取现', '账户管理费', '存款证明', '余额', '账户',
     'savings account', 'checking account', 'debit card', 'deposit', 'overdraft', 'bank account', 'checking', 'savings', 'account balance',
   ],
   PAYMENT: [
-    '转账', '汇款', '支付', '收款', '付款', '国际汇款', '跨境汇款', '跨行', '扫码', '快捷支付', '收款码', '二维码', '免密支付', '退汇', '代发', '缴费',
+    '转账', '汇款', '支付', '收款', '付款', '数字人民币', '钱包', 'etc', '外币兑换', '换汇', '结汇', '国际汇款', '跨境汇款', '跨行', '扫码', '快捷支付', '收款码', '二维码', '免密支付', '退汇', '代发', '缴费',
     'transfer', 'wire transfer', 'wire', 'remittance', 'paypal', 'money transfer', 'zelle', 'venmo', 'cash app', 'mobile wallet', 'money order', 'western union',
   ],
   WEALTH: [
-    '理财', '基金', '理财产品', '理财经理', '赎回', '净值', '年化', '收益率', '代销', '养老金', '信托', '私募', '资管', '定投', '风险测评', '风险等级', '业绩比较基准', '保本',
+    '理财', '基金', '理财产品', '理财经理', '贵金属', '黄金', '积存金', '外汇理财', '结构性存款', '赎回', '净值', '年化', '收益率', '代销', '养老金', '信托', '私募', '资管', '定投', '风险测评', '风险等级', '业绩比较基准', '保本',
     'investment', 'mutual fund', 'fund', 'brokerage', 'annuity', 'pension', 'portfolio', 'retirement account', 'financial advisor', 'stock',
   ],
   INSURANCE: [
