@@ -14,6 +14,23 @@ describe('routing data', () => {
     expect(heldout.filter((item) => trainingTexts.has(key(item))).map((item) => item.id)).toEqual([]);
   });
 
+  it('has no near-duplicate of a training text among the held-out ones (character trigram Jaccard <= 0.5)', () => {
+    const trigrams = (item: LabeledComplaint) => {
+      const text = key(item);
+      return new Set(Array.from({ length: Math.max(1, text.length - 2) }, (_, i) => text.slice(i, i + 3)));
+    };
+    const trainingGrams = training.map(trigrams);
+    const nearDuplicates = heldout.filter((item) => {
+      const grams = trigrams(item);
+      return trainingGrams.some((other) => {
+        let shared = 0;
+        for (const g of grams) if (other.has(g)) shared++;
+        return shared / (grams.size + other.size - shared) > 0.5;
+      });
+    });
+    expect(nearDuplicates.map((item) => item.id)).toEqual([]);
+  });
+
   it('has unique ids and no empty text', () => {
     const all = [...training, ...heldout];
     expect(new Set(all.map((item) => item.id)).size).toBe(all.length);
