@@ -1,2 +1,2 @@
-export * from './keyword-classifier';
+export * from './classify-complaint';
 export * from './detect-language';

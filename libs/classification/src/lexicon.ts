@@ -1,133 +1,139 @@
 import type { Product, Reason, ServicePoint } from '@complaints/contracts';
 
-/** term -> weight. Chinese terms match as substrings; English terms as lower-case words/phrases. */
-export type Lexicon<L extends string> = Partial<Record<L, Record<string, number>>>;
+/**
+ * Domain terms per label. Chinese terms match as substrings; English terms as lower-case words or
+ * phrases on word boundaries (a trailing plural "s" allowed). A match is evidence, not a verdict:
+ * the trained model weighs each `lex:<axis>:<label>` feature against the words around it.
+ */
+export type Lexicon<L extends string> = Partial<Record<L, readonly string[]>>;
 
 export const PRODUCT_LEXICON: Lexicon<Product> = {
-  CREDIT_CARD: {
-    信用卡: 3, 信用卡中心: 3, 账单日: 2, 还款日: 1, 分期: 1, 附属卡: 2, 年费: 2, 透支: 2, 额度: 1, 刷卡: 1,
-    'credit card': 3, 'card was charged': 2, 'annual fee': 2, 'late fee': 1, statement: 1, chargeback: 2,
-  },
-  LOAN: {
-    贷款: 3, 房贷: 3, 车贷: 3, 装修贷: 3, 按揭: 3, 借款: 2, 还款: 1, 利率: 1, 等额本息: 3, 提前还款: 3, 催收: 2, 逾期: 1, 授信: 1,
-    loan: 3, mortgage: 3, 'auto loan': 3, 'student loan': 3, lender: 2, refinance: 2, foreclosure: 3, 'payday loan': 3, servicer: 2,
-  },
-  DEPOSIT: {
-    存款: 3, 借记卡: 3, 储蓄卡: 3, 账户: 1, 开户: 2, 销户: 3, 存折: 3, 定期: 2, 活期: 2, 取款: 2, 取钱: 2, 账户管理费: 3, 冻结: 1, 提额: 1,
-    'savings account': 3, 'checking account': 3, 'debit card': 3, deposit: 2, overdraft: 2, 'bank account': 2, atm: 2, 'account number': 1,
-  },
-  PAYMENT: {
-    转账: 3, 汇款: 3, 支付: 2, 收款: 2, 付款: 1, 国际汇款: 3, 跨行: 2, 扫码: 2, 快捷支付: 3, 到账: 1,
-    transfer: 2, 'wire transfer': 3, remittance: 3, paypal: 3, 'money transfer': 3, zelle: 3, venmo: 3, 'mobile wallet': 3, payment: 1,
-  },
-  WEALTH: {
-    理财: 3, 基金: 3, 理财产品: 3, 赎回: 2, 净值: 2, 年化: 2, 收益率: 2, 代销: 3, 养老金: 2, 信托: 2, 股票: 1,
-    investment: 3, fund: 2, 'mutual fund': 3, brokerage: 3, annuity: 2, pension: 2, portfolio: 2,
-  },
-  INSURANCE: {
-    保险: 3, 保单: 3, 理赔: 3, 意外险: 2, 寿险: 3, 保费: 3, 退保: 3, 分红险: 3,
-    insurance: 3, policy: 1, premium: 2, claim: 1, insurer: 3,
-  },
-  CREDIT_REPORT: {
-    征信: 4, 征信报告: 4, 信用报告: 4, 逾期记录: 2, 异议: 1,
-    'credit report': 4, 'credit reporting': 4, 'credit bureau': 4, equifax: 4, experian: 4, transunion: 4, 'credit score': 3, 'identity theft': 1,
-  },
+  CREDIT_CARD: [
+    '信用卡', '信用卡中心', '账单日', '附属卡', '年费', '透支', '取现', '最低还款', '循环利息', '账单分期', '临时额度', '提额', '刷卡', '积分', '办卡', '销卡', '卡中心',
+    'credit card', 'card account', 'annual fee', 'late fee', 'statement balance', 'chargeback', 'reward point', 'credit limit', 'cash advance', 'visa', 'mastercard', 'amex',
+  ],
+  LOAN: [
+    '贷款', '房贷', '车贷', '装修贷', '公积金贷款', '信用贷', '过桥', '按揭', '借款', '消费贷', '经营贷', '助学贷款', '网贷', '月供', '等额本息', '等额本金', '提前还款', '放款', '放贷', '续贷', '解押', '抵押', 'lpr', '授信', '备用金',
+    'loan', 'mortgage', 'auto loan', 'student loan', 'lender', 'refinance', 'foreclosure', 'payday loan', 'servicer', 'escrow', 'loan modification', 'forbearance', 'principal',
+  ],
+  DEPOSIT: [
+    '存款', '借记卡', '储蓄卡', '工资卡', '社保卡', '保管箱', '养老金代发', '开户', '销户', '存折', '定期', '活期', '大额存单', '取款', '取钱', '取现', '账户管理费', '存款证明', '余额', '账户',
+    'savings account', 'checking account', 'debit card', 'deposit', 'overdraft', 'bank account', 'checking', 'savings', 'account balance',
+  ],
+  PAYMENT: [
+    '转账', '汇款', '支付', '收款', '付款', '数字人民币', '钱包', 'etc', '外币兑换', '换汇', '结汇', '国际汇款', '跨境汇款', '跨行', '扫码', '快捷支付', '收款码', '二维码', '免密支付', '退汇', '代发', '缴费',
+    'transfer', 'wire transfer', 'wire', 'remittance', 'paypal', 'money transfer', 'zelle', 'venmo', 'cash app', 'mobile wallet', 'money order', 'western union',
+  ],
+  WEALTH: [
+    '理财', '基金', '理财产品', '理财经理', '贵金属', '黄金', '积存金', '外汇理财', '结构性存款', '赎回', '净值', '年化', '收益率', '代销', '养老金', '信托', '私募', '资管', '定投', '风险测评', '风险等级', '业绩比较基准', '保本',
+    'investment', 'mutual fund', 'fund', 'brokerage', 'annuity', 'pension', 'portfolio', 'retirement account', 'financial advisor', 'stock',
+  ],
+  INSURANCE: [
+    '保险', '保单', '理赔', '意外险', '寿险', '保费', '退保', '分红险', '万能险', '重疾险', '车险', '航意险', '犹豫期', '投保', '保额',
+    'insurance', 'insurer', 'policy', 'premium', 'claim', 'coverage', 'life insurance',
+  ],
+  CREDIT_REPORT: [
+    '征信', '征信报告', '信用报告', '逾期记录', '异议申请', '征信记录', '查询记录', '呆账', '信用记录',
+    'credit report', 'credit reporting', 'credit bureau', 'equifax', 'experian', 'transunion', 'credit score', 'credit file', 'fcra', 'inquiry', 'inquiries',
+  ],
 };
 
 export const REASON_LEXICON: Lexicon<Reason> = {
-  SERVICE_QUALITY: {
-    态度: 3, 态度差: 4, 服务差: 3, 不耐烦: 3, 辱骂: 1, 难打: 3, 没人接: 3, 排队: 2, 等了: 1, 工作人员: 1, 客服: 1,
-    rude: 3, attitude: 3, unprofessional: 3, 'on hold': 2, 'customer service': 1, 'hung up': 2,
-  },
-  MARKETING: {
-    营销: 3, 推销: 3, 营销短信: 4, 骚扰: 2, 退订: 3, 广告: 1, 电话推销: 4,
-    marketing: 3, solicitation: 3, telemarketing: 4, unsolicited: 3, advertis: 2, spam: 2,
-  },
-  DISCLOSURE: {
-    没告诉: 3, 没有告知: 3, 未告知: 3, 稳赚: 3, 风险等级: 3, 保本: 2, 误导: 3, 隐瞒: 3, 没有说明: 3, 以为是存钱: 4, 没有录音录像: 3, 不透明: 1,
-    misleading: 3, 'not disclosed': 3, 'never told': 3, 'was not told': 3, 'did not disclose': 3, misrepresent: 3, 'hidden': 2,
-  },
-  CHOICE: {
-    搭售: 4, 强制: 3, 捆绑: 4, 必须同时购买: 4, 不买就: 3, 强迫: 3,
-    bundled: 3, 'forced to buy': 4, 'required to purchase': 4, 'tied to': 2,
-  },
-  FEES: {
-    手续费: 3, 费用: 2, 收费: 3, 管理费: 3, 违约金: 3, 利息: 2, 年费: 3, 利率: 2, 扣费: 3, 多收: 3, 定价: 2, 罚息: 3,
-    fee: 3, fees: 3, charge: 1, charges: 1, interest: 2, 'late fee': 3, 'overdraft fee': 4, apr: 2, 'interest rate': 3,
-  },
-  RETURNS: {
-    收益: 2, 预期年化: 4, 亏损: 3, 亏了: 3, 到手: 2, 回报: 2, 虚假广告: 2, 实际收益: 4,
-    return: 2, returns: 2, yield: 2, losses: 2, 'lost money': 2,
-  },
-  CONTRACT: {
-    合同: 3, 条款: 3, 单方面: 3, 协议: 2, 格式条款: 4, 改成: 1,
-    contract: 3, agreement: 2, terms: 2, 'terms and conditions': 3, clause: 3, unilaterally: 3,
-  },
-  FUNDS_SECURITY: {
-    盗刷: 5, 被盗: 4, 诈骗: 4, 骗: 2, 被扣: 3, 什么都没操作: 4, 没有操作: 3, 止付: 3, 冒用: 4, 资金安全: 4, 莫名: 2, 没有在这个网站: 3,
-    unauthorized: 5, fraud: 4, fraudulent: 5, scam: 4, stolen: 4, 'did not authorize': 5, "didn't authorize": 5, 'identity theft': 3, hacked: 4,
-  },
-  INFO_SECURITY: {
-    个人信息: 4, 信息泄露: 5, 泄露: 4, 卖给: 3, 隐私: 4, 数据: 1,
-    'personal information': 4, leaked: 4, 'data breach': 5, privacy: 4, 'my data': 3, 'shared my information': 4,
-  },
-  DEBT_COLLECTION: {
-    催收: 5, 催债: 5, 暴力催收: 5, 讨债: 5, 骚扰家人: 4, 辱骂我的家人: 4,
-    'debt collector': 5, 'debt collection': 5, collector: 3, 'collection agency': 5, collections: 3, 'owe a debt': 3, debt: 2,
-  },
-  PROCESS: {
-    流程: 3, 审批: 2, 还没结果: 3, 一直没有: 2, 没有任何进度: 3, 拖延: 3, 推诿: 3, 没到: 2, 还没到: 2, 异议: 2, 更正: 2, 没有回复: 2, 不让: 2, 要求提供: 1, 多久: 2,
-    delay: 2, delayed: 2, 'still not': 2, 'never received': 2, 'no response': 2, refused: 2, 'charged twice': 3, duplicate: 2, dispute: 2, 'took weeks': 2, 'not been resolved': 2,
-  },
-  SYSTEM_FAILURE: {
-    报错: 4, 系统故障: 5, 系统错误: 3, 闪退: 4, 坏了: 4, 暂停服务: 3, 交易失败: 3, 识别一直失败: 4, 无法登录: 4, 登不上: 4, 系统延迟: 2, 失败: 1,
-    error: 2, outage: 4, crash: 3, 'app crashed': 4, 'system down': 4, glitch: 3, 'cannot log in': 4, "can't log in": 4, 'out of service': 3,
-  },
-  OTHER: {
-    建议: 4, 希望: 1, 咨询: 3, 请问: 1,
-    suggest: 4, suggestion: 4, inquiry: 3, 'would like to know': 3,
-  },
+  SERVICE_QUALITY: [
+    '态度', '态度差', '态度恶劣', '服务差', '服务太差', '不耐烦', '爱答不理', '黑脸', '冷漠', '呵斥', '挂电话', '挂我电话', '难打', '打不通', '没人接', '排队', '等了', '推来推去', '踢皮球', '不专业',
+    'rude', 'attitude', 'unprofessional', 'on hold', 'hung up', 'dismissive', 'ignored me', 'waited',
+  ],
+  MARKETING: [
+    '营销', '推销', '营销短信', '营销电话', '骚扰', '退订', '广告', '弹窗', '推送', '忽悠', '讲座', '送礼', '诱导',
+    'marketing', 'solicitation', 'telemarketing', 'unsolicited', 'advertising', 'advertisement', 'spam', 'promotional call', 'do not call',
+    'ads', 'promotional', 'sell me', 'keeps pushing', 'offers', 'opted out',
+  ],
+  DISCLOSURE: [
+    '没告诉', '没有告知', '未告知', '没人告诉', '没说清楚', '没讲清楚', '没有说明', '稳赚', '保本', '风险揭示', '误导', '隐瞒', '以为是存钱', '以为是存款', '说是存钱', '不透明', '只字不提', '宣传',
+    'misleading', 'not disclosed', 'never told', 'was not told', 'did not disclose', 'never explained', 'misrepresent', 'hidden', 'deceptive', 'mislead',
+    'nobody explained', 'nobody told', 'never mentioned', 'not mentioned', 'without telling', 'not informed', 'did not explain', 'told me it was',
+  ],
+  CHOICE: [
+    '搭售', '强制', '捆绑', '必须同时', '不买就', '强迫', '强买强卖', '默认勾选', '选择权', '非要', '不给办',
+    'bundled', 'forced to buy', 'required to purchase', 'condition of', 'had to buy', 'forced',
+    'only if', 'unless i', 'insisted', 'automatically enrolled', 'without asking', 'without my consent', 'pre-checked',
+  ],
+  FEES: [
+    '手续费', '费用', '收费', '管理费', '违约金', '利息', '年费', '利率', '扣费', '多收', '乱收费', '定价', '罚息', '工本费', '服务费', '赎回费', '认购费', '评估费', '多扣',
+    'fee', 'interest', 'late fee', 'overdraft fee', 'apr', 'interest rate', 'penalty', 'surcharge', 'charged me',
+  ],
+  RETURNS: [
+    '收益', '预期年化', '亏损', '亏了', '到手', '回报', '实际收益', '净值', '分红', '跌破', '业绩比较基准', '结算利率',
+    'return', 'yield', 'lost value', 'losses', 'lost money', 'dividend', 'performance', 'promised', 'projection', 'lost', 'underperform',
+  ],
+  CONTRACT: [
+    '合同', '条款', '单方面', '协议', '格式条款', '合约', '约定', '免责条款', '违约',
+    'contract', 'agreement', 'terms and conditions', 'clause', 'unilaterally', 'fine print', 'exclusion', 'terms', 'changed the terms', 'breach',
+  ],
+  FUNDS_SECURITY: [
+    '盗刷', '被盗', '诈骗', '骗子', '被骗', '冒用', '冒名', '资金安全', '什么都没操作', '没有操作', '没有做过任何操作', '不是我刷的', '止付', '被转走', '调包', '盗用', '莫名其妙',
+    'unauthorized', 'fraud', 'fraudulent', 'scam', 'scammed', 'stolen', 'did not authorize', "didn't authorize", 'identity theft', 'hacked', 'skimmed', 'did not make',
+  ],
+  INFO_SECURITY: [
+    '个人信息', '信息泄露', '泄露', '卖给', '隐私', '身份证号', '被随意', '过度收集', '授权读取', '未经我授权', '信息被',
+    'personal information', 'leaked', 'data breach', 'privacy', 'my data', 'shared my information', 'without my permission', 'exposed',
+    'contact details', 'personal data', 'sold my', 'my information', 'date of birth', 'social security number',
+  ],
+  DEBT_COLLECTION: [
+    '催收', '催债', '暴力催收', '讨债', '催收公司', '催收人员', '催还款', '欠钱', '上门', '律师函',
+    'debt collector', 'debt collection', 'collector', 'collection agency', 'collections', 'debt', 'owe', 'fdcpa', 'validation', 'collect',
+  ],
+  PROCESS: [
+    '流程', '审批', '还没结果', '一直没有', '没有任何进度', '拖延', '推诿', '还没到', '没到账', '异议', '更正', '没有回复', '不让', '要求提供', '多久', '跑了', '来回', '折腾', '冻结', '预约', '还没', '一直说',
+    'delay', 'still not', 'never received', 'no response', 'refused', 'charged twice', 'duplicate', 'dispute', 'took weeks', 'not been resolved', 'waiting', 'still has not',
+    'pending', 'would not let', 'still open', 'lost my', 'on hold for', 'has not', 'weeks', 'months',
+  ],
+  SYSTEM_FAILURE: [
+    '报错', '系统故障', '系统错误', '系统繁忙', '系统维护', '闪退', '崩溃', '崩了', '坏了', '故障', '暂停服务', '交易失败', '识别失败', '无法登录', '登不上', '登录不上', '打不开', '吞卡', '吞了', '没出钞', '卡纸', '没反应',
+    'error', 'outage', 'crash', 'system down', 'glitch', 'cannot log in', "can't log in", 'out of service', 'not working', 'did not dispense',
+    'server error', 'was down', 'is down', 'logs me out', 'would not load', 'technical issue', 'malfunction',
+  ],
+  OTHER: [
+    '建议', '希望', '咨询', '请问', '想问', '想了解', '怎么查', '能不能', '是多少', '几天',
+    'suggest', 'suggestion', 'inquiry', 'would like to know', 'how long', 'how can', 'how often', 'information about', 'could you tell',
+    'can i', 'please consider', 'is there', 'what is', 'what are', 'do i need', 'how do i', 'i want to check', 'just a suggestion',
+  ],
 };
 
 export const SERVICE_POINT_LEXICON: Lexicon<ServicePoint> = {
-  BRANCH: {
-    网点: 3, 柜台: 4, 支行: 3, 营业厅: 4, 大堂: 3, 经理: 1, 客户经理: 2, 理财经理: 2,
-    branch: 4, teller: 4, 'in person': 2, banker: 2,
-  },
-  CALL_CENTER: {
-    客服热线: 4, 热线: 3, 客服电话: 4, 人工客服: 3,
-    'call center': 4, hotline: 4, 'phone line': 2, 'on hold': 2, representative: 1,
-  },
-  ONLINE: {
-    手机银行: 4, 网银: 4, 网上银行: 4, 网上: 2, 线上: 3, 小程序: 3, 人脸识别: 2, 网站: 2, 宣传页: 1,
-    app: 3, online: 3, website: 3, 'mobile banking': 4, 'online banking': 4,
-  },
-  SELF_SERVICE: {
-    自动取款机: 5, 取款机: 5, 自助: 4, 存取款机: 5, 柜员机: 5,
-    atm: 5, kiosk: 4, 'cash machine': 5,
-  },
-  THIRD_PARTY: {
-    催收人员: 4, 中介: 3, 外包: 4, 第三方: 4, 代理: 2, 合作机构: 4,
-    'debt collector': 4, 'third party': 4, 'collection agency': 4, agent: 1,
-  },
+  BRANCH: [
+    '网点', '柜台', '柜员', '支行', '营业厅', '大堂', '大堂经理', '客户经理', '理财经理', '窗口', '排队',
+    'branch', 'teller', 'in person', 'banker', 'loan officer', 'financial advisor',
+  ],
+  CALL_CENTER: ['客服热线', '热线', '客服电话', '人工客服', '客服', '打电话', '电话', '智能客服', 'call center', 'hotline', 'phone', 'on hold', 'representative', 'called'],
+  ONLINE: [
+    '手机银行', '网银', '网上银行', 'app', '线上', '小程序', '人脸识别', '网站', '页面', '短信', '网上', '微信',
+    'online', 'website', 'mobile banking', 'online banking', 'text message', 'email',
+  ],
+  SELF_SERVICE: ['自动取款机', '取款机', '自助', '存取款机', '存款机', '柜员机', 'atm', '叫号机', '自助终端', 'kiosk', 'cash machine'],
+  THIRD_PARTY: [
+    '催收人员', '催收公司', '中介', '外包', '第三方', '代理人', '合作机构', '合作', '车商', '委托',
+    'debt collector', 'third party', 'collection agency', 'agent', 'dealer', 'contractor',
+  ],
 };
 
-/** Threats to go to the regulator, the media or the courts, or a complaint said to be ignored before. */
-export const ESCALATION_TERMS: Record<string, number> = {
-  金融监管总局: 5, 银保监: 5, 人民银行: 4, 人行: 3, 12378: 5, 监管部门: 5, 银监: 5, 媒体: 4, 曝光: 5, 记者: 5, 起诉: 5, 法院: 5, 报警: 5, 律师: 4,
-  投诉过: 4, 没有任何回复: 4, 不服: 4, 不公平: 3, 再次投诉: 4, 第三次投诉: 5,
-  regulator: 5, cfpb: 5, 'attorney general': 5, lawyer: 4, attorney: 4, lawsuit: 5, sue: 4, court: 4, media: 4, journalist: 5, police: 4,
-  'third complaint': 5, 'second complaint': 4, 'complained before': 4, 'no response': 2, unfair: 2,
-};
+/** Threats to go to the regulator, the media, the courts or the police, or an earlier complaint ignored or handled unfairly. */
+export const ESCALATION_TERMS: readonly string[] = [
+  '金融监管总局', '金融监督管理总局', '监管局', '银保监', '银监', '人民银行', '人行', '央行', '12378', '监管部门', '监管机构', '媒体', '曝光', '记者', '电视台', '热搜',
+  '起诉', '法院', '报警', '律师', '告你们', '投诉过', '没有任何回复', '不服', '不公平', '再次投诉', '多次投诉', '投诉了两次', '投诉了三次', '敷衍',
+  'regulator', 'cfpb', 'attorney general', 'lawyer', 'attorney', 'lawsuit', 'sue', 'court', 'media', 'newspaper', 'journalist', 'police',
+  'second complaint', 'third complaint', 'complained before', 'previous complaint', 'unfair',
+];
 
-/** Vulnerable customers (elderly, disabled, seriously ill): P1. */
-export const VULNERABLE_TERMS: Record<string, number> = {
-  老人: 3, 老年人: 2, 八十岁: 5, 七十岁: 4, 九十岁: 5, 残疾: 5, 重病: 5, 癌症: 5, 住院: 4, 父亲: 1, 母亲: 1,
-  elderly: 4, disabled: 5, disability: 5, 'terminally ill': 5, cancer: 4, hospital: 3, 'my father': 1, 'my mother': 1, dementia: 5,
-};
+/** Vulnerable customers (elderly, disabled, seriously ill). */
+export const VULNERABLE_TERMS: readonly string[] = [
+  '老人', '老年', '七十', '八十', '九十', '岁了', '奶奶', '爷爷', '残疾', '轮椅', '听障', '视力', '瘫痪', '中风', '重病', '癌症', '化疗', '住院', '手术', '痴呆', '心脏病',
+  'elderly', 'disabled', 'disability', 'wheelchair', 'terminally ill', 'cancer', 'hospital', 'dementia', 'bedridden', 'senior',
+];
 
-/** Ongoing loss of funds: P1 together with FUNDS_SECURITY. */
-export const URGENT_LOSS_TERMS: Record<string, number> = {
-  盗刷: 5, 被扣: 4, 止付: 5, 冻结: 3, 立即: 2, 马上: 2, 快点: 2, 刚才: 2,
-  unauthorized: 4, stolen: 4, 'right now': 2, immediately: 2, freeze: 3, urgent: 3,
-};
+/** Every term, for jieba's user dictionary. */
+export function domainTerms(): string[] {
+  const lexicons = [PRODUCT_LEXICON, REASON_LEXICON, SERVICE_POINT_LEXICON] as Lexicon<string>[];
+  const terms = lexicons.flatMap((lexicon) => Object.values(lexicon).flatMap((list) => [...(list ?? [])]));
+  return [...new Set([...terms, ...ESCALATION_TERMS, ...VULNERABLE_TERMS])];
+}
