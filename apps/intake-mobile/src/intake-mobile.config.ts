@@ -17,6 +17,10 @@ export class IntakeMobileConfig extends DatabaseServiceConfig {
   @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_tld: false, require_protocol: true })
   MOBILE_JWKS_URL?: string;
 
+  /** Least seconds between two fetches of the JWKS; a token with an unknown kid (key rotation) triggers one. */
+  @IsInt() @Min(0) @Max(3_600)
+  MOBILE_JWKS_COOLDOWN_SEC: number = 30;
+
   /** Required `iss` of app tokens, when set. */
   @IsOptional() @IsString() @IsNotEmpty()
   MOBILE_JWT_ISSUER?: string;

@@ -48,6 +48,7 @@ export function customerTokenVerifier(config: IntakeMobileConfig): JoseCustomerT
       issuer: config.MOBILE_JWT_ISSUER,
       audience: config.MOBILE_JWT_AUDIENCE,
       clockToleranceSec: config.MOBILE_JWT_CLOCK_TOLERANCE_SEC,
+      jwksCooldownSec: config.MOBILE_JWKS_COOLDOWN_SEC,
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -10,6 +10,8 @@ export interface CustomerTokenKeys {
   issuer?: string;
   audience?: string;
   clockToleranceSec: number;
+  /** Least time between two fetches of the JWKS (a token with an unknown kid triggers one). */
+  jwksCooldownSec?: number;
 }
 
 const MAX_SUBJECT_LENGTH = 128;
@@ -34,7 +36,7 @@ export class JoseCustomerTokenVerifier extends CustomerTokenVerifier {
       if (key.asymmetricKeyType !== 'rsa') throw new Error(`the token public key must be an RSA key, not ${key.asymmetricKeyType}`);
       this.rsaKey = key;
     }
-    if (keys.jwksUrl) this.jwks = createRemoteJWKSet(new URL(keys.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000 });
+    if (keys.jwksUrl) this.jwks = createRemoteJWKSet(new URL(keys.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: (keys.jwksCooldownSec ?? 30) * 1000 });
     if (!this.hmacKey && !this.rsaKey && !this.jwks) throw new Error('no way to check tokens: set a secret, an RSA public key or a JWKS URL');
   }
 
