@@ -233,6 +233,23 @@ describe('intake-mobile: app API', () => {
     });
   });
 
+  it('lets the customer download their own evidence, and nobody else', async () => {
+    const me = customer();
+    const filed = await submitComplaint(mobile.url, me, { text: 'receipt attached', attachments: [{ data: b64(PDF), contentType: 'application/pdf' }] });
+    const [attachment] = filed.body.attachments as Array<{ id: string }>;
+    const path = `/v1/app/complaints/${filed.body.reference}/attachments/${attachment!.id}`;
+
+    const mine = await fetch(`${mobile.url}${path}`, { headers: { authorization: `Bearer ${await customerToken(me)}` } });
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('content-type')).toBe('application/pdf');
+    expect(mine.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await mine.arrayBuffer()).equals(PDF)).toBe(true);
+
+    const token = await customerToken(customer());
+    expectProblem(await appRequest(mobile.url, path, { token }), 404);
+    expectProblem(await appRequest(mobile.url, `/v1/app/complaints/${filed.body.reference}/attachments/not-a-uuid`, { token: await customerToken(me) }), 404);
+  });
+
   it('limits each customer to MOBILE_RATE_LIMIT_PER_MIN requests a minute with a clear 429, without slowing other customers', async () => {
     const busy = await customerToken(customer());
     for (let i = 0; i < RATE_LIMIT; i++) expect((await appRequest(mobile.url, '/v1/app/complaints', { token: busy })).status).toBe(200);

@@ -25,12 +25,22 @@ export interface ComplaintDetail extends ComplaintSummary {
   timeline: TimelineEntry[];
 }
 
+/** An evidence file of one of the customer's complaints. */
+export interface StoredAttachment {
+  id: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  content: Buffer;
+}
+
 export type ApplyResult = 'applied' | 'duplicate' | 'unknown-complaint';
 
 /** Port: the customer's view of their complaints, fed by case events. */
 export abstract class ComplaintViewStore {
   abstract listFor(customerId: string, limit: number): Promise<ComplaintSummary[]>;
   abstract findFor(customerId: string, reference: string): Promise<ComplaintDetail | null>;
+  abstract findAttachmentFor(customerId: string, reference: string, attachmentId: string): Promise<StoredAttachment | null>;
   /** Records a case update once per eventId; the status follows the latest update. */
   abstract apply(update: CaseUpdate): Promise<ApplyResult>;
 }

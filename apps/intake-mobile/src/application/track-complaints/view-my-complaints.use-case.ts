@@ -1,4 +1,4 @@
-import { ComplaintDetail, ComplaintSummary, ComplaintViewStore } from './complaint-view.store';
+import { ComplaintDetail, ComplaintSummary, ComplaintViewStore, StoredAttachment } from './complaint-view.store';
 
 /** No complaint with that reference belongs to this customer (whether or not it exists). */
 export class ComplaintNotFoundError extends Error {
@@ -19,5 +19,11 @@ export class ViewMyComplaintsUseCase {
     const complaint = await this.store.findFor(customerId, reference);
     if (!complaint) throw new ComplaintNotFoundError(`No complaint ${reference} was found for you.`);
     return complaint;
+  }
+
+  async attachment(customerId: string, reference: string, attachmentId: string): Promise<StoredAttachment> {
+    const file = await this.store.findAttachmentFor(customerId, reference, attachmentId);
+    if (!file) throw new ComplaintNotFoundError(`No attachment ${attachmentId} of a complaint ${reference} was found for you.`);
+    return file;
   }
 }

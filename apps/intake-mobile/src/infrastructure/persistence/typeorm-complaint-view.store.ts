@@ -4,11 +4,14 @@ import { Repository } from 'typeorm';
 import { CaseStatus, ComplaintReceivedV1, Product } from '@complaints/contracts';
 import { StoreUnavailableError } from '../../application/submit-complaint/submission.store';
 import {
-  ApplyResult, ComplaintDetail, ComplaintSummary, ComplaintViewStore,
+  ApplyResult, ComplaintDetail, ComplaintSummary, ComplaintViewStore, StoredAttachment,
 } from '../../application/track-complaints/complaint-view.store';
 import { CaseUpdate } from '../../domain/customer-timeline';
+import { AttachmentEntity } from './attachment.entity';
 import { CaseUpdateEntity } from './case-update.entity';
 import { SubmissionEntity } from './submission.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The customer's view in PostgreSQL: submissions (with the latest case status) and case updates. */
 @Injectable()
@@ -43,6 +46,20 @@ export class TypeOrmComplaintViewStore extends ComplaintViewStore {
         ...updates.map((u) => ({ event: u.eventType, status: u.status as CaseStatus, message: u.message, at: u.at })),
       ],
     };
+  }
+
+  async findAttachmentFor(customerId: string, reference: string, attachmentId: string): Promise<StoredAttachment | null> {
+    if (!UUID.test(attachmentId)) return null;
+    const row = await available(() =>
+      this.submissions.manager
+        .createQueryBuilder(AttachmentEntity, 'a')
+        .innerJoin(SubmissionEntity, 's', 's.complaint_id = a.complaint_id')
+        .where('a.id = :attachmentId AND s.customer_id = :customerId AND s.reference = :reference AND s.status = :accepted', {
+          attachmentId, customerId, reference, accepted: 'accepted',
+        })
+        .getOne(),
+    );
+    return row ? { id: row.id, contentType: row.contentType, sizeBytes: row.sizeBytes, sha256: row.sha256, content: row.content } : null;
   }
 
   async apply(update: CaseUpdate): Promise<ApplyResult> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
 import {
-  ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse,
+  ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiProduces, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -11,6 +11,7 @@ import { StoreUnavailableError } from '../../application/submit-complaint/submis
 import { ComplaintDetail, ComplaintSummary } from '../../application/track-complaints/complaint-view.store';
 import { ComplaintNotFoundError, ViewMyComplaintsUseCase } from '../../application/track-complaints/view-my-complaints.use-case';
 import { checkEvidence, EvidenceLimits } from '../../domain/evidence';
+import { EVIDENCE_TYPES } from '../../domain/evidence-type';
 import {
   AppComplaintAcceptedDto, AppComplaintDetailDto, AppComplaintListDto, AppComplaintSummaryDto, SubmitAppComplaintDto,
 } from './app-complaint.dto';
@@ -21,6 +22,9 @@ export const EVIDENCE_LIMITS = Symbol('EVIDENCE_LIMITS');
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 const RETRY_AFTER_SECONDS = '5';
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': '.jpg', 'image/png': '.png', 'image/gif': '.gif', 'image/webp': '.webp', 'image/heic': '.heic', 'application/pdf': '.pdf',
+};
 
 @ApiTags('app complaints')
 @ApiBearerAuth()
@@ -99,6 +103,32 @@ export class AppComplaintsController {
   async get(@Param('reference') reference: string, @CustomerId() customerId: string): Promise<AppComplaintDetailDto> {
     try {
       return detailDto(await this.myComplaints.get(customerId, reference.toUpperCase()));
+    } catch (error) {
+      if (error instanceof ComplaintNotFoundError) throw new ProblemException(problem(404, 'not-found', error.message));
+      throw unavailableOr(error);
+    }
+  }
+
+  @Get(':reference/attachments/:attachmentId')
+  @ApiOperation({ summary: 'Download evidence of one of my complaints', description: 'The file as stored, with the type recognised at upload.' })
+  @ApiProduces(...EVIDENCE_TYPES)
+  @ApiOkResponse({ description: 'The file' })
+  @ApiNotFoundResponse({ description: 'No such attachment of a complaint of this customer' })
+  async attachment(
+    @Param('reference') reference: string,
+    @Param('attachmentId') attachmentId: string,
+    @CustomerId() customerId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    try {
+      const file = await this.myComplaints.attachment(customerId, reference.toUpperCase(), attachmentId.toLowerCase());
+      await reply
+        .status(200)
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.id}${EXTENSIONS[file.contentType] ?? ''}"`)
+        .header('x-content-type-options', 'nosniff')
+        .header('digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`)
+        .send(file.content);
     } catch (error) {
       if (error instanceof ComplaintNotFoundError) throw new ProblemException(problem(404, 'not-found', error.message));
       throw unavailableOr(error);
