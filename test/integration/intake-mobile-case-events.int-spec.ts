@@ -131,6 +131,20 @@ describe('intake-mobile: the customer follows their case', () => {
     expect(other.status).toBe(404);
   });
 
+  it('accepts a full-size 10 MB photo (the default limit) and keeps it intact', async () => {
+    const customerId = `cust-${randomUUID()}`;
+    const photo = Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024 - PNG.length, 7)]);
+    const started = Date.now();
+    const filed = await submitComplaint(mobile.url, customerId, { text: 'photo of the ATM screen', attachments: [{ data: photo.toString('base64'), contentType: 'image/png' }] });
+    const elapsedMs = Date.now() - started;
+    expect(filed.status).toBe(202);
+    expect(filed.body.attachments).toEqual([expect.objectContaining({ sizeBytes: 10 * 1024 * 1024, contentType: 'image/png' })]);
+    const path = `/v1/app/complaints/${filed.body.reference}/attachments/${(filed.body.attachments[0] as { id: string }).id}`;
+    const download = await fetch(`${mobile.url}${path}`, { headers: { authorization: `Bearer ${await customerToken(customerId)}` } });
+    expect(Buffer.from(await download.arrayBuffer()).equals(photo)).toBe(true);
+    process.stdout.write(`10 MB attachment accepted in ${elapsedMs} ms\n`);
+  });
+
   it('ignores case events of other channels and of complaints it did not issue', async () => {
     const customerId = `cust-${randomUUID()}`;
     const token = await customerToken(customerId);
