@@ -260,6 +260,13 @@ describe('intake-mobile: app API', () => {
     expect((await appRequest(mobile.url, '/v1/app/complaints', { token: await customerToken(customer()) })).status).toBe(200);
   });
 
+  it('counts submissions and token refusals in /metrics', async () => {
+    const text = await (await fetch(`${mobile.url}/metrics`)).text();
+    expect(text).toMatch(/mobile_submissions_total\{[^}]*result="accepted"[^}]*\} [1-9]/);
+    expect(text).toMatch(/mobile_submissions_total\{[^}]*result="replayed"[^}]*\} [1-9]/);
+    expect(text).toMatch(/mobile_token_refusals_total\{[^}]*kind="invalid"[^}]*\} [1-9]/);
+  });
+
   it('describes the API for app developers at /openapi.json', async () => {
     const res = await fetch(`${mobile.url}/openapi.json`);
     const doc = (await res.json()) as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; required?: boolean }> }>> };

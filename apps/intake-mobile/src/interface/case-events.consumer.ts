@@ -3,6 +3,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { CaseEventV1 } from '@complaints/contracts';
 import { EventConsumer, EventConsumerFactory } from '@complaints/messaging';
 import { ApplyCaseEventUseCase } from '../application/track-complaints/apply-case-event.use-case';
+import { mobileMetrics } from './mobile.metrics';
 
 export const INTAKE_MOBILE_GROUP = 'intake-mobile';
 
@@ -24,6 +25,7 @@ export class CaseEventsConsumer implements OnApplicationBootstrap, OnApplication
       contract: CaseEventV1,
       handle: async (event, meta) => {
         const outcome = await this.applyCaseEvent.execute(event);
+        mobileMetrics.caseEvents.inc({ outcome });
         if (outcome === 'unknown-complaint') {
           this.logger.warn({ eventId: event.eventId, complaintId: event.case.complaintId, correlationId: meta.correlationId }, 'case event for a mobile complaint this intake did not issue; ignored');
         }

@@ -11,6 +11,7 @@ import { StoreUnavailableError } from '../../application/submit-complaint/submis
 import { ComplaintDetail, ComplaintSummary } from '../../application/track-complaints/complaint-view.store';
 import { ComplaintNotFoundError, ViewMyComplaintsUseCase } from '../../application/track-complaints/view-my-complaints.use-case';
 import { checkEvidence, EvidenceLimits } from '../../domain/evidence';
+import { mobileMetrics } from '../mobile.metrics';
 import { EVIDENCE_TYPES } from '../../domain/evidence-type';
 import {
   AppComplaintAcceptedDto, AppComplaintDetailDto, AppComplaintListDto, AppComplaintSummaryDto, SubmitAppComplaintDto,
@@ -63,12 +64,14 @@ export class AppComplaintsController {
     const { attachments, ...submission } = body;
     const evidence = checkEvidence(attachments ?? [], this.limits);
     if (!evidence.ok) {
+      mobileMetrics.submissions.inc({ result: 'rejected_evidence' });
       if (evidence.tooLarge) throw new ProblemException(problem(413, 'attachment-too-large', 'An attachment limit was exceeded.', { errors: evidence.errors }));
       throw validationProblem(evidence.errors, 'An attachment was refused.');
     }
     try {
       const result = await this.submitComplaint.execute({ customerId, idempotencyKey, submission, evidence: evidence.evidence, correlationId });
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      mobileMetrics.submissions.inc({ result: result.replayed ? 'replayed' : 'accepted' });
       return {
         reference: result.reference,
         complaintId: result.complaintId,
@@ -78,6 +81,7 @@ export class AppComplaintsController {
         promises: { feedbackWithinHours: 48, decisionWithinDays: 15 },
       };
     } catch (error) {
+      mobileMetrics.submissions.inc({ result: error instanceof IdempotencyKeyReusedError ? 'key_reused' : 'failed' });
       if (error instanceof IdempotencyKeyReusedError) {
         throw new ProblemException(problem(422, 'idempotency-key-reused', error.message, { errors: [{ field: 'Idempotency-Key', message: error.message }] }));
       }

@@ -1,6 +1,7 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ProblemException, problem } from '@complaints/http';
+import { mobileMetrics } from '../mobile.metrics';
 import { CustomerTokenVerifier, InvalidTokenError, TokenKeysUnavailableError } from '../../application/authenticate/customer-token.verifier';
 
 export type CustomerRequest = FastifyRequest & { customerId?: string };
@@ -16,15 +17,25 @@ export class CustomerTokenGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<CustomerRequest>();
     const header = request.headers.authorization;
-    if (!header) throw unauthorized('The Authorization header is missing: send Authorization: Bearer <token>.');
+    if (!header) {
+      mobileMetrics.tokens.inc({ kind: 'missing' });
+      throw unauthorized('The Authorization header is missing: send Authorization: Bearer <token>.');
+    }
     const match = BEARER.exec(header);
-    if (!match) throw unauthorized('The Authorization header must be "Bearer " followed by a JWT.');
+    if (!match) {
+      mobileMetrics.tokens.inc({ kind: 'malformed' });
+      throw unauthorized('The Authorization header must be "Bearer " followed by a JWT.');
+    }
     try {
       request.customerId = (await this.verifier.verify(match[1]!)).customerId;
       return true;
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthorized(error.message);
+      if (error instanceof InvalidTokenError) {
+        mobileMetrics.tokens.inc({ kind: 'invalid' });
+        throw unauthorized(error.message);
+      }
       if (error instanceof TokenKeysUnavailableError) {
+        mobileMetrics.tokens.inc({ kind: 'keys_unavailable' });
         throw new ProblemException(problem(503, 'token-keys-unavailable', 'The token signing keys cannot be fetched right now. Please retry shortly.'), { 'retry-after': '5' });
       }
       throw error;
