@@ -80,6 +80,15 @@ describe('intake-mobile: app API', () => {
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="mobile"/);
     });
 
+    it('refuses an unauthenticated submission before reading its body', async () => {
+      // The body is not even JSON: answering 401 (not 400) shows it was never parsed.
+      const res = await appRequest(mobile.url, '/v1/app/complaints', { token: 'a.b.c', idempotencyKey: randomUUID(), body: '{"text": "x", ' });
+      expectProblem(res, 401);
+      expect(res.body.instance).toBe('/v1/app/complaints');
+      const wellFormed = await appRequest(mobile.url, '/v1/app/complaints', { token: await customerToken(customer()), idempotencyKey: randomUUID(), body: '{"text": "x", ' });
+      expectProblem(wellFormed, 400);
+    });
+
     it('guards the read endpoints too', async () => {
       expectProblem(await appRequest(mobile.url, '/v1/app/complaints'), 401);
       expectProblem(await appRequest(mobile.url, '/v1/app/complaints/C20261129-M00000', { token: 'a.b.c' }), 401);

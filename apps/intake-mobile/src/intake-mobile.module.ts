@@ -27,6 +27,7 @@ import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { AppComplaintsController, EVIDENCE_LIMITS } from './interface/http/app-complaints.controller';
 import { CustomerThrottlerGuard } from './interface/http/customer-throttler.guard';
 import { CustomerTokenGuard } from './interface/http/customer-token.guard';
+import { EarlyAuthenticationHook } from './interface/http/early-authentication.hook';
 
 export const INTAKE_MOBILE_SERVICE = 'intake-mobile';
 
@@ -79,6 +80,7 @@ export class IntakeMobileModule {
         { provide: EVIDENCE_LIMITS, useValue: limits },
         CustomerTokenGuard,
         CustomerThrottlerGuard,
+        EarlyAuthenticationHook,
         { provide: SubmissionStore, useClass: TypeOrmSubmissionStore },
         { provide: ComplaintViewStore, useClass: TypeOrmComplaintViewStore },
         { provide: ReceivedComplaintPublisher, useClass: KafkaReceivedComplaintPublisher },

@@ -16,6 +16,12 @@ export class CustomerTokenGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<CustomerRequest>();
+    request.customerId = await this.authenticate(request);
+    return true;
+  }
+
+  /** The customer a request's bearer token names; throws the 401 (or 503) problem to answer otherwise. */
+  async authenticate(request: FastifyRequest): Promise<string> {
     const header = request.headers.authorization;
     if (!header) {
       mobileMetrics.tokens.inc({ kind: 'missing' });
@@ -27,8 +33,7 @@ export class CustomerTokenGuard implements CanActivate {
       throw unauthorized('The Authorization header must be "Bearer " followed by a JWT.');
     }
     try {
-      request.customerId = (await this.verifier.verify(match[1]!)).customerId;
-      return true;
+      return (await this.verifier.verify(match[1]!)).customerId;
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         mobileMetrics.tokens.inc({ kind: 'invalid' });
