@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { detectLanguage } from '@complaints/classification';
+import { ComplaintV1, Product } from '@complaints/contracts';
+import { maskSensitiveNumbers, PiiCipher, toE164 } from '@complaints/security';
+import { Evidence } from './evidence';
+
+/** What the app submits (already validated at the edge), for the customer named by the token. */
+export interface MobileSubmission {
+  text: string;
+  product?: Product;
+  accountRef?: string;
+  amount?: { value: number; currency: string };
+  /** The date of the disputed transaction, YYYY-MM-DD. */
+  transactionDate?: string;
+  /** A number to call the customer back on, if they gave one. */
+  phone?: string;
+}
+
+export interface MobileIdentity {
+  complaintId: string;
+  reference: string;
+  customerId: string;
+  idempotencyKey: string;
+  receivedAt: Date;
+}
+
+export const MOBILE_SOURCE_SYSTEM = 'mobile-app';
+
+/**
+ * The canonical complaint of an app submission: the customer is the token's subject; card and ID
+ * numbers are masked in the text and the account reference; a phone is sealed (AES-GCM) with only
+ * its last four digits in clear; attachments travel as metadata and digest, never as bytes.
+ */
+export function normaliseMobileSubmission(submission: MobileSubmission, evidence: readonly Evidence[], ids: MobileIdentity, cipher: PiiCipher): ComplaintV1 {
+  const text = maskSensitiveNumbers(submission.text.trim());
+  const receivedAt = ids.receivedAt.toISOString();
+  const phone = submission.phone ? (toE164(submission.phone) ?? submission.phone.trim()) : undefined;
+  const extra = submission.transactionDate ? { transactionDate: submission.transactionDate } : undefined;
+  return Object.assign(new ComplaintV1(), {
+    complaintId: ids.complaintId,
+    reference: ids.reference,
+    channel: 'mobile' as const,
+    receivedAt,
+    source: { system: MOBILE_SOURCE_SYSTEM, messageId: ids.idempotencyKey, receivedAt },
+    customer: {
+      customerId: ids.customerId,
+      contact: phone ? { phone: cipher.seal(phone), phoneLast4: phone.replace(/\D/g, '').slice(-4) } : {},
+    },
+    content: {
+      text,
+      language: detectLanguage(text),
+      ...(evidence.length > 0
+        ? { attachments: evidence.map((e) => ({ id: e.id, contentType: e.contentType, sizeBytes: e.sizeBytes, sha256: e.sha256 })) }
+        : {}),
+    },
+    context: {
+      ...(submission.product ? { productHint: submission.product } : {}),
+      ...(submission.accountRef ? { accountRef: maskSensitiveNumbers(submission.accountRef.trim()) } : {}),
+      ...(submission.amount ? { amount: { value: submission.amount.value, currency: submission.amount.currency } } : {}),
+      ...(extra ? { extra } : {}),
+    },
+  });
+}
+
+/**
+ * A stable fingerprint of a request: the same fields in any key order, and the same attachment
+ * bytes (by digest) under the same declared types, give the same hash.
+ */
+export function fingerprint(submission: MobileSubmission, evidence: ReadonlyArray<Pick<Evidence, 'sha256' | 'fileName'>>): string {
+  const value = { ...submission, attachments: evidence.map((e) => ({ sha256: e.sha256, fileName: e.fileName })) };
+  return createHash('sha256').update(stableStringify(value)).digest('hex');
+}
+
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

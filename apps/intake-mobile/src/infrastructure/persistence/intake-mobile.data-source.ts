@@ -1,0 +1,22 @@
+import { dataSourceOptions } from '@complaints/persistence';
+import { AttachmentEntity } from './attachment.entity';
+import { CaseUpdateEntity } from './case-update.entity';
+import { CreateMobileIntake1764600000000 } from './migrations/1764600000000-create-mobile-intake';
+import { SubmissionEntity } from './submission.entity';
+
+export const INTAKE_MOBILE_SCHEMA = 'intake_mobile';
+
+/** The mobile intake's TypeORM options: used by the app and by the TypeORM CLI. */
+export function intakeMobileDataSourceOptions(url: string, poolSize?: number) {
+  return {
+    ...dataSourceOptions({
+      url,
+      schema: INTAKE_MOBILE_SCHEMA,
+      entities: [SubmissionEntity, AttachmentEntity, CaseUpdateEntity],
+      migrations: [CreateMobileIntake1764600000000],
+      poolSize,
+      applicationName: 'intake-mobile',
+    }),
+    schema: INTAKE_MOBILE_SCHEMA,
+  };
+}

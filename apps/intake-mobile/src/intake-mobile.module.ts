@@ -1,0 +1,99 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { InvalidConfigError, ServiceConfigModule, loadConfig } from '@complaints/config';
+import { HttpAppOptions } from '@complaints/http';
+import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
+import { ObservabilityModule } from '@complaints/observability';
+import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
+import { PiiCipher } from '@complaints/security';
+import { CustomerTokenVerifier } from './application/authenticate/customer-token.verifier';
+import { ReceivedComplaintPublisher, SubmissionStore } from './application/submit-complaint/submission.store';
+import { SubmitComplaintUseCase } from './application/submit-complaint/submit-complaint.use-case';
+import { ApplyCaseEventUseCase } from './application/track-complaints/apply-case-event.use-case';
+import { ComplaintViewStore } from './application/track-complaints/complaint-view.store';
+import { ViewMyComplaintsUseCase } from './application/track-complaints/view-my-complaints.use-case';
+import { EvidenceLimits } from './domain/evidence';
+import { IntakeMobileConfig } from './intake-mobile.config';
+import { JoseCustomerTokenVerifier } from './infrastructure/jose-customer-token.verifier';
+import { KafkaReceivedComplaintPublisher } from './infrastructure/kafka-received-complaint.publisher';
+import { AttachmentEntity } from './infrastructure/persistence/attachment.entity';
+import { CaseUpdateEntity } from './infrastructure/persistence/case-update.entity';
+import { intakeMobileDataSourceOptions } from './infrastructure/persistence/intake-mobile.data-source';
+import { SubmissionEntity } from './infrastructure/persistence/submission.entity';
+import { TypeOrmComplaintViewStore } from './infrastructure/persistence/typeorm-complaint-view.store';
+import { TypeOrmSubmissionStore } from './infrastructure/persistence/typeorm-submission.store';
+import { CaseEventsConsumer } from './interface/case-events.consumer';
+import { AppComplaintsController, EVIDENCE_LIMITS } from './interface/http/app-complaints.controller';
+import { CustomerThrottlerGuard } from './interface/http/customer-throttler.guard';
+import { CustomerTokenGuard } from './interface/http/customer-token.guard';
+import { EarlyAuthenticationHook } from './interface/http/early-authentication.hook';
+
+export const INTAKE_MOBILE_SERVICE = 'intake-mobile';
+
+/** Room in a request body for the complaint fields next to the base64 evidence. */
+const FIELDS_ALLOWANCE_BYTES = 256 * 1024;
+
+/** HTTP settings: the body carries up to MOBILE_MAX_ATTACHMENTS base64 files (4/3 of their size). */
+export function intakeMobileHttpOptions(config: IntakeMobileConfig): Omit<HttpAppOptions, 'openApi'> {
+  return { bodyLimitBytes: config.MOBILE_MAX_ATTACHMENTS * Math.ceil(config.MOBILE_MAX_ATTACHMENT_BYTES / 3) * 4 + FIELDS_ALLOWANCE_BYTES };
+}
+
+/** The token verifier the configuration describes; refuses a configuration that cannot check tokens. */
+export function customerTokenVerifier(config: IntakeMobileConfig): JoseCustomerTokenVerifier {
+  try {
+    return new JoseCustomerTokenVerifier({
+      secret: config.MOBILE_JWT_SECRET,
+      publicKeyPem: config.MOBILE_JWT_PUBLIC_KEY,
+      jwksUrl: config.MOBILE_JWKS_URL,
+      issuer: config.MOBILE_JWT_ISSUER,
+      audience: config.MOBILE_JWT_AUDIENCE,
+      clockToleranceSec: config.MOBILE_JWT_CLOCK_TOLERANCE_SEC,
+      jwksCooldownSec: config.MOBILE_JWKS_COOLDOWN_SEC,
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InvalidConfigError([`MOBILE_JWT_SECRET / MOBILE_JWT_PUBLIC_KEY / MOBILE_JWKS_URL: ${reason}`]);
+  }
+}
+
+/** The mobile app intake: customers signed in to the app file complaints with evidence and follow them. */
+@Module({})
+export class IntakeMobileModule {
+  static register(config: IntakeMobileConfig = loadConfig(IntakeMobileConfig)): DynamicModule {
+    const limit = config.MOBILE_RATE_LIMIT_PER_MIN;
+    const limits: EvidenceLimits = { maxCount: config.MOBILE_MAX_ATTACHMENTS, maxBytes: config.MOBILE_MAX_ATTACHMENT_BYTES };
+    const verifier = customerTokenVerifier(config);
+    return {
+      module: IntakeMobileModule,
+      imports: [
+        ServiceConfigModule.forRoot(IntakeMobileConfig, config),
+        ObservabilityModule.forRoot({ service: INTAKE_MOBILE_SERVICE, readiness: [KafkaReadiness, DatabaseReadiness] }),
+        MessagingModule.forRoot({ clientId: INTAKE_MOBILE_SERVICE }),
+        PersistenceModule.forRoot((c) => intakeMobileDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
+        TypeOrmModule.forFeature([SubmissionEntity, AttachmentEntity, CaseUpdateEntity]),
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: limit === 0 ? Number.MAX_SAFE_INTEGER : limit }] }),
+      ],
+      controllers: [AppComplaintsController],
+      providers: [
+        { provide: CustomerTokenVerifier, useValue: verifier },
+        { provide: EVIDENCE_LIMITS, useValue: limits },
+        CustomerTokenGuard,
+        CustomerThrottlerGuard,
+        EarlyAuthenticationHook,
+        { provide: SubmissionStore, useClass: TypeOrmSubmissionStore },
+        { provide: ComplaintViewStore, useClass: TypeOrmComplaintViewStore },
+        { provide: ReceivedComplaintPublisher, useClass: KafkaReceivedComplaintPublisher },
+        {
+          provide: SubmitComplaintUseCase,
+          inject: [SubmissionStore, ReceivedComplaintPublisher],
+          useFactory: (store: SubmissionStore, publisher: ReceivedComplaintPublisher) =>
+            new SubmitComplaintUseCase(store, publisher, PiiCipher.fromSetting(config.PII_KEYS, config.PII_ACTIVE_KEY_ID)),
+        },
+        { provide: ViewMyComplaintsUseCase, inject: [ComplaintViewStore], useFactory: (store: ComplaintViewStore) => new ViewMyComplaintsUseCase(store) },
+        { provide: ApplyCaseEventUseCase, inject: [ComplaintViewStore], useFactory: (store: ComplaintViewStore) => new ApplyCaseEventUseCase(store) },
+        CaseEventsConsumer,
+      ],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { Counter } from 'prom-client';
+
+/** Prometheus metrics of the mobile intake, registered in the default registry. */
+export const mobileMetrics = {
+  submissions: new Counter({
+    name: 'mobile_submissions_total',
+    help: 'App complaint submissions, by result (accepted, replayed, rejected_evidence, key_reused, failed)',
+    labelNames: ['result'],
+  }),
+  tokens: new Counter({
+    name: 'mobile_token_refusals_total',
+    help: 'Refused app tokens (401) and token key outages (503), by kind',
+    labelNames: ['kind'],
+  }),
+  caseEvents: new Counter({
+    name: 'mobile_case_events_total',
+    help: 'Case events consumed into the customer view, by outcome (applied, duplicate, unknown-complaint, other-channel)',
+    labelNames: ['outcome'],
+  }),
+};
