@@ -8,6 +8,7 @@ export interface ServiceEntry {
 export const SERVICES: ServiceEntry[] = [
   { name: 'intake-web', portVariable: 'INTAKE_WEB_PORT', defaultPort: 3001 },
   { name: 'intake-hotline', portVariable: 'INTAKE_HOTLINE_PORT', defaultPort: 3002 },
+  { name: 'intake-social', portVariable: 'INTAKE_SOCIAL_PORT', defaultPort: 3004 },
   { name: 'router', portVariable: 'ROUTER_PORT', defaultPort: 3005 },
   { name: 'cases', portVariable: 'CASES_PORT', defaultPort: 3006 },
 ];
