@@ -16,6 +16,7 @@ import { KafkaReceivedComplaintsPublisher } from './infrastructure/kafka-receive
 import { intakeSocialDataSourceOptions } from './infrastructure/persistence/intake-social.data-source';
 import { PostgresConversationStore } from './infrastructure/persistence/postgres-conversation.store';
 import { PostgresPollCursorStore } from './infrastructure/persistence/postgres-poll-cursor.store';
+import { WechatyBot } from './infrastructure/wechaty-bot';
 import { WeiboReplySender } from './infrastructure/weibo-reply.sender';
 import { IntakeSocialConfig } from './intake-social.config';
 import { ConversationRelay, RELAY_POLL_MS } from './interface/conversation-relay';
@@ -23,6 +24,7 @@ import { CALLBACK_SECRETS, CallbackSecrets, WechatSignatureGuard, WeiboSignature
 import { WECHAT_ACCOUNT, WechatAccount, WechatCallbackController } from './interface/http/wechat-callback.controller';
 import { WeiboCallbackController } from './interface/http/weibo-callback.controller';
 import { XmlBodyParser } from './interface/http/xml-body.parser';
+import { WechatyBotRunner } from './interface/wechaty-bot.runner';
 import { WeiboPollSchedule, WeiboPoller } from './interface/weibo-poller';
 
 export const INTAKE_SOCIAL_SERVICE = 'intake-social';
@@ -55,9 +57,19 @@ export class IntakeSocialModule {
       pageSize: 100,
       maxPages: 10,
     });
-    const replySenders: ReplySender[] = [new WeiboReplySender(weiboApi)];
+    const weiboReplies = new WeiboReplySender(weiboApi);
     const weiboPolling: Provider[] = config.WEIBO_ACCESS_TOKEN
       ? [{ provide: WeiboPollSchedule, useValue: new WeiboPollSchedule(config.WEIBO_POLL_INTERVAL_MS) }, WeiboPoller]
+      : [];
+    const chatBot: Provider[] = config.WECHATY_PUPPET
+      ? [
+          {
+            provide: WechatyBot,
+            inject: [ReceiveMessageUseCase],
+            useFactory: (receive: ReceiveMessageUseCase) => new WechatyBot({ puppet: config.WECHATY_PUPPET, puppetToken: config.WECHATY_PUPPET_TOKEN }, receive),
+          },
+          WechatyBotRunner,
+        ]
       : [];
 
     return {
@@ -98,9 +110,9 @@ export class IntakeSocialModule {
         },
         {
           provide: SendRepliesUseCase,
-          inject: [ConversationStore],
-          useFactory: (store: ConversationStore) =>
-            new SendRepliesUseCase(store, replySenders, {
+          inject: [ConversationStore, { token: WechatyBot, optional: true }],
+          useFactory: (store: ConversationStore, bot?: WechatyBot) =>
+            new SendRepliesUseCase(store, [weiboReplies, ...(bot ? [bot] : [])] as ReplySender[], {
               maxAttempts: config.SOCIAL_REPLY_MAX_ATTEMPTS,
               baseDelayMs: config.SOCIAL_REPLY_BACKOFF_MS,
               batchSize: 50,
@@ -115,6 +127,7 @@ export class IntakeSocialModule {
         },
         ConversationRelay,
         ...weiboPolling,
+        ...chatBot,
       ],
     };
   }
