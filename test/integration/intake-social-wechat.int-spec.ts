@@ -87,6 +87,13 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
       expect(replyContent((await postWechat(social.url, xml)).text)).toBe(replies[0]);
     });
 
+    it('gives concurrent deliveries of one MsgId (a retry while the first is in flight) one reference', async () => {
+      const xml = textMessage(openId(), '保险退保被拖延');
+      const replies = await Promise.all([0, 1, 2].map(() => postWechat(social.url, xml)));
+      expect(replies.map((res) => res.status)).toEqual([200, 200, 200]);
+      expect(new Set(replies.map((res) => replyContent(res.text))).size).toBe(1);
+    });
+
     it('joins the messages of one customer within the quiet window into one complaint (text, voice, image)', async () => {
       const user = openId();
       const now = String(Math.floor(Date.now() / 1000));
@@ -188,6 +195,8 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
 
     it('is still up and taking messages afterwards', async () => {
       expect((await call(`${social.url}/health/live`)).status).toBe(200);
+      const metrics = await call(`${social.url}/metrics`);
+      expect(metrics.text).toMatch(/intake_social_messages_total\{channel="wechat",outcome="duplicate"[^}]*\} [1-9]/);
       expect(replyContent((await postWechat(social.url, textMessage(openId(), '还能正常受理吗'))).text)).toMatch(REFERENCE);
     });
   });

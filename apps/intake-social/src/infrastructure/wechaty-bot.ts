@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { types, WechatyBuilder } from 'wechaty';
 import type { Message, Wechaty } from 'wechaty';
 import { PendingReply } from '../application/receive-message/conversation.store';
 import { ReceiveMessageUseCase } from '../application/receive-message/receive-message.use-case';
@@ -19,33 +18,43 @@ export interface WechatyBotSettings {
  */
 export class WechatyBot extends ReplySender {
   private readonly logger = new Logger('WechatyBot');
-  readonly wechaty: Wechaty;
+  private bot?: Wechaty;
+  private textType?: number;
 
   constructor(
-    settings: WechatyBotSettings,
+    private readonly settings: WechatyBotSettings,
     private readonly receive: ReceiveMessageUseCase,
   ) {
     super();
-    this.wechaty = WechatyBuilder.build({
+  }
+
+  /** The running Wechaty instance (after `start`). */
+  get wechaty(): Wechaty {
+    if (!this.bot) throw new Error('the Wechaty bot has not been started');
+    return this.bot;
+  }
+
+  async start(): Promise<void> {
+    // Loaded only when the bot is configured: Wechaty and its puppets are heavy to import.
+    const { WechatyBuilder, types } = await import('wechaty');
+    this.textType = types.Message.Text;
+    this.bot = WechatyBuilder.build({
       name: 'intake-social',
-      puppet: settings.puppet as never,
-      ...(settings.puppetToken ? { puppetOptions: { token: settings.puppetToken } } : {}),
+      puppet: this.settings.puppet as never,
+      ...(this.settings.puppetToken ? { puppetOptions: { token: this.settings.puppetToken } } : {}),
     });
-    this.wechaty.on('message', (message) => void this.onMessage(message));
-    this.wechaty.on('error', (error) => this.logger.warn(`wechaty error: ${error instanceof Error ? error.message : String(error)}`));
+    this.bot.on('message', (message) => void this.onMessage(message));
+    this.bot.on('error', (error) => this.logger.warn(`wechaty error: ${error instanceof Error ? error.message : String(error)}`));
+    await this.bot.start();
   }
 
-  start(): Promise<void> {
-    return this.wechaty.start();
-  }
-
-  stop(): Promise<void> {
-    return this.wechaty.stop();
+  async stop(): Promise<void> {
+    await this.bot?.stop();
   }
 
   private async onMessage(message: Message): Promise<void> {
     try {
-      if (message.self() || message.type() !== types.Message.Text || !this.wechaty.isLoggedIn) return;
+      if (message.self() || message.type() !== this.textType || !this.wechaty.isLoggedIn) return;
       const room = message.room();
       const chat = botComplaintMessage({
         botId: this.wechaty.currentUser.id,
@@ -71,7 +80,7 @@ export class WechatyBot extends ReplySender {
   async send(reply: PendingReply): Promise<void> {
     const target = reply.target;
     if (target.kind !== 'wechaty') return;
-    if (!this.wechaty.isLoggedIn) throw new Error('the Wechaty bot is not logged in');
+    if (!this.bot?.isLoggedIn) throw new Error('the Wechaty bot is not logged in');
     if (target.roomId) {
       const room = await this.wechaty.Room.find({ id: target.roomId });
       if (!room) throw new Error(`room ${target.roomId} not found`);

@@ -8,6 +8,7 @@ import { sortedSha1, signatureMatches } from '../../domain/callback-signature';
 import { customerReplies } from '../../domain/customer-replies';
 import { WechatCrypto, WechatCryptoError } from '../../domain/wechat-crypto';
 import { readWechatMessage, wechatEncryptedReply, wechatTextReply } from '../../domain/wechat-message';
+import { socialMetrics } from '../social.metrics';
 import { unavailable } from './unavailable';
 import { queryValue, refusal, WechatSignatureGuard } from './callback-signature.guard';
 import { readWechatXml } from './wechat-xml.reader';
@@ -74,7 +75,9 @@ export class WechatCallbackController {
         break;
       case 'message':
         try {
-          text = (await this.receive.execute(inbound.message, correlationId)).reply;
+          const recorded = await this.receive.execute(inbound.message, correlationId);
+          socialMetrics.messages.inc({ channel: 'wechat', outcome: recorded.outcome });
+          text = recorded.reply;
         } catch (error) {
           throw unavailable(error, 'The message could not be recorded right now; WeChat will retry it.');
         }

@@ -6,6 +6,7 @@ import { ReceiveMessageUseCase } from '../../application/receive-message/receive
 import { customerReplies } from '../../domain/customer-replies';
 import { readWeiboPush, weiboTextReply } from '../../domain/weibo-push';
 import { queryValue, WeiboSignatureGuard } from './callback-signature.guard';
+import { socialMetrics } from '../social.metrics';
 import { unavailable } from './unavailable';
 
 @ApiTags('weibo')
@@ -43,6 +44,7 @@ export class WeiboCallbackController {
       case 'message':
         try {
           const recorded = await this.receive.execute(inbound.message, correlationId);
+          socialMetrics.messages.inc({ channel: 'weibo', outcome: recorded.outcome });
           return weiboTextReply(inbound.senderId, inbound.receiverId, recorded.reply);
         } catch (error) {
           throw unavailable(error, 'The message could not be recorded right now; push it again shortly.');
