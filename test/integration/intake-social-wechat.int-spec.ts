@@ -201,3 +201,34 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
     });
   });
 });
+
+describe('intake-social: a lively conversation is still cut at SOCIAL_MAX_CONVERSATION_SEC', () => {
+  let social: RunningApp;
+  let received: TopicReader<ComplaintReceivedV1>;
+
+  beforeAll(async () => {
+    const config = testConfig(IntakeSocialConfig, {
+      WECHAT_TOKEN: WECHAT.token, WECHAT_APP_ID: WECHAT.appId, SOCIAL_QUIET_WINDOW_SEC: '600', SOCIAL_MAX_CONVERSATION_SEC: '1', SOCIAL_PUBLISH_POLL_MS: '200',
+    });
+    social = await startApp(IntakeSocialModule.register(config), intakeSocialHttpOptions(config));
+    received = await TopicReader.open<ComplaintReceivedV1>(Topics.complaintReceivedV1);
+  });
+  afterAll(async () => {
+    await Promise.all([social?.close(), received?.close()]);
+  });
+
+  it('opens a new complaint once the conversation is older than the limit, and publishes the old one at once', async () => {
+    const user = `oMax_${Date.now()}`;
+    const first = replyContent((await postWechat(social.url, textMessage(user, '第一件事'))).text).match(REFERENCE)![0];
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    const second = replyContent((await postWechat(social.url, textMessage(user, '第二件事'))).text).match(REFERENCE)![0];
+    expect(second).not.toBe(first);
+    // The quiet window (600 s) has not passed, but the first conversation was closed by the second message.
+    const [event] = await eventually(async () => {
+      const events = received.values((e) => e.complaint.reference === first);
+      return events.length ? events : undefined;
+    }, 15_000);
+    expect(event.complaint.content.text).toBe('第一件事');
+    expect(received.values((e) => e.complaint.reference === second)).toHaveLength(0);
+  });
+});

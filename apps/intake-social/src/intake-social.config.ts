@@ -34,6 +34,10 @@ export class IntakeSocialConfig extends DatabaseServiceConfig {
   @IsInt() @Min(0) @Max(86_400)
   SOCIAL_QUIET_WINDOW_SEC: number = 120;
 
+  /** A conversation open this long takes no more messages (the next one opens a new complaint). */
+  @IsInt() @Min(1) @Max(7 * 86_400)
+  SOCIAL_MAX_CONVERSATION_SEC: number = 1_800;
+
   /** How often the relay looks for conversations that went quiet, to publish them. */
   @IsInt() @Min(10) @Max(60_000)
   SOCIAL_PUBLISH_POLL_MS: number = 1_000;

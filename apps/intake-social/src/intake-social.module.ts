@@ -95,7 +95,7 @@ export class IntakeSocialModule {
         {
           provide: ReceiveMessageUseCase,
           inject: [ConversationStore],
-          useFactory: (store: ConversationStore) => new ReceiveMessageUseCase(store, config.SOCIAL_QUIET_WINDOW_SEC),
+          useFactory: (store: ConversationStore) => new ReceiveMessageUseCase(store, config.SOCIAL_QUIET_WINDOW_SEC, config.SOCIAL_MAX_CONVERSATION_SEC),
         },
         {
           provide: PublishConversationsUseCase,

@@ -18,6 +18,8 @@ export interface RecordMessageCommand {
   receivedAt: Date;
   correlationId: string;
   quietWindowMs: number;
+  /** A conversation older than this takes no more messages, however lively (a new one opens). */
+  maxConversationMs: number;
   /** Identity of the conversation to open if the customer has none open. */
   candidate: { complaintId: string; reference: string; eventId: string };
   /** The reply to store with the message, given what happened to it. */

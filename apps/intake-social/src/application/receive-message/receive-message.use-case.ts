@@ -18,6 +18,7 @@ export class ReceiveMessageUseCase {
   constructor(
     private readonly store: ConversationStore,
     private readonly quietWindowSeconds: number,
+    private readonly maxConversationSeconds: number,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -31,6 +32,7 @@ export class ReceiveMessageUseCase {
           receivedAt,
           correlationId,
           quietWindowMs: this.quietWindowSeconds * 1000,
+          maxConversationMs: this.maxConversationSeconds * 1000,
           candidate: {
             complaintId: complaintIdFor(message.channel, message.account, message.messageId),
             reference: newReference(message.channel, receivedAt),

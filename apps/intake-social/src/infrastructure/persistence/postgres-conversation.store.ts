@@ -34,14 +34,15 @@ export class PostgresConversationStore extends ConversationStore {
         );
         if (seen.length > 0) return { outcome: 'duplicate', complaintId: seen[0].complaint_id, reference: seen[0].reference, reply: seen[0].reply };
 
-        const open = rows<{ complaint_id: string; reference: string; last_message_at: Date }>(
+        const open = rows<{ complaint_id: string; reference: string; opened_at: Date; last_message_at: Date }>(
           await tx.query(
-            `SELECT complaint_id, reference, last_message_at FROM ${T}.conversations
+            `SELECT complaint_id, reference, opened_at, last_message_at FROM ${T}.conversations
               WHERE channel = $1 AND account = $2 AND user_id = $3 AND status = 'open' FOR UPDATE`,
             [message.channel, message.account, message.userId],
           ),
         )[0];
-        const stillOpen = open && command.receivedAt.getTime() - open.last_message_at.getTime() < command.quietWindowMs;
+        const now = command.receivedAt.getTime();
+        const stillOpen = open && now - open.last_message_at.getTime() < command.quietWindowMs && now - open.opened_at.getTime() < command.maxConversationMs;
         let outcome: 'opened' | 'appended';
         let conversation: { complaintId: string; reference: string };
         if (stillOpen) {
