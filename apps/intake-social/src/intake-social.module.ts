@@ -42,6 +42,9 @@ export function intakeSocialHttpOptions(config: IntakeSocialConfig): Omit<HttpAp
 @Module({})
 export class IntakeSocialModule {
   static register(config: IntakeSocialConfig = loadConfig(IntakeSocialConfig)): DynamicModule {
+    if (config.WEIBO_ACCESS_TOKEN && !config.WEIBO_ACCOUNT_UID) {
+      throw new Error('Invalid configuration: WEIBO_ACCOUNT_UID (the bank\'s Weibo uid) is required when WEIBO_ACCESS_TOKEN is set');
+    }
     const secrets: CallbackSecrets = {
       wechatToken: config.WECHAT_TOKEN,
       weiboAppSecret: config.WEIBO_APP_SECRET,
@@ -123,7 +126,7 @@ export class IntakeSocialModule {
           provide: PollWeiboUseCase,
           inject: [WeiboApi, PollCursorStore, ReceiveMessageUseCase],
           useFactory: (api: WeiboApi, cursors: PollCursorStore, receive: ReceiveMessageUseCase) =>
-            new PollWeiboUseCase(api, cursors, receive, config.WEIBO_ACCOUNT_UID || 'weibo'),
+            new PollWeiboUseCase(api, cursors, receive, config.WEIBO_ACCOUNT_UID),
         },
         ConversationRelay,
         ...weiboPolling,
