@@ -63,7 +63,7 @@ describe('notifier: customers told on their own channel', () => {
     const config = testConfig(NotifierConfig, {
       WECHAT_API_BASE_URL: wechat.url,
       WECHAT_APP_SECRET: 'test-wechat-app-secret',
-      WEIBO_API_BASE_URL: weibo.url,
+      WEIBO_API_URL: weibo.url,
       WEIBO_ACCESS_TOKEN: 'test-weibo-token',
       PUSH_GATEWAY_URL: `${push.url}/v1/push`,
       PUSH_GATEWAY_TOKEN: 'test-push-token',

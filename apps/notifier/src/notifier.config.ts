@@ -31,7 +31,7 @@ export class NotifierConfig extends DatabaseServiceConfig {
 
   /** Weibo fan service reply API. Empty access token: Weibo route off. */
   @IsString()
-  WEIBO_API_BASE_URL: string = 'https://api.weibo.com';
+  WEIBO_API_URL: string = 'https://api.weibo.com';
 
   @IsString()
   WEIBO_ACCESS_TOKEN: string = '';

@@ -1,0 +1,75 @@
+import type { ComplaintReceivedV1 } from '@complaints/contracts';
+import type { Conversation } from '../../domain/social-complaint';
+import type { ReplyTarget, SocialMessage } from '../../domain/social-message';
+
+export type RecordOutcome = 'opened' | 'appended' | 'duplicate';
+
+export interface RecordedMessage {
+  outcome: RecordOutcome;
+  complaintId: string;
+  reference: string;
+  /** The reply the customer got (or gets again on a retry of the same message). */
+  reply: string;
+}
+
+export interface RecordMessageCommand {
+  /** Masked already. */
+  message: SocialMessage;
+  receivedAt: Date;
+  correlationId: string;
+  quietWindowMs: number;
+  /** A conversation older than this takes no more messages, however lively (a new one opens). */
+  maxConversationMs: number;
+  /** Identity of the conversation to open if the customer has none open. */
+  candidate: { complaintId: string; reference: string; eventId: string };
+  /** The reply to store with the message, given what happened to it. */
+  replyFor: (outcome: 'opened' | 'appended', reference: string) => string;
+}
+
+/** A conversation whose quiet window has passed: ready to be published as one complaint. */
+export interface ClosedConversation extends Conversation {
+  eventId: string;
+  correlationId: string;
+}
+
+/** A reply that must be sent through a channel's API (not in an HTTP response). */
+export interface PendingReply {
+  channel: string;
+  account: string;
+  messageId: string;
+  target: ReplyTarget;
+  text: string;
+  attempts: number;
+}
+
+/**
+ * Port: the intake's durable record of conversations and their messages (PostgreSQL). A message is
+ * acknowledged to the customer only once it is recorded here; a relay publishes closed conversations.
+ */
+export abstract class ConversationStore {
+  /**
+   * In one transaction: a message seen before returns its first outcome and reply (`duplicate`);
+   * otherwise it joins the customer's open conversation when that one's last message is within the
+   * quiet window, or opens a new one under `candidate`. Throws ReferenceTakenError on a reference clash.
+   */
+  abstract record(command: RecordMessageCommand): Promise<RecordedMessage>;
+  /** Claims conversations quiet since `cutoff` (or whose earlier publish failed), leasing them for `leaseMs`. */
+  abstract claimClosed(cutoff: Date, now: Date, limit: number, leaseMs: number): Promise<ClosedConversation[]>;
+  abstract markPublished(complaintIds: readonly string[], now: Date): Promise<void>;
+  abstract claimPendingReplies(now: Date, limit: number, leaseMs: number): Promise<PendingReply[]>;
+  abstract markReplied(reply: PendingReply, now: Date): Promise<void>;
+  abstract scheduleReplyRetry(reply: PendingReply, nextAttemptAt: Date, error: string, dead: boolean): Promise<void>;
+}
+
+/** Port: publishes `complaints.received.v1`; throws when Kafka did not acknowledge. */
+export abstract class ReceivedComplaintsPublisher {
+  abstract publishAll(events: readonly ComplaintReceivedV1[]): Promise<void>;
+}
+
+export class ReferenceTakenError extends Error {
+  readonly code = 'REFERENCE_TAKEN';
+}
+
+export class StoreUnavailableError extends Error {
+  readonly code = 'STORE_UNAVAILABLE';
+}

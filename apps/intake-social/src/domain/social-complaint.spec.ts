@@ -1,0 +1,43 @@
+import { parseContract, ComplaintV1 } from '@complaints/contracts';
+import { conversationComplaint, Conversation } from './social-complaint';
+
+const at = (s: number) => new Date(Date.UTC(2026, 10, 29, 2, 0, s));
+
+function conversation(overrides: Partial<Conversation> = {}): Conversation {
+  return {
+    complaintId: '0b8a4cf4-43a5-5b5e-9d6c-9f1c2f2b8d11',
+    reference: 'C20261129-X7K3Q9',
+    channel: 'wechat',
+    account: 'wxdev0000000000000',
+    userId: 'oUser_abc-123',
+    openedAt: at(0),
+    fragments: [
+      { messageId: '2', text: '昨晚收到扣款短信', sentAt: at(30), via: 'official-account' },
+      { messageId: '1', text: '我的信用卡被盗刷了', sentAt: at(0), via: 'official-account' },
+      { messageId: '3', text: '[图片]', sentAt: at(40), via: 'official-account', attachment: { kind: 'image', mediaId: 'M1', url: 'http://mmbiz/1.jpg' } },
+    ],
+    ...overrides,
+  };
+}
+
+describe('the complaint of a conversation', () => {
+  it('joins the messages in the order they were sent, one transcript turn each', () => {
+    const complaint = conversationComplaint(conversation(), at(90));
+    expect(complaint.content.text).toBe('我的信用卡被盗刷了\n昨晚收到扣款短信\n[图片]');
+    expect(complaint.content.transcript!.map((turn) => turn.offsetMs)).toEqual([0, 30_000, 40_000]);
+    expect(complaint.content.language).toBe('zh');
+    expect(complaint.source).toEqual({ system: 'wxdev0000000000000', messageId: '1', receivedAt: at(90).toISOString() });
+    expect(complaint.receivedAt).toBe(at(0).toISOString());
+  });
+
+  it('keeps images as references and the openId as the contact; the result satisfies the contract', () => {
+    const complaint = parseContract(ComplaintV1, conversationComplaint(conversation(), at(90)));
+    expect(complaint.customer.contact).toEqual({ openId: 'oUser_abc-123' });
+    expect(complaint.context.extra).toMatchObject({ messageCount: '3', messageIds: '1,2,3', attachment1: 'image mediaId=M1 url=http://mmbiz/1.jpg' });
+  });
+
+  it('uses the Weibo uid as the contact on Weibo', () => {
+    const complaint = conversationComplaint(conversation({ channel: 'weibo', userId: '1234567890' }), at(90));
+    expect(complaint.customer.contact).toEqual({ uid: '1234567890' });
+  });
+});

@@ -1,0 +1,19 @@
+import { dataSourceOptions } from '@complaints/persistence';
+import { CreateConversations1764600000000 } from './migrations/1764600000000-create-conversations';
+
+export const INTAKE_SOCIAL_SCHEMA = 'intake_social';
+
+/** The social intake's TypeORM options (plain SQL, no entities): used by the app and by the TypeORM CLI. */
+export function intakeSocialDataSourceOptions(url: string, poolSize?: number) {
+  return {
+    ...dataSourceOptions({
+      url,
+      schema: INTAKE_SOCIAL_SCHEMA,
+      entities: [],
+      migrations: [CreateConversations1764600000000],
+      poolSize,
+      applicationName: 'intake-social',
+    }),
+    schema: INTAKE_SOCIAL_SCHEMA,
+  };
+}

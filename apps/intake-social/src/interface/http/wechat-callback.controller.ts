@@ -1,0 +1,115 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { CorrelationId, ProblemException, problem, validationProblem } from '@complaints/http';
+import { ReceiveMessageUseCase } from '../../application/receive-message/receive-message.use-case';
+import { sortedSha1, signatureMatches } from '../../domain/callback-signature';
+import { customerReplies } from '../../domain/customer-replies';
+import { WechatCrypto, WechatCryptoError } from '../../domain/wechat-crypto';
+import { readWechatMessage, wechatEncryptedReply, wechatTextReply } from '../../domain/wechat-message';
+import { socialMetrics } from '../social.metrics';
+import { unavailable } from './unavailable';
+import { queryValue, refusal, WechatSignatureGuard } from './callback-signature.guard';
+import { readWechatXml } from './wechat-xml.reader';
+
+export interface WechatAccount {
+  appId: string;
+  token: string;
+  crypto: WechatCrypto;
+}
+
+export const WECHAT_ACCOUNT = Symbol('WECHAT_ACCOUNT');
+
+const XML = 'application/xml; charset=utf-8';
+
+@ApiTags('wechat')
+@Controller('v1/wechat/callback')
+@UseGuards(WechatSignatureGuard)
+export class WechatCallbackController {
+  constructor(
+    private readonly receive: ReceiveMessageUseCase,
+    @Inject(WECHAT_ACCOUNT) private readonly account: WechatAccount,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Server URL check of the official account: answers the echostr when the signature is right' })
+  @ApiQuery({ name: 'signature' }) @ApiQuery({ name: 'timestamp' }) @ApiQuery({ name: 'nonce' }) @ApiQuery({ name: 'echostr' })
+  handshake(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): string {
+    const echostr = queryValue(request, 'echostr');
+    if (!echostr) throw validationProblem([{ field: 'echostr', message: 'echostr is required' }]);
+    void reply.header('content-type', 'text/plain; charset=utf-8');
+    return echostr;
+  }
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Messages and events of the official account (plaintext or AES safe mode)',
+    description:
+      'Text, voice (its Recognition text) and image messages become complaints; messages of one customer within the quiet window ' +
+      'join one complaint. The passive reply gives the reference at once; a retried MsgId gets the same reply.',
+  })
+  async message(
+    @Req() request: FastifyRequest,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CorrelationId() correlationId: string,
+  ): Promise<string> {
+    const safeMode = queryValue(request, 'encrypt_type') === 'aes';
+    let fields = readWechatXml(body);
+    if (safeMode) fields = this.decrypt(request, fields);
+
+    const inbound = readWechatMessage(fields, this.account.appId);
+    let text: string | undefined;
+    switch (inbound.kind) {
+      case 'invalid':
+        throw validationProblem(inbound.errors, 'The WeChat message has invalid fields.');
+      case 'ignored':
+        break;
+      case 'subscribe':
+        text = customerReplies.welcome();
+        break;
+      case 'unsupported':
+        text = customerReplies.unsupported();
+        break;
+      case 'message':
+        try {
+          const recorded = await this.receive.execute(inbound.message, correlationId);
+          socialMetrics.messages.inc({ channel: 'wechat', outcome: recorded.outcome });
+          text = recorded.reply;
+        } catch (error) {
+          throw unavailable(error, 'The message could not be recorded right now; WeChat will retry it.');
+        }
+    }
+    if (text === undefined) {
+      void reply.header('content-type', 'text/plain; charset=utf-8');
+      return 'success';
+    }
+    const plain = wechatTextReply(String(fields.FromUserName), String(fields.ToUserName), text, new Date());
+    void reply.header('content-type', XML);
+    return safeMode ? this.encrypt(plain) : plain;
+  }
+
+  private decrypt(request: FastifyRequest, envelope: Record<string, unknown>): Record<string, unknown> {
+    const encrypted = envelope.Encrypt;
+    if (typeof encrypted !== 'string' || !encrypted) throw validationProblem([{ field: 'Encrypt', message: 'Encrypt is required in safe mode' }]);
+    const parts = [this.account.token, queryValue(request, 'timestamp')!, queryValue(request, 'nonce')!, encrypted];
+    if (!signatureMatches(parts, queryValue(request, 'msg_signature'))) throw refusal('wechat', 'msg_signature', 'msg_signature does not match');
+    try {
+      return readWechatXml(this.account.crypto.decrypt(encrypted), 'Encrypt');
+    } catch (error) {
+      if (error instanceof WechatCryptoError) {
+        throw new ProblemException(problem(400, 'wechat-decrypt', error.message, { errors: [{ field: 'Encrypt', message: error.message }] }));
+      }
+      throw error;
+    }
+  }
+
+  private encrypt(plain: string): string {
+    const encrypted = this.account.crypto.encrypt(plain);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const nonce = randomBytes(8).toString('hex');
+    return wechatEncryptedReply(encrypted, sortedSha1([this.account.token, timestamp, nonce, encrypted]), timestamp, nonce);
+  }
+}
