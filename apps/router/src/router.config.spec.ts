@@ -18,8 +18,10 @@ describe('RouterConfig', () => {
     expect(config.ROUTING_FINGERPRINT_KEY.length).toBeGreaterThanOrEqual(16);
   });
 
-  it('refuses the development fingerprint key in production', () => {
-    expect(() => loadConfig(RouterConfig, production)).toThrow(/ROUTING_FINGERPRINT_KEY: the development default is refused/);
+  it('needs a real fingerprint key in production, and refuses the development one', () => {
+    expect(() => loadConfig(RouterConfig, production)).toThrow(/ROUTING_FINGERPRINT_KEY/);
+    const devKey = loadConfig(RouterConfig, { NODE_ENV: 'development' }).ROUTING_FINGERPRINT_KEY;
+    expect(() => loadConfig(RouterConfig, { ...production, ROUTING_FINGERPRINT_KEY: devKey })).toThrow(/ROUTING_FINGERPRINT_KEY: the development default is refused/);
     expect(loadConfig(RouterConfig, { ...production, ROUTING_FINGERPRINT_KEY: randomBytes(32).toString('base64') }).NODE_ENV).toBe('production');
   });
 
