@@ -21,6 +21,7 @@ module.exports = {
   setupFiles: ['<rootDir>/test/setup/test-env.ts'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-  testTimeout: 60_000,
+  // Generous: an end-to-end test may first wait for a router working through earlier tests' complaints.
+  testTimeout: 180_000,
   slowTestThreshold: 20,
 };

@@ -9,6 +9,7 @@ import { RouterModule } from '../../apps/router/src/router.module';
 import { testConfig } from '../support/configs';
 import { RecordingServer } from '../support/recording-server';
 import { eventually, RunningApp, startApp } from '../support/running-app';
+import { uniquePhone } from '../support/phones';
 import { staffToken } from '../support/staff-token';
 
 /**
@@ -51,16 +52,17 @@ describe('complaint -> reference sent -> feedback -> resolution -> survey answer
   const textsSaying = (reference: string, fragment: string) => eventually(async () => textsTo(reference).find((m) => m.text.includes(fragment)));
 
   it('keeps the customer informed on their own channel from filing to closure', async () => {
+    const phone = uniquePhone();
     const filed = await call(intake.url, '/v1/complaints', {
       text: '借记卡每年扣10元小额账户管理费,开户时没人告诉我有这个费用,要求退还。',
-      customer: { name: '赵六', phone: '13600136000' },
+      customer: { name: '赵六', phone: phone.number },
       consent: true,
     });
     expect(filed.status).toBe(202);
     const reference = filed.body.reference as string;
 
     const acknowledged = await textsSaying(reference, '已受理');
-    expect(acknowledged.to).toBe('+8613600136000');
+    expect(acknowledged.to).toBe(phone.e164);
     expect(acknowledged.text).toContain(reference);
 
     const opened = await eventually(async () => {
@@ -81,7 +83,7 @@ describe('complaint -> reference sent -> feedback -> resolution -> survey answer
     expect(survey.text).toContain('已退还管理费30元');
 
     // Too early to close? The customer answers first; their answer is filed against the case.
-    const rated = await call(intake.url, `/v1/complaints/${reference}/satisfaction`, { phoneLast4: '6000', score: 5, comment: '处理及时' });
+    const rated = await call(intake.url, `/v1/complaints/${reference}/satisfaction`, { phoneLast4: phone.last4, score: 5, comment: '处理及时' });
     expect(rated.status).toBe(202);
     await eventually(async () => {
       const res = await fetch(`${cases.url}/v1/cases/${reference}`, { headers: { authorization: `Bearer ${handler}` } });
@@ -94,7 +96,7 @@ describe('complaint -> reference sent -> feedback -> resolution -> survey answer
     await textsSaying(reference, '已办结');
 
     const status = await eventually(async () => {
-      const res = await call(intake.url, '/v1/complaints/lookup', { reference, phoneLast4: '6000' });
+      const res = await call(intake.url, '/v1/complaints/lookup', { reference, phoneLast4: phone.last4 });
       return res.body.status === 'CLOSED' ? res.body : undefined;
     });
     expect(status.updates.map((u: { kind: string }) => u.kind)).toEqual(['opened', 'feedback_sent', 'resolution_proposed', 'resolved', 'closed']);

@@ -8,6 +8,7 @@ import { RouterConfig } from '../../apps/router/src/router.config';
 import { RouterModule } from '../../apps/router/src/router.module';
 import { testConfig } from '../support/configs';
 import { eventually, RunningApp, startApp } from '../support/running-app';
+import { uniquePhone } from '../support/phones';
 import { staffToken } from '../support/staff-token';
 import { CaseEventsTap } from '../integration/cases-support';
 
@@ -45,11 +46,14 @@ describe('a web complaint flows to a routed case (real Kafka and PostgreSQL)', (
     return res.status === 200 ? ((await res.json()) as Record<string, any>) : undefined;
   }
 
-  const complaint = {
+  /** Each test its own customer: the same customer on the same matter would be a linked repeat complaint. */
+  const phone = uniquePhone();
+  const complaintBy = (customerPhone: string) => ({
     text: '信用卡被盗刷了5笔,卡号6222020200112233446,请立即冻结并退款。',
-    customer: { name: '张三', phone: '13800138000' },
+    customer: { name: '张三', phone: customerPhone },
     consent: true,
-  };
+  });
+  const complaint = complaintBy(phone.number);
 
   it('accepts a complaint, routes it to FRAUD and shows the case to staff', async () => {
     const accepted = await submit(complaint);
@@ -70,29 +74,30 @@ describe('a web complaint flows to a routed case (real Kafka and PostgreSQL)', (
     });
     expect(found.content.text).toContain('***************3446');
     expect(found.content.text).not.toContain('6222020200112233446');
-    expect(JSON.stringify(found)).not.toContain('13800138000');
-    expect(found.customer.phoneLast4).toBe('8000');
+    expect(JSON.stringify(found)).not.toContain(phone.number);
+    expect(found.customer.phoneLast4).toBe(phone.last4);
     expect(found.timeline.map((e: { type: string }) => e.type)).toEqual(['received', 'routed', 'opened']);
     expect(Date.parse(found.sla.decisionDueAt) - Date.parse(found.receivedAt)).toBe(15 * 24 * 3600 * 1000);
 
     // The customer is told the reference: `case.opened` on complaints.case-events.v1, with the sealed contact.
     const [opened] = await caseEvents.waitFor(found.complaintId as string, 'case.opened');
-    expect(opened).toMatchObject({ customerVisible: true, case: { reference, channel: 'web', status: 'RECEIVED', department: 'FRAUD', contact: { phoneLast4: '8000' } } });
+    expect(opened).toMatchObject({ customerVisible: true, case: { reference, channel: 'web', status: 'RECEIVED', department: 'FRAUD', contact: { phoneLast4: phone.last4 } } });
     expect(opened.message).toContain(reference);
     expect(opened.case.contact.phone).toMatch(/^pii:v1:/);
   });
 
   it('gives the same reference and one case for the same Idempotency-Key', async () => {
     const key = randomUUID();
-    const first = await submit(complaint, { 'idempotency-key': key });
-    const second = await submit(complaint, { 'idempotency-key': key });
+    const own = complaintBy(uniquePhone().number);
+    const first = await submit(own, { 'idempotency-key': key });
+    const second = await submit(own, { 'idempotency-key': key });
     expect(first.status).toBe(202);
     expect(second.status).toBe(202);
     expect(second.body.reference).toBe(first.body.reference);
     expect(second.body.complaintId).toBe(first.body.complaintId);
     await eventually(() => caseOf(first.body.reference as string));
 
-    const reused = await submit({ ...complaint, text: 'something else entirely' }, { 'idempotency-key': key });
+    const reused = await submit({ ...own, text: 'something else entirely' }, { 'idempotency-key': key });
     expect(reused.status).toBe(422);
     expect(reused.headers.get('content-type')).toContain('application/problem+json');
 

@@ -51,7 +51,7 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
     });
 
     it('refuses a body changed after signing', async () => {
-      const raw = JSON.stringify({ calls: [sampleCall()] });
+      const raw = JSON.stringify({ calls: [sampleCall({ callerNumber: '13800138000' })] });
       const timestamp = Math.floor(Date.now() / 1000);
       const signature = signPayload('test-hotline-secret', String(timestamp), raw);
       const tampered = await pushCalls(hotline.url, undefined, {
@@ -107,7 +107,7 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
 
   describe('per-call results', () => {
     it('accepts the good records and rejects the malformed ones, naming their fields', async () => {
-      const good = [sampleCall(), sampleCall()];
+      const good = [sampleCall({ callerNumber: '13800138000' }), sampleCall()];
       const calls = [
         good[0],
         { ...sampleCall(), startedAt: 'yesterday', speakerless: true },

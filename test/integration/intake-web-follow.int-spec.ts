@@ -5,10 +5,16 @@ import { IntakeWebModule } from '../../apps/intake-web/src/intake-web.module';
 import { caseEvent, publishCaseEvents, testProducer } from '../support/case-events';
 import { testConfig } from '../support/configs';
 import { eventually, RunningApp, startApp } from '../support/running-app';
+import { uniquePhone } from '../support/phones';
 import { TopicReader } from '../support/topic-reader';
 
 /** A web customer follows their complaint: status look-up and the satisfaction survey, fed by case events on the real topic. */
 describe('intake-web: the customer follows their complaint', () => {
+  let digits = '7000';
+  beforeEach(() => {
+    digits = uniquePhone().last4;
+  });
+  const otherDigits = () => String((Number(digits) + 1) % 10_000).padStart(4, '0');
   let intake: RunningApp;
   let producer: Producer;
   let responses: TopicReader<CustomerResponseV1>;
@@ -27,8 +33,9 @@ describe('intake-web: the customer follows their complaint', () => {
     return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Record<string, any> };
   }
 
+  /** The test's customer files a complaint (each test its own customer: same customer and matter would be a repeat). */
   async function fileComplaint() {
-    const res = await post('/v1/complaints', { text: '网点柜员办理业务太慢，排队两个小时', customer: { name: '王五', phone: '13700137000' }, consent: true });
+    const res = await post('/v1/complaints', { text: '网点柜员办理业务太慢，排队两个小时', customer: { name: '王五', phone: `1370013${digits}` }, consent: true });
     expect(res.status).toBe(202);
     return { reference: res.body.reference as string, complaintId: res.body.complaintId as string };
   }
@@ -42,7 +49,7 @@ describe('intake-web: the customer follows their complaint', () => {
 
   it('shows the status and the updates the customer was told about, for the reference and the phone’s last four digits', async () => {
     const complaint = await fileComplaint();
-    const fresh = await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: '7000' });
+    const fresh = await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: digits });
     expect(fresh.status).toBe(200);
     expect(fresh.body).toMatchObject({ reference: complaint.reference, status: 'RECEIVED', updates: [] });
 
@@ -51,7 +58,7 @@ describe('intake-web: the customer follows their complaint', () => {
     await tellCase(complaint, 'case.feedback_sent', 'IN_PROGRESS', { message: '已联系网点负责人核实排队情况。' });
 
     const later = await eventually(async () => {
-      const res = await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: '7000' });
+      const res = await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: digits });
       return res.body.updates?.length === 2 ? res : undefined;
     });
     expect(later.body.status).toBe('IN_PROGRESS');
@@ -62,8 +69,8 @@ describe('intake-web: the customer follows their complaint', () => {
 
   it('answers 404 alike for wrong digits and unknown references, and 400 naming the field for malformed ones', async () => {
     const complaint = await fileComplaint();
-    const wrongDigits = await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: '1234' });
-    const unknown = await post('/v1/complaints/lookup', { reference: 'C20200101-W00000', phoneLast4: '7000' });
+    const wrongDigits = await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: otherDigits() });
+    const unknown = await post('/v1/complaints/lookup', { reference: 'C20200101-W00000', phoneLast4: digits });
     expect(wrongDigits.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(wrongDigits.body).toEqual(unknown.body);
@@ -75,17 +82,17 @@ describe('intake-web: the customer follows their complaint', () => {
 
   it('takes the satisfaction score once the complaint is answered, and hands it to the case service', async () => {
     const complaint = await fileComplaint();
-    const early = await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: '7000', score: 5 });
+    const early = await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score: 5 });
     expect(early.status).toBe(409);
 
     await tellCase(complaint, 'case.resolved', 'RESOLVED', { message: '已对柜员进行培训。' });
-    await eventually(async () => ((await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: '7000' })).body.status === 'RESOLVED' ? true : undefined));
+    await eventually(async () => ((await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: digits })).body.status === 'RESOLVED' ? true : undefined));
 
-    expect((await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: '7000', score: 9 })).body.errors).toEqual([
+    expect((await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score: 9 })).body.errors).toEqual([
       { field: 'score', message: 'score must be at most 5' },
     ]);
-    expect((await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: '0000', score: 2 })).status).toBe(404);
-    const rated = await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: '7000', score: 2, comment: '等太久了' });
+    expect((await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: otherDigits(), score: 2 })).status).toBe(404);
+    const rated = await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score: 2, comment: '等太久了' });
     expect(rated.status).toBe(202);
 
     const response = await eventually(async () => responses.values((r) => r.reference === complaint.reference)[0]);

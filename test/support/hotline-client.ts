@@ -1,4 +1,5 @@
 import { signPayload } from '../../apps/intake-hotline/src/domain/request-signature';
+import { uniquePhone } from './phones';
 
 export interface PushResponse {
   status: number;
@@ -45,7 +46,7 @@ export function sampleCall(overrides: Record<string, unknown> = {}): Record<stri
     callId: `CALL-${process.pid}-${Date.now()}-${sequence}`,
     startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
     endedAt: new Date(Date.now() - 4 * 60_000).toISOString(),
-    callerNumber: '13800138000',
+    callerNumber: uniquePhone().number,
     agentId: 'A-17',
     queue: 'cards',
     transcript: [

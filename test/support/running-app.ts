@@ -15,8 +15,8 @@ export async function startApp(module: DynamicModule, options: Omit<HttpAppOptio
   return { app, url, close: () => app.close() };
 }
 
-/** Polls until `probe` returns a value (not undefined) or the time is up. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000, intervalMs = 100): Promise<T> {
+/** Polls until `probe` returns a value (not undefined) or the time is up (90 s: services may be busy with earlier tests' events). */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 90_000, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {

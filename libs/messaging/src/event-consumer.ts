@@ -42,6 +42,7 @@ const defaultRetry: RetryPolicy = { attempts: 5, initialBackoffMs: 200, maxBacko
  */
 export class EventConsumer<T extends object> {
   private consumer: Consumer | null = null;
+  private stopped = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -57,8 +58,15 @@ export class EventConsumer<T extends object> {
       allowAutoTopicCreation: false,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
-      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
+      retry: {
+        retries: Number.MAX_SAFE_INTEGER,
+        initialRetryTime: 300,
+        maxRetryTime: 10_000,
+        // kafkajs restarts a crashed consumer on its own; not once the service has stopped it.
+        restartOnFailure: async () => !this.stopped,
+      },
     });
+    this.stopped = false;
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topic: this.spec.topic, fromBeginning: true });
@@ -70,6 +78,7 @@ export class EventConsumer<T extends object> {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.consumer?.disconnect();
     this.consumer = null;
   }

@@ -27,10 +27,12 @@ export interface CaseLifecycle {
   closure: { rootCause: string; correctiveAction: string; closedBy: string; closedAt: Date } | null;
   withdrawal: { reason: string; by: string; at: Date } | null;
   reopenCount: number;
+  /** Repeat complaints merged into this case (CBIRC allows merging): their own references stay findable. */
+  linkedComplaints: { reference: string; complaintId: string; channel: Channel; at: Date }[];
 }
 
 export function emptyLifecycle(): CaseLifecycle {
-  return { escalations: [], resolution: null, mediation: null, satisfaction: [], closure: null, withdrawal: null, reopenCount: 0 };
+  return { escalations: [], resolution: null, mediation: null, satisfaction: [], closure: null, withdrawal: null, reopenCount: 0, linkedComplaints: [] };
 }
 
 /** A complaint case as the staff work it. */
@@ -67,9 +69,10 @@ export function openCase(routed: ComplaintRoutedV1, policy?: SlaPolicy): { case:
     complaintId: complaint.complaintId,
     reference: complaint.reference,
     channel: complaint.channel,
-    status: 'RECEIVED',
+    // A handler the router picked takes the case straight away.
+    status: routing.assignee ? 'ASSIGNED' : 'RECEIVED',
     department: routing.department,
-    assignee: null,
+    assignee: routing.assignee ?? null,
     priority: routing.priority,
     escalation: routing.escalation,
     needsTriage: routing.needsTriage,

@@ -1,6 +1,7 @@
 import type { ComplaintRoutedV1 } from '@complaints/contracts';
 import { openCase } from '../../domain/case';
 import { nextWatchAt } from '../../domain/case-clock-actions';
+import { acceptsLinkedComplaints, linkComplaint } from '../../domain/link-complaint';
 import { SlaPolicy } from '../../domain/sla-policy';
 import { toCaseEvent } from '../case-event.factory';
 import { CaseEventsRelay } from '../case-events.relay';
@@ -14,7 +15,8 @@ export function openedMessage(reference: string, language: string): string {
 }
 
 /**
- * Opens the case of a routed complaint and, in the same transaction, queues `case.opened` (customer-visible,
+ * Opens the case of a routed complaint — or, for a repeat complaint the router linked to a case still
+ * being worked, merges it into that case instead (CBIRC allows merging) — and, in the same transaction, queues `case.opened` (customer-visible,
  * with the reference) for publication. A redelivered event finds the case open and changes nothing.
  */
 export class OpenCaseUseCase {
@@ -25,6 +27,8 @@ export class OpenCaseUseCase {
   ) {}
 
   async execute(routed: ComplaintRoutedV1): Promise<{ reference: string; created: boolean }> {
+    const linkedTo = routed.routing.linkedCaseReference && (await this.linkToOpenCase(routed.routing.linkedCaseReference, routed));
+    if (linkedTo) return { reference: linkedTo, created: false };
     const { case: opened, timeline } = openCase(routed, this.policy);
     const at = new Date(routed.routing.routedAt);
     const actor = { type: 'system' as const, id: 'cases', roles: ['system'] };
@@ -46,5 +50,26 @@ export class OpenCaseUseCase {
     );
     if (created) this.relay.kick();
     return { reference: opened.reference, created };
+  }
+
+  /** Merges a repeat complaint into the case the router linked it to, if that case is still being worked. */
+  private async linkToOpenCase(reference: string, routed: ComplaintRoutedV1): Promise<string | null> {
+    const at = new Date(routed.routing.routedAt);
+    const actor = { type: 'system' as const, id: 'cases', roles: ['system'] };
+    const stored = await this.cases.change(reference, (current) => {
+      const change = acceptsLinkedComplaints(current) ? linkComplaint(current, routed, at) : { case: current, events: [] };
+      return {
+        case: change.case,
+        events: change.events.map((e) => toCaseEvent(change.case, e, actor, at, routed.eventId)),
+        action: 'link-complaint',
+        actor,
+        at,
+        nextAlertAt: nextWatchAt(change.case, this.policy),
+      };
+    });
+    const merged = stored?.case.lifecycle.linkedComplaints.some((l) => l.complaintId === routed.complaint.complaintId);
+    if (!stored || !merged) return null;
+    if (stored.events.length > 0) this.relay.kick();
+    return stored.case.reference;
   }
 }

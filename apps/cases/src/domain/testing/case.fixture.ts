@@ -1,13 +1,17 @@
-import type { ComplaintRoutedV1 } from '@complaints/contracts';
+import type { ComplaintRoutedV1, Priority } from '@complaints/contracts';
 import { Case, openCase } from '../case';
 import type { CaseActor } from '../case-actor';
 import type { CaseStatus } from '../case-status';
 
-/** For unit tests: a freshly opened case (received at `receivedAt`), optionally in another status. */
-export function caseFixture(receivedAt = new Date('2026-11-01T00:00:00.000Z'), overrides: Partial<Case> = {}): Case {
-  const at = receivedAt.toISOString();
-  const routed = {
-    eventId: '00000000-0000-4000-8000-000000000001',
+let sequence = 0;
+
+/** For unit tests: a routed complaint (a fresh complaintId and reference each time), received at `receivedAt`. */
+export function routedComplaint(options: { receivedAt?: Date; priority?: Priority } = {}): ComplaintRoutedV1 {
+  sequence += 1;
+  const at = (options.receivedAt ?? new Date('2026-11-01T00:00:00.000Z')).toISOString();
+  const n = String(sequence).padStart(12, '0');
+  return {
+    eventId: `00000000-0000-4000-8000-${n}`,
     eventType: 'complaint.routed',
     eventVersion: 1,
     occurredAt: at,
@@ -15,8 +19,8 @@ export function caseFixture(receivedAt = new Date('2026-11-01T00:00:00.000Z'), o
     causationId: null,
     source: 'router',
     complaint: {
-      complaintId: '00000000-0000-4000-8000-000000000002',
-      reference: 'C20261101-ABCDEF',
+      complaintId: `00000000-0000-4000-9000-${n}`,
+      reference: `C20261101-W${String(sequence).padStart(5, '0')}`,
       channel: 'web',
       receivedAt: at,
       source: { system: 'web-form', messageId: null, receivedAt: at },
@@ -27,7 +31,7 @@ export function caseFixture(receivedAt = new Date('2026-11-01T00:00:00.000Z'), o
     routing: {
       department: 'CARD_CENTER',
       category: { product: 'CREDIT_CARD', reason: 'FEES', servicePoint: 'OTHER' },
-      priority: 'P2',
+      priority: options.priority ?? 'P2',
       escalation: false,
       needsTriage: false,
       confidence: { product: 1, reason: 1, servicePoint: 1, escalation: 1, priority: 1 },
@@ -38,7 +42,11 @@ export function caseFixture(receivedAt = new Date('2026-11-01T00:00:00.000Z'), o
       routedAt: at,
     },
   } as unknown as ComplaintRoutedV1;
-  return { ...openCase(routed).case, ...overrides };
+}
+
+/** For unit tests: a freshly opened case (received at `receivedAt`), optionally in another status. */
+export function caseFixture(receivedAt = new Date('2026-11-01T00:00:00.000Z'), overrides: Partial<Case> = {}): Case {
+  return { ...openCase(routedComplaint({ receivedAt })).case, ...overrides };
 }
 
 export function inStatus(status: CaseStatus, overrides: Partial<Case> = {}): Case {

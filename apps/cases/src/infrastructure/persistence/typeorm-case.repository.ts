@@ -140,7 +140,14 @@ export class TypeOrmCaseRepository extends CaseRepository {
   }
 
   async findByReference(reference: string): Promise<{ case: Case; timeline: TimelineEntry[] } | null> {
-    const row = await this.db.getRepository(CaseEntity).findOneBy({ reference });
+    // A repeat complaint merged into another case is found under its own reference too.
+    const row =
+      (await this.db.getRepository(CaseEntity).findOneBy({ reference })) ??
+      (await this.db
+        .getRepository(CaseEntity)
+        .createQueryBuilder('c')
+        .where(`c.lifecycle -> 'linkedComplaints' @> jsonb_build_array(jsonb_build_object('reference', :reference::text))`, { reference })
+        .getOne());
     if (!row) return null;
     const entries = await this.db.getRepository(TimelineEntryEntity).find({ where: { complaintId: row.complaintId }, order: { at: 'ASC', id: 'ASC' } });
     return {
