@@ -5,19 +5,27 @@ import { dropDatabase } from '@complaints/persistence';
 import { BenchRun, machine } from './bench-run';
 import { writeHotlineIntakeResults } from './hotline-intake.report';
 import { HotlineIntakeSettings, runHotlineIntakeScenario } from './hotline-intake.scenario';
+import { writeRouterResults } from './router.report';
+import { RouterSettings, runRouterScenario } from './router.scenario';
 import { ScenarioContext } from './scenario-context';
 import { writeWebIntakeResults } from './web-intake.report';
 import { runWebIntakeScenario, WebIntakeSettings } from './web-intake.scenario';
+import { writeWechatIntakeResults } from './wechat-intake.report';
+import { runWechatIntakeScenario, WechatIntakeSettings } from './wechat-intake.scenario';
 
 /**
  * `npm run bench`: provisions a dedicated Kafka broker and database, runs the "web intake" and
- * "hotline intake" scenarios and writes bench/results/{web-intake,hotline-intake}.{json,md}, each as
- * soon as its scenario is done. Exits 1 when a run failed (most requests, or calls, not accepted).
+ * "hotline intake" scenarios (and, when BENCH_SCENARIOS names them, "wechat" and "router") and writes
+ * bench/results/<scenario>.{json,md}, each as soon as its scenario is done. Exits 1 when a run failed
+ * (most requests, or calls, not accepted; not every complaint routed).
  *
- * Environment: BENCH_SCENARIOS (default "web,hotline"), BENCH_KAFKA_BROKERS (default 127.0.0.1:19292;
- * a broker answering there is reused, otherwise one is started and stopped again), BENCH_DURATION_SEC
- * (10), BENCH_WARMUP_SEC (3); web: BENCH_CONNECTIONS (default "8,32"), BENCH_IDEMPOTENCY_KEY ("0" skips
- * that variant); hotline: BENCH_HOTLINE_BATCHES (default "1,50,500"), BENCH_HOTLINE_CONCURRENCY (4).
+ * Environment: BENCH_SCENARIOS (default "web,hotline,wechat,router", about 11 minutes), BENCH_KAFKA_BROKERS
+ * (default 127.0.0.1:19292; a broker answering there is reused, otherwise one is started and stopped
+ * again), BENCH_DURATION_SEC (10), BENCH_WARMUP_SEC (3); web: BENCH_CONNECTIONS (default "8,32"),
+ * BENCH_IDEMPOTENCY_KEY ("0" skips that variant); hotline: BENCH_HOTLINE_BATCHES (default "1,50,500"),
+ * BENCH_HOTLINE_CONCURRENCY (4); wechat: BENCH_WECHAT_CONNECTIONS (default "8,32,64"), BENCH_WECHAT_AES
+ * ("0" skips safe mode); router: BENCH_ROUTER_COMPLAINTS (5000), BENCH_ROUTER_TIMEOUT_SEC (600),
+ * BENCH_CLASSIFIER_CALLS (5000).
  */
 
 const PROJECT_ROOT = join(__dirname, '..', '..');
@@ -28,9 +36,13 @@ const KAFKA_DATA_DIR = join(PROJECT_ROOT, '.local', 'kafka-bench');
 const PARTITIONS = 6;
 const MIN_ACCEPTED_SHARE = 0.5;
 const MAX_HOTLINE_BATCH = 5_000;
+const MAX_ROUTER_COMPLAINTS = 1_000_000;
+/** intake-social publishes each complaint this long after its message, i.e. within the run. */
+const WECHAT_QUIET_WINDOW_SEC = 2;
 
-type ScenarioName = 'web' | 'hotline';
-const SCENARIO_NAMES: readonly ScenarioName[] = ['web', 'hotline'];
+type ScenarioName = 'web' | 'hotline' | 'wechat' | 'router';
+const SCENARIO_NAMES: readonly ScenarioName[] = ['web', 'hotline', 'wechat', 'router'];
+const DEFAULT_SCENARIOS: readonly ScenarioName[] = ['web', 'hotline', 'wechat', 'router'];
 
 /** What one scenario printed and whether one of its runs failed. */
 interface ScenarioOutcome {
@@ -41,7 +53,7 @@ interface ScenarioOutcome {
 }
 
 function scenariosFromEnv(): ScenarioName[] {
-  const names = (process.env.BENCH_SCENARIOS ?? SCENARIO_NAMES.join(',')).split(',').map((n) => n.trim()).filter(Boolean);
+  const names = (process.env.BENCH_SCENARIOS ?? DEFAULT_SCENARIOS.join(',')).split(',').map((n) => n.trim()).filter(Boolean);
   const unknown = names.filter((n) => !SCENARIO_NAMES.includes(n as ScenarioName));
   if (unknown.length || names.length === 0) throw new Error(`BENCH_SCENARIOS must list some of ${SCENARIO_NAMES.join(', ')} (got "${process.env.BENCH_SCENARIOS}")`);
   return SCENARIO_NAMES.filter((n) => names.includes(n));
@@ -71,6 +83,30 @@ function hotlineSettingsFromEnv(): HotlineIntakeSettings {
     warmupSec: positiveNumber('BENCH_WARMUP_SEC', 3),
     minAcceptedShare: MIN_ACCEPTED_SHARE,
   };
+}
+
+/** WeChat settings from BENCH_* variables or the defaults (about 140 s of load in all). */
+function wechatSettingsFromEnv(): WechatIntakeSettings {
+  return {
+    connections: positiveIntegers('BENCH_WECHAT_CONNECTIONS', '8,32,64'),
+    withAes: process.env.BENCH_WECHAT_AES !== '0',
+    durationSec: positiveNumber('BENCH_DURATION_SEC', 10),
+    warmupSec: positiveNumber('BENCH_WARMUP_SEC', 3),
+    quietWindowSec: WECHAT_QUIET_WINDOW_SEC,
+    minAcceptedShare: MIN_ACCEPTED_SHARE,
+  };
+}
+
+/** Router settings from BENCH_* variables or the defaults. */
+function routerSettingsFromEnv(): RouterSettings {
+  const [complaints, classifierCalls, timeoutSec] = [
+    positiveNumber('BENCH_ROUTER_COMPLAINTS', 5_000),
+    positiveNumber('BENCH_CLASSIFIER_CALLS', 5_000),
+    positiveNumber('BENCH_ROUTER_TIMEOUT_SEC', 600),
+  ];
+  if (!Number.isInteger(complaints) || !Number.isInteger(classifierCalls)) throw new Error('BENCH_ROUTER_COMPLAINTS and BENCH_CLASSIFIER_CALLS must be positive integers');
+  if (complaints > MAX_ROUTER_COMPLAINTS) throw new Error(`BENCH_ROUTER_COMPLAINTS: at most ${MAX_ROUTER_COMPLAINTS}`);
+  return { complaints, classifierCalls, timeoutSec };
 }
 
 function positiveIntegers(name: string, fallback: string): number[] {
@@ -118,6 +154,28 @@ async function hotlineScenario(ctx: ScenarioContext, run: BenchRun, settings: Ho
   };
 }
 
+async function wechatScenario(ctx: ScenarioContext, run: BenchRun, settings: WechatIntakeSettings): Promise<ScenarioOutcome> {
+  const results = await runWechatIntakeScenario(ctx, settings);
+  const table = await writeWechatIntakeResults(run, settings, results);
+  return {
+    title: 'WeChat passive reply',
+    table,
+    files: ['wechat-intake.json', 'wechat-intake.md'],
+    failedRuns: results.runs.filter((r) => r.failed).map((r) => `wechat ${r.target} ${r.mode} c=${r.concurrency}`),
+  };
+}
+
+async function routerScenario(ctx: ScenarioContext, run: BenchRun, settings: RouterSettings): Promise<ScenarioOutcome> {
+  const results = await runRouterScenario(ctx, settings);
+  const table = await writeRouterResults(run, settings, results);
+  return {
+    title: 'Router',
+    table,
+    files: ['router.json', 'router.md'],
+    failedRuns: results.runs.filter((r) => r.failed).map((r) => `router ${r.target} (${r.rows}/${r.complaints} rows)`),
+  };
+}
+
 function printOutcome(outcome: ScenarioOutcome, cpuCount: number): void {
   process.stdout.write(`\n${outcome.title} (${cpuCount} CPU cores shared by load generator, services, Kafka and PostgreSQL)\n\n${outcome.table}\n\n`);
   process.stdout.write(`Results written to ${outcome.files.map((f) => join('bench', 'results', f)).join(' and ')}\n`);
@@ -128,6 +186,8 @@ async function main(): Promise<number> {
   // Every setting is checked before the broker is started.
   const webSettings = scenarios.includes('web') ? webSettingsFromEnv() : undefined;
   const hotlineSettings = scenarios.includes('hotline') ? hotlineSettingsFromEnv() : undefined;
+  const wechatSettings = scenarios.includes('wechat') ? wechatSettingsFromEnv() : undefined;
+  const routerSettings = scenarios.includes('router') ? routerSettingsFromEnv() : undefined;
   const timestamp = new Date().toISOString();
   const machineAtStart = machine();
   const kafka = await provision();
@@ -142,6 +202,8 @@ async function main(): Promise<number> {
   try {
     if (webSettings) outcomes.push(await webScenario(ctx, run, webSettings));
     if (hotlineSettings) outcomes.push(await hotlineScenario(ctx, run, hotlineSettings));
+    if (wechatSettings) outcomes.push(await wechatScenario(ctx, run, wechatSettings));
+    if (routerSettings) outcomes.push(await routerScenario(ctx, run, routerSettings));
   } finally {
     if (kafka) {
       log('stopping the Kafka broker started for the bench');
@@ -151,7 +213,7 @@ async function main(): Promise<number> {
   for (const outcome of outcomes) printOutcome(outcome, machineAtStart.cpuCount);
   const failed = outcomes.flatMap((o) => o.failedRuns);
   if (failed.length) {
-    process.stderr.write(`\nBENCH FAILED: most requests were not accepted in ${failed.join(', ')}\n`);
+    process.stderr.write(`\nBENCH FAILED (most requests not accepted, or not every complaint routed): ${failed.join(', ')}\n`);
     return 1;
   }
   return 0;
