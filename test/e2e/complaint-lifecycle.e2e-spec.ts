@@ -82,7 +82,8 @@ describe('complaint -> reference sent -> feedback -> resolution -> survey answer
     const survey = await textsSaying(reference, '请直接回复 1-5');
     expect(survey.text).toContain('已退还管理费30元');
 
-    // Too early to close? The customer answers first; their answer is filed against the case.
+    // The customer answers the survey from the status page (which follows the case events on its own), then it is filed against the case.
+    await eventually(async () => ((await call(intake.url, '/v1/complaints/lookup', { reference, phoneLast4: phone.last4 })).body.status === 'RESOLVED' ? true : undefined));
     const rated = await call(intake.url, `/v1/complaints/${reference}/satisfaction`, { phoneLast4: phone.last4, score: 5, comment: '处理及时' });
     expect(rated.status).toBe(202);
     await eventually(async () => {
