@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
-import { Producer } from 'kafkajs';
+import { Kafka, logLevel, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { CaseEventType, CaseEventV1, Channel } from '@complaints/contracts';
+import { CaseEventType, CaseEventV1, Channel, Topics } from '@complaints/contracts';
 import { PiiCipher } from '@complaints/security';
 import { NotifierConfig } from '../../apps/notifier/src/notifier.config';
+import { NOTIFIER_GROUP } from '../../apps/notifier/src/interface/case-events.consumer';
 import { NotifierModule } from '../../apps/notifier/src/notifier.module';
 import { caseEvent, publishCaseEvents, testProducer } from '../support/case-events';
 import { testConfig } from '../support/configs';
@@ -76,6 +77,10 @@ describe('notifier: customers told on their own channel', () => {
       NOTIFY_POLL_MS: '50',
     });
     cipher = PiiCipher.fromSetting(config.PII_KEYS, config.PII_ACTIVE_KEY_ID);
+    // Only this test's events: earlier tests' case events (other customers) are not for these stand-in gateways.
+    const admin = new Kafka({ clientId: 'test-admin', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    await admin.resetOffsets({ groupId: NOTIFIER_GROUP, topic: Topics.caseEventsV1, earliest: false }).finally(() => admin.disconnect());
     notifier = await startApp(NotifierModule.register(config));
     producer = await testProducer();
     db = new Client({ connectionString: process.env.DATABASE_URL });
