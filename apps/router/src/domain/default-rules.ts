@@ -1,11 +1,5 @@
 import type { RoutingRule } from './routing-rule';
 
-/**
- * The label of the defaults from before rules were stored; kept for tools that import it. Routed
- * events now carry the stored version number (`rulesVersion` "1" is these defaults, seeded by migration).
- */
-export const DEFAULT_RULES_VERSION = 'default-1';
-
 /** The default routing rules of DESIGN section 3, in order (first match wins): the seed of rule-set version 1. */
 export const DEFAULT_RULES: readonly RoutingRule[] = [
   { id: 'R1', description: 'Funds security goes to fraud', department: 'FRAUD', when: [{ reason: ['FUNDS_SECURITY'] }] },
