@@ -3,6 +3,7 @@ import { loadConfig } from '@complaints/config';
 import { runService } from '@complaints/http';
 import { IntakeWebConfig } from './intake-web.config';
 import { IntakeWebModule } from './intake-web.module';
+import { CUSTOMER_SITE } from './interface/web/customer-site';
 
 void runService(() => {
   const config = loadConfig(IntakeWebConfig);
@@ -11,6 +12,7 @@ void runService(() => {
     host: config.HOST,
     port: config.INTAKE_WEB_PORT,
     bodyLimitBytes: 64 * 1024,
+    site: CUSTOMER_SITE,
     openApi: { title: 'Web complaint intake', description: 'The public complaint API of the bank: file a complaint, get a reference.' },
   };
 });

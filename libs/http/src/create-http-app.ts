@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { CORRELATION_HEADER, httpRequestSeconds } from '@complaints/observability';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { mountSite, SiteOptions } from './site';
 import { createValidationPipe } from './validation.pipe';
 
 export interface HttpAppOptions {
@@ -14,6 +15,8 @@ export interface HttpAppOptions {
   /** Keep the raw request body (`request.rawBody`), e.g. to verify a signature over the exact bytes. */
   rawBody?: boolean;
   openApi: { title: string; description: string };
+  /** A built web site this service serves (customer site, staff console). */
+  site?: SiteOptions;
 }
 
 /**
@@ -52,8 +55,8 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
     app,
     new DocumentBuilder().setTitle(options.openApi.title).setDescription(options.openApi.description).setVersion('1').addBearerAuth().build(),
   );
-  // The document only: the Swagger UI's static assets would need @fastify/static, whose current line needs Node 22.
   SwaggerModule.setup('docs', app, document, { swaggerUiEnabled: false, jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  if (options.site) await mountSite(app, options.site);
   return app;
 }
 

@@ -3,4 +3,5 @@ export * from './problem';
 export * from './problem-details.filter';
 export * from './request-context';
 export * from './run-service';
+export * from './site';
 export * from './validation.pipe';

@@ -1,0 +1,3 @@
+export * from './api';
+export * from './i18n';
+export * from './lang-switch';
