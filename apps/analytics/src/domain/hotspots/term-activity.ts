@@ -1,3 +1,5 @@
+import { BucketCounts } from './bucket-counts';
+
 /** One complaint as the term tracker needs it; `terms` from extractTerms (libs/classification). */
 export interface TermObservation {
   complaintId: string;
@@ -36,7 +38,9 @@ export const DEFAULT_TERM_ACTIVITY_SETTINGS: TermActivitySettings = {
 export class TermActivity {
   readonly settings: TermActivitySettings;
   private readonly recent = new Map<string, TermOccurrence[]>();
-  private readonly history = new Map<string, Map<number, number>>();
+  private readonly history = new Map<string, BucketCounts>();
+  /** Buckets a term's counts must cover: the lookback, the window and the bucket between them. */
+  private readonly span: number;
   private readonly seen = new Map<string, number>();
   private historyStartMs: number | undefined;
   private latestMs = -Infinity;
@@ -50,6 +54,7 @@ export class TermActivity {
       throw new RangeError('windowMs must be a positive multiple of bucketMs, and lookbackMs a multiple of windowMs');
     }
     this.historyStartMs = historyStart?.getTime();
+    this.span = (lookbackMs + windowMs) / bucketMs + 2;
   }
 
   observe(complaint: TermObservation): void {
@@ -57,13 +62,15 @@ export class TermActivity {
     const at = complaint.receivedAt.getTime();
     this.seen.set(complaint.complaintId, at);
     this.historyStartMs = Math.min(this.historyStartMs ?? at, at);
-    this.latestMs = Math.max(this.latestMs, at);
     const bucket = Math.floor(at / this.settings.bucketMs);
+    // A replay of days of complaints between two ticks: keep only the latest window's occurrences.
+    if (bucket > Math.floor(this.latestMs / this.settings.bucketMs)) this.pruneRecent(at - this.settings.windowMs);
+    this.latestMs = Math.max(this.latestMs, at);
     const isRecent = at > this.latestMs - this.settings.windowMs;
     for (const term of new Set(complaint.terms)) {
-      const buckets = this.history.get(term) ?? new Map<number, number>();
-      buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1);
-      this.history.set(term, buckets);
+      let counts = this.history.get(term);
+      if (!counts) this.history.set(term, (counts = new BucketCounts(this.span)));
+      counts.increment(bucket);
       if (isRecent) {
         const occurrences = this.recent.get(term) ?? [];
         occurrences.push({ complaintId: complaint.complaintId, reference: complaint.reference, at });
@@ -80,19 +87,23 @@ export class TermActivity {
   /** Forgets what no window or baseline as of `now` needs any more. */
   prune(now: Date): void {
     const windowStart = now.getTime() - this.settings.windowMs;
-    for (const [term, occurrences] of this.recent) {
-      const kept = occurrences.filter((o) => o.at > windowStart);
-      if (kept.length === 0) this.recent.delete(term);
-      else if (kept.length < occurrences.length) this.recent.set(term, kept);
-    }
+    this.pruneRecent(windowStart);
     const horizon = windowStart - this.settings.lookbackMs - this.settings.bucketMs;
     for (const [id, at] of this.seen) if (at < horizon) this.seen.delete(id);
     const oldestBucket = Math.floor(horizon / this.settings.bucketMs);
     if (oldestBucket <= this.prunedBelowBucket) return; // history only needs pruning once per bucket
     this.prunedBelowBucket = oldestBucket;
-    for (const [term, buckets] of this.history) {
-      for (const bucket of buckets.keys()) if (bucket < oldestBucket) buckets.delete(bucket);
-      if (buckets.size === 0) this.history.delete(term);
+    for (const [term, counts] of this.history) {
+      counts.prune(oldestBucket);
+      if (counts.isEmpty) this.history.delete(term);
+    }
+  }
+
+  private pruneRecent(windowStart: number): void {
+    for (const [term, occurrences] of this.recent) {
+      const kept = occurrences.filter((o) => o.at > windowStart);
+      if (kept.length === 0) this.recent.delete(term);
+      else if (kept.length < occurrences.length) this.recent.set(term, kept);
     }
   }
 
@@ -116,12 +127,12 @@ export class TermActivity {
   baselineCounts(term: string, now: Date): number[] {
     const { windowMs, bucketMs } = this.settings;
     const { end } = this.baselineRange(now);
-    const buckets = this.history.get(term);
+    const counts = this.history.get(term);
     const perWindow = windowMs / bucketMs;
     return Array.from({ length: this.baselineWindowCount(now) }, (_, k) => {
       const first = (end - (k + 1) * windowMs) / bucketMs;
       let count = 0;
-      for (let b = first; b < first + perWindow; b++) count += buckets?.get(b) ?? 0;
+      for (let b = first; b < first + perWindow; b++) count += counts?.count(b) ?? 0;
       return count;
     });
   }
