@@ -1,4 +1,5 @@
 import { extractTerms } from '@complaints/classification';
+import poisson from '@stdlib/random-base-poisson';
 import { detectEmergingTerms } from './emerging-term-detector';
 import { TermActivity } from './term-activity';
 
@@ -119,5 +120,29 @@ describe('detectEmergingTerms', () => {
     expect(firstAlertAt).toBeDefined();
     expect(firstAlertAt!.getTime()).toBeGreaterThanOrEqual(tenth.getTime());
     expect(firstAlertAt!.getTime() - tenth.getTime()).toBeLessThanOrEqual(2 * MINUTE);
+  });
+
+  it('keeps false alarms under alpha on terms that only fluctuate (72 hourly evaluations of 100 seeded Poisson terms)', () => {
+    const draw = poisson.factory({ seed: 1129 });
+    const alpha = 0.05;
+    let evaluations = 0;
+    let evaluationsWithAlarm = 0;
+    for (let run = 0; run < 3; run++) {
+      const activity = new TermActivity();
+      const start = NOW.getTime() - 8 * 24 * HOUR;
+      for (let h = 0; h < 8 * 24; h++) {
+        for (let t = 0; t < 100; t++) {
+          const rate = 0.5 + (t % 20) * 0.6; // 0.5 to 11.9 complaints an hour
+          const n = draw(rate);
+          for (let k = 0; k < n; k++) activity.observe(complaint([`term${t}`], new Date(start + h * HOUR + ((k + 0.5) / (n + 1)) * HOUR)));
+        }
+        if (h < 7 * 24) continue;
+        // no ratio floor and a lax alpha: only the test and its correction stand between noise and an alert
+        evaluations++;
+        if (detectEmergingTerms(activity, new Date(start + (h + 1) * HOUR), { alpha, minRatio: 1 }).length > 0) evaluationsWithAlarm++;
+      }
+    }
+    expect(evaluations).toBe(72);
+    expect(evaluationsWithAlarm).toBeLessThanOrEqual(evaluations * alpha);
   });
 });
