@@ -1,2 +1,3 @@
 export * from './classify-complaint';
 export * from './detect-language';
+export * from './extract-terms';

@@ -22,7 +22,8 @@ const EN_STOP_WORDS = new Set(
     .split(' '),
 );
 
-const ZH_STOP_WORDS = new Set(['的', '了', '是', '我', '你', '他', '她', '在', '和', '就', '都', '也', '还', '又', '吗', '吧', '啊', '呢', '着', '把', '被', '这', '那', '有']);
+/** Chinese function words, never a feature or a term on their own. */
+export const ZH_STOP_WORDS = new Set(['的', '了', '是', '我', '你', '他', '她', '在', '和', '就', '都', '也', '还', '又', '吗', '吧', '啊', '呢', '着', '把', '被', '这', '那', '有']);
 
 /** NFKC (full-width to half-width), lower case, CFPB's redactions removed. */
 export function normaliseText(text: string): string {
