@@ -12,7 +12,7 @@ export interface OutstandingSurvey {
 /** What a case event means for the customer's survey: it was sent (the case resolved), or it is no longer open. */
 export type SurveyChange =
   | ({ kind: 'sent'; account: string; at: Date; expiresAt: Date } & OutstandingSurvey)
-  | ({ kind: 'withdrawn'; at: Date } & OutstandingSurvey);
+  | ({ kind: 'ended'; at: Date } & OutstandingSurvey);
 
 /** After these the survey of the case is no longer awaited: answered (anywhere), reopened, withdrawn, archived. */
 const ENDS_SURVEY = new Set(['case.satisfaction_recorded', 'case.reopened', 'case.withdrawn', 'case.archived']);
@@ -30,6 +30,6 @@ export function surveyChangeOf(event: CaseEventV1, ttlMs: number): SurveyChange 
   const at = new Date(event.at);
   const survey: OutstandingSurvey = { channel: snapshot.channel, userId, reference: snapshot.reference, complaintId: snapshot.complaintId };
   if (event.eventType === 'case.resolved') return { kind: 'sent', ...survey, account: snapshot.source.system, at, expiresAt: new Date(at.getTime() + ttlMs) };
-  if (ENDS_SURVEY.has(event.eventType)) return { kind: 'withdrawn', ...survey, at };
+  if (ENDS_SURVEY.has(event.eventType)) return { kind: 'ended', ...survey, at };
   return null;
 }
