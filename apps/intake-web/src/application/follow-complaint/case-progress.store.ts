@@ -1,4 +1,5 @@
 import type { CaseEventV1, CaseStatus } from '@complaints/contracts';
+import type { MergedComplaint } from '../../domain/merged-complaint';
 
 /** What the customer may see of their case: its status and the updates they were told about. */
 export interface CaseProgress {
@@ -13,4 +14,10 @@ export abstract class CaseProgressStore {
   /** Applies one case event; an event applied before changes nothing. */
   abstract apply(event: CaseEventV1): Promise<void>;
   abstract find(reference: string): Promise<CaseProgress | null>;
+  /** Remembers that a web complaint is handled under another case from now on (once; a replay changes nothing). */
+  abstract recordMerge(merge: MergedComplaint): Promise<void>;
+  /** The reference of the case a web complaint was merged into, or null. */
+  abstract mergedInto(reference: string): Promise<string | null>;
+  /** Whether web complaints were merged into this case (then its events are followed whatever its channel). */
+  abstract hasMergedComplaints(caseReference: string): Promise<boolean>;
 }

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CaseEventV1, CaseStatus } from '@complaints/contracts';
 import { CaseProgress, CaseProgressStore } from '../../application/follow-complaint/case-progress.store';
-import { CaseProgressEntity, CaseUpdateEntity } from './case-progress.entity';
+import type { MergedComplaint } from '../../domain/merged-complaint';
+import { CaseProgressEntity, CaseUpdateEntity, MergedComplaintEntity } from './case-progress.entity';
 
 @Injectable()
 export class TypeOrmCaseProgressStore extends CaseProgressStore {
@@ -44,5 +45,23 @@ export class TypeOrmCaseProgressStore extends CaseProgressStore {
       updatedAt: progress.updatedAt.toISOString(),
       updates: updates.map((u) => ({ at: u.at.toISOString(), kind: u.kind, ...(u.message ? { message: u.message } : {}) })),
     };
+  }
+
+  async recordMerge(merge: MergedComplaint): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(MergedComplaintEntity)
+      .values({ reference: merge.reference, caseReference: merge.caseReference, mergedAt: merge.at })
+      .orIgnore()
+      .execute();
+  }
+
+  async mergedInto(reference: string): Promise<string | null> {
+    return (await this.dataSource.getRepository(MergedComplaintEntity).findOneBy({ reference }))?.caseReference ?? null;
+  }
+
+  async hasMergedComplaints(caseReference: string): Promise<boolean> {
+    return this.dataSource.getRepository(MergedComplaintEntity).existsBy({ caseReference });
   }
 }
