@@ -12,9 +12,8 @@ export class RecordCaseProgressUseCase {
 
   async execute(event: CaseEventV1): Promise<boolean> {
     const merge = mergedWebComplaint(event);
-    if (merge) await this.store.recordMerge(merge);
     if (event.case.channel !== 'web' && !merge && !(await this.store.hasMergedComplaints(event.case.reference))) return false;
-    await this.store.apply(event);
+    await this.store.apply(event, merge ?? undefined);
     return true;
   }
 }

@@ -12,9 +12,18 @@ export class TypeOrmCaseProgressStore extends CaseProgressStore {
     super();
   }
 
-  async apply(event: CaseEventV1): Promise<void> {
+  async apply(event: CaseEventV1, merge?: MergedComplaint): Promise<void> {
     const at = new Date(event.at);
     await this.dataSource.transaction(async (manager) => {
+      if (merge) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(MergedComplaintEntity)
+          .values({ reference: merge.reference, caseReference: merge.caseReference, mergedAt: merge.at })
+          .orIgnore()
+          .execute();
+      }
       // Latest event wins; events of one case arrive in order (keyed by complaintId), replays change nothing.
       await manager
         .createQueryBuilder()
@@ -45,16 +54,6 @@ export class TypeOrmCaseProgressStore extends CaseProgressStore {
       updatedAt: progress.updatedAt.toISOString(),
       updates: updates.map((u) => ({ at: u.at.toISOString(), kind: u.kind, ...(u.message ? { message: u.message } : {}) })),
     };
-  }
-
-  async recordMerge(merge: MergedComplaint): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(MergedComplaintEntity)
-      .values({ reference: merge.reference, caseReference: merge.caseReference, mergedAt: merge.at })
-      .orIgnore()
-      .execute();
   }
 
   async mergedInto(reference: string): Promise<string | null> {
