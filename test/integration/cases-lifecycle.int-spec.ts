@@ -206,6 +206,28 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
     expect(events.find((e) => e.eventType === 'case.clock_resumed')?.data).toMatchObject({ pausedMs: 3 * DAY });
   });
 
+  it('moves the first-feedback clock when a merged repeat complaint raises the priority before any feedback', async () => {
+    const { reference, complaintId, event } = await openCase({ priority: 'P3' });
+    const repeat = routedComplaint({ receivedAt: clock.now(), priority: 'P1', linkedCaseReference: reference });
+    await routed.publish(repeat);
+    const events = await tap.waitFor(complaintId, 'case.linked_complaint');
+    const expectedDue = new Date(Date.parse(event.complaint.receivedAt) + 24 * 3_600_000).toISOString();
+    expect(events.find((e) => e.eventType === 'case.linked_complaint')?.data).toMatchObject({ priority: 'P1', previousPriority: 'P3', feedbackDueAt: expectedDue });
+    const found = await call('GET', `/v1/cases/${reference}`, agent);
+    expect(found.body).toMatchObject({ priority: 'P1', sla: { feedbackDueAt: expectedDue } });
+    expect(Date.parse(found.body.sla.decisionDueAt) - Date.parse(event.complaint.receivedAt)).toBe(15 * DAY);
+
+    // Once feedback was given, a further raise leaves that clock alone.
+    const { reference: answered, complaintId: answeredId, event: answeredEvent } = await openCase({ priority: 'P3' });
+    await act(answered, 'claim', agent);
+    expect((await act(answered, 'feedback', agent, { message: '已收到，正在核实。' })).status).toBe(200);
+    await routed.publish(routedComplaint({ receivedAt: clock.now(), priority: 'P1', linkedCaseReference: answered }));
+    await tap.waitFor(answeredId, 'case.linked_complaint');
+    const kept = await call('GET', `/v1/cases/${answered}`, agent);
+    expect(kept.body.priority).toBe('P1');
+    expect(Date.parse(kept.body.sla.feedbackDueAt) - Date.parse(answeredEvent.complaint.receivedAt)).toBe(48 * 3_600_000);
+  });
+
   it('reopens and escalates the case of a dissatisfied customer', async () => {
     const { reference, complaintId } = await openCase();
     await act(reference, 'claim', agent);

@@ -28,7 +28,7 @@ export function randomReference(): string {
   return `C20261129-${suffix}`;
 }
 
-export function routedComplaint(options: { department?: Department; priority?: Priority; receivedAt?: Date; hotline?: boolean; complaintId?: string } = {}): ComplaintRoutedV1 {
+export function routedComplaint(options: { department?: Department; priority?: Priority; receivedAt?: Date; hotline?: boolean; complaintId?: string; linkedCaseReference?: string } = {}): ComplaintRoutedV1 {
   const receivedAt = (options.receivedAt ?? new Date()).toISOString();
   const hotline = options.hotline ?? false;
   return parseContract(ComplaintRoutedV1, {
@@ -65,6 +65,7 @@ export function routedComplaint(options: { department?: Department; priority?: P
       classifierVersion: 'test',
       matchedTerms: ['信用卡', '年费'],
       routedAt: receivedAt,
+      ...(options.linkedCaseReference ? { linkedCaseReference: options.linkedCaseReference } : {}),
     },
   });
 }

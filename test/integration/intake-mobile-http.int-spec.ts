@@ -1,7 +1,9 @@
 import { createSecretKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { UnsecuredJWT } from 'jose';
 import { Client } from 'pg';
-import { Topics } from '@complaints/contracts';
+import type { Producer } from 'kafkajs';
+import { CustomerResponseV1, Topics } from '@complaints/contracts';
+import { caseEvent, publishCaseEvents, testProducer } from '../support/case-events';
 import { IntakeMobileConfig } from '../../apps/intake-mobile/src/intake-mobile.config';
 import { IntakeMobileModule, intakeMobileHttpOptions } from '../../apps/intake-mobile/src/intake-mobile.module';
 import { testConfig } from '../support/configs';
@@ -27,6 +29,8 @@ describe('intake-mobile: app API', () => {
   let mobile: RunningApp;
   let bodyLimitBytes: number;
   let received: TopicReader<ReceivedMessage>;
+  let responses: TopicReader<CustomerResponseV1>;
+  let producer: Producer;
   let db: Client;
 
   beforeAll(async () => {
@@ -39,11 +43,13 @@ describe('intake-mobile: app API', () => {
     bodyLimitBytes = intakeMobileHttpOptions(config).bodyLimitBytes!;
     mobile = await startApp(IntakeMobileModule.register(config), intakeMobileHttpOptions(config));
     received = await TopicReader.open<ReceivedMessage>(Topics.complaintReceivedV1);
+    responses = await TopicReader.open<CustomerResponseV1>(Topics.customerResponsesV1);
+    producer = await testProducer();
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
   });
   afterAll(async () => {
-    await Promise.all([mobile?.close(), received?.close(), db?.end()]);
+    await Promise.all([mobile?.close(), received?.close(), responses?.close(), producer?.disconnect(), db?.end()]);
   });
 
   const customer = () => `cust-${randomUUID()}`;
@@ -242,6 +248,84 @@ describe('intake-mobile: app API', () => {
     });
   });
 
+  describe('rating the handling (the survey sent on resolution)', () => {
+    const rate = async (customerId: string, reference: string, body: unknown, idempotencyKey: string | undefined = randomUUID()) =>
+      appRequest<{ reference: string; score: number; status: string; caseStatus?: string }>(mobile.url, `/v1/app/complaints/${reference}/satisfaction`, {
+        token: await customerToken(customerId), idempotencyKey, body,
+      });
+
+    /** The case of a complaint moves to `status` (as the cases service would publish it); waits until the customer's view has it. */
+    async function caseMovesTo(customerId: string, complaint: { reference: string; complaintId: string }, status: 'RESOLVED' | 'IN_PROGRESS') {
+      await publishCaseEvents(
+        producer,
+        caseEvent({ type: status === 'RESOLVED' ? 'case.resolved' : 'case.status_changed', case: { channel: 'mobile', customerId, status, reference: complaint.reference, complaintId: complaint.complaintId } }),
+      );
+      // Polled in the database: the customer's requests are rate-limited.
+      await eventually(async () => {
+        const { rows } = await db.query('SELECT case_status FROM intake_mobile.submissions WHERE complaint_id = $1', [complaint.complaintId]);
+        return rows[0]?.case_status === status ? true : undefined;
+      }, 30_000);
+    }
+
+    it('refuses a rating before the case has an answer (409), of someone else\'s complaint (404) and bad input (400 naming the field)', async () => {
+      const me = customer();
+      const { body: mine } = await submitComplaint(mobile.url, me);
+      const early = await rate(me, mine.reference, { score: 5 });
+      expectProblem(early, 409);
+      expect(early.body).toMatchObject({ caseStatus: 'RECEIVED' });
+      await caseMovesTo(me, mine, 'IN_PROGRESS');
+      expectProblem(await rate(me, mine.reference, { score: 5 }), 409);
+      await caseMovesTo(me, mine, 'RESOLVED');
+
+      expectProblem(await rate(customer(), mine.reference, { score: 5 }), 404);
+      expectProblem(await rate(me, 'C20000101-M00000', { score: 5 }), 404);
+      for (const [body, field] of [[{ score: 6 }, 'score'], [{ score: 2.5 }, 'score'], [{}, 'score'], [{ score: 4, comment: 'x'.repeat(2001) }, 'comment']] as const) {
+        const bad = await rate(me, mine.reference, body);
+        expectProblem(bad, 400);
+        expect(fields(bad)).toEqual([field]);
+      }
+      const noKey = await rate(me, mine.reference, { score: 5 }, '');
+      expectProblem(noKey, 400);
+      expect(fields(noKey)).toEqual(['Idempotency-Key']);
+      const badReference = await rate(me, 'not-a-reference', { score: 5 });
+      expectProblem(badReference, 400);
+      expect(fields(badReference)).toEqual(['reference']);
+      expect(responses.values((r) => r.complaintId === mine.complaintId)).toHaveLength(0);
+    });
+
+    it('publishes the rating of a resolved complaint once per Idempotency-Key, for the customer of the token', async () => {
+      const me = customer();
+      const { body: mine } = await submitComplaint(mobile.url, me);
+      await caseMovesTo(me, mine, 'RESOLVED');
+      const key = randomUUID();
+      const first = await rate(me, mine.reference.toLowerCase(), { score: 2, comment: '退款金额不对' }, key);
+      expect(first.status).toBe(202);
+      expect(first.body).toMatchObject({ reference: mine.reference, score: 2, status: 'RECORDED' });
+      expect(first.headers.get('idempotent-replayed')).toBeNull();
+      const retry = await rate(me, mine.reference, { score: 2, comment: '退款金额不对' }, key);
+      expect(retry.status).toBe(202);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(retry.body).toEqual(first.body);
+      const reused = await rate(me, mine.reference, { score: 5 }, key);
+      expectProblem(reused, 422);
+      expect(fields(reused)).toEqual(['Idempotency-Key']);
+
+      const [answer] = await eventually(async () => {
+        const found = responses.values((r) => r.complaintId === mine.complaintId);
+        return found.length ? found : undefined;
+      }, 15_000);
+      expect(answer).toMatchObject({
+        eventType: 'customer.response', source: 'intake-mobile', kind: 'satisfaction', channel: 'mobile', reference: mine.reference,
+        identity: { customerId: me }, satisfaction: { score: 2, comment: '退款金额不对' },
+      });
+      expect(responses.messages.find((m) => m.value.eventId === answer.eventId)?.key).toBe(mine.complaintId);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(responses.values((r) => r.complaintId === mine.complaintId)).toHaveLength(1);
+      const { rows } = await db.query('SELECT status FROM intake_mobile.ratings WHERE customer_id = $1', [me]);
+      expect(rows).toEqual([{ status: 'accepted' }]);
+    });
+  });
+
   it('lets the customer download their own evidence, and nobody else', async () => {
     const me = customer();
     const filed = await submitComplaint(mobile.url, me, { text: 'receipt attached', attachments: [{ data: b64(PDF), contentType: 'application/pdf' }] });
@@ -281,5 +365,8 @@ describe('intake-mobile: app API', () => {
     const doc = (await res.json()) as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; required?: boolean }> }>> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/app/complaints', '/v1/app/complaints/{reference}']));
     expect(doc.paths['/v1/app/complaints']!.post!.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true })]));
+    expect(doc.paths['/v1/app/complaints/{reference}/satisfaction']!.post!.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true }), expect.objectContaining({ name: 'reference' })]),
+    );
   });
 });

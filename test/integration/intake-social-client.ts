@@ -1,4 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
+import type { Producer } from 'kafkajs';
+import type { Client } from 'pg';
+import type { CaseEventType, CaseEventV1 } from '@complaints/contracts';
+import { caseEvent, publishCaseEvents } from '../support/case-events';
+import { eventually } from '../support/running-app';
 import { sortedSha1 } from '../../apps/intake-social/src/domain/callback-signature';
 import { WechatCrypto } from '../../apps/intake-social/src/domain/wechat-crypto';
 
@@ -82,4 +87,35 @@ export async function postWeibo(base: string, body: unknown, options: { secret?:
 
 export function weiboReplyText(response: CallbackResponse): string {
   return (JSON.parse(decodeURIComponent(response.json().data as string)) as { text: string }).text;
+}
+
+/**
+ * Publishes a case event of a WeChat or Weibo customer's case (`case.resolved` sends the survey),
+ * optionally dated `at`, and waits until the intake has taken it into its surveys.
+ */
+export async function publishSurveyEvent(
+  producer: Producer,
+  db: Client,
+  spec: { type: CaseEventType; channel: 'wechat' | 'weibo'; userId: string; reference?: string; complaintId?: string; at?: Date },
+): Promise<CaseEventV1> {
+  const event = caseEvent({
+    type: spec.type,
+    case: {
+      channel: spec.channel,
+      status: spec.type === 'case.resolved' ? 'RESOLVED' : 'CLOSED',
+      contact: spec.channel === 'wechat' ? { openId: spec.userId } : { uid: spec.userId },
+      ...(spec.reference ? { reference: spec.reference } : {}),
+      ...(spec.complaintId ? { complaintId: spec.complaintId } : {}),
+    },
+  });
+  if (spec.at) event.at = spec.at.toISOString();
+  await publishCaseEvents(producer, event);
+  const expected = spec.type === 'case.resolved' ? 'outstanding' : 'ended';
+  await eventually(async () => {
+    const { rows } = await db.query('SELECT status FROM intake_social.surveys WHERE channel = $1 AND user_id = $2 AND reference = $3', [
+      spec.channel, spec.userId, event.case.reference,
+    ]);
+    return rows[0]?.status === expected ? true : undefined;
+  }, 30_000);
+  return event;
 }

@@ -1,4 +1,7 @@
-import { ComplaintReceivedV1, Topics } from '@complaints/contracts';
+import type { Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { CaseEventV1, ComplaintReceivedV1, CustomerResponseV1, customerResponseIdFor, Topics } from '@complaints/contracts';
+import { publishCaseEvents, testProducer } from '../support/case-events';
 import { WechatCrypto } from '../../apps/intake-social/src/domain/wechat-crypto';
 import { IntakeSocialConfig } from '../../apps/intake-social/src/intake-social.config';
 import { IntakeSocialModule, intakeSocialHttpOptions } from '../../apps/intake-social/src/intake-social.module';
@@ -6,7 +9,7 @@ import { testConfig } from '../support/configs';
 import { eventually, RunningApp, startApp } from '../support/running-app';
 import { TopicReader } from '../support/topic-reader';
 import {
-  call, nextMsgId, postWechat, postWechatEncrypted, REFERENCE, replyContent, signedQuery, textMessage, WECHAT, WECHAT_OLD_AES_KEY, wechatXml, xmlFields,
+  call, nextMsgId, postWechat, publishSurveyEvent, postWechatEncrypted, REFERENCE, replyContent, signedQuery, textMessage, WECHAT, WECHAT_OLD_AES_KEY, wechatXml, xmlFields,
 } from './intake-social-client';
 
 const QUIET_WINDOW_SEC = 2;
@@ -14,6 +17,9 @@ const QUIET_WINDOW_SEC = 2;
 describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)', () => {
   let social: RunningApp;
   let received: TopicReader<ComplaintReceivedV1>;
+  let responses: TopicReader<CustomerResponseV1>;
+  let producer: Producer;
+  const db = new Client({ connectionString: process.env.DATABASE_URL });
 
   beforeAll(async () => {
     const config = testConfig(IntakeSocialConfig, {
@@ -23,16 +29,119 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
       WECHAT_ENCODING_AES_KEY_PREVIOUS: WECHAT_OLD_AES_KEY,
       SOCIAL_QUIET_WINDOW_SEC: String(QUIET_WINDOW_SEC),
       SOCIAL_PUBLISH_POLL_MS: '200',
+      SOCIAL_SURVEY_TTL_HOURS: '168',
     });
     social = await startApp(IntakeSocialModule.register(config), intakeSocialHttpOptions(config));
     received = await TopicReader.open<ComplaintReceivedV1>(Topics.complaintReceivedV1);
+    responses = await TopicReader.open<CustomerResponseV1>(Topics.customerResponsesV1);
+    producer = await testProducer();
+    await db.connect();
   });
   afterAll(async () => {
-    await Promise.all([social?.close(), received?.close()]);
+    await Promise.all([social?.close(), received?.close(), responses?.close(), producer?.disconnect(), db.end()]);
   });
 
   const publishedFor = (reference: string) => received.values((event) => event.complaint.reference === reference);
   const openId = () => `oTest_${Math.random().toString(36).slice(2, 12)}`;
+
+  describe('replies to the satisfaction survey', () => {
+    const answersFor = (reference: string) => responses.values((r) => r.reference === reference);
+    const receivedFrom = (user: string) => received.values((e) => e.complaint.customer.contact.openId === user);
+
+    it('records 满意 from a customer whose case was resolved as their answer, thanks them, and once only', async () => {
+      const user = openId();
+      const resolved = await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'wechat', userId: user });
+      const msgId = nextMsgId();
+      const xml = textMessage(user, '满意', msgId);
+      const res = await postWechat(social.url, xml);
+      expect(res.status).toBe(200);
+      expect(res.elapsedMs).toBeLessThan(5_000);
+      const reply = replyContent(res.text);
+      expect(reply).toContain('感谢您的评价');
+      expect(reply).toContain(resolved.case.reference);
+      expect(reply).not.toContain('受理编号');
+      // WeChat retries the message: the same thanks, and still one answer.
+      expect(replyContent((await postWechat(social.url, xml)).text)).toBe(reply);
+
+      const [answer] = await eventually(async () => (answersFor(resolved.case.reference).length ? answersFor(resolved.case.reference) : undefined), 15_000);
+      expect(answer).toMatchObject({
+        eventId: customerResponseIdFor('wechat', msgId),
+        eventType: 'customer.response',
+        source: 'intake-social',
+        kind: 'satisfaction',
+        channel: 'wechat',
+        reference: resolved.case.reference,
+        complaintId: resolved.case.complaintId,
+        identity: { openId: user },
+        satisfaction: { score: 5 },
+      });
+      const key = responses.messages.find((m) => m.value.eventId === answer.eventId)?.key;
+      expect(key).toBe(resolved.case.complaintId);
+      const { rows } = await db.query('SELECT status, answered_message_id FROM intake_social.surveys WHERE user_id = $1', [user]);
+      expect(rows).toEqual([{ status: 'answered', answered_message_id: msgId }]);
+
+      // Answered: the next 不满意 is a message like any other (a new complaint), not a second answer.
+      const again = replyContent((await postWechat(social.url, textMessage(user, '不满意'))).text);
+      expect(again).toMatch(REFERENCE);
+      await new Promise((resolve) => setTimeout(resolve, (QUIET_WINDOW_SEC + 1) * 1000));
+      expect(answersFor(resolved.case.reference)).toHaveLength(1);
+      expect(receivedFrom(user).map((e) => e.complaint.content.text)).toEqual(['不满意']);
+    });
+
+    it('takes a digit or a voice message read as 不满意, and lets other messages through as complaints', async () => {
+      const user = openId();
+      const resolved = await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'wechat', userId: user });
+      const question = replyContent((await postWechat(social.url, textMessage(user, '请问退款什么时候到账？'))).text);
+      expect(question).toMatch(REFERENCE);
+      const voiceId = nextMsgId();
+      const voice = wechatXml({
+        ToUserName: 'gh_testbank', FromUserName: user, CreateTime: String(Math.floor(Date.now() / 1000)), MsgType: 'voice',
+        MediaId: 'media-1', Format: 'amr', Recognition: '不满意。', MsgId: voiceId,
+      });
+      expect(replyContent((await postWechat(social.url, voice)).text)).toContain('上级部门将重新跟进');
+      const [answer] = await eventually(async () => (answersFor(resolved.case.reference).length ? answersFor(resolved.case.reference) : undefined), 15_000);
+      expect(answer).toMatchObject({ eventId: customerResponseIdFor('wechat', voiceId), satisfaction: { score: 2 } });
+      await eventually(async () => (receivedFrom(user).length ? true : undefined), 15_000);
+      expect(receivedFrom(user).map((e) => e.complaint.content.text)).toEqual(['请问退款什么时候到账？']);
+    });
+
+    it('answers the latest resolved case when there are two, with a digit', async () => {
+      const user = openId();
+      await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'wechat', userId: user, at: new Date(Date.now() - 3_600_000) });
+      const latest = await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'wechat', userId: user });
+      expect(replyContent((await postWechat(social.url, textMessage(user, '４'))).text)).toContain(latest.case.reference);
+      const [answer] = await eventually(async () => (answersFor(latest.case.reference).length ? answersFor(latest.case.reference) : undefined), 15_000);
+      expect(answer.satisfaction).toEqual({ score: 4 });
+    });
+
+    it.each([
+      ['without a resolved case', async (_user: string): Promise<CaseEventV1 | undefined> => undefined],
+      ['whose survey expired (resolved 8 days ago, the limit is 7)', (user: string) =>
+        publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'wechat', userId: user, at: new Date(Date.now() - 8 * 24 * 3_600_000) })],
+      ['who answered on another channel already (satisfaction recorded)', async (user: string) => {
+        const resolved = await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'wechat', userId: user, at: new Date(Date.now() - 60_000) });
+        return publishSurveyEvent(producer, db, { type: 'case.satisfaction_recorded', channel: 'wechat', userId: user, reference: resolved.case.reference, complaintId: resolved.case.complaintId });
+      }],
+    ])('treats 满意 from a customer %s as a message', async (_, given) => {
+      const user = openId();
+      const event = await given(user);
+      const reply = replyContent((await postWechat(social.url, textMessage(user, '满意'))).text);
+      expect(reply).toMatch(REFERENCE);
+      await eventually(async () => (receivedFrom(user).length ? true : undefined), 15_000);
+      if (event) expect(answersFor(event.case.reference)).toHaveLength(0);
+    });
+
+    it('does not bring back a survey when an older resolution is delivered again after it ended', async () => {
+      const user = openId();
+      const resolved = await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'wechat', userId: user, at: new Date(Date.now() - 60_000) });
+      await publishSurveyEvent(producer, db, { type: 'case.reopened', channel: 'wechat', userId: user, reference: resolved.case.reference, complaintId: resolved.case.complaintId });
+      await publishCaseEvents(producer, resolved);
+      const marker = await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'wechat', userId: openId(), complaintId: resolved.case.complaintId });
+      expect(marker.case.reference).not.toBe(resolved.case.reference);
+      const { rows } = await db.query('SELECT status FROM intake_social.surveys WHERE user_id = $1', [user]);
+      expect(rows).toEqual([{ status: 'ended' }]);
+    });
+  });
 
   describe('the server URL check (GET)', () => {
     it('answers the echostr when the signature is right', async () => {

@@ -1,17 +1,24 @@
-import { ComplaintReceivedV1, Topics } from '@complaints/contracts';
+import type { Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { ComplaintReceivedV1, CustomerResponseV1, Topics } from '@complaints/contracts';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { WechatyBot } from '../../apps/intake-social/src/infrastructure/wechaty-bot';
 import { IntakeSocialConfig } from '../../apps/intake-social/src/intake-social.config';
 import { IntakeSocialModule, intakeSocialHttpOptions } from '../../apps/intake-social/src/intake-social.module';
 import { testConfig } from '../support/configs';
 import { eventually, RunningApp, startApp } from '../support/running-app';
+import { testProducer } from '../support/case-events';
 import { TopicReader } from '../support/topic-reader';
+import { publishSurveyEvent } from './intake-social-client';
 
 const REFERENCE = /C\d{8}-X[0-9A-HJKMNP-TV-Z]{5}/;
 
 describe('intake-social: the Wechaty chat bot with wechaty-puppet-mock (real Kafka and PostgreSQL)', () => {
   let social: RunningApp;
   let received: TopicReader<ComplaintReceivedV1>;
+  let responses: TopicReader<CustomerResponseV1>;
+  let producer: Producer;
+  const db = new Client({ connectionString: process.env.DATABASE_URL });
   let mocker: mock.Mocker;
   let botUser: mock.ContactMock;
   const heard: Array<{ talker: string; listener?: string; room?: string; text: string }> = [];
@@ -20,6 +27,9 @@ describe('intake-social: the Wechaty chat bot with wechaty-puppet-mock (real Kaf
     const config = testConfig(IntakeSocialConfig, { WECHATY_PUPPET: 'wechaty-puppet-mock', SOCIAL_QUIET_WINDOW_SEC: '1', SOCIAL_PUBLISH_POLL_MS: '200' });
     social = await startApp(IntakeSocialModule.register(config), intakeSocialHttpOptions(config));
     received = await TopicReader.open<ComplaintReceivedV1>(Topics.complaintReceivedV1);
+    responses = await TopicReader.open<CustomerResponseV1>(Topics.customerResponsesV1);
+    producer = await testProducer();
+    await db.connect();
     const bot = social.app.get(WechatyBot);
     mocker = (bot.wechaty.puppet as PuppetMock).mocker;
     botUser = mocker.createContact({ name: '某银行客服' });
@@ -30,7 +40,7 @@ describe('intake-social: the Wechaty chat bot with wechaty-puppet-mock (real Kaf
     });
   });
   afterAll(async () => {
-    await Promise.all([social?.close(), received?.close()]);
+    await Promise.all([social?.close(), received?.close(), responses?.close(), producer?.disconnect(), db.end()]);
   });
 
   const botSaid = (predicate: (said: (typeof heard)[number]) => boolean) => eventually(async () => heard.find(predicate), 15_000);
@@ -72,5 +82,19 @@ describe('intake-social: the Wechaty chat bot with wechaty-puppet-mock (real Kaf
     expect(event.complaint.context.extra).toMatchObject({ via: 'bot-room' });
     // Carol's greeting did not address the bot: no complaint of hers.
     expect(received.values((e) => e.complaint.customer.contact.openId === carol.id)).toHaveLength(0);
+  });
+
+  it('takes 满意 in a direct chat as the answer to the survey of a resolved case, and thanks in the chat', async () => {
+    const dave = mocker.createContact({ name: 'dave' });
+    const resolved = await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'wechat', userId: dave.id });
+    dave.say('满意').to(botUser);
+    const thanks = await botSaid((said) => said.listener === dave.id && said.text.includes('感谢您的评价'));
+    expect(thanks.text).toContain(resolved.case.reference);
+    const [answer] = await eventually(async () => {
+      const found = responses.values((r) => r.reference === resolved.case.reference);
+      return found.length ? found : undefined;
+    }, 15_000);
+    expect(answer).toMatchObject({ channel: 'wechat', identity: { openId: dave.id }, satisfaction: { score: 5 } });
+    expect(received.values((e) => e.complaint.customer.contact.openId === dave.id)).toHaveLength(0);
   });
 });

@@ -1,5 +1,7 @@
-import { ComplaintReceivedV1, Topics } from '@complaints/contracts';
+import type { Producer } from 'kafkajs';
 import { Client } from 'pg';
+import { ComplaintReceivedV1, CustomerResponseV1, customerResponseIdFor, Topics } from '@complaints/contracts';
+import { testProducer } from '../support/case-events';
 import { IntakeSocialConfig } from '../../apps/intake-social/src/intake-social.config';
 import { IntakeSocialModule, intakeSocialHttpOptions } from '../../apps/intake-social/src/intake-social.module';
 import { ConversationRelay } from '../../apps/intake-social/src/interface/conversation-relay';
@@ -7,7 +9,7 @@ import { WeiboPoller } from '../../apps/intake-social/src/interface/weibo-poller
 import { testConfig } from '../support/configs';
 import { eventually, RunningApp, startApp } from '../support/running-app';
 import { TopicReader } from '../support/topic-reader';
-import { call, postWeibo, signedQuery, WEIBO, weiboReplyText } from './intake-social-client';
+import { call, postWeibo, publishSurveyEvent, signedQuery, WEIBO, weiboReplyText } from './intake-social-client';
 import { WeiboApiServer } from './intake-social-weibo-api';
 
 const REFERENCE = /C\d{8}-B[0-9A-HJKMNP-TV-Z]{5}/;
@@ -18,6 +20,8 @@ describe('intake-social: Weibo fan service and the @mention/comment poller (real
   let social: RunningApp;
   let api: WeiboApiServer;
   let received: TopicReader<ComplaintReceivedV1>;
+  let responses: TopicReader<CustomerResponseV1>;
+  let producer: Producer;
   let db: Client;
 
   const boot = async () => {
@@ -39,11 +43,13 @@ describe('intake-social: Weibo fan service and the @mention/comment poller (real
     api = await WeiboApiServer.start(TOKEN);
     social = await boot();
     received = await TopicReader.open<ComplaintReceivedV1>(Topics.complaintReceivedV1);
+    responses = await TopicReader.open<CustomerResponseV1>(Topics.customerResponsesV1);
+    producer = await testProducer();
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
   });
   afterAll(async () => {
-    await Promise.all([social?.close(), received?.close(), api?.close(), db?.end()]);
+    await Promise.all([social?.close(), received?.close(), responses?.close(), producer?.disconnect(), api?.close(), db?.end()]);
   });
 
   const publishedFor = (reference: string) => received.values((event) => event.complaint.reference === reference);
@@ -155,6 +161,43 @@ describe('intake-social: Weibo fan service and the @mention/comment poller (real
       await db.query(`UPDATE intake_social.poll_cursors SET since_id = '4900000000000001100' WHERE stream = 'mentions'`);
       await poll();
       expect((await db.query(`SELECT count(*)::int AS n FROM intake_social.messages JOIN intake_social.conversations USING (complaint_id) WHERE user_id = $1`, [user])).rows[0].n).toBe(130);
+    });
+  });
+
+  describe('replies to the satisfaction survey', () => {
+    const answersFor = (reference: string) => responses.values((r) => r.reference === reference);
+
+    it('records 满意 in a private message as the answer of a customer whose case was resolved, once per push', async () => {
+      const body = push({ text: '满意' });
+      const resolved = await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'weibo', userId: body.sender_id });
+      const first = await postWeibo(social.url, body);
+      expect(first.status).toBe(200);
+      const text = weiboReplyText(first);
+      expect(text).toContain('感谢您的评价');
+      expect(text).toContain(resolved.case.reference);
+      expect(weiboReplyText(await postWeibo(social.url, body))).toBe(text);
+      const [answer] = await eventually(async () => (answersFor(resolved.case.reference).length ? answersFor(resolved.case.reference) : undefined), 15_000);
+      expect(answer).toMatchObject({ channel: 'weibo', complaintId: resolved.case.complaintId, identity: { uid: body.sender_id }, satisfaction: { score: 5 } });
+      const { rows } = await db.query(`SELECT message_id FROM intake_social.messages WHERE outcome = 'survey-answered' AND response->>'reference' = $1`, [resolved.case.reference]);
+      expect(rows).toHaveLength(1);
+      expect(answer.eventId).toBe(customerResponseIdFor('weibo', rows[0].message_id));
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(answersFor(resolved.case.reference)).toHaveLength(1);
+      expect(received.values((e) => e.complaint.customer.contact.uid === body.sender_id)).toHaveLength(0);
+    });
+
+    it('takes a comment answering the survey and thanks the customer through the API', async () => {
+      const user = uid();
+      const resolved = await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'weibo', userId: user });
+      api.comments.push({
+        idstr: '4900000000000009001', text: '1', created_at: new Date().toUTCString().replace('GMT', '+0000'), user: { idstr: user }, status: { idstr: '4800000000000000777' },
+      });
+      await social.app.get(WeiboPoller).runOnce();
+      const reply = await eventually(async () => api.writes.find((w) => w.path === '/2/comments/reply.json' && w.status === 200 && w.form.cid === '4900000000000009001'), 15_000, 200);
+      expect(reply.form.comment).toContain(resolved.case.reference);
+      expect(reply.form.comment).toContain('上级部门将重新跟进');
+      const [answer] = await eventually(async () => (answersFor(resolved.case.reference).length ? answersFor(resolved.case.reference) : undefined), 15_000);
+      expect(answer).toMatchObject({ eventId: customerResponseIdFor('weibo', 'comment:4900000000000009001'), identity: { uid: user }, satisfaction: { score: 1 } });
     });
   });
 });

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
-import { CaseEventType, CaseStatus, CustomerResponseV1, Topics } from '@complaints/contracts';
+import { CaseEventType, CaseStatus, CustomerResponseV1, newReference, Topics } from '@complaints/contracts';
 import { IntakeWebConfig } from '../../apps/intake-web/src/intake-web.config';
 import { IntakeWebModule } from '../../apps/intake-web/src/intake-web.module';
 import { caseEvent, publishCaseEvents, testProducer } from '../support/case-events';
@@ -103,5 +104,41 @@ describe('intake-web: the customer follows their complaint', () => {
       complaintId: complaint.complaintId,
       satisfaction: { score: 2, comment: '等太久了' },
     });
+  });
+
+  it('shows a complaint merged into an earlier case as that case, and files its rating against that case', async () => {
+    const complaint = await fileComplaint();
+    // The customer's earlier complaint came by phone; cases merged the web one into its case.
+    const earlier = { channel: 'hotline' as const, reference: newReference('hotline', new Date()), complaintId: randomUUID(), department: 'RETAIL_BANKING' as const };
+    const merged = `您的新投诉 ${complaint.reference} 与投诉 ${earlier.reference} 为同一事项，我们将合并处理，请以 ${earlier.reference} 查询进度。`;
+    await publishCaseEvents(
+      producer,
+      caseEvent({ type: 'case.feedback_sent', case: { ...earlier, status: 'IN_PROGRESS' }, message: '已受理电话投诉。' }),
+      caseEvent({
+        type: 'case.linked_complaint',
+        case: { ...earlier, status: 'IN_PROGRESS', priority: 'P1' },
+        message: merged,
+        data: { linkedReference: complaint.reference, linkedComplaintId: complaint.complaintId, channel: 'web', priority: 'P1', previousPriority: 'P2' },
+      }),
+    );
+    const shown = await eventually(async () => {
+      const res = await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: digits });
+      return res.body.mergedInto ? res : undefined;
+    });
+    expect(shown.body).toMatchObject({ reference: complaint.reference, mergedInto: earlier.reference, status: 'IN_PROGRESS' });
+    expect(shown.body.updates).toEqual([{ at: expect.any(String), kind: 'linked_complaint', message: merged }]);
+
+    // Later events of that case (whatever its channel) show too, and the rating goes to that case.
+    await publishCaseEvents(producer, caseEvent({ type: 'case.resolved', case: { ...earlier, status: 'RESOLVED' }, message: '已退还费用。' }));
+    const resolved = await eventually(async () => {
+      const res = await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: digits });
+      return res.body.status === 'RESOLVED' ? res : undefined;
+    });
+    expect(resolved.body.updates.map((u: { kind: string }) => u.kind)).toEqual(['linked_complaint', 'resolved']);
+    expect((await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: otherDigits() })).status).toBe(404);
+    expect((await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score: 4 })).status).toBe(202);
+    const response = await eventually(async () => responses.values((r) => r.reference === earlier.reference)[0]);
+    expect(response).toMatchObject({ channel: 'web', reference: earlier.reference, satisfaction: { score: 4 } });
+    expect(response.complaintId).toBeUndefined();
   });
 });

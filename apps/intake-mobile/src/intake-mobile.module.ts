@@ -8,6 +8,8 @@ import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
 import { PiiCipher } from '@complaints/security';
 import { CustomerTokenVerifier } from './application/authenticate/customer-token.verifier';
+import { RateComplaintUseCase } from './application/rate-complaint/rate-complaint.use-case';
+import { CustomerResponsePublisher, RatingStore } from './application/rate-complaint/rating.store';
 import { ReceivedComplaintPublisher, SubmissionStore } from './application/submit-complaint/submission.store';
 import { SubmitComplaintUseCase } from './application/submit-complaint/submit-complaint.use-case';
 import { ApplyCaseEventUseCase } from './application/track-complaints/apply-case-event.use-case';
@@ -16,15 +18,19 @@ import { ViewMyComplaintsUseCase } from './application/track-complaints/view-my-
 import { EvidenceLimits } from './domain/evidence';
 import { IntakeMobileConfig } from './intake-mobile.config';
 import { JoseCustomerTokenVerifier } from './infrastructure/jose-customer-token.verifier';
+import { KafkaCustomerResponsePublisher } from './infrastructure/kafka-customer-response.publisher';
 import { KafkaReceivedComplaintPublisher } from './infrastructure/kafka-received-complaint.publisher';
 import { AttachmentEntity } from './infrastructure/persistence/attachment.entity';
 import { CaseUpdateEntity } from './infrastructure/persistence/case-update.entity';
 import { intakeMobileDataSourceOptions } from './infrastructure/persistence/intake-mobile.data-source';
+import { RatingEntity } from './infrastructure/persistence/rating.entity';
 import { SubmissionEntity } from './infrastructure/persistence/submission.entity';
 import { TypeOrmComplaintViewStore } from './infrastructure/persistence/typeorm-complaint-view.store';
+import { TypeOrmRatingStore } from './infrastructure/persistence/typeorm-rating.store';
 import { TypeOrmSubmissionStore } from './infrastructure/persistence/typeorm-submission.store';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { AppComplaintsController, EVIDENCE_LIMITS } from './interface/http/app-complaints.controller';
+import { AppRatingsController } from './interface/http/app-ratings.controller';
 import { CustomerThrottlerGuard } from './interface/http/customer-throttler.guard';
 import { CustomerTokenGuard } from './interface/http/customer-token.guard';
 import { EarlyAuthenticationHook } from './interface/http/early-authentication.hook';
@@ -57,7 +63,7 @@ export function customerTokenVerifier(config: IntakeMobileConfig): JoseCustomerT
   }
 }
 
-/** The mobile app intake: customers signed in to the app file complaints with evidence and follow them. */
+/** The mobile app intake: customers signed in to the app file complaints with evidence, follow them and rate their handling. */
 @Module({})
 export class IntakeMobileModule {
   static register(config: IntakeMobileConfig = loadConfig(IntakeMobileConfig)): DynamicModule {
@@ -71,10 +77,10 @@ export class IntakeMobileModule {
         ObservabilityModule.forRoot({ service: INTAKE_MOBILE_SERVICE, readiness: [KafkaReadiness, DatabaseReadiness] }),
         MessagingModule.forRoot({ clientId: INTAKE_MOBILE_SERVICE }),
         PersistenceModule.forRoot((c) => intakeMobileDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
-        TypeOrmModule.forFeature([SubmissionEntity, AttachmentEntity, CaseUpdateEntity]),
+        TypeOrmModule.forFeature([SubmissionEntity, AttachmentEntity, CaseUpdateEntity, RatingEntity]),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: limit === 0 ? Number.MAX_SAFE_INTEGER : limit }] }),
       ],
-      controllers: [AppComplaintsController],
+      controllers: [AppComplaintsController, AppRatingsController],
       providers: [
         { provide: CustomerTokenVerifier, useValue: verifier },
         { provide: EVIDENCE_LIMITS, useValue: limits },
@@ -84,6 +90,14 @@ export class IntakeMobileModule {
         { provide: SubmissionStore, useClass: TypeOrmSubmissionStore },
         { provide: ComplaintViewStore, useClass: TypeOrmComplaintViewStore },
         { provide: ReceivedComplaintPublisher, useClass: KafkaReceivedComplaintPublisher },
+        { provide: RatingStore, useClass: TypeOrmRatingStore },
+        { provide: CustomerResponsePublisher, useClass: KafkaCustomerResponsePublisher },
+        {
+          provide: RateComplaintUseCase,
+          inject: [RatingStore, ComplaintViewStore, CustomerResponsePublisher],
+          useFactory: (ratings: RatingStore, complaints: ComplaintViewStore, publisher: CustomerResponsePublisher) =>
+            new RateComplaintUseCase(ratings, complaints, publisher, INTAKE_MOBILE_SERVICE),
+        },
         {
           provide: SubmitComplaintUseCase,
           inject: [SubmissionStore, ReceivedComplaintPublisher],

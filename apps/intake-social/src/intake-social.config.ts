@@ -42,6 +42,10 @@ export class IntakeSocialConfig extends DatabaseServiceConfig {
   @IsInt() @Min(10) @Max(60_000)
   SOCIAL_PUBLISH_POLL_MS: number = 1_000;
 
+  /** How long after resolution a reply such as 满意 or 1-5 counts as the answer to the survey (then it is a message again). */
+  @IsInt() @Min(1) @Max(90 * 24)
+  SOCIAL_SURVEY_TTL_HOURS: number = 7 * 24;
+
   @IsInt() @Min(1_024) @Max(16 * 1024 * 1024)
   SOCIAL_MAX_BODY_BYTES: number = 256 * 1024;
 

@@ -7,18 +7,24 @@ import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
 import { PollWeiboUseCase } from './application/poll-weibo/poll-weibo.use-case';
 import { PollCursorStore, WeiboApi } from './application/poll-weibo/weibo.api';
 import { PublishConversationsUseCase } from './application/publish-conversations/publish-conversations.use-case';
+import { PublishSurveyAnswersUseCase } from './application/publish-survey-answers/publish-survey-answers.use-case';
 import { ConversationStore, ReceivedComplaintsPublisher } from './application/receive-message/conversation.store';
 import { ReceiveMessageUseCase } from './application/receive-message/receive-message.use-case';
 import { ReplySender, SendRepliesUseCase } from './application/send-replies/send-replies.use-case';
+import { CustomerResponsesPublisher, SurveyStore } from './application/track-surveys/survey.store';
+import { TrackSurveysUseCase } from './application/track-surveys/track-surveys.use-case';
 import { WechatCrypto } from './domain/wechat-crypto';
 import { AxiosWeiboApi } from './infrastructure/axios-weibo.api';
+import { KafkaCustomerResponsesPublisher } from './infrastructure/kafka-customer-responses.publisher';
 import { KafkaReceivedComplaintsPublisher } from './infrastructure/kafka-received-complaints.publisher';
 import { intakeSocialDataSourceOptions } from './infrastructure/persistence/intake-social.data-source';
 import { PostgresConversationStore } from './infrastructure/persistence/postgres-conversation.store';
 import { PostgresPollCursorStore } from './infrastructure/persistence/postgres-poll-cursor.store';
+import { PostgresSurveyStore } from './infrastructure/persistence/postgres-survey.store';
 import { WechatyBot } from './infrastructure/wechaty-bot';
 import { WeiboReplySender } from './infrastructure/weibo-reply.sender';
 import { IntakeSocialConfig } from './intake-social.config';
+import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { ConversationRelay, RELAY_POLL_MS } from './interface/conversation-relay';
 import { CALLBACK_SECRETS, CallbackSecrets, WechatSignatureGuard, WeiboSignatureGuard } from './interface/http/callback-signature.guard';
 import { WECHAT_ACCOUNT, WechatAccount, WechatCallbackController } from './interface/http/wechat-callback.controller';
@@ -37,7 +43,8 @@ export function intakeSocialHttpOptions(config: IntakeSocialConfig): Omit<HttpAp
 /**
  * The social intake: the WeChat official account's callback, Weibo's fan-service callback and
  * @mention/comment poller (and the Wechaty bot when configured). A customer's messages within the
- * quiet window become one `complaints.received.v1`.
+ * quiet window become one `complaints.received.v1`; a reply such as 满意 or 1-5 to the survey sent on
+ * resolution (known from `complaints.case-events.v1`) becomes a `complaints.customer-responses.v1`.
  */
 @Module({})
 export class IntakeSocialModule {
@@ -94,11 +101,13 @@ export class IntakeSocialModule {
         { provide: ConversationStore, useClass: PostgresConversationStore },
         { provide: PollCursorStore, useClass: PostgresPollCursorStore },
         { provide: ReceivedComplaintsPublisher, useClass: KafkaReceivedComplaintsPublisher },
+        { provide: SurveyStore, useClass: PostgresSurveyStore },
+        { provide: CustomerResponsesPublisher, useClass: KafkaCustomerResponsesPublisher },
         { provide: WeiboApi, useValue: weiboApi },
         {
           provide: ReceiveMessageUseCase,
           inject: [ConversationStore],
-          useFactory: (store: ConversationStore) => new ReceiveMessageUseCase(store, config.SOCIAL_QUIET_WINDOW_SEC, config.SOCIAL_MAX_CONVERSATION_SEC),
+          useFactory: (store: ConversationStore) => new ReceiveMessageUseCase(store, config.SOCIAL_QUIET_WINDOW_SEC, config.SOCIAL_MAX_CONVERSATION_SEC, INTAKE_SOCIAL_SERVICE),
         },
         {
           provide: PublishConversationsUseCase,
@@ -111,6 +120,18 @@ export class IntakeSocialModule {
               INTAKE_SOCIAL_SERVICE,
             ),
         },
+        {
+          provide: PublishSurveyAnswersUseCase,
+          inject: [SurveyStore, CustomerResponsesPublisher],
+          useFactory: (store: SurveyStore, publisher: CustomerResponsesPublisher) =>
+            new PublishSurveyAnswersUseCase(store, publisher, { batchSize: 100, leaseMs: Math.max(30_000, config.KAFKA_SEND_TIMEOUT_MS * 3) }),
+        },
+        {
+          provide: TrackSurveysUseCase,
+          inject: [SurveyStore],
+          useFactory: (store: SurveyStore) => new TrackSurveysUseCase(store, config.SOCIAL_SURVEY_TTL_HOURS),
+        },
+        CaseEventsConsumer,
         {
           provide: SendRepliesUseCase,
           inject: [ConversationStore, { token: WechatyBot, optional: true }],

@@ -14,7 +14,7 @@ import { RecordCaseProgressUseCase } from './application/follow-complaint/record
 import { CustomerResponsePublisher, RateComplaintUseCase } from './application/rate-complaint/rate-complaint.use-case';
 import { IntakeWebConfig } from './intake-web.config';
 import { KafkaCustomerResponsePublisher } from './infrastructure/kafka-customer-response.publisher';
-import { CaseProgressEntity, CaseUpdateEntity } from './infrastructure/persistence/case-progress.entity';
+import { CaseProgressEntity, CaseUpdateEntity, MergedComplaintEntity } from './infrastructure/persistence/case-progress.entity';
 import { TypeOrmCaseProgressStore } from './infrastructure/persistence/typeorm-case-progress.store';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { FollowComplaintController } from './interface/http/follow-complaint.controller';
@@ -38,7 +38,7 @@ export class IntakeWebModule {
         ObservabilityModule.forRoot({ service: INTAKE_WEB_SERVICE, readiness: [KafkaReadiness, DatabaseReadiness] }),
         MessagingModule.forRoot({ clientId: INTAKE_WEB_SERVICE }),
         PersistenceModule.forRoot((c) => intakeWebDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
-        TypeOrmModule.forFeature([SubmissionEntity, CaseProgressEntity, CaseUpdateEntity]),
+        TypeOrmModule.forFeature([SubmissionEntity, CaseProgressEntity, CaseUpdateEntity, MergedComplaintEntity]),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: limit === 0 ? Number.MAX_SAFE_INTEGER : limit }] }),
       ],
       controllers: [ComplaintsController, FollowComplaintController],

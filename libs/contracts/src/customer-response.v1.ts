@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { Equals, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { v5 as uuidv5 } from 'uuid';
 import { REFERENCE_PATTERN } from './complaint.v1';
 import { EventEnvelope } from './event-envelope';
 import { CHANNELS, Channel } from './taxonomy';
@@ -59,4 +60,50 @@ export class CustomerResponseV1 extends EventEnvelope {
 
   @IsISO8601({ strict: true })
   receivedAt: string;
+}
+
+/** Namespace of deterministic customer-response event ids (UUIDv5). Never change it: ids would stop matching. */
+export const CUSTOMER_RESPONSE_ID_NAMESPACE = 'b3c5e0f2-8a4d-5c61-9e27-4d1f6a8b2c90';
+
+/**
+ * The event id of an answer that came as a channel message: deterministic from the channel and the
+ * platform's message id, so a redelivered message is the same response (cases records it once).
+ */
+export function customerResponseIdFor(channel: Channel, messageId: string): string {
+  return uuidv5(`${channel}|${messageId}`, CUSTOMER_RESPONSE_ID_NAMESPACE);
+}
+
+export interface SatisfactionResponseFields {
+  eventId: string;
+  /** The producing service, e.g. `intake-social`. */
+  source: string;
+  channel: Channel;
+  reference: string;
+  complaintId?: string;
+  identity?: CustomerIdentityV1;
+  score: number;
+  comment?: string;
+  correlationId: string;
+  receivedAt: Date;
+}
+
+/** A satisfaction answer as `complaints.customer-responses.v1` carries it. */
+export function satisfactionResponse(fields: SatisfactionResponseFields): CustomerResponseV1 {
+  const at = fields.receivedAt.toISOString();
+  return Object.assign(new CustomerResponseV1(), {
+    eventId: fields.eventId,
+    eventType: CustomerResponseV1.type,
+    eventVersion: 1 as const,
+    occurredAt: at,
+    correlationId: fields.correlationId,
+    causationId: null,
+    source: fields.source,
+    kind: 'satisfaction' as const,
+    channel: fields.channel,
+    reference: fields.reference,
+    ...(fields.complaintId ? { complaintId: fields.complaintId } : {}),
+    identity: fields.identity ?? {},
+    satisfaction: { score: fields.score, ...(fields.comment ? { comment: fields.comment } : {}) },
+    receivedAt: at,
+  });
 }

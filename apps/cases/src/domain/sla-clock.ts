@@ -1,4 +1,5 @@
 import { CaseConflictError } from './case-errors';
+import type { Priority } from '@complaints/contracts';
 import { DAY, HOUR, SlaClocks, SlaPolicy } from './sla-policy';
 
 /** Regulatory ceilings of the decision deadline (CBIRC 2020) and who may grant them. */
@@ -36,6 +37,18 @@ export function resumeClock(sla: SlaClocks, receivedAt: Date, now: Date): SlaClo
   const next = { ...sla, pauses };
   const due = decisionDueAt(receivedAt, next);
   return { ...next, decisionDueAt: due, alerts: due > sla.decisionDueAt ? { ...sla.alerts, decisionWarnedAt: null } : sla.alerts };
+}
+
+/**
+ * The first-feedback clock for a new priority (e.g. raised when a repeat complaint was merged), counted
+ * from receipt like the original one. Once feedback was given there is no clock left to move; a moved
+ * due time is warned about afresh unless it was already reported as breached.
+ */
+export function reprioritiseFeedback(sla: SlaClocks, receivedAt: Date, priority: Priority, policy: SlaPolicy): SlaClocks {
+  if (sla.firstFeedbackAt) return sla;
+  const feedbackDueAt = new Date(receivedAt.getTime() + policy.feedbackHours[priority] * HOUR);
+  if (feedbackDueAt.getTime() === sla.feedbackDueAt.getTime()) return sla;
+  return { ...sla, feedbackDueAt, alerts: sla.alerts.feedbackBreachedAt ? sla.alerts : { ...sla.alerts, feedbackWarnedAt: null } };
 }
 
 /** The roles that may approve an extension to `toDays` (30: a supervisor; 60: consumer protection or admin). */

@@ -7,6 +7,11 @@ export const mobileMetrics = {
     help: 'App complaint submissions, by result (accepted, replayed, rejected_evidence, key_reused, failed)',
     labelNames: ['result'],
   }),
+  ratings: new Counter({
+    name: 'mobile_ratings_total',
+    help: 'Satisfaction ratings sent from the app, by result (accepted, replayed, not_found, not_answered, key_reused, failed)',
+    labelNames: ['result'],
+  }),
   tokens: new Counter({
     name: 'mobile_token_refusals_total',
     help: 'Refused app tokens (401) and token key outages (503), by kind',

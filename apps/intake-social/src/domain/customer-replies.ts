@@ -15,6 +15,11 @@ export const customerReplies = {
   appended(reference: string): string {
     return `已收到您的补充内容，已并入投诉${reference}，我们会一并处理。`;
   },
+  surveyAnswered(reference: string, score: number): string {
+    return score >= 3
+      ? `感谢您的评价（${score}分）！您对投诉${reference}处理结果的反馈已记录。`
+      : `感谢您的评价（${score}分）。您对投诉${reference}处理结果的意见已记录，上级部门将重新跟进并与您联系。`;
+  },
   welcome(): string {
     return (
       '感谢关注！如需投诉，请直接发送文字或语音说明问题（涉及的业务、时间、金额等），也可发送图片作为证据。' +

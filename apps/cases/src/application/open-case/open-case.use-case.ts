@@ -57,7 +57,7 @@ export class OpenCaseUseCase {
     const at = new Date(routed.routing.routedAt);
     const actor = { type: 'system' as const, id: 'cases', roles: ['system'] };
     const stored = await this.cases.change(reference, (current) => {
-      const change = acceptsLinkedComplaints(current) ? linkComplaint(current, routed, at) : { case: current, events: [] };
+      const change = acceptsLinkedComplaints(current) ? linkComplaint(current, routed, at, this.policy) : { case: current, events: [] };
       return {
         case: change.case,
         events: change.events.map((e) => toCaseEvent(change.case, e, actor, at, routed.eventId)),

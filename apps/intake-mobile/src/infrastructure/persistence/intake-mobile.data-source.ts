@@ -2,6 +2,8 @@ import { dataSourceOptions } from '@complaints/persistence';
 import { AttachmentEntity } from './attachment.entity';
 import { CaseUpdateEntity } from './case-update.entity';
 import { CreateMobileIntake1764600000000 } from './migrations/1764600000000-create-mobile-intake';
+import { CreateRatings1764700000000 } from './migrations/1764700000000-create-ratings';
+import { RatingEntity } from './rating.entity';
 import { SubmissionEntity } from './submission.entity';
 
 export const INTAKE_MOBILE_SCHEMA = 'intake_mobile';
@@ -12,8 +14,8 @@ export function intakeMobileDataSourceOptions(url: string, poolSize?: number) {
     ...dataSourceOptions({
       url,
       schema: INTAKE_MOBILE_SCHEMA,
-      entities: [SubmissionEntity, AttachmentEntity, CaseUpdateEntity],
-      migrations: [CreateMobileIntake1764600000000],
+      entities: [SubmissionEntity, AttachmentEntity, CaseUpdateEntity, RatingEntity],
+      migrations: [CreateMobileIntake1764600000000, CreateRatings1764700000000],
       poolSize,
       applicationName: 'intake-mobile',
     }),

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsArray, IsIn, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+  IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { CASE_STATUSES, PRODUCTS, Product } from '@complaints/contracts';
 import { IsPhoneNumberE164 } from '@complaints/security';
@@ -103,4 +103,21 @@ export class AppComplaintDetailDto extends AppComplaintSummaryDto {
   @ApiProperty({ description: 'The complaint text as filed (card and ID numbers masked)' }) text: string;
   @ApiProperty({ type: [AttachmentDto] }) attachments: AttachmentDto[];
   @ApiProperty({ type: [TimelineEntryDto] }) timeline: TimelineEntryDto[];
+}
+
+export class RateAppComplaintDto {
+  @ApiProperty({ minimum: 1, maximum: 5, description: '1 very dissatisfied … 5 very satisfied' })
+  @IsInt({ message: 'score must be a whole number from 1 to 5' }) @Min(1, { message: 'score must be at least 1' }) @Max(5, { message: 'score must be at most 5' })
+  score: number;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional() @IsString() @MaxLength(2_000)
+  comment?: string;
+}
+
+export class AppRatingAcceptedDto {
+  @ApiProperty({ example: 'C20261129-M7K3Q9' }) reference: string;
+  @ApiProperty({ minimum: 1, maximum: 5 }) score: number;
+  @ApiProperty({ example: 'RECORDED' }) status: 'RECORDED';
+  @ApiProperty({ format: 'date-time' }) receivedAt: string;
 }

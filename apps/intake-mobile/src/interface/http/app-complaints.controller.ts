@@ -5,9 +5,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, ProblemException, problem, validationProblem } from '@complaints/http';
-import { BrokerUnavailableError } from '@complaints/messaging';
 import { IdempotencyKeyReusedError, SubmitComplaintUseCase } from '../../application/submit-complaint/submit-complaint.use-case';
-import { StoreUnavailableError } from '../../application/submit-complaint/submission.store';
 import { ComplaintDetail, ComplaintSummary } from '../../application/track-complaints/complaint-view.store';
 import { ComplaintNotFoundError, ViewMyComplaintsUseCase } from '../../application/track-complaints/view-my-complaints.use-case';
 import { checkEvidence, EvidenceLimits } from '../../domain/evidence';
@@ -16,13 +14,12 @@ import { EVIDENCE_TYPES } from '../../domain/evidence-type';
 import {
   AppComplaintAcceptedDto, AppComplaintDetailDto, AppComplaintListDto, AppComplaintSummaryDto, SubmitAppComplaintDto,
 } from './app-complaint.dto';
+import { keyReusedProblem, requireIdempotencyKey, unavailableOr } from './app-http.problems';
 import { CustomerId, CustomerTokenGuard } from './customer-token.guard';
 import { CustomerThrottlerGuard } from './customer-throttler.guard';
 
 export const EVIDENCE_LIMITS = Symbol('EVIDENCE_LIMITS');
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-const RETRY_AFTER_SECONDS = '5';
 const EXTENSIONS: Record<string, string> = {
   'image/jpeg': '.jpg', 'image/png': '.png', 'image/gif': '.gif', 'image/webp': '.webp', 'image/heic': '.heic', 'application/pdf': '.pdf',
 };
@@ -58,9 +55,7 @@ export class AppComplaintsController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AppComplaintAcceptedDto> {
-    if (idempotencyKey === undefined || !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw validationProblem([{ field: 'Idempotency-Key', message: 'the Idempotency-Key header is required: 1 to 255 visible ASCII characters, the same on retries' }]);
-    }
+    const key = requireIdempotencyKey(idempotencyKey);
     const { attachments, ...submission } = body;
     const evidence = checkEvidence(attachments ?? [], this.limits);
     if (!evidence.ok) {
@@ -69,7 +64,7 @@ export class AppComplaintsController {
       throw validationProblem(evidence.errors, 'An attachment was refused.');
     }
     try {
-      const result = await this.submitComplaint.execute({ customerId, idempotencyKey, submission, evidence: evidence.evidence, correlationId });
+      const result = await this.submitComplaint.execute({ customerId, idempotencyKey: key, submission, evidence: evidence.evidence, correlationId });
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       mobileMetrics.submissions.inc({ result: result.replayed ? 'replayed' : 'accepted' });
       return {
@@ -82,9 +77,7 @@ export class AppComplaintsController {
       };
     } catch (error) {
       mobileMetrics.submissions.inc({ result: error instanceof IdempotencyKeyReusedError ? 'key_reused' : 'failed' });
-      if (error instanceof IdempotencyKeyReusedError) {
-        throw new ProblemException(problem(422, 'idempotency-key-reused', error.message, { errors: [{ field: 'Idempotency-Key', message: error.message }] }));
-      }
+      if (error instanceof IdempotencyKeyReusedError) throw keyReusedProblem(error.message);
       throw unavailableOr(error);
     }
   }
@@ -138,16 +131,6 @@ export class AppComplaintsController {
       throw unavailableOr(error);
     }
   }
-}
-
-function unavailableOr(error: unknown): unknown {
-  if (error instanceof BrokerUnavailableError || error instanceof StoreUnavailableError) {
-    return new ProblemException(
-      problem(503, 'temporarily-unavailable', 'The complaint service cannot answer safely right now; nothing was lost. Please retry shortly.'),
-      { 'retry-after': RETRY_AFTER_SECONDS },
-    );
-  }
-  return error;
 }
 
 function summaryDto(c: ComplaintSummary): AppComplaintSummaryDto {

@@ -1,8 +1,10 @@
-import type { ComplaintReceivedV1 } from '@complaints/contracts';
+import type { ComplaintReceivedV1, CustomerResponseV1 } from '@complaints/contracts';
+import type { OutstandingSurvey } from '../../domain/outstanding-survey';
 import type { Conversation } from '../../domain/social-complaint';
 import type { ReplyTarget, SocialMessage } from '../../domain/social-message';
 
-export type RecordOutcome = 'opened' | 'appended' | 'duplicate';
+/** `survey-answered`: the message answered the customer's outstanding survey (no complaint opened or joined). */
+export type RecordOutcome = 'opened' | 'appended' | 'survey-answered' | 'duplicate';
 
 export interface RecordedMessage {
   outcome: RecordOutcome;
@@ -24,6 +26,17 @@ export interface RecordMessageCommand {
   candidate: { complaintId: string; reference: string; eventId: string };
   /** The reply to store with the message, given what happened to it. */
   replyFor: (outcome: 'opened' | 'appended', reference: string) => string;
+  /**
+   * Set when the text reads as a survey answer: if the customer has a survey awaiting an answer (not
+   * expired at `receivedAt`; the latest one when several), the message answers it instead.
+   */
+  surveyAnswer?: SurveyAnswer;
+}
+
+export interface SurveyAnswer {
+  /** The response to publish for the survey answered. */
+  responseFor: (survey: OutstandingSurvey) => CustomerResponseV1;
+  replyFor: (survey: OutstandingSurvey) => string;
 }
 
 /** A conversation whose quiet window has passed: ready to be published as one complaint. */
@@ -48,8 +61,9 @@ export interface PendingReply {
  */
 export abstract class ConversationStore {
   /**
-   * In one transaction: a message seen before returns its first outcome and reply (`duplicate`);
-   * otherwise it joins the customer's open conversation when that one's last message is within the
+   * In one transaction: a message seen before returns its first outcome and reply (`duplicate`); a
+   * survey answer of a customer with an outstanding survey is recorded with its response to publish
+   * and closes that survey (`survey-answered`); otherwise it joins the customer's open conversation when that one's last message is within the
    * quiet window, or opens a new one under `candidate`. Throws ReferenceTakenError on a reference clash.
    */
   abstract record(command: RecordMessageCommand): Promise<RecordedMessage>;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { complaintIdFor, newReference } from '@complaints/contracts';
+import { complaintIdFor, customerResponseIdFor, newReference, parseSurveyReply, satisfactionResponse } from '@complaints/contracts';
 import { maskSensitiveNumbers } from '@complaints/security';
 import { customerReplies } from '../../domain/customer-replies';
 import { SocialMessage } from '../../domain/social-message';
-import { ConversationStore, RecordedMessage, ReferenceTakenError } from './conversation.store';
+import { ConversationStore, RecordedMessage, ReferenceTakenError, SurveyAnswer } from './conversation.store';
 
 const MAX_REFERENCE_ATTEMPTS = 5;
 
@@ -13,12 +13,17 @@ const MAX_REFERENCE_ATTEMPTS = 5;
  * customer gets at once; later ones are appended. Once the message is recorded (PostgreSQL) it is
  * acknowledged; the complaint is published when the conversation goes quiet (see
  * PublishConversationsUseCase). Card and ID numbers are masked before anything is stored.
+ *
+ * A text that reads as a survey answer (满意, 不满意, 1-5...) from a customer whose survey is awaited
+ * answers that survey instead: recorded with a `complaints.customer-responses.v1` to publish (event id
+ * from the message id) and thanked; without an awaited survey it is a message like any other.
  */
 export class ReceiveMessageUseCase {
   constructor(
     private readonly store: ConversationStore,
     private readonly quietWindowSeconds: number,
     private readonly maxConversationSeconds: number,
+    private readonly source: string,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -40,10 +45,31 @@ export class ReceiveMessageUseCase {
           },
           replyFor: (outcome, reference) =>
             outcome === 'opened' ? customerReplies.opened(reference, this.quietWindowSeconds) : customerReplies.appended(reference),
+          surveyAnswer: this.surveyAnswer(message, receivedAt, correlationId),
         });
       } catch (error) {
         if (!(error instanceof ReferenceTakenError) || attempt >= MAX_REFERENCE_ATTEMPTS) throw error;
       }
     }
+  }
+
+  private surveyAnswer(message: SocialMessage, receivedAt: Date, correlationId: string): SurveyAnswer | undefined {
+    const score = message.attachment?.kind === 'image' ? null : parseSurveyReply(message.text);
+    if (score === null) return undefined;
+    return {
+      responseFor: (survey) =>
+        satisfactionResponse({
+          eventId: customerResponseIdFor(message.channel, message.messageId),
+          source: this.source,
+          channel: message.channel,
+          reference: survey.reference,
+          complaintId: survey.complaintId,
+          identity: message.channel === 'wechat' ? { openId: message.userId } : { uid: message.userId },
+          score,
+          correlationId,
+          receivedAt,
+        }),
+      replyFor: (survey) => customerReplies.surveyAnswered(survey.reference, score),
+    };
   }
 }

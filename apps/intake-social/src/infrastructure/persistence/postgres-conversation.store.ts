@@ -5,6 +5,8 @@ import {
   ClosedConversation, ConversationStore, PendingReply, RecordedMessage, RecordMessageCommand, ReferenceTakenError, StoreUnavailableError,
 } from '../../application/receive-message/conversation.store';
 import type { AttachmentReference, Fragment, ReplyTarget, SocialChannel } from '../../domain/social-message';
+import { answerSurvey } from './postgres-survey.store';
+import { rows } from './rows';
 
 const T = 'intake_social';
 
@@ -25,14 +27,21 @@ export class PostgresConversationStore extends ConversationStore {
       return await this.db.transaction(async (tx) => {
         // One customer's messages are taken one at a time, so two fragments never open two conversations.
         await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${message.channel}|${message.account}|${message.userId}`]);
-        const seen = rows<{ outcome: 'opened' | 'appended'; complaint_id: string; reference: string; reply: string }>(
+        // A survey answer belongs to no conversation: its case is the one its response names.
+        const seen = rows<{ complaint_id: string; reference: string; reply: string }>(
           await tx.query(
-            `SELECT m.outcome, m.complaint_id, c.reference, m.reply FROM ${T}.messages m JOIN ${T}.conversations c USING (complaint_id)
+            `SELECT coalesce(m.complaint_id::text, m.response->>'complaintId') AS complaint_id, coalesce(c.reference, m.response->>'reference') AS reference, m.reply
+               FROM ${T}.messages m LEFT JOIN ${T}.conversations c USING (complaint_id)
               WHERE m.channel = $1 AND m.account = $2 AND m.message_id = $3`,
             [message.channel, message.account, message.messageId],
           ),
         );
         if (seen.length > 0) return { outcome: 'duplicate', complaintId: seen[0].complaint_id, reference: seen[0].reference, reply: seen[0].reply };
+
+        if (command.surveyAnswer) {
+          const answered = await answerSurvey(tx, command, command.surveyAnswer);
+          if (answered) return answered;
+        }
 
         const open = rows<{ complaint_id: string; reference: string; opened_at: Date; last_message_at: Date }>(
           await tx.query(
@@ -168,10 +177,4 @@ export class PostgresConversationStore extends ConversationStore {
       [reply.channel, reply.account, reply.messageId, dead ? 'dead' : 'pending', nextAttemptAt, error.slice(0, 1000)],
     );
   }
-}
-
-/** node-postgres via TypeORM returns [rows, count] for UPDATE ... RETURNING and rows for SELECT. */
-function rows<R>(result: unknown): R[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as R[];
-  return result as R[];
 }

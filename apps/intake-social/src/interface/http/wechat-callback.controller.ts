@@ -48,7 +48,9 @@ export class WechatCallbackController {
     summary: 'Messages and events of the official account (plaintext or AES safe mode)',
     description:
       'Text, voice (its Recognition text) and image messages become complaints; messages of one customer within the quiet window ' +
-      'join one complaint. The passive reply gives the reference at once; a retried MsgId gets the same reply.',
+      'join one complaint. The passive reply gives the reference at once; a retried MsgId gets the same reply. ' +
+      'A reply such as 满意, 不满意 or 1-5 from a customer whose case was resolved (survey outstanding) is recorded as their ' +
+      'satisfaction answer (complaints.customer-responses.v1) and thanked instead.',
   })
   async message(
     @Req() request: FastifyRequest,

@@ -29,7 +29,9 @@ export class WeiboCallbackController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Fan-service pushes (private messages and events to the bank account)',
-    description: 'Messages become complaints (one per conversation); the reply JSON gives the customer the reference.',
+    description:
+      'Messages become complaints (one per conversation); the reply JSON gives the customer the reference. A reply such as 满意, ' +
+      '不满意 or 1-5 from a customer whose case was resolved (survey outstanding) is recorded as their satisfaction answer and thanked instead.',
   })
   async push(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply, @CorrelationId() correlationId: string): Promise<string | Record<string, unknown>> {
     const inbound = readWeiboPush(body);

@@ -48,8 +48,9 @@ export class RateComplaintUseCase {
         source: 'intake-web',
         kind: 'satisfaction' as const,
         channel: 'web' as const,
-        reference: complaint.reference,
-        complaintId: complaint.complaintId,
+        // A merged complaint is rated as the case it is handled under.
+        reference: complaint.mergedInto ?? complaint.reference,
+        ...(complaint.mergedInto ? {} : { complaintId: complaint.complaintId }),
         identity: {},
         satisfaction: { score: command.score, ...(command.comment ? { comment: command.comment } : {}) },
         receivedAt: at,

@@ -26,12 +26,17 @@ export class FollowComplaintController {
 
   @Post('lookup')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Look up a complaint', description: 'Status and the updates sent to the customer. POST, so the digits stay out of URLs and logs.' })
+  @ApiOperation({
+    summary: 'Look up a complaint',
+    description:
+      'Status and the updates sent to the customer. POST, so the digits stay out of URLs and logs. A complaint merged into an earlier ' +
+      'case of the same customer (same matter) shows that case (mergedInto, its status and updates).',
+  })
   @ApiOkResponse({ type: ComplaintStatusDto })
   async lookUpComplaint(@Body() body: LookUpComplaintDto): Promise<ComplaintStatusDto> {
     const found = await this.lookUp.execute(body.reference, body.phoneLast4);
     if (!found) throw NOT_FOUND();
-    return { reference: found.reference, status: found.status, receivedAt: found.receivedAt, updatedAt: found.updatedAt, updates: found.updates };
+    return { reference: found.reference, ...(found.mergedInto ? { mergedInto: found.mergedInto } : {}), status: found.status, receivedAt: found.receivedAt, updatedAt: found.updatedAt, updates: found.updates };
   }
 
   @Post(':reference/satisfaction')

@@ -1,0 +1,5 @@
+/** node-postgres via TypeORM returns [rows, count] for UPDATE ... RETURNING and rows for SELECT. */
+export function rows<R>(result: unknown): R[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as R[];
+  return result as R[];
+}
