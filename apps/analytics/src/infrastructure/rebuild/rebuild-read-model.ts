@@ -6,6 +6,7 @@ import { Topics } from '@complaints/contracts';
 import { ensureDatabase, migrate } from '@complaints/persistence';
 import { AnalyticsConfig } from '../../analytics.config';
 import { AnalyticsModule } from '../../analytics.module';
+import { analyticsGroupFor } from '../../interface/analytics-group';
 import { analyticsDataSourceOptions, ANALYTICS_SCHEMA } from '../persistence/analytics.data-source';
 import { PostgresAnalyticsReadModel } from '../persistence/postgres-analytics-read-model';
 
@@ -42,13 +43,15 @@ async function caughtUp(kafka: Kafka, group: string, ends: Offsets): Promise<boo
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const committed = await admin.fetchOffsets({ groupId: group, topics: [...REPLAYED_TOPICS] });
-    return committed.every(({ topic, partitions }) =>
-      partitions.every((p) => {
+    for (const topic of REPLAYED_TOPICS) {
+      const [committed] = await admin.fetchOffsets({ groupId: analyticsGroupFor(group, topic), topics: [topic] });
+      const done = committed.partitions.every((p) => {
         const end = ends.get(topic)?.get(p.partition) ?? 0n;
         return end === 0n || (Number(p.offset) >= 0 && BigInt(p.offset) >= end);
-      }),
-    );
+      });
+      if (!done) return false;
+    }
+    return true;
   } finally {
     await admin.disconnect();
   }
@@ -58,7 +61,7 @@ async function caughtUp(kafka: Kafka, group: string, ends: Offsets): Promise<boo
  * Rebuilds the read model from the topics: empties it, then replays complaints.received.v1,
  * complaints.routed.v1 and complaints.case-events.v1 from the beginning with a fresh consumer group
  * (the service's own consumers, through the same use case) until every partition reaches the end
- * offset it had once the model was empty, then drops that group. Events the running service applies
+ * offset it had once the model was empty, then drops those groups. Events the running service applies
  * meanwhile are deduplicated by eventId, so the service may keep running.
  */
 export async function rebuildReadModel(config: AnalyticsConfig, log: (line: string) => void = () => undefined, timeoutMs = 30 * 60_000): Promise<RebuildResult> {
@@ -87,7 +90,7 @@ export async function rebuildReadModel(config: AnalyticsConfig, log: (line: stri
     }
     const admin = kafka.admin();
     await admin.connect();
-    await admin.deleteGroups([group]).catch(() => undefined);
+    await admin.deleteGroups(REPLAYED_TOPICS.map((topic) => analyticsGroupFor(group, topic))).catch(() => undefined);
     await admin.disconnect();
     const [{ count }] = (await dataSource.query('SELECT count(*)::int AS count FROM analytics.complaint_facts')) as { count: number }[];
     return { consumerGroup: group, messages, complaints: count, seconds: Math.round((Date.now() - started) / 100) / 10 };
