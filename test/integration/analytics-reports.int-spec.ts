@@ -128,6 +128,13 @@ describe('analytics reports', () => {
     expect(JSON.stringify(body)).not.toContain('年费');
   });
 
+  it('serves health, metrics and its OpenAPI document like every service', async () => {
+    expect((await fetch(`${analytics.url}/health/ready`)).status).toBe(200);
+    expect(await (await fetch(`${analytics.url}/metrics`)).text()).toContain('kafka_messages_consumed_total');
+    const doc = (await (await fetch(`${analytics.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/kpis', '/v1/reports/jrt0169', '/v1/transparency']));
+  });
+
   it('refuses a bad period with 400 naming it', async () => {
     const res = await fetch(`${analytics.url}/v1/transparency?period=2026-13`);
     expect(res.status).toBe(400);
