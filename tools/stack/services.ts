@@ -13,6 +13,7 @@ export const SERVICES: ServiceEntry[] = [
   { name: 'router', portVariable: 'ROUTER_PORT', defaultPort: 3005 },
   { name: 'cases', portVariable: 'CASES_PORT', defaultPort: 3006 },
   { name: 'notifier', portVariable: 'NOTIFIER_PORT', defaultPort: 3007 },
+  { name: 'analytics', portVariable: 'ANALYTICS_PORT', defaultPort: 3008 },
 ];
 
 /** Where a built service's entry point is. */

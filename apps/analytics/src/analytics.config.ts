@@ -1,0 +1,19 @@
+import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { DatabaseServiceConfig } from '@complaints/config';
+
+export class AnalyticsConfig extends DatabaseServiceConfig {
+  @IsInt() @Min(0) @Max(65_535)
+  ANALYTICS_PORT: number = 3008;
+
+  /** HS256 secret of staff tokens (the same as the cases service's). */
+  @IsString() @IsNotEmpty() @MinLength(12)
+  STAFF_JWT_SECRET: string;
+
+  /** The consumer group of the read model's three consumers (`npm run analytics:rebuild` uses a fresh one of its own). */
+  @IsString() @Matches(/^[A-Za-z0-9._-]+$/) @MaxLength(200)
+  ANALYTICS_CONSUMER_GROUP: string = 'analytics';
+
+  /** The longest period one KPI query may cover, in days. */
+  @IsInt() @Min(1) @Max(3_660)
+  ANALYTICS_MAX_RANGE_DAYS: number = 1_100;
+}

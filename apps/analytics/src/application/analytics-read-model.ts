@@ -1,0 +1,49 @@
+import type { Department } from '@complaints/contracts';
+import type { AnalyticsEvent } from '../domain/analytics-event';
+import type { GroupByDimension } from '../domain/kpi-dimensions';
+import type { DurationPercentiles } from '../domain/kpi-report';
+import type { KpiCounters } from '../domain/kpi-counters';
+
+/** Which complaints a query covers: received on Shanghai days fromDay..toDay, optionally only some departments. */
+export interface FactScope {
+  fromDay: string;
+  toDay: string;
+  /** null: every department. */
+  departments: readonly Department[] | null;
+}
+
+export interface GroupTotals {
+  key: string;
+  counters: KpiCounters;
+  percentiles: DurationPercentiles;
+}
+
+/** Complaint counts per cell of a cross table. */
+export interface CountCell {
+  keys: Record<string, string>;
+  count: number;
+}
+
+/**
+ * The analytics read model (the port). The Postgres adapter keeps fact rows and daily rollups; an
+ * adapter over ClickHouse (or any columnar store) can replace it by implementing this interface, and
+ * nothing above it changes.
+ */
+export abstract class AnalyticsReadModel {
+  /**
+   * Applies one event, exactly once per `eventId`: a redelivered event changes nothing. `events` are
+   * the event's projections onto each complaint it concerns (usually one). Returns false for a duplicate.
+   */
+  abstract apply(eventId: string, events: AnalyticsEvent[]): Promise<boolean>;
+
+  /** Counters and duration percentiles per value of a dimension (plus the overall total under key `*`). */
+  abstract totals(scope: FactScope, groupBy: GroupByDimension | null): Promise<GroupTotals[]>;
+
+  /** Complaint counts per combination of the given dimensions (fact columns or rollup keys). */
+  abstract counts(scope: FactScope, dimensions: readonly CountDimension[]): Promise<CountCell[]>;
+
+  /** Empties the read model (facts, rollups, applied events) before a rebuild. */
+  abstract truncate(): Promise<void>;
+}
+
+export type CountDimension = GroupByDimension | 'region' | 'rootCauseCategory' | 'correctiveActionCategory';

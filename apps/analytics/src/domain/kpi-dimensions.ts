@@ -1,0 +1,6 @@
+/** What KPIs may be grouped by: each a column of the fact table and of the rollups. */
+export const GROUP_BY_DIMENSIONS = ['department', 'channel', 'product', 'reason', 'servicePoint', 'priority'] as const;
+export type GroupByDimension = (typeof GROUP_BY_DIMENSIONS)[number];
+
+/** The key of complaints whose dimension is not known yet (e.g. a case event arrived before the routing). */
+export const UNKNOWN_KEY = 'UNKNOWN';

@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TransparencyReportQuery } from '../../application/transparency-report/transparency-report.query';
+import { periodOf } from './analytics-problems';
+import { PeriodQueryDto } from './period.query.dto';
+
+@ApiTags('transparency')
+@Controller('v1/transparency')
+export class TransparencyController {
+  constructor(private readonly report: TransparencyReportQuery) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'The public transparency report of a period (no sign-in)',
+    description: 'Counts by business category, cause and region, timeliness, satisfaction and improvements (root-cause and corrective-action categories). Any count under 5 is withheld: `{ count: null, suppressed: true }`.',
+  })
+  get(@Query() query: PeriodQueryDto) {
+    return this.report.execute(periodOf(query.period));
+  }
+}

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { loadConfig } from '@complaints/config';
+import { runService } from '@complaints/http';
+import { AnalyticsConfig } from './analytics.config';
+import { AnalyticsModule } from './analytics.module';
+
+void runService(() => {
+  const config = loadConfig(AnalyticsConfig);
+  return {
+    module: AnalyticsModule.register(config),
+    host: config.HOST,
+    port: config.ANALYTICS_PORT,
+    openApi: {
+      title: 'Analytics: KPIs and reports',
+      description: 'KPIs for staff (staff bearer JWT), the JR/T 0169 statistics return, and the public transparency report.',
+    },
+  };
+});

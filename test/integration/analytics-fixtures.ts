@@ -1,0 +1,129 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { Producer } from 'kafkajs';
+import { Client } from 'pg';
+import {
+  CaseEventType, CaseEventV1, CaseStatus, Channel, ComplaintReceivedV1, ComplaintRoutedV1, ComplaintV1, Department, newReference,
+  parseContract, Priority, Product, Reason, Topics,
+} from '@complaints/contracts';
+
+const HOUR = 3_600_000;
+
+/** A month no other test (or earlier run on a reused broker) uses: complaints "received" then. */
+export function uniqueMonth(): { period: string; day: (d: number) => string; at: (d: number, hourUtc?: number) => Date } {
+  const year = 2040 + randomInt(0, 60);
+  const month = String(randomInt(1, 13)).padStart(2, '0');
+  const day = (d: number) => `${year}-${month}-${String(d).padStart(2, '0')}`;
+  // 04:00 UTC is noon in Shanghai: the same calendar day there.
+  return { period: `${year}-${month}`, day, at: (d, hourUtc = 4) => new Date(`${day(d)}T${String(hourUtc).padStart(2, '0')}:00:00.000Z`) };
+}
+
+export interface RoutingSpec {
+  product?: Product;
+  reason?: Reason;
+  department?: Department;
+  priority?: Priority;
+  escalation?: boolean;
+  linkedCaseReference?: string;
+}
+
+/** The events of one complaint as intake, router and cases would publish them, times in hours after receipt. */
+export class ComplaintScript {
+  readonly complaintId = randomUUID();
+  readonly reference: string;
+  private status: CaseStatus = 'RECEIVED';
+
+  constructor(
+    readonly receivedAt: Date,
+    readonly channel: Channel = 'web',
+    private readonly routingSpec: RoutingSpec = {},
+    private readonly region?: string,
+  ) {
+    this.reference = newReference(channel, receivedAt);
+  }
+
+  private at(hours: number): string {
+    return new Date(this.receivedAt.getTime() + hours * HOUR).toISOString();
+  }
+
+  private complaint(): ComplaintV1 {
+    const receivedAt = this.receivedAt.toISOString();
+    return {
+      complaintId: this.complaintId,
+      reference: this.reference,
+      channel: this.channel,
+      receivedAt,
+      source: { system: 'test', messageId: null, receivedAt },
+      customer: { contact: { phoneLast4: '0000' } },
+      content: { text: '信用卡年费未经同意被扣除,要求退还。', language: 'zh' },
+      context: this.region ? { extra: { region: this.region } } : {},
+    };
+  }
+
+  received(): ComplaintReceivedV1 {
+    return parseContract(ComplaintReceivedV1, {
+      eventId: randomUUID(), eventType: 'complaint.received', eventVersion: 1, occurredAt: this.receivedAt.toISOString(),
+      correlationId: this.complaintId, causationId: null, source: 'test', complaint: this.complaint(),
+    });
+  }
+
+  routed(): ComplaintRoutedV1 {
+    const r = this.routingSpec;
+    return parseContract(ComplaintRoutedV1, {
+      eventId: randomUUID(), eventType: 'complaint.routed', eventVersion: 1, occurredAt: this.at(0.01),
+      correlationId: this.complaintId, causationId: null, source: 'router', complaint: this.complaint(),
+      routing: {
+        department: r.department ?? 'CARD_CENTER',
+        category: { product: r.product ?? 'CREDIT_CARD', reason: r.reason ?? 'FEES', servicePoint: 'ONLINE' },
+        priority: r.priority ?? 'P2', escalation: r.escalation ?? false, needsTriage: false,
+        confidence: { product: 0.9, reason: 0.9, servicePoint: 0.9, escalation: 0.9, priority: 0.9 },
+        ruleId: 'test', rulesVersion: 'test', classifierVersion: 'test', matchedTerms: [],
+        ...(r.linkedCaseReference ? { linkedCaseReference: r.linkedCaseReference } : {}),
+        routedAt: this.at(0.01),
+      },
+    });
+  }
+
+  /** A case event `hours` after receipt; `to` changes the status (with from/to in the data, as cases does). */
+  caseEvent(kind: string, hours: number, data: Record<string, unknown> = {}, to?: CaseStatus): CaseEventV1 {
+    const move = to && to !== this.status ? { from: this.status, to } : {};
+    if (to) this.status = to;
+    const at = this.at(hours);
+    return parseContract(CaseEventV1, {
+      eventId: randomUUID(), eventType: `case.${kind}` as CaseEventType, eventVersion: 1, occurredAt: at,
+      correlationId: this.complaintId, causationId: null, source: 'cases',
+      case: {
+        reference: this.reference, complaintId: this.complaintId, channel: this.channel,
+        source: { system: 'test', messageId: null, receivedAt: this.receivedAt.toISOString() }, contact: {}, language: 'zh',
+        status: this.status, department: this.routingSpec.department ?? 'CARD_CENTER', priority: this.routingSpec.priority ?? 'P2', assignee: null,
+      },
+      actor: { type: 'staff', id: 'agent-1' }, customerVisible: false, ...(Object.keys({ ...data, ...move }).length ? { data: { ...data, ...move } } : {}), at,
+    });
+  }
+}
+
+type AnyEvent = ComplaintReceivedV1 | ComplaintRoutedV1 | CaseEventV1;
+
+function topicOf(event: AnyEvent): string {
+  if (event instanceof ComplaintReceivedV1) return Topics.complaintReceivedV1;
+  if (event instanceof ComplaintRoutedV1) return Topics.complaintRoutedV1;
+  return Topics.caseEventsV1;
+}
+
+function keyOf(event: AnyEvent): string {
+  return event instanceof CaseEventV1 ? event.case.complaintId : event.complaint.complaintId;
+}
+
+/** Publishes events in the order given (each on its own topic, keyed by complaintId). */
+export async function publish(producer: Producer, ...events: AnyEvent[]): Promise<void> {
+  for (const event of events) await producer.send({ topic: topicOf(event), messages: [{ key: keyOf(event), value: JSON.stringify(event) }] });
+}
+
+export async function queryDb<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
