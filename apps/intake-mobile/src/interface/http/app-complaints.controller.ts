@@ -10,14 +10,13 @@ import { IdempotencyKeyReusedError, SubmitComplaintUseCase } from '../../applica
 import { StoreUnavailableError } from '../../application/submit-complaint/submission.store';
 import { ComplaintDetail, ComplaintSummary } from '../../application/track-complaints/complaint-view.store';
 import { ComplaintNotFoundError, ViewMyComplaintsUseCase } from '../../application/track-complaints/view-my-complaints.use-case';
-import { checkEvidence, EvidenceLimits } from '../../domain/evidence';
 import { mobileMetrics } from '../mobile.metrics';
-import { EVIDENCE_TYPES } from '../../domain/evidence-type';
 import {
   AppComplaintAcceptedDto, AppComplaintDetailDto, AppComplaintListDto, AppComplaintSummaryDto, SubmitAppComplaintDto,
 } from './app-complaint.dto';
 import { CustomerId, CustomerTokenGuard } from './customer-token.guard';
 import { CustomerThrottlerGuard } from './customer-throttler.guard';
+import { checkEvidence, EvidenceLimits, EVIDENCE_TYPES } from '@complaints/contracts';
 
 export const EVIDENCE_LIMITS = Symbol('EVIDENCE_LIMITS');
 
