@@ -210,6 +210,7 @@ describe('customer site (real Chromium, phone-sized screen)', () => {
       const status = page.getByRole('status').filter({ hasText: '已保存在本页面' });
       await status.waitFor();
       expect(await page.locator('#text').inputValue()).toBe(text);
+      expect(await accessibilityViolations(page)).toEqual([]);
 
       // The customer reloads while the network is still bad: the complaint is still there and still retried.
       await page.reload();

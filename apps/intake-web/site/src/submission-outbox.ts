@@ -57,11 +57,11 @@ export class SubmissionOutbox {
 
   constructor(private readonly post: Poster = postComplaint) {}
 
-  /** Picks up a submission a previous visit left pending, or the confirmation it got. */
+  /** Picks up a submission a previous visit left pending (localStorage), or the confirmation this tab got (sessionStorage). */
   start(): void {
     addEventListener('online', this.onOnline);
-    const accepted = read<ComplaintAccepted>(ACCEPTED_KEY);
-    const pending = read<PendingSubmission>(PENDING_KEY);
+    const accepted = read<ComplaintAccepted>(sessionStorage, ACCEPTED_KEY);
+    const pending = read<PendingSubmission>(localStorage, PENDING_KEY);
     if (pending) void this.attempt(pending);
     else if (accepted) this.set({ kind: 'accepted', accepted });
   }
@@ -80,7 +80,7 @@ export class SubmissionOutbox {
   submit(body: ComplaintBody): void {
     if (this.inFlight || this.state.kind === 'sending' || this.state.kind === 'waiting') return;
     const pending: PendingSubmission = { key: newIdempotencyKey(), body, attempts: 0 };
-    write(PENDING_KEY, pending);
+    write(localStorage, PENDING_KEY, pending);
     void this.attempt(pending);
   }
 
@@ -90,7 +90,7 @@ export class SubmissionOutbox {
 
   /** Forgets the confirmation, for the next complaint. */
   reset(): void {
-    remove(ACCEPTED_KEY);
+    remove(sessionStorage, ACCEPTED_KEY);
     this.set({ kind: 'idle' });
   }
 
@@ -101,19 +101,19 @@ export class SubmissionOutbox {
     this.set({ kind: 'sending', pending });
     try {
       const accepted = await this.post(pending.key, pending.body);
-      remove(PENDING_KEY);
-      write(ACCEPTED_KEY, accepted);
+      remove(localStorage, PENDING_KEY);
+      write(sessionStorage, ACCEPTED_KEY, accepted);
       this.set({ kind: 'accepted', accepted });
     } catch (error) {
       const problem = error instanceof ApiProblem ? error : new ApiProblem(0, 'Network error', String(error));
       if (problem.retryable) {
         const next = { ...pending, attempts: pending.attempts + 1 };
-        write(PENDING_KEY, next);
+        write(localStorage, PENDING_KEY, next);
         const retryInMs = problem.retryAfterSeconds ? problem.retryAfterSeconds * 1000 : Math.min(1000 * 2 ** (next.attempts - 1), MAX_DELAY_MS);
         this.set({ kind: 'waiting', pending: next, offline: !navigator.onLine, retryInMs });
         this.timer = setTimeout(() => void this.attempt(next), retryInMs);
       } else {
-        remove(PENDING_KEY);
+        remove(localStorage, PENDING_KEY);
         this.set({ kind: 'refused', problem });
       }
     } finally {
@@ -137,9 +137,9 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function read<T>(key: string): T | null {
+function read<T>(storage: Storage, key: string): T | null {
   try {
-    const raw = localStorage.getItem(key);
+    const raw = storage.getItem(key);
     return raw ? (JSON.parse(raw) as T) : null;
   } catch {
     return null;
@@ -147,17 +147,17 @@ function read<T>(key: string): T | null {
 }
 
 /** Best effort: a submission with large evidence may not fit in localStorage; it then stays in the page only. */
-function write(key: string, value: unknown): void {
+function write(storage: Storage, key: string, value: unknown): void {
   try {
-    localStorage.setItem(key, JSON.stringify(value));
+    storage.setItem(key, JSON.stringify(value));
   } catch {
     // quota exceeded or storage disabled: the page keeps it in memory and keeps retrying
   }
 }
 
-function remove(key: string): void {
+function remove(storage: Storage, key: string): void {
   try {
-    localStorage.removeItem(key);
+    storage.removeItem(key);
   } catch {
     // storage disabled
   }
