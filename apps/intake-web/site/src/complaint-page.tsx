@@ -29,8 +29,9 @@ type Errors = Record<string, string>;
 export function ComplaintPage({ lang, t }: { lang: Lang; t: Translate }) {
   const outbox = useMemo(() => new SubmissionOutbox(), []);
   const [state, setState] = useState<OutboxState>({ kind: 'idle' });
-  const [draft, setDraft] = useState<ComplaintDraft>(() => loadDraft() ?? EMPTY_DRAFT);
-  const [restored] = useState(() => loadDraft() !== null);
+  const [saved] = useState(loadDraft);
+  const [draft, setDraft] = useState<ComplaintDraft>(saved ?? EMPTY_DRAFT);
+  const [restored, setRestored] = useState(saved !== null);
   const [files, setFiles] = useState<ChosenFile[]>([]);
   const [errors, setErrors] = useState<Errors>({});
   const [other, setOther] = useState<string | undefined>();
@@ -51,6 +52,7 @@ export function ComplaintPage({ lang, t }: { lang: Lang; t: Translate }) {
     if (state.kind === 'sending' || state.kind === 'waiting') setDraft(draftOf(state.pending.body));
     if (state.kind === 'accepted') {
       clearDraft();
+      setRestored(false);
       setFiles([]);
     }
     if (state.kind === 'refused') {
@@ -68,7 +70,6 @@ export function ComplaintPage({ lang, t }: { lang: Lang; t: Translate }) {
       setOther(Object.keys(fieldErrors).length === 0 || unplaced.length > 0 ? problemText(state.problem, t) : undefined);
       setTimeout(() => summary.current?.focus(), 0);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
   const busy = preparing || state.kind === 'sending' || state.kind === 'waiting';
@@ -134,7 +135,7 @@ export function ComplaintPage({ lang, t }: { lang: Lang; t: Translate }) {
     <>
       <h1>{t('form.title')}</h1>
       <p>{t('home.intro')}</p>
-      {restored && state.kind === 'idle' && draft !== EMPTY_DRAFT && <p class="banner info">{t('form.draft.restored')}</p>}
+      {restored && state.kind === 'idle' && <p class="banner info">{t('form.draft.restored')}</p>}
       <div role="status" aria-live="polite" class="live-region">
         {state.kind === 'waiting' && (
           <div class="banner warning">
