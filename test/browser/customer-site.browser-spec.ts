@@ -194,14 +194,22 @@ describe('customer site (real Chromium, phone-sized screen)', () => {
     }, PHONE);
   });
 
-  it('keeps a complaint that fails on a bad network and retries it, across a reload, with one Idempotency-Key: exactly one complaint', async () => {
+  it('keeps a complaint that meets 503, 429 and a bad network and retries it, across a reload, with one Idempotency-Key: exactly one complaint', async () => {
     await onPage(browser, 'customer-bad-network', async (page, context) => {
       const text = uniqueText('手机银行转账一直失败');
       const keys: string[] = [];
       let failing = true;
+      const refusal = (status: number, type: string) => ({
+        status,
+        headers: { 'retry-after': '1' },
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: `https://errors.example/${type}`, title: type, status }),
+      });
       await page.route('**/v1/complaints', async (route) => {
         keys.push(route.request().headers()['idempotency-key']!);
-        if (failing) await route.abort('internetdisconnected');
+        if (keys.length === 1) await route.fulfill(refusal(503, 'temporarily-unavailable'));
+        else if (keys.length === 2) await route.fulfill(refusal(429, 'too-many-requests'));
+        else if (failing) await route.abort('internetdisconnected');
         else await route.continue();
       });
       await page.goto(`${intake.url}/`);
@@ -216,7 +224,7 @@ describe('customer site (real Chromium, phone-sized screen)', () => {
       await page.reload();
       await status.waitFor();
       expect(await page.locator('#text').inputValue()).toBe(text);
-      await eventually(async () => (keys.length >= 3 ? true : undefined), 20_000);
+      await eventually(async () => (keys.length >= 4 ? true : undefined), 30_000);
 
       // Offline, then back online: the browser's online event sends it at once.
       await context.setOffline(true);
