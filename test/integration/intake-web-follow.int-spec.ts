@@ -90,7 +90,7 @@ describe('intake-web: the customer follows their complaint', () => {
     await eventually(async () => ((await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: digits })).body.status === 'RESOLVED' ? true : undefined));
 
     expect((await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score: 9 })).body.errors).toEqual([
-      { field: 'score', message: 'score must be at most 5' },
+      { field: 'score', message: 'score must be a whole number from 1 to 5' },
     ]);
     expect((await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: otherDigits(), score: 2 })).status).toBe(404);
     const rated = await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score: 2, comment: '等太久了' });

@@ -1,5 +1,5 @@
 import { IntakeWebConfig } from '../../apps/intake-web/src/intake-web.config';
-import { IntakeWebModule } from '../../apps/intake-web/src/intake-web.module';
+import { INTAKE_WEB_BODY_LIMIT_BYTES, IntakeWebModule } from '../../apps/intake-web/src/intake-web.module';
 import { testConfig } from '../support/configs';
 import { RunningApp, startApp } from '../support/running-app';
 
@@ -7,7 +7,7 @@ describe('intake-web refuses bad input with problem+json naming the field', () =
   let intake: RunningApp;
 
   beforeAll(async () => {
-    intake = await startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: '0' })), { bodyLimitBytes: 64 * 1024 });
+    intake = await startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: '0' })), { bodyLimitBytes: INTAKE_WEB_BODY_LIMIT_BYTES });
   });
   afterAll(() => intake?.close());
 
@@ -51,8 +51,8 @@ describe('intake-web refuses bad input with problem+json naming the field', () =
     expect(fields(res.body)).toEqual(['Idempotency-Key']);
   });
 
-  it('413 for an oversized body', async () => {
-    const res = await post(JSON.stringify({ text: 'x'.repeat(70_000), customer: { name: 'a', phone: '13800138000' }, consent: true }));
+  it('413 for a body over the limit (the fields and the most evidence, base64-encoded)', async () => {
+    const res = await post(JSON.stringify({ text: 'x'.repeat(INTAKE_WEB_BODY_LIMIT_BYTES), customer: { name: 'a', phone: '13800138000' }, consent: true }));
     expect(res.status).toBe(413);
     expect(res.type).toContain('application/problem+json');
   });

@@ -15,7 +15,6 @@ import { SubmitComplaintUseCase } from './application/submit-complaint/submit-co
 import { ApplyCaseEventUseCase } from './application/track-complaints/apply-case-event.use-case';
 import { ComplaintViewStore } from './application/track-complaints/complaint-view.store';
 import { ViewMyComplaintsUseCase } from './application/track-complaints/view-my-complaints.use-case';
-import { EvidenceLimits } from './domain/evidence';
 import { IntakeMobileConfig } from './intake-mobile.config';
 import { JoseCustomerTokenVerifier } from './infrastructure/jose-customer-token.verifier';
 import { KafkaCustomerResponsePublisher } from './infrastructure/kafka-customer-response.publisher';
@@ -34,6 +33,7 @@ import { AppRatingsController } from './interface/http/app-ratings.controller';
 import { CustomerThrottlerGuard } from './interface/http/customer-throttler.guard';
 import { CustomerTokenGuard } from './interface/http/customer-token.guard';
 import { EarlyAuthenticationHook } from './interface/http/early-authentication.hook';
+import { EvidenceLimits } from '@complaints/contracts';
 
 export const INTAKE_MOBILE_SERVICE = 'intake-mobile';
 

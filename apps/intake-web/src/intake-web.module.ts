@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ServiceConfigModule, loadConfig } from '@complaints/config';
+import { WEB_COMPLAINT_LIMITS } from '@complaints/contracts';
 import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
@@ -14,6 +15,7 @@ import { RecordCaseProgressUseCase } from './application/follow-complaint/record
 import { CustomerResponsePublisher, RateComplaintUseCase } from './application/rate-complaint/rate-complaint.use-case';
 import { IntakeWebConfig } from './intake-web.config';
 import { KafkaCustomerResponsePublisher } from './infrastructure/kafka-customer-response.publisher';
+import { AttachmentEntity } from './infrastructure/persistence/attachment.entity';
 import { CaseProgressEntity, CaseUpdateEntity, MergedComplaintEntity } from './infrastructure/persistence/case-progress.entity';
 import { TypeOrmCaseProgressStore } from './infrastructure/persistence/typeorm-case-progress.store';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
@@ -25,6 +27,10 @@ import { TypeOrmSubmissionStore } from './infrastructure/persistence/typeorm-sub
 import { ComplaintsController } from './interface/http/complaints.controller';
 
 export const INTAKE_WEB_SERVICE = 'intake-web';
+
+/** The largest request body: the complaint fields (64 KiB) and the most evidence, base64-encoded. */
+export const INTAKE_WEB_BODY_LIMIT_BYTES =
+  WEB_COMPLAINT_LIMITS.maxAttachments * Math.ceil(WEB_COMPLAINT_LIMITS.maxAttachmentBytes / 3) * 4 + 64 * 1024;
 
 /** The public web intake: customers file complaints; each becomes `complaints.received.v1`. */
 @Module({})
@@ -38,7 +44,7 @@ export class IntakeWebModule {
         ObservabilityModule.forRoot({ service: INTAKE_WEB_SERVICE, readiness: [KafkaReadiness, DatabaseReadiness] }),
         MessagingModule.forRoot({ clientId: INTAKE_WEB_SERVICE }),
         PersistenceModule.forRoot((c) => intakeWebDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
-        TypeOrmModule.forFeature([SubmissionEntity, CaseProgressEntity, CaseUpdateEntity, MergedComplaintEntity]),
+        TypeOrmModule.forFeature([SubmissionEntity, AttachmentEntity, CaseProgressEntity, CaseUpdateEntity, MergedComplaintEntity]),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: limit === 0 ? Number.MAX_SAFE_INTEGER : limit }] }),
       ],
       controllers: [ComplaintsController, FollowComplaintController],

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '@complaints/config';
 import { runService } from '@complaints/http';
 import { IntakeWebConfig } from './intake-web.config';
-import { IntakeWebModule } from './intake-web.module';
+import { INTAKE_WEB_BODY_LIMIT_BYTES, IntakeWebModule } from './intake-web.module';
 import { CUSTOMER_SITE } from './interface/web/customer-site';
 
 void runService(() => {
@@ -11,7 +11,7 @@ void runService(() => {
     module: IntakeWebModule.register(config),
     host: config.HOST,
     port: config.INTAKE_WEB_PORT,
-    bodyLimitBytes: 64 * 1024,
+    bodyLimitBytes: INTAKE_WEB_BODY_LIMIT_BYTES,
     site: CUSTOMER_SITE,
     openApi: { title: 'Web complaint intake', description: 'The public complaint API of the bank: file a complaint, get a reference.' },
   };

@@ -2,7 +2,8 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
-import { ComplaintSourceV1, CustomerContactV1, REFERENCE_PATTERN } from './complaint.v1';
+import { REFERENCE_PATTERN } from './complaint-reference';
+import { ComplaintSourceV1, CustomerContactV1 } from './complaint.v1';
 import { EventEnvelope } from './event-envelope';
 import { CHANNELS, Channel, DEPARTMENTS, Department, PRIORITIES, Priority } from './taxonomy';
 import { Topics } from './topics';

@@ -1,5 +1,5 @@
 import { complaintIdFor, newReference } from './complaint-identity';
-import { REFERENCE_PATTERN } from './complaint.v1';
+import { REFERENCE_PATTERN } from './complaint-reference';
 
 describe('complaint identity', () => {
   it('derives the same id for a re-delivered message and different ids otherwise', () => {

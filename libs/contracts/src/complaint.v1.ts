@@ -3,13 +3,12 @@ import {
   ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID,
   Matches, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { REFERENCE_PATTERN } from './complaint-reference';
 import { CHANNELS, Channel, PRODUCTS, Product } from './taxonomy';
 
 /** Personal data travels as `pii:v1:<keyId>:<iv>:<tag>:<ciphertext>` (AES-GCM), never in clear. */
 export const ENCRYPTED_VALUE = /^pii:v1:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/;
 
-/** Human-facing complaint reference: C + yyyymmdd + - + 6 Crockford base32 characters. */
-export const REFERENCE_PATTERN = /^C\d{8}-[0-9A-HJKMNP-TV-Z]{6}$/;
 
 export class ComplaintSourceV1 {
   /** The system the complaint came from, e.g. `web-form`, a call-centre id, a WeChat app id. */

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { Equals, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { v5 as uuidv5 } from 'uuid';
-import { REFERENCE_PATTERN } from './complaint.v1';
+import { REFERENCE_PATTERN } from './complaint-reference';
 import { EventEnvelope } from './event-envelope';
 import { CHANNELS, Channel } from './taxonomy';
 import { Topics } from './topics';

@@ -1,15 +1,8 @@
-import { CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { ValidateBy, ValidationOptions } from 'class-validator';
+import { CountryCode, toE164 } from '@complaints/contracts';
 
-/**
- * The E.164 form of a phone number (`+8613800138000`), reading numbers without a country code as
- * `defaultCountry` (mainland China unless configured otherwise). Null when it is not a valid number.
- */
-export function toE164(raw: string, defaultCountry: CountryCode = 'CN'): string | null {
-  const parsed = parsePhoneNumberFromString(raw.trim(), defaultCountry);
-  return parsed?.isValid() ? parsed.number : null;
-}
-
+// The rule itself lives in libs/contracts (pure, shared with the customer site); re-exported for the services.
+export { toE164 };
 export type { CountryCode };
 
 /** class-validator decorator: the value is a string that `toE164` accepts. */

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { detectLanguage } from '@complaints/classification';
-import { ComplaintV1, Product } from '@complaints/contracts';
+import { ComplaintV1, Evidence, Product } from '@complaints/contracts';
 import { maskSensitiveNumbers, PiiCipher, toE164 } from '@complaints/security';
-import { Evidence } from './evidence';
 
 /** What the app submits (already validated at the edge), for the customer named by the token. */
 export interface MobileSubmission {

@@ -1,18 +1,36 @@
 import { LangSwitch, translator, useLang } from '@complaints/web-ui';
+import { ComplaintPage } from './complaint-page';
 import { MESSAGES } from './messages';
+import { onLinkClick, useLocation } from './router';
+import { StatusPage } from './status-page';
+import { SurveyPage } from './survey-page';
 
+/** The customer site: the complaint form at `/`, the status look-up at `/status`, the survey at `/survey`. */
 export function App() {
   const [lang, setLang] = useLang();
   const t = translator(MESSAGES, lang);
+  const url = useLocation();
+  const reference = url.searchParams.get('reference') ?? '';
+  const path = url.pathname;
   return (
     <>
+      <a class="skip-link" href="#main">{lang === 'zh' ? '跳到主要内容' : 'Skip to content'}</a>
       <header class="site-header">
-        <span class="bank">{t('site.bank')}</span>
+        <span class="bank">{t('site.bank')} · {t('site.title')}</span>
         <LangSwitch lang={lang} onChange={setLang} />
       </header>
-      <main class="page">
-        <h1>{t('site.title')}</h1>
-        <p>{t('home.intro')}</p>
+      <nav class="site-nav" aria-label={t('nav.label')}>
+        <a href="/" onClick={onLinkClick} aria-current={path === '/' ? 'page' : undefined}>{t('nav.file')}</a>
+        <a href="/status" onClick={onLinkClick} aria-current={path === '/status' ? 'page' : undefined}>{t('nav.status')}</a>
+      </nav>
+      <main class="page" id="main">
+        {path === '/status' ? (
+          <StatusPage key={`status-${reference}`} lang={lang} t={t} initialReference={reference} />
+        ) : path === '/survey' ? (
+          <SurveyPage key={`survey-${reference}`} lang={lang} t={t} initialReference={reference} />
+        ) : (
+          <ComplaintPage lang={lang} t={t} />
+        )}
       </main>
     </>
   );

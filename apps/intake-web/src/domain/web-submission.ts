@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { detectLanguage } from '@complaints/classification';
-import { ComplaintV1, Product } from '@complaints/contracts';
+import { ComplaintV1, Evidence, Product } from '@complaints/contracts';
 import { maskSensitiveNumbers, PiiCipher, toE164 } from '@complaints/security';
 
 /** What a customer submits through the web form (already validated at the edge). */
@@ -15,12 +15,14 @@ export const WEB_SOURCE_SYSTEM = 'web-form';
 
 /**
  * The canonical complaint of a web submission: card and ID numbers masked in the text, contact
- * details sealed (AES-GCM), only the phone's last four digits in clear for status look-ups.
+ * details sealed (AES-GCM), only the phone's last four digits in clear for status look-ups;
+ * evidence travels as metadata and digest, never as bytes (the intake keeps the files).
  */
 export function normaliseWebSubmission(
   submission: WebSubmission,
   ids: { complaintId: string; reference: string; receivedAt: Date; idempotencyKey?: string },
   cipher: PiiCipher,
+  evidence: readonly Evidence[] = [],
 ): ComplaintV1 {
   const text = maskSensitiveNumbers(submission.text.trim());
   const phoneDigits = submission.customer.phone.replace(/\D/g, '');
@@ -40,13 +42,23 @@ export function normaliseWebSubmission(
         ...(submission.customer.email ? { email: cipher.seal(submission.customer.email.trim().toLowerCase()) } : {}),
       },
     },
-    content: { text, language: detectLanguage(text) },
+    content: {
+      text,
+      language: detectLanguage(text),
+      ...(evidence.length > 0
+        ? { attachments: evidence.map((e) => ({ id: e.id, contentType: e.contentType, sizeBytes: e.sizeBytes, sha256: e.sha256 })) }
+        : {}),
+    },
     context: submission.product ? { productHint: submission.product } : {},
   });
 }
 
-/** A stable fingerprint of a request body: the same JSON in any key order gives the same hash. */
-export function fingerprint(value: unknown): string {
+/**
+ * A stable fingerprint of a request: the same fields in any key order, and the same evidence bytes
+ * (by digest) under the same names, give the same hash. Without evidence it is the body's hash alone.
+ */
+export function fingerprint(submission: WebSubmission, evidence: ReadonlyArray<Pick<Evidence, 'sha256' | 'fileName'>> = []): string {
+  const value = evidence.length > 0 ? { ...submission, attachments: evidence.map((e) => ({ sha256: e.sha256, fileName: e.fileName })) } : submission;
   return createHash('sha256').update(stableStringify(value)).digest('hex');
 }
 

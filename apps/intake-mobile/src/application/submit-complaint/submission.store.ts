@@ -1,5 +1,4 @@
-import type { ComplaintReceivedV1 } from '@complaints/contracts';
-import type { Evidence } from '../../domain/evidence';
+import { ComplaintReceivedV1, Evidence } from '@complaints/contracts';
 
 /** An app submission the intake issued a reference for; `pending` until Kafka acknowledged it. */
 export interface SubmissionRecord {

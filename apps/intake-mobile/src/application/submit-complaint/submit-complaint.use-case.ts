@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ComplaintReceivedV1, complaintIdFor, newReference } from '@complaints/contracts';
+import { complaintIdFor, ComplaintReceivedV1, Evidence, newReference } from '@complaints/contracts';
 import { PiiCipher } from '@complaints/security';
-import { Evidence } from '../../domain/evidence';
 import { fingerprint, MOBILE_SOURCE_SYSTEM, MobileSubmission, normaliseMobileSubmission } from '../../domain/mobile-submission';
 import { ReceivedComplaintPublisher, SubmissionRecord, SubmissionStore } from './submission.store';
 

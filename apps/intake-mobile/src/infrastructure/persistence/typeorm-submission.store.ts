@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
-import { ComplaintReceivedV1, parseContract } from '@complaints/contracts';
+import { ComplaintReceivedV1, Evidence, parseContract } from '@complaints/contracts';
 import { ReserveResult, StoreUnavailableError, SubmissionRecord, SubmissionStore } from '../../application/submit-complaint/submission.store';
-import { Evidence } from '../../domain/evidence';
 import { AttachmentEntity } from './attachment.entity';
 import { SubmissionEntity } from './submission.entity';
 

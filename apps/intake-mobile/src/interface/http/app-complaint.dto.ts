@@ -3,9 +3,8 @@ import { Type } from 'class-transformer';
 import {
   IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { CASE_STATUSES, PRODUCTS, Product } from '@complaints/contracts';
+import { CASE_STATUSES, EVIDENCE_TYPES, Product, PRODUCTS } from '@complaints/contracts';
 import { IsPhoneNumberE164 } from '@complaints/security';
-import { EVIDENCE_TYPES } from '../../domain/evidence-type';
 
 export class AmountDto {
   @ApiProperty({ example: 1999.5 })

@@ -8,15 +8,14 @@ import { CorrelationId, ProblemException, problem, validationProblem } from '@co
 import { IdempotencyKeyReusedError, SubmitComplaintUseCase } from '../../application/submit-complaint/submit-complaint.use-case';
 import { ComplaintDetail, ComplaintSummary } from '../../application/track-complaints/complaint-view.store';
 import { ComplaintNotFoundError, ViewMyComplaintsUseCase } from '../../application/track-complaints/view-my-complaints.use-case';
-import { checkEvidence, EvidenceLimits } from '../../domain/evidence';
 import { mobileMetrics } from '../mobile.metrics';
-import { EVIDENCE_TYPES } from '../../domain/evidence-type';
 import {
   AppComplaintAcceptedDto, AppComplaintDetailDto, AppComplaintListDto, AppComplaintSummaryDto, SubmitAppComplaintDto,
 } from './app-complaint.dto';
 import { keyReusedProblem, requireIdempotencyKey, unavailableOr } from './app-http.problems';
 import { CustomerId, CustomerTokenGuard } from './customer-token.guard';
 import { CustomerThrottlerGuard } from './customer-throttler.guard';
+import { checkEvidence, EvidenceLimits, EVIDENCE_TYPES } from '@complaints/contracts';
 
 export const EVIDENCE_LIMITS = Symbol('EVIDENCE_LIMITS');
 

@@ -1,4 +1,4 @@
-import type { ComplaintReceivedV1 } from '@complaints/contracts';
+import type { ComplaintReceivedV1, Evidence } from '@complaints/contracts';
 
 /** An accepted (or in-flight) web submission, kept for idempotent replays and unique references. */
 export interface SubmissionRecord {
@@ -17,8 +17,8 @@ export type ReserveResult = 'reserved' | 'reference-taken' | 'key-taken';
 export abstract class SubmissionStore {
   abstract findByKey(idempotencyKey: string): Promise<SubmissionRecord | null>;
   abstract findByReference(reference: string): Promise<SubmissionRecord | null>;
-  /** Records a submission before it is published; refuses a reference or key already issued. */
-  abstract reserve(record: SubmissionRecord): Promise<ReserveResult>;
+  /** Records a submission and its evidence files before it is published; refuses a reference or key already issued. */
+  abstract reserve(record: SubmissionRecord, evidence: readonly Evidence[]): Promise<ReserveResult>;
   abstract markAccepted(complaintId: string): Promise<void>;
 }
 

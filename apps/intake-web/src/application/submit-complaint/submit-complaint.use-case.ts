@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { ComplaintReceivedV1, complaintIdFor, newReference } from '@complaints/contracts';
+import { ComplaintReceivedV1, complaintIdFor, Evidence, newReference } from '@complaints/contracts';
 import { PiiCipher } from '@complaints/security';
 import { fingerprint, normaliseWebSubmission, WEB_SOURCE_SYSTEM, WebSubmission } from '../../domain/web-submission';
 import { ReceivedComplaintPublisher, SubmissionRecord, SubmissionStore } from './submission.store';
 
 export interface SubmitComplaintCommand {
   submission: WebSubmission;
+  /** Checked evidence files (checkEvidence); none when the customer attached nothing. */
+  evidence?: readonly Evidence[];
   idempotencyKey?: string;
   correlationId: string;
 }
@@ -16,6 +18,7 @@ export interface SubmitComplaintResult {
   receivedAt: string;
   /** True when this answers a retry of an earlier request with the same Idempotency-Key. */
   replayed: boolean;
+  attachments: Array<{ id: string; contentType: string; sizeBytes: number; sha256: string }>;
 }
 
 /** The same Idempotency-Key was sent with a different request body. */
@@ -40,7 +43,8 @@ export class SubmitComplaintUseCase {
   ) {}
 
   async execute(command: SubmitComplaintCommand): Promise<SubmitComplaintResult> {
-    const requestHash = fingerprint(command.submission);
+    const evidence = command.evidence ?? [];
+    const requestHash = fingerprint(command.submission, evidence);
     if (command.idempotencyKey) {
       const existing = await this.store.findByKey(command.idempotencyKey);
       if (existing) return this.replay(existing, requestHash);
@@ -49,7 +53,7 @@ export class SubmitComplaintUseCase {
     const complaintId = command.idempotencyKey ? complaintIdFor('web', WEB_SOURCE_SYSTEM, command.idempotencyKey) : complaintIdFor('web', WEB_SOURCE_SYSTEM);
     for (let attempt = 1; attempt <= MAX_REFERENCE_ATTEMPTS; attempt++) {
       const record = this.newRecord(command, { complaintId, receivedAt, requestHash });
-      const outcome = await this.store.reserve(record);
+      const outcome = await this.store.reserve(record, evidence);
       if (outcome === 'reserved') return this.publish(record, false);
       if (outcome === 'key-taken') {
         // A concurrent request with the same key won the race: answer as it did.
@@ -79,6 +83,7 @@ export class SubmitComplaintUseCase {
       command.submission,
       { complaintId: ids.complaintId, reference, receivedAt: ids.receivedAt, idempotencyKey: command.idempotencyKey },
       this.cipher,
+      command.evidence ?? [],
     );
     const event = Object.assign(new ComplaintReceivedV1(), {
       eventId: randomUUID(),
@@ -103,5 +108,11 @@ export class SubmitComplaintUseCase {
 }
 
 function result(record: SubmissionRecord, replayed: boolean): SubmitComplaintResult {
-  return { reference: record.reference, complaintId: record.complaintId, receivedAt: record.receivedAt.toISOString(), replayed };
+  return {
+    reference: record.reference,
+    complaintId: record.complaintId,
+    receivedAt: record.receivedAt.toISOString(),
+    replayed,
+    attachments: (record.event.complaint.content.attachments ?? []).map((a) => ({ id: a.id, contentType: a.contentType, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
+  };
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
-import { ComplaintReceivedV1, parseContract } from '@complaints/contracts';
+import { ComplaintReceivedV1, Evidence, parseContract } from '@complaints/contracts';
 import { ReserveResult, StoreUnavailableError, SubmissionRecord, SubmissionStore } from '../../application/submit-complaint/submission.store';
+import { AttachmentEntity } from './attachment.entity';
 import { SubmissionEntity } from './submission.entity';
 
 const UNIQUE_VIOLATION = '23505';
@@ -23,17 +24,32 @@ export class TypeOrmSubmissionStore extends SubmissionStore {
     return row ? toRecord(row) : null;
   }
 
-  async reserve(record: SubmissionRecord): Promise<ReserveResult> {
+  async reserve(record: SubmissionRecord, evidence: readonly Evidence[]): Promise<ReserveResult> {
     try {
-      await this.submissions.insert({
-        complaintId: record.complaintId,
-        reference: record.reference,
-        idempotencyKey: record.idempotencyKey,
-        requestHash: record.requestHash,
-        status: record.status,
-        event: JSON.parse(JSON.stringify(record.event)),
-        receivedAt: record.receivedAt,
-        acceptedAt: null,
+      await this.submissions.manager.transaction(async (manager) => {
+        await manager.insert(SubmissionEntity, {
+          complaintId: record.complaintId,
+          reference: record.reference,
+          idempotencyKey: record.idempotencyKey,
+          requestHash: record.requestHash,
+          status: record.status,
+          event: JSON.parse(JSON.stringify(record.event)) as object,
+          receivedAt: record.receivedAt,
+          acceptedAt: null,
+        });
+        // One file per statement: a batch of several megabyte-sized parameters would build one huge query.
+        for (const [position, file] of evidence.entries()) {
+          await manager.insert(AttachmentEntity, {
+            id: file.id,
+            complaintId: record.complaintId,
+            position,
+            contentType: file.contentType,
+            sizeBytes: file.sizeBytes,
+            sha256: file.sha256,
+            fileName: file.fileName,
+            content: file.content,
+          });
+        }
       });
       return 'reserved';
     } catch (error) {

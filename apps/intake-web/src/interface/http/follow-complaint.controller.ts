@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { REFERENCE_PATTERN } from '@complaints/contracts';
+import { REFERENCE_PATTERN, RULE_MESSAGES } from '@complaints/contracts';
 import { CorrelationId, ProblemException, problem, validationProblem } from '@complaints/http';
 import { LookUpComplaintQuery } from '../../application/follow-complaint/look-up-complaint.query';
 import { RateComplaintUseCase } from '../../application/rate-complaint/rate-complaint.use-case';
@@ -44,7 +44,7 @@ export class FollowComplaintController {
   @ApiOperation({ summary: 'Rate the handling of a complaint (1-5)', description: 'Accepted once the case has an answer (responded, resolved or closed).' })
   @ApiAcceptedResponse({ description: 'Recorded; the case service files it against the case.' })
   async rateComplaint(@Param('reference') reference: string, @Body() body: RateComplaintDto, @CorrelationId() correlationId: string): Promise<{ status: 'RECORDED' }> {
-    if (!REFERENCE_PATTERN.test(reference)) throw validationProblem([{ field: 'reference', message: 'reference must look like C20261129-W7K3Q9' }]);
+    if (!REFERENCE_PATTERN.test(reference)) throw validationProblem([{ field: 'reference', message: RULE_MESSAGES.en.referenceInvalid }]);
     const outcome = await this.rate.execute({ reference, ...body, correlationId });
     if (outcome === 'not-found') throw NOT_FOUND();
     if (outcome === 'not-resolved') {

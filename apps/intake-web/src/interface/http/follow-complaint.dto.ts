@@ -1,28 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { REFERENCE_PATTERN } from '@complaints/contracts';
+import { PHONE_LAST4_PATTERN, REFERENCE_PATTERN, RULE_MESSAGES, WEB_COMPLAINT_LIMITS } from '@complaints/contracts';
+
+const M = RULE_MESSAGES.en;
 
 export class LookUpComplaintDto {
   @ApiProperty({ example: 'C20261129-W7K3Q9' })
-  @Matches(REFERENCE_PATTERN, { message: 'reference must look like C20261129-W7K3Q9' })
+  @Matches(REFERENCE_PATTERN, { message: M.referenceInvalid })
   reference: string;
 
   @ApiProperty({ example: '8000', description: 'The last four digits of the phone number given with the complaint' })
-  @Matches(/^\d{4}$/, { message: 'phoneLast4 must be the last 4 digits of your phone number' })
+  @Matches(PHONE_LAST4_PATTERN, { message: M.phoneLast4Invalid })
   phoneLast4: string;
 }
 
 export class RateComplaintDto {
   @ApiProperty({ example: '8000' })
-  @Matches(/^\d{4}$/, { message: 'phoneLast4 must be the last 4 digits of your phone number' })
+  @Matches(PHONE_LAST4_PATTERN, { message: M.phoneLast4Invalid })
   phoneLast4: string;
 
   @ApiProperty({ minimum: 1, maximum: 5, description: '1 very dissatisfied … 5 very satisfied' })
-  @IsInt({ message: 'score must be a whole number from 1 to 5' }) @Min(1, { message: 'score must be at least 1' }) @Max(5, { message: 'score must be at most 5' })
+  @IsInt({ message: M.scoreInvalid }) @Min(1, { message: M.scoreInvalid }) @Max(5, { message: M.scoreInvalid })
   score: number;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @IsString() @MaxLength(2_000)
+  @ApiPropertyOptional({ maxLength: WEB_COMPLAINT_LIMITS.commentMaxLength })
+  @IsOptional() @IsString() @MaxLength(WEB_COMPLAINT_LIMITS.commentMaxLength, { message: M.commentTooLong })
   comment?: string;
 }
 

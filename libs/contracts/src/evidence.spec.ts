@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EXE, HTML, JPEG, PDF, PNG } from '../../../../test/support/evidence-samples';
+import { EXE, HTML, JPEG, PDF, PNG } from '../../../test/support/evidence-samples';
 import { checkEvidence } from './evidence';
 
 const limits = { maxCount: 3, maxBytes: 1_024 };

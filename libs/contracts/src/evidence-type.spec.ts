@@ -1,4 +1,4 @@
-import { EXE, GIF, HEIC, HTML, JPEG, MP4, PDF, PNG, WEBP } from '../../../../test/support/evidence-samples';
+import { EXE, GIF, HEIC, HTML, JPEG, MP4, PDF, PNG, WEBP } from '../../../test/support/evidence-samples';
 import { declaredEvidenceType, sniffEvidenceType } from './evidence-type';
 
 describe('sniffEvidenceType', () => {

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { FieldError } from '@complaints/contracts';
+import type { FieldError } from './validation';
 import { declaredEvidenceType, EvidenceType, sniffEvidenceType } from './evidence-type';
+import { evidenceMessage } from './evidence.rules';
 
 /** An attachment as the app sends it: base64 bytes, with the type and name the app believes. */
 export interface EvidenceUpload {
@@ -37,7 +38,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  */
 export function checkEvidence(uploads: readonly EvidenceUpload[], limits: EvidenceLimits, newId: () => string = randomUUID): EvidenceCheck {
   if (uploads.length > limits.maxCount) {
-    return { ok: false, tooLarge: true, errors: [{ field: 'attachments', message: `at most ${limits.maxCount} attachments are accepted; ${uploads.length} were sent` }] };
+    return { ok: false, tooLarge: true, errors: [{ field: 'attachments', message: evidenceMessage('tooMany', { max: limits.maxCount, count: uploads.length }) }] };
   }
   const errors: FieldError[] = [];
   let tooLarge = false;
@@ -47,21 +48,21 @@ export function checkEvidence(uploads: readonly EvidenceUpload[], limits: Eviden
     const data = upload.data.replace(/\s+/g, '');
     if (Math.floor((data.length * 3) / 4) - padding(data) > limits.maxBytes) {
       tooLarge = true;
-      errors.push({ field: `${field}.data`, message: `must be at most ${limits.maxBytes} bytes` });
+      errors.push({ field: `${field}.data`, message: evidenceMessage('tooLarge', { maxBytes: limits.maxBytes }) });
       return;
     }
     if (data.length === 0 || data.length % 4 !== 0 || !BASE64.test(data)) {
-      errors.push({ field: `${field}.data`, message: 'must be the file content in standard base64' });
+      errors.push({ field: `${field}.data`, message: evidenceMessage('notBase64') });
       return;
     }
     const content = Buffer.from(data, 'base64');
     const sniffed = sniffEvidenceType(content);
     if (!sniffed) {
-      errors.push({ field: `${field}.data`, message: 'must be a JPEG, PNG, GIF, WebP or HEIC image or a PDF document (judged by the content, not the name)' });
+      errors.push({ field: `${field}.data`, message: evidenceMessage('wrongType') });
       return;
     }
     if (upload.contentType !== undefined && declaredEvidenceType(upload.contentType) !== sniffed) {
-      errors.push({ field: `${field}.contentType`, message: `is ${upload.contentType} but the content is ${sniffed}` });
+      errors.push({ field: `${field}.contentType`, message: evidenceMessage('typeMismatch', { declared: upload.contentType, sniffed }) });
       return;
     }
     evidence.push({

@@ -1,4 +1,4 @@
-/** The evidence formats the app may upload, recognised by their leading bytes (magic numbers). */
+/** The evidence formats customers may upload (app and web site), recognised by their leading bytes (magic numbers). */
 export const EVIDENCE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'application/pdf'] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
 
