@@ -67,7 +67,7 @@ describe('analytics read model', () => {
       const r = await kpis(`from=${day}&to=${day}&groupBy=product`);
       const ready = r.body.total?.volume === 2 && r.body.total.firstFeedback.given === 2 && r.body.total.satisfaction.responses === 1 && r.body.groups.length === 2;
       return ready ? r : undefined;
-    }, 30_000);
+    });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ from: day, to: day, groupBy: 'product', timeZone: 'Asia/Shanghai' });
     expect(result.body.groups.map((g: { key: string; volume: number }) => [g.key, g.volume])).toEqual([['CREDIT_CARD', 1], ['LOAN', 1]]);

@@ -1,9 +1,11 @@
 import { Client } from 'pg';
-import { CaseEventV1, ComplaintReceivedV1, ComplaintRoutedV1 } from '@complaints/contracts';
+import { CaseEventV1, ComplaintReceivedV1, ComplaintRoutedV1, Topics } from '@complaints/contracts';
 import { EventPublisher } from '@complaints/messaging';
 import { RouterConfig } from '../../apps/router/src/router.config';
+import { ROUTER_GROUP } from '../../apps/router/src/interface/complaint-received.consumer';
 import { RouterModule } from '../../apps/router/src/router.module';
 import { testConfig } from '../support/configs';
+import { groupCaughtUp } from '../support/consumer-lag';
 import { eventually, RunningApp, startApp } from '../support/running-app';
 import { staffToken } from '../support/staff-token';
 import { caseEvent, connectDb, receivedComplaint, storedDecision, testPublisher } from './router-fixtures';
@@ -18,6 +20,8 @@ describe('router handlers (real Kafka and PostgreSQL)', () => {
 
   beforeAll(async () => {
     router = await startApp(RouterModule.register(testConfig(RouterConfig)));
+    // Earlier tests' complaints are routed before this test's handlers exist, so they count none of them.
+    await groupCaughtUp(ROUTER_GROUP, Topics.complaintReceivedV1);
     db = await connectDb();
     publisher = testPublisher();
     await publisher.connect();

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   await Promise.all(
     children.map(async ({ service, url }) => {
       await waitUntilReady(url, 60_000);
-      say(`  ${service.name.padEnd(11)} ${url}  (API: ${url}/openapi.json)`);
+      say(`  ${service.name.padEnd(11)} ${url}  (API: ${url}/openapi.json${service.site ? `; ${service.site}: ${url}/` : ''})`);
     }),
   ).then(
     () => say(`All ${children.length} services ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Logs: .local/logs/. Ctrl-C stops everything.`),
