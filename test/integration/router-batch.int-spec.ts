@@ -22,7 +22,8 @@ describe('router batches (real Kafka and PostgreSQL)', () => {
   let publisher: EventPublisher;
   const admin = staffToken(['admin'], [], 'admin-batch');
   const cipher = PiiCipher.fromSetting(DEV_DEFAULTS.PII_KEYS, DEV_DEFAULTS.PII_ACTIVE_KEY_ID);
-  const CARD_FEES = '信用卡年费乱收,我要投诉。';
+  // Lending: the department router-handlers.int-spec.ts leaves alone (it counts every card-centre handler).
+  const LOAN_FEES = '房贷提前还款被收了违约金,我要投诉。';
   const run = Date.now().toString(36);
   const handlerIds = [`hb-${run}-1`, `hb-${run}-2`];
 
@@ -35,7 +36,7 @@ describe('router batches (real Kafka and PostgreSQL)', () => {
 
   afterAll(async () => {
     // Later test files route to this department too: leave nobody assignable behind.
-    for (const id of handlerIds) await call('PUT', `/v1/routing/handlers/${id}`, { name: 'Batch', department: 'CARD_CENTER', skills: [], languages: ['zh'], active: false });
+    for (const id of handlerIds) await call('PUT', `/v1/routing/handlers/${id}`, { name: 'Batch', department: 'LENDING', skills: [], languages: ['zh'], active: false });
     await Promise.all([router?.close(), db?.end(), publisher?.disconnect()]);
   });
 
@@ -69,12 +70,12 @@ describe('router batches (real Kafka and PostgreSQL)', () => {
 
   it('routes a batch in one transaction: repeats within it link, and its assignments spread by open cases', async () => {
     for (const id of handlerIds) {
-      expect((await call('PUT', `/v1/routing/handlers/${id}`, { name: 'Batch', department: 'CARD_CENTER', skills: [], languages: ['zh'], active: true })).status).toBe(200);
+      expect((await call('PUT', `/v1/routing/handlers/${id}`, { name: 'Batch', department: 'LENDING', skills: [], languages: ['zh'], active: true })).status).toBe(200);
     }
     const phone = `137${String(Date.now()).slice(-8)}`;
-    const first = receivedComplaint(CARD_FEES, byPhone(phone));
-    const again = receivedComplaint(CARD_FEES, byPhone(phone));
-    const others = Array.from({ length: 8 }, (_, i) => receivedComplaint(`信用卡年费乱收,第${i}次。`));
+    const first = receivedComplaint(LOAN_FEES, byPhone(phone));
+    const again = receivedComplaint(LOAN_FEES, byPhone(phone));
+    const others = Array.from({ length: 8 }, (_, i) => receivedComplaint(`房贷提前还款被收了违约金,第${i}次。`));
     const batch = [first, again, ...others];
     await sendTogether(batch);
 
@@ -86,16 +87,16 @@ describe('router batches (real Kafka and PostgreSQL)', () => {
     expect(againRouted.routing.priority).toBe(raisePriority(firstRouted.routing.priority));
 
     const assignees = stored.map((d) => d.routed.routing.assignee);
-    expect(stored.every((d) => d.routed.routing.department === 'CARD_CENTER')).toBe(true);
+    expect(stored.every((d) => d.routed.routing.department === 'LENDING')).toBe(true);
     // Two fresh handlers: one after the other, ties by id, so they alternate.
     expect(assignees).toEqual(batch.map((_, i) => handlerIds[i % 2]));
-    const { body } = await call('GET', '/v1/routing/handlers?department=CARD_CENTER');
+    const { body } = await call('GET', '/v1/routing/handlers?department=LENDING');
     const open = Object.fromEntries((body.items as { id: string; openCases: number }[]).map((h) => [h.id, h.openCases]));
     expect(handlerIds.map((id) => open[id])).toEqual([5, 5]);
   });
 
   it('routes nothing twice when a batch is delivered again: the stored decisions are republished as they were', async () => {
-    const batch = Array.from({ length: 6 }, (_, i) => receivedComplaint(`信用卡年费乱收,重复投递${i}。`));
+    const batch = Array.from({ length: 6 }, (_, i) => receivedComplaint(`房贷提前还款被收了违约金,重复投递${i}。`));
     await sendTogether(batch);
     const before = await decisions(batch);
     const reader = await routedEventReader();
