@@ -14,9 +14,9 @@ import { platformServiceEnv, ScenarioContext } from './scenario-context';
 
 /**
  * Scenario "router": complaints routed per second by one router instance (the real service, child
- * process: contract check, classification, repeat look-up under a per-customer lock, rules, handler
- * pick, one transaction of inserts, publish `complaints.routed.v1` with acks=all, one complaint after
- * the other), beside a bare kafkajs consumer that only writes the same rows in batches
+ * process: contract checks, classification, in one transaction per batch the repeat look-up under
+ * the customers' locks, rules, handler picks and bulk inserts, then one publish of the batch's
+ * `complaints.routed.v1` events with acks=all, batch after batch), beside a bare kafkajs consumer that only writes the same rows in batches
  * (bench/baseline-router-consumer.ts), over the same pre-published events; and the classifier's time
  * per complaint, in-process.
  */

@@ -21,7 +21,7 @@ import { runWechatIntakeScenario, WechatIntakeSettings } from './wechat-intake.s
  *
  * Environment: BENCH_SCENARIOS (default "web,hotline,wechat,router", about 11 minutes), BENCH_KAFKA_BROKERS
  * (default 127.0.0.1:19292; a broker answering there is reused, otherwise one is started and stopped
- * again), BENCH_DURATION_SEC (10), BENCH_WARMUP_SEC (3); web: BENCH_CONNECTIONS (default "8,32"),
+ * again), BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/complaints_bench, dropped first), BENCH_DURATION_SEC (10), BENCH_WARMUP_SEC (3); web: BENCH_CONNECTIONS (default "8,32"),
  * BENCH_IDEMPOTENCY_KEY ("0" skips that variant); hotline: BENCH_HOTLINE_BATCHES (default "1,50,500"),
  * BENCH_HOTLINE_CONCURRENCY (4); wechat: BENCH_WECHAT_CONNECTIONS (default "8,32,64"), BENCH_WECHAT_AES
  * ("0" skips safe mode); router: BENCH_ROUTER_COMPLAINTS (5000), BENCH_ROUTER_TIMEOUT_SEC (600),
@@ -31,7 +31,7 @@ import { runWechatIntakeScenario, WechatIntakeSettings } from './wechat-intake.s
 const PROJECT_ROOT = join(__dirname, '..', '..');
 const RESULTS_DIR = join(PROJECT_ROOT, 'bench', 'results');
 const BROKERS = process.env.BENCH_KAFKA_BROKERS ?? '127.0.0.1:19292';
-const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/complaints_bench';
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/complaints_bench';
 const KAFKA_DATA_DIR = join(PROJECT_ROOT, '.local', 'kafka-bench');
 const PARTITIONS = 6;
 const MIN_ACCEPTED_SHARE = 0.5;

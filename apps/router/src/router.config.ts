@@ -17,6 +17,10 @@ export class RouterConfig extends DatabaseServiceConfig {
   @IsInt() @Min(0) @Max(3_650)
   ROUTING_REPEAT_WINDOW_DAYS: number = 30;
 
+  /** At most this many complaints of one partition are routed together (one transaction, one publish). */
+  @IsInt() @Min(1) @Max(5_000)
+  ROUTING_BATCH_SIZE: number = 500;
+
   /** HMAC key of customer identity fingerprints (repeat complaints): no phone or id is stored, only these. */
   @IsString() @MinLength(16)
   ROUTING_FINGERPRINT_KEY: string;

@@ -10,7 +10,7 @@ import { SaveHandlerUseCase } from './application/handlers/save-handler.use-case
 import { CustomerFingerprints } from './application/repeat-complaints/customer-fingerprints';
 import { MatterStore } from './application/repeat-complaints/matter.store';
 import { TrackCaseStatusUseCase } from './application/track-case-status/track-case-status.use-case';
-import { RouteComplaintUseCase } from './application/route-complaint/route-complaint.use-case';
+import { RouteComplaintsUseCase } from './application/route-complaint/route-complaints.use-case';
 import { RoutedComplaintPublisher, RoutingDecisionStore } from './application/route-complaint/routing-decision.store';
 import { ActiveRules } from './application/routing-rules/active-rules';
 import { DryRunRoutingQuery } from './application/routing-rules/dry-run-routing.query';
@@ -70,18 +70,10 @@ export class RouterModule {
           },
         },
         {
-          provide: RouteComplaintUseCase,
-          inject: [RoutingDecisionStore, RoutedComplaintPublisher, ActiveRules, MatterStore, CustomerFingerprints, HandlerStore, RouterConfig],
-          useFactory: (
-            store: RoutingDecisionStore,
-            publisher: RoutedComplaintPublisher,
-            rules: ActiveRules,
-            matters: MatterStore,
-            fingerprints: CustomerFingerprints,
-            handlers: HandlerStore,
-            c: RouterConfig,
-          ) =>
-            new RouteComplaintUseCase(store, publisher, rules, matters, fingerprints, handlers, {
+          provide: RouteComplaintsUseCase,
+          inject: [RoutingDecisionStore, RoutedComplaintPublisher, ActiveRules, CustomerFingerprints, RouterConfig],
+          useFactory: (store: RoutingDecisionStore, publisher: RoutedComplaintPublisher, rules: ActiveRules, fingerprints: CustomerFingerprints, c: RouterConfig) =>
+            new RouteComplaintsUseCase(store, publisher, rules, fingerprints, {
               triageThreshold: c.ROUTING_TRIAGE_THRESHOLD,
               repeatWindowDays: c.ROUTING_REPEAT_WINDOW_DAYS,
             }),

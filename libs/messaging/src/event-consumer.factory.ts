@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
+import { BatchConsumerSpec, EventBatchConsumer } from './event-batch-consumer';
 import { EventConsumer, ConsumerSpec } from './event-consumer';
 import { EventPublisher } from './event-publisher';
 import { KAFKA } from './messaging.tokens';
@@ -16,5 +17,9 @@ export class EventConsumerFactory {
 
   create<T extends object>(spec: ConsumerSpec<T>): EventConsumer<T> {
     return new EventConsumer(this.kafka, this.publisher, spec, this.logger.logger.child({ consumerGroup: spec.groupId }));
+  }
+
+  createBatch<T extends object>(spec: BatchConsumerSpec<T>): EventBatchConsumer<T> {
+    return new EventBatchConsumer(this.kafka, this.publisher, spec, this.logger.logger.child({ consumerGroup: spec.groupId }));
   }
 }

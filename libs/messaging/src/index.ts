@@ -1,5 +1,7 @@
+export * from './consumed-message';
 export * from './ensure-topics';
 export * from './errors';
+export * from './event-batch-consumer';
 export * from './event-consumer';
 export * from './event-consumer.factory';
 export * from './event-publisher';

@@ -19,4 +19,10 @@ export const messagingMetrics = {
     labelNames: ['topic', 'group'],
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
   }),
+  batchHandleSeconds: new Histogram({
+    name: 'kafka_batch_handle_seconds',
+    help: 'Time to process one chunk of a consumed batch (batch consumers)',
+    labelNames: ['topic', 'group'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  }),
 };

@@ -1,4 +1,4 @@
-import { Handler, HandlingNeed, pickHandler } from './handler';
+import { Handler, HandlerPool, HandlingNeed, pickHandler } from './handler';
 
 const handler = (id: string, overrides: Partial<Handler> = {}): Handler => ({
   id, name: id, department: 'CARD_CENTER', skills: [], languages: ['zh'], active: true, ...overrides,
@@ -24,5 +24,25 @@ describe('pickHandler', () => {
 
   it('breaks ties by id', () => {
     expect(pickHandler([{ handler: handler('z'), openCases: 1 }, { handler: handler('m'), openCases: 1 }], need)?.id).toBe('m');
+  });
+});
+
+describe('HandlerPool', () => {
+  it('counts each pick of a batch, so a batch spreads over the handlers as one complaint after the other would', () => {
+    const pool = new HandlerPool([
+      { handler: handler('a'), openCases: 2 },
+      { handler: handler('b'), openCases: 0 },
+      { handler: handler('c', { languages: ['en'] }), openCases: 0 },
+    ]);
+    const picks = Array.from({ length: 6 }, () => pool.pick(need)?.id);
+    // b catches up with a first (0 -> 2), then they alternate, ties by id.
+    expect(picks).toEqual(['b', 'b', 'a', 'b', 'a', 'b']);
+    expect(pool.pick({ ...need, department: 'LENDING' })).toBeNull();
+  });
+
+  it('leaves the loads it was given unchanged', () => {
+    const loads = [{ handler: handler('a'), openCases: 1 }];
+    new HandlerPool(loads).pick(need);
+    expect(loads[0].openCases).toBe(1);
   });
 });

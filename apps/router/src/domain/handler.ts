@@ -43,3 +43,22 @@ export function pickHandler(loads: readonly HandlerLoad[], need: HandlingNeed): 
   fitting.sort((a, b) => a.openCases - b.openCases || a.handler.id.localeCompare(b.handler.id));
   return fitting[0]?.handler ?? null;
 }
+
+/**
+ * Handlers' loads while a batch of complaints is assigned: each pick counts as one more open case
+ * of the handler picked, so the next pick of the batch sees it (the batch spreads as one-by-one would).
+ */
+export class HandlerPool {
+  private readonly loads: HandlerLoad[];
+
+  constructor(loads: readonly HandlerLoad[]) {
+    this.loads = loads.map((load) => ({ handler: load.handler, openCases: load.openCases }));
+  }
+
+  pick(need: HandlingNeed): Handler | null {
+    const handler = pickHandler(this.loads, need);
+    const load = handler && this.loads.find((l) => l.handler.id === handler.id);
+    if (load) load.openCases++;
+    return handler;
+  }
+}

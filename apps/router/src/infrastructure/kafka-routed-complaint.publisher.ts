@@ -9,7 +9,7 @@ export class KafkaRoutedComplaintPublisher extends RoutedComplaintPublisher {
     super();
   }
 
-  publish(event: ComplaintRoutedV1): Promise<void> {
-    return this.publisher.publish(ComplaintRoutedV1, event, { key: event.complaint.complaintId });
+  publishAll(events: readonly ComplaintRoutedV1[]): Promise<void> {
+    return this.publisher.publishAll(ComplaintRoutedV1, events, (event) => event.complaint.complaintId);
   }
 }

@@ -29,8 +29,6 @@ export interface HandlerAuditEntry {
 export abstract class HandlerStore {
   abstract list(department?: Department): Promise<HandlerLoad[]>;
   abstract find(id: string): Promise<HandlerLoad | null>;
-  /** The department's active handlers with their open cases. */
-  abstract loads(department: Department): Promise<HandlerLoad[]>;
   /** Stores the handler; returns how they were before (null: new). */
   abstract save(handler: Handler, actor: string): Promise<Handler | null>;
   /** Appends to the handler audit trail. */

@@ -25,21 +25,11 @@ export interface EarlierMatterQuery {
 export interface EarlierMatter {
   complaintId: string;
   reference: string;
+  receivedAt: string;
 }
 
-/** Port: matters of routed complaints and whether their cases are still open. */
+/** Port: whether the cases of routed complaints are still open (repeats link only to open ones). */
 export abstract class MatterStore {
-  /**
-   * The earliest received still-open matter with the same product and reason, received in [since, until],
-   * sharing an identity fingerprint and not belonging to a different customer id.
-   */
-  abstract findOpenEarlier(query: EarlierMatterQuery): Promise<EarlierMatter | null>;
-  /**
-   * Holds a lock on these customer fingerprints until the returned release is called, so that two
-   * complaints of one customer routed at the same moment (other partitions, other processes) see
-   * each other: the second waits until the first is stored.
-   */
-  abstract lockCustomer(fingerprints: string[]): Promise<() => Promise<void>>;
   /** Marks a complaint's case open or no longer open; false when the router has no such matter. */
   abstract setOpen(complaintId: string, open: boolean, at: Date): Promise<boolean>;
 }

@@ -1,18 +1,44 @@
-import type { ComplaintRoutedV1 } from '@complaints/contracts';
+import type { ComplaintRoutedV1, Department } from '@complaints/contracts';
+import type { HandlerLoad } from '../../domain/handler';
 import type { Assignment } from '../handlers/handler.store';
-import type { MatterRecord } from '../repeat-complaints/matter.store';
+import type { EarlierMatter, EarlierMatterQuery, MatterRecord } from '../repeat-complaints/matter.store';
+
+/** A decision to store: the routed event, the complaint's matter (if it has one) and its assignment. */
+export interface NewDecision {
+  event: ComplaintRoutedV1;
+  matter: MatterRecord | null;
+  assignment: Assignment;
+}
+
+/** What a batch of routing decisions reads and writes, inside one transaction. */
+export interface RoutingSession {
+  /**
+   * Holds locks until the transaction ends: first the customers' (fingerprints), then the
+   * departments' (handler loads), each set in one fixed order, so that two routers (or a handler
+   * change) never deadlock and a customer's complaints on other partitions see each other.
+   */
+  lockCustomers(fingerprints: readonly string[]): Promise<void>;
+  lockDepartments(departments: readonly Department[]): Promise<void>;
+  /** Per query: the earliest received open matter it repeats (see EarlierMatterQuery), or null. */
+  findOpenEarlier(queries: readonly EarlierMatterQuery[]): Promise<(EarlierMatter | null)[]>;
+  /** The active handlers of these departments with their open cases. */
+  handlerLoads(departments: readonly Department[]): Promise<HandlerLoad[]>;
+  /**
+   * Stores each decision with its assignment and matter unless the complaint already has a decision
+   * (another router got there first); returns the complaint ids it stored.
+   */
+  saveNew(decisions: readonly NewDecision[]): Promise<Set<string>>;
+}
 
 /** Port: where routing decisions are kept, at most one per complaint. */
 export abstract class RoutingDecisionStore {
-  abstract find(complaintId: string): Promise<ComplaintRoutedV1 | null>;
-  /**
-   * Stores the decision, the complaint's matter (if it has one) and its assignment unless a decision
-   * exists, in one transaction; returns the decision that is stored (first wins).
-   */
-  abstract saveIfAbsent(event: ComplaintRoutedV1, matter: MatterRecord | null, assignment: Assignment): Promise<ComplaintRoutedV1>;
+  /** The stored decisions of these complaints, by complaint id. */
+  abstract findMany(complaintIds: readonly string[]): Promise<Map<string, ComplaintRoutedV1>>;
+  /** Runs `work` in one transaction: everything it does commits together, or nothing does. */
+  abstract inTransaction<R>(work: (session: RoutingSession) => Promise<R>): Promise<R>;
 }
 
-/** Port: publishes routed complaints (acks=all). */
+/** Port: publishes routed complaints (acks=all), all of them in one request. */
 export abstract class RoutedComplaintPublisher {
-  abstract publish(event: ComplaintRoutedV1): Promise<void>;
+  abstract publishAll(events: readonly ComplaintRoutedV1[]): Promise<void>;
 }

@@ -19,9 +19,17 @@ const SELECT_LOADS = `
   SELECT h.*, (SELECT count(*) FROM routing.assignments a WHERE a.handler_id = h.handler_id AND a.open) AS open_cases
   FROM routing.handlers h`;
 
-/** Serialises assignment decisions per department, so open-case counts are not read stale by a concurrent move. */
-export const departmentLock = (tx: EntityManager, department: string) =>
-  tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`routing.department:${department}`]);
+/** Key of the advisory lock that serialises assignment decisions per department, so open-case counts are not read stale. */
+export const departmentLockKey = (department: string) => `routing.department:${department}`;
+
+const departmentLock = (tx: EntityManager, department: string) => tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [departmentLockKey(department)]);
+
+/** The active handlers of these departments with their open cases. */
+export async function activeHandlerLoads(manager: EntityManager, departments: readonly Department[]): Promise<HandlerLoad[]> {
+  if (departments.length === 0) return [];
+  const rows: HandlerRow[] = await manager.query(`${SELECT_LOADS} WHERE h.department = ANY($1::text[]) AND h.active`, [[...departments]]);
+  return rows.map(toLoad);
+}
 
 @Injectable()
 export class PgHandlerStore extends HandlerStore {
@@ -39,10 +47,6 @@ export class PgHandlerStore extends HandlerStore {
   async find(id: string): Promise<HandlerLoad | null> {
     const rows: HandlerRow[] = await this.db.query(`${SELECT_LOADS} WHERE h.handler_id = $1`, [id]);
     return rows.length ? toLoad(rows[0]) : null;
-  }
-
-  loads(department: Department, manager: EntityManager = this.db.manager): Promise<HandlerLoad[]> {
-    return manager.query(`${SELECT_LOADS} WHERE h.department = $1 AND h.active`, [department]).then((rows: HandlerRow[]) => rows.map(toLoad));
   }
 
   async save(handler: Handler, actor: string): Promise<Handler | null> {
@@ -89,7 +93,7 @@ export class PgHandlerStore extends HandlerStore {
     for (const need of open.filter((n) => !handlerFits(current.handler, n))) {
       const moved = await this.db.transaction(async (tx) => {
         await departmentLock(tx, need.department);
-        const to = pickHandler(await this.loads(need.department, tx), need);
+        const to = pickHandler(await activeHandlerLoads(tx, [need.department]), need);
         const [, changed]: [unknown, number] = await tx.query(
           'UPDATE routing.assignments SET handler_id = $2, assigned_at = now() WHERE complaint_id = $1 AND handler_id = $3 AND open',
           [need.complaint_id, to?.id ?? null, handlerId],

@@ -1,0 +1,54 @@
+import { repeatWindow } from '../../domain/repeat-complaint';
+import { EarlierMatter, EarlierMatterQuery, MatterRecord } from './matter.store';
+
+/** The store's query for a matter: same customer (any shared fingerprint), product and reason, within the window. */
+export function earlierMatterQuery(matter: MatterRecord, windowDays: number): EarlierMatterQuery {
+  return {
+    complaintId: matter.complaintId,
+    fingerprints: matter.fingerprints,
+    customerFingerprint: matter.customerFingerprint,
+    product: matter.product,
+    reason: matter.reason,
+    ...repeatWindow(new Date(matter.receivedAt), windowDays),
+  };
+}
+
+/** What the store's query asks, asked of a matter of the same batch. */
+function repeats(query: EarlierMatterQuery, candidate: MatterRecord): boolean {
+  const receivedAt = Date.parse(candidate.receivedAt);
+  return (
+    candidate.complaintId !== query.complaintId &&
+    candidate.product === query.product &&
+    candidate.reason === query.reason &&
+    receivedAt >= query.since.getTime() &&
+    receivedAt <= query.until.getTime() &&
+    (query.customerFingerprint === null || candidate.customerFingerprint === null || candidate.customerFingerprint === query.customerFingerprint) &&
+    candidate.fingerprints.some((fingerprint) => query.fingerprints.includes(fingerprint))
+  );
+}
+
+function earlierOf(a: EarlierMatter | null, b: EarlierMatter | null): EarlierMatter | null {
+  if (!a || !b) return a ?? b;
+  const byTime = Date.parse(a.receivedAt) - Date.parse(b.receivedAt);
+  return byTime < 0 || (byTime === 0 && a.complaintId < b.complaintId) ? a : b;
+}
+
+/**
+ * The matter each complaint of a batch repeats, as if the batch were routed one complaint after the
+ * other: the earliest received of the store's open match (`fromStore`, found under the customers'
+ * locks) and the same customer's matters routed before it in this batch. Null entries (no matter,
+ * nothing found) stay null.
+ */
+export function linkWithinBatch(matters: readonly (MatterRecord | null)[], fromStore: readonly (EarlierMatter | null)[], windowDays: number): (EarlierMatter | null)[] {
+  return matters.map((matter, i) => {
+    if (!matter) return null;
+    const query = earlierMatterQuery(matter, windowDays);
+    let earliest = fromStore[i] ?? null;
+    for (const before of matters.slice(0, i)) {
+      if (before && repeats(query, before)) {
+        earliest = earlierOf(earliest, { complaintId: before.complaintId, reference: before.reference, receivedAt: before.receivedAt });
+      }
+    }
+    return earliest;
+  });
+}

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { classifyComplaint, Classification } from '@complaints/classification';
+import { ComplaintReceivedV1, ComplaintRoutedV1, Department } from '@complaints/contracts';
+import { decideRouting, RoutingOutcome } from '../../domain/decide-routing';
+import { HandlerPool } from '../../domain/handler';
+import { raisePriority } from '../../domain/repeat-complaint';
+import { RuleSet, rulesVersionLabel } from '../../domain/rule-set';
+import { CustomerFingerprints } from '../repeat-complaints/customer-fingerprints';
+import { earlierMatterQuery, linkWithinBatch } from '../repeat-complaints/batch-repeats';
+import { EarlierMatter, MatterRecord } from '../repeat-complaints/matter.store';
+import { ActiveRules } from '../routing-rules/active-rules';
+import { customerText } from './customer-text';
+import { NewDecision, RoutedComplaintPublisher, RoutingDecisionStore, RoutingSession } from './routing-decision.store';
+
+export interface RouteComplaintSettings {
+  triageThreshold: number;
+  repeatWindowDays: number;
+}
+
+/** A complaint of the batch once classified, with its matter and, later, the matter it repeats. */
+interface Pending {
+  received: ComplaintReceivedV1;
+  classification: Classification;
+  matter: MatterRecord | null;
+}
+
+/**
+ * Routes a batch of received complaints (one partition's, in order) as if one after the other, in
+ * one pass: classifies them, then in one transaction (under the customers' and departments' locks)
+ * links each to the same customer's open complaint on the same matter (raising its priority one
+ * step; earlier complaints of the same batch count), applies the active routing rules, assigns the
+ * fitting handler with the fewest open cases (counting the batch's own assignments) and stores the
+ * decisions; then publishes every `complaints.routed.v1` in one request. Idempotent: a complaint
+ * that already has a decision (redelivered, or routed by another instance) republishes the stored
+ * decision unchanged (same eventId), so downstream dedupe sees the same event.
+ */
+export class RouteComplaintsUseCase {
+  constructor(
+    private readonly store: RoutingDecisionStore,
+    private readonly publisher: RoutedComplaintPublisher,
+    private readonly rules: ActiveRules,
+    private readonly fingerprints: CustomerFingerprints,
+    private readonly settings: RouteComplaintSettings,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Returns the routed event of each distinct complaint, in the order received. */
+  async execute(batch: readonly ComplaintReceivedV1[]): Promise<ComplaintRoutedV1[]> {
+    const received = [...new Map(batch.map((r) => [r.complaint.complaintId, r] as const)).values()];
+    const ids = received.map((r) => r.complaint.complaintId);
+    const stored = await this.store.findMany(ids);
+    const fresh = received.filter((r) => !stored.has(r.complaint.complaintId));
+    if (fresh.length > 0) {
+      const pending = fresh.map((r) => this.classify(r));
+      const ruleSet = await this.rules.get();
+      const decisions = await this.store.inTransaction(async (session) => {
+        const built = await this.decideAll(session, pending, ruleSet);
+        const saved = await session.saveNew(built);
+        return built.filter((d) => saved.has(d.event.complaint.complaintId));
+      });
+      for (const { event } of decisions) stored.set(event.complaint.complaintId, event);
+      // Complaints another router stored while this one decided: theirs is the decision.
+      const lost = ids.filter((id) => !stored.has(id));
+      if (lost.length) for (const [id, event] of await this.store.findMany(lost)) stored.set(id, event);
+    }
+    const events = ids.map((id) => {
+      const event = stored.get(id);
+      if (!event) throw new Error(`routing decision for ${id} vanished after insert`);
+      return event;
+    });
+    await this.publisher.publishAll(events);
+    return events;
+  }
+
+  private classify(received: ComplaintReceivedV1): Pending {
+    const { complaint } = received;
+    const classification = classifyComplaint({
+      text: customerText(complaint.content.text, complaint.content.transcript),
+      productHint: complaint.context.productHint,
+    });
+    return { received, classification, matter: this.matterOf(received, classification) };
+  }
+
+  private async decideAll(session: RoutingSession, pending: Pending[], ruleSet: RuleSet): Promise<NewDecision[]> {
+    const window = this.settings.repeatWindowDays;
+    await session.lockCustomers(pending.flatMap((p) => p.matter?.fingerprints ?? []));
+    const withMatter = pending.filter((p) => p.matter);
+    const found = await session.findOpenEarlier(withMatter.map((p) => earlierMatterQuery(p.matter!, window)));
+    const fromStore = pending.map((p) => (p.matter ? found[withMatter.indexOf(p)] : null));
+    const earlier = linkWithinBatch(
+      pending.map((p) => p.matter),
+      fromStore,
+      window,
+    );
+
+    const routed = pending.map((p, i) => {
+      const classification = earlier[i] ? { ...p.classification, priority: raisePriority(p.classification.priority) } : p.classification;
+      if (p.matter) p.matter.linkedTo = earlier[i]?.complaintId ?? null;
+      return { ...p, classification, earlier: earlier[i], outcome: decideRouting(classification, ruleSet.rules, this.settings.triageThreshold) };
+    });
+
+    const departments = [...new Set(routed.map((r) => r.outcome.department))].sort() as Department[];
+    await session.lockDepartments(departments);
+    const pool = new HandlerPool(await session.handlerLoads(departments));
+    return routed.map((r) => {
+      const { complaint } = r.received;
+      const need = { department: r.outcome.department, language: complaint.content.language, product: r.classification.product, reason: r.classification.reason };
+      const assignee = pool.pick(need);
+      const event = this.routedEvent(r.received, r.classification, r.outcome, ruleSet, r.earlier, assignee?.id ?? null);
+      return {
+        event,
+        matter: r.matter,
+        assignment: { complaintId: complaint.complaintId, reference: complaint.reference, ...need, handlerId: assignee?.id ?? null },
+      };
+    });
+  }
+
+  /** Complaints whose product and reason are both unknown are no matter to link by. */
+  private matterOf(received: ComplaintReceivedV1, classification: Classification): MatterRecord | null {
+    if (classification.product === 'OTHER' && classification.reason === 'OTHER') return null;
+    const fingerprints = this.fingerprints.of(received.complaint.customer);
+    if (fingerprints.all.length === 0) return null;
+    return {
+      complaintId: received.complaint.complaintId,
+      reference: received.complaint.reference,
+      product: classification.product,
+      reason: classification.reason,
+      receivedAt: received.complaint.receivedAt,
+      fingerprints: fingerprints.all,
+      customerFingerprint: fingerprints.customer,
+      linkedTo: null,
+    };
+  }
+
+  private routedEvent(
+    received: ComplaintReceivedV1,
+    classification: Classification,
+    outcome: RoutingOutcome,
+    ruleSet: RuleSet,
+    earlier: EarlierMatter | null,
+    assignee: string | null,
+  ): ComplaintRoutedV1 {
+    const routedAt = this.now().toISOString();
+    return Object.assign(new ComplaintRoutedV1(), {
+      eventId: randomUUID(),
+      eventType: ComplaintRoutedV1.type,
+      eventVersion: 1 as const,
+      occurredAt: routedAt,
+      correlationId: received.correlationId,
+      causationId: received.eventId,
+      source: 'router',
+      complaint: received.complaint,
+      routing: {
+        department: outcome.department,
+        category: { product: classification.product, reason: classification.reason, servicePoint: classification.servicePoint },
+        priority: classification.priority,
+        escalation: classification.escalation,
+        needsTriage: outcome.needsTriage,
+        confidence: classification.confidence,
+        ruleId: outcome.ruleId,
+        rulesVersion: rulesVersionLabel(ruleSet.version),
+        classifierVersion: classification.classifierVersion,
+        matchedTerms: classification.matchedTerms,
+        ...(earlier ? { linkedCaseReference: earlier.reference } : {}),
+        ...(assignee ? { assignee } : {}),
+        routedAt,
+      },
+    });
+  }
+}

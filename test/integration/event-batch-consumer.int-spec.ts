@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import pino from 'pino';
+import { ComplaintReceivedV1, dlqTopic } from '@complaints/contracts';
+import { ConsumedEvent, createKafka, decodeHeaders, ensureTopics, envelopeHeaders, EventBatchConsumer, EventPublisher, PoisonMessageError } from '@complaints/messaging';
+import { eventually } from '../support/running-app';
+
+/** The batch consumer of libs/messaging on the real broker: chunks, commit per chunk, retries, DLQ. */
+describe('EventBatchConsumer on a real broker', () => {
+  const brokers = process.env.KAFKA_BROKERS!.split(',');
+  const logger = pino({ level: 'silent' });
+  const kafka = createKafka({ brokers, clientId: 'batch-consumer-test', logger });
+  const raw = new Kafka({ brokers, logLevel: logLevel.NOTHING });
+  const publisher = new EventPublisher(kafka);
+  // A topic of its own (one partition, so a send lands in one fetched batch).
+  const topic = `test.batch-consumer.${randomUUID()}`;
+  const consumers: EventBatchConsumer<ComplaintReceivedV1>[] = [];
+  const MAX_BATCH = 8;
+
+  beforeAll(async () => {
+    await ensureTopics(raw, [topic, dlqTopic(topic)], { partitions: 1, replicationFactor: 1 });
+    await publisher.connect();
+  });
+  afterAll(async () => {
+    await Promise.all(consumers.map((c) => c.stop()));
+    await publisher.disconnect();
+  });
+
+  function received(text: string): ComplaintReceivedV1 {
+    const now = new Date().toISOString();
+    return Object.assign(new ComplaintReceivedV1(), {
+      eventId: randomUUID(),
+      eventType: 'complaint.received' as const,
+      eventVersion: 1 as const,
+      occurredAt: now,
+      correlationId: `corr-${randomUUID()}`,
+      causationId: null,
+      source: 'test',
+      complaint: {
+        complaintId: randomUUID(),
+        reference: `C20261129-W${randomUUID().replace(/[^0-9]/g, '').slice(0, 5)}`,
+        channel: 'web' as const,
+        receivedAt: now,
+        source: { system: 'test', messageId: null, receivedAt: now },
+        customer: { contact: {} },
+        content: { text, language: 'en' as const },
+        context: {},
+      },
+    });
+  }
+
+  const encode = (event: ComplaintReceivedV1) => ({ key: event.complaint.complaintId, value: JSON.stringify(event), headers: envelopeHeaders(event) });
+  const idsOf = (events: ComplaintReceivedV1[]) => events.map((e) => e.complaint.complaintId);
+
+  async function run(groupId: string, handleBatch: (events: ConsumedEvent<ComplaintReceivedV1>[]) => Promise<void>): Promise<EventBatchConsumer<ComplaintReceivedV1>> {
+    const consumer = new EventBatchConsumer(kafka, publisher, { groupId, topic, contract: ComplaintReceivedV1, maxBatchSize: MAX_BATCH, handleBatch }, logger, {
+      attempts: 3,
+      initialBackoffMs: 50,
+      maxBackoffMs: 200,
+    });
+    consumers.push(consumer);
+    await consumer.start();
+    return consumer;
+  }
+
+  async function deadLetterReader(groupId: string) {
+    const reader = raw.consumer({ groupId: `dlq-${randomUUID()}` });
+    const letters: Array<{ key: string; headers: Record<string, string> }> = [];
+    await reader.connect();
+    await reader.subscribe({ topic: dlqTopic(topic), fromBeginning: true });
+    await reader.run({
+      eachMessage: async ({ message }) => {
+        const headers = decodeHeaders(message.headers);
+        if (headers['dlq-consumer-group'] === groupId) letters.push({ key: message.key?.toString() ?? '', headers });
+      },
+    });
+    return { letters, stop: () => reader.disconnect() };
+  }
+
+  it('hands over chunks of at most maxBatchSize in offset order, and commits each chunk once handled', async () => {
+    const groupId = `test-${randomUUID()}`;
+    const events = Array.from({ length: 20 }, (_, i) => received(`batch ${i}`));
+    const batches: string[][] = [];
+    // Published before the consumer starts: one fetch holds all of them.
+    await publisher.send(topic, events.map(encode));
+    const first = await run(groupId, async (batch) => {
+      batches.push(batch.map((c) => c.event.complaint.complaintId));
+    });
+    const wanted = idsOf(events);
+    await eventually(async () => (wanted.every((id) => batches.flat().includes(id)) ? true : undefined), 30_000);
+    const ours = batches.map((b) => b.filter((id) => wanted.includes(id))).filter((b) => b.length);
+    expect(ours.flat()).toEqual(wanted);
+    expect(Math.max(...ours.map((b) => b.length))).toBe(MAX_BATCH);
+    await first.stop();
+
+    // The same group again: nothing handled before comes back, only what is new.
+    const seenAfterRestart: string[] = [];
+    const later = received('after restart');
+    await run(groupId, async (batch) => {
+      seenAfterRestart.push(...batch.map((c) => c.event.complaint.complaintId));
+    });
+    await publisher.send(topic, [encode(later)]);
+    await eventually(async () => (seenAfterRestart.includes(later.complaint.complaintId) ? true : undefined), 30_000);
+    expect(seenAfterRestart.filter((id) => wanted.includes(id))).toEqual([]);
+  });
+
+  it('dead-letters bad JSON and contract violations and handles the rest of the chunk', async () => {
+    const groupId = `test-${randomUUID()}`;
+    const dlq = await deadLetterReader(groupId);
+    const good = [received('good 1'), received('good 2')];
+    const broken = received('broken');
+    broken.complaint.reference = 'not-a-reference';
+    const badJsonKey = randomUUID();
+    await publisher.send(topic, [encode(good[0]), { key: badJsonKey, value: '{"not": "json"' }, encode(broken), encode(good[1])]);
+    const handled: string[] = [];
+    await run(groupId, async (batch) => {
+      handled.push(...batch.map((c) => c.event.complaint.complaintId));
+    });
+    const ourLetters = () => dlq.letters.filter((l) => [badJsonKey, broken.complaint.complaintId].includes(l.key));
+    await eventually(async () => (ourLetters().length >= 2 && idsOf(good).every((id) => handled.includes(id)) ? true : undefined), 30_000);
+    await dlq.stop();
+    expect(ourLetters().map((l) => [l.key, l.headers['dlq-error-type']])).toEqual([
+      [badJsonKey, 'SyntaxError'],
+      [broken.complaint.complaintId, 'ContractViolation'],
+    ]);
+    expect(handled).not.toContain(broken.complaint.complaintId);
+  });
+
+  it('retries a chunk after a transient failure, and restarts from the last commit when it persists', async () => {
+    const groupId = `test-${randomUUID()}`;
+    const events = [received('transient 1'), received('transient 2')];
+    const wanted = idsOf(events);
+    let failures = 0;
+    const handled: string[] = [];
+    await run(groupId, async (batch) => {
+      const ids = batch.map((c) => c.event.complaint.complaintId);
+      if (!ids.some((id) => wanted.includes(id))) return;
+      // More failures than the 3 attempts: the consumer restarts and the chunk comes again.
+      if (failures++ < 4) throw new Error('database briefly unavailable');
+      handled.push(...ids);
+    });
+    await publisher.send(topic, events.map(encode));
+    await eventually(async () => (wanted.every((id) => handled.includes(id)) ? true : undefined), 60_000);
+    expect(failures).toBe(5);
+    expect(handled.filter((id) => wanted.includes(id))).toEqual(wanted);
+  });
+
+  it('isolates a permanent failure: the chunk is handled one event at a time and only the culprit is dead-lettered', async () => {
+    const groupId = `test-${randomUUID()}`;
+    const dlq = await deadLetterReader(groupId);
+    const events = [received('fine 1'), received('breaks a rule'), received('fine 2')];
+    const culprit = events[1].complaint.complaintId;
+    const calls: string[][] = [];
+    await run(groupId, async (batch) => {
+      const ids = batch.map((c) => c.event.complaint.complaintId);
+      calls.push(ids);
+      if (ids.includes(culprit)) throw new PoisonMessageError('a rule this complaint breaks');
+    });
+    await publisher.send(topic, events.map(encode));
+    // A new group reads the topic from its start: the earlier tests' poison is dead-lettered again.
+    const ourLetters = () => dlq.letters.filter((l) => idsOf(events).includes(l.key));
+    await eventually(async () => (ourLetters().length >= 1 && calls.flat().includes(events[2].complaint.complaintId) ? true : undefined), 30_000);
+    await dlq.stop();
+    expect(ourLetters().map((l) => [l.key, l.headers['dlq-error-message']])).toEqual([[culprit, 'a rule this complaint breaks']]);
+    const ours = calls.map((ids) => ids.filter((id) => idsOf(events).includes(id))).filter((ids) => ids.length);
+    // The whole chunk once (with whatever earlier events shared it), then each event alone.
+    expect(ours).toEqual([idsOf(events), [events[0].complaint.complaintId], [culprit], [events[2].complaint.complaintId]]);
+  });
+});
