@@ -16,7 +16,7 @@ describe('a WeChat conversation flows to one routed case (real Kafka and Postgre
   const admin = staffToken(['admin'], []);
 
   beforeAll(async () => {
-    const config = testConfig(IntakeSocialConfig, { WECHAT_TOKEN: WECHAT.token, WECHAT_APP_ID: WECHAT.appId, SOCIAL_QUIET_WINDOW_SEC: '1', SOCIAL_PUBLISH_POLL_MS: '200' });
+    const config = testConfig(IntakeSocialConfig, { WECHAT_TOKEN: WECHAT.token, WECHAT_APP_ID: WECHAT.appId, SOCIAL_QUIET_WINDOW_SEC: '5', SOCIAL_PUBLISH_POLL_MS: '200' });
     [social, router, cases] = await Promise.all([
       startApp(IntakeSocialModule.register(config), intakeSocialHttpOptions(config)),
       startApp(RouterModule.register(testConfig(RouterConfig))),
