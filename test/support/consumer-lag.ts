@@ -19,3 +19,22 @@ export async function groupCaughtUp(groupId: string, topic: string, timeoutMs = 
     await admin.disconnect();
   }
 }
+
+/**
+ * Moves a consumer group (not running) to the end of a topic, so a service started next sees only
+ * what the test publishes. Commits the actual end offsets (kafkajs' resetOffsets commits "latest",
+ * which a group that never committed reads as "from the beginning").
+ */
+export async function skipToEnd(groupId: string, topic: string, brokers = process.env.KAFKA_BROKERS!): Promise<void> {
+  const admin = new Kafka({ clientId: 'test-lag', brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({ groupId, topic, partitions: ends.map((end) => ({ partition: end.partition, offset: end.offset })) });
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const wrong = committed.partitions.filter((p) => p.offset !== ends.find((e) => e.partition === p.partition)?.offset);
+    if (wrong.length) throw new Error(`could not move ${groupId} to the end of ${topic}: ${JSON.stringify(wrong)}`);
+  } finally {
+    await admin.disconnect();
+  }
+}
