@@ -1,4 +1,4 @@
-import { IsInt, IsNotEmpty, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { DatabaseServiceConfig } from '@complaints/config';
 import type { SlaPolicy } from './domain/sla-policy';
 
@@ -38,6 +38,35 @@ export class CasesConfig extends DatabaseServiceConfig {
   /** Published case events are kept this long in the outbox (for inspection), then deleted. */
   @IsInt() @Min(1) @Max(24 * 365)
   CASES_OUTBOX_RETENTION_HOURS: number = 168;
+
+  /**
+   * The staff console's development sign-in (`POST /v1/auth/dev-sign-in`, a token for any name, roles and
+   * departments): unset means on outside production; `true` is refused with NODE_ENV=production.
+   */
+  @IsOptional() @IsIn(['true', 'false'])
+  @ValidateBy({
+    name: 'notInProduction',
+    validator: {
+      validate: (value: unknown, args) => !(value === 'true' && (args?.object as CasesConfig).NODE_ENV === 'production'),
+      defaultMessage: () => 'CASES_DEV_SIGN_IN=true is refused when NODE_ENV=production',
+    },
+  })
+  CASES_DEV_SIGN_IN?: 'true' | 'false';
+
+  /** OIDC sign-in for the console (optional): the identity provider's issuer URL and the console's client id. */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  CASES_OIDC_ISSUER?: string;
+
+  @ValidateIf((c: CasesConfig) => c.CASES_OIDC_ISSUER !== undefined) @IsString() @IsNotEmpty() @MaxLength(200)
+  CASES_OIDC_CLIENT_ID?: string;
+
+  /** The router's admin API, which the console's routing-rules page calls (the router allows this origin by ROUTER_CORS_ORIGINS). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  CASES_CONSOLE_ROUTER_URL: string = 'http://127.0.0.1:3005';
+
+  get devSignIn(): boolean {
+    return this.CASES_DEV_SIGN_IN === undefined ? this.NODE_ENV !== 'production' : this.CASES_DEV_SIGN_IN === 'true';
+  }
 
   get slaPolicy(): SlaPolicy {
     return {

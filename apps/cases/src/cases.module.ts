@@ -21,6 +21,8 @@ import { ComplaintRoutedConsumer } from './interface/complaint-routed.consumer';
 import { CustomerResponsesConsumer } from './interface/customer-responses.consumer';
 import { CaseActionsController } from './interface/http/case-actions.controller';
 import { CasesController } from './interface/http/cases.controller';
+import { ConsoleConfigController } from './interface/http/console-config.controller';
+import { DevSignInController } from './interface/http/dev-sign-in.controller';
 
 export const CASES_SERVICE = 'cases';
 
@@ -46,7 +48,8 @@ export class CasesModule {
         PersistenceModule.forRoot((c) => casesDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
         StaffAuthModule.forRoot({ secret: config.STAFF_JWT_SECRET }),
       ],
-      controllers: [CasesController, CaseActionsController],
+      // The development sign-in exists only where the configuration allows it (never in production).
+      controllers: [CasesController, CaseActionsController, ConsoleConfigController, ...(config.devSignIn ? [DevSignInController] : [])],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: CaseRepository, useClass: TypeOrmCaseRepository },
