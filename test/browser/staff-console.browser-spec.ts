@@ -9,6 +9,8 @@ import { IntakeWebModule } from '../../apps/intake-web/src/intake-web.module';
 import { DEFAULT_RULES } from '../../apps/router/src/domain/default-rules';
 import { RouterConfig } from '../../apps/router/src/router.config';
 import { RouterModule } from '../../apps/router/src/router.module';
+import { ComplaintReceivedV1 } from '@complaints/contracts';
+import { receivedComplaint, testPublisher } from '../integration/router-fixtures';
 import { accessibilityViolations, launchBrowser, onPage } from '../support/browser';
 import { testConfig } from '../support/configs';
 import { uniquePhone } from '../support/phones';
@@ -209,6 +211,46 @@ describe('staff console (real Chromium, router and cases)', () => {
       expect.arrayContaining(['claimed', 'status_changed', 'feedback_sent', 'resolution_proposed', 'resolved']),
     );
     expect(after!.timeline.find((e: { type: string }) => e.type === 'feedback_sent').actor).toContain(handler);
+  });
+
+  it('shows a hotline case with its transcript and evidence, and a supervisor pauses its clock', async () => {
+    // A hotline complaint as the intake publishes it: the whole transcript, and an evidence attachment's metadata.
+    const event = receivedComplaint('我的信用卡被盗刷了，请马上冻结。', { contact: { phoneLast4: uniquePhone().last4 } });
+    event.complaint.channel = 'hotline';
+    event.complaint.content.transcript = [
+      { speaker: 'agent', text: '您好，这里是客服中心。', offsetMs: 2_000 },
+      { speaker: 'customer', text: '我的信用卡被盗刷了，请马上冻结。', offsetMs: 5_000 },
+    ];
+    event.complaint.content.attachments = [{ id: 'att-1', contentType: 'image/png', sizeBytes: 20_480, sha256: 'a'.repeat(64) }];
+    const publisher = testPublisher();
+    await publisher.connect();
+    await publisher.publish(ComplaintReceivedV1, event, { key: event.complaint.complaintId }).finally(() => publisher.disconnect());
+    const reference = event.complaint.reference;
+    const opened = await eventually(() => caseOf(reference));
+    expect(opened).toMatchObject({ channel: 'hotline', department: 'FRAUD', content: { attachments: [{ id: 'att-1' }] } });
+
+    await onPage(browser, 'console-hotline-case', async (page) => {
+      await signIn(page, 'fraud-lead', ['Supervisor'], ['Fraud risk']);
+      await page.getByRole('heading', { level: 1, name: 'Case queue' }).waitFor();
+      await page.goto(`${cases.url}/console/cases/${reference}`);
+      const transcript = page.getByRole('region', { name: 'Hotline transcript' });
+      await transcript.getByText('您好，这里是客服中心。').waitFor();
+      expect(await transcript.getByRole('listitem').allTextContents()).toEqual(['Agent [00:02]: 您好，这里是客服中心。', 'Customer [00:05]: 我的信用卡被盗刷了，请马上冻结。']);
+      const evidence = page.getByRole('region', { name: 'Evidence' });
+      await evidence.getByRole('cell', { name: 'image/png' }).waitFor();
+      await evidence.getByRole('cell', { name: '20.0 KB' }).waitFor();
+
+      // A supervisor may assign; pausing the clock needs a reason and stops the decision countdown.
+      expect(await page.getByRole('button', { name: 'Assign to…' }).count()).toBe(1);
+      await page.getByRole('button', { name: 'Pause the clock', exact: true }).click();
+      await page.getByLabel('Reason').fill('等待司法鉴定结果');
+      await page.getByRole('button', { name: 'Confirm: Pause the clock' }).click();
+      await page.getByRole('status').filter({ hasText: 'Done: Pause the clock' }).waitFor();
+      await page.getByRole('region', { name: 'Deadlines' }).getByText('Clock paused: 等待司法鉴定结果').waitFor();
+      expect(await page.getByRole('button', { name: 'Resume the clock', exact: true }).count()).toBe(1);
+      expect(await accessibilityViolations(page)).toEqual([]);
+    });
+    expect((await caseOf(reference))!.sla).toMatchObject({ paused: true, pauseReason: '等待司法鉴定结果' });
   });
 
   it('shows an agent of another department neither the case in the queue nor its workspace', async () => {
