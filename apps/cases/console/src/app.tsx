@@ -43,6 +43,12 @@ export function App() {
     return () => clearTimeout(timer);
   }, [session, endSession]);
 
+  // After moving to another screen, focus goes to it (screen readers announce the new page).
+  const [firstRoute] = useState(route);
+  useEffect(() => {
+    if (route !== firstRoute) document.getElementById('main')?.focus();
+  }, [route, firstRoute]);
+
   const api = useMemo(() => (session ? consoleApi(session, () => endSession('expired')) : null), [session, endSession]);
 
   const signIn = (next: Session) => {
@@ -108,7 +114,7 @@ export function App() {
           <LangSwitch lang={lang} onChange={setLang} />
         </div>
       </header>
-      <main class="workspace" id="main">
+      <main class="workspace" id="main" tabIndex={-1}>
         {page}
       </main>
     </I18nContext.Provider>

@@ -62,6 +62,8 @@ export const MESSAGES = {
     'queue.col.feedbackDue': '首次反馈',
     'queue.col.decisionDue': '处理决定',
     'queue.nobody': '未分配',
+    'queue.flag.escalated': '已升级',
+    'queue.flag.triage': '待人工分诊',
     'queue.noDepartments': '您的账号没有任何部门，看不到案件。请联系管理员。',
 
     'priority.P1': 'P1 紧急',
@@ -346,6 +348,8 @@ export const MESSAGES = {
     'queue.col.feedbackDue': 'First feedback',
     'queue.col.decisionDue': 'Decision',
     'queue.nobody': 'Unassigned',
+    'queue.flag.escalated': 'Escalated',
+    'queue.flag.triage': 'Needs triage',
     'queue.noDepartments': 'Your account has no department, so you see no cases. Ask an administrator.',
 
     'priority.P1': 'P1 urgent',

@@ -99,7 +99,7 @@ export function DryRunPanel({ api, routerUrl }: { api: ConsoleApi; routerUrl: st
             <tbody>
               {result.evaluations.map((e) => (
                 <tr key={e.ruleId} class={e.winner ? 'winner' : undefined}>
-                  <td>{e.position}</td>
+                  <td>{e.position + 1}</td>
                   <th scope="row">{e.ruleId}</th>
                   <td>{label('department', e.department)}</td>
                   <td>{e.matched ? t('dryRun.yes') : t('dryRun.no')}</td>

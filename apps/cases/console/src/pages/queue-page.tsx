@@ -178,6 +178,8 @@ export function QueuePage({ api, session }: { api: ConsoleApi; session: Session 
                     </td>
                     <td>
                       <StatusBadge status={c.status} />
+                      {c.escalation && c.status !== 'ESCALATED' && <span class="badge flag">{t('queue.flag.escalated')}</span>}
+                      {c.needsTriage && <span class="badge flag">{t('queue.flag.triage')}</span>}
                     </td>
                     <td>
                       {label('product', c.category.product)} · {label('reason', c.category.reason)}
