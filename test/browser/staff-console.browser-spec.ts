@@ -12,6 +12,7 @@ import { RouterModule } from '../../apps/router/src/router.module';
 import { ComplaintReceivedV1 } from '@complaints/contracts';
 import { receivedComplaint, testPublisher } from '../integration/router-fixtures';
 import { accessibilityViolations, launchBrowser, onPage } from '../support/browser';
+import { OidcProvider } from '../support/oidc-provider';
 import { testConfig } from '../support/configs';
 import { uniquePhone } from '../support/phones';
 import { eventually, freePort, RunningApp, startApp } from '../support/running-app';
@@ -26,12 +27,15 @@ describe('staff console (real Chromium, router and cases)', () => {
   let intake: RunningApp;
   let router: RunningApp;
   let cases: RunningApp;
+  let idp: OidcProvider;
+  const clientId = 'complaints-console';
   const admin = staffToken(['admin'], [], 'rules-admin');
 
   beforeAll(async () => {
     // The console learns the router's URL from cases, and the router allows the console's origin: each must know the other's address.
     const routerPort = await freePort();
-    const casesConfig = testConfig(CasesConfig, { CASES_CONSOLE_ROUTER_URL: `http://127.0.0.1:${routerPort}` });
+    idp = await OidcProvider.start(clientId);
+    const casesConfig = testConfig(CasesConfig, { CASES_CONSOLE_ROUTER_URL: `http://127.0.0.1:${routerPort}`, CASES_OIDC_ISSUER: idp.issuer, CASES_OIDC_CLIENT_ID: clientId });
     [browser, intake, cases] = await Promise.all([
       launchBrowser(),
       startApp(IntakeWebModule.register(testConfig(IntakeWebConfig))),
@@ -47,7 +51,7 @@ describe('staff console (real Chromium, router and cases)', () => {
     if (active?.body.version !== undefined) {
       await routerCall('PUT', '/v1/routing/rules', { expectedVersion: active.body.version, comment: 'restore defaults after the console test', rules: DEFAULT_RULES });
     }
-    await Promise.all([browser?.close(), intake?.close(), router?.close(), cases?.close()]);
+    await Promise.all([browser?.close(), intake?.close(), router?.close(), cases?.close(), idp?.close()]);
   });
 
   async function routerCall(method: string, path: string, body?: unknown) {
@@ -91,7 +95,7 @@ describe('staff console (real Chromium, router and cases)', () => {
 
   it('offers the development sign-in and the router URL to the console, and validates the sign-in', async () => {
     const config = await (await fetch(`${cases.url}/v1/console/config`)).json();
-    expect(config).toEqual({ signIn: { development: true, oidc: null }, routerUrl: router.url });
+    expect(config).toEqual({ signIn: { development: true, oidc: { issuer: idp.issuer, clientId, authorizationEndpoint: `${idp.issuer}/authorize` } }, routerUrl: router.url });
 
     const refused = await fetch(`${cases.url}/v1/auth/dev-sign-in`, {
       method: 'POST',
@@ -113,6 +117,39 @@ describe('staff console (real Chromium, router and cases)', () => {
     expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(7 * 3600 * 1000);
     const queue = await fetch(`${cases.url}/v1/cases?department=FRAUD`, { headers: { authorization: `Bearer ${token}` } });
     expect(queue.status).toBe(200);
+  });
+
+  it('signs in with single sign-on (authorization code + PKCE) as the roles and departments the identity provider gives', async () => {
+    idp.person = { sub: 'sso-agent', claims: { roles: ['agent', 'not-a-role'], departments: ['FRAUD'] } };
+    await onPage(browser, 'console-sso', async (page) => {
+      await page.goto(`${cases.url}/console?lang=en`);
+      await page.getByRole('button', { name: 'Sign in with single sign-on' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Case queue' }).waitFor();
+      await page.getByText('sso-agent (Agent)').waitFor();
+      expect(page.url()).toBe(`${cases.url}/console`);
+      expect(await page.getByLabel('Department').inputValue()).toBe('FRAUD');
+
+      const authorization = idp.authorizations.at(-1)!;
+      expect(authorization).toMatchObject({ client_id: clientId, response_type: 'code', code_challenge_method: 'S256', redirect_uri: `${cases.url}/console/auth/callback` });
+      expect(authorization.code_challenge).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(authorization.state).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+      // A person the identity provider gives no staff role is told so.
+      idp.person = { sub: 'visitor', claims: { roles: ['guest'] } };
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Sign in with single sign-on' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Single sign-on failed' }).waitFor();
+      expect(await page.getByRole('alert').textContent()).toContain('no staff role');
+      expect(await accessibilityViolations(page)).toEqual([]);
+    });
+
+    const signIn = (body: unknown) => fetch(`${cases.url}/v1/auth/oidc/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const forged = await signIn({ code: 'not-issued', codeVerifier: 'v'.repeat(43), redirectUri: `${cases.url}/console/auth/callback` });
+    expect(forged.status).toBe(401);
+    expect(forged.headers.get('content-type')).toContain('application/problem+json');
+    const invalid = await signIn({ code: 'x', codeVerifier: 'short', redirectUri: 'https://elsewhere.example/' });
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['codeVerifier', 'redirectUri']);
   });
 
   it('lets the console page call the router: CORS preflight for its origin only', async () => {
@@ -341,7 +378,7 @@ describe('staff console (real Chromium, router and cases)', () => {
   it('has no development sign-in in production', async () => {
     const production = { NODE_ENV: 'production', STAFF_JWT_SECRET: 'a-production-staff-secret', PII_KEYS: 'prod1:cHJvZHVjdGlvbi1rZXktMzItYnl0ZXMtbG9uZy0hIQ==', PII_ACTIVE_KEY_ID: 'prod1' };
     expect(() => testConfig(CasesConfig, { ...production, CASES_DEV_SIGN_IN: 'true' })).toThrow(/CASES_DEV_SIGN_IN=true is refused when NODE_ENV=production/);
-    const config = testConfig(CasesConfig, { ...production, CASES_OIDC_ISSUER: 'https://idp.bank.example/realms/staff', CASES_OIDC_CLIENT_ID: 'complaints-console' });
+    const config = testConfig(CasesConfig, { ...production, CASES_OIDC_ISSUER: idp.issuer, CASES_OIDC_CLIENT_ID: clientId });
     expect(config.devSignIn).toBe(false);
     const app = await startApp(CasesModule.register(config), { site: staffConsole(config) });
     try {
@@ -353,11 +390,11 @@ describe('staff console (real Chromium, router and cases)', () => {
       expect(signIn.status).toBe(404);
       expect(signIn.headers.get('content-type')).toContain('application/problem+json');
       const consoleConfig = await (await fetch(`${app.url}/v1/console/config`)).json();
-      expect(consoleConfig.signIn).toEqual({ development: false, oidc: { issuer: 'https://idp.bank.example/realms/staff', clientId: 'complaints-console' } });
+      expect(consoleConfig.signIn).toEqual({ development: false, oidc: { issuer: idp.issuer, clientId, authorizationEndpoint: `${idp.issuer}/authorize` } });
 
       await onPage(browser, 'console-production-sign-in', async (page) => {
         await page.goto(`${app.url}/console?lang=en`);
-        await page.getByRole('heading', { level: 2, name: 'Single sign-on' }).waitFor();
+        await page.getByRole('button', { name: 'Sign in with single sign-on' }).waitFor();
         expect(await page.getByLabel('Staff id').count()).toBe(0);
         expect(await accessibilityViolations(page)).toEqual([]);
       });

@@ -3,12 +3,13 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { consoleApi } from './console-api';
 import { problemText } from './components/problem-banner';
 import { I18nContext, i18n, key } from './i18n';
-import { navigate, onLinkClick, paths, useRoute } from './navigation';
+import { navigate, onLinkClick, paths, replaceRoute, useRoute } from './navigation';
+import { completeOidcSignIn, OidcCallbackError } from './oidc';
 import { AdminPage } from './pages/admin-page';
 import { CasePage } from './pages/case-page';
 import { QueuePage } from './pages/queue-page';
 import { SignInPage, type SignInNotice } from './pages/sign-in-page';
-import { canReadRules, isExpired, type Session, storedSession, storeSession } from './session';
+import { canReadRules, isExpired, type Session, sessionFromToken, storedSession, storeSession } from './session';
 import type { ConsoleConfig } from './types';
 
 export function App() {
@@ -57,6 +58,25 @@ export function App() {
     setNotice(null);
   };
 
+  // Back from single sign-on: redeem the code once, then show where the person was going.
+  const [ssoError, setSsoError] = useState<string | null>(null);
+  useEffect(() => {
+    if (route.page !== 'callback') return;
+    completeOidcSignIn().then(
+      ({ token, returnTo }) => {
+        const next = sessionFromToken(token);
+        if (next) signIn(next);
+        replaceRoute(returnTo);
+      },
+      (error: unknown) => {
+        setSsoError(error instanceof OidcCallbackError ? error.message : problemText(error, t));
+        setNotice('ssoFailed');
+        replaceRoute(paths.queue());
+      },
+    );
+    // Only on arrival at the callback address.
+  }, [route.page]);
+
   let page;
   if (configError) {
     page = (
@@ -69,8 +89,10 @@ export function App() {
     );
   } else if (!config) {
     page = <p role="status">{t('console.loading')}</p>;
+  } else if (route.page === 'callback') {
+    page = <p role="status">{t('signIn.completing')}</p>;
   } else if (!session || !api) {
-    page = <SignInPage config={config} notice={notice} onSignedIn={signIn} />;
+    page = <SignInPage config={config} notice={notice} ssoError={ssoError} onSignedIn={signIn} />;
   } else if (route.page === 'case') {
     page = <CasePage key={route.reference} api={api} session={session} reference={route.reference} />;
   } else if (route.page === 'admin') {

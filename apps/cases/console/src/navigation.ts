@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** The console's screens, read from the address (deep links work; the service serves the page at /console/*). */
-export type Route = { page: 'queue' } | { page: 'case'; reference: string } | { page: 'admin' };
+export type Route = { page: 'queue' } | { page: 'case'; reference: string } | { page: 'admin' } | { page: 'callback' };
 
 export function routeOf(pathname: string): Route {
   const caseMatch = pathname.match(/^\/console\/cases\/([^/]+)\/?$/);
   if (caseMatch) return { page: 'case', reference: decodeURIComponent(caseMatch[1]) };
   if (/^\/console\/admin\/?$/.test(pathname)) return { page: 'admin' };
+  if (pathname === CALLBACK_PATH) return { page: 'callback' };
   return { page: 'queue' };
 }
+
+/** Where the identity provider sends the browser back after single sign-on. */
+export const CALLBACK_PATH = '/console/auth/callback';
 
 export const paths = {
   queue: () => '/console',
@@ -21,6 +25,12 @@ const NAVIGATE = 'console:navigate';
 /** Goes to another screen without reloading the page. */
 export function navigate(path: string): void {
   history.pushState(null, '', path);
+  dispatchEvent(new Event(NAVIGATE));
+}
+
+/** Goes to another screen in place of this one (the address left behind should not be revisited). */
+export function replaceRoute(path: string): void {
+  history.replaceState(null, '', path);
   dispatchEvent(new Event(NAVIGATE));
 }
 

@@ -54,7 +54,7 @@ export interface CaseDetail extends CaseSummary {
 }
 
 export interface ConsoleConfig {
-  signIn: { development: boolean; oidc: { issuer: string; clientId: string } | null };
+  signIn: { development: boolean; oidc: { issuer: string; clientId: string; authorizationEndpoint: string } | null };
   routerUrl: string;
 }
 

@@ -4,14 +4,15 @@ import { useState } from 'preact/hooks';
 import { describedBy, Field } from '../components/field';
 import { ProblemBanner } from '../components/problem-banner';
 import { key, useI18n } from '../i18n';
+import { startOidcSignIn } from '../oidc';
 import { sessionFromToken, type Session } from '../session';
 import type { ConsoleConfig } from '../types';
 
-export type SignInNotice = 'expired' | 'signedOut';
+export type SignInNotice = 'expired' | 'signedOut' | 'ssoFailed';
 
 const ROLES = ['agent', 'supervisor', 'consumer-protection', 'admin', 'auditor'];
 
-export function SignInPage({ config, notice, onSignedIn }: { config: ConsoleConfig; notice: SignInNotice | null; onSignedIn: (session: Session) => void }) {
+export function SignInPage({ config, notice, ssoError, onSignedIn }: { config: ConsoleConfig; notice: SignInNotice | null; ssoError: string | null; onSignedIn: (session: Session) => void }) {
   const { t } = useI18n();
   const { development, oidc } = config.signIn;
   return (
@@ -27,11 +28,19 @@ export function SignInPage({ config, notice, onSignedIn }: { config: ConsoleConf
           {t('signIn.signedOut')}
         </div>
       )}
+      {notice === 'ssoFailed' && (
+        <div class="banner error" role="alert">
+          {t('signIn.oidc.failed', { detail: ssoError ?? '' })}
+        </div>
+      )}
       <p>{t('signIn.intro')}</p>
       {oidc && (
         <section class="panel" aria-labelledby="oidc-heading">
           <h2 id="oidc-heading">{t('signIn.oidc.heading')}</h2>
-          <p>{t('signIn.oidc.note', { issuer: oidc.issuer, clientId: oidc.clientId })}</p>
+          <p class="hint">{t('signIn.oidc.note', { issuer: oidc.issuer })}</p>
+          <button type="button" class="primary" onClick={() => void startOidcSignIn(oidc)}>
+            {t('signIn.oidc.submit')}
+          </button>
         </section>
       )}
       {development && <DevSignIn onSignedIn={onSignedIn} />}

@@ -1,10 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { signStaffToken } from '@complaints/security';
 import { CasesConfig } from '../../cases.config';
-import { DevSignInDto, DevSignInView } from './dev-sign-in.dto';
-
-const DEFAULT_MINUTES = 8 * 60;
+import { DevSignInDto } from './dev-sign-in.dto';
+import { SESSION_MINUTES, signInView, SignInView } from './sign-in.view';
 
 /**
  * Development sign-in of the staff console: a staff token for whoever asks. Only mounted when
@@ -18,11 +16,9 @@ export class DevSignInController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'Development only: a staff token with the given roles and departments (absent in production)' })
-  @ApiOkResponse({ type: DevSignInView })
+  @ApiOkResponse({ type: SignInView })
   @ApiBadRequestResponse({ description: 'problem+json naming the invalid fields' })
-  signIn(@Body() body: DevSignInDto): DevSignInView {
-    const minutes = body.minutes ?? DEFAULT_MINUTES;
-    const token = signStaffToken({ sub: body.sub, roles: body.roles, departments: body.departments }, this.config.STAFF_JWT_SECRET, minutes * 60);
-    return { token, expiresAt: new Date(Date.now() + minutes * 60_000).toISOString() };
+  signIn(@Body() body: DevSignInDto): SignInView {
+    return signInView({ sub: body.sub, roles: body.roles, departments: body.departments }, this.config.STAFF_JWT_SECRET, body.minutes ?? SESSION_MINUTES);
   }
 }

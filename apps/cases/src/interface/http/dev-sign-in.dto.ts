@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString,
 import { DEPARTMENTS, Department } from '@complaints/contracts';
 import { STAFF_ROLES, StaffRole } from '@complaints/security';
 
+/** Development sign-in: any identity, roles and departments. */
 export class DevSignInDto {
   @ApiProperty({ description: 'Staff id (becomes `sub`)', example: 'li.na', pattern: '^[A-Za-z0-9._@-]{1,64}$' })
   @IsString() @Matches(/^[A-Za-z0-9._@-]{1,64}$/, { message: 'sub must be 1-64 letters, digits, dots, dashes, underscores or @' })
@@ -19,9 +20,4 @@ export class DevSignInDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 720, default: 480, description: 'Lifetime of the token in minutes' })
   @IsOptional() @IsInt() @Min(1) @Max(720)
   minutes?: number;
-}
-
-export class DevSignInView {
-  @ApiProperty({ description: 'Staff bearer JWT (HS256 with STAFF_JWT_SECRET)' }) token: string;
-  @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
