@@ -238,19 +238,26 @@ describe('staff console (real Chromium, router and cases)', () => {
       await customerSide.getByText('Resolution proposed').waitFor();
       const internal = page.getByRole('region', { name: 'Internal record' });
       await internal.getByText('Claimed').waitFor();
-      expect(await page.getByRole('button', { name: 'Close the case', exact: true }).count()).toBe(1);
       expect(await accessibilityViolations(page)).toEqual([]);
+      const resolved = await caseOf(reference);
+      expect(resolved).toMatchObject({ status: 'RESOLVED', assignee: handler });
+      expect(resolved!.timeline.map((e: { type: string }) => e.type)).toEqual(
+        expect.arrayContaining(['claimed', 'status_changed', 'feedback_sent', 'resolution_proposed', 'resolved']),
+      );
+
+      // Closing needs the root cause and the corrective action.
+      await act('Close the case', { 'Root cause': '第三方支付渠道风控规则缺失', 'Corrective action': '上线盗刷交易实时拦截规则' });
+      await page.getByRole('status').filter({ hasText: 'Done: Close the case' }).waitFor();
+      await page.getByRole('heading', { level: 1 }).getByText('Closed').waitFor();
+      await page.getByText('root cause: 第三方支付渠道风控规则缺失').waitFor();
     });
 
     const after = await caseOf(reference);
-    expect(after).toMatchObject({ status: 'RESOLVED', assignee: handler });
-    expect(after!.timeline.map((e: { type: string }) => e.type)).toEqual(
-      expect.arrayContaining(['claimed', 'status_changed', 'feedback_sent', 'resolution_proposed', 'resolved']),
-    );
+    expect(after).toMatchObject({ status: 'CLOSED', lifecycle: { closure: { rootCause: '第三方支付渠道风控规则缺失', correctiveAction: '上线盗刷交易实时拦截规则', closedBy: handler } } });
     expect(after!.timeline.find((e: { type: string }) => e.type === 'feedback_sent').actor).toContain(handler);
   });
 
-  it('shows a hotline case with its transcript and evidence, and a supervisor pauses its clock', async () => {
+  it('shows a hotline case with its transcript and evidence; supervisors pause its clock and grant an extension', async () => {
     // A hotline complaint as the intake publishes it: the whole transcript, and an evidence attachment's metadata.
     const event = receivedComplaint('我的信用卡被盗刷了，请马上冻结。', { contact: { phoneLast4: uniquePhone().last4 } });
     event.complaint.channel = 'hotline';
@@ -286,7 +293,29 @@ describe('staff console (real Chromium, router and cases)', () => {
       await page.getByRole('region', { name: 'Deadlines' }).getByText('Clock paused: 等待司法鉴定结果').waitFor();
       expect(await page.getByRole('button', { name: 'Resume the clock', exact: true }).count()).toBe(1);
       expect(await accessibilityViolations(page)).toEqual([]);
+
+      // An extension to 30 days: requested here, approved by another supervisor (nobody approves their own).
+      await page.getByRole('button', { name: 'Request an extension', exact: true }).click();
+      await page.getByLabel('Extend to').selectOption('30');
+      await page.getByLabel('Reason').fill('需要调取第三方支付机构的交易记录');
+      await page.getByRole('button', { name: 'Confirm: Request an extension' }).click();
+      await page.getByRole('status').filter({ hasText: 'Done: Request an extension' }).waitFor();
+      await page.getByText('Extension waiting for approval: to 30 days (需要调取第三方支付机构的交易记录)').waitFor();
+      // Nobody approves their own request: the console does not even offer it to the requester.
+      expect(await page.getByRole('button', { name: 'Decide the extension', exact: true }).count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await signIn(page, 'fraud-lead-2', ['Supervisor'], ['Fraud risk']);
+      await page.getByRole('heading', { level: 1, name: 'Case queue' }).waitFor();
+      await page.goto(`${cases.url}/console/cases/${reference}`);
+      await page.getByRole('button', { name: 'Decide the extension', exact: true }).click();
+      expect(await page.getByLabel('Approve or reject').inputValue()).toBe('true');
+      await page.getByRole('button', { name: 'Confirm: Decide the extension' }).click();
+      await page.getByRole('status').filter({ hasText: 'Done: Decide the extension' }).waitFor();
+      await page.getByRole('region', { name: 'Deadlines' }).getByText(/30-day deadline/).waitFor();
     });
+    const approved = (await caseOf(reference))!;
+    expect(approved.sla).toMatchObject({ decisionDeadlineDays: 30, pendingExtension: null });
     expect((await caseOf(reference))!.sla).toMatchObject({ paused: true, pauseReason: '等待司法鉴定结果' });
   });
 

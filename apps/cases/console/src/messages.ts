@@ -501,7 +501,7 @@ export const MESSAGES = {
     'field.toDays': 'Extend to',
     'field.toDays.30': '30 days (a supervisor approves)',
     'field.toDays.60': '60 days (consumer protection or an admin approves)',
-    'field.approve': 'Decision',
+    'field.approve': 'Approve or reject',
     'field.approve.true': 'Approve',
     'field.approve.false': 'Reject',
     'field.required': 'Please fill this in.',

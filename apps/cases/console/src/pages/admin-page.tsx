@@ -66,6 +66,7 @@ export function AdminPage({ api, session, routerUrl }: { api: ConsoleApi; sessio
             routerUrl={routerUrl}
             ruleSet={ruleSet}
             editable={canEditRules(session)}
+            onSaving={() => setSaved(null)}
             onSaved={(next) => {
               setRuleSet(next);
               setSaved(next.version);

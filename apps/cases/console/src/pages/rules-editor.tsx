@@ -28,7 +28,7 @@ function describeWhen(when: RuleCondition[], { t, label }: I18n): string {
  * The ordered rule list. Admins change descriptions, departments and order, remove rules and add a
  * product rule, then save a new version from the version they loaded (a concurrent change is a 409).
  */
-export function RulesEditor({ api, routerUrl, ruleSet, editable, onSaved, onReload }: { api: ConsoleApi; routerUrl: string; ruleSet: RuleSet; editable: boolean; onSaved: (next: RuleSet) => void; onReload: () => void }) {
+export function RulesEditor({ api, routerUrl, ruleSet, editable, onSaving, onSaved, onReload }: { api: ConsoleApi; routerUrl: string; ruleSet: RuleSet; editable: boolean; onSaving: () => void; onSaved: (next: RuleSet) => void; onReload: () => void }) {
   const texts = useI18n();
   const { t, label } = texts;
   const [rules, setRules] = useState<RoutingRule[]>(ruleSet.rules);
@@ -51,6 +51,7 @@ export function RulesEditor({ api, routerUrl, ruleSet, editable, onSaved, onRelo
     if (!comment.trim()) return;
     setBusy(true);
     setError(null);
+    onSaving();
     try {
       onSaved(await api.send<RuleSet>('PUT', `${routerUrl}/v1/routing/rules`, { expectedVersion: ruleSet.version, comment: comment.trim(), rules }));
     } catch (caught) {
