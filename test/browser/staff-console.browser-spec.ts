@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
+import { dropDatabase, ensureDatabase } from '@complaints/persistence';
 import { signStaffToken } from '@complaints/security';
 import { CasesConfig } from '../../apps/cases/src/cases.config';
 import { CasesModule } from '../../apps/cases/src/cases.module';
 import { staffConsole } from '../../apps/cases/src/interface/web/staff-console';
 import { IntakeWebConfig } from '../../apps/intake-web/src/intake-web.config';
 import { IntakeWebModule } from '../../apps/intake-web/src/intake-web.module';
-import { DEFAULT_RULES } from '../../apps/router/src/domain/default-rules';
 import { RouterConfig } from '../../apps/router/src/router.config';
 import { RouterModule } from '../../apps/router/src/router.module';
 import { ComplaintReceivedV1 } from '@complaints/contracts';
@@ -30,6 +30,11 @@ describe('staff console (real Chromium, router and cases)', () => {
   let idp: OidcProvider;
   const clientId = 'complaints-console';
   const admin = staffToken(['admin'], [], 'rules-admin');
+  const routerDatabase = (() => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `${url.pathname}_console_router`;
+    return url.toString();
+  })();
 
   beforeAll(async () => {
     // The console learns the router's URL from cases, and the router allows the console's origin: each must know the other's address.
@@ -41,17 +46,16 @@ describe('staff console (real Chromium, router and cases)', () => {
       startApp(IntakeWebModule.register(testConfig(IntakeWebConfig))),
       startApp(CasesModule.register(casesConfig), { site: staffConsole(casesConfig) }),
     ]);
-    const routerConfig = testConfig(RouterConfig, { ROUTER_CORS_ORIGINS: cases.url });
+    // The router keeps its rules in a database of its own here: this test edits them, other tests expect the seeded version 1.
+    await dropDatabase(routerDatabase);
+    await ensureDatabase(routerDatabase);
+    const routerConfig = testConfig(RouterConfig, { ROUTER_CORS_ORIGINS: cases.url, DATABASE_URL: routerDatabase });
     router = await startApp(RouterModule.register(routerConfig), { port: routerPort, corsOrigins: routerConfig.corsOrigins });
   });
 
   afterAll(async () => {
-    // Leave the default rules active for the tests that run after this file.
-    const active = await routerCall('GET', '/v1/routing/rules').catch(() => undefined);
-    if (active?.body.version !== undefined) {
-      await routerCall('PUT', '/v1/routing/rules', { expectedVersion: active.body.version, comment: 'restore defaults after the console test', rules: DEFAULT_RULES });
-    }
     await Promise.all([browser?.close(), intake?.close(), router?.close(), cases?.close(), idp?.close()]);
+    await dropDatabase(routerDatabase);
   });
 
   async function routerCall(method: string, path: string, body?: unknown) {
