@@ -1,7 +1,7 @@
 import { Browser } from 'playwright-core';
 import { CasesConfig } from '../../apps/cases/src/cases.config';
 import { CasesModule } from '../../apps/cases/src/cases.module';
-import { STAFF_CONSOLE } from '../../apps/cases/src/interface/web/staff-console';
+import { staffConsole } from '../../apps/cases/src/interface/web/staff-console';
 import { IntakeWebConfig } from '../../apps/intake-web/src/intake-web.config';
 import { IntakeWebModule } from '../../apps/intake-web/src/intake-web.module';
 import { CUSTOMER_SITE } from '../../apps/intake-web/src/interface/web/customer-site';
@@ -18,7 +18,7 @@ describe('web sites served by their services (real Chromium)', () => {
     [browser, intake, cases] = await Promise.all([
       launchBrowser(),
       startApp(IntakeWebModule.register(testConfig(IntakeWebConfig)), { site: CUSTOMER_SITE }),
-      startApp(CasesModule.register(testConfig(CasesConfig)), { site: STAFF_CONSOLE }),
+      startApp(CasesModule.register(testConfig(CasesConfig)), { site: staffConsole(testConfig(CasesConfig)) }),
     ]);
   });
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { DynamicModule } from '@nestjs/common';
+import { AddressInfo, createServer } from 'node:net';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp, HttpAppOptions, listen } from '@complaints/http';
 
@@ -8,11 +9,24 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Boots a service in-process on a free port, exactly as its main.ts does. */
-export async function startApp(module: DynamicModule, options: Omit<HttpAppOptions, 'openApi'> = {}): Promise<RunningApp> {
-  const app = await createHttpApp(module, { ...options, openApi: { title: 'test', description: 'test' } });
-  const url = await listen(app, '127.0.0.1', 0);
+/** Boots a service in-process on a free port (or `port`), exactly as its main.ts does. */
+export async function startApp(module: DynamicModule, options: Omit<HttpAppOptions, 'openApi'> & { port?: number } = {}): Promise<RunningApp> {
+  const { port = 0, ...http } = options;
+  const app = await createHttpApp(module, { ...http, openApi: { title: 'test', description: 'test' } });
+  const url = await listen(app, '127.0.0.1', port);
   return { app, url, close: () => app.close() };
+}
+
+/** A TCP port nobody listens on now (for a service whose URL another must know before it starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Polls until `probe` returns a value (not undefined) or the time is up (90 s: services may be busy with earlier tests' events). */

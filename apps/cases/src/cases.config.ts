@@ -1,6 +1,7 @@
-import { IsInt, IsNotEmpty, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { DatabaseServiceConfig } from '@complaints/config';
 import type { SlaPolicy } from './domain/sla-policy';
+import type { OidcSettings } from './infrastructure/auth/oidc-client';
 
 export class CasesConfig extends DatabaseServiceConfig {
   @IsInt() @Min(0) @Max(65_535)
@@ -38,6 +39,57 @@ export class CasesConfig extends DatabaseServiceConfig {
   /** Published case events are kept this long in the outbox (for inspection), then deleted. */
   @IsInt() @Min(1) @Max(24 * 365)
   CASES_OUTBOX_RETENTION_HOURS: number = 168;
+
+  /**
+   * The staff console's development sign-in (`POST /v1/auth/dev-sign-in`, a token for any name, roles and
+   * departments): unset means on outside production; `true` is refused with NODE_ENV=production.
+   */
+  @IsOptional() @IsIn(['true', 'false'])
+  @ValidateBy({
+    name: 'notInProduction',
+    validator: {
+      validate: (value: unknown, args) => !(value === 'true' && (args?.object as CasesConfig).NODE_ENV === 'production'),
+      defaultMessage: () => 'CASES_DEV_SIGN_IN=true is refused when NODE_ENV=production',
+    },
+  })
+  CASES_DEV_SIGN_IN?: 'true' | 'false';
+
+  /** OIDC sign-in for the console (optional): the identity provider's issuer URL and the console's client id. */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  CASES_OIDC_ISSUER?: string;
+
+  @ValidateIf((c: CasesConfig) => c.CASES_OIDC_ISSUER !== undefined) @IsString() @IsNotEmpty() @MaxLength(200)
+  CASES_OIDC_CLIENT_ID?: string;
+
+  /** Only for a confidential client; the console signs in as a public client with PKCE. */
+  @IsOptional() @IsString() @IsNotEmpty()
+  CASES_OIDC_CLIENT_SECRET?: string;
+
+  /** The ID token claims that list the person's staff roles and departments (arrays or space-separated). */
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  CASES_OIDC_ROLES_CLAIM = 'roles';
+
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  CASES_OIDC_DEPARTMENTS_CLAIM = 'departments';
+
+  /** The router's admin API, which the console's routing-rules page calls (the router allows this origin by ROUTER_CORS_ORIGINS). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  CASES_CONSOLE_ROUTER_URL: string = 'http://127.0.0.1:3005';
+
+  get oidc(): OidcSettings | null {
+    if (!this.CASES_OIDC_ISSUER || !this.CASES_OIDC_CLIENT_ID) return null;
+    return {
+      issuer: this.CASES_OIDC_ISSUER,
+      clientId: this.CASES_OIDC_CLIENT_ID,
+      clientSecret: this.CASES_OIDC_CLIENT_SECRET,
+      rolesClaim: this.CASES_OIDC_ROLES_CLAIM,
+      departmentsClaim: this.CASES_OIDC_DEPARTMENTS_CLAIM,
+    };
+  }
+
+  get devSignIn(): boolean {
+    return this.CASES_DEV_SIGN_IN === undefined ? this.NODE_ENV !== 'production' : this.CASES_DEV_SIGN_IN === 'true';
+  }
 
   get slaPolicy(): SlaPolicy {
     return {

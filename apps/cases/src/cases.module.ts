@@ -21,6 +21,10 @@ import { ComplaintRoutedConsumer } from './interface/complaint-routed.consumer';
 import { CustomerResponsesConsumer } from './interface/customer-responses.consumer';
 import { CaseActionsController } from './interface/http/case-actions.controller';
 import { CasesController } from './interface/http/cases.controller';
+import { ConsoleConfigController } from './interface/http/console-config.controller';
+import { DevSignInController } from './interface/http/dev-sign-in.controller';
+import { OIDC_CLIENT, OidcSignInController } from './interface/http/oidc-sign-in.controller';
+import { OidcClient } from './infrastructure/auth/oidc-client';
 
 export const CASES_SERVICE = 'cases';
 
@@ -46,9 +50,17 @@ export class CasesModule {
         PersistenceModule.forRoot((c) => casesDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
         StaffAuthModule.forRoot({ secret: config.STAFF_JWT_SECRET }),
       ],
-      controllers: [CasesController, CaseActionsController],
+      // The development sign-in exists only where the configuration allows it (never in production); single sign-on where configured.
+      controllers: [
+        CasesController,
+        CaseActionsController,
+        ConsoleConfigController,
+        ...(config.devSignIn ? [DevSignInController] : []),
+        ...(config.oidc ? [OidcSignInController] : []),
+      ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: OIDC_CLIENT, useValue: config.oidc ? new OidcClient(config.oidc) : null },
         { provide: CaseRepository, useClass: TypeOrmCaseRepository },
         OutboxRelay,
         { provide: CaseEventsRelay, useExisting: OutboxRelay },

@@ -3,7 +3,7 @@ import { loadConfig } from '@complaints/config';
 import { runService } from '@complaints/http';
 import { CasesConfig } from './cases.config';
 import { CasesModule } from './cases.module';
-import { STAFF_CONSOLE } from './interface/web/staff-console';
+import { staffConsole } from './interface/web/staff-console';
 
 void runService(() => {
   const config = loadConfig(CasesConfig);
@@ -11,7 +11,7 @@ void runService(() => {
     module: CasesModule.register(config),
     host: config.HOST,
     port: config.CASES_PORT,
-    site: STAFF_CONSOLE,
+    site: staffConsole(config),
     openApi: { title: 'Cases: staff API', description: 'Complaint cases for department staff. Staff bearer JWT required.' },
   };
 });

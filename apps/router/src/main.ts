@@ -10,6 +10,7 @@ void runService(() => {
     module: RouterModule.register(config),
     host: config.HOST,
     port: config.ROUTER_PORT,
+    corsOrigins: config.corsOrigins,
     openApi: {
       title: 'Complaint router',
       description: 'Classification and routing of complaints on the JR/T 0169 axes: editable, versioned routing rules with dry runs and an audit trail, and department handlers.',

@@ -1,4 +1,4 @@
-import { IsInt, IsNotEmpty, IsNumber, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsNotEmpty, IsNumber, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { DatabaseServiceConfig } from '@complaints/config';
 
 export class RouterConfig extends DatabaseServiceConfig {
@@ -35,5 +35,13 @@ export class RouterConfig extends DatabaseServiceConfig {
 
   @IsString() @IsNotEmpty()
   PII_ACTIVE_KEY_ID: string;
+
+  /** Origins of web pages allowed to call the admin API (CORS): the staff console served by cases. Comma-separated. */
+  @Matches(/^(https?:\/\/[^,\s/]+)?(,https?:\/\/[^,\s/]+)*$/, { message: 'ROUTER_CORS_ORIGINS must be comma-separated origins like http://127.0.0.1:3006' })
+  ROUTER_CORS_ORIGINS: string = 'http://127.0.0.1:3006,http://localhost:3006';
+
+  get corsOrigins(): string[] {
+    return this.ROUTER_CORS_ORIGINS.split(',').filter(Boolean);
+  }
 }
 

@@ -17,6 +17,8 @@ export interface HttpAppOptions {
   openApi: { title: string; description: string };
   /** A built web site this service serves (customer site, staff console). */
   site?: SiteOptions;
+  /** Origins whose pages may call this API from the browser (CORS, with the Authorization header); none when empty. */
+  corsOrigins?: string[];
 }
 
 /**
@@ -40,6 +42,15 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  if (options.corsOrigins?.length) {
+    app.enableCors({
+      origin: options.corsOrigins,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'accept', 'idempotency-key', CORRELATION_HEADER],
+      exposedHeaders: [CORRELATION_HEADER, 'retry-after'],
+      maxAge: 600,
+    });
+  }
 
   // Anything but JSON is refused with 415 rather than half-parsed.
   fastify.removeContentTypeParser(['text/plain']);

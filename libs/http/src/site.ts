@@ -9,6 +9,14 @@ export interface SiteOptions {
   name: string;
   /** Paths answered with the site's index.html (the page decides what to show). */
   pages: string[];
+  /** Other origins the pages may call (Content-Security-Policy `connect-src`), e.g. another service's API. */
+  connectSources?: string[];
+}
+
+/** The sites' Content-Security-Policy: own scripts, styles and API only, plus the `connectSources` named. */
+export function sitePolicy(site: SiteOptions): string {
+  const connect = ["'self'", ...(site.connectSources ?? []).map((url) => new URL(url).origin)];
+  return `default-src 'self'; connect-src ${connect.join(' ')}; img-src 'self' data: blob:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
 }
 
 /** The project root: the nearest folder above this file with a package.json. */
@@ -36,6 +44,7 @@ export async function mountSite(app: NestFastifyApplication, site: SiteOptions):
   if (!existsSync(indexFile)) throw new Error(`site "${site.name}" is not built (${indexFile} missing): run npm run build:sites`);
   const index = readFileSync(indexFile);
   const fastify = app.getHttpAdapter().getInstance();
+  const policy = sitePolicy(site);
   await fastify.register(fastifyStatic, {
     root: join(root, 'assets'),
     prefix: '/assets/',
@@ -50,7 +59,7 @@ export async function mountSite(app: NestFastifyApplication, site: SiteOptions):
         .header('cache-control', 'no-cache')
         .header('x-content-type-options', 'nosniff')
         .header('referrer-policy', 'same-origin')
-        .header('content-security-policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+        .header('content-security-policy', policy)
         .send(index);
     });
   }

@@ -1,4 +1,4 @@
-import type { Channel, ComplaintRoutedV1, Department, Priority, Product, Reason, ServicePoint, TranscriptTurnV1 } from '@complaints/contracts';
+import type { AttachmentV1, Channel, ComplaintRoutedV1, Department, Priority, Product, Reason, ServicePoint, TranscriptTurnV1 } from '@complaints/contracts';
 import type { CaseStatus } from './case-status';
 import { SlaClocks, SlaPolicy, startClocks } from './sla-policy';
 
@@ -50,7 +50,7 @@ export interface Case {
   receivedAt: Date;
   routedAt: Date;
   sla: SlaClocks;
-  content: { text: string; language: string; subject?: string; transcript?: TranscriptTurnV1[] };
+  content: { text: string; language: string; subject?: string; transcript?: TranscriptTurnV1[]; attachments?: AttachmentV1[] };
   customer: { customerId?: string; phoneLast4?: string; contact: Record<string, string | undefined>; name?: string; idNumber?: string };
   context: Record<string, unknown>;
   source: { system: string; messageId: string | null; receivedAt?: string };
@@ -85,6 +85,8 @@ export function openCase(routed: ComplaintRoutedV1, policy?: SlaPolicy): { case:
       language: complaint.content.language,
       subject: complaint.content.subject,
       transcript: complaint.content.transcript,
+      // Evidence metadata (id, type, size, sha256); the bytes stay with the intake that received them.
+      attachments: complaint.content.attachments,
     },
     customer: {
       customerId: complaint.customer.customerId,

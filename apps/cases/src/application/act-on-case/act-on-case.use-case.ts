@@ -23,6 +23,11 @@ export interface ActingStaff {
   canSee(department: Department): boolean;
 }
 
+/** The case actor a member of staff acts as. */
+export function staffActor(staff: { id: string; roles: readonly string[] }): CaseActor {
+  return { type: 'staff', id: staff.id, roles: [...staff.roles] };
+}
+
 /**
  * Runs one staff action: locks the case, applies the domain rules, and stores the new state with its
  * timeline entries, audit entry and `complaints.case-events.v1` events (outbox) in one transaction.
@@ -37,7 +42,7 @@ export class ActOnCaseUseCase {
 
   async execute(staff: ActingStaff, reference: string, command: CaseCommand): Promise<PreparedChange> {
     const now = this.clock.now();
-    const actor: CaseActor = { type: 'staff', id: staff.id, roles: [...staff.roles] };
+    const actor = staffActor(staff);
     const stored = await this.cases.change(reference, (current: Case) => {
       if (!staff.canSee(current.department)) throw new CaseNotFoundError(reference);
       const change = applyCommand(current, actor, now, command);

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Staff, StaffAuthGuard, StaffPrincipal } from '@complaints/security';
-import { ActOnCaseUseCase } from '../../application/act-on-case/act-on-case.use-case';
+import { ActOnCaseUseCase, staffActor } from '../../application/act-on-case/act-on-case.use-case';
+import { availableActions } from '../../application/act-on-case/available-actions';
 import type { CaseCommand } from '../../application/act-on-case/case-command';
 import { Clock } from '../../application/clock';
 import { FindCasesQuery } from '../../application/find-cases/find-cases.query';
@@ -40,7 +41,8 @@ export class CaseActionsController {
       throw toCaseProblem(error);
     }
     const found = await this.cases.get(staff, reference);
-    return found ? caseDetailView(found.case, found.timeline, this.clock.now()) : null;
+    const now = this.clock.now();
+    return found ? caseDetailView(found.case, found.timeline, now, availableActions(found.case, staffActor(staff), now)) : null;
   }
 
   @Post('claim') @HttpCode(200)

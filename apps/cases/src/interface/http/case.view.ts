@@ -42,9 +42,11 @@ export function caseSummaryView(c: Case, now: Date = new Date()) {
   };
 }
 
-export function caseDetailView(c: Case, timeline: TimelineEntry[], now: Date = new Date()) {
+/** One case; `actions` are those the caller may take on it now (see availableActions). */
+export function caseDetailView(c: Case, timeline: TimelineEntry[], now: Date = new Date(), actions: readonly string[] = []) {
   return {
     ...caseSummaryView(c, now),
+    actions: [...actions],
     routedAt: c.routedAt.toISOString(),
     content: c.content,
     customer: { customerId: c.customer.customerId ?? null, phoneLast4: c.customer.phoneLast4 ?? null },

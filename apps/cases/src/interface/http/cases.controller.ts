@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { REFERENCE_PATTERN } from '@complaints/contracts';
 import { ProblemException, problem } from '@complaints/http';
 import { Staff, StaffAuthGuard, StaffPrincipal } from '@complaints/security';
+import { staffActor } from '../../application/act-on-case/act-on-case.use-case';
+import { availableActions } from '../../application/act-on-case/available-actions';
 import { Clock } from '../../application/clock';
 import { DepartmentForbiddenError, FindCasesQuery } from '../../application/find-cases/find-cases.query';
 import { auditView, caseDetailView, caseSummaryView } from './case.view';
@@ -40,7 +42,8 @@ export class CasesController {
     if (!REFERENCE_PATTERN.test(reference)) throw notFound;
     const found = await this.cases.get(staff, reference);
     if (!found) throw notFound;
-    return caseDetailView(found.case, found.timeline, this.clock.now());
+    const now = this.clock.now();
+    return caseDetailView(found.case, found.timeline, now, availableActions(found.case, staffActor(staff), now));
   }
 
   @Get(':reference/audit')
