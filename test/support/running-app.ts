@@ -8,10 +8,10 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Boots a service in-process on a free port, exactly as its main.ts does. */
-export async function startApp(module: DynamicModule, options: Omit<HttpAppOptions, 'openApi'> = {}): Promise<RunningApp> {
+/** Boots a service in-process on a free port (or `port`, when another app must know it first), exactly as its main.ts does. */
+export async function startApp(module: DynamicModule, options: Omit<HttpAppOptions, 'openApi'> = {}, port = 0): Promise<RunningApp> {
   const app = await createHttpApp(module, { ...options, openApi: { title: 'test', description: 'test' } });
-  const url = await listen(app, '127.0.0.1', 0);
+  const url = await listen(app, '127.0.0.1', port);
   return { app, url, close: () => app.close() };
 }
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { CORRELATION_HEADER, httpRequestSeconds } from '@complaints/observability';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { enablePublicCors, PublicCorsOptions } from './public-cors';
 import { mountSite, SiteOptions } from './site';
 import { createValidationPipe } from './validation.pipe';
 
@@ -17,6 +18,8 @@ export interface HttpAppOptions {
   openApi: { title: string; description: string };
   /** A built web site this service serves (customer site, staff console). */
   site?: SiteOptions;
+  /** Paths other sites' pages may read across origins (e.g. analytics' public transparency report). */
+  publicCors?: PublicCorsOptions;
 }
 
 /**
@@ -40,6 +43,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  if (options.publicCors) enablePublicCors(app, options.publicCors);
 
   // Anything but JSON is refused with 415 rather than half-parsed.
   fastify.removeContentTypeParser(['text/plain']);

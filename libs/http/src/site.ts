@@ -9,6 +9,14 @@ export interface SiteOptions {
   name: string;
   /** Paths answered with the site's index.html (the page decides what to show). */
   pages: string[];
+  /** Other origins the pages may fetch from (added to the CSP's connect-src), e.g. `http://127.0.0.1:3008`. */
+  connectSrc?: string[];
+}
+
+/** The site pages' Content-Security-Policy: only the site itself, plus the named origins for fetch. */
+export function siteContentSecurityPolicy(site: SiteOptions): string {
+  const connect = ["'self'", ...(site.connectSrc ?? [])].join(' ');
+  return `default-src 'self'; connect-src ${connect}; img-src 'self' data: blob:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
 }
 
 /** The project root: the nearest folder above this file with a package.json. */
@@ -35,6 +43,7 @@ export async function mountSite(app: NestFastifyApplication, site: SiteOptions):
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) throw new Error(`site "${site.name}" is not built (${indexFile} missing): run npm run build:sites`);
   const index = readFileSync(indexFile);
+  const csp = siteContentSecurityPolicy(site);
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(fastifyStatic, {
     root: join(root, 'assets'),
@@ -50,7 +59,7 @@ export async function mountSite(app: NestFastifyApplication, site: SiteOptions):
         .header('cache-control', 'no-cache')
         .header('x-content-type-options', 'nosniff')
         .header('referrer-policy', 'same-origin')
-        .header('content-security-policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+        .header('content-security-policy', csp)
         .send(index);
     });
   }
