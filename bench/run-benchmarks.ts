@@ -2,6 +2,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { kafkaAnswers, LocalKafka, provisionInfrastructure } from '@complaints/devstack';
 import { dropDatabase } from '@complaints/persistence';
+import { writeAnalyticsResults } from './analytics.report';
+import { AnalyticsSettings, runAnalyticsScenario } from './analytics.scenario';
 import { BenchRun, machine } from './bench-run';
 import { writeHotlineIntakeResults } from './hotline-intake.report';
 import { HotlineIntakeSettings, runHotlineIntakeScenario } from './hotline-intake.scenario';
@@ -40,9 +42,9 @@ const MAX_ROUTER_COMPLAINTS = 1_000_000;
 /** intake-social publishes each complaint this long after its message, i.e. within the run. */
 const WECHAT_QUIET_WINDOW_SEC = 2;
 
-type ScenarioName = 'web' | 'hotline' | 'wechat' | 'router';
-const SCENARIO_NAMES: readonly ScenarioName[] = ['web', 'hotline', 'wechat', 'router'];
-const DEFAULT_SCENARIOS: readonly ScenarioName[] = ['web', 'hotline', 'wechat', 'router'];
+type ScenarioName = 'web' | 'hotline' | 'wechat' | 'router' | 'analytics';
+const SCENARIO_NAMES: readonly ScenarioName[] = ['web', 'hotline', 'wechat', 'router', 'analytics'];
+const DEFAULT_SCENARIOS: readonly ScenarioName[] = ['web', 'hotline', 'wechat', 'router', 'analytics'];
 
 /** What one scenario printed and whether one of its runs failed. */
 interface ScenarioOutcome {
@@ -107,6 +109,19 @@ function routerSettingsFromEnv(): RouterSettings {
   if (!Number.isInteger(complaints) || !Number.isInteger(classifierCalls)) throw new Error('BENCH_ROUTER_COMPLAINTS and BENCH_CLASSIFIER_CALLS must be positive integers');
   if (complaints > MAX_ROUTER_COMPLAINTS) throw new Error(`BENCH_ROUTER_COMPLAINTS: at most ${MAX_ROUTER_COMPLAINTS}`);
   return { complaints, classifierCalls, timeoutSec };
+}
+
+/** Analytics settings from BENCH_* variables or the defaults. */
+function analyticsSettingsFromEnv(): AnalyticsSettings {
+  const settings = {
+    complaints: positiveNumber('BENCH_ANALYTICS_COMPLAINTS', 2_000),
+    facts: positiveNumber('BENCH_ANALYTICS_FACTS', 1_000_000),
+    queryRuns: positiveNumber('BENCH_ANALYTICS_QUERY_RUNS', 20),
+    timeoutSec: positiveNumber('BENCH_ANALYTICS_TIMEOUT_SEC', 900),
+  };
+  if (![settings.complaints, settings.facts, settings.queryRuns].every(Number.isInteger)) throw new Error('BENCH_ANALYTICS_COMPLAINTS, _FACTS and _QUERY_RUNS must be positive integers');
+  if (settings.facts > 20_000_000) throw new Error('BENCH_ANALYTICS_FACTS: at most 20000000');
+  return settings;
 }
 
 function positiveIntegers(name: string, fallback: string): number[] {
@@ -176,6 +191,17 @@ async function routerScenario(ctx: ScenarioContext, run: BenchRun, settings: Rou
   };
 }
 
+async function analyticsScenario(ctx: ScenarioContext, run: BenchRun, settings: AnalyticsSettings): Promise<ScenarioOutcome> {
+  const results = await runAnalyticsScenario(ctx, settings);
+  const table = await writeAnalyticsResults(run, settings, results);
+  return {
+    title: 'Analytics',
+    table,
+    files: ['analytics.json', 'analytics.md'],
+    failedRuns: results.ingest.filter((r) => r.failed).map((r) => `analytics ${r.target} (${r.rows}/${r.events} events)`),
+  };
+}
+
 function printOutcome(outcome: ScenarioOutcome, cpuCount: number): void {
   process.stdout.write(`\n${outcome.title} (${cpuCount} CPU cores shared by load generator, services, Kafka and PostgreSQL)\n\n${outcome.table}\n\n`);
   process.stdout.write(`Results written to ${outcome.files.map((f) => join('bench', 'results', f)).join(' and ')}\n`);
@@ -188,6 +214,7 @@ async function main(): Promise<number> {
   const hotlineSettings = scenarios.includes('hotline') ? hotlineSettingsFromEnv() : undefined;
   const wechatSettings = scenarios.includes('wechat') ? wechatSettingsFromEnv() : undefined;
   const routerSettings = scenarios.includes('router') ? routerSettingsFromEnv() : undefined;
+  const analyticsSettings = scenarios.includes('analytics') ? analyticsSettingsFromEnv() : undefined;
   const timestamp = new Date().toISOString();
   const machineAtStart = machine();
   const kafka = await provision();
@@ -204,6 +231,7 @@ async function main(): Promise<number> {
     if (hotlineSettings) outcomes.push(await hotlineScenario(ctx, run, hotlineSettings));
     if (wechatSettings) outcomes.push(await wechatScenario(ctx, run, wechatSettings));
     if (routerSettings) outcomes.push(await routerScenario(ctx, run, routerSettings));
+    if (analyticsSettings) outcomes.push(await analyticsScenario(ctx, run, analyticsSettings));
   } finally {
     if (kafka) {
       log('stopping the Kafka broker started for the bench');

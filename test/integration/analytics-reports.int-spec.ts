@@ -117,16 +117,16 @@ describe('analytics reports', () => {
     // LOAN (1) is withheld, and DEPOSIT (5), the next smallest, with it: else 12 - 6 - 5 would give it away.
     expect(body.byBusinessCategory).toEqual({
       CREDIT_CARD: { count: 6, suppressed: false },
-      DEPOSIT: { count: null, suppressed: true },
-      LOAN: { count: null, suppressed: true },
+      DEPOSIT: { count: null, suppressed: true, reason: 'protects-another-cell' },
+      LOAN: { count: null, suppressed: true, reason: 'fewer-than-5' },
     });
     expect(body.byCause).toEqual({ FEES: { count: 7, suppressed: false }, PROCESS: { count: 5, suppressed: false } });
-    expect(body.byRegion).toEqual({ Beijing: { count: null, suppressed: true }, Shanghai: { count: null, suppressed: true } });
+    expect(body.byRegion).toEqual({ Beijing: { count: null, suppressed: true, reason: 'fewer-than-5' }, Shanghai: { count: null, suppressed: true, reason: 'protects-another-cell' } });
     expect(body.timeliness.firstFeedbackWithin48h).toEqual({ value: 1, suppressed: false });
     expect(body.timeliness.decidedWithin15Days).toEqual({ value: 0.4167, suppressed: false });
     expect(body.satisfaction.responses).toEqual({ count: 5, suppressed: false });
     expect(body.satisfaction.mean).toEqual({ value: 4.6, suppressed: false });
-    expect(body.satisfaction.distribution).toEqual({ '4': { count: null, suppressed: true }, '5': { count: null, suppressed: true } });
+    expect(body.satisfaction.distribution).toEqual({ '4': { count: null, suppressed: true, reason: 'fewer-than-5' }, '5': { count: null, suppressed: true, reason: 'fewer-than-5' } });
     expect(body.improvements).toEqual({ rootCauses: { DISCLOSURE: { count: 5, suppressed: false } }, correctiveActions: { REFUND_COMPENSATION: { count: 5, suppressed: false } } });
     expect(JSON.stringify(body)).not.toContain('年费');
   });

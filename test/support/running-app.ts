@@ -1,7 +1,9 @@
 import { DynamicModule } from '@nestjs/common';
-import { AddressInfo, createServer } from 'node:net';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp, HttpAppOptions, listen } from '@complaints/http';
+
+/** A TCP port nobody listens on now (for a service whose URL another must know before it starts). */
+export { freePort } from '../../bench/child-service';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -15,18 +17,6 @@ export async function startApp(module: DynamicModule, options: Omit<HttpAppOptio
   const app = await createHttpApp(module, { ...http, openApi: { title: 'test', description: 'test' } });
   const url = await listen(app, '127.0.0.1', port);
   return { app, url, close: () => app.close() };
-}
-
-/** A TCP port nobody listens on now (for a service whose URL another must know before it starts). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Polls until `probe` returns a value (not undefined) or the time is up (90 s: services may be busy with earlier tests' events). */

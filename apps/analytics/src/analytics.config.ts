@@ -16,4 +16,12 @@ export class AnalyticsConfig extends DatabaseServiceConfig {
   /** The longest period one KPI query may cover, in days. */
   @IsInt() @Min(1) @Max(3_660)
   ANALYTICS_MAX_RANGE_DAYS: number = 1_100;
+
+  /**
+   * Origins whose pages may read the public transparency report (`GET /v1/transparency`) across
+   * origins, comma-separated; nothing else of the service is readable cross-origin. Default: the
+   * customer site served by intake-web in development.
+   */
+  @Matches(/^(https?:\/\/[^\s,/]+)(,https?:\/\/[^\s,/]+)*$|^$/, { message: 'ANALYTICS_PUBLIC_CORS_ORIGINS must be a comma-separated list of origins such as https://www.example.com (no path, no trailing slash)' })
+  ANALYTICS_PUBLIC_CORS_ORIGINS: string = 'http://127.0.0.1:3001,http://localhost:3001';
 }

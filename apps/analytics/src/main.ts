@@ -3,6 +3,7 @@ import { loadConfig } from '@complaints/config';
 import { runService } from '@complaints/http';
 import { AnalyticsConfig } from './analytics.config';
 import { AnalyticsModule } from './analytics.module';
+import { transparencyCors } from './interface/http/transparency-cors';
 
 void runService(() => {
   const config = loadConfig(AnalyticsConfig);
@@ -10,6 +11,7 @@ void runService(() => {
     module: AnalyticsModule.register(config),
     host: config.HOST,
     port: config.ANALYTICS_PORT,
+    publicCors: transparencyCors(config),
     openApi: {
       title: 'Analytics: KPIs and reports',
       description: 'KPIs for staff (staff bearer JWT), the JR/T 0169 statistics return, and the public transparency report.',

@@ -1,4 +1,4 @@
-import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, IsUrl, Max, Min } from 'class-validator';
 import { DatabaseServiceConfig } from '@complaints/config';
 
 export class IntakeWebConfig extends DatabaseServiceConfig {
@@ -14,4 +14,12 @@ export class IntakeWebConfig extends DatabaseServiceConfig {
 
   @IsString() @IsNotEmpty()
   PII_ACTIVE_KEY_ID: string;
+
+  /**
+   * Where the customer site's pages read the public transparency report (the analytics service, as
+   * the visitor's browser reaches it). Told to the pages by `GET /v1/site/config` and allowed in their
+   * CSP connect-src; analytics must list this site's origin in ANALYTICS_PUBLIC_CORS_ORIGINS.
+   */
+  @IsUrl({ protocols: ['https', 'http'], require_tld: false, require_protocol: true })
+  INTAKE_WEB_ANALYTICS_URL: string = 'http://127.0.0.1:3008';
 }

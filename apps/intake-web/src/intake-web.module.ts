@@ -25,6 +25,7 @@ import { intakeWebDataSourceOptions } from './infrastructure/persistence/intake-
 import { SubmissionEntity } from './infrastructure/persistence/submission.entity';
 import { TypeOrmSubmissionStore } from './infrastructure/persistence/typeorm-submission.store';
 import { ComplaintsController } from './interface/http/complaints.controller';
+import { SiteConfigController } from './interface/web/site-config.controller';
 
 export const INTAKE_WEB_SERVICE = 'intake-web';
 
@@ -47,7 +48,7 @@ export class IntakeWebModule {
         TypeOrmModule.forFeature([SubmissionEntity, AttachmentEntity, CaseProgressEntity, CaseUpdateEntity, MergedComplaintEntity]),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: limit === 0 ? Number.MAX_SAFE_INTEGER : limit }] }),
       ],
-      controllers: [ComplaintsController, FollowComplaintController],
+      controllers: [ComplaintsController, FollowComplaintController, SiteConfigController],
       providers: [
         { provide: SubmissionStore, useClass: TypeOrmSubmissionStore },
         { provide: ReceivedComplaintPublisher, useClass: KafkaReceivedComplaintPublisher },

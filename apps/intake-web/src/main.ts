@@ -3,7 +3,7 @@ import { loadConfig } from '@complaints/config';
 import { runService } from '@complaints/http';
 import { IntakeWebConfig } from './intake-web.config';
 import { INTAKE_WEB_BODY_LIMIT_BYTES, IntakeWebModule } from './intake-web.module';
-import { CUSTOMER_SITE } from './interface/web/customer-site';
+import { customerSite } from './interface/web/customer-site';
 
 void runService(() => {
   const config = loadConfig(IntakeWebConfig);
@@ -12,7 +12,7 @@ void runService(() => {
     host: config.HOST,
     port: config.INTAKE_WEB_PORT,
     bodyLimitBytes: INTAKE_WEB_BODY_LIMIT_BYTES,
-    site: CUSTOMER_SITE,
+    site: customerSite(config),
     openApi: { title: 'Web complaint intake', description: 'The public complaint API of the bank: file a complaint, get a reference.' },
   };
 });

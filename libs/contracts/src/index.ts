@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './case-event.v1';
+export * from './closure-categories';
 export * from './complaint-identity';
 export * from './complaint.v1';
 export * from './complaint-received.v1';

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { CORRELATION_HEADER, httpRequestSeconds } from '@complaints/observability';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { enablePublicCors, PublicCorsOptions } from './public-cors';
 import { mountSite, SiteOptions } from './site';
 import { createValidationPipe } from './validation.pipe';
 
@@ -19,6 +20,8 @@ export interface HttpAppOptions {
   site?: SiteOptions;
   /** Origins whose pages may call this API from the browser (CORS, with the Authorization header); none when empty. */
   corsOrigins?: string[];
+  /** Paths other sites' pages may read across origins (e.g. analytics' public transparency report). */
+  publicCors?: PublicCorsOptions;
 }
 
 /**
@@ -51,6 +54,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
       maxAge: 600,
     });
   }
+  if (options.publicCors) enablePublicCors(app, options.publicCors);
 
   // Anything but JSON is refused with 415 rather than half-parsed.
   fastify.removeContentTypeParser(['text/plain']);

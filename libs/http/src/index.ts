@@ -1,6 +1,7 @@
 export * from './create-http-app';
 export * from './problem';
 export * from './problem-details.filter';
+export * from './public-cors';
 export * from './request-context';
 export * from './run-service';
 export * from './site';

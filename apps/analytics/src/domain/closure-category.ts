@@ -1,19 +1,14 @@
+import type { CorrectiveActionCategory, RootCauseCategory } from '@complaints/contracts';
+
+export type { CorrectiveActionCategory, RootCauseCategory };
+
 /**
  * Root causes (溯源) and corrective actions (整改) are free text written by staff when they close a case.
  * Reports show them only as category counts: each text falls into the first category whose terms it
- * contains (Chinese or English, case-insensitive), else OTHER. The texts themselves never leave the
+ * contains (Chinese or English, case-insensitive), else OTHER (categories and their labels:
+ * libs/contracts/src/closure-categories.ts). The texts themselves never leave the
  * read model.
  */
-export const ROOT_CAUSE_CATEGORIES = [
-  'DISCLOSURE', 'STAFF_CONDUCT', 'FRAUD', 'SYSTEM', 'THIRD_PARTY', 'PRODUCT_DESIGN', 'PROCESS', 'CUSTOMER_MISUNDERSTANDING', 'OTHER',
-] as const;
-export type RootCauseCategory = (typeof ROOT_CAUSE_CATEGORIES)[number];
-
-export const CORRECTIVE_ACTION_CATEGORIES = [
-  'REFUND_COMPENSATION', 'ACCOUNTABILITY', 'TRAINING', 'DISCLOSURE_UPDATE', 'SYSTEM_FIX', 'VENDOR_MANAGEMENT', 'PROCESS_CHANGE', 'PRODUCT_CHANGE', 'OTHER',
-] as const;
-export type CorrectiveActionCategory = (typeof CORRECTIVE_ACTION_CATEGORIES)[number];
-
 const ROOT_CAUSE_TERMS: [RootCauseCategory, string[]][] = [
   ['DISCLOSURE', ['未告知', '未提示', '未说明', '告知', '披露', '提示不', '说明不', 'disclos', 'not told', 'not inform', 'misleading']],
   ['STAFF_CONDUCT', ['态度', '员工', '柜员', '坐席', '客户经理', '服务不', 'staff', 'attitude', 'rude', 'employee']],

@@ -1,11 +1,18 @@
 /** Counts under this are never published in the transparency report. */
 export const MIN_PUBLISHED_COUNT = 5;
 
-/** A published count: the number, or null with `suppressed: true` when it could identify people. */
+/** Why a count is withheld: it is under the threshold, or it would give away one that is. */
+export type SuppressionReason = 'fewer-than-5' | 'protects-another-cell';
+
+/** A published count: the number, or null with `suppressed: true` (and why) when it could identify people. */
 export interface PublishedCount {
   count: number | null;
   suppressed: boolean;
+  reason?: SuppressionReason;
 }
+
+const WITHHELD_SMALL: PublishedCount = { count: null, suppressed: true, reason: 'fewer-than-5' };
+const WITHHELD_SECONDARY: PublishedCount = { count: null, suppressed: true, reason: 'protects-another-cell' };
 
 /**
  * Small-cell suppression of one breakdown (cells that add up to a published total):
@@ -15,17 +22,19 @@ export interface PublishedCount {
  */
 export function suppressCells(cells: Record<string, number>): Record<string, PublishedCount> {
   const entries = Object.entries(cells).filter(([, n]) => n > 0);
-  const withheld = new Set(entries.filter(([, n]) => n < MIN_PUBLISHED_COUNT).map(([k]) => k));
-  if (withheld.size === 1) {
-    const next = entries.filter(([k]) => !withheld.has(k)).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))[0];
-    if (next) withheld.add(next[0]);
+  const small = new Set(entries.filter(([, n]) => n < MIN_PUBLISHED_COUNT).map(([k]) => k));
+  let secondary: string | undefined;
+  if (small.size === 1) {
+    secondary = entries.filter(([k]) => !small.has(k)).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
   }
-  return Object.fromEntries(entries.map(([k, n]) => [k, withheld.has(k) ? { count: null, suppressed: true } : { count: n, suppressed: false }]));
+  return Object.fromEntries(
+    entries.map(([k, n]) => [k, small.has(k) ? { ...WITHHELD_SMALL } : k === secondary ? { ...WITHHELD_SECONDARY } : { count: n, suppressed: false }]),
+  );
 }
 
 /** A single published count (a total): withheld when under the threshold but not zero. */
 export function publishCount(n: number): PublishedCount {
-  return n > 0 && n < MIN_PUBLISHED_COUNT ? { count: null, suppressed: true } : { count: n, suppressed: false };
+  return n > 0 && n < MIN_PUBLISHED_COUNT ? { ...WITHHELD_SMALL } : { count: n, suppressed: false };
 }
 
 /** A published share: withheld (null) when its denominator is under the threshold. */

@@ -25,27 +25,27 @@ describe('transparencyReport', () => {
   it('withholds small cells, and the next smallest where one alone would be recoverable', () => {
     expect(report.byBusinessCategory).toEqual({
       CREDIT_CARD: { count: 12, suppressed: false },
-      LOAN: { count: null, suppressed: true },
-      DEPOSIT: { count: null, suppressed: true },
+      LOAN: { count: null, suppressed: true, reason: 'protects-another-cell' },
+      DEPOSIT: { count: null, suppressed: true, reason: 'fewer-than-5' },
     });
-    expect(report.byCause).toEqual({ FEES: { count: null, suppressed: true }, OTHER: { count: null, suppressed: true } });
+    expect(report.byCause).toEqual({ FEES: { count: null, suppressed: true, reason: 'protects-another-cell' }, OTHER: { count: null, suppressed: true, reason: 'fewer-than-5' } });
     expect(report.satisfaction.distribution).toEqual({
-      '3': { count: null, suppressed: true },
-      '4': { count: null, suppressed: true },
-      '5': { count: null, suppressed: true },
+      '3': { count: null, suppressed: true, reason: 'fewer-than-5' },
+      '4': { count: null, suppressed: true, reason: 'fewer-than-5' },
+      '5': { count: null, suppressed: true, reason: 'fewer-than-5' },
     });
   });
 
   it('lists improvements as categories only, leaving out complaints not closed', () => {
     expect(report.improvements).toEqual({
       rootCauses: { DISCLOSURE: { count: 6, suppressed: false } },
-      correctiveActions: { REFUND_COMPENSATION: { count: null, suppressed: true }, TRAINING: { count: null, suppressed: true } },
+      correctiveActions: { REFUND_COMPENSATION: { count: null, suppressed: true, reason: 'fewer-than-5' }, TRAINING: { count: null, suppressed: true, reason: 'fewer-than-5' } },
     });
   });
 
   it('withholds the mean of fewer than 5 answers', () => {
     const few = transparencyReport({ counters: { ...zeroCounters(), volume: 9, satisfactionResponses: 2, satisfactionSum: 9, satisfaction4: 1, satisfaction5: 1 }, byBusinessCategory: {}, byCause: {}, byRegion: {}, rootCauses: {}, correctiveActions: {} });
     expect(few.satisfaction.mean).toEqual({ value: null, suppressed: true });
-    expect(few.satisfaction.responses).toEqual({ count: null, suppressed: true });
+    expect(few.satisfaction.responses).toEqual({ count: null, suppressed: true, reason: 'fewer-than-5' });
   });
 });

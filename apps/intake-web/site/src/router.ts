@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** The site's pages (served by intake-web at these paths: src/interface/web/customer-site.ts). */
-export type PagePath = '/' | '/status' | '/survey';
+export type PagePath = '/' | '/status' | '/survey' | '/transparency';
 
 const CHANGE = 'site:navigate';
 

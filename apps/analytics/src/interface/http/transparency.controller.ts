@@ -4,6 +4,9 @@ import { TransparencyReportQuery } from '../../application/transparency-report/t
 import { periodOf } from './analytics-problems';
 import { PeriodQueryDto } from './period.query.dto';
 
+/** The public path other sites' pages may read across origins (ANALYTICS_PUBLIC_CORS_ORIGINS). */
+export const TRANSPARENCY_PATH = '/v1/transparency';
+
 @ApiTags('transparency')
 @Controller('v1/transparency')
 export class TransparencyController {
@@ -12,7 +15,7 @@ export class TransparencyController {
   @Get()
   @ApiOperation({
     summary: 'The public transparency report of a period (no sign-in)',
-    description: 'Counts by business category, cause and region, timeliness, satisfaction and improvements (root-cause and corrective-action categories). Any count under 5 is withheld: `{ count: null, suppressed: true }`.',
+    description: 'Counts by business category, cause and region, timeliness, satisfaction and improvements (root-cause and corrective-action categories). Any count under 5 is withheld: `{ count: null, suppressed: true, reason: \'fewer-than-5\' }`; when exactly one cell of a breakdown is withheld, the next smallest is withheld too (`reason: \'protects-another-cell\'`). Readable across origins from ANALYTICS_PUBLIC_CORS_ORIGINS (CORS, GET only).',
   })
   get(@Query() query: PeriodQueryDto) {
     return this.report.execute(periodOf(query.period));
