@@ -16,4 +16,12 @@ export class AnalyticsConfig extends DatabaseServiceConfig {
   /** The longest period one KPI query may cover, in days. */
   @IsInt() @Min(1) @Max(3_660)
   ANALYTICS_MAX_RANGE_DAYS: number = 1_100;
+
+  /** How often emerging terms are evaluated (and a closed spike bucket noticed), in ms; 0 turns the scheduler off (tests trigger the use case). */
+  @IsInt() @Min(0) @Max(3_600_000)
+  ANALYTICS_TERM_TICK_MS: number = 60_000;
+
+  /** The spike bucket, in ms: spikes of each dimension are evaluated as one closes (hourly by default). */
+  @IsInt() @Min(60_000) @Max(86_400_000)
+  ANALYTICS_SPIKE_BUCKET_MS: number = 3_600_000;
 }
