@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
 import { HotspotAlertV1, Topics } from '@complaints/contracts';
 import { AnalyticsConfig } from '../../apps/analytics/src/analytics.config';
@@ -177,10 +177,19 @@ describe('analytics hot spots', () => {
     expect(nowhere.body.errors[0].field).toBe('departments');
   });
 
-  it('does not publish the same alerts again after a restart', async () => {
+  it('does not publish the same alerts again after a restart, and publishes one stored but not yet published', async () => {
     const termKey = (await hotspots('?kind=term')).body.alerts.find((a: { key: string }) => a.key.includes(TERM)).key as string;
     await analytics.close();
+    // As if the process had died between storing an alert and publishing it.
+    const pendingId = randomUUID();
+    await queryDb(
+      `INSERT INTO analytics.alerts (alert_id, key, kind, raise, dimension, subject, since, until, observed, expected, ratio, p_value, threshold, samples, raised_at)
+       VALUES ($1, 'spike:channel:weibo', 'spike', 'new', 'channel', 'weibo', $2, $3, 9, 1.5, 6, 0.00001, 0.0002, '{}', $3)`,
+      [pendingId, new Date(t0.getTime() - HOUR), t0],
+    );
     analytics = await startApp(AnalyticsModule.register(config, { clock }));
+    const recovered = await eventually(async () => alerts.values((a) => a.eventId === pendingId)[0], 30_000);
+    expect(recovered).toMatchObject({ key: 'spike:channel:weibo', dimension: 'channel', observed: 9, samples: [] });
     const terms = await detect().evaluateTerms();
     expect(terms.filter((a) => a.key === termKey)).toEqual([]);
     const spikes = await detect().evaluateSpikes(t1);
@@ -188,6 +197,7 @@ describe('analytics hot spots', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(published(termKey)).toHaveLength(1);
     expect(published('spike:department:LENDING')).toHaveLength(1);
+    expect(alerts.values((a) => a.eventId === pendingId)).toHaveLength(1);
     const listed = await hotspots();
     expect(listed.body.alerts.filter((a: { key: string }) => a.key === termKey || a.key === 'spike:department:LENDING')).toHaveLength(2);
   });
