@@ -175,6 +175,9 @@ describe('analytics hot spots', () => {
     const nowhere = await hotspots('', staffToken(['agent'], []));
     expect(nowhere.status).toBe(403);
     expect(nowhere.body.errors[0].field).toBe('departments');
+    const doc = (await (await fetch(`${analytics.url}/openapi.json`)).json()) as { paths: Record<string, any>; components: { schemas: Record<string, any> } };
+    expect(doc.paths['/v1/hotspots'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['kind', 'limit', 'since']);
+    expect(Object.keys(doc.components.schemas.HotspotAlertDto.properties)).toEqual(expect.arrayContaining(['kind', 'subject', 'since', 'observed', 'expected', 'samples']));
   });
 
   it('does not publish the same alerts again after a restart, and publishes one stored but not yet published', async () => {
