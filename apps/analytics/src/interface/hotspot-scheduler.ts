@@ -5,7 +5,7 @@ import { DetectHotspotsUseCase } from '../application/hotspots/detect-hotspots.u
 
 /**
  * Starts hot-spot detection once the application has booted (replay of the term state, re-seeded
- * deduplication, pending alerts published) and then ticks every ANALYTICS_TERM_TICK_MS (0: never;
+ * deduplication, pending alerts published; in the background) and then ticks every ANALYTICS_TERM_TICK_MS (0: never;
  * tests call the use case). A failed tick is logged; the next one tries again.
  */
 @Injectable()
@@ -18,8 +18,10 @@ export class HotspotScheduler implements OnApplicationBootstrap, OnApplicationSh
     private readonly logger: PinoLogger,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.detect.start();
+  onApplicationBootstrap(): void {
+    // Not awaited: the replay takes seconds at a week of complaints, and HTTP should not wait for it.
+    // Evaluations queue behind it; if it fails, the first evaluation replays and re-seeds instead.
+    this.detect.start().catch((error: unknown) => this.logger.warn({ err: error }, 'hot-spot start failed; the first evaluation replays instead'));
     if (this.config.ANALYTICS_TERM_TICK_MS > 0) this.timer = setInterval(() => this.tick(), this.config.ANALYTICS_TERM_TICK_MS);
   }
 

@@ -70,6 +70,8 @@ export class DetectHotspotsUseCase {
         raised.push(...(await this.evaluateSpikesAt(new Date(boundary), now)));
         this.lastSpikeBoundary = boundary;
       }
+      // Whatever a Kafka outage left pending goes out now, even when nothing new was raised.
+      if (raised.length === 0) await this.relay.publishPending();
       return raised;
     });
   }
