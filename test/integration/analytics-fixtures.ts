@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
 import { Client } from 'pg';
+import { Clock } from '../../apps/analytics/src/application/clock';
 import {
   CaseEventType, CaseEventV1, CaseStatus, Channel, ComplaintReceivedV1, ComplaintRoutedV1, ComplaintV1, Department, newReference,
   parseContract, Priority, Product, Reason, Topics,
@@ -126,4 +127,31 @@ export async function queryDb<T>(sql: string, params: unknown[] = []): Promise<T
   } finally {
     await client.end();
   }
+}
+
+/** The analytics service's clock under a test's control. */
+export class AnalyticsTestClock extends Clock {
+  constructor(private current: Date = new Date()) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(at: Date): void {
+    this.current = new Date(at);
+  }
+}
+
+/** A complaint as an intake publishes it on complaints.received.v1, with its own text and time. */
+export function receivedComplaint(text: string, receivedAt: Date, channel: Channel = 'web'): ComplaintReceivedV1 {
+  const complaintId = randomUUID();
+  const at = receivedAt.toISOString();
+  return parseContract(ComplaintReceivedV1, {
+    eventId: randomUUID(), eventType: 'complaint.received', eventVersion: 1, occurredAt: at, correlationId: complaintId, causationId: null, source: 'test',
+    complaint: {
+      complaintId, reference: newReference(channel, receivedAt), channel, receivedAt: at,
+      source: { system: 'test', messageId: null, receivedAt: at }, customer: { contact: { phoneLast4: '0000' } },
+      content: { text, language: 'zh' }, context: {},
+    },
+  });
 }

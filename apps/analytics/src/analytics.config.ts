@@ -24,4 +24,12 @@ export class AnalyticsConfig extends DatabaseServiceConfig {
    */
   @Matches(/^(https?:\/\/[^\s,/]+)(,https?:\/\/[^\s,/]+)*$|^$/, { message: 'ANALYTICS_PUBLIC_CORS_ORIGINS must be a comma-separated list of origins such as https://www.example.com (no path, no trailing slash)' })
   ANALYTICS_PUBLIC_CORS_ORIGINS: string = 'http://127.0.0.1:3001,http://localhost:3001';
+
+  /** How often emerging terms are evaluated (and a closed spike bucket noticed), in ms; 0 turns the scheduler off (tests trigger the use case). */
+  @IsInt() @Min(0) @Max(3_600_000)
+  ANALYTICS_TERM_TICK_MS: number = 60_000;
+
+  /** The spike bucket, in ms: spikes of each dimension are evaluated as one closes (hourly by default). */
+  @IsInt() @Min(60_000) @Max(86_400_000)
+  ANALYTICS_SPIKE_BUCKET_MS: number = 3_600_000;
 }

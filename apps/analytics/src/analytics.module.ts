@@ -7,16 +7,30 @@ import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
 import { StaffAuthModule } from '@complaints/security';
 import { AnalyticsConfig } from './analytics.config';
 import { AnalyticsReadModel } from './application/analytics-read-model';
+import { Clock, SystemClock } from './application/clock';
+import { AlertRelay } from './application/hotspots/alert-relay';
+import { AlertStore } from './application/hotspots/alert-store';
+import { ComplaintTermStore } from './application/hotspots/complaint-term-store';
+import { DetectHotspotsUseCase } from './application/hotspots/detect-hotspots.use-case';
+import { ListHotspotsQuery } from './application/hotspots/list-hotspots.query';
+import { RecordComplaintTermsUseCase } from './application/hotspots/record-complaint-terms.use-case';
+import { SpikeSeriesSource } from './application/hotspots/spike-series-source';
 import { Jrt0169ReportQuery } from './application/jrt0169-report/jrt0169-report.query';
 import { QueryKpisQuery } from './application/query-kpis/query-kpis.query';
 import { RecordEventUseCase } from './application/record-event/record-event.use-case';
 import { TransparencyReportQuery } from './application/transparency-report/transparency-report.query';
+import { AlertOutboxRelay } from './infrastructure/messaging/alert-outbox-relay';
 import { analyticsDataSourceOptions } from './infrastructure/persistence/analytics.data-source';
+import { PostgresAlertStore } from './infrastructure/persistence/postgres-alert-store';
 import { PostgresAnalyticsReadModel } from './infrastructure/persistence/postgres-analytics-read-model';
+import { PostgresComplaintTermStore } from './infrastructure/persistence/postgres-complaint-term-store';
+import { PostgresSpikeSeriesSource } from './infrastructure/persistence/postgres-spike-series-source';
 import { ANALYTICS_GROUP } from './interface/analytics-group';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { ComplaintReceivedConsumer } from './interface/complaint-received.consumer';
 import { ComplaintRoutedConsumer } from './interface/complaint-routed.consumer';
+import { HotspotScheduler } from './interface/hotspot-scheduler';
+import { HotspotsController } from './interface/http/hotspots.controller';
 import { KpisController } from './interface/http/kpis.controller';
 import { ReportsController } from './interface/http/reports.controller';
 import { TransparencyController } from './interface/http/transparency.controller';
@@ -26,12 +40,16 @@ export const ANALYTICS_SERVICE = 'analytics';
 export interface AnalyticsModuleOptions {
   /** Overrides ANALYTICS_CONSUMER_GROUP (the rebuild replays with a fresh group). */
   consumerGroup?: string;
+  /** false: no hot-spot detection (the rebuild replays the topics beside the running service, which detects). */
+  detectHotspots?: boolean;
+  /** The time source of hot-spot detection and the alerts' recency (tests pass their own). */
+  clock?: Clock;
 }
 
 /**
  * The analytics service: a read model of received, routed and case events (fact rows and daily
- * rollups behind the AnalyticsReadModel port), KPIs for staff, the JR/T 0169 return and the public
- * transparency report.
+ * rollups behind the AnalyticsReadModel port), KPIs for staff, the JR/T 0169 return, the public
+ * transparency report, and hot-spot alerts (spikes and emerging terms) on `analytics.alerts.v1`.
  */
 @Module({})
 export class AnalyticsModule {
@@ -45,7 +63,7 @@ export class AnalyticsModule {
         PersistenceModule.forRoot((c) => analyticsDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
         StaffAuthModule.forRoot({ secret: config.STAFF_JWT_SECRET }),
       ],
-      controllers: [KpisController, ReportsController, TransparencyController],
+      controllers: [KpisController, ReportsController, TransparencyController, HotspotsController],
       providers: [
         { provide: ANALYTICS_GROUP, useValue: options.consumerGroup ?? config.ANALYTICS_CONSUMER_GROUP },
         { provide: AnalyticsReadModel, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresAnalyticsReadModel(ds) },
@@ -53,6 +71,26 @@ export class AnalyticsModule {
         { provide: QueryKpisQuery, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new QueryKpisQuery(rm) },
         { provide: Jrt0169ReportQuery, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new Jrt0169ReportQuery(rm) },
         { provide: TransparencyReportQuery, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new TransparencyReportQuery(rm) },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: ComplaintTermStore, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresComplaintTermStore(ds) },
+        { provide: AlertStore, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresAlertStore(ds) },
+        { provide: SpikeSeriesSource, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresSpikeSeriesSource(ds) },
+        { provide: AlertRelay, useClass: AlertOutboxRelay },
+        { provide: RecordComplaintTermsUseCase, inject: [ComplaintTermStore], useFactory: (store: ComplaintTermStore) => new RecordComplaintTermsUseCase(store) },
+        {
+          provide: DetectHotspotsUseCase,
+          inject: [ComplaintTermStore, SpikeSeriesSource, AlertStore, AlertRelay, Clock],
+          useFactory: (terms: ComplaintTermStore, series: SpikeSeriesSource, alerts: AlertStore, relay: AlertRelay, clock: Clock) =>
+            new DetectHotspotsUseCase(terms, series, alerts, relay, clock, {
+              terms: {},
+              emerging: {},
+              spikes: { bucketMs: config.ANALYTICS_SPIKE_BUCKET_MS },
+              deduplication: {},
+              sampleSize: 5,
+            }),
+        },
+        { provide: ListHotspotsQuery, inject: [AlertStore, Clock], useFactory: (alerts: AlertStore, clock: Clock) => new ListHotspotsQuery(alerts, clock) },
+        ...(options.detectHotspots === false ? [] : [HotspotScheduler]),
         ComplaintReceivedConsumer,
         ComplaintRoutedConsumer,
         CaseEventsConsumer,

@@ -5,8 +5,14 @@ import type { AnalyticsEvent, CaseFacts, ComplaintFacts } from '../../domain/ana
 const KEPT_DATA = ['first', 'from', 'to', 'score', 'outcome', 'toDays', 'clock', 'pausedMs', 'linkedComplaintId', 'linkedReference', 'rootCause', 'correctiveAction'] as const;
 
 function complaintFacts(c: ComplaintV1): ComplaintFacts {
-  const region = c.context.extra?.region;
-  return { reference: c.reference, channel: c.channel, receivedAt: c.receivedAt, branch: c.context.branch ?? null, region: typeof region === 'string' ? region : null };
+  const { region, branch } = c.context.extra ?? {};
+  return {
+    reference: c.reference,
+    channel: c.channel,
+    receivedAt: c.receivedAt,
+    branch: c.context.branch ?? (typeof branch === 'string' ? branch : null),
+    region: typeof region === 'string' ? region : null,
+  };
 }
 
 export function projectReceived(event: ComplaintReceivedV1, offset: number): AnalyticsEvent[] {

@@ -78,7 +78,7 @@ export async function rebuildReadModel(config: AnalyticsConfig, log: (line: stri
     const { ends, messages } = await endOffsets(kafka);
     const group = `${config.ANALYTICS_CONSUMER_GROUP}-rebuild-${new Date().toISOString().replace(/[^0-9]/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
     log(`replaying ${JSON.stringify(messages)} with consumer group ${group}`);
-    const app = await NestFactory.createApplicationContext(AnalyticsModule.register(config, { consumerGroup: group }), { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(AnalyticsModule.register(config, { consumerGroup: group, detectHotspots: false }), { logger: ['error', 'warn'] });
     try {
       const deadline = Date.now() + timeoutMs;
       while (!(await caughtUp(kafka, group, ends))) {

@@ -1,0 +1,76 @@
+import { DataSource } from 'typeorm';
+import { AlertFilter, AlertStore, StoredAlert } from '../../application/hotspots/alert-store';
+import type { SpikeDimension } from '../../domain/hotspots/hotspot-alert';
+
+export interface AlertRow {
+  seq: string;
+  alert_id: string;
+  key: string;
+  kind: 'spike' | 'term';
+  raise: 'new' | 'grown';
+  dimension: SpikeDimension | null;
+  subject: string;
+  since: Date;
+  until: Date;
+  observed: number;
+  expected: number;
+  ratio: number;
+  p_value: number;
+  threshold: number;
+  samples: string[];
+  raised_at: Date;
+  published_at: Date | null;
+}
+
+export const ALERT_COLUMNS = 'seq, alert_id, key, kind, raise, dimension, subject, since, until, observed, expected, ratio, p_value, threshold, samples, raised_at, published_at';
+
+export function storedAlert(r: AlertRow): StoredAlert {
+  const common = {
+    alertId: r.alert_id, key: r.key, raise: r.raise, subject: r.subject, since: r.since, until: r.until, observed: r.observed,
+    expected: r.expected, ratio: r.ratio, pValue: r.p_value, threshold: r.threshold, samples: r.samples, raisedAt: r.raised_at, publishedAt: r.published_at,
+  };
+  return r.kind === 'spike' ? { ...common, kind: 'spike', dimension: r.dimension! } : { ...common, kind: 'term' };
+}
+
+/** `analytics.alerts`: every raised alert, and the outbox of `analytics.alerts.v1` (published_at null until acknowledged). */
+export class PostgresAlertStore extends AlertStore {
+  constructor(private readonly db: DataSource) {
+    super();
+  }
+
+  async save(alerts: readonly StoredAlert[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const a of alerts) {
+        await tx.query(
+          `INSERT INTO analytics.alerts (alert_id, key, kind, raise, dimension, subject, since, until, observed, expected, ratio, p_value, threshold, samples, raised_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+          [
+            a.alertId, a.key, a.kind, a.raise, a.kind === 'spike' ? a.dimension : null, a.subject, a.since, a.until, a.observed,
+            a.expected, a.ratio, a.pValue, a.threshold, a.samples, a.raisedAt,
+          ],
+        );
+      }
+    });
+  }
+
+  async raisedSince(since: Date): Promise<StoredAlert[]> {
+    const rows = (await this.db.query(`SELECT ${ALERT_COLUMNS} FROM analytics.alerts WHERE raised_at >= $1 ORDER BY raised_at, seq`, [since])) as AlertRow[];
+    return rows.map(storedAlert);
+  }
+
+  async list(filter: AlertFilter): Promise<StoredAlert[]> {
+    const params: unknown[] = [filter.since, filter.kind, filter.limit];
+    let scope = '';
+    if (filter.departments) {
+      params.push(filter.departments);
+      scope = `AND (kind = 'term' OR (dimension = 'department' AND subject = ANY($4::text[])))`;
+    }
+    const rows = (await this.db.query(
+      `SELECT ${ALERT_COLUMNS} FROM analytics.alerts
+       WHERE raised_at >= $1 AND ($2::text IS NULL OR kind = $2::text) ${scope}
+       ORDER BY raised_at DESC, seq DESC LIMIT $3`,
+      params,
+    )) as AlertRow[];
+    return rows.map(storedAlert);
+  }
+}
