@@ -74,8 +74,16 @@ describe('complaint journey: customer site -> staff console -> customer site (re
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Case queue' }).waitFor();
 
+      // Most urgent first, a page at a time: earlier tests' fraud cases come before this new one.
       const row = page.locator(`tr[data-reference="${reference}"]`);
-      await row.waitFor();
+      await page.locator('table.queue').waitFor();
+      while (!(await row.isVisible())) {
+        const next = page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Next page' });
+        expect(await next.isEnabled()).toBe(true);
+        const first = await page.locator('table.queue tbody tr').first().getAttribute('data-reference');
+        await next.click();
+        await page.waitForFunction((was) => document.querySelector('table.queue tbody tr')?.getAttribute('data-reference') !== was, first);
+      }
       await row.getByRole('link', { name: reference }).click();
       await page.getByRole('heading', { level: 1, name: new RegExp(`Case ${reference}`) }).waitFor();
       await page.getByText(text).waitFor();

@@ -13,6 +13,7 @@ import type { CaseList } from '../types';
 
 const STATUSES = ['RECEIVED', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'RESOLVED', 'CLOSED', 'ARCHIVED', 'REOPENED', 'ESCALATED', 'MEDIATION', 'WITHDRAWN'];
 const REFRESH_MS = 30_000;
+const PAGE_SIZE = 100;
 
 interface Filters {
   department: string;
@@ -25,8 +26,8 @@ interface Filters {
 
 const NO_FILTERS: Omit<Filters, 'department'> = { status: '', priority: '', mine: false, unassigned: false, escalated: false };
 
-function queueUrl(f: Filters): string {
-  const query = new URLSearchParams({ limit: '100' });
+function queueUrl(f: Filters, offset: number): string {
+  const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
   if (f.department) query.set('department', f.department);
   if (f.status) query.set('status', f.status);
   if (f.priority) query.set('priority', f.priority);
@@ -42,6 +43,7 @@ export function QueuePage({ api, session }: { api: ConsoleApi; session: Session 
   const all = seesAllDepartments(session);
   const departments = all ? [...DEPARTMENTS] : session.departments;
   const [filters, setFilters] = useState<Filters>({ department: all ? '' : (departments[0] ?? ''), ...NO_FILTERS });
+  const [offset, setOffset] = useState(0);
   const [list, setList] = useState<CaseList | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loadedAt, setLoadedAt] = useState<number | null>(null);
@@ -51,7 +53,7 @@ export function QueuePage({ api, session }: { api: ConsoleApi; session: Session 
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setList(await api.get<CaseList>(queueUrl(filters)));
+      setList(await api.get<CaseList>(queueUrl(filters, offset)));
       setError(null);
       setLoadedAt(Date.now());
     } catch (caught) {
@@ -59,7 +61,7 @@ export function QueuePage({ api, session }: { api: ConsoleApi; session: Session 
     } finally {
       setLoading(false);
     }
-  }, [api, filters]);
+  }, [api, filters, offset]);
 
   useEffect(() => {
     void load();
@@ -71,7 +73,10 @@ export function QueuePage({ api, session }: { api: ConsoleApi; session: Session 
     document.title = `${t('queue.heading')} · ${t('console.title')}`;
   }, [t]);
 
-  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setOffset(0);
+  };
   const filtered = filters.status || filters.priority || filters.mine || filters.unassigned || filters.escalated;
 
   if (!all && departments.length === 0) {
@@ -148,7 +153,7 @@ export function QueuePage({ api, session }: { api: ConsoleApi; session: Session 
       {list && list.items.length > 0 && (
         <>
           <p class="hint" role="status">
-            {t('queue.count', { total: list.total })}
+            {t('queue.count', { total: list.total })} {t('queue.range', { from: offset + 1, to: offset + list.items.length })}
           </p>
           <div class="table-wrap">
             <table class="queue">
@@ -197,6 +202,16 @@ export function QueuePage({ api, session }: { api: ConsoleApi; session: Session 
               </tbody>
             </table>
           </div>
+          {list.total > PAGE_SIZE && (
+            <nav class="pages" aria-label={t('queue.pages')}>
+              <button type="button" disabled={offset === 0 || loading} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+                {t('queue.previous')}
+              </button>
+              <button type="button" disabled={offset + PAGE_SIZE >= list.total || loading} onClick={() => setOffset(offset + PAGE_SIZE)}>
+                {t('queue.next')}
+              </button>
+            </nav>
+          )}
         </>
       )}
     </>
