@@ -83,10 +83,11 @@ describe('web complaints -> router -> cases -> analytics KPIs (real Kafka and Po
     const seconds = (Date.now() - filedAt) / 1000;
     // How soon is a benchmark's question; the figure is printed, not asserted.
     process.stdout.write(`complaints visible in the KPIs ${seconds.toFixed(1)} s after filing\n`);
+    // Each complaint counts in its department's group. (Not "earlier count + mine": meanwhile the cases
+    // service may escalate earlier tests' overdue cases to consumer protection, which moves them out.)
     for (const department of new Set(facts.map((f) => f.department))) {
-      const was = before.groups.find((g) => g.key === department)?.volume ?? 0;
       const mine = facts.filter((f) => f.department === department).length;
-      expect(counted.groups.find((g) => g.key === department)!.volume).toBeGreaterThanOrEqual(was + mine);
+      expect(counted.groups.find((g) => g.key === department)!.volume).toBeGreaterThanOrEqual(mine);
     }
 
     // The handler answers the first complaint: its first feedback shows up too.
