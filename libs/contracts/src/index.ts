@@ -8,6 +8,7 @@ export * from './complaint-received.v1';
 export * from './complaint-routed.v1';
 export * from './customer-response.v1';
 export * from './event-envelope';
+export * from './handler-reassignment.v1';
 export * from './hotspot-alert.v1';
 export * from './survey-reply';
 export * from './taxonomy';
