@@ -5,6 +5,7 @@ export const Topics = {
   caseEventsV1: 'complaints.case-events.v1',
   customerResponsesV1: 'complaints.customer-responses.v1',
   alertsV1: 'analytics.alerts.v1',
+  bulletinsV1: 'analytics.bulletins.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
