@@ -17,10 +17,10 @@ export class ScorecardQuery {
     private readonly targets: ScorecardTargets,
   ) {}
 
-  async execute(period: ReportPeriod): Promise<ScorecardResponse> {
+  async execute(period: ReportPeriod, asOf: Date = this.clock.now()): Promise<ScorecardResponse> {
     const previous = previousPeriod(period);
     const [current, prior] = await Promise.all([this.byDepartment(period), this.byDepartment(previous)]);
-    const card = scorecard({ period, previous, asOf: this.clock.now(), current, prior, targets: this.targets });
+    const card = scorecard({ period, previous, asOf, current, prior, targets: this.targets });
     return { ...card, timeZone: REPORTING_TIME_ZONE };
   }
 
