@@ -15,6 +15,9 @@ export abstract class BulletinStore {
   /** Stores the week's bulletin unless that week has one already; true when stored. */
   abstract saveOnce(bulletin: StoredBulletin): Promise<boolean>;
 
+  /** The bulletin of a week (YYYY-Www). */
+  abstract get(week: string): Promise<StoredBulletin | null>;
+
   /** The most recent week's bulletin. */
   abstract latest(): Promise<StoredBulletin | null>;
 }

@@ -1,5 +1,5 @@
 import type { ReportPeriod } from '../report-period';
-import { addDays, isoWeekOf, mondayOf, parseIsoWeek } from '../scorecard/scorecard-period';
+import { addDays, isoWeekOf, mondayOf } from '../scorecard/scorecard-period';
 import { shanghaiDay, shanghaiDayStart } from '../shanghai-time';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
@@ -29,5 +29,6 @@ export function dueWeek(now: Date, send: SendTime): { week: ReportPeriod; sendAt
   let monday = mondayOf(shanghaiDay(now));
   const sendAtIn = (weekMonday: string) => new Date(shanghaiDayStart(addDays(weekMonday, send.dayOfWeek)).getTime() + send.minutes * 60_000);
   if (sendAtIn(monday) > now) monday = addDays(monday, -7);
-  return { week: parseIsoWeek(isoWeekOf(addDays(monday, -7)))!, sendAt: sendAtIn(monday) };
+  const weekMonday = addDays(monday, -7);
+  return { week: { label: isoWeekOf(weekMonday), fromDay: weekMonday, toDay: addDays(weekMonday, 6) }, sendAt: sendAtIn(monday) };
 }

@@ -38,6 +38,11 @@ export class PostgresBulletinStore extends BulletinStore {
     return rows.length > 0;
   }
 
+  async get(week: string): Promise<StoredBulletin | null> {
+    const [row] = (await this.db.query(`SELECT ${BULLETIN_COLUMNS} FROM analytics.bulletins WHERE week = $1`, [week])) as BulletinRow[];
+    return row ? storedBulletin(row) : null;
+  }
+
   async latest(): Promise<StoredBulletin | null> {
     const [row] = (await this.db.query(`SELECT ${BULLETIN_COLUMNS} FROM analytics.bulletins ORDER BY week DESC LIMIT 1`)) as BulletinRow[];
     return row ? storedBulletin(row) : null;
