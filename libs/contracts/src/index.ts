@@ -10,6 +10,7 @@ export * from './customer-response.v1';
 export * from './event-envelope';
 export * from './handler-reassignment.v1';
 export * from './hotspot-alert.v1';
+export * from './staff-bulletin.v1';
 export * from './survey-reply';
 export * from './taxonomy';
 export * from './topics';

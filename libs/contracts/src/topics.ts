@@ -6,6 +6,7 @@ export const Topics = {
   customerResponsesV1: 'complaints.customer-responses.v1',
   assignmentsV1: 'complaints.assignments.v1',
   alertsV1: 'analytics.alerts.v1',
+  bulletinsV1: 'analytics.bulletins.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
