@@ -84,11 +84,11 @@ function DashboardPanels({ api, analyticsUrl, query, reload }: { api: ConsoleApi
       <Section id="trend" title={t('dashboard.trend.heading')} loaded={series} isEmpty={(d) => d.series.length === 0} emptyText={empty}>
         {(d) => <TrendChart report={d} name={name} groupByLabel={groupByLabel} />}
       </Section>
-      <Section id="breakdown" title={t('dashboard.breakdown.heading')} loaded={kpis} isEmpty={(d) => d.total.volume === 0} emptyText={empty}>
-        {(d) => <BreakdownChart report={d} name={name} groupByLabel={groupByLabel} />}
-      </Section>
       <Section id="heatmap" title={t('dashboard.heatmap.heading')} loaded={heat} isEmpty={(d) => d.series.length === 0} emptyText={empty}>
         {(d) => <SlaHeatmap report={d} name={departmentName} />}
+      </Section>
+      <Section id="breakdown" title={t('dashboard.breakdown.heading')} loaded={kpis} isEmpty={(d) => d.total.volume === 0} emptyText={empty}>
+        {(d) => <BreakdownChart report={d} name={name} groupByLabel={groupByLabel} />}
       </Section>
       <Section id="hotspots" title={t('dashboard.hotspots.heading')} loaded={alerts} isEmpty={(d) => d.length === 0} emptyText={t('dashboard.hotspots.empty')}>
         {(d) => <HotspotAlerts alerts={d} />}
