@@ -188,7 +188,7 @@ describe('analytics dashboard (real Chromium, analytics and cases)', () => {
     });
   });
 
-  it('shows an agent only their own departments, and no other department\'s alerts', async () => {
+  it('shows an agent only their own departments and no other department\'s alerts, and an agent of no department why there is nothing', async () => {
     await onPage(browser, 'dashboard-agent', async (page) => {
       await signIn(page, 'dash-agent', '处理员', ['信用卡中心']);
       await page.goto(`${cases.url}${dashboardPath}`);
@@ -204,6 +204,13 @@ describe('analytics dashboard (real Chromium, analytics and cases)', () => {
       expect((await rows(page, 'heatmap'))[0]).toEqual(['日期', '信用卡中心']);
       await page.locator('#hotspots').getByText('本期间没有热点预警。').waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
+
+      // An agent of no department has no figures to see (analytics would refuse with 403): said in words.
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await signIn(page, 'dash-nobody', '处理员', []);
+      await page.goto(`${cases.url}${dashboardPath}`);
+      await page.getByText('您的账号没有任何部门，看不到统计数据。请联系管理员。').waitFor();
+      expect(await page.locator('#trend').count()).toBe(0);
     });
   });
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { ConsoleApi } from '../console-api';
 import { BreakdownChart } from '../dashboard/breakdown-section';
 import { groupName } from '../dashboard/group-names';
@@ -68,8 +68,11 @@ function DashboardPanels({ api, analyticsUrl, query, reload }: { api: ConsoleApi
   const heat = useAnalytics<KpiSeriesReport>(api, `${analyticsUrl}/v1/kpis/series?${range}&groupBy=department`, reload);
   const hotspots = useAnalytics<{ alerts: HotspotAlert[] }>(api, `${analyticsUrl}/v1/hotspots?since=${encodeURIComponent(dayStart(query.from).toISOString())}&limit=500`, reload);
   // Alerts raised in the period: from its first day up to the end of its last.
-  const periodEnd = dayStart(query.to).getTime() + DAY_MS;
-  const alerts = { ...hotspots, data: hotspots.data && hotspots.data.alerts.filter((a) => Date.parse(a.raisedAt) < periodEnd) };
+  const inPeriod = useMemo(() => {
+    const periodEnd = dayStart(query.to).getTime() + DAY_MS;
+    return hotspots.data && hotspots.data.alerts.filter((a) => Date.parse(a.raisedAt) < periodEnd);
+  }, [hotspots.data, query.to]);
+  const alerts = { ...hotspots, data: inPeriod };
 
   const name = useCallback((code: string) => groupName(query.groupBy, code, i18n), [query.groupBy, i18n]);
   const departmentName = useCallback((code: string) => groupName('department', code, i18n), [i18n]);
