@@ -99,7 +99,7 @@ describe('staff console (real Chromium, router and cases)', () => {
 
   it('offers the development sign-in and the router URL to the console, and validates the sign-in', async () => {
     const config = await (await fetch(`${cases.url}/v1/console/config`)).json();
-    expect(config).toEqual({ signIn: { development: true, oidc: { issuer: idp.issuer, clientId, authorizationEndpoint: `${idp.issuer}/authorize` } }, routerUrl: router.url });
+    expect(config).toEqual({ signIn: { development: true, oidc: { issuer: idp.issuer, clientId, authorizationEndpoint: `${idp.issuer}/authorize` } }, routerUrl: router.url, analyticsUrl: 'http://127.0.0.1:3008' });
 
     const refused = await fetch(`${cases.url}/v1/auth/dev-sign-in`, {
       method: 'POST',

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEV_DEFAULTS } from '@complaints/config';
+import { SERVICES } from './services';
 
 /** The repository root (tools are run from dist/tools/...). */
 export const PROJECT_ROOT = join(__dirname, '..', '..', '..');
@@ -12,10 +13,26 @@ export const PROJECT_ROOT = join(__dirname, '..', '..', '..');
 export function stackEnv(): NodeJS.ProcessEnv {
   const envFile = join(PROJECT_ROOT, '.env');
   if (existsSync(envFile)) process.loadEnvFile(envFile);
-  return {
+  const env: NodeJS.ProcessEnv = {
     NODE_ENV: 'development',
     KAFKA_BROKERS: DEV_DEFAULTS.KAFKA_BROKERS,
     DATABASE_URL: DEV_DEFAULTS.DATABASE_URL,
     ...process.env,
+  };
+  return { ...consoleWiring(env), ...env };
+}
+
+/**
+ * The staff console (served by cases) calls the router's and analytics' APIs from the browser: unless set,
+ * cases tells it their local addresses and they allow its origin, on whatever ports the stack uses.
+ */
+function consoleWiring(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const local = (portVariable: string) => `http://127.0.0.1:${env[portVariable] ?? SERVICES.find((s) => s.portVariable === portVariable)!.defaultPort}`;
+  const consoleOrigins = [local('CASES_PORT'), local('CASES_PORT').replace('127.0.0.1', 'localhost')].join(',');
+  return {
+    CASES_CONSOLE_ROUTER_URL: local('ROUTER_PORT'),
+    CASES_CONSOLE_ANALYTICS_URL: local('ANALYTICS_PORT'),
+    ROUTER_CORS_ORIGINS: consoleOrigins,
+    ANALYTICS_CORS_ORIGINS: consoleOrigins,
   };
 }

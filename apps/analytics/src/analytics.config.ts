@@ -27,6 +27,13 @@ export class AnalyticsConfig extends DatabaseServiceConfig {
   @Matches(/^(https?:\/\/[^\s,/]+)(,https?:\/\/[^\s,/]+)*$|^$/, { message: 'ANALYTICS_PUBLIC_CORS_ORIGINS must be a comma-separated list of origins such as https://www.example.com (no path, no trailing slash)' })
   ANALYTICS_PUBLIC_CORS_ORIGINS: string = 'http://127.0.0.1:3001,http://localhost:3001';
 
+  /**
+   * Origins of the staff console, whose dashboard calls the staff API (KPIs, series, hot spots) from the
+   * browser with a bearer token (CORS), comma-separated. Default: the console served by cases in development.
+   */
+  @Matches(/^(https?:\/\/[^\s,/]+)(,https?:\/\/[^\s,/]+)*$|^$/, { message: 'ANALYTICS_CORS_ORIGINS must be a comma-separated list of origins such as https://console.example.com (no path, no trailing slash)' })
+  ANALYTICS_CORS_ORIGINS: string = 'http://127.0.0.1:3006,http://localhost:3006';
+
   /** How often emerging terms are evaluated (and a closed spike bucket noticed), in ms; 0 turns the scheduler off (tests trigger the use case). */
   @IsInt() @Min(0) @Max(3_600_000)
   ANALYTICS_TERM_TICK_MS: number = 60_000;

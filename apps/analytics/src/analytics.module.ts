@@ -16,6 +16,8 @@ import { ListHotspotsQuery } from './application/hotspots/list-hotspots.query';
 import { RecordComplaintTermsUseCase } from './application/hotspots/record-complaint-terms.use-case';
 import { SpikeSeriesSource } from './application/hotspots/spike-series-source';
 import { Jrt0169ReportQuery } from './application/jrt0169-report/jrt0169-report.query';
+import { KpiSeriesSource } from './application/query-kpis/kpi-series-source';
+import { QueryKpiSeriesQuery } from './application/query-kpis/query-kpi-series.query';
 import { QueryKpisQuery } from './application/query-kpis/query-kpis.query';
 import { RecordEventUseCase } from './application/record-event/record-event.use-case';
 import { TransparencyReportQuery } from './application/transparency-report/transparency-report.query';
@@ -23,6 +25,7 @@ import { AlertOutboxRelay } from './infrastructure/messaging/alert-outbox-relay'
 import { analyticsDataSourceOptions } from './infrastructure/persistence/analytics.data-source';
 import { PostgresAlertStore } from './infrastructure/persistence/postgres-alert-store';
 import { PostgresAnalyticsReadModel } from './infrastructure/persistence/postgres-analytics-read-model';
+import { PostgresKpiSeriesSource } from './infrastructure/persistence/postgres-kpi-series-source';
 import { PostgresComplaintTermStore } from './infrastructure/persistence/postgres-complaint-term-store';
 import { PostgresSpikeSeriesSource } from './infrastructure/persistence/postgres-spike-series-source';
 import { ANALYTICS_GROUP } from './interface/analytics-group';
@@ -31,6 +34,7 @@ import { ComplaintReceivedConsumer } from './interface/complaint-received.consum
 import { ComplaintRoutedConsumer } from './interface/complaint-routed.consumer';
 import { HotspotScheduler } from './interface/hotspot-scheduler';
 import { HotspotsController } from './interface/http/hotspots.controller';
+import { KpiSeriesController } from './interface/http/kpi-series.controller';
 import { KpisController } from './interface/http/kpis.controller';
 import { ReportsController } from './interface/http/reports.controller';
 import { TransparencyController } from './interface/http/transparency.controller';
@@ -77,12 +81,14 @@ export class AnalyticsModule {
         PersistenceModule.forRoot((c) => analyticsDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
         StaffAuthModule.forRoot({ secret: config.STAFF_JWT_SECRET }),
       ],
-      controllers: [KpisController, ReportsController, TransparencyController, HotspotsController, ScorecardController, BulletinsController],
+      controllers: [KpisController, KpiSeriesController, ReportsController, TransparencyController, HotspotsController, ScorecardController, BulletinsController],
       providers: [
         { provide: ANALYTICS_GROUP, useValue: options.consumerGroup ?? config.ANALYTICS_CONSUMER_GROUP },
         { provide: AnalyticsReadModel, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresAnalyticsReadModel(ds) },
         { provide: RecordEventUseCase, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new RecordEventUseCase(rm) },
         { provide: QueryKpisQuery, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new QueryKpisQuery(rm) },
+        { provide: KpiSeriesSource, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresKpiSeriesSource(ds) },
+        { provide: QueryKpiSeriesQuery, inject: [KpiSeriesSource], useFactory: (source: KpiSeriesSource) => new QueryKpiSeriesQuery(source) },
         { provide: Jrt0169ReportQuery, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new Jrt0169ReportQuery(rm) },
         { provide: TransparencyReportQuery, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new TransparencyReportQuery(rm) },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },

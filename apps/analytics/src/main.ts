@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '@complaints/config';
-import { runService } from '@complaints/http';
+import { originList, runService } from '@complaints/http';
 import { AnalyticsConfig } from './analytics.config';
 import { AnalyticsModule } from './analytics.module';
 import { transparencyCors } from './interface/http/transparency-cors';
@@ -11,6 +11,7 @@ void runService(() => {
     module: AnalyticsModule.register(config),
     host: config.HOST,
     port: config.ANALYTICS_PORT,
+    corsOrigins: originList(config.ANALYTICS_CORS_ORIGINS),
     publicCors: transparencyCors(config),
     openApi: {
       title: 'Analytics: KPIs and reports',

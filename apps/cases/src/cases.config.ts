@@ -76,6 +76,10 @@ export class CasesConfig extends DatabaseServiceConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   CASES_CONSOLE_ROUTER_URL: string = 'http://127.0.0.1:3005';
 
+  /** The analytics staff API, which the console's dashboard calls (analytics allows this origin by ANALYTICS_CORS_ORIGINS). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  CASES_CONSOLE_ANALYTICS_URL: string = 'http://127.0.0.1:3008';
+
   get oidc(): OidcSettings | null {
     if (!this.CASES_OIDC_ISSUER || !this.CASES_OIDC_CLIENT_ID) return null;
     return {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { CORRELATION_HEADER, httpRequestSeconds } from '@complaints/observability';
 import { ProblemDetailsFilter } from './problem-details.filter';
-import { enablePublicCors, PublicCorsOptions } from './public-cors';
+import { enableCors, PublicCorsOptions } from './cors';
 import { mountSite, SiteOptions } from './site';
 import { createValidationPipe } from './validation.pipe';
 
@@ -18,7 +18,7 @@ export interface HttpAppOptions {
   openApi: { title: string; description: string };
   /** A built web site this service serves (customer site, staff console). */
   site?: SiteOptions;
-  /** Origins whose pages may call this API from the browser (CORS, with the Authorization header); none when empty. */
+  /** Origins whose pages may call this API from the browser (CORS, with the Authorization header; not the `publicCors` paths); none when empty. */
   corsOrigins?: string[];
   /** Paths other sites' pages may read across origins (e.g. analytics' public transparency report). */
   publicCors?: PublicCorsOptions;
@@ -45,16 +45,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  if (options.corsOrigins?.length) {
-    app.enableCors({
-      origin: options.corsOrigins,
-      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowedHeaders: ['authorization', 'content-type', 'accept', 'idempotency-key', CORRELATION_HEADER],
-      exposedHeaders: [CORRELATION_HEADER, 'retry-after'],
-      maxAge: 600,
-    });
-  }
-  if (options.publicCors) enablePublicCors(app, options.publicCors);
+  if (options.corsOrigins?.length || options.publicCors) enableCors(app, options.corsOrigins ?? [], options.publicCors);
 
   // Anything but JSON is refused with 415 rather than half-parsed.
   fastify.removeContentTypeParser(['text/plain']);

@@ -7,6 +7,7 @@ import { navigate, onLinkClick, paths, replaceRoute, useRoute } from './navigati
 import { completeOidcSignIn, OidcCallbackError } from './oidc';
 import { AdminPage } from './pages/admin-page';
 import { CasePage } from './pages/case-page';
+import { DashboardLoader } from './pages/dashboard-loader';
 import { QueuePage } from './pages/queue-page';
 import { SignInPage, type SignInNotice } from './pages/sign-in-page';
 import { canReadRules, isExpired, type Session, sessionFromToken, storedSession, storeSession } from './session';
@@ -97,6 +98,8 @@ export function App() {
     page = <CasePage key={route.reference} api={api} session={session} reference={route.reference} />;
   } else if (route.page === 'admin') {
     page = <AdminPage api={api} session={session} routerUrl={config.routerUrl} />;
+  } else if (route.page === 'dashboard') {
+    page = <DashboardLoader api={api} session={session} analyticsUrl={config.analyticsUrl} />;
   } else {
     page = <QueuePage api={api} session={session} />;
   }
@@ -109,6 +112,9 @@ export function App() {
           <nav aria-label={t('nav.label')}>
             <a href={paths.queue()} aria-current={route.page === 'queue' ? 'page' : undefined} onClick={(e) => onLinkClick(e, paths.queue())}>
               {t('nav.queue')}
+            </a>
+            <a href={paths.dashboard()} aria-current={route.page === 'dashboard' ? 'page' : undefined} onClick={(e) => onLinkClick(e, paths.dashboard())}>
+              {t('nav.dashboard')}
             </a>
             {canReadRules(session) && (
               <a href={paths.admin()} aria-current={route.page === 'admin' ? 'page' : undefined} onClick={(e) => onLinkClick(e, paths.admin())}>

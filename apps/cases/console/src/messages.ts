@@ -1,3 +1,5 @@
+import { DASHBOARD_MESSAGES } from './dashboard/messages';
+
 /** Every text of the staff console, in Chinese (the default) and English, with the same keys. */
 export const MESSAGES = {
   zh: {
@@ -292,6 +294,7 @@ export const MESSAGES = {
     'dryRun.winner': '决定',
     'dryRun.yes': '是',
     'dryRun.no': '否',
+    ...DASHBOARD_MESSAGES.zh,
   },
   en: {
     'console.title': 'Complaint handling console',
@@ -585,6 +588,7 @@ export const MESSAGES = {
     'dryRun.winner': 'Decides',
     'dryRun.yes': 'yes',
     'dryRun.no': 'no',
+    ...DASHBOARD_MESSAGES.en,
   },
 } as const satisfies Record<'zh' | 'en', Record<string, string>>;
 

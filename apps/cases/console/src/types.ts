@@ -1,4 +1,4 @@
-/** The shapes of the cases and router APIs as the console reads them (see their OpenAPI documents). */
+/** The shapes of the cases, router and analytics APIs as the console reads them (see their OpenAPI documents). */
 export interface SlaView {
   feedbackDueAt: string;
   decisionDueAt: string;
@@ -56,6 +56,7 @@ export interface CaseDetail extends CaseSummary {
 export interface ConsoleConfig {
   signIn: { development: boolean; oidc: { issuer: string; clientId: string; authorizationEndpoint: string } | null };
   routerUrl: string;
+  analyticsUrl: string;
 }
 
 export interface RuleCondition {
@@ -95,4 +96,59 @@ export interface DryRunResult {
   evaluations: { position: number; ruleId: string; department: string; description: string; matched: boolean; winner: boolean }[];
   outcome: { department: string; ruleId: string; needsTriage: boolean };
   triage: { applied: boolean; threshold: number; reason: string };
+}
+
+export type GroupBy = 'department' | 'channel' | 'product' | 'reason' | 'servicePoint' | 'priority';
+
+/** GET /v1/kpis (analytics): the parts the dashboard shows. */
+export interface KpiGroup {
+  key: string;
+  volume: number;
+  cases: number;
+  firstFeedback: { within48h: number; shareWithin48h: number | null };
+  decision: { within15d: number; shareWithin15d: number | null };
+  breaches: { feedback: number; decision: number; complaints: number };
+}
+
+export interface KpiReport {
+  from: string;
+  to: string;
+  groupBy: GroupBy | null;
+  total: KpiGroup;
+  groups: KpiGroup[];
+}
+
+/** GET /v1/kpis/series (analytics). */
+export interface KpiSeriesPoint {
+  day: string;
+  volume: number;
+  cases: number;
+  firstFeedbackWithin48h: number;
+  decidedWithin15d: number;
+  breaches: { feedback: number; decision: number; complaints: number };
+  breachedShare: number | null;
+}
+
+export interface KpiSeriesReport {
+  from: string;
+  to: string;
+  groupBy: GroupBy | null;
+  days: string[];
+  series: { key: string; points: KpiSeriesPoint[] }[];
+}
+
+/** GET /v1/hotspots (analytics). */
+export interface HotspotAlert {
+  id: string;
+  kind: 'spike' | 'term';
+  key: string;
+  dimension?: 'product-reason' | 'department' | 'channel' | 'branch';
+  subject: string;
+  since: string;
+  until: string;
+  observed: number;
+  expected: number;
+  ratio: number;
+  samples: string[];
+  raisedAt: string;
 }

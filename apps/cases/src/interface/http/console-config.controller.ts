@@ -18,9 +18,10 @@ class SignInMethodsView {
 export class ConsoleConfigView {
   @ApiProperty({ type: SignInMethodsView }) signIn: SignInMethodsView;
   @ApiProperty({ description: "The router's admin API (routing rules page)", example: 'http://127.0.0.1:3005' }) routerUrl: string;
+  @ApiProperty({ description: 'The analytics staff API (dashboard)', example: 'http://127.0.0.1:3008' }) analyticsUrl: string;
 }
 
-/** What the staff console needs before anyone signs in: the sign-in methods and where the router's API is. */
+/** What the staff console needs before anyone signs in: the sign-in methods and where the router's and analytics' APIs are. */
 @ApiTags('staff console')
 @Controller('v1/console/config')
 export class ConsoleConfigController {
@@ -32,12 +33,13 @@ export class ConsoleConfigController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Sign-in methods and the router URL for the staff console (public)' })
+  @ApiOperation({ summary: 'Sign-in methods and the router and analytics URLs for the staff console (public)' })
   @ApiOkResponse({ type: ConsoleConfigView })
   async get(): Promise<ConsoleConfigView> {
     return {
       signIn: { development: this.config.devSignIn, oidc: await this.oidcView() },
       routerUrl: this.config.CASES_CONSOLE_ROUTER_URL.replace(/\/+$/, ''),
+      analyticsUrl: this.config.CASES_CONSOLE_ANALYTICS_URL.replace(/\/+$/, ''),
     };
   }
 
