@@ -9,6 +9,7 @@ export * from './complaint-routed.v1';
 export * from './customer-response.v1';
 export * from './event-envelope';
 export * from './hotspot-alert.v1';
+export * from './survey-lifecycle';
 export * from './survey-reply';
 export * from './taxonomy';
 export * from './topics';
