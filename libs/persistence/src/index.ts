@@ -4,3 +4,4 @@ export * from './ensure-database';
 export * from './migrate';
 export * from './periodic-task';
 export * from './persistence.module';
+export * from './purge-expired';
