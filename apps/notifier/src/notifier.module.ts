@@ -12,6 +12,7 @@ import { routeGateways } from './infrastructure/gateways/route-gateways';
 import { NOTIFIER_SCHEMA, notifierDataSourceOptions } from './infrastructure/persistence/notifier.data-source';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { NotifierConfig } from './notifier.config';
+import { SMS_SURVEY_CONTROLLERS, smsSurveyProviders } from './sms-surveys.providers';
 
 export const NOTIFIER_SERVICE = 'notifier';
 
@@ -41,7 +42,9 @@ export class NotifierModule {
           pollMs: config.NOTIFY_POLL_MS,
         }),
       ],
+      controllers: [...SMS_SURVEY_CONTROLLERS],
       providers: [
+        ...smsSurveyProviders(config, gateways.has('sms'), NOTIFIER_SERVICE),
         {
           provide: QueueNotificationsUseCase,
           inject: [DeliveryOutbox],

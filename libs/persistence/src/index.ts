@@ -5,3 +5,4 @@ export * from './migrate';
 export * from './periodic-task';
 export * from './persistence.module';
 export * from './purge-expired';
+export * from './rows';

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CustomerResponseV1 } from '@complaints/contracts';
-import { purgeExpired } from '@complaints/persistence';
+import { purgeExpired, rows } from '@complaints/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RecordedMessage, RecordMessageCommand, SurveyAnswer } from '../../application/receive-message/conversation.store';
 import { PendingResponse, SurveyChangeResult, SurveyStore } from '../../application/track-surveys/survey.store';
 import type { OutstandingSurvey, SurveyChange } from '../../domain/outstanding-survey';
-import { rows } from './rows';
 
 const T = 'intake_social';
 
