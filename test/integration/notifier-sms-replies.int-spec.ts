@@ -134,6 +134,13 @@ describe('notifier: SMS replies to the satisfaction survey', () => {
     });
   });
 
+  it('documents the webhook, its signature headers and outcomes in the OpenAPI document', async () => {
+    const document = (await (await fetch(`${notifier.url}/openapi.json`)).json()) as { paths: Record<string, any> };
+    const operation = document.paths['/v1/sms/inbound']?.post;
+    expect(operation.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['X-Gateway-Id', 'X-Signature', 'X-Timestamp']);
+    expect(JSON.stringify(operation)).toContain('survey-answered');
+  });
+
   it('files 满意 against the resolved case once, however often the gateway delivers it, and thanks the customer once', async () => {
     const phone = uniquePhone();
     const resolved = await resolvedCase(phone);
