@@ -135,10 +135,12 @@ describe('notifier: SMS replies to the satisfaction survey', () => {
   });
 
   it('documents the webhook, its signature headers and outcomes in the OpenAPI document', async () => {
-    const document = (await (await fetch(`${notifier.url}/openapi.json`)).json()) as { paths: Record<string, any> };
+    const document = (await (await fetch(`${notifier.url}/openapi.json`)).json()) as { paths: Record<string, any>; components: { schemas: Record<string, any> } };
     const operation = document.paths['/v1/sms/inbound']?.post;
     expect(operation.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['X-Gateway-Id', 'X-Signature', 'X-Timestamp']);
-    expect(JSON.stringify(operation)).toContain('survey-answered');
+    expect(operation.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/InboundSmsDto');
+    expect(document.components.schemas.InboundSmsDto.required.sort()).toEqual(['from', 'messageId', 'text']);
+    expect(document.components.schemas.InboundSmsResultDto.properties.outcome.enum).toEqual(['survey-answered', 'not-an-answer', 'no-survey']);
   });
 
   it('files 满意 against the resolved case once, however often the gateway delivers it, and thanks the customer once', async () => {
