@@ -16,9 +16,9 @@ export interface SignedWebhook {
   senderHeader: string;
   /** e.g. `call centre`. */
   senderKind: string;
-  /** Problem types are `<problemPrefix>-<check>`, checks named as clients know them (e.g. `callcenter-id`). */
+  /** Problem types are `<problemPrefix>-<check>`, e.g. `hotline-timestamp`. */
   problemPrefix: string;
-  /** The name of the sender check in problems (`check`), e.g. `callcenter-id`. */
+  /** What the sender check is called in problems (`check`, and the type), e.g. `callcenter-id`. */
   senderCheck: string;
   /** `WWW-Authenticate: HMAC-SHA256 realm="<realm>"`. */
   realm: string;
