@@ -54,8 +54,14 @@ describe('router handlers (real Kafka and PostgreSQL)', () => {
     return eventually(() => storedDecision(db, event.complaint.complaintId));
   }
 
+  // Other test files leave (inactive) card-centre handlers of their own behind.
+  const MINE = ['h-zh-1', 'h-zh-2', 'h-zh-loans', 'h-en'];
   const openCases = async () =>
-    Object.fromEntries(((await call('GET', '/v1/routing/handlers?department=CARD_CENTER')).body.items as { id: string; openCases: number }[]).map((h) => [h.id, h.openCases]));
+    Object.fromEntries(
+      ((await call('GET', '/v1/routing/handlers?department=CARD_CENTER')).body.items as { id: string; openCases: number }[])
+        .filter((h) => MINE.includes(h.id))
+        .map((h) => [h.id, h.openCases]),
+    );
 
   it('validates handlers and lets only admins change them', async () => {
     const bad = await call('PUT', '/v1/routing/handlers/h-bad', { ...handler('TREASURY', []), skills: ['COOKING'] });

@@ -1,5 +1,7 @@
 import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { DatabaseServiceConfig } from '@complaints/config';
+import { SEND_TIME_PATTERN } from './domain/bulletin/bulletin-schedule';
+import { SCORECARD_TARGETS_PATTERN } from './domain/scorecard/scorecard-targets';
 
 export class AnalyticsConfig extends DatabaseServiceConfig {
   @IsInt() @Min(0) @Max(65_535)
@@ -32,4 +34,19 @@ export class AnalyticsConfig extends DatabaseServiceConfig {
   /** The spike bucket, in ms: spikes of each dimension are evaluated as one closes (hourly by default). */
   @IsInt() @Min(60_000) @Max(86_400_000)
   ANALYTICS_SPIKE_BUCKET_MS: number = 3_600_000;
+
+  /**
+   * Scorecard targets overriding the defaults (apps/analytics/KPIS.md): `measure=target/watch` pairs,
+   * comma-separated, e.g. `firstFeedbackWithin48h=0.98/0.95,satisfactionMean=4.2/3.8`. Empty: the defaults.
+   */
+  @Matches(SCORECARD_TARGETS_PATTERN, { message: 'ANALYTICS_SCORECARD_TARGETS must be measure=target/watch pairs, e.g. firstFeedbackWithin48h=0.98/0.95' })
+  ANALYTICS_SCORECARD_TARGETS: string = '';
+
+  /** When the weekly staff bulletin of the last complete week goes out, Asia/Shanghai: a weekday and a time. */
+  @Matches(SEND_TIME_PATTERN, { message: 'ANALYTICS_BULLETIN_SEND_AT must be a weekday and a time, e.g. Mon 09:00' })
+  ANALYTICS_BULLETIN_SEND_AT: string = 'Mon 09:00';
+
+  /** How often the bulletin scheduler looks at the clock, in ms; 0 turns it off (tests trigger the use case). */
+  @IsInt() @Min(0) @Max(3_600_000)
+  ANALYTICS_BULLETIN_TICK_MS: number = 60_000;
 }

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ServiceConfigModule, loadConfig } from '@complaints/config';
 import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
@@ -34,6 +34,18 @@ import { HotspotsController } from './interface/http/hotspots.controller';
 import { KpisController } from './interface/http/kpis.controller';
 import { ReportsController } from './interface/http/reports.controller';
 import { TransparencyController } from './interface/http/transparency.controller';
+import { BulletinRelay, BulletinStore, ClosedCaseSource } from './application/bulletin/bulletin-store';
+import { ComposeBulletinQuery } from './application/bulletin/compose-bulletin.query';
+import { PublishDueBulletinUseCase } from './application/bulletin/publish-due-bulletin.use-case';
+import { ScorecardQuery } from './application/scorecard/scorecard.query';
+import { parseSendTime } from './domain/bulletin/bulletin-schedule';
+import { parseScorecardTargets } from './domain/scorecard/scorecard-targets';
+import { BulletinOutboxRelay } from './infrastructure/bulletin/bulletin-outbox-relay';
+import { PostgresBulletinStore } from './infrastructure/bulletin/postgres-bulletin-store';
+import { PostgresClosedCaseSource } from './infrastructure/bulletin/postgres-closed-case-source';
+import { BULLETIN_TICK_MS, BulletinScheduler } from './interface/bulletin/bulletin-scheduler';
+import { BulletinsController } from './interface/bulletin/bulletins.controller';
+import { ScorecardController } from './interface/http/scorecard.controller';
 
 export const ANALYTICS_SERVICE = 'analytics';
 
@@ -42,7 +54,9 @@ export interface AnalyticsModuleOptions {
   consumerGroup?: string;
   /** false: no hot-spot detection (the rebuild replays the topics beside the running service, which detects). */
   detectHotspots?: boolean;
-  /** The time source of hot-spot detection and the alerts' recency (tests pass their own). */
+  /** false: no staff bulletin schedule. Default: as detectHotspots (the rebuild turns both off). */
+  publishBulletins?: boolean;
+  /** The time source of hot-spot detection, the alerts' recency and the bulletin schedule (tests pass their own). */
   clock?: Clock;
 }
 
@@ -63,7 +77,7 @@ export class AnalyticsModule {
         PersistenceModule.forRoot((c) => analyticsDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
         StaffAuthModule.forRoot({ secret: config.STAFF_JWT_SECRET }),
       ],
-      controllers: [KpisController, ReportsController, TransparencyController, HotspotsController],
+      controllers: [KpisController, ReportsController, TransparencyController, HotspotsController, ScorecardController, BulletinsController],
       providers: [
         { provide: ANALYTICS_GROUP, useValue: options.consumerGroup ?? config.ANALYTICS_CONSUMER_GROUP },
         { provide: AnalyticsReadModel, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresAnalyticsReadModel(ds) },
@@ -91,10 +105,36 @@ export class AnalyticsModule {
         },
         { provide: ListHotspotsQuery, inject: [AlertStore, Clock], useFactory: (alerts: AlertStore, clock: Clock) => new ListHotspotsQuery(alerts, clock) },
         ...(options.detectHotspots === false ? [] : [HotspotScheduler]),
+        ...bulletinProviders(config, options),
         ComplaintReceivedConsumer,
         ComplaintRoutedConsumer,
         CaseEventsConsumer,
       ],
     };
   }
+}
+
+/** The scorecard and the weekly staff bulletin (composed, stored once per week, published on analytics.bulletins.v1). */
+function bulletinProviders(config: AnalyticsConfig, options: AnalyticsModuleOptions): Provider[] {
+  const targets = parseScorecardTargets(config.ANALYTICS_SCORECARD_TARGETS);
+  const sendTime = parseSendTime(config.ANALYTICS_BULLETIN_SEND_AT);
+  return [
+    { provide: ScorecardQuery, inject: [AnalyticsReadModel, Clock], useFactory: (rm: AnalyticsReadModel, clock: Clock) => new ScorecardQuery(rm, clock, targets) },
+    { provide: BulletinStore, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresBulletinStore(ds) },
+    { provide: ClosedCaseSource, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresClosedCaseSource(ds) },
+    { provide: BulletinRelay, useClass: BulletinOutboxRelay },
+    {
+      provide: ComposeBulletinQuery,
+      inject: [ScorecardQuery, AlertStore, ClosedCaseSource],
+      useFactory: (scorecards: ScorecardQuery, alerts: AlertStore, closed: ClosedCaseSource) => new ComposeBulletinQuery(scorecards, alerts, closed),
+    },
+    {
+      provide: PublishDueBulletinUseCase,
+      inject: [BulletinStore, BulletinRelay, ComposeBulletinQuery, Clock],
+      useFactory: (store: BulletinStore, relay: BulletinRelay, compose: ComposeBulletinQuery, clock: Clock) =>
+        new PublishDueBulletinUseCase(store, relay, compose, clock, sendTime),
+    },
+    { provide: BULLETIN_TICK_MS, useValue: (options.publishBulletins ?? options.detectHotspots) === false ? 0 : config.ANALYTICS_BULLETIN_TICK_MS },
+    BulletinScheduler,
+  ];
 }

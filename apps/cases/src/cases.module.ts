@@ -6,6 +6,7 @@ import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
 import { StaffAuthModule } from '@complaints/security';
 import { ActOnCaseUseCase } from './application/act-on-case/act-on-case.use-case';
 import { RecordCustomerResponseUseCase } from './application/record-customer-response/record-customer-response.use-case';
+import { ApplyReassignmentUseCase } from './application/apply-reassignment/apply-reassignment.use-case';
 import { CaseEventsRelay } from './application/case-events.relay';
 import { CaseRepository } from './application/case.repository';
 import { CheckSlaUseCase } from './application/check-sla/check-sla.use-case';
@@ -19,6 +20,7 @@ import { TypeOrmCaseRepository } from './infrastructure/persistence/typeorm-case
 import { SlaWatcher } from './infrastructure/scheduling/sla-watcher';
 import { ComplaintRoutedConsumer } from './interface/complaint-routed.consumer';
 import { CustomerResponsesConsumer } from './interface/customer-responses.consumer';
+import { HandlerReassignmentsConsumer } from './interface/handler-reassignments.consumer';
 import { CaseActionsController } from './interface/http/case-actions.controller';
 import { CasesController } from './interface/http/cases.controller';
 import { ConsoleConfigController } from './interface/http/console-config.controller';
@@ -80,6 +82,11 @@ export class CasesModule {
           useFactory: (cases: CaseRepository, clock: Clock, relay: CaseEventsRelay) => new RecordCustomerResponseUseCase(cases, clock, policy, relay),
         },
         {
+          provide: ApplyReassignmentUseCase,
+          inject: [CaseRepository, Clock, CaseEventsRelay],
+          useFactory: (cases: CaseRepository, clock: Clock, relay: CaseEventsRelay) => new ApplyReassignmentUseCase(cases, clock, policy, relay),
+        },
+        {
           provide: CheckSlaUseCase,
           inject: [CaseRepository, CaseEventsRelay],
           useFactory: (cases: CaseRepository, relay: CaseEventsRelay) => new CheckSlaUseCase(cases, policy, relay),
@@ -92,6 +99,7 @@ export class CasesModule {
         SlaWatcher,
         ComplaintRoutedConsumer,
         CustomerResponsesConsumer,
+        HandlerReassignmentsConsumer,
       ],
     };
   }

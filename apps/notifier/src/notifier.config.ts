@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { getCountries } from 'libphonenumber-js';
 import { DatabaseServiceConfig } from '@complaints/config';
 
@@ -99,4 +99,16 @@ export class NotifierConfig extends DatabaseServiceConfig {
 
   @IsInt() @Min(10) @Max(60_000)
   NOTIFY_POLL_MS: number = 1_000;
+
+  /** Staff who receive the weekly bulletin (analytics.bulletins.v1) by e-mail, comma-separated; sent through SMTP_URL. */
+  @Matches(/^$|^[^\s,@]+@[^\s,@]+(,[^\s,@]+@[^\s,@]+)*$/, { message: 'NOTIFIER_STAFF_EMAILS must be e-mail addresses separated by commas' })
+  NOTIFIER_STAFF_EMAILS: string = '';
+
+  /** Webhooks (chat bots, the intranet) that receive the weekly bulletin as JSON, comma-separated. */
+  @Matches(/^$|^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, { message: 'NOTIFIER_STAFF_WEBHOOK_URLS must be http(s) URLs separated by commas' })
+  NOTIFIER_STAFF_WEBHOOK_URLS: string = '';
+
+  /** HMAC secret signing the staff webhooks (X-Timestamp, X-Signature: sha256=...); empty: unsigned. */
+  @IsString()
+  NOTIFIER_STAFF_WEBHOOK_SECRET: string = '';
 }

@@ -21,6 +21,14 @@ export class RouterConfig extends DatabaseServiceConfig {
   @IsInt() @Min(1) @Max(5_000)
   ROUTING_BATCH_SIZE: number = 500;
 
+  /** How often the outbox relay looks for unpublished handler reassignments (it also runs right after each handler change); 0 turns polling off. */
+  @IsInt() @Min(0) @Max(600_000)
+  ROUTER_OUTBOX_POLL_MS: number = 1_000;
+
+  /** Published reassignments are kept this long in the outbox (for inspection), then deleted. */
+  @IsInt() @Min(1) @Max(24 * 365)
+  ROUTER_OUTBOX_RETENTION_HOURS: number = 168;
+
   /** HMAC key of customer identity fingerprints (repeat complaints): no phone or id is stored, only these. */
   @IsString() @MinLength(16)
   ROUTING_FINGERPRINT_KEY: string;

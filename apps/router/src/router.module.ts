@@ -6,6 +6,7 @@ import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
 import { PiiCipher, StaffAuthModule } from '@complaints/security';
 import { HandlerStore } from './application/handlers/handler.store';
+import { ReassignmentsRelay } from './application/handlers/reassignments.relay';
 import { SaveHandlerUseCase } from './application/handlers/save-handler.use-case';
 import { CustomerFingerprints } from './application/repeat-complaints/customer-fingerprints';
 import { MatterStore } from './application/repeat-complaints/matter.store';
@@ -17,6 +18,7 @@ import { DryRunRoutingQuery } from './application/routing-rules/dry-run-routing.
 import { ReplaceRulesUseCase } from './application/routing-rules/replace-rules.use-case';
 import { RuleSetRepository } from './application/routing-rules/rule-set.repository';
 import { KafkaRoutedComplaintPublisher } from './infrastructure/kafka-routed-complaint.publisher';
+import { ReassignmentsOutboxRelay } from './infrastructure/messaging/reassignments-outbox-relay';
 import { PgHandlerStore } from './infrastructure/persistence/pg-handler.store';
 import { PgMatterStore } from './infrastructure/persistence/pg-matter.store';
 import { PgRuleSetRepository } from './infrastructure/persistence/pg-rule-set.repository';
@@ -93,7 +95,13 @@ export class RouterModule {
           inject: [MatterStore, HandlerStore],
           useFactory: (matters: MatterStore, handlers: HandlerStore) => new TrackCaseStatusUseCase(matters, handlers),
         },
-        { provide: SaveHandlerUseCase, inject: [HandlerStore], useFactory: (handlers: HandlerStore) => new SaveHandlerUseCase(handlers) },
+        ReassignmentsOutboxRelay,
+        { provide: ReassignmentsRelay, useExisting: ReassignmentsOutboxRelay },
+        {
+          provide: SaveHandlerUseCase,
+          inject: [HandlerStore, ReassignmentsRelay],
+          useFactory: (handlers: HandlerStore, relay: ReassignmentsRelay) => new SaveHandlerUseCase(handlers, relay),
+        },
         RulesChangeListener,
         ComplaintReceivedConsumer,
         CaseEventsConsumer,

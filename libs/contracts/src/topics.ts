@@ -4,7 +4,9 @@ export const Topics = {
   complaintRoutedV1: 'complaints.routed.v1',
   caseEventsV1: 'complaints.case-events.v1',
   customerResponsesV1: 'complaints.customer-responses.v1',
+  assignmentsV1: 'complaints.assignments.v1',
   alertsV1: 'analytics.alerts.v1',
+  bulletinsV1: 'analytics.bulletins.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -11,3 +11,4 @@ export * from './kafka.readiness';
 export * from './message-headers';
 export * from './messaging.module';
 export * from './messaging.tokens';
+export * from './postgres-outbox-relay';

@@ -32,6 +32,21 @@ describe('case actions', () => {
     expect(a.assign(caseFixture(), supervisor, 'agent-2').case).toMatchObject({ status: 'ASSIGNED', assignee: 'agent-2' });
   });
 
+  it('moves a case off a departed handler to another, or back to the queue, for the system but not for an agent', () => {
+    const router = { type: 'system' as const, id: 'router', roles: ['system'] };
+    const held = { ...inStatus('IN_PROGRESS'), assignee: 'h-1' };
+    const moved = a.moveOffHandler(held, router, 'h-2', 'handler_inactive');
+    expect(moved.case).toMatchObject({ status: 'IN_PROGRESS', assignee: 'h-2' });
+    expect(moved.events).toEqual([{ kind: 'assigned', customerVisible: false, data: { assignee: 'h-2', previousAssignee: 'h-1', reason: 'handler_inactive' } }]);
+
+    const queued = a.moveOffHandler({ ...inStatus('ASSIGNED'), assignee: 'h-1' }, router, null, 'handler_unfit');
+    expect(queued.case).toMatchObject({ status: 'RECEIVED', assignee: null });
+    expect(queued.events[0].data).toEqual({ assignee: null, previousAssignee: 'h-1', reason: 'handler_unfit', from: 'ASSIGNED', to: 'RECEIVED' });
+
+    expect(() => a.moveOffHandler(held, agent, 'h-2', 'handler_inactive')).toThrow(ActionForbiddenError);
+    expect(() => a.moveOffHandler({ ...inStatus('CLOSED'), assignee: 'h-1' }, router, 'h-2', 'handler_inactive')).toThrow(InvalidTransitionError);
+  });
+
   it('stops the feedback clock at the first feedback only', () => {
     const first = a.sendFeedback(inStatus('ASSIGNED'), agent, now, 'we are on it');
     expect(first.case).toMatchObject({ status: 'IN_PROGRESS', sla: { firstFeedbackAt: now } });

@@ -35,6 +35,16 @@ export function assign(c: Case, actor: CaseActor, assignee: string): CaseChange 
   return step(c, 'assign', { kind: 'assigned', customerVisible: false, data: { assignee, previousAssignee: c.assignee } }, { assignee });
 }
 
+/**
+ * The router moved the case off the handler it had given it (deactivated, or no longer fitting): to
+ * another handler, or back to the department's queue when nobody fits.
+ */
+export function moveOffHandler(c: Case, actor: CaseActor, to: string | null, reason: string): CaseChange {
+  requireRole(actor, SUPERVISING_ROLES, 'moving a case off its handler');
+  const event: CaseChangeEvent = { kind: 'assigned', customerVisible: false, data: { assignee: to, previousAssignee: c.assignee, reason } };
+  return step(c, to ? 'assign' : 'release', event, { assignee: to });
+}
+
 /** The handler starts working the case. */
 export function start(c: Case, actor: CaseActor): CaseChange {
   requireActing(actor, 'starting work on a case');

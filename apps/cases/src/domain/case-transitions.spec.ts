@@ -8,6 +8,9 @@ describe('case state machine', () => {
   it.each<[CaseAction, CaseStatus, CaseStatus]>([
     ['claim', 'RECEIVED', 'ASSIGNED'],
     ['assign', 'RECEIVED', 'ASSIGNED'],
+    ['assign', 'RESPONDED', 'RESPONDED'],
+    ['release', 'ASSIGNED', 'RECEIVED'],
+    ['release', 'IN_PROGRESS', 'IN_PROGRESS'],
     ['start', 'ASSIGNED', 'IN_PROGRESS'],
     ['send-feedback', 'ASSIGNED', 'IN_PROGRESS'],
     ['send-feedback', 'IN_PROGRESS', 'IN_PROGRESS'],
@@ -49,6 +52,9 @@ describe('case state machine', () => {
     ['escalate', 'CLOSED'],
     ['claim', 'WITHDRAWN'],
     ['record-satisfaction', 'IN_PROGRESS'],
+    ['release', 'RECEIVED'],
+    ['release', 'RESOLVED'],
+    ['assign', 'CLOSED'],
   ])('refuses %s from %s', (action, from) => {
     expect(() => nextStatus(from, action)).toThrow(InvalidTransitionError);
   });

@@ -3,7 +3,7 @@ import { InvalidTransitionError } from './case-errors';
 
 /** Actions that may change a case's status. */
 export type CaseAction =
-  | 'claim' | 'assign' | 'start' | 'send-feedback' | 'propose-resolution' | 'resolve' | 'close' | 'reopen'
+  | 'claim' | 'assign' | 'release' | 'start' | 'send-feedback' | 'propose-resolution' | 'resolve' | 'close' | 'reopen'
   | 'escalate' | 'refer-to-mediation' | 'conclude-mediation-settled' | 'conclude-mediation-unsettled'
   | 'record-satisfaction' | 'withdraw' | 'archive';
 
@@ -18,7 +18,9 @@ const same = (statuses: CaseStatus[]) => Object.fromEntries(statuses.map((s) => 
  */
 export const TRANSITIONS: Table = {
   claim: { RECEIVED: 'ASSIGNED', REOPENED: 'ASSIGNED', ...same(['ASSIGNED', 'IN_PROGRESS', 'ESCALATED']) },
-  assign: { RECEIVED: 'ASSIGNED', REOPENED: 'ASSIGNED', ...same(['ASSIGNED', 'IN_PROGRESS', 'ESCALATED', 'MEDIATION']) },
+  assign: { RECEIVED: 'ASSIGNED', REOPENED: 'ASSIGNED', ...same(['ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'ESCALATED', 'MEDIATION']) },
+  // Back to the department's queue (the router found no active handler who fits); the work done stays done.
+  release: { ASSIGNED: 'RECEIVED', ...same(['IN_PROGRESS', 'RESPONDED', 'REOPENED', 'ESCALATED', 'MEDIATION']) },
   start: { ASSIGNED: 'IN_PROGRESS', REOPENED: 'IN_PROGRESS', ESCALATED: 'IN_PROGRESS' },
   // The first feedback starts the work; later feedback leaves the status as it is.
   'send-feedback': { ASSIGNED: 'IN_PROGRESS', REOPENED: 'IN_PROGRESS', ...same(['IN_PROGRESS', 'RESPONDED', 'ESCALATED', 'MEDIATION']) },

@@ -9,6 +9,14 @@ export interface EmailSettings {
   timeoutMs: number;
 }
 
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+}
+
 /** E-mail over SMTP (nodemailer). The delivery id becomes the Message-ID, so a resend is recognisable. */
 export class EmailGateway implements RouteGateway {
   private readonly transport: Transporter;
@@ -22,15 +30,17 @@ export class EmailGateway implements RouteGateway {
   }
 
   async send(notification: Notification, address: string, idempotencyKey: string): Promise<void> {
+    await this.sendMail({ to: address, subject: notification.subject, text: notification.text, headers: { 'X-Complaint-Reference': notification.reference } }, idempotencyKey);
+  }
+
+  /** Any message (the staff bulletin too: text and HTML alternatives). */
+  async sendMail(mail: EmailMessage, idempotencyKey: string): Promise<void> {
     const domain = this.settings.from.split('@')[1]?.replace(/>$/, '') ?? 'complaints.local';
     try {
       await this.transport.sendMail({
         from: this.settings.from,
-        to: address,
-        subject: notification.subject,
-        text: notification.text,
+        ...mail,
         messageId: `<${idempotencyKey.replace(/[^A-Za-z0-9.-]/g, '.')}@${domain}>`,
-        headers: { 'X-Complaint-Reference': notification.reference },
       });
     } catch (error) {
       throw new Error(`SMTP server refused or unreachable: ${error instanceof Error ? error.message : String(error)}`);

@@ -11,6 +11,7 @@ export interface Assignment extends HandlingNeed {
 export interface Reassignment {
   complaintId: string;
   reference: string;
+  department: Department;
   from: string;
   to: string | null;
 }
@@ -36,9 +37,10 @@ export abstract class HandlerStore {
   abstract auditTrail(limit: number, offset: number): Promise<{ items: (HandlerAuditEntry & { id: number; at: string })[]; total: number }>;
   /**
    * Moves the handler's open assignments that they no longer fit (inactive, other department,
-   * language or skills) to the fitting handler with the fewest open cases, or to the queue.
+   * language or skills) to the fitting handler with the fewest open cases, or to the queue; each move
+   * is committed with its `complaints.assignments.v1` event in the outbox, so cases hears of every one.
    */
-  abstract reassignFrom(handlerId: string): Promise<Reassignment[]>;
+  abstract reassignFrom(handlerId: string, changedBy: string): Promise<Reassignment[]>;
   /** Follows the case: open/closed and who has it (staff may reassign in the cases service). */
   abstract trackCase(complaintId: string, change: { open?: boolean; handlerId?: string | null }): Promise<void>;
 }

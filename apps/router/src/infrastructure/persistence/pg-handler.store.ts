@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Department } from '@complaints/contracts';
+import { Department, HandlerReassignmentV1 } from '@complaints/contracts';
 import { HandlerAuditEntry, HandlerStore, Reassignment } from '../../application/handlers/handler.store';
+import { reassignmentEvent } from '../../application/handlers/reassignment-event';
 import { Handler, HandlerLoad, handlerFits, HandlingNeed, pickHandler } from '../../domain/handler';
 
 interface HandlerRow {
@@ -82,25 +83,32 @@ export class PgHandlerStore extends HandlerStore {
     return { items, total: Number(total) };
   }
 
-  async reassignFrom(handlerId: string): Promise<Reassignment[]> {
+  async reassignFrom(handlerId: string, changedBy: string): Promise<Reassignment[]> {
     const current = await this.find(handlerId);
     if (!current) return [];
+    const reason = current.handler.active ? 'handler_unfit' : 'handler_inactive';
     const open: (HandlingNeed & { complaint_id: string; reference: string })[] = await this.db.query(
       'SELECT complaint_id, reference, department, language, product, reason FROM routing.assignments WHERE handler_id = $1 AND open',
       [handlerId],
     );
     const moves: Reassignment[] = [];
     for (const need of open.filter((n) => !handlerFits(current.handler, n))) {
-      const moved = await this.db.transaction(async (tx) => {
+      const move = await this.db.transaction(async (tx) => {
         await departmentLock(tx, need.department);
         const to = pickHandler(await activeHandlerLoads(tx, [need.department]), need);
         const [, changed]: [unknown, number] = await tx.query(
           'UPDATE routing.assignments SET handler_id = $2, assigned_at = now() WHERE complaint_id = $1 AND handler_id = $3 AND open',
           [need.complaint_id, to?.id ?? null, handlerId],
         );
-        return changed > 0 ? to : undefined;
+        if (changed === 0) return null;
+        const moved: Reassignment = { complaintId: need.complaint_id, reference: need.reference, department: need.department, from: handlerId, to: to?.id ?? null };
+        const event = reassignmentEvent(moved, reason, changedBy, new Date());
+        await tx.query('INSERT INTO routing.outbox (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)', [
+          event.eventId, HandlerReassignmentV1.topic, event.complaintId, JSON.stringify(event),
+        ]);
+        return moved;
       });
-      if (moved !== undefined) moves.push({ complaintId: need.complaint_id, reference: need.reference, from: handlerId, to: moved?.id ?? null });
+      if (move) moves.push(move);
     }
     return moves;
   }

@@ -3,6 +3,7 @@ import { CreateRoutingDecisions1764400000000 } from './migrations/1764400000000-
 import { CreateRoutingRules1764500000000 } from './migrations/1764500000000-create-routing-rules';
 import { CreateRepeatMatters1764500001000 } from './migrations/1764500001000-create-repeat-matters';
 import { CreateHandlers1764500002000 } from './migrations/1764500002000-create-handlers';
+import { CreateOutbox1765100000000 } from './migrations/1765100000000-create-outbox';
 import { RoutingDecisionEntity } from './routing-decision.entity';
 
 export const ROUTER_SCHEMA = 'routing';
@@ -14,7 +15,7 @@ export function routerDataSourceOptions(url: string, poolSize?: number) {
       url,
       schema: ROUTER_SCHEMA,
       entities: [RoutingDecisionEntity],
-      migrations: [CreateRoutingDecisions1764400000000, CreateRoutingRules1764500000000, CreateRepeatMatters1764500001000, CreateHandlers1764500002000],
+      migrations: [CreateRoutingDecisions1764400000000, CreateRoutingRules1764500000000, CreateRepeatMatters1764500001000, CreateHandlers1764500002000, CreateOutbox1765100000000],
       poolSize,
       applicationName: 'router',
     }),

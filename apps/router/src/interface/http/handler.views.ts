@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DEPARTMENTS } from '@complaints/contracts';
+import { DEPARTMENTS, Department } from '@complaints/contracts';
 import { HANDLER_LANGUAGES, HandlerLoad } from '../../domain/handler';
 import { HandlerDto } from './handler.dto';
 
@@ -20,6 +20,7 @@ export class HandlerListView {
 export class ReassignmentView {
   @ApiProperty() complaintId: string;
   @ApiProperty() reference: string;
+  @ApiProperty({ enum: DEPARTMENTS }) department: Department;
   @ApiProperty() from: string;
   @ApiProperty({ nullable: true, type: String, description: "null: nobody fits; the department's queue" }) to: string | null;
 }

@@ -1,0 +1,196 @@
+import type { ClassConstructor } from 'class-transformer';
+import { Counter, Gauge } from 'prom-client';
+import type { DataSource } from 'typeorm';
+import { EventEnvelope, parseContract } from '@complaints/contracts';
+import type { EventPublisher } from './event-publisher';
+import { envelopeHeaders } from './message-headers';
+
+/** A contract an outbox may hold: its class, with the topic it goes to. */
+export type OutboxContract = ClassConstructor<EventEnvelope> & { topic: string };
+
+export interface OutboxRelayOptions {
+  /**
+   * The schema-qualified outbox table. Its columns: `id bigserial`, `topic text`, `message_key text`,
+   * `payload jsonb`, `published_at timestamptz`, `attempts int`, `last_error text` (see `outboxTableSql`).
+   */
+  table: string;
+  /** Any number, distinct per outbox, for the advisory lock that lets one relay at a time publish (so events stay in order). */
+  lockKey: number;
+  /** The contracts of the topics this outbox holds; each row is validated against its topic's before it goes out. */
+  contracts: readonly OutboxContract[];
+  /** How often to look for unpublished events (the owner also kicks it right after each change); 0 turns polling off. */
+  pollMs: number;
+  /** Published events are kept this long (for inspection), then deleted. */
+  retentionHours: number;
+  /** Prefix of the Prometheus metrics, e.g. `cases_outbox`. */
+  metricsPrefix: string;
+}
+
+interface PendingRow {
+  id: string;
+  topic: string;
+  message_key: string;
+  payload: Record<string, unknown>;
+}
+
+/** The DDL of an outbox table, for the owner's migration. */
+export function outboxTableSql(table: string): string[] {
+  const name = table.replace(/^.*\./, '');
+  return [
+    `CREATE TABLE ${table} (
+       id bigserial PRIMARY KEY,
+       event_id uuid NOT NULL,
+       topic text NOT NULL,
+       message_key text NOT NULL,
+       payload jsonb NOT NULL,
+       created_at timestamptz NOT NULL DEFAULT now(),
+       published_at timestamptz,
+       attempts int NOT NULL DEFAULT 0,
+       last_error text
+     )`,
+    `CREATE INDEX ${name}_pending_idx ON ${table} (id) WHERE published_at IS NULL`,
+    `CREATE INDEX ${name}_published_idx ON ${table} (published_at) WHERE published_at IS NOT NULL`,
+  ];
+}
+
+interface OutboxMetrics {
+  pending: Gauge;
+  published: Counter;
+  failedPasses: Counter;
+}
+
+const metricsByPrefix = new Map<string, OutboxMetrics>();
+
+function outboxMetrics(prefix: string): OutboxMetrics {
+  let metrics = metricsByPrefix.get(prefix);
+  if (!metrics) {
+    metrics = {
+      pending: new Gauge({ name: `${prefix}_pending`, help: 'Events written but not yet acknowledged by Kafka (after the last relay pass)' }),
+      published: new Counter({ name: `${prefix}_published_total`, help: 'Events the outbox relay published' }),
+      failedPasses: new Counter({ name: `${prefix}_failed_passes_total`, help: 'Relay passes that could not publish (Kafka down); the events stay queued' }),
+    };
+    metricsByPrefix.set(prefix, metrics);
+  }
+  return metrics;
+}
+
+/**
+ * Publishes a transactional outbox to Kafka in insertion order, with acks=all, and marks what was
+ * acknowledged. A change is committed with its events, so none is lost when Kafka is down: they wait
+ * in the table and go out when it is back (at-least-once; consumers dedupe by `eventId`). Runs every
+ * `pollMs` and whenever the owner `kick`s it after a change.
+ */
+export class PostgresOutboxRelay {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private again = false;
+  private readonly metrics: OutboxMetrics;
+  private readonly contracts: Map<string, OutboxContract>;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly publisher: EventPublisher,
+    private readonly logger: { warn(details: object, message: string): void },
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.metrics = outboxMetrics(options.metricsPrefix);
+    this.contracts = new Map(options.contracts.map((contract) => [contract.topic, contract]));
+  }
+
+  /** Starts polling (when `pollMs` > 0). */
+  start(): void {
+    if (this.options.pollMs > 0) this.timer = setInterval(() => this.kick(), this.options.pollMs);
+  }
+
+  /** Stops polling and waits for a running pass. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.whenIdle();
+  }
+
+  /** Resolves when no relay pass is running (shutdown, tests). */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Starts a relay pass unless one runs; if one runs, another follows it. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error, outbox: this.options.table }, 'outbox relay pass failed; events stay queued');
+        return 0;
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Publishes everything pending; returns how many events went out. */
+  async drain(batchSize = 200): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sent = await this.publishBatch(batchSize);
+      total += sent;
+      if (sent < batchSize) break;
+    }
+    await this.afterPass();
+    return total;
+  }
+
+  /** Updates the backlog gauge and forgets published events older than the retention. */
+  private async afterPass(): Promise<void> {
+    const { table, retentionHours } = this.options;
+    await this.db.query(`DELETE FROM ${table} WHERE published_at < now() - make_interval(hours => $1)`, [retentionHours]);
+    const [{ pending }] = (await this.db.query(`SELECT count(*)::int AS pending FROM ${table} WHERE published_at IS NULL`)) as { pending: number }[];
+    this.metrics.pending.set(pending);
+  }
+
+  private publishBatch(batchSize: number): Promise<number> {
+    const { table, lockKey } = this.options;
+    return this.db.transaction(async (tx) => {
+      const [{ locked }] = (await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [lockKey])) as { locked: boolean }[];
+      if (!locked) return 0;
+      const rows = (await tx.query(`SELECT id, topic, message_key, payload FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT $1`, [batchSize])) as PendingRow[];
+      if (rows.length === 0) return 0;
+      const ids = rows.map((r) => r.id);
+      try {
+        for (const [topic, topicRows] of groupByTopic(rows)) {
+          const contract = this.contracts.get(topic);
+          if (!contract) throw new Error(`the outbox ${table} holds an event for ${topic}, which it has no contract for`);
+          await this.publisher.send(
+            topic,
+            topicRows.map((row) => {
+              const event = parseContract(contract, row.payload);
+              return { key: row.message_key, value: JSON.stringify(event), headers: envelopeHeaders(event), timestamp: String(Date.parse(event.occurredAt)) };
+            }),
+          );
+        }
+      } catch (error) {
+        const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+        await tx.query(`UPDATE ${table} SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [ids, message]);
+        this.logger.warn({ err: error, outbox: table, pending: rows.length }, 'could not publish the outbox; its events stay queued');
+        this.metrics.failedPasses.inc();
+        return 0;
+      }
+      await tx.query(`UPDATE ${table} SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`, [ids]);
+      this.metrics.published.inc(rows.length);
+      return rows.length;
+    });
+  }
+}
+
+/** Rows by topic, keeping their order within each topic. */
+function groupByTopic(rows: readonly PendingRow[]): Map<string, PendingRow[]> {
+  const byTopic = new Map<string, PendingRow[]>();
+  for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+  return byTopic;
+}
