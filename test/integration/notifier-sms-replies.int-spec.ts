@@ -210,8 +210,8 @@ describe('notifier: SMS replies to the satisfaction survey', () => {
     expect((await deliverSms(notifier.url, reply(phone.number, '满意'))).body.outcome).toBe('no-survey');
     expect((await deliverSms(notifier.url, reply(uniquePhone().number, '3'))).body.outcome).toBe('no-survey');
 
-    const { rows } = await db.query(`SELECT outcome, reference, response FROM notifier.sms_replies WHERE message_id = $1`, [chat.messageId]);
-    expect(rows).toEqual([{ outcome: 'not-an-answer', reference: null, response: null }]);
+    const { rows } = await db.query(`SELECT outcome, reference, response_event_id FROM notifier.sms_replies WHERE message_id = $1`, [chat.messageId]);
+    expect(rows).toEqual([{ outcome: 'not-an-answer', reference: null, response_event_id: null }]);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(responsesFor(expired.case.reference)).toEqual([]);
   });

@@ -4,6 +4,5 @@ import { Counter } from 'prom-client';
 export const smsSurveyMetrics = {
   replies: new Counter({ name: 'notifier_sms_replies_total', help: 'SMS replies delivered by the gateway, by outcome (survey-answered, not-an-answer, no-survey)', labelNames: ['outcome'] }),
   surveys: new Counter({ name: 'notifier_sms_survey_changes_total', help: 'SMS survey changes from case events, by event and outcome', labelNames: ['event', 'outcome'] }),
-  answersPublished: new Counter({ name: 'notifier_sms_answers_published_total', help: 'Survey answers taken by SMS published as customer responses' }),
   purged: new Counter({ name: 'notifier_sms_surveys_purged_total', help: 'Expired SMS surveys deleted by the purge job' }),
 };

@@ -29,12 +29,6 @@ export interface SurveyAnswer {
   thanks: Notification;
 }
 
-/** A recorded answer whose response Kafka does not have yet. */
-export interface PendingAnswer extends SurveyAnswer {
-  gatewayId: string;
-  messageId: string;
-}
-
 /**
  * Port: the surveys texted to customers awaiting their answer (keyed by phone fingerprint), and the
  * replies the SMS gateway delivered (PostgreSQL).
@@ -44,14 +38,12 @@ export abstract class SmsSurveyStore {
   abstract apply(phoneFingerprint: string, change: SmsSurveyChange): Promise<SmsSurveyChangeResult>;
   /**
    * Records a reply once per gateway message: a redelivered message gets the outcome recorded the
-   * first time. A score answers the phone's most recent survey outstanding at `receivedAt` (closing it,
-   * and keeping `answer(survey)` until published); no outstanding survey: `no-survey`.
+   * first time. A score answers the phone's most recent survey outstanding at `receivedAt`: in one
+   * transaction the survey is closed, `answer(survey)`'s response goes into the outbox for Kafka and its
+   * thank-you into the deliveries. No outstanding survey: `no-survey`.
    * Throws SmsStoreUnavailableError when the database did not answer.
    */
   abstract recordReply(reply: InboundSms, answer: (survey: SmsSurvey) => SurveyAnswer, now: Date): Promise<RecordedReply>;
-  /** Claims answers whose response is not published yet, leasing them for `leaseMs`. */
-  abstract claimPendingAnswers(now: Date, limit: number, leaseMs: number): Promise<PendingAnswer[]>;
-  abstract markAnswersPublished(answers: readonly PendingAnswer[], now: Date): Promise<void>;
   /** Deletes surveys expired at `now` (answered or not); answers how many. */
   abstract purgeExpired(now: Date): Promise<number>;
 }
@@ -61,7 +53,7 @@ export class SmsStoreUnavailableError extends Error {
   readonly code = 'STORE_UNAVAILABLE';
 }
 
-/** Port: publishes `complaints.customer-responses.v1`; throws when Kafka did not acknowledge. */
-export abstract class CustomerResponsesPublisher {
-  abstract publishAll(responses: readonly CustomerResponseV1[]): Promise<void>;
+/** Port: publishes what the outbox holds; `kick` starts a pass now (after an answer was recorded). */
+export abstract class AnswersRelay {
+  abstract kick(): void;
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CustomerResponseV1 } from '@complaints/contracts';
+import { CustomerResponseV1 } from '@complaints/contracts';
+import { enqueueDelivery } from '@complaints/delivery';
 import { purgeExpired, rows } from '@complaints/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   InboundSms,
-  PendingAnswer,
   RecordedReply,
   SmsReplyOutcome,
   SmsStoreUnavailableError,
@@ -13,7 +13,7 @@ import {
   SmsSurveyStore,
   SurveyAnswer,
 } from '../../application/sms-surveys/sms-survey.store';
-import type { Language, Notification } from '../../domain/notification';
+import type { Language } from '../../domain/notification';
 import type { SmsSurvey, SmsSurveyChange } from '../../domain/sms-survey';
 
 const T = 'notifier';
@@ -66,35 +66,18 @@ export class PostgresSmsSurveyStore extends SmsSurveyStore {
         await tx.query(`UPDATE ${T}.sms_surveys SET status = 'answered', changed_at = $3, answered_by = $4 WHERE phone_fingerprint = $1 AND reference = $2`, [
           reply.phoneFingerprint, survey.reference, reply.receivedAt, `${reply.gatewayId}:${reply.messageId}`,
         ]);
-        await insertReply(tx, reply, now, { outcome: 'survey-answered', survey, ...answer(survey) });
+        const { response, thanks } = answer(survey);
+        await insertReply(tx, reply, now, { outcome: 'survey-answered', survey, responseEventId: response.eventId });
+        // The response for Kafka (relayed from the outbox) and the thank-you SMS, committed with the answer.
+        await tx.query(`INSERT INTO ${T}.outbox (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)`, [
+          response.eventId, CustomerResponseV1.topic, response.complaintId ?? response.reference, JSON.stringify(response),
+        ]);
+        await enqueueDelivery(tx, T, { id: `${response.eventId}:sms`, target: 'sms', payload: thanks }, now);
         return recordedReply('survey-answered', survey.reference, reply.score);
       });
     } catch (error) {
       throw new SmsStoreUnavailableError(error instanceof Error ? error.message : String(error));
     }
-  }
-
-  async claimPendingAnswers(now: Date, limit: number, leaseMs: number): Promise<PendingAnswer[]> {
-    const claimed = rows<{ gateway_id: string; message_id: string; response: CustomerResponseV1; thanks: Notification }>(
-      await this.db.query(
-        `UPDATE ${T}.sms_replies SET response_after = $2
-          WHERE (gateway_id, message_id) IN (
-            SELECT gateway_id, message_id FROM ${T}.sms_replies
-             WHERE response_status = 'pending' AND response_after <= $1 ORDER BY response_after LIMIT $3 FOR UPDATE SKIP LOCKED)
-          RETURNING gateway_id, message_id, response, thanks`,
-        [now, new Date(now.getTime() + leaseMs), limit],
-      ),
-    );
-    return claimed.map((row) => ({ gatewayId: row.gateway_id, messageId: row.message_id, response: row.response, thanks: row.thanks }));
-  }
-
-  async markAnswersPublished(answers: readonly PendingAnswer[], now: Date): Promise<void> {
-    if (answers.length === 0) return;
-    await this.db.query(
-      `UPDATE ${T}.sms_replies SET response_status = 'published', response_after = $3
-        WHERE (gateway_id, message_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [answers.map((a) => a.gatewayId), answers.map((a) => a.messageId), now],
-    );
   }
 
   purgeExpired(now: Date): Promise<number> {
@@ -120,18 +103,14 @@ async function insertReply(
   tx: EntityManager,
   reply: InboundSms,
   now: Date,
-  recorded: { outcome: SmsReplyOutcome; survey?: SmsSurvey; response?: CustomerResponseV1; thanks?: Notification },
+  recorded: { outcome: SmsReplyOutcome; survey?: SmsSurvey; responseEventId?: string },
 ): Promise<void> {
-  const answered = recorded.outcome === 'survey-answered';
   await tx.query(
-    `INSERT INTO ${T}.sms_replies (gateway_id, message_id, phone_fingerprint, received_at, recorded_at, outcome, reference, complaint_id, score,
-                                   response, thanks, response_status, response_after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    `INSERT INTO ${T}.sms_replies (gateway_id, message_id, phone_fingerprint, received_at, recorded_at, outcome, reference, complaint_id, score, response_event_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       reply.gatewayId, reply.messageId, reply.phoneFingerprint, reply.receivedAt, now, recorded.outcome,
-      recorded.survey?.reference ?? null, recorded.survey?.complaintId ?? null, reply.score,
-      recorded.response ? JSON.stringify(recorded.response) : null, recorded.thanks ? JSON.stringify(recorded.thanks) : null,
-      answered ? 'pending' : null, answered ? now : null,
+      recorded.survey?.reference ?? null, recorded.survey?.complaintId ?? null, reply.score, recorded.responseEventId ?? null,
     ],
   );
 }

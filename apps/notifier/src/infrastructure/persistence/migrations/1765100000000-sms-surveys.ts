@@ -1,10 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { outboxTableSql } from '@complaints/messaging';
 
 /**
  * SMS survey replies: the surveys texted to hotline and web customers on resolution, awaiting an
  * answer, keyed by a keyed fingerprint of the phone (never the number); and the replies the SMS
- * gateway delivered (one row per gateway message: a redelivery finds it), with the response an
- * answer produced until Kafka has it.
+ * gateway delivered (one row per gateway message: a redelivery finds it). An answer's response
+ * waits in `notifier.outbox` until Kafka has it.
  */
 export class SmsSurveys1765100000000 implements MigrationInterface {
   name = 'SmsSurveys1765100000000';
@@ -38,17 +39,15 @@ export class SmsSurveys1765100000000 implements MigrationInterface {
         reference text,
         complaint_id uuid,
         score smallint CHECK (score BETWEEN 1 AND 5),
-        response jsonb,
-        thanks jsonb,
-        response_status text CHECK (response_status IN ('pending', 'published')),
-        response_after timestamptz,
+        response_event_id uuid,
         PRIMARY KEY (gateway_id, message_id),
-        CONSTRAINT sms_replies_answer_ck CHECK ((outcome = 'survey-answered') = (response IS NOT NULL AND thanks IS NOT NULL AND response_status IS NOT NULL))
+        CONSTRAINT sms_replies_answer_ck CHECK ((outcome = 'survey-answered') = (response_event_id IS NOT NULL AND reference IS NOT NULL))
       )`);
-    await runner.query(`CREATE INDEX sms_replies_response_due_ix ON notifier.sms_replies (response_after) WHERE response_status = 'pending'`);
+    for (const statement of outboxTableSql('notifier.outbox')) await runner.query(statement);
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE notifier.outbox');
     await runner.query('DROP TABLE notifier.sms_replies');
     await runner.query('DROP TABLE notifier.sms_surveys');
   }
