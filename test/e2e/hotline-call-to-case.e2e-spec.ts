@@ -1,10 +1,10 @@
+import { signPayload } from '@complaints/security';
 import { CasesConfig } from '../../apps/cases/src/cases.config';
 import { CasesModule } from '../../apps/cases/src/cases.module';
 import { IntakeHotlineConfig } from '../../apps/intake-hotline/src/intake-hotline.config';
 import { IntakeHotlineModule, intakeHotlineHttpOptions } from '../../apps/intake-hotline/src/intake-hotline.module';
 import { RouterConfig } from '../../apps/router/src/router.config';
 import { RouterModule } from '../../apps/router/src/router.module';
-import { signPayload } from '../../apps/intake-hotline/src/domain/request-signature';
 import { testConfig } from '../support/configs';
 import { RecordingServer } from '../support/recording-server';
 import { pushCalls, sampleCall } from '../support/hotline-client';

@@ -1,7 +1,7 @@
 import { Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { CaseEventType, Channel } from '@complaints/contracts';
-import { signPayload } from '../../apps/intake-hotline/src/domain/request-signature';
+import { signPayload } from '@complaints/security';
 import { IntakeHotlineConfig } from '../../apps/intake-hotline/src/intake-hotline.config';
 import { IntakeHotlineModule, intakeHotlineHttpOptions } from '../../apps/intake-hotline/src/intake-hotline.module';
 import { caseEvent, publishCaseEvents, testProducer } from '../support/case-events';

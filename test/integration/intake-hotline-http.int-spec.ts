@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { ComplaintReceivedV1, Topics } from '@complaints/contracts';
-import { signPayload } from '../../apps/intake-hotline/src/domain/request-signature';
+import { signPayload } from '@complaints/security';
 import { IntakeHotlineConfig } from '../../apps/intake-hotline/src/intake-hotline.config';
 import { IntakeHotlineModule, intakeHotlineHttpOptions } from '../../apps/intake-hotline/src/intake-hotline.module';
 import { testConfig } from '../support/configs';

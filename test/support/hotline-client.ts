@@ -1,4 +1,4 @@
-import { signPayload } from '../../apps/intake-hotline/src/domain/request-signature';
+import { signPayload } from '@complaints/security';
 import { uniquePhone } from './phones';
 
 export interface PushResponse {

@@ -1,17 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ServiceConfigModule, loadConfig } from '@complaints/config';
+import { ServiceConfigModule, loadConfig, parseKeyedSetting } from '@complaints/config';
 import { DeliveryModule, DeliveryOutbox } from '@complaints/delivery';
 import { HttpAppOptions } from '@complaints/http';
 import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
-import { CountryCode, PiiCipher } from '@complaints/security';
+import { CountryCode, PiiCipher, SignatureSettings } from '@complaints/security';
 import { QueueCallbackUseCase } from './application/notify-callcenter/queue-callback.use-case';
 import { CallStore, ReceivedComplaintsPublisher } from './application/receive-calls/call.store';
 import { ReceiveCallsUseCase } from './application/receive-calls/receive-calls.use-case';
 import type { CallbackPayload } from './domain/callback';
-import { parseKeyedSetting } from './domain/keyed-setting';
 import { AxiosCallbackSender } from './infrastructure/axios-callback.sender';
 import { KafkaReceivedComplaintsPublisher } from './infrastructure/kafka-received-complaints.publisher';
 import { CallEntity } from './infrastructure/persistence/call.entity';
@@ -20,7 +19,7 @@ import { TypeOrmCallStore } from './infrastructure/persistence/typeorm-call.stor
 import { IntakeHotlineConfig } from './intake-hotline.config';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { HotlineCallsController, MAX_CALLS_PER_BATCH } from './interface/http/hotline-calls.controller';
-import { SIGNATURE_SETTINGS, SignatureSettings } from './interface/http/hotline-signature.guard';
+import { SIGNATURE_SETTINGS } from './interface/http/hotline-signature.guard';
 
 export const INTAKE_HOTLINE_SERVICE = 'intake-hotline';
 

@@ -46,6 +46,10 @@ export class IntakeSocialConfig extends DatabaseServiceConfig {
   @IsInt() @Min(1) @Max(90 * 24)
   SOCIAL_SURVEY_TTL_HOURS: number = 7 * 24;
 
+  /** How often expired surveys are deleted from intake_social.surveys (0: never). */
+  @IsInt() @Min(0) @Max(7 * 86_400_000)
+  SOCIAL_SURVEY_PURGE_INTERVAL_MS: number = 3_600_000;
+
   @IsInt() @Min(1_024) @Max(16 * 1024 * 1024)
   SOCIAL_MAX_BODY_BYTES: number = 256 * 1024;
 

@@ -8,6 +8,7 @@ import { PollWeiboUseCase } from './application/poll-weibo/poll-weibo.use-case';
 import { PollCursorStore, WeiboApi } from './application/poll-weibo/weibo.api';
 import { PublishConversationsUseCase } from './application/publish-conversations/publish-conversations.use-case';
 import { PublishSurveyAnswersUseCase } from './application/publish-survey-answers/publish-survey-answers.use-case';
+import { PurgeExpiredSurveysUseCase } from './application/purge-surveys/purge-expired-surveys.use-case';
 import { ConversationStore, ReceivedComplaintsPublisher } from './application/receive-message/conversation.store';
 import { ReceiveMessageUseCase } from './application/receive-message/receive-message.use-case';
 import { ReplySender, SendRepliesUseCase } from './application/send-replies/send-replies.use-case';
@@ -30,6 +31,7 @@ import { CALLBACK_SECRETS, CallbackSecrets, WechatSignatureGuard, WeiboSignature
 import { WECHAT_ACCOUNT, WechatAccount, WechatCallbackController } from './interface/http/wechat-callback.controller';
 import { WeiboCallbackController } from './interface/http/weibo-callback.controller';
 import { XmlBodyParser } from './interface/http/xml-body.parser';
+import { SURVEY_PURGE_INTERVAL_MS, SurveyPurge } from './interface/survey-purge';
 import { WechatyBotRunner } from './interface/wechaty-bot.runner';
 import { WeiboPollSchedule, WeiboPoller } from './interface/weibo-poller';
 
@@ -132,6 +134,9 @@ export class IntakeSocialModule {
           useFactory: (store: SurveyStore) => new TrackSurveysUseCase(store, config.SOCIAL_SURVEY_TTL_HOURS),
         },
         CaseEventsConsumer,
+        { provide: PurgeExpiredSurveysUseCase, inject: [SurveyStore], useFactory: (store: SurveyStore) => new PurgeExpiredSurveysUseCase(store) },
+        { provide: SURVEY_PURGE_INTERVAL_MS, useValue: config.SOCIAL_SURVEY_PURGE_INTERVAL_MS },
+        SurveyPurge,
         {
           provide: SendRepliesUseCase,
           inject: [ConversationStore, { token: WechatyBot, optional: true }],

@@ -3,6 +3,7 @@ import { loadConfig } from '@complaints/config';
 import { runService } from '@complaints/http';
 import { NotifierConfig } from './notifier.config';
 import { NotifierModule } from './notifier.module';
+import { notifierHttpOptions } from './sms-surveys.providers';
 
 void runService(() => {
   const config = loadConfig(NotifierConfig);
@@ -10,6 +11,7 @@ void runService(() => {
     module: NotifierModule.register(config),
     host: config.HOST,
     port: config.NOTIFIER_PORT,
-    openApi: { title: 'Notifier', description: 'Tells customers about their complaint on the channel they used. Operational endpoints only.' },
+    ...notifierHttpOptions(),
+    openApi: { title: 'Notifier', description: 'Tells customers about their complaint on the channel they used, and takes their SMS replies to the satisfaction survey from the SMS gateway.' },
   };
 });

@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { getCountries } from 'libphonenumber-js';
 import { DatabaseServiceConfig } from '@complaints/config';
 
 /**
@@ -49,6 +50,33 @@ export class NotifierConfig extends DatabaseServiceConfig {
 
   @ValidateIf((c: NotifierConfig) => c.SMS_GATEWAY_URL !== '') @IsString() @IsNotEmpty()
   SMS_GATEWAY_TOKEN: string = '';
+
+  /**
+   * Who may deliver customers' SMS replies to `POST /v1/sms/inbound`: `<gatewayId>:<secret>` pairs,
+   * comma-separated; repeat an id to keep two secrets active while rotating. Empty: every delivery refused.
+   */
+  @IsString()
+  SMS_INBOUND_SECRETS: string = '';
+
+  /** Accepted distance between an inbound delivery's X-Timestamp and the server clock, against replays. */
+  @IsInt() @Min(1) @Max(3_600)
+  SMS_INBOUND_TIMESTAMP_TOLERANCE_SEC: number = 300;
+
+  /** Country of sender numbers without a country code (ISO 3166 alpha-2). */
+  @IsIn(getCountries())
+  SMS_DEFAULT_COUNTRY: string = 'CN';
+
+  /** HMAC key of the phone fingerprints that key SMS surveys (no phone number is stored with them). */
+  @IsString() @MinLength(16)
+  SMS_SURVEY_FINGERPRINT_KEY: string;
+
+  /** How long after resolution an SMS reply such as 满意 or 1-5 answers the survey. */
+  @IsInt() @Min(1) @Max(90 * 24)
+  SMS_SURVEY_TTL_HOURS: number = 7 * 24;
+
+  /** How often expired SMS surveys are deleted (0: never). */
+  @IsInt() @Min(0) @Max(7 * 86_400_000)
+  SMS_SURVEY_PURGE_INTERVAL_MS: number = 3_600_000;
 
   /** SMTP server for e-mail, e.g. smtp://user:pass@host:587. Empty: e-mail route off. */
   @IsString()

@@ -15,6 +15,7 @@ import { NOTIFIER_SCHEMA, notifierDataSourceOptions } from './infrastructure/per
 import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { StaffBulletinsConsumer } from './interface/staff-bulletins.consumer';
 import { NotifierConfig } from './notifier.config';
+import { SMS_SURVEY_CONTROLLERS, smsSurveyProviders } from './sms-surveys.providers';
 
 export const NOTIFIER_SERVICE = 'notifier';
 
@@ -48,7 +49,9 @@ export class NotifierModule {
           pollMs: config.NOTIFY_POLL_MS,
         }),
       ],
+      controllers: [...SMS_SURVEY_CONTROLLERS],
       providers: [
+        ...smsSurveyProviders(config, gateways.has('sms'), NOTIFIER_SERVICE),
         {
           provide: QueueNotificationsUseCase,
           inject: [DeliveryOutbox],

@@ -1,4 +1,5 @@
 export * from './dev-defaults';
+export * from './keyed-setting';
 export * from './load-config';
 export * from './service-config.module';
 export * from './service.config';

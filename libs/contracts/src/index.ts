@@ -11,6 +11,7 @@ export * from './event-envelope';
 export * from './handler-reassignment.v1';
 export * from './hotspot-alert.v1';
 export * from './staff-bulletin.v1';
+export * from './survey-lifecycle';
 export * from './survey-reply';
 export * from './taxonomy';
 export * from './topics';

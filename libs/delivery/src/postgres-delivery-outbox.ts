@@ -19,25 +19,33 @@ export function createDeliveriesTableSql(schema: string): string[] {
   ];
 }
 
+/**
+ * Records a delivery in `<schema>.deliveries` through `db`, which may be a transaction's manager, so a
+ * service can queue a message in the same transaction as the change that causes it. True when it was new.
+ */
+export async function enqueueDelivery<P>(db: { query(sql: string, parameters?: unknown[]): Promise<unknown> }, schema: string, request: DeliveryRequest<P>, now: Date): Promise<boolean> {
+  const result = await db.query(
+    `INSERT INTO ${schema}.deliveries (id, target, payload, status, attempts, next_attempt_at, created_at)
+     VALUES ($1, $2, $3, 'pending', 0, $4, $4) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [request.id, request.target, JSON.stringify(request.payload), now],
+  );
+  return Array.isArray(result) && result.length > 0;
+}
+
 /** {@link DeliveryOutbox} in PostgreSQL (`<schema>.deliveries`); several instances may share it. */
 export class PostgresDeliveryOutbox<P> extends DeliveryOutbox<P> {
   private readonly table: string;
 
   constructor(
     private readonly dataSource: DataSource,
-    schema: string,
+    private readonly schema: string,
   ) {
     super();
     this.table = `${schema}.deliveries`;
   }
 
-  async enqueue(request: DeliveryRequest<P>, now: Date): Promise<boolean> {
-    const rows = await this.rows(
-      `INSERT INTO ${this.table} (id, target, payload, status, attempts, next_attempt_at, created_at)
-       VALUES ($1, $2, $3, 'pending', 0, $4, $4) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [request.id, request.target, JSON.stringify(request.payload), now],
-    );
-    return rows.length > 0;
+  enqueue(request: DeliveryRequest<P>, now: Date): Promise<boolean> {
+    return enqueueDelivery(this.dataSource, this.schema, request, now);
   }
 
   async claimDue(limit: number, leaseMs: number, now: Date): Promise<Array<DueDelivery<P>>> {

@@ -1,7 +1,7 @@
 import axios, { AxiosError, AxiosInstance } from 'axios';
 import { DeliverySender, DueDelivery } from '@complaints/delivery';
+import { signPayload } from '@complaints/security';
 import type { CallbackPayload } from '../domain/callback';
-import { signPayload } from '../domain/request-signature';
 
 export interface CallbackTargets {
   urls: ReadonlyMap<string, readonly string[]>;

@@ -1,4 +1,4 @@
-import type { CaseEventV1 } from '@complaints/contracts';
+import { CaseEventV1, surveyStepOf } from '@complaints/contracts';
 import type { SocialChannel } from './social-message';
 
 /** A case of a social-channel customer whose satisfaction survey (sent on resolution) awaits an answer. */
@@ -14,22 +14,22 @@ export type SurveyChange =
   | ({ kind: 'sent'; account: string; at: Date; expiresAt: Date } & OutstandingSurvey)
   | ({ kind: 'ended'; at: Date } & OutstandingSurvey);
 
-/** After these the survey of the case is no longer awaited: answered (anywhere), reopened, withdrawn, archived. */
-const ENDS_SURVEY = new Set(['case.satisfaction_recorded', 'case.reopened', 'case.withdrawn', 'case.archived']);
-
 /**
  * Reads a case event of a WeChat or Weibo case: `case.resolved` sends the customer the survey (the
- * notifier asks for 1-5 or 满意/不满意 on their channel), which stays open for `ttlMs`; the events in
- * ENDS_SURVEY end it. Null for other channels, customers without a channel identity and other events.
+ * notifier asks for 1-5 or 满意/不满意 on their channel), which stays open for `ttlMs`; an answer, a
+ * reopening, a withdrawal or archiving end it (`surveyStepOf`). Null for other channels, customers
+ * without a channel identity and other events.
  */
 export function surveyChangeOf(event: CaseEventV1, ttlMs: number): SurveyChange | null {
   const { case: snapshot } = event;
   if (snapshot.channel !== 'wechat' && snapshot.channel !== 'weibo') return null;
   const userId = snapshot.channel === 'wechat' ? snapshot.contact.openId : snapshot.contact.uid;
   if (!userId) return null;
+  const step = surveyStepOf(event.eventType);
+  if (!step) return null;
   const at = new Date(event.at);
   const survey: OutstandingSurvey = { channel: snapshot.channel, userId, reference: snapshot.reference, complaintId: snapshot.complaintId };
-  if (event.eventType === 'case.resolved') return { kind: 'sent', ...survey, account: snapshot.source.system, at, expiresAt: new Date(at.getTime() + ttlMs) };
-  if (ENDS_SURVEY.has(event.eventType)) return { kind: 'ended', ...survey, at };
-  return null;
+  return step === 'sent'
+    ? { kind: 'sent', ...survey, account: snapshot.source.system, at, expiresAt: new Date(at.getTime() + ttlMs) }
+    : { kind: 'ended', ...survey, at };
 }

@@ -1,9 +1,9 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
+import { PeriodicTask } from '@complaints/persistence';
 import { PublishConversationsUseCase } from '../application/publish-conversations/publish-conversations.use-case';
 import { PublishSurveyAnswersUseCase } from '../application/publish-survey-answers/publish-survey-answers.use-case';
 import { SendRepliesUseCase } from '../application/send-replies/send-replies.use-case';
-import { PeriodicTask } from './periodic-task';
 import { socialMetrics } from './social.metrics';
 
 export const RELAY_POLL_MS = Symbol('RELAY_POLL_MS');

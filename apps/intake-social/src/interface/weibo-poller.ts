@@ -1,8 +1,8 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { PinoLogger } from 'nestjs-pino';
+import { PeriodicTask } from '@complaints/persistence';
 import { PollWeiboUseCase } from '../application/poll-weibo/poll-weibo.use-case';
-import { PeriodicTask } from './periodic-task';
 import { socialMetrics } from './social.metrics';
 
 export class WeiboPollSchedule {

@@ -4,6 +4,11 @@ export type Route = (typeof ROUTES)[number];
 
 export type Language = 'zh' | 'en';
 
+/** The language a customer is written to in: their complaint's, when it is Chinese or English, else the default. */
+export function customerLanguage(complaintLanguage: string | undefined, defaultLanguage: Language): Language {
+  return complaintLanguage === 'en' || complaintLanguage === 'zh' ? complaintLanguage : defaultLanguage;
+}
+
 /**
  * One message to one customer on one route. Contact details stay sealed (`pii:v1:…`) until the
  * moment of sending; nothing in the outbox is readable personal data.

@@ -2,12 +2,13 @@ import { Body, Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/com
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, ProblemException, problem } from '@complaints/http';
 import { BrokerUnavailableError } from '@complaints/messaging';
+import { SignedBy } from '@complaints/security';
 import { StoreUnavailableError } from '../../application/receive-calls/call.store';
 import { ReceiveCallsUseCase } from '../../application/receive-calls/receive-calls.use-case';
 import { hotlineMetrics } from '../hotline.metrics';
 import { parseCallBatch } from './call-batch.parser';
 import { PushCallsDto, PushCallsResultDto } from './hotline-call.dto';
-import { AuthenticatedCallcenter, HotlineSignatureGuard } from './hotline-signature.guard';
+import { HotlineSignatureGuard } from './hotline-signature.guard';
 
 export const MAX_CALLS_PER_BATCH = Symbol('MAX_CALLS_PER_BATCH');
 const RETRY_AFTER_SECONDS = '5';
@@ -35,7 +36,7 @@ export class HotlineCallsController {
   @ApiHeader({ name: 'X-Signature', required: true, description: 'sha256=<64 hex digits>' })
   @ApiBody({ type: PushCallsDto })
   @ApiOkResponse({ type: PushCallsResultDto })
-  async push(@Body() body: unknown, @AuthenticatedCallcenter() callcenterId: string, @CorrelationId() correlationId: string): Promise<PushCallsResultDto> {
+  async push(@Body() body: unknown, @SignedBy() callcenterId: string, @CorrelationId() correlationId: string): Promise<PushCallsResultDto> {
     const calls = parseCallBatch(body, this.maxCallsPerBatch);
     try {
       const results = await this.receiveCalls.execute({ callcenterId, calls, correlationId });

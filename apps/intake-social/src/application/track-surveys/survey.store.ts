@@ -22,6 +22,8 @@ export abstract class SurveyStore {
   /** Claims answers not yet published (or whose earlier publish failed), leasing them for `leaseMs`. */
   abstract claimPendingResponses(now: Date, limit: number, leaseMs: number): Promise<PendingResponse[]>;
   abstract markResponsesPublished(responses: readonly PendingResponse[], now: Date): Promise<void>;
+  /** Deletes the surveys whose answer is no longer awaited at `now` (expired), answered or not; answers how many. */
+  abstract purgeExpired(now: Date): Promise<number>;
 }
 
 /** Port: publishes `complaints.customer-responses.v1`; throws when Kafka did not acknowledge. */

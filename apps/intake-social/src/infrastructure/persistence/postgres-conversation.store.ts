@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { rows } from '@complaints/persistence';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import {
   ClosedConversation, ConversationStore, PendingReply, RecordedMessage, RecordMessageCommand, ReferenceTakenError, StoreUnavailableError,
 } from '../../application/receive-message/conversation.store';
 import type { AttachmentReference, Fragment, ReplyTarget, SocialChannel } from '../../domain/social-message';
 import { answerSurvey } from './postgres-survey.store';
-import { rows } from './rows';
 
 const T = 'intake_social';
 

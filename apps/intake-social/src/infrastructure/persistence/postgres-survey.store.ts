@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CustomerResponseV1 } from '@complaints/contracts';
+import { purgeExpired, rows } from '@complaints/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RecordedMessage, RecordMessageCommand, SurveyAnswer } from '../../application/receive-message/conversation.store';
 import { PendingResponse, SurveyChangeResult, SurveyStore } from '../../application/track-surveys/survey.store';
 import type { OutstandingSurvey, SurveyChange } from '../../domain/outstanding-survey';
-import { rows } from './rows';
 
 const T = 'intake_social';
 
@@ -36,6 +36,11 @@ export class PostgresSurveyStore extends SurveyStore {
             [change.channel, change.userId, change.reference, change.at],
           );
     return rows(result).length > 0 ? 'applied' : 'stale';
+  }
+
+  purgeExpired(now: Date): Promise<number> {
+    // Safe for any status: a replayed `case.resolved` of a purged survey comes back already expired.
+    return purgeExpired(this.db, { table: `${T}.surveys`, column: 'expires_at' }, now);
   }
 
   async claimPendingResponses(now: Date, limit: number, leaseMs: number): Promise<PendingResponse[]> {

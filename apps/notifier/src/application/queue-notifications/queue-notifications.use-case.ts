@@ -1,7 +1,7 @@
 import { CaseEventKind, CaseEventV1 } from '@complaints/contracts';
 import { DeliveryOutbox } from '@complaints/delivery';
 import { routesFor } from '../../domain/channel-routes';
-import { Language, Notification, Route } from '../../domain/notification';
+import { customerLanguage, Language, Notification, Route } from '../../domain/notification';
 import { renderMessage } from '../../domain/templates';
 
 export interface QueueOutcome {
@@ -27,7 +27,7 @@ export class QueueNotificationsUseCase {
     const outcome: QueueOutcome = { queued: [], unconfigured: [] };
     if (!event.customerVisible) return outcome;
     const snapshot = event.case;
-    const language: Language = snapshot.language === 'en' || snapshot.language === 'zh' ? snapshot.language : this.defaultLanguage;
+    const language = customerLanguage(snapshot.language, this.defaultLanguage);
     const kind = event.eventType.slice('case.'.length) as CaseEventKind;
     const message = renderMessage(kind, language, {
       reference: snapshot.reference,

@@ -1,16 +1,12 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import axios, { AxiosInstance } from 'axios';
+import { signPayload } from '@complaints/security';
 import type { StaffMessage } from '../../domain/staff-message';
 import { describeHttpError } from './route-gateway';
 
 /** The id a staff webhook URL goes by in the outbox (URLs may carry tokens; the outbox keeps only this). */
 export function staffWebhookId(url: string): string {
   return createHash('sha256').update(url).digest('hex').slice(0, 16);
-}
-
-/** `sha256=<hex HMAC-SHA256(secret, "<unix seconds>.<body>")>`: the hotline's scheme, so receivers verify the sender. */
-export function signWebhookBody(secret: string, timestamp: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
 export interface StaffWebhookSettings {
@@ -42,7 +38,7 @@ export class StaffWebhookGateway {
     if (!url) throw new Error('staff webhook no longer configured');
     const body = JSON.stringify({ type: 'analytics.bulletin', bulletinId: message.bulletinId, week: message.week, subject: message.subject, text: message.text, bulletin: message.data });
     const timestamp = String(Math.floor(Date.now() / 1000));
-    const signature = this.settings.secret ? { 'x-timestamp': timestamp, 'x-signature': signWebhookBody(this.settings.secret, timestamp, body) } : {};
+    const signature = this.settings.secret ? { 'x-timestamp': timestamp, 'x-signature': signPayload(this.settings.secret, timestamp, body) } : {};
     await this.http
       .post(url, body, { headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey, ...signature } })
       .catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { dataSourceOptions } from '@complaints/persistence';
 import { CreateDeliveries1764500000000 } from './migrations/1764500000000-create-deliveries';
+import { SmsSurveys1765100000000 } from './migrations/1765100000000-sms-surveys';
 
 export const NOTIFIER_SCHEMA = 'notifier';
 
@@ -10,7 +11,7 @@ export function notifierDataSourceOptions(url: string, poolSize?: number) {
       url,
       schema: NOTIFIER_SCHEMA,
       entities: [],
-      migrations: [CreateDeliveries1764500000000],
+      migrations: [CreateDeliveries1764500000000, SmsSurveys1765100000000],
       poolSize,
       applicationName: 'notifier',
     }),

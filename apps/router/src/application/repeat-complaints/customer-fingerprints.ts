@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
 import type { CustomerV1 } from '@complaints/contracts';
+import { keyedFingerprint } from '@complaints/security';
 import { CustomerIdentity, customerIdentities } from '../../domain/customer-identity';
 
 export interface CustomerFingerprintSet {
@@ -33,6 +33,6 @@ export class CustomerFingerprints {
   }
 
   private fingerprint(identity: CustomerIdentity): string {
-    return createHmac('sha256', this.key).update(`${identity.kind}:${identity.value}`).digest('base64url');
+    return keyedFingerprint(this.key, identity.kind, identity.value);
   }
 }

@@ -1,4 +1,7 @@
-/** Runs `work` every `intervalMs`, never two runs at once; `stop()` waits for the run in progress. */
+/**
+ * Runs `work` every `intervalMs`, never two runs at once; `stop()` waits for the run in progress.
+ * For a service's background jobs over its stored rows: relays, pollers with a stored cursor, clean-ups.
+ */
 export class PeriodicTask {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;

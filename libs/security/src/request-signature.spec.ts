@@ -1,17 +1,17 @@
 import { signPayload, verifySignedRequest } from './request-signature';
 
-describe('hotline request signatures', () => {
-  const secrets = new Map([['cc-a', ['old-secret', 'new-secret']]]);
+describe('signed webhook requests', () => {
+  const verifier = { secrets: new Map([['cc-a', ['old-secret', 'new-secret']]]), toleranceSeconds: 300, senderHeader: 'X-Callcenter-Id', senderKind: 'call centre' };
   const now = 1_764_400_000_000;
   const timestamp = String(now / 1000);
   const body = Buffer.from('{"calls":[]}');
 
-  const verify = (overrides: Partial<{ callcenterId: string; timestamp: string; signature: string; body: Buffer }> = {}) =>
-    verifySignedRequest({ callcenterId: 'cc-a', timestamp, signature: signPayload('new-secret', timestamp, body), body, ...overrides }, secrets, now, 300);
+  const verify = (overrides: Partial<{ senderId: string; timestamp: string; signature: string; body: Buffer }> = {}) =>
+    verifySignedRequest({ senderId: 'cc-a', timestamp, signature: signPayload('new-secret', timestamp, body), body, ...overrides }, verifier, now);
 
   it('accepts a request signed with any active secret of the call centre', () => {
-    expect(verify()).toEqual({ ok: true, callcenterId: 'cc-a' });
-    expect(verify({ signature: signPayload('old-secret', timestamp, body) })).toEqual({ ok: true, callcenterId: 'cc-a' });
+    expect(verify()).toEqual({ ok: true, senderId: 'cc-a' });
+    expect(verify({ signature: signPayload('old-secret', timestamp, body) })).toEqual({ ok: true, senderId: 'cc-a' });
   });
 
   it('signs "<timestamp>.<body>" with HMAC-SHA256 as lowercase hex', () => {
@@ -21,8 +21,8 @@ describe('hotline request signatures', () => {
   });
 
   it.each([
-    ['missing call centre', { callcenterId: '' }, 'callcenter-id'],
-    ['unknown call centre', { callcenterId: 'cc-x' }, 'callcenter-id'],
+    ['missing sender', { senderId: '' }, 'sender'],
+    ['unknown sender', { senderId: 'cc-x' }, 'sender'],
     ['missing timestamp', { timestamp: '' }, 'timestamp'],
     ['timestamp in milliseconds', { timestamp: String(now) }, 'timestamp'],
     ['stale timestamp', { timestamp: String(now / 1000 - 301) }, 'timestamp'],
@@ -45,5 +45,13 @@ describe('hotline request signatures', () => {
   it('never puts a secret in a refusal', () => {
     const result = verify({ signature: signPayload('wrong', timestamp, body) });
     expect(JSON.stringify(result)).not.toMatch(/old-secret|new-secret/);
+  });
+});
+
+describe('refusals name the sender as the webhook does', () => {
+  it('uses the sender header and kind it is given', () => {
+    const verifier = { secrets: new Map([['gw-1', ['s']]]), toleranceSeconds: 300, senderHeader: 'X-Gateway-Id', senderKind: 'SMS gateway' };
+    expect(verifySignedRequest({ body: Buffer.alloc(0) }, verifier, 0)).toEqual({ ok: false, failed: 'sender', reason: 'The X-Gateway-Id header is missing.' });
+    expect(verifySignedRequest({ senderId: 'gw-2', body: Buffer.alloc(0) }, verifier, 0)).toMatchObject({ reason: 'The SMS gateway named in X-Gateway-Id is not registered.' });
   });
 });
