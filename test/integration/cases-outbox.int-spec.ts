@@ -1,12 +1,12 @@
 import pino from 'pino';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { createKafka, EventPublisher } from '@complaints/messaging';
+import { createKafka, EventPublisher, PostgresOutboxRelay } from '@complaints/messaging';
 import { dropDatabase, ensureDatabase, migrate } from '@complaints/persistence';
 import { OpenCaseUseCase } from '../../apps/cases/src/application/open-case/open-case.use-case';
 import { CasesConfig } from '../../apps/cases/src/cases.config';
 import { DEFAULT_SLA_POLICY } from '../../apps/cases/src/domain/sla-policy';
-import { OutboxRelay } from '../../apps/cases/src/infrastructure/messaging/outbox-relay';
+import { caseEventsOutbox } from '../../apps/cases/src/infrastructure/messaging/case-events-outbox';
 import { CASES_SCHEMA, casesDataSourceOptions } from '../../apps/cases/src/infrastructure/persistence/cases.data-source';
 import { TypeOrmCaseRepository } from '../../apps/cases/src/infrastructure/persistence/typeorm-case.repository';
 import { testConfig } from '../support/configs';
@@ -42,7 +42,7 @@ describe('case events outbox (real Kafka and PostgreSQL)', () => {
 
   it('commits the case with case.opened while Kafka is down and publishes it once Kafka answers', async () => {
     const repository = new TypeOrmCaseRepository(db);
-    const downRelay = new OutboxRelay(db, brokerDown, config, logger);
+    const downRelay = new PostgresOutboxRelay(db, brokerDown, logger, caseEventsOutbox(config));
     const event = routedComplaint();
     const complaintId = event.complaint.complaintId;
 
@@ -57,7 +57,7 @@ describe('case events outbox (real Kafka and PostgreSQL)', () => {
     expect(pending.last_error).toMatch(/Kafka did not acknowledge/);
     expect(await repository.findByReference(event.complaint.reference)).not.toBeNull();
 
-    const upRelay = new OutboxRelay(db, brokerUp, config, logger);
+    const upRelay = new PostgresOutboxRelay(db, brokerUp, logger, caseEventsOutbox(config));
     expect(await upRelay.drain()).toBe(1);
     const [opened] = await tap.waitFor(complaintId, 'case.opened');
     expect(opened.case.reference).toBe(event.complaint.reference);

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceConfigModule, loadConfig } from '@complaints/config';
-import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
+import { KafkaReadiness, MessagingModule, outboxRelayProvider } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
 import { StaffAuthModule } from '@complaints/security';
@@ -14,7 +14,7 @@ import { Clock, SystemClock } from './application/clock';
 import { FindCasesQuery } from './application/find-cases/find-cases.query';
 import { OpenCaseUseCase } from './application/open-case/open-case.use-case';
 import { CasesConfig } from './cases.config';
-import { OutboxRelay } from './infrastructure/messaging/outbox-relay';
+import { caseEventsOutbox } from './infrastructure/messaging/case-events-outbox';
 import { casesDataSourceOptions } from './infrastructure/persistence/cases.data-source';
 import { TypeOrmCaseRepository } from './infrastructure/persistence/typeorm-case.repository';
 import { SlaWatcher } from './infrastructure/scheduling/sla-watcher';
@@ -64,8 +64,7 @@ export class CasesModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: OIDC_CLIENT, useValue: config.oidc ? new OidcClient(config.oidc) : null },
         { provide: CaseRepository, useClass: TypeOrmCaseRepository },
-        OutboxRelay,
-        { provide: CaseEventsRelay, useExisting: OutboxRelay },
+        outboxRelayProvider(CaseEventsRelay, CasesConfig, caseEventsOutbox),
         {
           provide: OpenCaseUseCase,
           inject: [CaseRepository, CaseEventsRelay],

@@ -1,9 +1,10 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
 import { ServiceConfigModule, loadConfig } from '@complaints/config';
 import { HttpAppOptions } from '@complaints/http';
 import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
-import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
+import { DatabaseReadiness, PersistenceModule, PurgeSchedule } from '@complaints/persistence';
 import { PollWeiboUseCase } from './application/poll-weibo/poll-weibo.use-case';
 import { PollCursorStore, WeiboApi } from './application/poll-weibo/weibo.api';
 import { PublishConversationsUseCase } from './application/publish-conversations/publish-conversations.use-case';
@@ -25,13 +26,13 @@ import { PostgresSurveyStore } from './infrastructure/persistence/postgres-surve
 import { WechatyBot } from './infrastructure/wechaty-bot';
 import { WeiboReplySender } from './infrastructure/weibo-reply.sender';
 import { IntakeSocialConfig } from './intake-social.config';
+import { socialMetrics } from './interface/social.metrics';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { ConversationRelay, RELAY_POLL_MS } from './interface/conversation-relay';
 import { CALLBACK_SECRETS, CallbackSecrets, WechatSignatureGuard, WeiboSignatureGuard } from './interface/http/callback-signature.guard';
 import { WECHAT_ACCOUNT, WechatAccount, WechatCallbackController } from './interface/http/wechat-callback.controller';
 import { WeiboCallbackController } from './interface/http/weibo-callback.controller';
 import { XmlBodyParser } from './interface/http/xml-body.parser';
-import { SURVEY_PURGE_INTERVAL_MS, SurveyPurge } from './interface/survey-purge';
 import { WechatyBotRunner } from './interface/wechaty-bot.runner';
 import { WeiboPollSchedule, WeiboPoller } from './interface/weibo-poller';
 
@@ -135,8 +136,18 @@ export class IntakeSocialModule {
         },
         CaseEventsConsumer,
         { provide: PurgeExpiredSurveysUseCase, inject: [SurveyStore], useFactory: (store: SurveyStore) => new PurgeExpiredSurveysUseCase(store) },
-        { provide: SURVEY_PURGE_INTERVAL_MS, useValue: config.SOCIAL_SURVEY_PURGE_INTERVAL_MS },
-        SurveyPurge,
+        {
+          provide: PurgeSchedule,
+          inject: [PurgeExpiredSurveysUseCase, PinoLogger],
+          useFactory: (purge: PurgeExpiredSurveysUseCase, logger: PinoLogger) =>
+            new PurgeSchedule({
+              intervalMs: config.SOCIAL_SURVEY_PURGE_INTERVAL_MS,
+              what: 'expired surveys',
+              purge: (now) => purge.execute(now),
+              counted: (n) => socialMetrics.surveysPurged.inc(n),
+              logger,
+            }),
+        },
         {
           provide: SendRepliesUseCase,
           inject: [ConversationStore, { token: WechatyBot, optional: true }],

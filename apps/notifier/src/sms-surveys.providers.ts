@@ -1,6 +1,9 @@
 import { Provider } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
 import { parseKeyedSetting } from '@complaints/config';
 import { HttpAppOptions } from '@complaints/http';
+import { outboxRelayProvider } from '@complaints/messaging';
+import { PurgeSchedule } from '@complaints/persistence';
 import { CountryCode, PiiCipher, SignatureSettings } from '@complaints/security';
 import { ReceiveSmsReplyUseCase } from './application/sms-replies/receive-sms-reply.use-case';
 import { PhoneFingerprints } from './application/sms-surveys/phone-fingerprints';
@@ -8,12 +11,12 @@ import { PurgeExpiredSmsSurveysUseCase } from './application/sms-surveys/purge-e
 import { AnswersRelay, SmsSurveyStore } from './application/sms-surveys/sms-survey.store';
 import { TrackSmsSurveysUseCase } from './application/sms-surveys/track-sms-surveys.use-case';
 import type { Language } from './domain/notification';
-import { NotifierOutboxRelay } from './infrastructure/messaging/notifier-outbox.relay';
+import { answersOutbox } from './infrastructure/messaging/answers-outbox';
 import { PostgresSmsSurveyStore } from './infrastructure/persistence/postgres-sms-survey.store';
+import { smsSurveyMetrics } from './interface/sms-survey.metrics';
 import { SMS_INBOUND_SIGNATURE, SmsGatewaySignatureGuard } from './interface/http/sms-gateway-signature.guard';
 import { InboundClock, SMS_INBOUND_CLOCK, SmsInboundController } from './interface/http/sms-inbound.controller';
-import { SMS_SURVEY_PURGE_INTERVAL_MS, SmsSurveyPurge } from './interface/sms-survey-purge';
-import type { NotifierConfig } from './notifier.config';
+import { NotifierConfig } from './notifier.config';
 
 /** HTTP settings of the notifier: SMS gateways' deliveries are signed over the raw body. */
 export function notifierHttpOptions(): Omit<HttpAppOptions, 'openApi'> {
@@ -35,11 +38,9 @@ export function smsSurveyProviders(config: NotifierConfig, smsConfigured: boolea
   return [
     { provide: SMS_INBOUND_SIGNATURE, useValue: signature },
     { provide: SMS_INBOUND_CLOCK, useValue: clock },
-    { provide: SMS_SURVEY_PURGE_INTERVAL_MS, useValue: config.SMS_SURVEY_PURGE_INTERVAL_MS },
     SmsGatewaySignatureGuard,
     { provide: SmsSurveyStore, useClass: PostgresSmsSurveyStore },
-    NotifierOutboxRelay,
-    { provide: AnswersRelay, useExisting: NotifierOutboxRelay },
+    outboxRelayProvider(AnswersRelay, NotifierConfig, answersOutbox),
     {
       provide: TrackSmsSurveysUseCase,
       inject: [SmsSurveyStore],
@@ -52,6 +53,17 @@ export function smsSurveyProviders(config: NotifierConfig, smsConfigured: boolea
       useFactory: (store: SmsSurveyStore, relay: AnswersRelay) => new ReceiveSmsReplyUseCase(store, relay, fingerprints, source),
     },
     { provide: PurgeExpiredSmsSurveysUseCase, inject: [SmsSurveyStore], useFactory: (store: SmsSurveyStore) => new PurgeExpiredSmsSurveysUseCase(store) },
-    SmsSurveyPurge,
+    {
+      provide: PurgeSchedule,
+      inject: [PurgeExpiredSmsSurveysUseCase, PinoLogger],
+      useFactory: (purge: PurgeExpiredSmsSurveysUseCase, logger: PinoLogger) =>
+        new PurgeSchedule({
+          intervalMs: config.SMS_SURVEY_PURGE_INTERVAL_MS,
+          what: 'expired SMS surveys',
+          purge: (now) => purge.execute(now),
+          counted: (n) => smsSurveyMetrics.purged.inc(n),
+          logger,
+        }),
+    },
   ];
 }

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ServiceConfigModule, loadConfig } from '@complaints/config';
-import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
+import { KafkaReadiness, MessagingModule, outboxRelayProvider } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
 import { PiiCipher, StaffAuthModule } from '@complaints/security';
@@ -18,7 +18,7 @@ import { DryRunRoutingQuery } from './application/routing-rules/dry-run-routing.
 import { ReplaceRulesUseCase } from './application/routing-rules/replace-rules.use-case';
 import { RuleSetRepository } from './application/routing-rules/rule-set.repository';
 import { KafkaRoutedComplaintPublisher } from './infrastructure/kafka-routed-complaint.publisher';
-import { ReassignmentsOutboxRelay } from './infrastructure/messaging/reassignments-outbox-relay';
+import { reassignmentsOutbox } from './infrastructure/messaging/reassignments-outbox';
 import { PgHandlerStore } from './infrastructure/persistence/pg-handler.store';
 import { PgMatterStore } from './infrastructure/persistence/pg-matter.store';
 import { PgRuleSetRepository } from './infrastructure/persistence/pg-rule-set.repository';
@@ -95,8 +95,7 @@ export class RouterModule {
           inject: [MatterStore, HandlerStore],
           useFactory: (matters: MatterStore, handlers: HandlerStore) => new TrackCaseStatusUseCase(matters, handlers),
         },
-        ReassignmentsOutboxRelay,
-        { provide: ReassignmentsRelay, useExisting: ReassignmentsOutboxRelay },
+        outboxRelayProvider(ReassignmentsRelay, RouterConfig, reassignmentsOutbox),
         {
           provide: SaveHandlerUseCase,
           inject: [HandlerStore, ReassignmentsRelay],

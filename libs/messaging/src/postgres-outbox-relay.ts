@@ -1,8 +1,11 @@
+import type { FactoryProvider, InjectionToken, Type } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import type { ClassConstructor } from 'class-transformer';
+import { PinoLogger } from 'nestjs-pino';
 import { Counter, Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { EventEnvelope, parseContract } from '@complaints/contracts';
-import type { EventPublisher } from './event-publisher';
+import { EventPublisher } from './event-publisher';
 import { envelopeHeaders } from './message-headers';
 
 /** A contract an outbox may hold: its class, with the topic it goes to. */
@@ -95,6 +98,15 @@ export class PostgresOutboxRelay {
   ) {
     this.metrics = outboxMetrics(options.metricsPrefix);
     this.contracts = new Map(options.contracts.map((contract) => [contract.topic, contract]));
+  }
+
+  /** Nest lifecycle: polls while the application runs. */
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
   }
 
   /** Starts polling (when `pollMs` > 0). */
@@ -193,4 +205,16 @@ function groupByTopic(rows: readonly PendingRow[]): Map<string, PendingRow[]> {
   const byTopic = new Map<string, PendingRow[]>();
   for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
   return byTopic;
+}
+
+/**
+ * The Nest provider of an app's outbox relay, under the app's own port (anything with `kick()`): it
+ * polls from bootstrap to shutdown with the app's DataSource, publisher and logger.
+ */
+export function outboxRelayProvider<C>(provide: InjectionToken, configClass: Type<C>, options: (config: C) => OutboxRelayOptions): FactoryProvider<PostgresOutboxRelay> {
+  return {
+    provide,
+    inject: [getDataSourceToken(), EventPublisher, configClass, PinoLogger],
+    useFactory: (db: DataSource, publisher: EventPublisher, config: C, logger: PinoLogger) => new PostgresOutboxRelay(db, publisher, logger, options(config)),
+  };
 }

@@ -6,3 +6,4 @@ export * from './periodic-task';
 export * from './persistence.module';
 export * from './purge-expired';
 export * from './rows';
+export * from './purge-schedule';
