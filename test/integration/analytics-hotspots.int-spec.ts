@@ -202,6 +202,8 @@ describe('analytics hot spots', () => {
     expect(published('spike:department:LENDING')).toHaveLength(1);
     expect(alerts.values((a) => a.eventId === pendingId)).toHaveLength(1);
     const listed = await hotspots();
-    expect(listed.body.alerts.filter((a: { key: string }) => a.key === termKey || a.key === 'spike:department:LENDING')).toHaveLength(2);
+    // This run's (other test files raise LENDING spikes at their own clocks' times).
+    const ours = listed.body.alerts.filter((a: { key: string; raisedAt: string }) => Math.abs(Date.parse(a.raisedAt) - t0.getTime()) < HOUR);
+    expect(ours.filter((a: { key: string }) => a.key === termKey || a.key === 'spike:department:LENDING')).toHaveLength(2);
   });
 });

@@ -28,10 +28,10 @@ export class ComposeBulletinQuery {
     const { from, to } = periodBounds(week);
     const [scorecard, raised, closed] = await Promise.all([
       this.scorecards.execute(week, asOf),
-      this.alerts.raisedSince(from),
+      this.alerts.raisedBetween(from, to),
       this.closedCases.categories(from, to),
     ]);
-    const alerts = raised.filter((a) => a.raisedAt < to).map(hotspot);
+    const alerts = raised.map(hotspot);
     return composeBulletin({ week, scorecard, alerts, closed });
   }
 }

@@ -18,8 +18,8 @@ export abstract class AlertStore {
   /** Stores raised alerts, unpublished, in one transaction. */
   abstract save(alerts: readonly StoredAlert[]): Promise<void>;
 
-  /** Alerts raised at or after `since`, oldest first (to re-seed the deduplication). */
-  abstract raisedSince(since: Date): Promise<StoredAlert[]>;
+  /** Alerts raised in [from, to), oldest first (to re-seed the deduplication; a week's bulletin). */
+  abstract raisedBetween(from: Date, to: Date): Promise<StoredAlert[]>;
 
   /** Newest first. */
   abstract list(filter: AlertFilter): Promise<StoredAlert[]>;

@@ -132,7 +132,9 @@ export class DetectHotspotsUseCase {
   private async ensureDeduplicator(now: Date): Promise<AlertDeduplicator> {
     if (this.deduplicator) return this.deduplicator;
     const deduplicator = new AlertDeduplicator(this.settings.deduplication);
-    for (const alert of await this.alerts.raisedSince(new Date(now.getTime() - deduplicator.settings.coolDownMs))) deduplicator.remember(alert, alert.raisedAt);
+    // Up to now only: on a clock that was set back (a replay, a test), later alerts must not silence this detection.
+    const recent = await this.alerts.raisedBetween(new Date(now.getTime() - deduplicator.settings.coolDownMs), new Date(now.getTime() + 1));
+    for (const alert of recent) deduplicator.remember(alert, alert.raisedAt);
     return (this.deduplicator = deduplicator);
   }
 

@@ -53,8 +53,8 @@ export class PostgresAlertStore extends AlertStore {
     });
   }
 
-  async raisedSince(since: Date): Promise<StoredAlert[]> {
-    const rows = (await this.db.query(`SELECT ${ALERT_COLUMNS} FROM analytics.alerts WHERE raised_at >= $1 ORDER BY raised_at, seq`, [since])) as AlertRow[];
+  async raisedBetween(from: Date, to: Date): Promise<StoredAlert[]> {
+    const rows = (await this.db.query(`SELECT ${ALERT_COLUMNS} FROM analytics.alerts WHERE raised_at >= $1 AND raised_at < $2 ORDER BY raised_at, seq`, [from, to])) as AlertRow[];
     return rows.map(storedAlert);
   }
 
