@@ -17,6 +17,7 @@ import { RecordComplaintTermsUseCase } from './application/hotspots/record-compl
 import { SpikeSeriesSource } from './application/hotspots/spike-series-source';
 import { Jrt0169ReportQuery } from './application/jrt0169-report/jrt0169-report.query';
 import { QueryKpisQuery } from './application/query-kpis/query-kpis.query';
+import { ReadModelWriter } from './application/record-event/read-model-writer';
 import { RecordEventUseCase } from './application/record-event/record-event.use-case';
 import { TransparencyReportQuery } from './application/transparency-report/transparency-report.query';
 import { AlertOutboxRelay } from './infrastructure/messaging/alert-outbox-relay';
@@ -24,6 +25,7 @@ import { analyticsDataSourceOptions } from './infrastructure/persistence/analyti
 import { PostgresAlertStore } from './infrastructure/persistence/postgres-alert-store';
 import { PostgresAnalyticsReadModel } from './infrastructure/persistence/postgres-analytics-read-model';
 import { PostgresComplaintTermStore } from './infrastructure/persistence/postgres-complaint-term-store';
+import { PostgresReadModelWriter } from './infrastructure/persistence/postgres-read-model-writer';
 import { PostgresSpikeSeriesSource } from './infrastructure/persistence/postgres-spike-series-source';
 import { ANALYTICS_GROUP } from './interface/analytics-group';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
@@ -67,7 +69,8 @@ export class AnalyticsModule {
       providers: [
         { provide: ANALYTICS_GROUP, useValue: options.consumerGroup ?? config.ANALYTICS_CONSUMER_GROUP },
         { provide: AnalyticsReadModel, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresAnalyticsReadModel(ds) },
-        { provide: RecordEventUseCase, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new RecordEventUseCase(rm) },
+        { provide: ReadModelWriter, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresReadModelWriter(ds) },
+        { provide: RecordEventUseCase, inject: [ReadModelWriter], useFactory: (writer: ReadModelWriter) => new RecordEventUseCase(writer) },
         { provide: QueryKpisQuery, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new QueryKpisQuery(rm) },
         { provide: Jrt0169ReportQuery, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new Jrt0169ReportQuery(rm) },
         { provide: TransparencyReportQuery, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new TransparencyReportQuery(rm) },
