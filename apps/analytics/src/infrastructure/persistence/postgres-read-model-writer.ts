@@ -20,9 +20,11 @@ const INSERT_APPLIED_SQL = `
   ON CONFLICT (event_id) DO NOTHING
   RETURNING event_id`;
 
+/** `$1` is a jsonb array of projections (AnalyticsEvent), each stored whole as the row's body. */
 const INSERT_EVENTS_SQL = `
   INSERT INTO analytics.complaint_events (complaint_id, event_id, topic, kafka_offset, at, body)
-  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::timestamptz[], $6::jsonb[])
+  SELECT (e->>'complaintId')::uuid, (e->>'eventId')::uuid, e->>'topic', (e->>'offset')::bigint, (e->>'at')::timestamptz, e
+  FROM jsonb_array_elements($1::jsonb) AS e
   ON CONFLICT DO NOTHING`;
 
 const ROLLUP_KEY_COLUMNS = ['day', ...ROLLUP_DIMENSIONS.map((d) => DIMENSION_COLUMNS[d])];
@@ -73,14 +75,7 @@ export class PostgresReadModelWriter extends ReadModelWriter {
       if (inserted.length === 0) return 0;
       const added = inserted.flatMap((r) => byId.get(r.event_id)!.projections);
       const stored = await this.storedEvents(tx, added);
-      await tx.query(INSERT_EVENTS_SQL, [
-        added.map((e) => e.complaintId),
-        added.map((e) => e.eventId),
-        added.map((e) => e.topic),
-        added.map((e) => e.offset),
-        added.map((e) => e.at),
-        added.map((e) => JSON.stringify(e)),
-      ]);
+      await tx.query(INSERT_EVENTS_SQL, [JSON.stringify(added)]);
       const { facts, deltas } = foldBatch(stored, added);
       await tx.query(UPSERT_FACTS_SQL, [JSON.stringify(facts.map(factRow))]);
       if (deltas.length > 0) await tx.query(UPSERT_ROLLUPS_SQL, [JSON.stringify(deltas.map(rollupRow))]);
