@@ -15,9 +15,10 @@ import { platformServiceEnv, ScenarioContext } from './scenario-context';
 
 /**
  * Scenario "analytics": (1) events recorded per second by the analytics service's three consumers (the
- * real service, child process: contract check, eventId dedupe, projection, fact folding, rollup delta,
- * one transaction per event under a per-complaint lock) beside a bare kafkajs consumer that only
- * inserts each event's first two rows in batches, over the same pre-published events; (2) after
+ * real service, child process: contract check, eventId dedupe, projection, fact folding, rollup deltas,
+ * one transaction per batch of up to ANALYTICS_BATCH_SIZE events under per-complaint locks) beside a
+ * bare kafkajs consumer that only inserts each event's first two rows in batches, over the same
+ * pre-published events; (2) after
  * loading `facts` synthetic complaints of one year straight into the read model with SQL, the latency
  * of `GET /v1/kpis` (a quarter and the year, grouped by department) and `GET /v1/transparency` (the
  * same periods) on that service, sequential requests, p50/p95/max.

@@ -15,6 +15,14 @@ export class AnalyticsConfig extends DatabaseServiceConfig {
   @IsString() @Matches(/^[A-Za-z0-9._-]+$/) @MaxLength(200)
   ANALYTICS_CONSUMER_GROUP: string = 'analytics';
 
+  /**
+   * At most this many events of one partition are applied together (one transaction, each touched
+   * complaint folded once). A batch holds one advisory lock per complaint it touches, from PostgreSQL's
+   * shared lock table (max_locks_per_transaction x max_connections = 6400 slots by default).
+   */
+  @IsInt() @Min(1) @Max(2_000)
+  ANALYTICS_BATCH_SIZE: number = 500;
+
   /** The longest period one KPI query may cover, in days. */
   @IsInt() @Min(1) @Max(3_660)
   ANALYTICS_MAX_RANGE_DAYS: number = 1_100;

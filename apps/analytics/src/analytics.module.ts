@@ -19,6 +19,7 @@ import { Jrt0169ReportQuery } from './application/jrt0169-report/jrt0169-report.
 import { KpiSeriesSource } from './application/query-kpis/kpi-series-source';
 import { QueryKpiSeriesQuery } from './application/query-kpis/query-kpi-series.query';
 import { QueryKpisQuery } from './application/query-kpis/query-kpis.query';
+import { ReadModelWriter } from './application/record-event/read-model-writer';
 import { RecordEventUseCase } from './application/record-event/record-event.use-case';
 import { TransparencyReportQuery } from './application/transparency-report/transparency-report.query';
 import { AlertOutboxRelay } from './infrastructure/messaging/alert-outbox-relay';
@@ -27,6 +28,7 @@ import { PostgresAlertStore } from './infrastructure/persistence/postgres-alert-
 import { PostgresAnalyticsReadModel } from './infrastructure/persistence/postgres-analytics-read-model';
 import { PostgresKpiSeriesSource } from './infrastructure/persistence/postgres-kpi-series-source';
 import { PostgresComplaintTermStore } from './infrastructure/persistence/postgres-complaint-term-store';
+import { PostgresReadModelWriter } from './infrastructure/persistence/postgres-read-model-writer';
 import { PostgresSpikeSeriesSource } from './infrastructure/persistence/postgres-spike-series-source';
 import { ANALYTICS_GROUP } from './interface/analytics-group';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
@@ -85,7 +87,8 @@ export class AnalyticsModule {
       providers: [
         { provide: ANALYTICS_GROUP, useValue: options.consumerGroup ?? config.ANALYTICS_CONSUMER_GROUP },
         { provide: AnalyticsReadModel, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresAnalyticsReadModel(ds) },
-        { provide: RecordEventUseCase, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new RecordEventUseCase(rm) },
+        { provide: ReadModelWriter, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresReadModelWriter(ds) },
+        { provide: RecordEventUseCase, inject: [ReadModelWriter], useFactory: (writer: ReadModelWriter) => new RecordEventUseCase(writer) },
         { provide: QueryKpisQuery, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new QueryKpisQuery(rm) },
         { provide: KpiSeriesSource, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresKpiSeriesSource(ds) },
         { provide: QueryKpiSeriesQuery, inject: [KpiSeriesSource], useFactory: (source: KpiSeriesSource) => new QueryKpiSeriesQuery(source) },

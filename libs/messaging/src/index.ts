@@ -2,6 +2,7 @@ export * from './consumed-message';
 export * from './ensure-topics';
 export * from './errors';
 export * from './event-batch-consumer';
+export * from './event-batch-subscription';
 export * from './event-consumer';
 export * from './event-consumer.factory';
 export * from './event-publisher';

@@ -1,5 +1,4 @@
 import type { Department } from '@complaints/contracts';
-import type { AnalyticsEvent } from '../domain/analytics-event';
 import type { GroupByDimension } from '../domain/kpi-dimensions';
 import type { DurationPercentiles } from '../domain/kpi-report';
 import type { KpiCounters } from '../domain/kpi-counters';
@@ -25,17 +24,11 @@ export interface CountCell {
 }
 
 /**
- * The analytics read model (the port). The Postgres adapter keeps fact rows and daily rollups; an
+ * The analytics read model (the port; ReadModelWriter writes it). The Postgres adapter keeps fact rows and daily rollups; an
  * adapter over ClickHouse (or any columnar store) can replace it by implementing this interface, and
  * nothing above it changes.
  */
 export abstract class AnalyticsReadModel {
-  /**
-   * Applies one event, exactly once per `eventId`: a redelivered event changes nothing. `events` are
-   * the event's projections onto each complaint it concerns (usually one). Returns false for a duplicate.
-   */
-  abstract apply(eventId: string, events: AnalyticsEvent[]): Promise<boolean>;
-
   /** Counters and duration percentiles per value of a dimension (plus the overall total under key `*`). */
   abstract totals(scope: FactScope, groupBy: GroupByDimension | null): Promise<GroupTotals[]>;
 

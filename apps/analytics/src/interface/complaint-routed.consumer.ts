@@ -1,17 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ComplaintRoutedV1 } from '@complaints/contracts';
-import { EventConsumerFactory, EventSubscription, MessageMeta } from '@complaints/messaging';
+import { ConsumedEvent, EventBatchSubscription, EventConsumerFactory } from '@complaints/messaging';
+import { AnalyticsConfig } from '../analytics.config';
 import { RecordEventUseCase } from '../application/record-event/record-event.use-case';
 import { ANALYTICS_GROUP, analyticsGroupFor } from './analytics-group';
+import { atOffsets } from './at-offsets';
 
-/** `complaints.routed.v1` into the read model. */
+/** `complaints.routed.v1` into the read model, a batch at a time. */
 @Injectable()
-export class ComplaintRoutedConsumer extends EventSubscription<ComplaintRoutedV1> {
-  constructor(consumers: EventConsumerFactory, @Inject(ANALYTICS_GROUP) group: string, private readonly record: RecordEventUseCase) {
-    super(consumers, { groupId: analyticsGroupFor(group, ComplaintRoutedV1.topic), topic: ComplaintRoutedV1.topic, contract: ComplaintRoutedV1 });
+export class ComplaintRoutedConsumer extends EventBatchSubscription<ComplaintRoutedV1> {
+  constructor(consumers: EventConsumerFactory, @Inject(ANALYTICS_GROUP) group: string, config: AnalyticsConfig, private readonly record: RecordEventUseCase) {
+    super(consumers, { groupId: analyticsGroupFor(group, ComplaintRoutedV1.topic), topic: ComplaintRoutedV1.topic, contract: ComplaintRoutedV1, maxBatchSize: config.ANALYTICS_BATCH_SIZE });
   }
 
-  protected async handle(event: ComplaintRoutedV1, meta: MessageMeta): Promise<void> {
-    await this.record.routed(event, Number(meta.offset));
+  protected async handleBatch(consumed: ConsumedEvent<ComplaintRoutedV1>[]): Promise<void> {
+    await this.record.routed(atOffsets(consumed));
   }
 }

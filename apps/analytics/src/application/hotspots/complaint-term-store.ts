@@ -13,8 +13,8 @@ export interface TermPage {
  * rebuilt from here at start and fed from here on every tick.
  */
 export abstract class ComplaintTermStore {
-  /** Records a complaint's terms once (a redelivered complaint changes nothing); false for a duplicate. */
-  abstract record(observation: TermObservation): Promise<boolean>;
+  /** Records each complaint's terms once (a redelivered complaint changes nothing); returns how many were new. */
+  abstract record(observations: readonly TermObservation[]): Promise<number>;
 
   /** The earliest time of receipt held, or null when none is. */
   abstract earliestReceivedAt(): Promise<Date | null>;

@@ -44,9 +44,14 @@ export const FACT_COLUMNS: readonly [string, (f: ComplaintFact) => unknown][] = 
   ['corrective_action_category', (f) => f.correctiveActionCategory],
 ];
 
-/** An upsert of a fact row: `$1..$n` in FACT_COLUMNS order. */
-export const UPSERT_FACT_SQL = `
+/** A fact as a row of `analytics.complaint_facts`, keyed by column name (for jsonb_populate_recordset). */
+export function factRow(f: ComplaintFact): Record<string, unknown> {
+  return Object.fromEntries(FACT_COLUMNS.map(([column, read]) => [column, read(f)]));
+}
+
+/** An upsert of many fact rows: `$1` is a jsonb array of factRow()s (one per complaint). */
+export const UPSERT_FACTS_SQL = `
   INSERT INTO analytics.complaint_facts (${FACT_COLUMNS.map(([c]) => c).join(', ')}, updated_at)
-  VALUES (${FACT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, now())
+  SELECT ${FACT_COLUMNS.map(([c]) => c).join(', ')}, now() FROM jsonb_populate_recordset(NULL::analytics.complaint_facts, $1::jsonb)
   ON CONFLICT (complaint_id) DO UPDATE SET
   ${FACT_COLUMNS.slice(1).map(([c]) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`;

@@ -23,13 +23,16 @@ export class PostgresComplaintTermStore extends ComplaintTermStore {
     super();
   }
 
-  async record(o: TermObservation): Promise<boolean> {
+  async record(observations: readonly TermObservation[]): Promise<number> {
+    if (observations.length === 0) return 0;
     const inserted: unknown[] = await this.db.query(
-      `INSERT INTO analytics.complaint_terms (complaint_id, reference, received_at, terms) VALUES ($1, $2, $3, $4)
+      `INSERT INTO analytics.complaint_terms (complaint_id, reference, received_at, terms)
+       SELECT o.complaint_id, o.reference, o.received_at, ARRAY(SELECT jsonb_array_elements_text(o.terms))
+       FROM jsonb_to_recordset($1::jsonb) AS o(complaint_id uuid, reference text, received_at timestamptz, terms jsonb)
        ON CONFLICT (complaint_id) DO NOTHING RETURNING complaint_id`,
-      [o.complaintId, o.reference, o.receivedAt, o.terms],
+      [JSON.stringify(observations.map((o) => ({ complaint_id: o.complaintId, reference: o.reference, received_at: o.receivedAt, terms: o.terms })))],
     );
-    return inserted.length > 0;
+    return inserted.length;
   }
 
   async earliestReceivedAt(): Promise<Date | null> {

@@ -1,0 +1,101 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { ProjectedEvent, ReadModelWriter } from '../../application/record-event/read-model-writer';
+import type { AnalyticsEvent } from '../../domain/analytics-event';
+import { foldBatch, RollupDelta } from '../../domain/fact-batch';
+import { factRow, UPSERT_FACTS_SQL } from './fact-row';
+import { COUNTER_COLUMNS, DIMENSION_COLUMNS, ROLLUP_DIMENSIONS } from './rollup-columns';
+
+/**
+ * One transaction-scoped advisory lock per complaint, taken in the order of the lock keys (a sorted
+ * subquery is evaluated before the outer call), so two batches sharing complaints never wait on each
+ * other crosswise.
+ */
+const LOCK_COMPLAINTS_SQL = `
+  SELECT pg_advisory_xact_lock(k)
+  FROM (SELECT DISTINCT hashtextextended(id, 7) AS k FROM unnest($1::text[]) AS id ORDER BY k) AS keys`;
+
+const INSERT_APPLIED_SQL = `
+  INSERT INTO analytics.applied_events (event_id, topic)
+  SELECT * FROM unnest($1::uuid[], $2::text[])
+  ON CONFLICT (event_id) DO NOTHING
+  RETURNING event_id`;
+
+/** `$1` is a jsonb array of projections (AnalyticsEvent), each stored whole as the row's body. */
+const INSERT_EVENTS_SQL = `
+  INSERT INTO analytics.complaint_events (complaint_id, event_id, topic, kafka_offset, at, body)
+  SELECT (e->>'complaintId')::uuid, (e->>'eventId')::uuid, e->>'topic', (e->>'offset')::bigint, (e->>'at')::timestamptz, e
+  FROM jsonb_array_elements($1::jsonb) AS e
+  ON CONFLICT DO NOTHING`;
+
+const ROLLUP_KEY_COLUMNS = ['day', ...ROLLUP_DIMENSIONS.map((d) => DIMENSION_COLUMNS[d])];
+
+/** Adds deltas to many rollup rows: `$1` is a jsonb array of rows, inserted (and so locked) in array order. */
+const UPSERT_ROLLUPS_SQL = `
+  INSERT INTO analytics.daily_rollup (${ROLLUP_KEY_COLUMNS.join(', ')}, ${COUNTER_COLUMNS.map((c) => c.column).join(', ')})
+  SELECT ${ROLLUP_KEY_COLUMNS.join(', ')}, ${COUNTER_COLUMNS.map((c) => c.column).join(', ')}
+  FROM jsonb_populate_recordset(NULL::analytics.daily_rollup, $1::jsonb) WITH ORDINALITY ORDER BY ordinality
+  ON CONFLICT (${ROLLUP_KEY_COLUMNS.join(', ')}) DO UPDATE SET
+  ${COUNTER_COLUMNS.map((c) => `${c.column} = analytics.daily_rollup.${c.column} + EXCLUDED.${c.column}`).join(', ')}`;
+
+function rollupRow({ key, counters }: RollupDelta): Record<string, unknown> {
+  return {
+    ...Object.fromEntries(ROLLUP_KEY_COLUMNS.map((column, i) => [column, key[i]])),
+    ...Object.fromEntries(COUNTER_COLUMNS.map((c) => [c.column, counters[c.name]])),
+  };
+}
+
+const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort();
+
+/**
+ * The read model's write side in PostgreSQL (schema `analytics`). A batch is applied in one
+ * transaction: lock the complaints it concerns, record the eventIds (unique: only the new ones come
+ * back), store the new events' projections, load every stored event of the complaints they touch in
+ * one query, fold each of those complaints once (domain/fact-batch), upsert their facts in one
+ * statement and add the summed rollup deltas in one more.
+ *
+ * Concurrency: the three topics' consumers (and a rebuild beside them) each apply batches at once.
+ * The per-complaint locks make each complaint's fold see every event committed before it (no lost
+ * event, no lost rollup update); rollup rows are only ever added to (`x = x + delta`) and each batch
+ * locks them in one global key order after all its complaint locks, so batches never deadlock.
+ */
+export class PostgresReadModelWriter extends ReadModelWriter {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async applyBatch(batch: readonly ProjectedEvent[]): Promise<number> {
+    const byId = new Map<string, ProjectedEvent>();
+    for (const e of batch) if (e.projections.length > 0 && !byId.has(e.eventId.toLowerCase())) byId.set(e.eventId.toLowerCase(), e);
+    if (byId.size === 0) return 0;
+    const eventIds = [...byId.keys()].sort();
+    const complaintIds = sortedUnique([...byId.values()].flatMap((e) => e.projections.map((p) => p.complaintId.toLowerCase())));
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query(LOCK_COMPLAINTS_SQL, [complaintIds]);
+      const inserted = (await tx.query(INSERT_APPLIED_SQL, [eventIds, eventIds.map((id) => byId.get(id)!.projections[0].topic)])) as { event_id: string }[];
+      if (inserted.length === 0) return 0;
+      const added = inserted.flatMap((r) => byId.get(r.event_id)!.projections);
+      const stored = await this.storedEvents(tx, added);
+      await tx.query(INSERT_EVENTS_SQL, [JSON.stringify(added)]);
+      const { facts, deltas } = foldBatch(stored, added);
+      await tx.query(UPSERT_FACTS_SQL, [JSON.stringify(facts.map(factRow))]);
+      if (deltas.length > 0) await tx.query(UPSERT_ROLLUPS_SQL, [JSON.stringify(deltas.map(rollupRow))]);
+      return inserted.length;
+    });
+  }
+
+  /** Every event stored before of the complaints `added` concerns, under the ids the new events use. */
+  private async storedEvents(tx: EntityManager, added: readonly AnalyticsEvent[]): Promise<Map<string, AnalyticsEvent[]>> {
+    const ids = sortedUnique(added.map((e) => e.complaintId));
+    const rows = (await tx.query('SELECT complaint_id, body FROM analytics.complaint_events WHERE complaint_id = ANY($1::uuid[])', [ids])) as {
+      complaint_id: string;
+      body: AnalyticsEvent;
+    }[];
+    const byComplaint = new Map<string, AnalyticsEvent[]>();
+    for (const row of rows) {
+      const events = byComplaint.get(row.complaint_id);
+      if (events) events.push(row.body);
+      else byComplaint.set(row.complaint_id, [row.body]);
+    }
+    return new Map(ids.map((id) => [id, byComplaint.get(id.toLowerCase()) ?? []]));
+  }
+}
