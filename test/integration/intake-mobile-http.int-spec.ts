@@ -16,7 +16,7 @@ const MAX_ATTACHMENT_BYTES = 64 * 1024;
 const RATE_LIMIT = 15;
 
 interface ReceivedMessage {
-  complaint: { complaintId: string; reference: string; channel: string; customer: { customerId?: string; contact: Record<string, string> }; content: { text: string; attachments?: unknown[] } };
+  complaint: { complaintId: string; reference: string; channel: string; customer: { customerId?: string; contact: Record<string, string> }; content: { text: string; attachments?: unknown[] }; context: { extra?: Record<string, string> } };
 }
 
 /**
