@@ -34,7 +34,7 @@ export async function loadSyntheticFacts(db: Client, count: number, year: number
              (ARRAY['ONLINE','CALL_CENTER','BRANCH','SELF_SERVICE','THIRD_PARTY','OTHER'])[1 + floor(power(random(), 2) * 6)::int] AS service_point,
              (ARRAY['P2','P3','P1'])[1 + floor(power(random(), 2) * 3)::int] AS priority,
              (ARRAY['CARD_CENTER','RETAIL_BANKING','LENDING','PAYMENTS','DIGITAL','WEALTH','FRAUD','CUSTOMER_SERVICE','CONSUMER_PROTECTION'])[1 + floor(power(random(), 1.8) * 9)::int] AS department,
-             (ARRAY['Shanghai','Beijing','Guangdong','Zhejiang','Jiangsu','Sichuan','Hubei','Shandong'])[1 + floor(power(random(), 1.5) * 8)::int] AS region,
+             (ARRAY['310000','110000','440000','330000','320000','510000','420000','370000'])[1 + floor(power(random(), 1.5) * 8)::int] AS region,
              make_timestamptz(${year}, 1, 1, 0, 0, 0, 'Asia/Shanghai') + random() * interval '364 days 23 hours' AS received_at,
              (3600000 * (1 + power(random(), 2) * 70))::bigint AS feedback_ms,
              (86400000 * (1 + power(random(), 1.5) * 20))::bigint AS resolution_ms,

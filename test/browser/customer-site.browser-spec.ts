@@ -78,6 +78,14 @@ describe('customer site (real Chromium, phone-sized screen)', () => {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowDown');
       expect(await page.inputValue('#product')).toBe('CREDIT_CARD');
+      // The region picker is labelled and follows the product: "not given" and the 34 divisions in GB/T 2260 order, 上海市 the 9th.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('region');
+      await page.getByLabel('所在地区（选填）').waitFor();
+      expect(await page.locator('#region option').count()).toBe(35);
+      for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowDown');
+      expect(await page.inputValue('#region')).toBe('310000');
+      expect(await page.locator('#region option:checked').textContent()).toBe('上海市');
       await tabTo(page, '#text');
       await page.keyboard.type(text);
       await tabTo(page, '#consent');
@@ -97,7 +105,7 @@ describe('customer site (real Chromium, phone-sized screen)', () => {
       expect(await accessibilityViolations(page)).toEqual([]);
 
       const event = await eventually(async () => received.values((e) => e.complaint.reference === reference)[0]);
-      expect(event.complaint).toMatchObject({ channel: 'web', content: { text }, context: { productHint: 'CREDIT_CARD' } });
+      expect(event.complaint).toMatchObject({ channel: 'web', content: { text }, context: { productHint: 'CREDIT_CARD', extra: { region: '310000' } } });
       expect(event.complaint.customer.contact.phoneLast4).toBe(phone.last4);
 
       // The confirmation survives a reload; the form is empty for the next complaint.
@@ -126,6 +134,12 @@ describe('customer site (real Chromium, phone-sized screen)', () => {
       await page.getByRole('button', { name: 'English' }).click();
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       await page.getByRole('heading', { level: 1, name: 'Make a complaint' }).waitFor();
+      // The region picker in English: labelled, the divisions by their English names, alphabetically.
+      const region = page.getByLabel('Region (optional)');
+      expect(await region.locator('option').nth(0).textContent()).toBe('Not given');
+      expect(await region.locator('option').nth(1).textContent()).toBe('Anhui');
+      await region.selectOption({ label: 'Hong Kong' });
+      expect(await region.inputValue()).toBe('810000');
       await page.getByLabel('Mobile number').fill('call me');
       await page.getByLabel('E-mail (optional)').fill('nope@');
       await page.getByRole('button', { name: 'Send complaint' }).click();
@@ -143,11 +157,12 @@ describe('customer site (real Chromium, phone-sized screen)', () => {
 
   it('shows the server’s field errors at the fields when the server refuses what the page let through', async () => {
     await onPage(browser, 'customer-server-errors', async (page) => {
-      // What the server receives is altered on the way: it refuses the phone, and the page shows its answer at the phone field.
+      // What the server receives is altered on the way: it refuses the phone and the region, and the page shows its answers at those fields.
       let answered = 0;
       await page.route('**/v1/complaints', async (route) => {
-        const body = JSON.parse(route.request().postData()!) as { customer: { phone: string } };
+        const body = JSON.parse(route.request().postData()!) as { customer: { phone: string }; region?: string };
         body.customer.phone = '12345';
+        body.region = '浦东新区';
         const response = await route.fetch({ postData: JSON.stringify(body) });
         answered = response.status();
         await route.fulfill({ response });
@@ -159,7 +174,10 @@ describe('customer site (real Chromium, phone-sized screen)', () => {
       expect(answered).toBe(400);
       expect(await page.locator('#phone-error').textContent()).toBe(RULE_MESSAGES.zh.phoneInvalid);
       expect(await page.getAttribute('#phone', 'aria-invalid')).toBe('true');
+      expect(await page.locator('#region-error').textContent()).toBe(RULE_MESSAGES.zh.regionUnknown);
+      expect(await page.getAttribute('#region', 'aria-describedby')).toBe('region-hint region-error');
       expect(await page.locator('main').innerText()).not.toContain('{');
+      expect(await accessibilityViolations(page)).toEqual([]);
     }, PHONE);
   });
 

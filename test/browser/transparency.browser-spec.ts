@@ -27,12 +27,12 @@ describe('transparency page (real Chromium, analytics at another origin)', () =>
   const [year, monthNumber] = month.period.split('-').map(Number) as [number, number];
   const quarter = Math.ceil(monthNumber / 3);
 
-  // 8 credit-card fee complaints (Shanghai; 6 resolved within days, rated 5 and closed after fixing a fee disclosure),
-  // 6 deposit process complaints (Beijing; first answered after 60 h), 2 loan fee complaints (Shanghai).
+  // 8 credit-card fee complaints (Shanghai, 310000; 6 resolved within days, rated 5 and closed after fixing a fee disclosure),
+  // 6 deposit process complaints (Beijing, 110000; first answered after 60 h), 2 loan fee complaints (Shanghai).
   const groups: Array<[number, RoutingSpec, string]> = [
-    [8, { product: 'CREDIT_CARD', reason: 'FEES', department: 'CARD_CENTER' }, 'Shanghai'],
-    [6, { product: 'DEPOSIT', reason: 'PROCESS', department: 'RETAIL_BANKING' }, 'Beijing'],
-    [2, { product: 'LOAN', reason: 'FEES', department: 'LENDING' }, 'Shanghai'],
+    [8, { product: 'CREDIT_CARD', reason: 'FEES', department: 'CARD_CENTER' }, '310000'],
+    [6, { product: 'DEPOSIT', reason: 'PROCESS', department: 'RETAIL_BANKING' }, '110000'],
+    [2, { product: 'LOAN', reason: 'FEES', department: 'LENDING' }, '310000'],
   ];
 
   beforeAll(async () => {
@@ -91,8 +91,11 @@ describe('transparency page (real Chromium, analytics at another origin)', () =>
       expect(await cell(page, 'by-category', '存款/借记卡/账户').textContent()).toBe('不公布');
       expect(await cell(page, 'by-cause', '定价收费').textContent()).toBe('10');
       expect(await cell(page, 'by-cause', '业务办理流程').textContent()).toBe('6');
-      expect(await cell(page, 'by-region', 'Shanghai').textContent()).toBe('10');
-      expect(await cell(page, 'by-region', 'Beijing').textContent()).toBe('6');
+      // Regions arrive as GB/T 2260 codes and are shown by name, in pinyin order (北京 before 上海).
+      expect(await cell(page, 'by-region', '上海市').textContent()).toBe('10');
+      expect(await cell(page, 'by-region', '北京市').textContent()).toBe('6');
+      expect(await page.locator('#by-region tbody th').allTextContents()).toEqual(['北京市', '上海市']);
+      expect(await page.locator('#by-region').innerText()).not.toContain('310000');
       expect(await cell(page, 'timeliness', '48 小时内首次答复').textContent()).toBe('62.5%');
       expect(await cell(page, 'timeliness', '15 天内给出处理结果').textContent()).toBe('37.5%');
       expect(await page.locator('#satisfaction-responses').textContent()).toBe('6');
@@ -128,6 +131,8 @@ describe('transparency page (real Chromium, analytics at another origin)', () =>
       expect(await cell(page, 'by-category', 'Loans').textContent()).toBe('fewer than 5');
       expect(await cell(page, 'by-category', 'Deposits, debit cards and accounts').textContent()).toBe('withheld');
       expect(await cell(page, 'timeliness', 'First response within 48 hours').textContent()).toBe('62.5%');
+      expect(await cell(page, 'by-region', 'Shanghai').textContent()).toBe('10');
+      expect(await cell(page, 'by-region', 'Beijing').textContent()).toBe('6');
       expect(await cell(page, 'root-causes', 'Information not properly disclosed').textContent()).toBe('6');
       expect(await cell(page, 'corrective-actions', 'Refunds, compensation or waivers').textContent()).toBe('6');
       expect(await page.locator('#by-category caption').textContent()).toBe('Complaints by type of business');

@@ -22,10 +22,10 @@ describe('analytics reports', () => {
 
   // 6 web credit-card fee complaints, 5 hotline deposit process ones (one in another region), 1 web loan one.
   const specs: [number, 'web' | 'hotline', RoutingSpec, string][] = [
-    ...Array.from({ length: 6 }, () => [1, 'web', { product: 'CREDIT_CARD', reason: 'FEES', department: 'CARD_CENTER' }, 'Shanghai'] as [number, 'web', RoutingSpec, string]),
-    ...Array.from({ length: 4 }, () => [2, 'hotline', { product: 'DEPOSIT', reason: 'PROCESS', department: 'RETAIL_BANKING' }, 'Shanghai'] as [number, 'hotline', RoutingSpec, string]),
-    [2, 'hotline', { product: 'DEPOSIT', reason: 'PROCESS', department: 'RETAIL_BANKING' }, 'Beijing'],
-    [28, 'web', { product: 'LOAN', reason: 'FEES', department: 'LENDING' }, 'Shanghai'],
+    ...Array.from({ length: 6 }, () => [1, 'web', { product: 'CREDIT_CARD', reason: 'FEES', department: 'CARD_CENTER' }, '310000'] as [number, 'web', RoutingSpec, string]),
+    ...Array.from({ length: 4 }, () => [2, 'hotline', { product: 'DEPOSIT', reason: 'PROCESS', department: 'RETAIL_BANKING' }, '310000'] as [number, 'hotline', RoutingSpec, string]),
+    [2, 'hotline', { product: 'DEPOSIT', reason: 'PROCESS', department: 'RETAIL_BANKING' }, '110000'],
+    [28, 'web', { product: 'LOAN', reason: 'FEES', department: 'LENDING' }, '310000'],
   ];
   const scripts = specs.map(([day, channel, routing, region]) => new ComplaintScript(month.at(day), channel, routing, region));
 
@@ -121,7 +121,8 @@ describe('analytics reports', () => {
       LOAN: { count: null, suppressed: true, reason: 'fewer-than-5' },
     });
     expect(body.byCause).toEqual({ FEES: { count: 7, suppressed: false }, PROCESS: { count: 5, suppressed: false } });
-    expect(body.byRegion).toEqual({ Beijing: { count: null, suppressed: true, reason: 'fewer-than-5' }, Shanghai: { count: null, suppressed: true, reason: 'protects-another-cell' } });
+    // Regions are the provinces' GB/T 2260 codes (110000 Beijing, 310000 Shanghai); the page names them.
+    expect(body.byRegion).toEqual({ '110000': { count: null, suppressed: true, reason: 'fewer-than-5' }, '310000': { count: null, suppressed: true, reason: 'protects-another-cell' } });
     expect(body.timeliness.firstFeedbackWithin48h).toEqual({ value: 1, suppressed: false });
     expect(body.timeliness.decidedWithin15Days).toEqual({ value: 0.4167, suppressed: false });
     expect(body.satisfaction.responses).toEqual({ count: 5, suppressed: false });

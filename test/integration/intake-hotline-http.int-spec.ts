@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { ComplaintReceivedV1, Topics } from '@complaints/contracts';
+import { ComplaintReceivedV1, REGION_CODES, regionRuleMessage, Topics } from '@complaints/contracts';
 import { signPayload } from '@complaints/security';
 import { IntakeHotlineConfig } from '../../apps/intake-hotline/src/intake-hotline.config';
 import { IntakeHotlineModule, intakeHotlineHttpOptions } from '../../apps/intake-hotline/src/intake-hotline.module';
@@ -142,6 +142,17 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
       expect(JSON.stringify(event)).not.toContain('13800138000');
     });
 
+    it("carries the caller's region as its code, and rejects only the record whose region is unknown", async () => {
+      const calls = [sampleCall({ callerRegion: '广东省' }), sampleCall({ callerRegion: '火星' }), sampleCall({ callerRegion: '650000' }), sampleCall()];
+      const res = await pushCalls(hotline.url, { calls });
+      expect(res.status).toBe(200);
+      const results = res.body.results!;
+      expect(results.map((r) => r.status)).toEqual(['accepted', 'rejected', 'accepted', 'accepted']);
+      expect(results[1]!.errors).toEqual([{ field: 'calls[1].callerRegion', message: regionRuleMessage('callerRegion') }]);
+      const regions = await Promise.all([0, 2, 3].map(async (i) => (await eventually(async () => publishedFor(results[i]!.complaintId!)[0])).complaint.context.extra?.region));
+      expect(regions).toEqual(['440000', '650000', undefined]);
+    });
+
     it('takes a plain-text transcript with speaker labels and offsets', async () => {
       const call = sampleCall({ transcript: '[00:00:02] Agent: Thank you for calling.\n[00:00:06] Customer: My card 4111 1111 1111 1111 was charged twice.\nAgent: I see.' });
       const res = await pushCalls(hotline.url, { calls: [call] });
@@ -213,7 +224,10 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
     expect(metrics).toMatch(/hotline_calls_total\{[^}]*status="rejected"[^}]*\} [1-9]/);
     const ready = await fetch(`${hotline.url}/health/ready`);
     expect(await ready.json()).toMatchObject({ status: 'ok', info: { kafka: { status: 'up' }, database: { status: 'up' } } });
-    const openapi = (await (await fetch(`${hotline.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    const openapi = (await (await fetch(`${hotline.url}/openapi.json`)).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }> } };
     expect(Object.keys(openapi.paths)).toContain('/v1/hotline/calls');
+    const call = openapi.components.schemas.HotlineCallDto!;
+    expect(call.properties.callerRegion?.enum).toEqual([...REGION_CODES]);
+    expect(call.required).not.toContain('callerRegion');
   });
 });

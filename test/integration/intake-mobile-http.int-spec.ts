@@ -2,7 +2,7 @@ import { createSecretKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { UnsecuredJWT } from 'jose';
 import { Client } from 'pg';
 import type { Producer } from 'kafkajs';
-import { CustomerResponseV1, Topics } from '@complaints/contracts';
+import { CustomerResponseV1, REGION_CODES, regionRuleMessage, Topics } from '@complaints/contracts';
 import { caseEvent, publishCaseEvents, testProducer } from '../support/case-events';
 import { IntakeMobileConfig } from '../../apps/intake-mobile/src/intake-mobile.config';
 import { IntakeMobileModule, intakeMobileHttpOptions } from '../../apps/intake-mobile/src/intake-mobile.module';
@@ -16,7 +16,7 @@ const MAX_ATTACHMENT_BYTES = 64 * 1024;
 const RATE_LIMIT = 15;
 
 interface ReceivedMessage {
-  complaint: { complaintId: string; reference: string; channel: string; customer: { customerId?: string; contact: Record<string, string> }; content: { text: string; attachments?: unknown[] } };
+  complaint: { complaintId: string; reference: string; channel: string; customer: { customerId?: string; contact: Record<string, string> }; content: { text: string; attachments?: unknown[] }; context: { extra?: Record<string, string> } };
 }
 
 /**
@@ -117,6 +117,7 @@ describe('intake-mobile: app API', () => {
         amount: { value: 1999.5, currency: 'CNY' },
         transactionDate: '2026-11-28',
         phone: '13800138000',
+        region: '浙江',
         attachments: [{ data: b64(PNG), contentType: 'image/png', fileName: 'screen.png' }, { data: b64(PDF), fileName: 'statement.pdf' }],
       });
       expect(res.status).toBe(202);
@@ -133,6 +134,7 @@ describe('intake-mobile: app API', () => {
       expect(complaint.customer.customerId).toBe(who);
       expect(complaint.content.text).toBe('信用卡 ***************0128 被盗刷 1999.50 元');
       expect(complaint.content.attachments).toEqual(res.body.attachments);
+      expect(complaint.context.extra).toEqual({ transactionDate: '2026-11-28', region: '330000' });
       const raw = JSON.stringify(message.value);
       expect(raw).not.toContain('13800138000');
       expect(raw).not.toContain('6222021234567890128');
@@ -215,10 +217,12 @@ describe('intake-mobile: app API', () => {
         amount: { value: -1, currency: 'yuan' },
         transactionDate: '28/11/2026',
         phone: 'call me',
+        region: '310115',
         admin: true,
       });
       expectProblem(res, 400);
-      expect(fields(res)).toEqual(expect.arrayContaining(['text', 'product', 'amount.value', 'amount.currency', 'transactionDate', 'phone', 'admin']));
+      expect(fields(res)).toEqual(expect.arrayContaining(['text', 'product', 'amount.value', 'amount.currency', 'transactionDate', 'phone', 'region', 'admin']));
+      expect(res.body.errors).toContainEqual({ field: 'region', message: regionRuleMessage('region') });
     });
   });
 
@@ -362,11 +366,17 @@ describe('intake-mobile: app API', () => {
 
   it('describes the API for app developers at /openapi.json', async () => {
     const res = await fetch(`${mobile.url}/openapi.json`);
-    const doc = (await res.json()) as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; required?: boolean }> }>> };
+    const doc = (await res.json()) as {
+      paths: Record<string, Record<string, { parameters?: Array<{ name: string; required?: boolean }> }>>;
+      components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }> };
+    };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/app/complaints', '/v1/app/complaints/{reference}']));
     expect(doc.paths['/v1/app/complaints']!.post!.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true })]));
     expect(doc.paths['/v1/app/complaints/{reference}/satisfaction']!.post!.parameters).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true }), expect.objectContaining({ name: 'reference' })]),
     );
+    const complaint = doc.components.schemas.SubmitAppComplaintDto!;
+    expect(complaint.properties.region?.enum).toEqual([...REGION_CODES]);
+    expect(complaint.required).not.toContain('region');
   });
 });

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { REGION_CODES, RULE_MESSAGES } from '@complaints/contracts';
 import { IntakeWebConfig } from '../../apps/intake-web/src/intake-web.config';
 import { INTAKE_WEB_BODY_LIMIT_BYTES, IntakeWebModule } from '../../apps/intake-web/src/intake-web.module';
 import { testConfig } from '../support/configs';
+import { uniquePhone } from '../support/phones';
 import { RunningApp, startApp } from '../support/running-app';
+import { queryDb } from './analytics-fixtures';
 
 describe('intake-web refuses bad input with problem+json naming the field', () => {
   let intake: RunningApp;
@@ -27,12 +31,39 @@ describe('intake-web refuses bad input with problem+json naming the field', () =
     ['a bad phone and e-mail', JSON.stringify({ text: 'x', customer: { name: 'a', phone: 'call me', email: 'nope' }, consent: true }), ['customer.email', 'customer.phone']],
     ['no consent', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: false }), ['consent']],
     ['an unknown product', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, product: 'CRYPTO' }), ['product']],
+    ['a district instead of a province', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, region: '310115' }), ['region']],
+    ['an unknown region name', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, region: '浦东新区' }), ['region']],
+    ['a region as a number', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, region: 310000 }), ['region']],
   ])('400 for %s', async (_, body, expected) => {
     const res = await post(body);
     expect(res.status).toBe(400);
     expect(res.type).toContain('application/problem+json');
     expect(fields(res.body)).toEqual(expected);
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it('names the region rule in the words the customer site shows in English', async () => {
+    const res = await post(JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, region: 'Atlantis' }));
+    expect(res.body.errors).toEqual([{ field: 'region', message: RULE_MESSAGES.en.regionUnknown }]);
+  });
+
+  it.each([
+    ['its code', '450000'],
+    ['its Chinese name', '广西壮族自治区'],
+    ['its name without the suffix', '广西'],
+  ])('takes a region given as %s and carries the code as context.extra.region', async (_, region) => {
+    const text = `存款利息少算了，地区 ${region} ${randomUUID()}`;
+    const res = await post(JSON.stringify({ text, customer: { name: '李四', phone: uniquePhone().number }, consent: true, region }));
+    expect(res.status).toBe(202);
+    const [row] = await queryDb<{ context: unknown }>("SELECT event->'complaint'->'context' AS context FROM intake_web.submissions WHERE event->'complaint'->'content'->>'text' = $1", [text]);
+    expect(row?.context).toEqual({ extra: { region: '450000' } });
+  });
+
+  it('leaves the region out of the complaint when none is given', async () => {
+    const text = `存款利息少算了，未填地区 ${randomUUID()}`;
+    expect((await post(JSON.stringify({ text, customer: { name: '李四', phone: uniquePhone().number }, consent: true }))).status).toBe(202);
+    const [row] = await queryDb<{ context: unknown }>("SELECT event->'complaint'->'context' AS context FROM intake_web.submissions WHERE event->'complaint'->'content'->>'text' = $1", [text]);
+    expect(row?.context).toEqual({});
   });
 
   it('400 for an empty body with a JSON content type, 415 for other content types', async () => {
@@ -64,8 +95,11 @@ describe('intake-web refuses bad input with problem+json naming the field', () =
     expect(await ready.json()).toMatchObject({ status: 'ok', info: { kafka: { status: 'up' }, database: { status: 'up' } } });
     const metrics = await (await fetch(`${intake.url}/metrics`)).text();
     expect(metrics).toContain('http_request_duration_seconds');
-    const openapi = (await (await fetch(`${intake.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    const openapi = (await (await fetch(`${intake.url}/openapi.json`)).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }> } };
     expect(Object.keys(openapi.paths)).toContain('/v1/complaints');
+    const complaint = openapi.components.schemas.SubmitComplaintDto!;
+    expect(complaint.properties.region?.enum).toEqual([...REGION_CODES]);
+    expect(complaint.required).not.toContain('region');
   });
 });
 

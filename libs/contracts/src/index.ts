@@ -20,5 +20,7 @@ export * from './complaint-reference';
 export * from './evidence';
 export * from './evidence-type';
 export * from './phone-number';
+export * from './regions';
+export * from './region.validation';
 export * from './evidence.rules';
 export * from './web-complaint.rules';

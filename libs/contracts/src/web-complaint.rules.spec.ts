@@ -1,21 +1,23 @@
 import { checkPickedEvidence } from './evidence.rules';
 import { checkLookUp, checkSurvey, checkWebComplaint, RULE_MESSAGES, WebComplaintForm } from './web-complaint.rules';
 
-const valid: WebComplaintForm = { text: '信用卡被盗刷', name: '张三', phone: '13800138000', email: '', idNumber: '', product: '', consent: true };
+const valid: WebComplaintForm = { text: '信用卡被盗刷', name: '张三', phone: '13800138000', email: '', idNumber: '', product: '', region: '', consent: true };
 
 describe('checkWebComplaint', () => {
   it('passes a complete form, with or without the optional fields', () => {
     expect(checkWebComplaint(valid)).toEqual([]);
-    expect(checkWebComplaint({ ...valid, email: 'zhang@example.com', idNumber: '11010519491231002X', product: 'CREDIT_CARD' })).toEqual([]);
+    expect(checkWebComplaint({ ...valid, email: 'zhang@example.com', idNumber: '11010519491231002X', product: 'CREDIT_CARD', region: '310000' })).toEqual([]);
+    expect(checkWebComplaint({ ...valid, region: '广西' })).toEqual([]);
   });
 
   it('names each broken rule by the API field path, in form order', () => {
-    expect(checkWebComplaint({ text: '  ', name: '', phone: 'call me', email: 'nope', idNumber: '123', product: 'CRYPTO', consent: false })).toEqual([
+    expect(checkWebComplaint({ text: '  ', name: '', phone: 'call me', email: 'nope', idNumber: '123', product: 'CRYPTO', region: '浦东新区', consent: false })).toEqual([
       { field: 'customer.name', rule: 'nameRequired' },
       { field: 'customer.phone', rule: 'phoneInvalid' },
       { field: 'customer.email', rule: 'emailInvalid' },
       { field: 'customer.idNumber', rule: 'idNumberInvalid' },
       { field: 'product', rule: 'productUnknown' },
+      { field: 'region', rule: 'regionUnknown' },
       { field: 'text', rule: 'textRequired' },
       { field: 'consent', rule: 'consentRequired' },
     ]);

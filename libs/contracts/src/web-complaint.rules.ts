@@ -1,5 +1,6 @@
 import { REFERENCE_PATTERN } from './complaint-reference';
 import { toE164 } from './phone-number';
+import { regionCode, regionRuleMessage } from './regions';
 import { PRODUCTS } from './taxonomy';
 
 /**
@@ -43,6 +44,7 @@ export const RULE_MESSAGES = {
     emailTooLong: `email must be at most ${L.emailMaxLength} characters`,
     idNumberInvalid: 'idNumber must be an 18-character resident ID number',
     productUnknown: `product must be one of ${PRODUCTS.join(', ')}`,
+    regionUnknown: regionRuleMessage('region'),
     consentRequired: 'consent must be true: the complaint cannot be processed without it',
     referenceInvalid: 'reference must look like C20261129-W7K3Q9',
     phoneLast4Invalid: 'phoneLast4 must be the last 4 digits of your phone number',
@@ -59,6 +61,7 @@ export const RULE_MESSAGES = {
     emailTooLong: `电子邮箱最多 ${L.emailMaxLength} 个字符`,
     idNumberInvalid: '身份证号码应为 18 位（最后一位可为 X）',
     productUnknown: '请从列表中选择产品',
+    regionUnknown: '请从列表中选择所在地区',
     consentRequired: '请勾选同意，我们才能处理您的投诉',
     referenceInvalid: '受理编号格式应如 C20261129-W7K3Q9',
     phoneLast4Invalid: '请填写手机号码的后 4 位数字',
@@ -83,6 +86,8 @@ export interface WebComplaintForm {
   email: string;
   idNumber: string;
   product: string;
+  /** A province-level division (code or name, see regions.ts), or empty when not given. */
+  region: string;
   consent: boolean;
 }
 
@@ -95,6 +100,7 @@ export function checkWebComplaint(form: WebComplaintForm): RuleBreach[] {
   breach('customer.email', form.email === '' ? null : form.email.length > L.emailMaxLength ? 'emailTooLong' : EMAIL_PATTERN.test(form.email) ? null : 'emailInvalid');
   breach('customer.idNumber', form.idNumber === '' || ID_NUMBER_PATTERN.test(form.idNumber) ? null : 'idNumberInvalid');
   breach('product', form.product === '' || (PRODUCTS as readonly string[]).includes(form.product) ? null : 'productUnknown');
+  breach('region', form.region === '' || regionCode(form.region) ? null : 'regionUnknown');
   breach('text', !NOT_BLANK.test(form.text) ? 'textRequired' : form.text.length > L.textMaxLength ? 'textTooLong' : null);
   breach('consent', form.consent ? null : 'consentRequired');
   return breaches;

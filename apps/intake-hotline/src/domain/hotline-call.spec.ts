@@ -11,6 +11,7 @@ function call(overrides: Partial<HotlineCall> = {}): HotlineCall {
     startedAt: '2026-11-29T09:30:00+08:00',
     endedAt: '2026-11-29T09:36:12+08:00',
     callerNumber: '138 0013 8000',
+    callerRegion: '440000',
     agentId: 'A-17',
     queue: 'cards',
     summary: 'Customer reports card 6222 0212 3456 7894 used without consent',
@@ -45,6 +46,7 @@ describe('normaliseHotlineCall', () => {
       agentId: 'A-17',
       queue: 'cards',
       disposition: 'ESCALATED',
+      region: '440000',
       summary: expect.stringContaining('7894 used without consent'),
     });
     expect(complaint.context.extra?.summary).not.toContain('6222 0212 3456');

@@ -1,5 +1,5 @@
 import { detectLanguage } from '@complaints/classification';
-import { ComplaintV1, FieldError, Product } from '@complaints/contracts';
+import { ComplaintV1, FieldError, Product, RegionCode } from '@complaints/contracts';
 import { CountryCode, maskSensitiveNumbers, PiiCipher, toE164 } from '@complaints/security';
 import { customerWords, TranscriptTurn } from './transcript';
 
@@ -10,6 +10,8 @@ export interface HotlineCall {
   endedAt: string;
   callerNumber: string;
   customerId?: string;
+  /** The caller's province-level division (GB/T 2260 code), when the call centre knows it. */
+  callerRegion?: RegionCode;
   agentId?: string;
   queue?: string;
   /** The call centre's own summary of the call and its disposition code. */
@@ -75,7 +77,7 @@ export function normaliseHotlineCall(call: HotlineCall, ids: CallIdentity, ciphe
   };
 }
 
-/** The call centre's own record of the call, kept for the handler (flat strings, as the contract wants). */
+/** The call centre's own record of the call, kept for the handler (flat strings, as the contract wants); the caller's region for reporting. */
 function callDetails(call: HotlineCall, startedAt: Date, endedAt: Date): Record<string, string> {
   const details: Record<string, string | undefined> = {
     callStartedAt: startedAt.toISOString(),
@@ -84,6 +86,7 @@ function callDetails(call: HotlineCall, startedAt: Date, endedAt: Date): Record<
     agentId: call.agentId,
     queue: call.queue,
     disposition: call.disposition,
+    region: call.callerRegion,
     summary: call.summary === undefined ? undefined : maskSensitiveNumbers(call.summary),
   };
   return Object.fromEntries(Object.entries(details).filter((entry): entry is [string, string] => entry[1] !== undefined));

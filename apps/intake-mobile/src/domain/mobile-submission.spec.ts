@@ -22,6 +22,7 @@ describe('normaliseMobileSubmission', () => {
         amount: { value: 1999.5, currency: 'CNY' },
         transactionDate: '2026-11-28',
         phone: '13800138000',
+        region: '440000',
       },
       evidence,
       ids,
@@ -33,7 +34,7 @@ describe('normaliseMobileSubmission', () => {
     expect(complaint.source).toEqual({ system: 'mobile-app', messageId: 'key-1', receivedAt: '2026-11-29T01:02:03.000Z' });
     expect(complaint.content.text).toBe('卡号 ***************0128 被盗刷');
     expect(complaint.context.accountRef).toBe('***************0128');
-    expect(complaint.context).toMatchObject({ productHint: 'CREDIT_CARD', amount: { value: 1999.5, currency: 'CNY' }, extra: { transactionDate: '2026-11-28' } });
+    expect(complaint.context).toMatchObject({ productHint: 'CREDIT_CARD', amount: { value: 1999.5, currency: 'CNY' }, extra: { transactionDate: '2026-11-28', region: '440000' } });
     expect(complaint.customer.contact.phoneLast4).toBe('8000');
     expect(cipher.open(complaint.customer.contact.phone!)).toBe('+8613800138000');
     expect(JSON.stringify(complaint)).not.toContain('13800138000');

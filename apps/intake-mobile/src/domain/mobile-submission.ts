@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { detectLanguage } from '@complaints/classification';
-import { ComplaintV1, Evidence, Product } from '@complaints/contracts';
+import { ComplaintV1, Evidence, Product, RegionCode } from '@complaints/contracts';
 import { maskSensitiveNumbers, PiiCipher, toE164 } from '@complaints/security';
 
 /** What the app submits (already validated at the edge), for the customer named by the token. */
@@ -13,6 +13,8 @@ export interface MobileSubmission {
   transactionDate?: string;
   /** A number to call the customer back on, if they gave one. */
   phone?: string;
+  /** The customer's province-level division (GB/T 2260 code), if the app sent it. */
+  region?: RegionCode;
 }
 
 export interface MobileIdentity {
@@ -28,13 +30,14 @@ export const MOBILE_SOURCE_SYSTEM = 'mobile-app';
 /**
  * The canonical complaint of an app submission: the customer is the token's subject; card and ID
  * numbers are masked in the text and the account reference; a phone is sealed (AES-GCM) with only
- * its last four digits in clear; attachments travel as metadata and digest, never as bytes.
+ * its last four digits in clear; attachments travel as metadata and digest, never as bytes; the
+ * transaction date and the region (its code) go in `context.extra`.
  */
 export function normaliseMobileSubmission(submission: MobileSubmission, evidence: readonly Evidence[], ids: MobileIdentity, cipher: PiiCipher): ComplaintV1 {
   const text = maskSensitiveNumbers(submission.text.trim());
   const receivedAt = ids.receivedAt.toISOString();
   const phone = submission.phone ? (toE164(submission.phone) ?? submission.phone.trim()) : undefined;
-  const extra = submission.transactionDate ? { transactionDate: submission.transactionDate } : undefined;
+  const extra = Object.fromEntries(Object.entries({ transactionDate: submission.transactionDate, region: submission.region }).filter(([, v]) => v !== undefined));
   return Object.assign(new ComplaintV1(), {
     complaintId: ids.complaintId,
     reference: ids.reference,
@@ -56,7 +59,7 @@ export function normaliseMobileSubmission(submission: MobileSubmission, evidence
       ...(submission.product ? { productHint: submission.product } : {}),
       ...(submission.accountRef ? { accountRef: maskSensitiveNumbers(submission.accountRef.trim()) } : {}),
       ...(submission.amount ? { amount: { value: submission.amount.value, currency: submission.amount.currency } } : {}),
-      ...(extra ? { extra } : {}),
+      ...(Object.keys(extra).length > 0 ? { extra } : {}),
     },
   });
 }

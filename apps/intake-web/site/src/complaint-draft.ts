@@ -6,7 +6,7 @@ export type ComplaintDraft = Omit<WebComplaintForm, 'idNumber'>;
 
 const DRAFT_KEY = 'complaint.draft';
 
-export const EMPTY_DRAFT: ComplaintDraft = { name: '', phone: '', email: '', product: '', text: '', consent: false };
+export const EMPTY_DRAFT: ComplaintDraft = { name: '', phone: '', email: '', product: '', region: '', text: '', consent: false };
 
 export function loadDraft(): ComplaintDraft | null {
   try {
@@ -36,7 +36,7 @@ export function clearDraft(): void {
 
 /** The form values a pending submission was made of (to show them while it is being retried). */
 export function draftOf(body: ComplaintBody): ComplaintDraft {
-  return { name: body.customer.name, phone: body.customer.phone, email: body.customer.email ?? '', product: body.product ?? '', text: body.text, consent: body.consent };
+  return { name: body.customer.name, phone: body.customer.phone, email: body.customer.email ?? '', product: body.product ?? '', region: body.region ?? '', text: body.text, consent: body.consent };
 }
 
 /** The API body of a checked draft: optional fields left out when blank. */
@@ -45,6 +45,7 @@ export function bodyOf(draft: ComplaintDraft, attachments: ComplaintBody['attach
     text: draft.text,
     customer: { name: draft.name.trim(), phone: draft.phone.trim(), ...(draft.email.trim() ? { email: draft.email.trim() } : {}) },
     ...(draft.product ? { product: draft.product } : {}),
+    ...(draft.region ? { region: draft.region } : {}),
     consent: true,
     ...(attachments && attachments.length > 0 ? { attachments } : {}),
   };

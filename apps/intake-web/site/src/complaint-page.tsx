@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '@complaints/web-ui';
 import { PRODUCT_LABELS, PRODUCTS } from '@complaints/contracts/taxonomy';
+import { REGIONS } from '@complaints/contracts/regions';
 import { checkWebComplaint, RULE_MESSAGES, WEB_COMPLAINT_LIMITS } from '@complaints/contracts/web-complaint.rules';
 import { bodyOf, clearDraft, ComplaintDraft, draftOf, EMPTY_DRAFT, loadDraft, saveDraft } from './complaint-draft';
 import { ConfirmationView } from './confirmation-view';
@@ -18,10 +19,11 @@ const CONTROL_OF: Record<string, string> = {
   'customer.email': 'email',
   customer: 'name',
   product: 'product',
+  region: 'region',
   text: 'text',
   consent: 'consent',
 };
-const FORM_ORDER = ['name', 'phone', 'email', 'product', 'text', 'evidence', 'consent'];
+const FORM_ORDER = ['name', 'phone', 'email', 'product', 'region', 'text', 'evidence', 'consent'];
 
 type Errors = Record<string, string>;
 
@@ -71,6 +73,9 @@ export function ComplaintPage({ lang, t }: { lang: Lang; t: Translate }) {
       setTimeout(() => summary.current?.focus(), 0);
     }
   }, [state]);
+
+  // Chinese in the order of the codes (as official lists are); English alphabetically.
+  const regions = useMemo(() => (lang === 'zh' ? [...REGIONS] : [...REGIONS].sort((a, b) => a.en.localeCompare(b.en, 'en'))), [lang]);
 
   const busy = preparing || state.kind === 'sending' || state.kind === 'waiting';
 
@@ -168,6 +173,13 @@ export function ComplaintPage({ lang, t }: { lang: Lang; t: Translate }) {
               aria-describedby={describedBy('product', false, errors.product)} onChange={(e) => update({ product: e.currentTarget.value })}>
               <option value="">{t('form.product.none')}</option>
               {PRODUCTS.map((p) => <option key={p} value={p}>{PRODUCT_LABELS[p][lang]}</option>)}
+            </select>
+          </Field>
+          <Field id="region" label={t('form.region')} hint={t('form.region.hint')} error={errors.region}>
+            <select id="region" name="region" autocomplete="address-level1" value={draft.region} aria-invalid={errors.region ? 'true' : undefined}
+              aria-describedby={describedBy('region', true, errors.region)} onChange={(e) => update({ region: e.currentTarget.value })}>
+              <option value="">{t('form.region.none')}</option>
+              {regions.map((r) => <option key={r.code} value={r.code}>{r[lang]}</option>)}
             </select>
           </Field>
           <Field id="text" label={t('form.text')} hint={t('form.text.hint')} error={errors.text} required>

@@ -5,6 +5,7 @@ export interface ComplaintBody {
   text: string;
   customer: { name: string; phone: string; email?: string };
   product?: string;
+  region?: string;
   consent: true;
   attachments?: Array<{ data: string; fileName: string }>;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiProblem, requestJson, type Lang } from '@complaints/web-ui';
 import { CORRECTIVE_ACTION_CATEGORIES, CORRECTIVE_ACTION_LABELS, ROOT_CAUSE_CATEGORIES, ROOT_CAUSE_LABELS } from '@complaints/contracts/closure-categories';
+import { regionName } from '@complaints/contracts/regions';
 import { PRODUCT_LABELS, PRODUCTS, REASON_LABELS, REASONS, type Label } from '@complaints/contracts/taxonomy';
 import type { Translate } from './messages';
 import { problemText } from './problem-text';
@@ -17,6 +18,7 @@ interface TransparencyReport {
   complaints: PublishedCount;
   byBusinessCategory: Record<string, PublishedCount>;
   byCause: Record<string, PublishedCount>;
+  /** Keyed by the GB/T 2260 code of the province-level division (named here from libs/contracts/src/regions.ts), or UNKNOWN. */
   byRegion: Record<string, PublishedCount>;
   timeliness: { firstFeedbackWithin48h: PublishedShare; decidedWithin15Days: PublishedShare };
   satisfaction: { responses: PublishedCount; mean: PublishedShare; distribution: Record<string, PublishedCount> };
@@ -138,9 +140,10 @@ function ReportView(props: {
     Object.entries(cells)
       .sort(([a], [b]) => rank(order, a) - rank(order, b))
       .map(([key, cell]) => ({ key, cell, label: labels[key]?.[lang] ?? (key === UNKNOWN ? t('tr.unclassified') : key) }));
+  // Provinces by name (Chinese in pinyin order), the unknown last.
   const regions = Object.entries(report.byRegion)
-    .sort(([a], [b]) => (a === UNKNOWN ? 1 : b === UNKNOWN ? -1 : a.localeCompare(b, lang === 'zh' ? 'zh-CN' : 'en')))
-    .map(([key, cell]) => ({ key, cell, label: key === UNKNOWN ? t('tr.region.unknown') : key }));
+    .map(([key, cell]) => ({ key, cell, label: key === UNKNOWN ? t('tr.region.unknown') : (regionName(key, lang) ?? key) }))
+    .sort((a, b) => (a.key === UNKNOWN ? 1 : b.key === UNKNOWN ? -1 : a.label.localeCompare(b.label, lang === 'zh' ? 'zh-CN' : 'en')));
   const distribution = SCORES.filter((s) => report.satisfaction.distribution[s]).map((s) => ({ key: s, cell: report.satisfaction.distribution[s]!, label: s }));
   const common = { t, format: number, countHeading: t('tr.count') };
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { detectLanguage } from '@complaints/classification';
-import { ComplaintV1, Evidence, Product } from '@complaints/contracts';
+import { ComplaintV1, Evidence, Product, RegionCode } from '@complaints/contracts';
 import { maskSensitiveNumbers, PiiCipher, toE164 } from '@complaints/security';
 
 /** What a customer submits through the web form (already validated at the edge). */
@@ -8,6 +8,8 @@ export interface WebSubmission {
   text: string;
   customer: { name: string; phone: string; email?: string; idNumber?: string };
   product?: Product;
+  /** The customer's province-level division (GB/T 2260 code), if they gave it. */
+  region?: RegionCode;
   consent: true;
 }
 
@@ -15,7 +17,8 @@ export const WEB_SOURCE_SYSTEM = 'web-form';
 
 /**
  * The canonical complaint of a web submission: card and ID numbers masked in the text, contact
- * details sealed (AES-GCM), only the phone's last four digits in clear for status look-ups;
+ * details sealed (AES-GCM), only the phone's last four digits in clear for status look-ups; the
+ * region, when given, as `context.extra.region` (the code), which analytics reports by;
  * evidence travels as metadata and digest, never as bytes (the intake keeps the files).
  */
 export function normaliseWebSubmission(
@@ -49,7 +52,10 @@ export function normaliseWebSubmission(
         ? { attachments: evidence.map((e) => ({ id: e.id, contentType: e.contentType, sizeBytes: e.sizeBytes, sha256: e.sha256 })) }
         : {}),
     },
-    context: submission.product ? { productHint: submission.product } : {},
+    context: {
+      ...(submission.product ? { productHint: submission.product } : {}),
+      ...(submission.region ? { extra: { region: submission.region } } : {}),
+    },
   });
 }
 

@@ -1,5 +1,5 @@
-import { CaseEventV1, ComplaintRoutedV1 } from '@complaints/contracts';
-import { projectCaseEvent, projectRouted } from './event-projection';
+import { CaseEventV1, ComplaintReceivedV1, ComplaintRoutedV1 } from '@complaints/contracts';
+import { projectCaseEvent, projectReceived, projectRouted } from './event-projection';
 
 const AT = '2026-11-29T02:00:00.000Z';
 const CASE_ID = '11111111-1111-4111-8111-111111111111';
@@ -32,7 +32,7 @@ describe('event projections', () => {
   it('take the routing and the repeat link from a routed complaint, keyed by its own time', () => {
     const routed = {
       eventId: '44444444-4444-4444-8444-444444444444', occurredAt: AT,
-      complaint: { complaintId: REPEAT_ID, reference: 'C20261129-BBBBBB', channel: 'wechat', receivedAt: AT, context: { branch: 'SH-001', extra: { region: 'Shanghai' } } },
+      complaint: { complaintId: REPEAT_ID, reference: 'C20261129-BBBBBB', channel: 'wechat', receivedAt: AT, context: { branch: 'SH-001', extra: { region: '310000' } } },
       routing: {
         department: 'FRAUD', category: { product: 'CREDIT_CARD', reason: 'FUNDS_SECURITY', servicePoint: 'ONLINE' }, priority: 'P1', escalation: true,
         linkedCaseReference: 'C20261129-AAAAAA', routedAt: '2026-11-29T02:00:01.000Z',
@@ -41,8 +41,23 @@ describe('event projections', () => {
     const [p] = projectRouted(routed, 3);
     expect(p).toEqual({
       eventId: routed.eventId, complaintId: REPEAT_ID, topic: 'routed', offset: 3, at: '2026-11-29T02:00:01.000Z',
-      complaint: { reference: 'C20261129-BBBBBB', channel: 'wechat', receivedAt: AT, branch: 'SH-001', region: 'Shanghai' },
+      complaint: { reference: 'C20261129-BBBBBB', channel: 'wechat', receivedAt: AT, branch: 'SH-001', region: '310000' },
       routing: { product: 'CREDIT_CARD', reason: 'FUNDS_SECURITY', servicePoint: 'ONLINE', department: 'FRAUD', priority: 'P1', escalation: true, linkedCaseReference: 'C20261129-AAAAAA' },
     });
+  });
+
+  it.each([
+    ['a province code', { region: '440000' }, '440000'],
+    ['a Chinese name', { region: '广东省' }, '440000'],
+    ['a name the intakes would not take', { region: 'Guangdong' }, '440000'],
+    ['a district code', { region: '440305' }, null],
+    ['free text', { region: '华南' }, null],
+    ['no region', { branch: 'SZ-01' }, null],
+  ])('keep the region of a received complaint with %s as its province code, else none (UNKNOWN)', (_, extra, region) => {
+    const received = {
+      eventId: '55555555-5555-4555-8555-555555555555', occurredAt: AT,
+      complaint: { complaintId: CASE_ID, reference: 'C20261129-AAAAAA', channel: 'web', receivedAt: AT, context: { extra } },
+    } as unknown as ComplaintReceivedV1;
+    expect(projectReceived(received, 1)[0]!.complaint).toMatchObject({ region });
   });
 });

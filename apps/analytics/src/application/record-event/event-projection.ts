@@ -1,9 +1,10 @@
-import type { CaseEventV1, ComplaintReceivedV1, ComplaintRoutedV1, ComplaintV1 } from '@complaints/contracts';
+import { regionCode, type CaseEventV1, type ComplaintReceivedV1, type ComplaintRoutedV1, type ComplaintV1 } from '@complaints/contracts';
 import type { AnalyticsEvent, CaseFacts, ComplaintFacts } from '../../domain/analytics-event';
 
 /** Only these fields of a case event's data are kept: no free text but the closure's root cause and action. */
 const KEPT_DATA = ['first', 'from', 'to', 'score', 'outcome', 'toDays', 'clock', 'pausedMs', 'linkedComplaintId', 'linkedReference', 'rootCause', 'correctiveAction'] as const;
 
+/** The region is the province-level division's GB/T 2260 code; anything the intake sent that is none (or nothing) counts as unknown. */
 function complaintFacts(c: ComplaintV1): ComplaintFacts {
   const { region, branch } = c.context.extra ?? {};
   return {
@@ -11,7 +12,7 @@ function complaintFacts(c: ComplaintV1): ComplaintFacts {
     channel: c.channel,
     receivedAt: c.receivedAt,
     branch: c.context.branch ?? (typeof branch === 'string' ? branch : null),
-    region: typeof region === 'string' ? region : null,
+    region: typeof region === 'string' ? regionCode(region) : null,
   };
 }
 

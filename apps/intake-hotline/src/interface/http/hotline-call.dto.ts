@@ -4,7 +4,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min,
   ValidateNested,
 } from 'class-validator';
-import { PRODUCTS, Product } from '@complaints/contracts';
+import { IsRegion, PRODUCTS, Product, REGION_CODES, RegionCode } from '@complaints/contracts';
 
 export class TranscriptTurnDto {
   @ApiProperty({ enum: ['customer', 'agent'] })
@@ -41,6 +41,14 @@ export class HotlineCallDto {
   @ApiPropertyOptional({ description: "The bank's customer id, when the call centre identified the caller" })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(128)
   customerId?: string;
+
+  @ApiPropertyOptional({
+    enum: REGION_CODES,
+    example: '440000',
+    description: "The caller's province-level division as the call centre knows it, its GB/T 2260 code (110000 北京市 ... 820000 澳门特别行政区); the Chinese name, with or without 省/市/自治区, is accepted too and read as its code. Carried as `context.extra.region` for regional reporting; anything else rejects this call record naming `callerRegion`",
+  })
+  @IsOptional() @IsRegion()
+  callerRegion?: RegionCode;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64)
   agentId?: string;

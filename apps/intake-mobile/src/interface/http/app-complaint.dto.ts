@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { CASE_STATUSES, EVIDENCE_TYPES, Product, PRODUCTS } from '@complaints/contracts';
+import { CASE_STATUSES, EVIDENCE_TYPES, IsRegion, Product, PRODUCTS, REGION_CODES, RegionCode } from '@complaints/contracts';
 import { IsPhoneNumberE164 } from '@complaints/security';
 
 export class AmountDto {
@@ -38,6 +38,14 @@ export class SubmitAppComplaintDto {
   @ApiPropertyOptional({ enum: PRODUCTS })
   @IsOptional() @IsIn(PRODUCTS)
   product?: Product;
+
+  @ApiPropertyOptional({
+    enum: REGION_CODES,
+    example: '310000',
+    description: "The customer's province-level division, its GB/T 2260 code (110000 北京市 ... 820000 澳门特别行政区); the Chinese name, with or without 省/市/自治区, is accepted too and read as its code. Carried as `context.extra.region` for regional reporting",
+  })
+  @IsOptional() @IsRegion()
+  region?: RegionCode;
 
   @ApiPropertyOptional({ example: '6222 **** **** 1234', description: 'The account or card concerned; card numbers are masked (last 4 kept).' })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64)

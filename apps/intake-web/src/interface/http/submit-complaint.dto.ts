@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, Equals, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import {
-  EMAIL_PATTERN, EVIDENCE_TYPES, evidenceMessage, ID_NUMBER_PATTERN, NOT_BLANK, PRODUCTS, Product, RULE_MESSAGES, WEB_COMPLAINT_LIMITS,
+  EMAIL_PATTERN, EVIDENCE_TYPES, evidenceMessage, ID_NUMBER_PATTERN, IsRegion, NOT_BLANK, PRODUCTS, Product, REGION_CODES, RegionCode, RULE_MESSAGES,
+  WEB_COMPLAINT_LIMITS,
 } from '@complaints/contracts';
 import { IsPhoneNumberE164 } from '@complaints/security';
 
@@ -55,6 +56,14 @@ export class SubmitComplaintDto {
   @ApiPropertyOptional({ enum: PRODUCTS, description: 'The product the complaint is about, if the customer picked one' })
   @IsOptional() @IsIn(PRODUCTS, { message: M.productUnknown })
   product?: Product;
+
+  @ApiPropertyOptional({
+    enum: REGION_CODES,
+    example: '310000',
+    description: "The customer's province-level division, its GB/T 2260 code (110000 北京市 ... 820000 澳门特别行政区); the Chinese name, with or without 省/市/自治区, is accepted too and read as its code. Carried as `context.extra.region` for regional reporting",
+  })
+  @IsOptional() @IsRegion({ message: M.regionUnknown })
+  region?: RegionCode;
 
   @ApiProperty({ example: true, description: 'The customer agrees that the bank processes this complaint and their contact data' })
   @Equals(true, { message: M.consentRequired })
