@@ -1,4 +1,5 @@
 import { ApiProblem } from '@complaints/web-ui';
+import { regionName } from '@complaints/contracts/regions';
 import { useNow } from '@complaints/web-ui/use-now';
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -139,9 +140,10 @@ function Clocks({ current }: { current: CaseDetail }) {
 }
 
 function Complaint({ current }: { current: CaseDetail }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { content, context } = current;
-  const extra = Object.entries(context.extra ?? {});
+  // A region is a GB/T 2260 code: shown by its name.
+  const extra = Object.entries(context.extra ?? {}).map(([name, value]) => [name, (name === 'region' && regionName(value, lang)) || value]);
   return (
     <>
       <section class="panel" aria-labelledby="complaint-heading">
