@@ -37,8 +37,8 @@ describe('analytics dashboard (real Chromium, analytics and cases)', () => {
 
   // Lending: one hotline complaint an hour for 30 hours (19 on day 1, 11 on day 2), then 12 in the last hour: a spike.
   const lending = { product: 'LOAN', reason: 'PROCESS', department: 'LENDING' } as const;
-  const baseline = Array.from({ length: 30 }, (_, i) => new ComplaintScript(new Date(t1.getTime() - (i + 2) * HOUR + 15 * MINUTE), 'hotline', lending, 'R-DASH'));
-  const spike = Array.from({ length: 12 }, (_, i) => new ComplaintScript(new Date(t1.getTime() - HOUR + i * 4 * MINUTE), 'hotline', lending, 'R-DASH'));
+  const baseline = Array.from({ length: 30 }, (_, i) => new ComplaintScript(new Date(t1.getTime() - (i + 2) * HOUR + 15 * MINUTE), 'hotline', lending, '640000'));
+  const spike = Array.from({ length: 12 }, (_, i) => new ComplaintScript(new Date(t1.getTime() - HOUR + i * 4 * MINUTE), 'hotline', lending, '640000'));
   // Card centre, day 1: three web complaints, one answered within 48 h, one whose feedback deadline was missed.
   const cards = Array.from({ length: 3 }, (_, i) => new ComplaintScript(new Date(t1.getTime() - 24 * HOUR + i * HOUR), 'web', { department: 'CARD_CENTER' }));
   // Fraud, day 2: two WeChat complaints, one that missed its decision deadline.
