@@ -164,6 +164,31 @@ describe('analytics hot spots', () => {
     expect(all.body.alerts.map((a: { key: string }) => a.key)).toContain('spike:channel:hotline');
   });
 
+  it('raises a spike once when two instances evaluate it at the same moment (the deduplication is shared)', async () => {
+    // WEALTH, five days on: one complaint an hour for 30 hours, then 12 in the last hour before t2.
+    const t2 = new Date(t1.getTime() + 5 * 24 * HOUR);
+    const wealth = { product: 'WEALTH', reason: 'DISCLOSURE', department: 'WEALTH' } as const;
+    const baseline = Array.from({ length: 30 }, (_, i) => new ComplaintScript(new Date(t2.getTime() - (i + 2) * HOUR + 15 * MINUTE), 'web', wealth));
+    const spike = Array.from({ length: 12 }, (_, i) => new ComplaintScript(new Date(t2.getTime() - HOUR + i * 4 * MINUTE), 'web', wealth));
+    await publish(producer, ...[...baseline, ...spike].map((c) => c.routed()));
+    const ids = [...baseline, ...spike].map((c) => c.complaintId);
+    await eventually(async () => {
+      const [{ n }] = await queryDb<{ n: number }>("SELECT count(*)::int AS n FROM analytics.complaint_facts WHERE complaint_id = ANY($1::uuid[]) AND department = 'WEALTH'", [ids]);
+      return n === ids.length ? true : undefined;
+    }, 30_000);
+
+    const other = await startApp(AnalyticsModule.register(config, { clock }));
+    try {
+      const [mine, theirs] = await Promise.all([detect().evaluateSpikes(t2), other.app.get(DetectHotspotsUseCase).evaluateSpikes(t2)]);
+      const raised = [...mine, ...theirs].filter((a) => a.key === 'spike:department:WEALTH');
+      expect(raised).toHaveLength(1);
+      const stored = await queryDb<{ n: number }>("SELECT count(*)::int AS n FROM analytics.alerts WHERE key = 'spike:department:WEALTH' AND since = $1", [new Date(t2.getTime() - HOUR)]);
+      expect(stored[0].n).toBe(1);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers bad filters with 400 naming the field, and callers without a usable token with 401/403', async () => {
     for (const [query, field] of [['?kind=storm', 'kind'], ['?since=yesterday', 'since'], ['?limit=0', 'limit'], ['?colour=red', 'colour']] as const) {
       const r = await hotspots(query);

@@ -146,7 +146,8 @@ describe('staff bulletin and scorecard', () => {
       until: raisedAt, observed: 12, expected: 0.4, ratio: 30, pValue: 1e-9, threshold: 1e-4, samples: [c1.reference], raisedAt,
     });
     const weekAlert = alert(`周报热词${randomUUID().slice(0, 4)}`, thursday);
-    await analytics.app.get(AlertStore).save([weekAlert, alert('下周热词', new Date(sendAt.getTime() - 2 * HOUR))]);
+    const planted = [weekAlert, alert('下周热词', new Date(sendAt.getTime() - 2 * HOUR))];
+    await analytics.app.get(AlertStore).admit(sendAt, HOUR, async () => ({ alerts: planted, hot: [] }));
 
     // The read model has caught up: the closure is there and the last case event of this week's complaints.
     await eventually(async () => {

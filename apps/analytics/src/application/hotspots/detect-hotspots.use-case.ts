@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AlertDeduplicator, DeduplicationSettings, RaisedAlert } from '../../domain/hotspots/alert-deduplicator';
+import { AlertDeduplicator, DeduplicationSettings, DEFAULT_DEDUPLICATION_SETTINGS, RaisedAlert } from '../../domain/hotspots/alert-deduplicator';
 import { detectEmergingTerms, EmergingTermSettings } from '../../domain/hotspots/emerging-term-detector';
 import type { HotspotAlert, SpikeDimension } from '../../domain/hotspots/hotspot-alert';
 import { detectSpikes, DEFAULT_SPIKE_SETTINGS, SpikeSettings } from '../../domain/hotspots/spike-detector';
@@ -27,12 +27,11 @@ const REPLAY_PAGE = 2_000;
 /**
  * Runs hot-spot detection: the in-memory term state (replayed from the term store at start, fed from
  * it on each tick), emerging terms on every tick, spikes over the four dimensions when a spike bucket
- * closes, one deduplicator for both, and the raised alerts stored (the outbox) then published.
- * Evaluations run one at a time.
+ * closes, one deduplication for both (its hot subjects stored, so several instances share it), and
+ * the raised alerts stored (the outbox) then published. Evaluations run one at a time.
  */
 export class DetectHotspotsUseCase {
   private activity: TermActivity | null = null;
-  private deduplicator: AlertDeduplicator | null = null;
   private cursor: Date | null = null;
   private lastSpikeBoundary: number | null = null;
   private lastPurgeBucket = -Infinity;
@@ -50,12 +49,10 @@ export class DetectHotspotsUseCase {
     this.termSettings = { ...DEFAULT_TERM_ACTIVITY_SETTINGS, ...settings.terms };
   }
 
-  /** Replays the complaints of the lookback into a fresh term state, re-seeds the deduplication and publishes what is pending. */
+  /** Replays the complaints of the lookback into a fresh term state and publishes what is pending. */
   start(): Promise<void> {
     return this.exclusive(async () => {
-      const now = this.clock.now();
-      await this.replay(now);
-      await this.ensureDeduplicator(now);
+      await this.replay(this.clock.now());
       await this.relay.publishPending();
     });
   }
@@ -108,34 +105,27 @@ export class DetectHotspotsUseCase {
     return this.raise(detectSpikes(series, spikeSettings), now);
   }
 
-  /** Deduplicates, stores (unpublished) and publishes. If storing fails, the deduplication is re-seeded from the store next time, so nothing is marked raised that was not stored. */
+  /**
+   * Deduplicates against the stored hot subjects, stores what is raised (unpublished) with them, and
+   * publishes. The store admits one evaluation at a time, so instances running side by side (or a
+   * restart) never raise one subject twice.
+   */
   private async raise(detected: HotspotAlert[], now: Date): Promise<RaisedAlert[]> {
     if (detected.length === 0) return [];
-    const deduplicator = await this.ensureDeduplicator(now);
-    const raised = deduplicator.admit(detected, now);
-    if (raised.length === 0) return [];
-    const stored: StoredAlert[] = [];
-    for (const alert of raised) {
-      const samples = alert.kind === 'term' ? alert.samples : await this.series.sampleReferences(alert.dimension, alert.subject, alert.since, alert.until, this.settings.sampleSize);
-      stored.push({ ...alert, samples, alertId: randomUUID(), raisedAt: now });
-    }
-    try {
-      await this.alerts.save(stored);
-    } catch (error) {
-      this.deduplicator = null;
-      throw error;
-    }
-    await this.relay.publishPending();
+    const settings = this.settings.deduplication;
+    const coolDownMs = settings.coolDownMs ?? DEFAULT_DEDUPLICATION_SETTINGS.coolDownMs;
+    const stored = await this.alerts.admit(now, coolDownMs, async (hot) => {
+      const deduplicator = AlertDeduplicator.restore(settings, hot);
+      const raised = deduplicator.admit(detected, now);
+      const alerts: StoredAlert[] = [];
+      for (const alert of raised) {
+        const samples = alert.kind === 'term' ? alert.samples : await this.series.sampleReferences(alert.dimension, alert.subject, alert.since, alert.until, this.settings.sampleSize);
+        alerts.push({ ...alert, samples, alertId: randomUUID(), raisedAt: now });
+      }
+      return { alerts, hot: deduplicator.snapshot() };
+    });
+    if (stored.length > 0) await this.relay.publishPending();
     return stored;
-  }
-
-  private async ensureDeduplicator(now: Date): Promise<AlertDeduplicator> {
-    if (this.deduplicator) return this.deduplicator;
-    const deduplicator = new AlertDeduplicator(this.settings.deduplication);
-    // Up to now only: on a clock that was set back (a replay, a test), later alerts must not silence this detection.
-    const recent = await this.alerts.raisedBetween(new Date(now.getTime() - deduplicator.settings.coolDownMs), new Date(now.getTime() + 1));
-    for (const alert of recent) deduplicator.remember(alert, alert.raisedAt);
-    return (this.deduplicator = deduplicator);
   }
 
   /** A fresh term state from the complaints received since the horizon, in order of receipt. */

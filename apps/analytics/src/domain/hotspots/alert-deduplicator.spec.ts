@@ -38,10 +38,16 @@ describe('AlertDeduplicator', () => {
     expect(dedup.admit([spike('FRAUD', 21), spike('WEALTH', 9)], at(60))).toMatchObject([{ key: 'spike:department:WEALTH', raise: 'new' }]);
   });
 
-  it('remembers alerts raised before a restart', () => {
-    const dedup = new AlertDeduplicator();
-    dedup.remember(spike('FRAUD', 20), at(-30));
-    expect(dedup.admit([spike('FRAUD', 25)], at(0))).toEqual([]);
+  it('carries its hot subjects over to another instance or a restart through a snapshot, detections that kept them hot included', () => {
+    const first = new AlertDeduplicator({ coolDownMs: 120 * MINUTE });
+    first.admit([spike('FRAUD', 20)], at(-100));
+    first.admit([spike('FRAUD', 22)], at(-30));
+    expect(first.snapshot()).toEqual([{ key: 'spike:department:FRAUD', lastDetectedAt: at(-30), raisedObserved: 20 }]);
+
+    const second = AlertDeduplicator.restore({ coolDownMs: 120 * MINUTE }, first.snapshot());
+    expect(second.admit([spike('FRAUD', 25)], at(0))).toEqual([]);
+    expect(second.admit([spike('FRAUD', 40)], at(1))).toMatchObject([{ raise: 'grown', observed: 40 }]);
+    expect(AlertDeduplicator.restore({}, []).admit([spike('FRAUD', 25)], at(0))).toMatchObject([{ raise: 'new' }]);
     expect(() => new AlertDeduplicator({ growthFactor: 1 })).toThrow(RangeError);
   });
 });

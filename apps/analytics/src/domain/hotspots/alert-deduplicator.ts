@@ -20,12 +20,20 @@ interface HotSubject {
   raisedObserved: number;
 }
 
+/** A subject that is hot, as stored between evaluations (shared by every instance). */
+export interface HotSubjectState {
+  key: string;
+  lastDetectedAt: Date;
+  raisedObserved: number;
+}
+
 /**
  * Keeps one subject's alert from being raised again on every evaluation while it stays hot. Key:
  * `alertKey` (kind, dimension, subject). A detection of a subject not detected in the last `coolDownMs`
  * is raised as `new`; one of a hot subject is raised as `grown` only once its observed count reaches
  * `growthFactor` times the count last raised, and is otherwise suppressed (it keeps the subject hot).
- * State is in memory; `remember` re-seeds it (e.g. from the alerts published before a restart).
+ * State is in memory for one evaluation: `restore` it from the stored hot subjects and store its
+ * `snapshot` with the alerts raised, so instances and restarts share it.
  */
 export class AlertDeduplicator {
   readonly settings: DeduplicationSettings;
@@ -56,9 +64,16 @@ export class AlertDeduplicator {
     return raised;
   }
 
-  /** Marks an alert raised earlier (at `raisedAt`) as hot, e.g. after a restart. */
-  remember(alert: HotspotAlert, raisedAt: Date): void {
-    this.hot.set(alertKey(alert), { lastDetectedAt: raisedAt.getTime(), raisedObserved: alert.observed });
+  /** A deduplicator holding these hot subjects. */
+  static restore(settings: Partial<DeduplicationSettings>, subjects: readonly HotSubjectState[]): AlertDeduplicator {
+    const deduplicator = new AlertDeduplicator(settings);
+    for (const s of subjects) deduplicator.hot.set(s.key, { lastDetectedAt: s.lastDetectedAt.getTime(), raisedObserved: s.raisedObserved });
+    return deduplicator;
+  }
+
+  /** The subjects hot now (after the last `admit`), to store. */
+  snapshot(): HotSubjectState[] {
+    return [...this.hot].map(([key, hot]) => ({ key, lastDetectedAt: new Date(hot.lastDetectedAt), raisedObserved: hot.raisedObserved }));
   }
 
   private forgetCold(now: Date): void {

@@ -1,6 +1,10 @@
 import { DataSource } from 'typeorm';
 import { AlertFilter, AlertStore, StoredAlert } from '../../application/hotspots/alert-store';
+import type { HotSubjectState } from '../../domain/hotspots/alert-deduplicator';
 import type { SpikeDimension } from '../../domain/hotspots/hotspot-alert';
+
+/** Any number for the advisory lock that admits one evaluation's alerts at a time, across instances. */
+const ADMISSION_LOCK = 0x686f7473; // "hots"
 
 export interface AlertRow {
   seq: string;
@@ -32,14 +36,36 @@ export function storedAlert(r: AlertRow): StoredAlert {
   return r.kind === 'spike' ? { ...common, kind: 'spike', dimension: r.dimension! } : { ...common, kind: 'term' };
 }
 
-/** `analytics.alerts`: every raised alert, and the outbox of `analytics.alerts.v1` (published_at null until acknowledged). */
+/**
+ * `analytics.alerts`: every raised alert, and the outbox of `analytics.alerts.v1` (published_at null
+ * until acknowledged); `analytics.hot_subjects`: the deduplication's state, shared by every instance.
+ */
 export class PostgresAlertStore extends AlertStore {
   constructor(private readonly db: DataSource) {
     super();
   }
 
-  async save(alerts: readonly StoredAlert[]): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  async admit(
+    now: Date,
+    coolDownMs: number,
+    decide: (hot: HotSubjectState[]) => Promise<{ alerts: StoredAlert[]; hot: HotSubjectState[] }>,
+  ): Promise<StoredAlert[]> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [ADMISSION_LOCK]);
+      // Detected within the cool-down up to now (not after: a clock set back must not meet later state).
+      const rows = (await tx.query(
+        'SELECT key, last_detected_at, raised_observed FROM analytics.hot_subjects WHERE last_detected_at > $1 AND last_detected_at <= $2',
+        [new Date(now.getTime() - coolDownMs), now],
+      )) as { key: string; last_detected_at: Date; raised_observed: number }[];
+      const { alerts, hot } = await decide(rows.map((r) => ({ key: r.key, lastDetectedAt: r.last_detected_at, raisedObserved: r.raised_observed })));
+      if (hot.length > 0) {
+        await tx.query(
+          `INSERT INTO analytics.hot_subjects (key, last_detected_at, raised_observed)
+           SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::int[])
+           ON CONFLICT (key) DO UPDATE SET last_detected_at = excluded.last_detected_at, raised_observed = excluded.raised_observed`,
+          [hot.map((h) => h.key), hot.map((h) => h.lastDetectedAt), hot.map((h) => h.raisedObserved)],
+        );
+      }
       for (const a of alerts) {
         await tx.query(
           `INSERT INTO analytics.alerts (alert_id, key, kind, raise, dimension, subject, since, until, observed, expected, ratio, p_value, threshold, samples, raised_at)
@@ -50,6 +76,7 @@ export class PostgresAlertStore extends AlertStore {
           ],
         );
       }
+      return alerts;
     });
   }
 
