@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ensureDatabase, migrate } from '@complaints/persistence';
+import { dropDatabase, ensureDatabase, migrate } from '@complaints/persistence';
 import type { ProjectedEvent } from '../../apps/analytics/src/application/record-event/read-model-writer';
 import { projectCaseEvent, projectReceived, projectRouted } from '../../apps/analytics/src/application/record-event/event-projection';
 import { foldComplaintFact } from '../../apps/analytics/src/domain/complaint-fact';
@@ -34,14 +34,19 @@ describe('PostgresReadModelWriter under concurrent writers', () => {
   let dataSource: DataSource;
   const month = uniqueMonth();
 
+  // A database of its own: these events never pass through Kafka, so the shared read model could not
+  // be rebuilt from the topics with them in it (analytics-read-model.int-spec.ts checks that it can).
+  const url = `${process.env.DATABASE_URL}_writer`;
+
   beforeAll(async () => {
-    const url = process.env.DATABASE_URL!;
+    await dropDatabase(url);
     await ensureDatabase(url);
     dataSource = await new DataSource(analyticsDataSourceOptions(url, WRITERS + 2)).initialize();
     await migrate(dataSource, ANALYTICS_SCHEMA);
   });
   afterAll(async () => {
     await dataSource?.destroy();
+    await dropDatabase(url);
   });
 
   function projectedEvents(): ProjectedEvent[] {
