@@ -52,9 +52,10 @@ export function caseDetailView(c: Case, timeline: TimelineEntry[], now: Date = n
     ...caseSummaryView(c, now),
     actions: [...actions],
     routedAt: c.routedAt.toISOString(),
-    content: attachments
-      ? { ...content, attachments: attachments.map((a) => ({ ...a, ...(evidenceUrls.has(a.id) ? { downloadUrl: evidenceUrls.get(a.id)! } : {}) })) }
-      : content,
+    content: {
+      ...content,
+      ...(attachments ? { attachments: attachments.map((a) => ({ ...a, ...(evidenceUrls.has(a.id) ? { downloadUrl: evidenceUrls.get(a.id)! } : {}) })) } : {}),
+    },
     customer: { customerId: c.customer.customerId ?? null, phoneLast4: c.customer.phoneLast4 ?? null },
     context: c.context,
     source: c.source,
