@@ -12,6 +12,8 @@ import { RouterModule } from '../../apps/router/src/router.module';
 import { ComplaintReceivedV1 } from '@complaints/contracts';
 import { receivedComplaint, testPublisher } from '../integration/router-fixtures';
 import { accessibilityViolations, launchBrowser, onPage } from '../support/browser';
+import { sha256 } from '../support/evidence-links';
+import { PNG } from '../support/evidence-samples';
 import { OidcProvider } from '../support/oidc-provider';
 import { testConfig } from '../support/configs';
 import { uniquePhone } from '../support/phones';
@@ -38,12 +40,18 @@ describe('staff console (real Chromium, router and cases)', () => {
 
   beforeAll(async () => {
     // The console learns the router's URL from cases, and the router allows the console's origin: each must know the other's address.
-    const routerPort = await freePort();
+    // Likewise the case page links evidence to intake-web's address.
+    const [routerPort, intakePort] = [await freePort(), await freePort()];
     idp = await OidcProvider.start(clientId);
-    const casesConfig = testConfig(CasesConfig, { CASES_CONSOLE_ROUTER_URL: `http://127.0.0.1:${routerPort}`, CASES_OIDC_ISSUER: idp.issuer, CASES_OIDC_CLIENT_ID: clientId });
+    const casesConfig = testConfig(CasesConfig, {
+      CASES_CONSOLE_ROUTER_URL: `http://127.0.0.1:${routerPort}`,
+      CASES_OIDC_ISSUER: idp.issuer,
+      CASES_OIDC_CLIENT_ID: clientId,
+      CASES_EVIDENCE_BASE_URLS: `web:http://127.0.0.1:${intakePort}`,
+    });
     [browser, intake, cases] = await Promise.all([
       launchBrowser(),
-      startApp(IntakeWebModule.register(testConfig(IntakeWebConfig))),
+      startApp(IntakeWebModule.register(testConfig(IntakeWebConfig)), { port: intakePort }),
       startApp(CasesModule.register(casesConfig), { site: staffConsole(casesConfig) }),
     ]);
     // The router keeps its rules in a database of its own here: this test edits them, other tests expect the seeded version 1.
@@ -73,11 +81,11 @@ describe('staff console (real Chromium, router and cases)', () => {
   }
 
   /** A complaint through the public web API, by a customer of its own; resolves once its case is open. */
-  async function fileComplaint(text: string): Promise<Record<string, any>> {
+  async function fileComplaint(text: string, attachments: { data: string; fileName?: string }[] = []): Promise<Record<string, any>> {
     const res = await fetch(`${intake.url}/v1/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({ text, customer: { name: '王五', phone: uniquePhone().number }, consent: true }),
+      body: JSON.stringify({ text, customer: { name: '王五', phone: uniquePhone().number }, consent: true, attachments }),
     });
     expect(res.status).toBe(202);
     const { reference } = (await res.json()) as { reference: string };
@@ -174,8 +182,8 @@ describe('staff console (real Chromium, router and cases)', () => {
     expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ${router.url}`);
   });
 
-  it('a handler signs in, finds the complaint in the queue, claims, starts, answers, proposes and resolves it', async () => {
-    const opened = await fileComplaint('信用卡被盗刷了5笔,请立即冻结并退款。');
+  it('a handler signs in, finds the complaint in the queue, opens its evidence, claims, starts, answers, proposes and resolves it', async () => {
+    const opened = await fileComplaint('信用卡被盗刷了5笔,请立即冻结并退款。', [{ data: PNG.toString('base64'), fileName: '盗刷短信.png' }]);
     const reference = opened.reference as string;
     expect(opened.department).toBe('FRAUD');
     const handler = `handler-${reference.slice(-6).toLowerCase()}`;
@@ -205,6 +213,16 @@ describe('staff console (real Chromium, router and cases)', () => {
       await page.getByText('信用卡被盗刷了5笔,请立即冻结并退款。').waitFor();
       await page.getByText('This case has no call transcript.').waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
+
+      // The customer's screenshot opens from the case: a signed link to intake-web, downloaded by the browser.
+      const evidenceLink = page.getByRole('region', { name: 'Evidence' }).getByRole('link', { name: 'Download evidence 1 (image/png)' });
+      expect(await evidenceLink.getAttribute('href')).toMatch(new RegExp(`^${intake.url}/v1/evidence/[0-9a-f-]{36}\\?complaint=${opened.complaintId}&expires=\\d+&sig=`));
+      const [downloaded] = await Promise.all([page.waitForEvent('download'), evidenceLink.click()]);
+      expect(downloaded.suggestedFilename()).toBe('盗刷短信.png');
+      const chunks: Buffer[] = [];
+      for await (const chunk of (await downloaded.createReadStream())!) chunks.push(chunk as Buffer);
+      expect(sha256(Buffer.concat(chunks))).toBe(opened.content.attachments[0].sha256);
+      expect(page.url()).toContain(`/console/cases/${reference}`);
 
       const act = async (action: string, fields: Record<string, string> = {}) => {
         await page.getByRole('button', { name: action, exact: true }).click();
@@ -287,6 +305,7 @@ describe('staff console (real Chromium, router and cases)', () => {
       const evidence = page.getByRole('region', { name: 'Evidence' });
       await evidence.getByRole('cell', { name: 'image/png' }).waitFor();
       await evidence.getByRole('cell', { name: '20.0 KB' }).waitFor();
+      await evidence.getByText('Not downloadable from this channel').waitFor();
 
       // A supervisor may assign; pausing the clock needs a reason and stops the decision countdown.
       expect(await page.getByRole('button', { name: 'Assign to…' }).count()).toBe(1);
@@ -409,7 +428,7 @@ describe('staff console (real Chromium, router and cases)', () => {
   });
 
   it('has no development sign-in in production', async () => {
-    const production = { NODE_ENV: 'production', STAFF_JWT_SECRET: 'a-production-staff-secret', PII_KEYS: 'prod1:cHJvZHVjdGlvbi1rZXktMzItYnl0ZXMtbG9uZy0hIQ==', PII_ACTIVE_KEY_ID: 'prod1' };
+    const production = { NODE_ENV: 'production', STAFF_JWT_SECRET: 'a-production-staff-secret', PII_KEYS: 'prod1:cHJvZHVjdGlvbi1rZXktMzItYnl0ZXMtbG9uZy0hIQ==', PII_ACTIVE_KEY_ID: 'prod1', EVIDENCE_LINK_SECRET: 'prod1:a-production-evidence-link-secret' };
     expect(() => testConfig(CasesConfig, { ...production, CASES_DEV_SIGN_IN: 'true' })).toThrow(/CASES_DEV_SIGN_IN=true is refused when NODE_ENV=production/);
     const config = testConfig(CasesConfig, { ...production, CASES_OIDC_ISSUER: idp.issuer, CASES_OIDC_CLIENT_ID: clientId });
     expect(config.devSignIn).toBe(false);

@@ -23,8 +23,9 @@ export function stackEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * The staff console (served by cases) calls the router's and analytics' APIs from the browser: unless set,
- * cases tells it their local addresses and they allow its origin, on whatever ports the stack uses.
+ * The staff console (served by cases) calls the router's and analytics' APIs from the browser, and links
+ * evidence to the intakes that keep it: unless set, cases tells it their local addresses and they allow
+ * its origin, on whatever ports the stack uses. (EVIDENCE_LINK_SECRET: the same development default everywhere.)
  */
 function consoleWiring(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const local = (portVariable: string) => `http://127.0.0.1:${env[portVariable] ?? SERVICES.find((s) => s.portVariable === portVariable)!.defaultPort}`;
@@ -32,6 +33,7 @@ function consoleWiring(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return {
     CASES_CONSOLE_ROUTER_URL: local('ROUTER_PORT'),
     CASES_CONSOLE_ANALYTICS_URL: local('ANALYTICS_PORT'),
+    CASES_EVIDENCE_BASE_URLS: `web:${local('INTAKE_WEB_PORT')},mobile:${local('INTAKE_MOBILE_PORT')}`,
     ROUTER_CORS_ORIGINS: consoleOrigins,
     ANALYTICS_CORS_ORIGINS: consoleOrigins,
   };

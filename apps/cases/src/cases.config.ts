@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
-import { DatabaseServiceConfig } from '@complaints/config';
+import { DatabaseServiceConfig, parseKeyedSetting } from '@complaints/config';
+import { CHANNELS } from '@complaints/contracts';
 import type { SlaPolicy } from './domain/sla-policy';
 import type { OidcSettings } from './infrastructure/auth/oidc-client';
 
@@ -80,6 +81,35 @@ export class CasesConfig extends DatabaseServiceConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   CASES_CONSOLE_ANALYTICS_URL: string = 'http://127.0.0.1:3008';
 
+  /**
+   * Keys of the pre-signed evidence links on case pages: `<keyId>:<secret>` pairs, comma-separated, the same value as
+   * the intakes' (which check them); the first signs, all verify (rotation).
+   */
+  @IsString() @IsNotEmpty()
+  EVIDENCE_LINK_SECRET: string;
+
+  /** How long an evidence link on a case page stays valid. */
+  @IsInt() @Min(30) @Max(86_400)
+  CASES_EVIDENCE_LINK_TTL_SEC: number = 600;
+
+  /**
+   * `<channel>:<url>` pairs: where staff's browsers reach each channel's intake for its evidence (`<url>/v1/evidence/...`).
+   * Attachments of a channel without one get no download link.
+   */
+  @IsString()
+  @ValidateBy({
+    name: 'evidenceBaseUrls',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && evidenceBaseUrlProblem(value) === null,
+      defaultMessage: (args) => `${evidenceBaseUrlProblem(String(args?.value)) ?? 'must be <channel>:<url> pairs'}`,
+    },
+  })
+  CASES_EVIDENCE_BASE_URLS = 'web:http://127.0.0.1:3001,mobile:http://127.0.0.1:3003';
+
+  get evidenceBaseUrls(): Map<string, string> {
+    return new Map([...parseKeyedSetting(this.CASES_EVIDENCE_BASE_URLS)].map(([channel, urls]) => [channel, urls[0]!.replace(/\/+$/, '')]));
+  }
+
   get oidc(): OidcSettings | null {
     if (!this.CASES_OIDC_ISSUER || !this.CASES_OIDC_CLIENT_ID) return null;
     return {
@@ -104,4 +134,20 @@ export class CasesConfig extends DatabaseServiceConfig {
       decisionWarningHours: this.CASES_DECISION_WARNING_HOURS,
     };
   }
+}
+
+/** Why a CASES_EVIDENCE_BASE_URLS value cannot be used, or null. */
+function evidenceBaseUrlProblem(setting: string): string | null {
+  let pairs: Map<string, string[]>;
+  try {
+    pairs = parseKeyedSetting(setting);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  for (const [channel, urls] of pairs) {
+    if (!(CHANNELS as readonly string[]).includes(channel)) return `"${channel}" is no channel (${CHANNELS.join(', ')})`;
+    if (urls.length > 1) return `channel "${channel}" is listed ${urls.length} times`;
+    if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(urls[0]!)) return `the URL of "${channel}" must be an http(s) base URL without query`;
+  }
+  return null;
 }

@@ -3,7 +3,7 @@ import { ServiceConfigModule, loadConfig } from '@complaints/config';
 import { KafkaReadiness, MessagingModule, outboxRelayProvider } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
-import { StaffAuthModule } from '@complaints/security';
+import { evidenceLinkSettings, StaffAuthModule } from '@complaints/security';
 import { ActOnCaseUseCase } from './application/act-on-case/act-on-case.use-case';
 import { RecordCustomerResponseUseCase } from './application/record-customer-response/record-customer-response.use-case';
 import { ApplyReassignmentUseCase } from './application/apply-reassignment/apply-reassignment.use-case';
@@ -25,6 +25,8 @@ import { CaseActionsController } from './interface/http/case-actions.controller'
 import { CasesController } from './interface/http/cases.controller';
 import { ConsoleConfigController } from './interface/http/console-config.controller';
 import { DevSignInController } from './interface/http/dev-sign-in.controller';
+import { CaseDetailPresenter } from './interface/http/case-detail.presenter';
+import { EvidenceLinks } from './interface/http/evidence-links';
 import { OIDC_CLIENT, OidcSignInController } from './interface/http/oidc-sign-in.controller';
 import { OidcClient } from './infrastructure/auth/oidc-client';
 
@@ -43,6 +45,7 @@ export interface CasesModuleOptions {
 export class CasesModule {
   static register(config: CasesConfig = loadConfig(CasesConfig), options: CasesModuleOptions = {}): DynamicModule {
     const policy = config.slaPolicy;
+    const evidenceLinks = new EvidenceLinks(evidenceLinkSettings(config.EVIDENCE_LINK_SECRET).keys, config.evidenceBaseUrls, config.CASES_EVIDENCE_LINK_TTL_SEC);
     return {
       module: CasesModule,
       imports: [
@@ -64,6 +67,8 @@ export class CasesModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: OIDC_CLIENT, useValue: config.oidc ? new OidcClient(config.oidc) : null },
         { provide: CaseRepository, useClass: TypeOrmCaseRepository },
+        { provide: EvidenceLinks, useValue: evidenceLinks },
+        CaseDetailPresenter,
         outboxRelayProvider(CaseEventsRelay, CasesConfig, caseEventsOutbox),
         {
           provide: OpenCaseUseCase,

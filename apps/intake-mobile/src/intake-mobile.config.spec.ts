@@ -3,7 +3,7 @@ import { InvalidConfigError, loadConfig } from '@complaints/config';
 import { IntakeMobileConfig } from './intake-mobile.config';
 import { customerTokenVerifier, intakeMobileHttpOptions } from './intake-mobile.module';
 
-const base = { KAFKA_BROKERS: 'kafka:9092', DATABASE_URL: 'postgres://db/complaints', PII_KEYS: 'k1:MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=', PII_ACTIVE_KEY_ID: 'k1' };
+const base = { KAFKA_BROKERS: 'kafka:9092', DATABASE_URL: 'postgres://db/complaints', PII_KEYS: 'k1:MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=', PII_ACTIVE_KEY_ID: 'k1', EVIDENCE_LINK_SECRET: 'p1:a-production-evidence-link-secret' };
 const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
 describe('IntakeMobileConfig', () => {

@@ -48,4 +48,11 @@ export class IntakeMobileConfig extends DatabaseServiceConfig {
 
   @IsString() @IsNotEmpty()
   PII_ACTIVE_KEY_ID: string;
+
+  /**
+   * Keys of the pre-signed evidence links the cases service hands staff (`GET /v1/evidence/{attachmentId}`):
+   * `<keyId>:<secret>` pairs, comma-separated, the same value as the cases service's; the first signs, all verify (rotation).
+   */
+  @IsString() @IsNotEmpty()
+  EVIDENCE_LINK_SECRET: string;
 }

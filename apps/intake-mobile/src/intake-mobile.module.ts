@@ -6,7 +6,7 @@ import { HttpAppOptions } from '@complaints/http';
 import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
-import { PiiCipher } from '@complaints/security';
+import { EvidenceDownloadController, EvidenceFiles, EvidenceLinkSettings, evidenceLinkSettings, PiiCipher } from '@complaints/security';
 import { CustomerTokenVerifier } from './application/authenticate/customer-token.verifier';
 import { RateComplaintUseCase } from './application/rate-complaint/rate-complaint.use-case';
 import { CustomerResponsePublisher, RatingStore } from './application/rate-complaint/rating.store';
@@ -25,6 +25,7 @@ import { intakeMobileDataSourceOptions } from './infrastructure/persistence/inta
 import { RatingEntity } from './infrastructure/persistence/rating.entity';
 import { SubmissionEntity } from './infrastructure/persistence/submission.entity';
 import { TypeOrmComplaintViewStore } from './infrastructure/persistence/typeorm-complaint-view.store';
+import { TypeOrmEvidenceFiles } from './infrastructure/persistence/typeorm-evidence-files';
 import { TypeOrmRatingStore } from './infrastructure/persistence/typeorm-rating.store';
 import { TypeOrmSubmissionStore } from './infrastructure/persistence/typeorm-submission.store';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
@@ -70,6 +71,7 @@ export class IntakeMobileModule {
     const limit = config.MOBILE_RATE_LIMIT_PER_MIN;
     const limits: EvidenceLimits = { maxCount: config.MOBILE_MAX_ATTACHMENTS, maxBytes: config.MOBILE_MAX_ATTACHMENT_BYTES };
     const verifier = customerTokenVerifier(config);
+    const evidenceLinks = evidenceLinkSettings(config.EVIDENCE_LINK_SECRET);
     return {
       module: IntakeMobileModule,
       imports: [
@@ -80,7 +82,7 @@ export class IntakeMobileModule {
         TypeOrmModule.forFeature([SubmissionEntity, AttachmentEntity, CaseUpdateEntity, RatingEntity]),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: limit === 0 ? Number.MAX_SAFE_INTEGER : limit }] }),
       ],
-      controllers: [AppComplaintsController, AppRatingsController],
+      controllers: [AppComplaintsController, AppRatingsController, EvidenceDownloadController],
       providers: [
         { provide: CustomerTokenVerifier, useValue: verifier },
         { provide: EVIDENCE_LIMITS, useValue: limits },
@@ -89,6 +91,8 @@ export class IntakeMobileModule {
         EarlyAuthenticationHook,
         { provide: SubmissionStore, useClass: TypeOrmSubmissionStore },
         { provide: ComplaintViewStore, useClass: TypeOrmComplaintViewStore },
+        { provide: EvidenceFiles, useClass: TypeOrmEvidenceFiles },
+        { provide: EvidenceLinkSettings, useValue: evidenceLinks },
         { provide: ReceivedComplaintPublisher, useClass: KafkaReceivedComplaintPublisher },
         { provide: RatingStore, useClass: TypeOrmRatingStore },
         { provide: CustomerResponsePublisher, useClass: KafkaCustomerResponsePublisher },

@@ -22,4 +22,11 @@ export class IntakeWebConfig extends DatabaseServiceConfig {
    */
   @IsUrl({ protocols: ['https', 'http'], require_tld: false, require_protocol: true })
   INTAKE_WEB_ANALYTICS_URL: string = 'http://127.0.0.1:3008';
+
+  /**
+   * Keys of the pre-signed evidence links the cases service hands staff (`GET /v1/evidence/{attachmentId}`):
+   * `<keyId>:<secret>` pairs, comma-separated, the same value as the cases service's; the first signs, all verify (rotation).
+   */
+  @IsString() @IsNotEmpty()
+  EVIDENCE_LINK_SECRET: string;
 }

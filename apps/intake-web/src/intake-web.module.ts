@@ -6,7 +6,7 @@ import { WEB_COMPLAINT_LIMITS } from '@complaints/contracts';
 import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
-import { PiiCipher } from '@complaints/security';
+import { EvidenceDownloadController, EvidenceFiles, EvidenceLinkSettings, evidenceLinkSettings, PiiCipher } from '@complaints/security';
 import { SubmitComplaintUseCase } from './application/submit-complaint/submit-complaint.use-case';
 import { ReceivedComplaintPublisher, SubmissionStore } from './application/submit-complaint/submission.store';
 import { CaseProgressStore } from './application/follow-complaint/case-progress.store';
@@ -18,6 +18,7 @@ import { KafkaCustomerResponsePublisher } from './infrastructure/kafka-customer-
 import { AttachmentEntity } from './infrastructure/persistence/attachment.entity';
 import { CaseProgressEntity, CaseUpdateEntity, MergedComplaintEntity } from './infrastructure/persistence/case-progress.entity';
 import { TypeOrmCaseProgressStore } from './infrastructure/persistence/typeorm-case-progress.store';
+import { TypeOrmEvidenceFiles } from './infrastructure/persistence/typeorm-evidence-files';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { FollowComplaintController } from './interface/http/follow-complaint.controller';
 import { KafkaReceivedComplaintPublisher } from './infrastructure/kafka-received-complaint.publisher';
@@ -38,6 +39,7 @@ export const INTAKE_WEB_BODY_LIMIT_BYTES =
 export class IntakeWebModule {
   static register(config: IntakeWebConfig = loadConfig(IntakeWebConfig)): DynamicModule {
     const limit = config.INTAKE_RATE_LIMIT_PER_MIN;
+    const evidenceLinks = evidenceLinkSettings(config.EVIDENCE_LINK_SECRET);
     return {
       module: IntakeWebModule,
       imports: [
@@ -48,11 +50,13 @@ export class IntakeWebModule {
         TypeOrmModule.forFeature([SubmissionEntity, AttachmentEntity, CaseProgressEntity, CaseUpdateEntity, MergedComplaintEntity]),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: limit === 0 ? Number.MAX_SAFE_INTEGER : limit }] }),
       ],
-      controllers: [ComplaintsController, FollowComplaintController, SiteConfigController],
+      controllers: [ComplaintsController, FollowComplaintController, SiteConfigController, EvidenceDownloadController],
       providers: [
         { provide: SubmissionStore, useClass: TypeOrmSubmissionStore },
         { provide: ReceivedComplaintPublisher, useClass: KafkaReceivedComplaintPublisher },
         { provide: CaseProgressStore, useClass: TypeOrmCaseProgressStore },
+        { provide: EvidenceFiles, useClass: TypeOrmEvidenceFiles },
+        { provide: EvidenceLinkSettings, useValue: evidenceLinks },
         { provide: CustomerResponsePublisher, useClass: KafkaCustomerResponsePublisher },
         { provide: LookUpComplaintQuery, inject: [SubmissionStore, CaseProgressStore], useFactory: (s: SubmissionStore, p: CaseProgressStore) => new LookUpComplaintQuery(s, p) },
         { provide: RateComplaintUseCase, inject: [LookUpComplaintQuery, CustomerResponsePublisher], useFactory: (q: LookUpComplaintQuery, p: CustomerResponsePublisher) => new RateComplaintUseCase(q, p) },

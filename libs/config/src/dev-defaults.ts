@@ -19,10 +19,13 @@ export const DEV_DEFAULTS: Record<string, string> = {
   ROUTING_FINGERPRINT_KEY: 'dev-router-fingerprint-key-not-for-production',
   /** HMAC key of the notifier's phone fingerprints (SMS surveys). */
   SMS_SURVEY_FINGERPRINT_KEY: 'dev-sms-survey-fingerprint-key-not-for-production',
+  /** HMAC keys of the pre-signed evidence links (cases signs, the intakes check): `<keyId>:<secret>`, the first signs. */
+  EVIDENCE_LINK_SECRET: 'dev1:dev-evidence-link-secret-not-for-production',
 };
 
 /** Variables whose development default is a secret: refused in production even if set to it. */
 export const SECRET_DEFAULTS = [
   'STAFF_JWT_SECRET', 'HOTLINE_SECRETS', 'MOBILE_JWT_SECRET', 'WECHAT_TOKEN', 'WECHAT_ENCODING_AES_KEY',
   'WEIBO_APP_SECRET', 'PII_KEYS', 'ROUTING_FINGERPRINT_KEY', 'SMS_SURVEY_FINGERPRINT_KEY',
+  'EVIDENCE_LINK_SECRET',
 ];

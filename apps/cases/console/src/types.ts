@@ -45,7 +45,8 @@ export interface CaseDetail extends CaseSummary {
     language: string;
     subject?: string;
     transcript?: { speaker: 'customer' | 'agent'; text: string; offsetMs?: number }[];
-    attachments?: { id: string; contentType: string; sizeBytes: number; sha256: string }[];
+    /** `downloadUrl`: a signed link to the intake that keeps the file (absent when its channel has none). */
+    attachments?: { id: string; contentType: string; sizeBytes: number; sha256: string; downloadUrl?: string }[];
   };
   customer: { customerId: string | null; phoneLast4: string | null };
   context: { extra?: Record<string, string>; branch?: string; accountRef?: string; amount?: { value: number; currency: string } };

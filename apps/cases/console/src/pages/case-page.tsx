@@ -204,15 +204,26 @@ function Complaint({ current }: { current: CaseDetail }) {
                 <th scope="col">{t('case.evidence.type')}</th>
                 <th scope="col">{t('case.evidence.size')}</th>
                 <th scope="col">{t('case.evidence.sha256')}</th>
+                <th scope="col">{t('case.evidence.file')}</th>
               </tr>
             </thead>
             <tbody>
-              {content.attachments.map((a) => (
+              {content.attachments.map((a, index) => (
                 <tr key={a.id}>
                   <td>{a.contentType}</td>
                   <td>{bytes(a.sizeBytes)}</td>
                   <td>
                     <code>{a.sha256.slice(0, 16)}…</code>
+                  </td>
+                  <td>
+                    {a.downloadUrl ? (
+                      <a href={a.downloadUrl} class="evidence-download">
+                        {t('case.evidence.download')}
+                        <span class="visually-hidden"> {t('case.evidence.downloadItem', { n: index + 1, type: a.contentType })}</span>
+                      </a>
+                    ) : (
+                      <span class="muted">{t('case.evidence.unavailable')}</span>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -221,6 +232,7 @@ function Complaint({ current }: { current: CaseDetail }) {
         ) : (
           <p class="muted">{t('case.evidence.none')}</p>
         )}
+        {content.attachments?.some((a) => a.downloadUrl) && <p class="muted">{t('case.evidence.linksExpire')}</p>}
       </section>
     </>
   );

@@ -1,17 +1,15 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Staff, StaffAuthGuard, StaffPrincipal } from '@complaints/security';
-import { ActOnCaseUseCase, staffActor } from '../../application/act-on-case/act-on-case.use-case';
-import { availableActions } from '../../application/act-on-case/available-actions';
+import { ActOnCaseUseCase } from '../../application/act-on-case/act-on-case.use-case';
 import type { CaseCommand } from '../../application/act-on-case/case-command';
-import { Clock } from '../../application/clock';
 import { FindCasesQuery } from '../../application/find-cases/find-cases.query';
 import {
   AssignCaseDto, CloseDto, ExtensionDecisionDto, ExtensionRequestDto, FeedbackDto, MediationOutcomeDto, MediationReferralDto,
   NoteDto, ProposeResolutionDto, ReasonDto, ResolveDto, SatisfactionDto,
 } from './case-action.dtos';
 import { toCaseProblem } from './case-problems';
-import { caseDetailView } from './case.view';
+import { CaseDetailPresenter } from './case-detail.presenter';
 
 /**
  * The lifecycle actions. Each answers 200 with the case after the action; 404 for a case the caller
@@ -31,7 +29,7 @@ export class CaseActionsController {
   constructor(
     private readonly act: ActOnCaseUseCase,
     private readonly cases: FindCasesQuery,
-    private readonly clock: Clock,
+    private readonly detail: CaseDetailPresenter,
   ) {}
 
   private async run(staff: StaffPrincipal, reference: string, command: CaseCommand) {
@@ -41,8 +39,7 @@ export class CaseActionsController {
       throw toCaseProblem(error);
     }
     const found = await this.cases.get(staff, reference);
-    const now = this.clock.now();
-    return found ? caseDetailView(found.case, found.timeline, now, availableActions(found.case, staffActor(staff), now)) : null;
+    return found ? this.detail.present(staff, found) : null;
   }
 
   @Post('claim') @HttpCode(200)

@@ -42,13 +42,20 @@ export function caseSummaryView(c: Case, now: Date = new Date()) {
   };
 }
 
-/** One case; `actions` are those the caller may take on it now (see availableActions). */
-export function caseDetailView(c: Case, timeline: TimelineEntry[], now: Date = new Date(), actions: readonly string[] = []) {
+/**
+ * One case; `actions` are those the caller may take on it now (see availableActions); each attachment
+ * with a link in `evidenceUrls` (by id) gets it as `downloadUrl`.
+ */
+export function caseDetailView(c: Case, timeline: TimelineEntry[], now: Date = new Date(), actions: readonly string[] = [], evidenceUrls: ReadonlyMap<string, string> = new Map()) {
+  const { attachments, ...content } = c.content;
   return {
     ...caseSummaryView(c, now),
     actions: [...actions],
     routedAt: c.routedAt.toISOString(),
-    content: c.content,
+    content: {
+      ...content,
+      ...(attachments ? { attachments: attachments.map((a) => ({ ...a, ...(evidenceUrls.has(a.id) ? { downloadUrl: evidenceUrls.get(a.id)! } : {}) })) } : {}),
+    },
     customer: { customerId: c.customer.customerId ?? null, phoneLast4: c.customer.phoneLast4 ?? null },
     context: c.context,
     source: c.source,

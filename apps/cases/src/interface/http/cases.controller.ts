@@ -3,11 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { REFERENCE_PATTERN } from '@complaints/contracts';
 import { ProblemException, problem } from '@complaints/http';
 import { Staff, StaffAuthGuard, StaffPrincipal } from '@complaints/security';
-import { staffActor } from '../../application/act-on-case/act-on-case.use-case';
-import { availableActions } from '../../application/act-on-case/available-actions';
 import { Clock } from '../../application/clock';
 import { DepartmentForbiddenError, FindCasesQuery } from '../../application/find-cases/find-cases.query';
-import { auditView, caseDetailView, caseSummaryView } from './case.view';
+import { CaseDetailPresenter } from './case-detail.presenter';
+import { auditView, caseSummaryView } from './case.view';
 import { ListCasesQueryDto } from './list-cases.query.dto';
 
 @ApiTags('cases')
@@ -18,6 +17,7 @@ export class CasesController {
   constructor(
     private readonly cases: FindCasesQuery,
     private readonly clock: Clock,
+    private readonly detail: CaseDetailPresenter,
   ) {}
 
   @Get()
@@ -36,14 +36,18 @@ export class CasesController {
   }
 
   @Get(':reference')
-  @ApiOperation({ summary: 'One case with its clocks, lifecycle and timeline' })
+  @ApiOperation({
+    summary: 'One case with its clocks, lifecycle and timeline',
+    description:
+      "Each evidence attachment (content.attachments) of a channel whose intake keeps evidence (CASES_EVIDENCE_BASE_URLS) has a downloadUrl: " +
+      "a link to that intake's GET /v1/evidence/{attachmentId}, signed for CASES_EVIDENCE_LINK_TTL_SEC. Who was given links is logged.",
+  })
   async get(@Staff() staff: StaffPrincipal, @Param('reference') reference: string) {
     const notFound = new ProblemException(problem(404, 'not-found', `No case ${reference} among the cases you may see.`));
     if (!REFERENCE_PATTERN.test(reference)) throw notFound;
     const found = await this.cases.get(staff, reference);
     if (!found) throw notFound;
-    const now = this.clock.now();
-    return caseDetailView(found.case, found.timeline, now, availableActions(found.case, staffActor(staff), now));
+    return this.detail.present(staff, found);
   }
 
   @Get(':reference/audit')
