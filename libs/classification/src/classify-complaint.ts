@@ -1,11 +1,10 @@
 import type { Priority, Product, Reason, ServicePoint } from '@complaints/contracts';
-import { meanEnglishVector } from './english-vectors';
-import { ModelAxis, RoutingModel, routingModel } from './routing-model';
-import { featureValue, predictFromVector, predictProbabilities, ranked, Scored } from './softmax-model';
+import { ModelAxis, routingModel } from './routing-model';
+import { featureValue, predictProbabilities, ranked, Scored } from './softmax-model';
 import { extractFeatures } from './text-features';
 
 /** Bumped with every change of model or features; stored with each routing decision. */
-export const CLASSIFIER_VERSION = 'lr-jieba-vec-2';
+export const CLASSIFIER_VERSION = 'lr-jieba-1';
 
 export interface ClassificationInput {
   /** What the customer said (for calls: the customer's turns only). */
@@ -48,7 +47,7 @@ const EVIDENCE_SCALE = 2;
  */
 export function classifyComplaint(input: ClassificationInput): Classification {
   const model = routingModel();
-  const { features, lexicon, language } = extractFeatures(input.text);
+  const { features, lexicon } = extractFeatures(input.text);
   const indexes = features.map((f) => model.featureIndex.get(f)).filter((i): i is number => i !== undefined);
   const value = featureValue(indexes.length, model.lengthNorm);
   const posterior = (axis: ModelAxis) => {
@@ -61,7 +60,7 @@ export function classifyComplaint(input: ClassificationInput): Classification {
   const ignorance = Math.exp(-known / EVIDENCE_SCALE);
 
   const reasonPosterior = withDebtCollection(posterior('reason'), probabilityOf(posterior('debtCollection'), 'true'));
-  let product = towardsUniform(englishProduct(model, posterior('product'), language, input.text), ignorance);
+  let product = towardsUniform(posterior('product'), ignorance);
   const reason = towardsUniform(reasonPosterior, ignorance);
   const servicePoint = towardsUniform(posterior('servicePoint'), ignorance);
   const pEscalation = probabilityOf(posterior('escalation'), 'true');
@@ -120,21 +119,6 @@ function withDebtCollection(reason: Scored[], pDebt: number): Scored[] {
   return reason
     .map((s) => ({ label: s.label, probability: s.label === 'DEBT_COLLECTION' ? pDebt : s.probability * scale }))
     .sort((a, b) => b.probability - a.probability);
-}
-
-/**
- * For English, the word model's product posterior blended (weighted geometric mean, renormalised)
- * with that of the mean-word-vector model, which generalises to words the labeled data lacks.
- */
-function englishProduct(model: RoutingModel, words: Scored[], language: string, text: string): Scored[] {
-  const vector = language === 'en' ? meanEnglishVector(text) : null;
-  if (!vector) return words;
-  const byVectors = model.vectors.product;
-  const pVectors = predictFromVector(byVectors, vector);
-  const w = model.vectors.weight;
-  const blended = words.map((s) => ({ label: s.label, probability: s.probability ** (1 - w) * pVectors[byVectors.labels.indexOf(s.label)] ** w }));
-  const sum = blended.reduce((total, s) => total + s.probability, 0);
-  return blended.map((s) => ({ label: s.label, probability: s.probability / sum })).sort((a, b) => b.probability - a.probability);
 }
 
 /** Mixes a ranked posterior with the uniform distribution; the ranking is unchanged. */

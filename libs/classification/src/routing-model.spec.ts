@@ -1,7 +1,6 @@
 import modelFile from './routing-model.json';
 import { decodeRoutingModel, encodeWeights, MODEL_AXES, routingModel } from './routing-model';
 import { CLASSIFIER_VERSION } from './classify-complaint';
-import { englishVectors, englishVectorsSource } from './english-vectors';
 import { readDataset, TRAINING_FILES } from './training/routing-dataset';
 
 describe('the committed routing model', () => {
@@ -17,14 +16,6 @@ describe('the committed routing model', () => {
     }
   });
 
-  it('has a word-vector product model over the committed vectors, blended at its weight', () => {
-    const { product, weight } = model.vectors;
-    expect(product.weights.length).toBe(product.labels.length * englishVectors().dimensions);
-    expect(weight).toBeGreaterThan(0);
-    expect(weight).toBeLessThan(1);
-    expect(modelFile.vectors.source).toBe(englishVectorsSource());
-  });
-
   it('was trained by the current code on the current training files (run `npm run train:routing` after changing them)', () => {
     expect(model.classifierVersion).toBe(CLASSIFIER_VERSION);
     expect(modelFile.trainedOn).toEqual(Object.fromEntries(TRAINING_FILES.map((f) => [f, readDataset(f).length])));
@@ -38,7 +29,6 @@ describe('the committed routing model', () => {
       lengthNorm: 40,
       features: ['a', 'b'],
       axes: Object.fromEntries(MODEL_AXES.map((axis) => [axis, { labels: ['p', 'q'], bias: [0, 0], weights: encodeWeights(weights) }])) as never,
-      vectors: { source: 'x', weight: 0.5, product: { labels: ['p', 'q'], bias: [0, 0], weights: encodeWeights(weights) } },
     });
     expect(Array.from(decoded.axes.product.weights)).toEqual(Array.from(weights));
     expect(decoded.featureIndex.get('b')).toBe(1);

@@ -28,17 +28,6 @@ export function predictProbabilities(model: SoftmaxModel, featureIndexes: readon
   return softmax(logits);
 }
 
-/** Posterior over the labels for a dense input vector (a model whose "features" are the vector's dimensions). */
-export function predictFromVector(model: SoftmaxModel, vector: ArrayLike<number>): number[] {
-  const k = model.labels.length;
-  const logits = model.bias.slice();
-  for (let d = 0; d < vector.length; d++) {
-    const x = vector[d];
-    for (let c = 0; c < k; c++) logits[c] += x * model.weights[d * k + c];
-  }
-  return softmax(logits);
-}
-
 /** The value of each present feature: 1 up to `lengthNorm` features, then shrinking as 1/sqrt(n). */
 export function featureValue(featureCount: number, lengthNorm: number): number {
   return featureCount <= lengthNorm ? 1 : Math.sqrt(lengthNorm / featureCount);

@@ -12,10 +12,9 @@ export interface TextFeatures {
 const HAN = /[\u3400-\u9fff]/;
 const HAN_RUN = /[\u3400-\u9fff]+/g;
 const LATIN_WORD = /[a-z]+(?:'[a-z]+)?/g;
-const PLAIN_WORD = /[a-z]+/g;
 
 /** Words that carry no routing signal (plus CFPB's XXXX redactions). */
-export const EN_STOP_WORDS = new Set(
+const EN_STOP_WORDS = new Set(
   ('a an the and or but if of to in on at by for with from as is are was were be been being am i me my we our you your he she ' +
     'him her his it its they them their this that these those there here then than so such not no do does did done have has had ' +
     'will would can could should may might must shall just also very too about into over after before again what which who whom ' +
@@ -45,11 +44,6 @@ export function stemEnglish(word: string): string {
   if (word.endsWith('es') && /(ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
   return word;
-}
-
-/** The English content words as written (no stemming): what the word vectors know. */
-export function englishWords(text: string): string[] {
-  return (normaliseText(text).match(PLAIN_WORD) ?? []).filter((w) => w.length > 1 && !EN_STOP_WORDS.has(w));
 }
 
 export function englishTokens(text: string): string[] {

@@ -1,12 +1,10 @@
 import { PRODUCTS, REASONS, SERVICE_POINTS } from '@complaints/contracts';
 import { CLASSIFIER_VERSION } from '../classify-complaint';
 import { encodeWeights, MODEL_AXES, ModelAxis, RoutingModelFile } from '../routing-model';
-import { extractFeatures, normaliseText } from '../text-features';
+import { extractFeatures } from '../text-features';
 import { customerText, LabeledComplaint, reasonOf } from './routing-dataset';
 import { featureValue } from '../softmax-model';
-import { TrainingExample, TrainingOptions, trainSoftmax, trainVectorSoftmax, VectorExample } from './train-softmax';
-import { detectLanguage } from '../detect-language';
-import { englishVectors, englishVectorsSource, meanEnglishVector } from '../english-vectors';
+import { TrainingExample, TrainingOptions, trainSoftmax } from './train-softmax';
 
 export interface BuildOptions extends TrainingOptions {
   /** A token or n-gram must occur in at least this many training complaints (lexicon features always count). */
@@ -14,8 +12,6 @@ export interface BuildOptions extends TrainingOptions {
   classifierVersion: string;
   /** Feature count above which each feature's value shrinks as 1/sqrt(n) (see featureValue). */
   lengthNorm: number;
-  /** The word-vector product model: its training and its share of the blended English posterior. */
-  vectors: TrainingOptions & { weight: number };
 }
 
 export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
@@ -25,8 +21,6 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
   minDocumentFrequency: 2,
   classifierVersion: CLASSIFIER_VERSION,
   lengthNorm: 40,
-  // Chosen by 5-fold cross-validation on the CFPB training rows (never the held-out ones).
-  vectors: { epochs: 300, learningRate: 0.1, l2: 1e-3, weight: 0.5 },
 };
 
 const AXIS_LABELS: Record<ModelAxis, readonly string[]> = {
@@ -67,23 +61,8 @@ export function buildRoutingModel(
     const model = trainSoftmax(labels, features.length, examples, options);
     axes[axis] = { labels, bias: model.bias.map(round6), weights: encodeWeights(model.weights) };
   }
-  const vectors = trainVectorProductModel(items, options);
   const trainedOn = Object.fromEntries(Object.entries(training).map(([name, rows]) => [name, rows.length]));
-  return { classifierVersion: options.classifierVersion, trainedOn, lengthNorm: options.lengthNorm, features, axes, vectors };
-}
-
-/** The product axis over the mean word vector of the English complaints that have one. */
-function trainVectorProductModel(items: LabeledComplaint[], options: BuildOptions): RoutingModelFile['vectors'] {
-  const labels = [...PRODUCTS] as string[];
-  const examples: VectorExample[] = [];
-  for (const item of items) {
-    const text = customerText(item);
-    if (!item.product || detectLanguage(normaliseText(text)) !== 'en') continue;
-    const vector = meanEnglishVector(text);
-    if (vector) examples.push({ vector, label: labels.indexOf(item.product) });
-  }
-  const model = trainVectorSoftmax(labels, englishVectors().dimensions, examples, options.vectors);
-  return { source: englishVectorsSource(), weight: options.vectors.weight, product: { labels, bias: model.bias.map(round6), weights: encodeWeights(model.weights) } };
+  return { classifierVersion: options.classifierVersion, trainedOn, lengthNorm: options.lengthNorm, features, axes };
 }
 
 /** Label indexes an item may have on an axis; undefined when the axis is not labeled for it. */

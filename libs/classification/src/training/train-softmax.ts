@@ -27,8 +27,9 @@ export function trainSoftmax(labels: string[], featureCount: number, examples: T
   const k = labels.length;
   const weights = new Float64Array(featureCount * k);
   const bias = new Float64Array(k);
-  const adam = new Adam(weights, bias, options.learningRate);
+  const adam = { mw: new Float64Array(weights.length), vw: new Float64Array(weights.length), mb: new Float64Array(k), vb: new Float64Array(k) };
   const totalWeight = examples.reduce((sum, e) => sum + (e.weight ?? 1), 0);
+  const [beta1, beta2, eps] = [0.9, 0.999, 1e-8];
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const gw = new Float64Array(weights.length);
@@ -47,70 +48,17 @@ export function trainSoftmax(labels: string[], featureCount: number, examples: T
       }
     }
     for (let i = 0; i < weights.length; i++) gw[i] += options.l2 * weights[i];
-    adam.step(epoch, gw, gb);
-  }
-  return { labels, bias: Array.from(bias), weights: Float32Array.from(weights) };
-}
-
-export interface VectorExample {
-  vector: ArrayLike<number>;
-  label: number;
-}
-
-/**
- * The same softmax regression over a dense input vector (e.g. a complaint's mean word vector):
- * full-batch Adam on the negative log-likelihood plus L2; deterministic.
- */
-export function trainVectorSoftmax(labels: string[], dimensions: number, examples: VectorExample[], options: TrainingOptions): SoftmaxModel {
-  const k = labels.length;
-  const weights = new Float64Array(dimensions * k);
-  const bias = new Float64Array(k);
-  const adam = new Adam(weights, bias, options.learningRate);
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    const gw = new Float64Array(weights.length);
-    const gb = new Float64Array(k);
-    for (const { vector, label } of examples) {
-      const logits = Array.from(bias);
-      for (let d = 0; d < dimensions; d++) for (let c = 0; c < k; c++) logits[c] += vector[d] * weights[d * k + c];
-      const p = softmax(logits);
-      for (let c = 0; c < k; c++) {
-        const g = (p[c] - (c === label ? 1 : 0)) / examples.length;
-        gb[c] += g;
-        for (let d = 0; d < dimensions; d++) gw[d * k + c] += g * vector[d];
-      }
-    }
-    for (let i = 0; i < weights.length; i++) gw[i] += options.l2 * weights[i];
-    adam.step(epoch, gw, gb);
-  }
-  return { labels, bias: Array.from(bias), weights: Float32Array.from(weights) };
-}
-
-/** Adam updates of the weights and biases in place. */
-class Adam {
-  private readonly moments: { m: Float64Array; v: Float64Array }[];
-
-  constructor(
-    private readonly weights: Float64Array,
-    private readonly bias: Float64Array,
-    private readonly learningRate: number,
-    private readonly beta1 = 0.9,
-    private readonly beta2 = 0.999,
-    private readonly eps = 1e-8,
-  ) {
-    this.moments = [weights, bias].map((p) => ({ m: new Float64Array(p.length), v: new Float64Array(p.length) }));
-  }
-
-  step(epoch: number, weightGradients: Float64Array, biasGradients: Float64Array): void {
-    const correction1 = 1 - this.beta1 ** epoch;
-    const correction2 = 1 - this.beta2 ** epoch;
-    [this.weights, this.bias].forEach((params, j) => {
-      const grads = j === 0 ? weightGradients : biasGradients;
-      const { m, v } = this.moments[j];
+    const correction1 = 1 - beta1 ** epoch;
+    const correction2 = 1 - beta2 ** epoch;
+    const step = (params: Float64Array, grads: Float64Array, m: Float64Array, v: Float64Array) => {
       for (let i = 0; i < params.length; i++) {
-        m[i] = this.beta1 * m[i] + (1 - this.beta1) * grads[i];
-        v[i] = this.beta2 * v[i] + (1 - this.beta2) * grads[i] * grads[i];
-        params[i] -= (this.learningRate * (m[i] / correction1)) / (Math.sqrt(v[i] / correction2) + this.eps);
+        m[i] = beta1 * m[i] + (1 - beta1) * grads[i];
+        v[i] = beta2 * v[i] + (1 - beta2) * grads[i] * grads[i];
+        params[i] -= (options.learningRate * (m[i] / correction1)) / (Math.sqrt(v[i] / correction2) + eps);
       }
-    });
+    };
+    step(weights, gw, adam.mw, adam.vw);
+    step(bias, gb, adam.mb, adam.vb);
   }
+  return { labels, bias: Array.from(bias), weights: Float32Array.from(weights) };
 }
