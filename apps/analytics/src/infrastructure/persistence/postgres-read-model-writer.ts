@@ -1,9 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { ProjectedEvent, ReadModelWriter } from '../../application/record-event/read-model-writer';
 import type { AnalyticsEvent } from '../../domain/analytics-event';
-import { foldBatch, RollupDelta } from '../../domain/fact-batch';
+import { foldBatch } from '../../domain/fact-batch';
+import type { RollupDelta } from '../../domain/kpi-rollup';
 import { factRow, UPSERT_FACTS_SQL } from './fact-row';
-import { COUNTER_COLUMNS, DIMENSION_COLUMNS, ROLLUP_DIMENSIONS } from './rollup-columns';
+import { COUNTER_COLUMNS } from './rollup-columns';
 
 /**
  * One transaction-scoped advisory lock per complaint, taken in the order of the lock keys (a sorted
@@ -27,20 +28,25 @@ const INSERT_EVENTS_SQL = `
   FROM jsonb_array_elements($1::jsonb) AS e
   ON CONFLICT DO NOTHING`;
 
-const ROLLUP_KEY_COLUMNS = ['day', ...ROLLUP_DIMENSIONS.map((d) => DIMENSION_COLUMNS[d])];
+const ROLLUP_KEY_COLUMNS = ['dimension', 'grain', 'day', 'department', 'key'];
+const HISTOGRAM_COLUMNS = ['feedback_histogram', 'resolution_histogram'];
+const ROLLUP_COLUMNS = [...ROLLUP_KEY_COLUMNS, ...COUNTER_COLUMNS.map((c) => c.column), ...HISTOGRAM_COLUMNS];
 
 /** Adds deltas to many rollup rows: `$1` is a jsonb array of rows, inserted (and so locked) in array order. */
 const UPSERT_ROLLUPS_SQL = `
-  INSERT INTO analytics.daily_rollup (${ROLLUP_KEY_COLUMNS.join(', ')}, ${COUNTER_COLUMNS.map((c) => c.column).join(', ')})
-  SELECT ${ROLLUP_KEY_COLUMNS.join(', ')}, ${COUNTER_COLUMNS.map((c) => c.column).join(', ')}
-  FROM jsonb_populate_recordset(NULL::analytics.daily_rollup, $1::jsonb) WITH ORDINALITY ORDER BY ordinality
+  INSERT INTO analytics.kpi_rollup (${ROLLUP_COLUMNS.join(', ')})
+  SELECT ${ROLLUP_COLUMNS.join(', ')}
+  FROM jsonb_populate_recordset(NULL::analytics.kpi_rollup, $1::jsonb) WITH ORDINALITY ORDER BY ordinality
   ON CONFLICT (${ROLLUP_KEY_COLUMNS.join(', ')}) DO UPDATE SET
-  ${COUNTER_COLUMNS.map((c) => `${c.column} = analytics.daily_rollup.${c.column} + EXCLUDED.${c.column}`).join(', ')}`;
+  ${COUNTER_COLUMNS.map((c) => `${c.column} = analytics.kpi_rollup.${c.column} + EXCLUDED.${c.column}`).join(', ')},
+  ${HISTOGRAM_COLUMNS.map((c) => `${c} = analytics.add_histograms(analytics.kpi_rollup.${c}, EXCLUDED.${c})`).join(', ')}`;
 
-function rollupRow({ key, counters }: RollupDelta): Record<string, unknown> {
+function rollupRow({ key, counters, feedbackHistogram, resolutionHistogram }: RollupDelta): Record<string, unknown> {
   return {
-    ...Object.fromEntries(ROLLUP_KEY_COLUMNS.map((column, i) => [column, key[i]])),
+    ...key,
     ...Object.fromEntries(COUNTER_COLUMNS.map((c) => [c.column, counters[c.name]])),
+    feedback_histogram: feedbackHistogram,
+    resolution_histogram: resolutionHistogram,
   };
 }
 
