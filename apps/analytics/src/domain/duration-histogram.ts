@@ -47,7 +47,8 @@ export function bucketBounds(bucket: number): { fromMs: number; untilMs: number 
   return { fromMs, untilMs: fromMs + band.widthMs };
 }
 
-function trimmed(h: number[]): Histogram {
+/** The same counts without trailing zeros. */
+export function trimmed(h: number[]): Histogram {
   let end = h.length;
   while (end > 0 && h[end - 1] === 0) end--;
   return h.slice(0, end);

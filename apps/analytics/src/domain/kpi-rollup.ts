@@ -1,6 +1,6 @@
 import type { ComplaintFact } from './complaint-fact';
-import { addHistograms, Histogram, histogramOf } from './duration-histogram';
-import { addCounters, contribution, isZero, KpiCounters, zeroCounters } from './kpi-counters';
+import { addHistograms, durationBucket, Histogram, histogramOf, trimmed } from './duration-histogram';
+import { addCounters, contribution, COUNTER_NAMES, isZero, KpiCounters, zeroCounters } from './kpi-counters';
 import { ROLLUP_DIMENSIONS, RollupDimension, UNKNOWN_KEY } from './kpi-dimensions';
 
 /**
@@ -67,18 +67,33 @@ export class RollupSums {
   private readonly rows = new Map<string, RollupDelta>();
 
   add(fact: ComplaintFact, sign: 1 | -1 = 1): this {
-    const cell = rollupCell(fact);
+    const counters = contribution(fact);
+    const feedbackBucket = fact.feedbackMs === null ? null : durationBucket(fact.feedbackMs);
+    const resolutionBucket = fact.resolutionMs === null ? null : durationBucket(fact.resolutionMs);
     for (const key of rollupKeys(fact)) {
       const id = keyId(key);
-      this.rows.set(id, { key, ...addCells(this.rows.get(id) ?? emptyCell(), cell, sign) });
+      let row = this.rows.get(id);
+      if (!row) this.rows.set(id, (row = { key, ...emptyCell() }));
+      // Summed in place (the cell of rollupCell, without building it per row): a complaint counts in 18 rows.
+      for (const name of COUNTER_NAMES) row.counters[name] += sign * counters[name];
+      if (feedbackBucket !== null) count(row.feedbackHistogram, feedbackBucket, sign);
+      if (resolutionBucket !== null) count(row.resolutionHistogram, resolutionBucket, sign);
     }
     return this;
   }
 
   /** The rows that change, in one fixed key order (writers lock rows in this order). */
   deltas(): RollupDelta[] {
-    return [...this.rows.entries()].sort(([a], [b]) => compareText(a, b)).map(([, d]) => d).filter((d) => !isEmptyCell(d));
+    return [...this.rows.entries()]
+      .sort(([a], [b]) => compareText(a, b))
+      .map(([, d]) => ({ ...d, feedbackHistogram: trimmed(d.feedbackHistogram), resolutionHistogram: trimmed(d.resolutionHistogram) }))
+      .filter((d) => !isEmptyCell(d));
   }
+}
+
+function count(h: number[], bucket: number, sign: 1 | -1): void {
+  while (h.length <= bucket) h.push(0);
+  h[bucket] += sign;
 }
 
 export interface DayRange {

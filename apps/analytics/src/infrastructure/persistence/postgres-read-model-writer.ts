@@ -39,7 +39,7 @@ const UPSERT_ROLLUPS_SQL = `
   FROM jsonb_populate_recordset(NULL::analytics.kpi_rollup, $1::jsonb) WITH ORDINALITY ORDER BY ordinality
   ON CONFLICT (${ROLLUP_KEY_COLUMNS.join(', ')}) DO UPDATE SET
   ${COUNTER_COLUMNS.map((c) => `${c.column} = analytics.kpi_rollup.${c.column} + EXCLUDED.${c.column}`).join(', ')},
-  ${HISTOGRAM_COLUMNS.map((c) => `${c} = analytics.add_histograms(analytics.kpi_rollup.${c}, EXCLUDED.${c})`).join(', ')}`;
+  ${HISTOGRAM_COLUMNS.map((c) => `${c} = CASE WHEN cardinality(EXCLUDED.${c}) = 0 THEN analytics.kpi_rollup.${c} ELSE analytics.add_histograms(analytics.kpi_rollup.${c}, EXCLUDED.${c}) END`).join(', ')}`;
 
 function rollupRow({ key, counters, feedbackHistogram, resolutionHistogram }: RollupDelta): Record<string, unknown> {
   return {
