@@ -13,20 +13,21 @@ export class KpiRollup1765300000000 implements MigrationInterface {
   name = 'KpiRollup1765300000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    // Histograms are int[] of counts per bucket (index 1 = bucket 0) without trailing zeros.
+    // Histograms are int[] of counts per bucket (index 1 = bucket 0) without trailing zeros. A delta `b`
+    // has few buckets that are not zero (a batch's complaints): only those are added to `a`.
     await runner.query(`
       CREATE FUNCTION analytics.add_histograms(a int[], b int[]) RETURNS int[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
       DECLARE
-        n int := greatest(cardinality(a), cardinality(b));
-        sums int[] := '{}';
+        n int := cardinality(b);
       BEGIN
+        IF cardinality(a) < n THEN a := a || array_fill(0, ARRAY[n - cardinality(a)]); END IF;
         FOR i IN 1..n LOOP
-          sums := sums || (coalesce(a[i], 0) + coalesce(b[i], 0));
+          IF b[i] <> 0 THEN a[i] := a[i] + b[i]; END IF;
         END LOOP;
-        WHILE cardinality(sums) > 0 AND sums[cardinality(sums)] = 0 LOOP
-          sums := sums[1:cardinality(sums) - 1];
-        END LOOP;
-        RETURN sums;
+        n := cardinality(a);
+        WHILE n > 0 AND a[n] = 0 LOOP n := n - 1; END LOOP;
+        IF n < cardinality(a) THEN a := a[1:n]; END IF;
+        RETURN a;
       END $$`);
     await runner.query(`
       CREATE FUNCTION analytics.histogram_count(h int[], bucket int) RETURNS int[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
