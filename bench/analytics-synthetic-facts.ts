@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { rollupBackfillSql } from '../apps/analytics/src/infrastructure/persistence/rollup-backfill';
 
 /**
  * The analytics query benchmark's data: `count` synthetic complaints of `year`, written straight into
@@ -6,8 +7,9 @@ import { Client } from 'pg';
  * million events through the consumers would take hours on the bench machine). Fact rows get skewed
  * random dimensions (a few products, reasons and departments dominate, as in real complaint data),
  * Shanghai receipt days over the whole year, feedback and resolution times, some satisfaction scores
- * and closure categories; then `analytics.daily_rollup` is summed from them with the counters the KPIs
- * and the transparency report read (the rarer counters stay 0). Returns the row counts.
+ * and closure categories; then `analytics.kpi_rollup` is filled from them with the same SQL as the
+ * migration that introduced it (rollup-backfill.ts: the rows the service's writer keeps, event by
+ * event). Returns the row counts.
  */
 export async function loadSyntheticFacts(db: Client, count: number, year: number): Promise<{ facts: number; rollupRows: number; seconds: number }> {
   const started = Date.now();
@@ -41,21 +43,8 @@ export async function loadSyntheticFacts(db: Client, count: number, year: number
              CASE WHEN random() < 0.4 THEN 1 + floor(random() * 5)::int END AS score
       FROM generate_series(1, $1::int) AS g
     ) AS s`, [count]);
-  const { rowCount } = await db.query(`
-    INSERT INTO analytics.daily_rollup (
-      day, department, channel, product, reason, service_point, priority, volume, cases, feedback_given, feedback_within48h, decided,
-      decided_within15d, resolved, feedback_breaches, decision_breaches, breached_complaints, satisfaction_responses, satisfaction_sum,
-      satisfaction1, satisfaction2, satisfaction3, satisfaction4, satisfaction5, closed)
-    SELECT received_day, department, channel, product, reason, service_point, priority, count(*), count(*), count(feedback_ms),
-           count(*) FILTER (WHERE feedback_ms <= 172800000), count(decision_ms), count(*) FILTER (WHERE decision_ms <= 1296000000),
-           count(*) FILTER (WHERE ever_resolved), sum(feedback_breaches), sum(decision_breaches),
-           count(*) FILTER (WHERE feedback_breaches + decision_breaches > 0), count(satisfaction_score), coalesce(sum(satisfaction_score), 0),
-           count(*) FILTER (WHERE satisfaction_score = 1), count(*) FILTER (WHERE satisfaction_score = 2), count(*) FILTER (WHERE satisfaction_score = 3),
-           count(*) FILTER (WHERE satisfaction_score = 4), count(*) FILTER (WHERE satisfaction_score = 5), count(closed_at)
-    FROM analytics.complaint_facts
-    WHERE reference LIKE 'BENCH-%'
-    GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+  const { rowCount } = await db.query(rollupBackfillSql('analytics.kpi_rollup', "reference LIKE 'BENCH-%'"));
   await db.query('VACUUM ANALYZE analytics.complaint_facts');
-  await db.query('VACUUM ANALYZE analytics.daily_rollup');
+  await db.query('VACUUM ANALYZE analytics.kpi_rollup');
   return { facts: count, rollupRows: rowCount ?? 0, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }

@@ -19,7 +19,7 @@ export async function writeAnalyticsResults(run: BenchRun, settings: AnalyticsSe
       ...run.infrastructure,
       analytics: 'child process: node dist/apps/analytics/src/main.js (NODE_ENV=development, LOG_LEVEL=warn, DB pool 10, ANALYTICS_BATCH_SIZE default 500: one transaction per batch), consumer groups bench-analytics.<topic> set to the topic ends before the events were published',
       baseline: 'in the bench process: one kafkajs consumer (eachBatch) of the three topics, per batch one multi-row INSERT into bench.applied_events and one into bench.complaint_events, no validation, no folding, no rollup',
-      syntheticLoad: 'INSERT ... SELECT over generate_series into analytics.complaint_facts, then daily_rollup summed from them (bench/analytics-synthetic-facts.ts), VACUUM ANALYZE; not through Kafka',
+      syntheticLoad: 'INSERT ... SELECT over generate_series into analytics.complaint_facts, then kpi_rollup filled from them with the migration\'s backfill SQL (bench/analytics-synthetic-facts.ts), VACUUM ANALYZE; not through Kafka',
     },
     failed: results.ingest.some((r) => r.failed),
     ...results,

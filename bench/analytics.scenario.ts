@@ -20,7 +20,8 @@ import { platformServiceEnv, ScenarioContext } from './scenario-context';
  * bare kafkajs consumer that only inserts each event's first two rows in batches, over the same
  * pre-published events; (2) after
  * loading `facts` synthetic complaints of one year straight into the read model with SQL, the latency
- * of `GET /v1/kpis` (a quarter and the year, grouped by department) and `GET /v1/transparency` (the
+ * of `GET /v1/kpis` (a quarter and the year, grouped by department; the year and a period of
+ * part-months, grouped by reason) and `GET /v1/transparency` (the
  * same periods) on that service, sequential requests, p50/p95/max.
  */
 
@@ -114,6 +115,8 @@ export async function runAnalyticsScenario(ctx: ScenarioContext, settings: Analy
     for (const [name, path] of [
       ['KPIs, a quarter, by department', `/v1/kpis?from=${y}-04-01&to=${y}-06-30&groupBy=department`],
       ['KPIs, the year, by department', `/v1/kpis?from=${y}-01-01&to=${y}-12-31&groupBy=department`],
+      ['KPIs, the year, by reason', `/v1/kpis?from=${y}-01-01&to=${y}-12-31&groupBy=reason`],
+      ['KPIs, mid-January to mid-November, by reason', `/v1/kpis?from=${y}-01-15&to=${y}-11-14&groupBy=reason`],
       ['transparency report, a quarter', `/v1/transparency?period=${y}Q2`],
       ['transparency report, the year', `/v1/transparency?period=${y}`],
     ] as const) {

@@ -2,6 +2,10 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { Clock } from '../../apps/analytics/src/application/clock';
+import type { ComplaintFact } from '../../apps/analytics/src/domain/complaint-fact';
+import { COUNTER_NAMES, KpiCounters } from '../../apps/analytics/src/domain/kpi-counters';
+import { isEmptyCell, RollupCell, RollupSums } from '../../apps/analytics/src/domain/kpi-rollup';
+import { COUNTER_COLUMNS } from '../../apps/analytics/src/infrastructure/persistence/rollup-columns';
 import {
   CaseEventType, CaseEventV1, CaseStatus, Channel, ComplaintReceivedV1, ComplaintRoutedV1, ComplaintV1, Department, newReference,
   parseContract, Priority, Product, Reason, Topics,
@@ -154,4 +158,35 @@ export function receivedComplaint(text: string, receivedAt: Date, channel: Chann
       content: { text, language: 'zh' }, context: {},
     },
   });
+}
+
+/** Rollup rows by `dimension|grain|day|department|key`, empty ones left out. */
+export type RollupTable = Map<string, RollupCell>;
+
+/** What the rollups must hold for these facts (every complaint's contribution added once). */
+export function expectedRollups(facts: readonly ComplaintFact[]): RollupTable {
+  const sums = new RollupSums();
+  for (const fact of facts) sums.add(fact);
+  return new Map(sums.deltas().map(({ key, ...cell }) => [[key.dimension, key.grain, key.day, key.department, key.key].join('|'), cell]));
+}
+
+/** The rows of a table shaped like analytics.kpi_rollup for days `fromDay` to `toDay` (month rows by their first day). */
+export async function rollupTable(
+  query: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>, fromDay: string, toDay: string, table = 'analytics.kpi_rollup',
+): Promise<RollupTable> {
+  const rows = await query(
+    `SELECT concat_ws('|', dimension, grain, day, department, key) AS id, ${COUNTER_COLUMNS.map((c) => `${c.column}::int AS "${c.name}"`).join(', ')},
+       feedback_histogram, resolution_histogram
+     FROM ${table} WHERE day BETWEEN $1::date AND $2::date`,
+    [fromDay, toDay],
+  );
+  const cells: [string, RollupCell][] = rows.map((r) => [
+    String(r.id),
+    {
+      counters: Object.fromEntries(COUNTER_NAMES.map((n) => [n, Number(r[n])])) as unknown as KpiCounters,
+      feedbackHistogram: r.feedback_histogram as number[],
+      resolutionHistogram: r.resolution_histogram as number[],
+    },
+  ]);
+  return new Map(cells.filter(([, cell]) => !isEmptyCell(cell)));
 }

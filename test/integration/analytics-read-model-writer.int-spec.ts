@@ -3,12 +3,10 @@ import { dropDatabase, ensureDatabase, migrate } from '@complaints/persistence';
 import type { ProjectedEvent } from '../../apps/analytics/src/application/record-event/read-model-writer';
 import { projectCaseEvent, projectReceived, projectRouted } from '../../apps/analytics/src/application/record-event/event-projection';
 import { foldComplaintFact } from '../../apps/analytics/src/domain/complaint-fact';
-import { rollupKey } from '../../apps/analytics/src/domain/fact-batch';
-import { addCounters, contribution, COUNTER_NAMES, KpiCounters, zeroCounters } from '../../apps/analytics/src/domain/kpi-counters';
 import { analyticsDataSourceOptions, ANALYTICS_SCHEMA } from '../../apps/analytics/src/infrastructure/persistence/analytics.data-source';
 import { PostgresReadModelWriter } from '../../apps/analytics/src/infrastructure/persistence/postgres-read-model-writer';
-import { COUNTER_COLUMNS } from '../../apps/analytics/src/infrastructure/persistence/rollup-columns';
-import { ComplaintScript, uniqueMonth } from './analytics-fixtures';
+import { rollupBackfillSql } from '../../apps/analytics/src/infrastructure/persistence/rollup-backfill';
+import { ComplaintScript, expectedRollups, rollupTable, uniqueMonth } from './analytics-fixtures';
 
 const COMPLAINTS = 40;
 const WRITERS = 6;
@@ -28,7 +26,8 @@ function permuted<T>(items: readonly T[], seed: number): T[] {
 /**
  * The Postgres writer alone, as a rebuild beside the running service uses it: several writers apply
  * the very same events at once, in different orders and batch sizes, sharing complaints and rollup
- * rows. Every event counts once, no transaction fails (no deadlock), and the numbers are a serial fold's.
+ * rows. Every event counts once, no transaction fails (no deadlock), and the numbers are a serial fold's
+ * (and those the backfill from the fact rows gives).
  */
 describe('PostgresReadModelWriter under concurrent writers', () => {
   let dataSource: DataSource;
@@ -78,24 +77,19 @@ describe('PostgresReadModelWriter under concurrent writers', () => {
     expect(applied.reduce((a, b) => a + b, 0)).toBe(events.length);
 
     const projections = events.flatMap((e) => e.projections);
-    const expected = new Map<string, KpiCounters>();
-    for (const id of new Set(projections.map((p) => p.complaintId))) {
-      const fact = foldComplaintFact(id, projections.filter((p) => p.complaintId === id));
-      const key = rollupKey(fact)!.join('|');
-      expected.set(key, addCounters(expected.get(key) ?? zeroCounters(), contribution(fact)));
-    }
-    const rows = (await dataSource.query(
-      `SELECT concat_ws('|', day, department, channel, product, reason, service_point, priority) AS key,
-         ${COUNTER_COLUMNS.map((c) => `${c.column}::int AS "${c.name}"`).join(', ')}
-       FROM analytics.daily_rollup WHERE day BETWEEN $1::date AND $2::date`,
-      [month.day(1), month.day(28)],
-    )) as Record<string, string | number>[];
-    const actual = new Map(
-      rows
-        .filter((r) => COUNTER_NAMES.some((n) => r[n] !== 0))
-        .map((r) => [String(r.key), Object.fromEntries(COUNTER_NAMES.map((n) => [n, Number(r[n])])) as unknown as KpiCounters]),
-    );
-    expect(actual).toEqual(expected);
-    expect([...expected.values()].reduce((sum, c) => sum + c.volume, 0)).toBe(COMPLAINTS);
+    const complaintIds = [...new Set(projections.map((p) => p.complaintId))];
+    const facts = complaintIds.map((id) => foldComplaintFact(id, projections.filter((p) => p.complaintId === id)));
+    const expected = expectedRollups(facts);
+    const query = (sql: string, params: unknown[]) => dataSource.query(sql, params) as Promise<Record<string, unknown>[]>;
+    expect(await rollupTable(query, month.day(1), month.day(28))).toEqual(expected);
+    expect([...expected].filter(([id]) => id.startsWith('department|day|')).reduce((sum, [, c]) => sum + c.counters.volume, 0)).toBe(COMPLAINTS);
+
+    // The same rows as the migration's backfill from the fact rows gives (histogram buckets in SQL as in the domain).
+    await dataSource.transaction(async (tx) => {
+      await tx.query('CREATE TEMPORARY TABLE backfilled (LIKE analytics.kpi_rollup INCLUDING ALL) ON COMMIT DROP');
+      await tx.query(rollupBackfillSql('backfilled', 'complaint_id = ANY($1::uuid[])'), [complaintIds]);
+      const txQuery = (sql: string, params: unknown[]) => tx.query(sql, params) as Promise<Record<string, unknown>[]>;
+      expect(await rollupTable(txQuery, month.day(1), month.day(28), 'backfilled')).toEqual(expected);
+    });
   });
 });

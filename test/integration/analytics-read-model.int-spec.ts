@@ -74,9 +74,10 @@ describe('analytics read model', () => {
     expect(result.body.groups.map((g: { key: string; volume: number }) => [g.key, g.volume])).toEqual([['CREDIT_CARD', 1], ['LOAN', 1]]);
     const total = result.body.total;
     expect(total.cases).toBe(2);
-    expect(total.firstFeedback).toEqual({ given: 2, within48h: 2, shareWithin48h: 1, medianHours: 15, p90Hours: 19 });
+    // 10 h and 20 h net: from the 1 h buckets' middles, 10.5 and 20.5 h (exact: median 15 h, p90 19 h).
+    expect(total.firstFeedback).toEqual({ given: 2, within48h: 2, shareWithin48h: 1, medianHours: 15.5, p90Hours: 19.5 });
     expect(total.decision).toEqual({ decided: 1, within15d: 1, shareWithin15d: 0.5 });
-    expect(total.resolution).toMatchObject({ resolved: 1, medianHours: 31 });
+    expect(total.resolution).toMatchObject({ resolved: 1, medianHours: 31.5 });
     expect(total.satisfaction).toMatchObject({ responses: 1, mean: 4, responseRate: 1 });
 
     const facts = await queryDb<{ reference: string; paused_ms: string; feedback_ms: string }>(
@@ -138,7 +139,7 @@ describe('analytics read model', () => {
          FROM (SELECT (to_jsonb(f) - 'updated_at')::text AS t FROM analytics.complaint_facts f) rows`,
       ),
       rollups: await queryDb<{ digest: string }>(
-        `SELECT md5(string_agg(t, '|' ORDER BY t)) AS digest FROM (SELECT to_jsonb(r)::text AS t FROM analytics.daily_rollup r WHERE volume > 0) rows`,
+        `SELECT md5(string_agg(t, '|' ORDER BY t)) AS digest FROM (SELECT to_jsonb(r)::text AS t FROM analytics.kpi_rollup r WHERE volume > 0) rows`,
       ),
     });
     const before = await snapshot();

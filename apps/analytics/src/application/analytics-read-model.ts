@@ -1,5 +1,5 @@
 import type { Department } from '@complaints/contracts';
-import type { GroupByDimension } from '../domain/kpi-dimensions';
+import type { GroupByDimension, RollupDimension } from '../domain/kpi-dimensions';
 import type { DurationPercentiles } from '../domain/kpi-report';
 import type { KpiCounters } from '../domain/kpi-counters';
 
@@ -24,7 +24,7 @@ export interface CountCell {
 }
 
 /**
- * The analytics read model (the port; ReadModelWriter writes it). The Postgres adapter keeps fact rows and daily rollups; an
+ * The analytics read model (the port; ReadModelWriter writes it). The Postgres adapter keeps fact rows and rollups per dimension; an
  * adapter over ClickHouse (or any columnar store) can replace it by implementing this interface, and
  * nothing above it changes.
  */
@@ -32,11 +32,12 @@ export abstract class AnalyticsReadModel {
   /** Counters and duration percentiles per value of a dimension (plus the overall total under key `*`). */
   abstract totals(scope: FactScope, groupBy: GroupByDimension | null): Promise<GroupTotals[]>;
 
-  /** Complaint counts per combination of the given dimensions (fact columns or rollup keys). */
+  /** Complaint counts per value of one dimension, or per combination of several (a cross table). */
   abstract counts(scope: FactScope, dimensions: readonly CountDimension[]): Promise<CountCell[]>;
 
   /** Empties the read model (facts, rollups, applied events) before a rebuild. */
   abstract truncate(): Promise<void>;
 }
 
-export type CountDimension = GroupByDimension | 'region' | 'rootCauseCategory' | 'correctiveActionCategory';
+/** What complaints can be counted by: the rollups' dimensions. */
+export type CountDimension = RollupDimension;

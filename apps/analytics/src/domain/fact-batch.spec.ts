@@ -1,29 +1,33 @@
 import type { AnalyticsEvent } from './analytics-event';
 import { foldComplaintFact } from './complaint-fact';
-import { foldBatch, RollupDelta, rollupKey } from './fact-batch';
-import { addCounters, contribution, COUNTER_NAMES, KpiCounters } from './kpi-counters';
+import { foldBatch } from './fact-batch';
+import { addCells, isEmptyCell, RollupCell, RollupDelta, RollupSums } from './kpi-rollup';
 import { ComplaintStory } from './testing/analytics-event.fixture';
 
 const RECEIVED = '2026-10-15T04:00:00.000Z';
 const id = (n: number) => `11111111-1111-4111-8111-${String(n).padStart(12, '0')}`;
 
-/** Three complaints of one day and department (one rollup row until the routing splits them) and one of the next day. */
+/** Three complaints of one day and department (sharing rows until the routing splits them by product) and one of the next day. */
 function stories(): AnalyticsEvent[] {
   const a = new ComplaintStory(id(1), RECEIVED).received().routed().case('opened', 0.1).case('feedback_sent', 10, { first: true }, 'IN_PROGRESS').case('resolved', 30, {}, 'RESOLVED');
   const b = new ComplaintStory(id(2), RECEIVED).received().routed({ product: 'LOAN' }).case('opened', 0.1).case('sla_breached', 49, { clock: 'feedback' });
-  const c = new ComplaintStory(id(3), RECEIVED).received().routed().case('opened', 0.1).case('reopened', 5).case('satisfaction_recorded', 6, { score: 2 });
+  // C is resolved at 3 h, reopened, and resolved again at 80 h: its resolution moves to another bucket.
+  const c = new ComplaintStory(id(3), RECEIVED).received().routed().case('opened', 0.1).case('resolved', 3, {}, 'RESOLVED').case('reopened', 5, {}, 'IN_PROGRESS')
+    .case('satisfaction_recorded', 6, { score: 2 }).case('resolved', 80, {}, 'RESOLVED');
   const d = new ComplaintStory(id(4), '2026-10-16T04:00:00.000Z').routed({ department: 'FRAUD' }).case('opened', 0.1).case('withdrawn', 1, {}, 'WITHDRAWN');
   return [...a.events, ...b.events, ...c.events, ...d.events];
 }
 
-type Totals = Map<string, KpiCounters>;
+type Totals = Map<string, RollupCell>;
+
+const rowId = (d: RollupDelta) => [d.key.dimension, d.key.grain, d.key.day, d.key.department, d.key.key].join('|');
 
 function addTo(totals: Totals, deltas: readonly RollupDelta[]): Totals {
   for (const d of deltas) {
-    const id = d.key.join('|');
-    totals.set(id, totals.has(id) ? addCounters(totals.get(id)!, d.counters) : d.counters);
+    const id = rowId(d);
+    totals.set(id, totals.has(id) ? addCells(totals.get(id)!, d) : { counters: d.counters, feedbackHistogram: d.feedbackHistogram, resolutionHistogram: d.resolutionHistogram });
   }
-  for (const [k, c] of totals) if (COUNTER_NAMES.every((n) => c[n] === 0)) totals.delete(k);
+  for (const [k, c] of totals) if (isEmptyCell(c)) totals.delete(k);
   return totals;
 }
 
@@ -51,18 +55,25 @@ describe('foldBatch', () => {
   const events = stories();
   const serial = applyInBatches(events, 1);
 
-  it('gives the rollup totals of the complaints folded from all their events', () => {
-    const expected: Totals = new Map();
-    for (const complaintId of [id(1), id(2), id(3), id(4)]) {
-      const fact = foldComplaintFact(complaintId, events.filter((e) => e.complaintId === complaintId));
-      addTo(expected, [{ key: rollupKey(fact)!, counters: contribution(fact) }]);
-    }
+  it('gives the rollup totals (counters and histograms) of the complaints folded from all their events', () => {
+    const sums = new RollupSums();
+    for (const complaintId of [id(1), id(2), id(3), id(4)]) sums.add(foldComplaintFact(complaintId, events.filter((e) => e.complaintId === complaintId)));
+    const expected = addTo(new Map(), sums.deltas());
     expect(serial.totals).toEqual(expected);
-    expect([...serial.totals.keys()].sort()).toEqual([
-      '2026-10-15|CARD_CENTER|web|CREDIT_CARD|FEES|ONLINE|P2',
-      '2026-10-15|CARD_CENTER|web|LOAN|FEES|ONLINE|P2',
-      '2026-10-16|CARD_CENTER|web|CREDIT_CARD|FEES|ONLINE|P2',
+    // Each complaint counts once per grain and dimension: 9 dimensions, day and month rows.
+    expect([...serial.totals.keys()].filter((k) => k.startsWith('product|')).sort()).toEqual([
+      'product|day|2026-10-15|CARD_CENTER|CREDIT_CARD',
+      'product|day|2026-10-15|CARD_CENTER|LOAN',
+      'product|day|2026-10-16|CARD_CENTER|CREDIT_CARD',
+      'product|month|2026-10-01|CARD_CENTER|CREDIT_CARD',
+      'product|month|2026-10-01|CARD_CENTER|LOAN',
     ]);
+    const month = serial.totals.get('department|month|2026-10-01|CARD_CENTER|CARD_CENTER')!;
+    expect(month.counters.volume).toBe(4);
+    // A's first feedback at 10 h (bucket 10); resolutions: A at 30 h (bucket 30), C at 80 h (bucket 72 + 8 / 6 = 73), not at 3 h.
+    expect(month.feedbackHistogram).toEqual([...Array<number>(10).fill(0), 1]);
+    expect(month.resolutionHistogram).toEqual(Array.from({ length: 74 }, (_, b) => (b === 30 || b === 73 ? 1 : 0)));
+    expect(serial.totals.get('rootCauseCategory|day|2026-10-16|CARD_CENTER|UNKNOWN')!.counters.withdrawn).toBe(1);
   });
 
   it('gives the same facts and totals as one event at a time, whatever the batch size and order', () => {
@@ -80,11 +91,14 @@ describe('foldBatch', () => {
     const added = events.filter((e) => e.complaintId === id(2) || (e.complaintId === id(1) && e.topic === 'case'));
     const { facts, deltas } = foldBatch(stored, added);
     expect(facts.map((f) => f.complaintId)).toEqual([id(1), id(2)]);
-    // Complaint 1 stays in its row (its earlier contribution is taken out and the new one added); 2 opens its own.
-    expect(deltas.map((d) => [d.key[3], d.counters.volume, d.counters.cases, d.counters.resolved])).toEqual([
-      ['CREDIT_CARD', 0, 1, 1],
-      ['LOAN', 1, 1, 0],
+    // Complaint 1 stays in its rows (its earlier contribution is taken out and the new one added); 2 opens its own.
+    const products = deltas.filter((d) => d.key.dimension === 'product' && d.key.grain === 'day');
+    expect(products.map((d) => [d.key.key, d.counters.volume, d.counters.cases, d.counters.resolved, d.resolutionHistogram.length])).toEqual([
+      ['CREDIT_CARD', 0, 1, 1, 31],
+      ['LOAN', 1, 1, 0, 0],
     ]);
+    const lockOrder = deltas.map((d) => [d.key.dimension, d.key.grain, d.key.day, d.key.department, d.key.key].join('\u0000'));
+    expect(lockOrder).toEqual([...lockOrder].sort());
     expect(foldBatch(stored, []).deltas).toEqual([]);
   });
 });

@@ -48,7 +48,9 @@ export const COUNTER_NAMES: readonly (keyof KpiCounters)[] = [
 ];
 
 export function zeroCounters(): KpiCounters {
-  return Object.fromEntries(COUNTER_NAMES.map((n) => [n, 0])) as unknown as KpiCounters;
+  const zero = {} as KpiCounters;
+  for (const n of COUNTER_NAMES) zero[n] = 0;
+  return zero;
 }
 
 const one = (b: boolean) => (b ? 1 : 0);

@@ -50,9 +50,10 @@ describe('summariseFacts (hand-computed)', () => {
     expect(kpis.firstFeedback.given).toBe(3);
     expect(kpis.firstFeedback.within48h).toBe(2);
     expect(kpis.firstFeedback.shareWithin48h).toBe(0.5);
-    // Median of 10, 30, 70 h is 30 h; p90 is 30 + 0.8 * 40 = 62 h.
-    expect(kpis.firstFeedback.medianHours).toBe(30);
-    expect(kpis.firstFeedback.p90Hours).toBe(62);
+    // Median of 10, 30, 70 h is 30 h; p90 is 30 + 0.8 * 40 = 62 h. From the histogram, each value counts at the
+    // middle of its 1 h bucket (10.5, 30.5, 70.5 h): 30.5 h and 62.5 h, within the 1 h bucket width of the exact ones.
+    expect(kpis.firstFeedback.medianHours).toBe(30.5);
+    expect(kpis.firstFeedback.p90Hours).toBe(62.5);
   });
 
   it('decisions within 15 days, extensions not counted', () => {
@@ -62,10 +63,11 @@ describe('summariseFacts (hand-computed)', () => {
   });
 
   it('time to resolution: the standing resolution, paused time excluded', () => {
-    // A 6 d = 144 h; B 25 d - 4 d paused = 21 d = 504 h. Median 324 h, p90 144 + 0.9 * 360 = 468 h.
+    // A 6 d = 144 h; B 25 d - 4 d paused = 21 d = 504 h. Median 324 h, p90 144 + 0.9 * 360 = 468 h. From the
+    // histogram, at the middles of their 6 h buckets (147 h, 507 h): 327 h and 471 h, within the 6 h width.
     expect(kpis.resolution.resolved).toBe(2);
-    expect(kpis.resolution.medianHours).toBe(324);
-    expect(kpis.resolution.p90Hours).toBe(468);
+    expect(kpis.resolution.medianHours).toBe(327);
+    expect(kpis.resolution.p90Hours).toBe(471);
   });
 
   it('breaches, escalations, mediation, reopenings and satisfaction', () => {

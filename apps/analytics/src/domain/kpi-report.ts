@@ -1,8 +1,12 @@
 import { ComplaintFact, HOUR_MS } from './complaint-fact';
-import { addCounters, contribution, KpiCounters, zeroCounters } from './kpi-counters';
-import { percentileCont } from './percentile';
+import { Histogram, histogramPercentile } from './duration-histogram';
+import type { KpiCounters } from './kpi-counters';
+import { addCells, emptyCell, rollupCell } from './kpi-rollup';
 
-/** Median and 90th percentile of a duration, in milliseconds (exact, over the complaints that have it). */
+/**
+ * Median and 90th percentile of a duration, in milliseconds, over the complaints that have it: from
+ * the durations' histogram, off by less than a bucket's width (see duration-histogram.ts).
+ */
 export interface DurationPercentiles {
   feedbackP50Ms: number | null;
   feedbackP90Ms: number | null;
@@ -69,18 +73,21 @@ export function kpiGroup(key: string, c: KpiCounters, p: DurationPercentiles): K
   };
 }
 
+/** The percentiles of the durations two histograms count. */
+export function durationPercentiles(feedback: Histogram, resolution: Histogram): DurationPercentiles {
+  return {
+    feedbackP50Ms: histogramPercentile(feedback, 0.5),
+    feedbackP90Ms: histogramPercentile(feedback, 0.9),
+    resolutionP50Ms: histogramPercentile(resolution, 0.5),
+    resolutionP90Ms: histogramPercentile(resolution, 0.9),
+  };
+}
+
 /**
  * The reference computation of the KPIs straight from fact rows: the read model gives the same answer
- * from its rollups (counters) and an exact percentile over the fact table.
+ * from the sums of its rollup rows.
  */
 export function summariseFacts(key: string, facts: readonly ComplaintFact[]): KpiGroup {
-  const counted = facts.filter((f) => f.receivedDay !== null);
-  const counters = counted.reduce((sum, f) => addCounters(sum, contribution(f)), zeroCounters());
-  const of = (pick: (f: ComplaintFact) => number | null) => counted.map(pick).filter((v): v is number => v !== null);
-  return kpiGroup(key, counters, {
-    feedbackP50Ms: percentileCont(of((f) => f.feedbackMs), 0.5),
-    feedbackP90Ms: percentileCont(of((f) => f.feedbackMs), 0.9),
-    resolutionP50Ms: percentileCont(of((f) => f.resolutionMs), 0.5),
-    resolutionP90Ms: percentileCont(of((f) => f.resolutionMs), 0.9),
-  });
+  const sum = facts.reduce((cell, f) => addCells(cell, rollupCell(f)), emptyCell());
+  return kpiGroup(key, sum.counters, durationPercentiles(sum.feedbackHistogram, sum.resolutionHistogram));
 }

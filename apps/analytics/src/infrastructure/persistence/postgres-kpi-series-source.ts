@@ -4,25 +4,22 @@ import { KpiSeriesSource } from '../../application/query-kpis/kpi-series-source'
 import type { KpiCounters } from '../../domain/kpi-counters';
 import type { GroupByDimension } from '../../domain/kpi-dimensions';
 import type { DailyCounters } from '../../domain/kpi-series';
-import { COUNTER_COLUMNS, DIMENSION_COLUMNS } from './rollup-columns';
+import { COUNTER_COLUMNS } from './rollup-columns';
+import { rollupFilter } from './rollup-scope';
 
-/** Daily sums of `analytics.daily_rollup`: at most days x groups rows, whatever the number of complaints. */
+/** Daily sums of the day rows of `analytics.kpi_rollup`: at most days x departments x keys rows, whatever the number of complaints. */
 export class PostgresKpiSeriesSource extends KpiSeriesSource {
   constructor(private readonly dataSource: DataSource) {
     super();
   }
 
   async dailyCounters(scope: FactScope, groupBy: GroupByDimension | null): Promise<DailyCounters[]> {
-    const params: unknown[] = [scope.fromDay, scope.toDay];
-    let where = 'day BETWEEN $1::date AND $2::date';
-    if (scope.departments) {
-      params.push(scope.departments);
-      where += ' AND department = ANY($3::text[])';
-    }
+    // Every complaint counts once in the department rows: their sum is the total.
+    const { where, params } = rollupFilter(scope, groupBy ?? 'department', 'days');
     const rows: Record<string, string>[] = await this.dataSource.query(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, ${groupBy ? DIMENSION_COLUMNS[groupBy] : `'*'`} AS key,
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, ${groupBy ? 'key' : `'*'`} AS key,
          ${COUNTER_COLUMNS.map((c) => `sum(${c.column})::bigint AS "${c.name}"`).join(', ')}
-       FROM analytics.daily_rollup WHERE ${where} GROUP BY 1, 2 HAVING sum(volume) > 0 ORDER BY 1, 2`,
+       FROM analytics.kpi_rollup WHERE ${where} GROUP BY 1, 2 HAVING sum(volume) > 0 ORDER BY 1, 2`,
       params,
     );
     return rows.map((row) => ({

@@ -1,9 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { ProjectedEvent, ReadModelWriter } from '../../application/record-event/read-model-writer';
 import type { AnalyticsEvent } from '../../domain/analytics-event';
-import { foldBatch, RollupDelta } from '../../domain/fact-batch';
+import { foldBatch } from '../../domain/fact-batch';
+import type { RollupDelta } from '../../domain/kpi-rollup';
 import { factRow, UPSERT_FACTS_SQL } from './fact-row';
-import { COUNTER_COLUMNS, DIMENSION_COLUMNS, ROLLUP_DIMENSIONS } from './rollup-columns';
+import { COUNTER_COLUMNS } from './rollup-columns';
 
 /**
  * One transaction-scoped advisory lock per complaint, taken in the order of the lock keys (a sorted
@@ -27,21 +28,30 @@ const INSERT_EVENTS_SQL = `
   FROM jsonb_array_elements($1::jsonb) AS e
   ON CONFLICT DO NOTHING`;
 
-const ROLLUP_KEY_COLUMNS = ['day', ...ROLLUP_DIMENSIONS.map((d) => DIMENSION_COLUMNS[d])];
+const ROLLUP_KEY_COLUMNS = ['dimension', 'grain', 'day', 'department', 'key'];
+const HISTOGRAM_COLUMNS = ['feedback_histogram', 'resolution_histogram'];
+const ROLLUP_COLUMNS = [...ROLLUP_KEY_COLUMNS, ...COUNTER_COLUMNS.map((c) => c.column), ...HISTOGRAM_COLUMNS];
 
-/** Adds deltas to many rollup rows: `$1` is a jsonb array of rows, inserted (and so locked) in array order. */
+/**
+ * Adds deltas to many rollup rows: `$1` is a jsonb array of rows (zero counters and empty histograms
+ * left out), inserted (and so locked) in array order.
+ */
 const UPSERT_ROLLUPS_SQL = `
-  INSERT INTO analytics.daily_rollup (${ROLLUP_KEY_COLUMNS.join(', ')}, ${COUNTER_COLUMNS.map((c) => c.column).join(', ')})
-  SELECT ${ROLLUP_KEY_COLUMNS.join(', ')}, ${COUNTER_COLUMNS.map((c) => c.column).join(', ')}
-  FROM jsonb_populate_recordset(NULL::analytics.daily_rollup, $1::jsonb) WITH ORDINALITY ORDER BY ordinality
+  INSERT INTO analytics.kpi_rollup (${ROLLUP_COLUMNS.join(', ')})
+  SELECT ${ROLLUP_KEY_COLUMNS.join(', ')}, ${COUNTER_COLUMNS.map((c) => `coalesce(${c.column}, 0)`).join(', ')},
+    ${HISTOGRAM_COLUMNS.map((c) => `coalesce(${c}, '{}')`).join(', ')}
+  FROM jsonb_populate_recordset(NULL::analytics.kpi_rollup, $1::jsonb) WITH ORDINALITY ORDER BY ordinality
   ON CONFLICT (${ROLLUP_KEY_COLUMNS.join(', ')}) DO UPDATE SET
-  ${COUNTER_COLUMNS.map((c) => `${c.column} = analytics.daily_rollup.${c.column} + EXCLUDED.${c.column}`).join(', ')}`;
+  ${COUNTER_COLUMNS.map((c) => `${c.column} = analytics.kpi_rollup.${c.column} + EXCLUDED.${c.column}`).join(', ')},
+  ${HISTOGRAM_COLUMNS.map((c) => `${c} = CASE WHEN cardinality(EXCLUDED.${c}) = 0 THEN analytics.kpi_rollup.${c} ELSE analytics.add_histograms(analytics.kpi_rollup.${c}, EXCLUDED.${c}) END`).join(', ')}`;
 
-function rollupRow({ key, counters }: RollupDelta): Record<string, unknown> {
-  return {
-    ...Object.fromEntries(ROLLUP_KEY_COLUMNS.map((column, i) => [column, key[i]])),
-    ...Object.fromEntries(COUNTER_COLUMNS.map((c) => [c.column, counters[c.name]])),
-  };
+/** A delta as a row for jsonb_populate_recordset, only its non-zero parts (a batch sends thousands). */
+function rollupRow({ key, counters, feedbackHistogram, resolutionHistogram }: RollupDelta): Record<string, unknown> {
+  const row: Record<string, unknown> = { dimension: key.dimension, grain: key.grain, day: key.day, department: key.department, key: key.key };
+  for (const c of COUNTER_COLUMNS) if (counters[c.name] !== 0) row[c.column] = counters[c.name];
+  if (feedbackHistogram.length > 0) row.feedback_histogram = feedbackHistogram;
+  if (resolutionHistogram.length > 0) row.resolution_histogram = resolutionHistogram;
+  return row;
 }
 
 const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort();

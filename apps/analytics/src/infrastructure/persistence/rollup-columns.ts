@@ -1,15 +1,13 @@
 import { COUNTER_NAMES, KpiCounters } from '../../domain/kpi-counters';
-import type { CountDimension } from '../../application/analytics-read-model';
+import type { RollupDimension } from '../../domain/kpi-dimensions';
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** The rollup's counter columns, one per KPI counter (e.g. `feedbackWithin48h` -> `feedback_within48h`). */
 export const COUNTER_COLUMNS: readonly { name: keyof KpiCounters; column: string }[] = COUNTER_NAMES.map((name) => ({ name, column: snake(name) }));
 
-/** The rollup's key besides the day, in primary-key order. */
-export const ROLLUP_DIMENSIONS = ['department', 'channel', 'product', 'reason', 'servicePoint', 'priority'] as const;
-
-export const DIMENSION_COLUMNS: Record<CountDimension, string> = {
+/** The fact table's column of each dimension. */
+export const DIMENSION_COLUMNS: Record<RollupDimension, string> = {
   department: 'department',
   channel: 'channel',
   product: 'product',

@@ -22,7 +22,7 @@ export class KpiSeriesController {
   @ApiOperation({
     summary: 'Day-by-day volume, timeliness and SLA breaches of the complaints received from `from` to `to`, per group',
     description:
-      `From the daily rollups, by Asia/Shanghai day of receipt; at most ${MAX_SERIES_DAYS} days. Each group has a point for every day ` +
+      `From the rollups' day rows, by Asia/Shanghai day of receipt; at most ${MAX_SERIES_DAYS} days. Each group has a point for every day ` +
       '(zeros included). Agents see only their departments; supervisors, consumer protection, auditors and admins see all.',
   })
   @ApiOkResponse({ type: KpiSeriesResponseDto })
