@@ -1,5 +1,5 @@
 import { ClassConstructor } from 'class-transformer';
-import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { dlqTopic, parseContract } from '@complaints/contracts';
 import { EventPublisher } from './event-publisher';
@@ -48,21 +48,46 @@ export function parseMessage<T extends object>(contract: ClassConstructor<T>, me
 
 /**
  * A group member on one topic with the platform's settings: sessions of 30 s, heartbeats every 3 s,
- * and kafkajs restarting a crashed consumer on its own unless the service has stopped it.
+ * offsets resolved by the subclass, and kafkajs restarting a crashed consumer on its own unless the
+ * service has stopped it. Subclasses process each batch kafkajs fetches.
  */
-export function groupConsumer(kafka: Kafka, groupId: string, stopped: () => boolean): Consumer {
-  return kafka.consumer({
-    groupId,
-    allowAutoTopicCreation: false,
-    sessionTimeout: 30_000,
-    heartbeatInterval: 3_000,
-    retry: {
-      retries: Number.MAX_SAFE_INTEGER,
-      initialRetryTime: 300,
-      maxRetryTime: 10_000,
-      restartOnFailure: async () => !stopped(),
-    },
-  });
+export abstract class TopicGroupConsumer {
+  private consumer: Consumer | null = null;
+  private stopped = false;
+
+  protected constructor(
+    private readonly kafka: Kafka,
+    private readonly groupId: string,
+    private readonly topic: string,
+  ) {}
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    const consumer = this.kafka.consumer({
+      groupId: this.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      retry: {
+        retries: Number.MAX_SAFE_INTEGER,
+        initialRetryTime: 300,
+        maxRetryTime: 10_000,
+        restartOnFailure: async () => !this.stopped,
+      },
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topic: this.topic, fromBeginning: true });
+    await consumer.run({ autoCommit: true, eachBatchAutoResolve: false, eachBatch: (payload) => this.processBatch(payload) });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.consumer?.disconnect();
+    this.consumer = null;
+  }
+
+  protected abstract processBatch(payload: EachBatchPayload): Promise<void>;
 }
 
 /** Sends a message that can never be processed to `<topic>.dlq`, with the error and its origin in headers. */

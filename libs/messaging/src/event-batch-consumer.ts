@@ -1,7 +1,7 @@
 import { ClassConstructor } from 'class-transformer';
-import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
-import { backoffMs, deadLetter, defaultRetry, groupConsumer, MessageMeta, messageMeta, parseMessage, RetryPolicy } from './consumed-message';
+import { backoffMs, deadLetter, defaultRetry, MessageMeta, messageMeta, parseMessage, RetryPolicy, TopicGroupConsumer } from './consumed-message';
 import { isPermanentFailure } from './errors';
 import { EventPublisher } from './event-publisher';
 import { messagingMetrics } from './messaging.metrics';
@@ -36,40 +36,19 @@ export interface BatchConsumerSpec<T extends object> {
  * isPermanentFailure) cannot say which event caused it: the chunk is then handled one event at a
  * time, and only the events that fail permanently on their own are dead-lettered.
  */
-export class EventBatchConsumer<T extends object> {
-  private consumer: Consumer | null = null;
-  private stopped = false;
-
+export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
   constructor(
-    private readonly kafka: Kafka,
+    kafka: Kafka,
     private readonly dlq: EventPublisher,
     private readonly spec: BatchConsumerSpec<T>,
     private readonly logger: Logger,
     private readonly retry: RetryPolicy = defaultRetry,
   ) {
+    super(kafka, spec.groupId, spec.topic);
     if (!(spec.maxBatchSize >= 1)) throw new Error('maxBatchSize must be at least 1');
   }
 
-  async start(): Promise<void> {
-    this.stopped = false;
-    const consumer = groupConsumer(this.kafka, this.spec.groupId, () => this.stopped);
-    this.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({ topic: this.spec.topic, fromBeginning: true });
-    await consumer.run({
-      autoCommit: true,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.processBatch(payload),
-    });
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.consumer?.disconnect();
-    this.consumer = null;
-  }
-
-  private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
+  protected async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
     for (let start = 0; start < batch.messages.length; start += this.spec.maxBatchSize) {
       if (!isRunning() || isStale()) break;

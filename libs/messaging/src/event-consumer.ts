@@ -1,7 +1,7 @@
 import { ClassConstructor } from 'class-transformer';
-import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
-import { backoffMs, deadLetter, defaultRetry, groupConsumer, MessageMeta, messageMeta, parseMessage, RetryPolicy } from './consumed-message';
+import { backoffMs, deadLetter, defaultRetry, MessageMeta, messageMeta, parseMessage, RetryPolicy, TopicGroupConsumer } from './consumed-message';
 import { isPermanentFailure } from './errors';
 import { EventPublisher } from './event-publisher';
 import { messagingMetrics } from './messaging.metrics';
@@ -22,38 +22,18 @@ export interface ConsumerSpec<T extends object> {
  * backoff, and if they persist the consumer restarts from the last committed offset, so nothing is
  * skipped. Handlers must be idempotent (at-least-once delivery). See EventBatchConsumer for batches.
  */
-export class EventConsumer<T extends object> {
-  private consumer: Consumer | null = null;
-  private stopped = false;
-
+export class EventConsumer<T extends object> extends TopicGroupConsumer {
   constructor(
-    private readonly kafka: Kafka,
+    kafka: Kafka,
     private readonly dlq: EventPublisher,
     private readonly spec: ConsumerSpec<T>,
     private readonly logger: Logger,
     private readonly retry: RetryPolicy = defaultRetry,
-  ) {}
-
-  async start(): Promise<void> {
-    this.stopped = false;
-    const consumer = groupConsumer(this.kafka, this.spec.groupId, () => this.stopped);
-    this.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({ topic: this.spec.topic, fromBeginning: true });
-    await consumer.run({
-      autoCommit: true,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.processBatch(payload),
-    });
+  ) {
+    super(kafka, spec.groupId, spec.topic);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.consumer?.disconnect();
-    this.consumer = null;
-  }
-
-  private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
+  protected async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
       await this.processMessage(batch.topic, batch.partition, message, heartbeat);
