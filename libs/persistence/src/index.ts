@@ -7,3 +7,4 @@ export * from './persistence.module';
 export * from './purge-expired';
 export * from './rows';
 export * from './purge-schedule';
+export * from './unique-violation';

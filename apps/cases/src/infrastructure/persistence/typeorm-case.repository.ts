@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, LessThanOrEqual, Not } from 'typeorm';
 import { CaseEventV1, Channel } from '@complaints/contracts';
 import { PoisonMessageError } from '@complaints/messaging';
+import { violatedUniqueConstraint } from '@complaints/persistence';
 import { AuditEntry, CaseFilter, CaseRepository, PreparedChange } from '../../application/case.repository';
 import type { Case, TimelineEntry } from '../../domain/case';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -11,7 +12,6 @@ import { toCase, toCaseEntity } from './case.mapper';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 
-const UNIQUE_VIOLATION = '23505';
 
 /** What the audit trail keeps of a case: its mutable state (contact data stays out). */
 function auditState(c: Case): Record<string, unknown> {
@@ -53,7 +53,7 @@ export class TypeOrmCaseRepository extends CaseRepository {
         return true;
       });
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (violatedUniqueConstraint(error) !== null) {
         // Another complaint already holds this reference: never overwrite it, park the event for a person.
         throw new PoisonMessageError(`reference ${opened.reference} is already used by another complaint`);
       }

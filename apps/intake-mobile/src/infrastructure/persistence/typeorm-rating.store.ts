@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { CustomerResponseV1, parseContract } from '@complaints/contracts';
+import { violatedUniqueConstraint } from '@complaints/persistence';
 import { RatingRecord, RatingStore } from '../../application/rate-complaint/rating.store';
 import { StoreUnavailableError } from '../../application/submit-complaint/submission.store';
 import { RatingEntity } from './rating.entity';
 
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class TypeOrmRatingStore extends RatingStore {
@@ -34,7 +34,7 @@ export class TypeOrmRatingStore extends RatingStore {
       });
       return 'reserved';
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) return 'key-taken';
+      if (violatedUniqueConstraint(error) !== null) return 'key-taken';
       throw unavailable(error);
     }
   }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { ComplaintReceivedV1, Evidence, parseContract } from '@complaints/contracts';
+import { violatedUniqueConstraint } from '@complaints/persistence';
 import { ReserveResult, StoreUnavailableError, SubmissionRecord, SubmissionStore } from '../../application/submit-complaint/submission.store';
 import { AttachmentEntity } from './attachment.entity';
 import { SubmissionEntity } from './submission.entity';
 
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class TypeOrmSubmissionStore extends SubmissionStore {
@@ -51,8 +51,8 @@ export class TypeOrmSubmissionStore extends SubmissionStore {
       });
       return 'reserved';
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
-        const constraint = (error.driverError as { constraint?: string }).constraint;
+      const constraint = violatedUniqueConstraint(error);
+      if (constraint !== null) {
         if (constraint === 'submissions_reference_uq') return 'reference-taken';
         if (constraint === 'submissions_customer_key_uq' || constraint === 'submissions_pkey') return 'key-taken';
       }
