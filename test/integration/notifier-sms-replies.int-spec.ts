@@ -242,4 +242,19 @@ describe('notifier: SMS replies to the satisfaction survey', () => {
     expect(await purge.execute(new Date(Date.now() + 11 * 60_000))).toBeGreaterThanOrEqual(1);
     expect(await surveyOf(open.case.reference)).toBeUndefined();
   });
+
+  it('keeps the record of each reply for SMS_REPLY_RETENTION_DAYS (90 by default), then deletes it', async () => {
+    const phone = uniquePhone();
+    const text = reply(phone.number, '你好');
+    expect((await deliverSms(notifier.url, text)).body.outcome).toBe('not-an-answer');
+    const recorded = async () => (await db.query('SELECT outcome FROM notifier.sms_replies WHERE message_id = $1', [text.messageId])).rows;
+    const purge = notifier.app.get(PurgeExpiredSmsSurveysUseCase);
+    const daysAhead = (days: number) => new Date(Date.now() + days * 24 * HOUR);
+
+    await purge.execute(daysAhead(89));
+    expect(await recorded()).toEqual([{ outcome: 'not-an-answer' }]);
+
+    expect(await purge.execute(daysAhead(91))).toBeGreaterThanOrEqual(1);
+    expect(await recorded()).toEqual([]);
+  });
 });

@@ -74,7 +74,15 @@ export class NotifierConfig extends DatabaseServiceConfig {
   @IsInt() @Min(1) @Max(90 * 24)
   SMS_SURVEY_TTL_HOURS: number = 7 * 24;
 
-  /** How often expired SMS surveys are deleted (0: never). */
+  /**
+   * How long the record of each SMS reply (phone fingerprint, outcome, score; never the text) is
+   * kept: a gateway's redelivery within it gets the first answer again. Older records are deleted
+   * by the same job as expired surveys.
+   */
+  @IsInt() @Min(1) @Max(3_650)
+  SMS_REPLY_RETENTION_DAYS: number = 90;
+
+  /** How often expired SMS surveys and SMS replies past their retention are deleted (0: never). */
   @IsInt() @Min(0) @Max(7 * 86_400_000)
   SMS_SURVEY_PURGE_INTERVAL_MS: number = 3_600_000;
 

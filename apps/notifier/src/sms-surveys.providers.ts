@@ -52,14 +52,14 @@ export function smsSurveyProviders(config: NotifierConfig, smsConfigured: boolea
       inject: [SmsSurveyStore, AnswersRelay],
       useFactory: (store: SmsSurveyStore, relay: AnswersRelay) => new ReceiveSmsReplyUseCase(store, relay, fingerprints, source),
     },
-    { provide: PurgeExpiredSmsSurveysUseCase, inject: [SmsSurveyStore], useFactory: (store: SmsSurveyStore) => new PurgeExpiredSmsSurveysUseCase(store) },
+    { provide: PurgeExpiredSmsSurveysUseCase, inject: [SmsSurveyStore], useFactory: (store: SmsSurveyStore) => new PurgeExpiredSmsSurveysUseCase(store, config.SMS_REPLY_RETENTION_DAYS) },
     {
       provide: PurgeSchedule,
       inject: [PurgeExpiredSmsSurveysUseCase, PinoLogger],
       useFactory: (purge: PurgeExpiredSmsSurveysUseCase, logger: PinoLogger) =>
         new PurgeSchedule({
           intervalMs: config.SMS_SURVEY_PURGE_INTERVAL_MS,
-          what: 'expired SMS surveys',
+          what: 'expired SMS surveys and replies',
           purge: (now) => purge.execute(now),
           counted: (n) => smsSurveyMetrics.purged.inc(n),
           logger,

@@ -46,6 +46,8 @@ export abstract class SmsSurveyStore {
   abstract recordReply(reply: InboundSms, answer: (survey: SmsSurvey) => SurveyAnswer, now: Date): Promise<RecordedReply>;
   /** Deletes surveys expired at `now` (answered or not); answers how many. */
   abstract purgeExpired(now: Date): Promise<number>;
+  /** Deletes the records of replies recorded at or before `before`; answers how many. */
+  abstract purgeRepliesRecordedBefore(before: Date): Promise<number>;
 }
 
 /** The notifier's store (PostgreSQL) did not answer. */

@@ -84,6 +84,10 @@ export class PostgresSmsSurveyStore extends SmsSurveyStore {
     // Safe for any status: a replayed `case.resolved` of a purged survey comes back already expired.
     return purgeExpired(this.db, { table: `${T}.sms_surveys`, column: 'expires_at' }, now);
   }
+
+  purgeRepliesRecordedBefore(before: Date): Promise<number> {
+    return purgeExpired(this.db, { table: `${T}.sms_replies`, column: 'recorded_at' }, before);
+  }
 }
 
 /** The phone's most recent survey still open when the reply reached the gateway (locked until the transaction ends). */
