@@ -10,6 +10,7 @@ export * from './customer-response.v1';
 export * from './event-envelope';
 export * from './handler-reassignment.v1';
 export * from './hotspot-alert.v1';
+export * from './kpi-series';
 export * from './staff-bulletin.v1';
 export * from './survey-lifecycle';
 export * from './survey-reply';

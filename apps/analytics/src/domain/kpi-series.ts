@@ -1,3 +1,4 @@
+import type { KpiSeries, KpiSeriesPoint } from '@complaints/contracts';
 import { addCounters, KpiCounters, zeroCounters } from './kpi-counters';
 import { share } from './kpi-report';
 import { nextDay } from './shanghai-time';
@@ -7,26 +8,6 @@ export interface DailyCounters {
   day: string;
   key: string;
   counters: KpiCounters;
-}
-
-/** One day of one group: the complaints received that day and how their deadlines went so far (apps/analytics/KPIS.md). */
-export interface KpiSeriesPoint {
-  day: string;
-  volume: number;
-  cases: number;
-  /** Cases whose first feedback came within 48 h net of pauses. */
-  firstFeedbackWithin48h: number;
-  /** Cases decided within 15 days net of pauses. */
-  decidedWithin15d: number;
-  /** `case.sla_breached` events per clock, and complaints with at least one. */
-  breaches: { feedback: number; decision: number; complaints: number };
-  /** breaches.complaints over cases (null without cases). */
-  breachedShare: number | null;
-}
-
-export interface KpiSeries {
-  key: string;
-  points: KpiSeriesPoint[];
 }
 
 /** Every calendar day from `fromDay` to `toDay`, both included (YYYY-MM-DD). */

@@ -1,3 +1,4 @@
+import type { KpiSeries } from '@complaints/contracts/kpi-series';
 /** The shapes of the cases, router and analytics APIs as the console reads them (see their OpenAPI documents). */
 export interface SlaView {
   feedbackDueAt: string;
@@ -120,22 +121,12 @@ export interface KpiReport {
 }
 
 /** GET /v1/kpis/series (analytics). */
-export interface KpiSeriesPoint {
-  day: string;
-  volume: number;
-  cases: number;
-  firstFeedbackWithin48h: number;
-  decidedWithin15d: number;
-  breaches: { feedback: number; decision: number; complaints: number };
-  breachedShare: number | null;
-}
-
 export interface KpiSeriesReport {
   from: string;
   to: string;
   groupBy: GroupBy | null;
   days: string[];
-  series: { key: string; points: KpiSeriesPoint[] }[];
+  series: KpiSeries[];
 }
 
 /** GET /v1/hotspots (analytics). */

@@ -1,6 +1,6 @@
-import type { Department } from '@complaints/contracts';
+import type { Department, KpiSeries } from '@complaints/contracts';
 import type { GroupByDimension } from '../../domain/kpi-dimensions';
-import { calendarDays, KpiSeries, kpiSeries } from '../../domain/kpi-series';
+import { calendarDays, kpiSeries } from '../../domain/kpi-series';
 import { REPORTING_TIME_ZONE } from '../../domain/shanghai-time';
 import { KpiSeriesSource } from './kpi-series-source';
 
