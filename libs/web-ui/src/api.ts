@@ -16,6 +16,11 @@ export class ApiProblem extends Error {
     super(detail ?? title);
   }
 
+  /** `error` when it is an ApiProblem, otherwise a network failure (status 0) carrying its message. */
+  static of(error: unknown): ApiProblem {
+    return error instanceof ApiProblem ? error : new ApiProblem(0, 'Network error', error instanceof Error ? error.message : String(error));
+  }
+
   /** Worth trying again later: the network, a timeout, a rate limit or a service that is briefly down. */
   get retryable(): boolean {
     return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;

@@ -20,6 +20,11 @@ export function localiseFieldMessage(message: string, lang: Lang): string {
   return message;
 }
 
+/** The API's field errors of a refused request, by field, in the page's language. */
+export function fieldErrors(problem: ApiProblem, lang: Lang): Record<string, string> {
+  return Object.fromEntries(problem.errors.map((e) => [e.field, localiseFieldMessage(e.message, lang)]));
+}
+
 /** What to tell the customer about a refused or failed request, without technical details. */
 export function problemText(problem: ApiProblem, t: Translate): string {
   if (problem.status === 0) return t('error.network');

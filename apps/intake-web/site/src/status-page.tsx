@@ -1,9 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiProblem, requestJson, type Lang } from '@complaints/web-ui';
 import { checkLookUp, RULE_MESSAGES } from '@complaints/contracts/web-complaint.rules';
-import { describedBy, ErrorSummary, Field } from './field';
+import { ComplaintKeyFields } from './complaint-key-fields';
+import { ErrorSummary } from './field';
 import { MESSAGES, type MessageKey, type Translate } from './messages';
-import { localiseFieldMessage, problemText } from './problem-text';
+import { fieldErrors, problemText } from './problem-text';
 import { onLinkClick } from './router';
 
 interface ComplaintStatus {
@@ -41,8 +42,8 @@ export function StatusPage({ lang, t, initialReference }: { lang: Lang; t: Trans
       setFound(await requestJson<ComplaintStatus>('/v1/complaints/lookup', { method: 'POST', json: form }));
       setTimeout(() => result.current?.focus(), 0);
     } catch (error) {
-      const problem = error instanceof ApiProblem ? error : new ApiProblem(0, 'Network error', String(error));
-      if (problem.errors.length > 0) setErrors(Object.fromEntries(problem.errors.map((e) => [e.field, localiseFieldMessage(e.message, lang)])));
+      const problem = ApiProblem.of(error);
+      if (problem.errors.length > 0) setErrors(fieldErrors(problem, lang));
       setNotice(problem.status === 404 ? t('status.notFound') : problem.errors.length > 0 ? undefined : problemText(problem, t));
     } finally {
       setBusy(false);
@@ -60,16 +61,7 @@ export function StatusPage({ lang, t, initialReference }: { lang: Lang; t: Trans
       <p>{t('status.intro')}</p>
       {items.length > 0 && <ErrorSummary title={t('form.errors.title', { count: items.length })} items={items} summaryRef={summary} />}
       <form onSubmit={search} noValidate>
-        <Field id="reference" label={t('status.reference')} hint={t('status.reference.hint')} error={errors.reference} required>
-          <input id="reference" name="reference" autocapitalize="characters" autocomplete="off" spellcheck={false} value={reference} aria-required="true"
-            aria-invalid={errors.reference ? 'true' : undefined} aria-describedby={describedBy('reference', true, errors.reference)}
-            onInput={(e) => setReference(e.currentTarget.value)} />
-        </Field>
-        <Field id="phoneLast4" label={t('status.phoneLast4')} error={errors.phoneLast4} required>
-          <input id="phoneLast4" name="phoneLast4" inputMode="numeric" autocomplete="off" maxLength={4} value={phoneLast4} aria-required="true" class="short"
-            aria-invalid={errors.phoneLast4 ? 'true' : undefined} aria-describedby={describedBy('phoneLast4', false, errors.phoneLast4)}
-            onInput={(e) => setPhoneLast4(e.currentTarget.value)} />
-        </Field>
+        <ComplaintKeyFields t={t} reference={reference} phoneLast4={phoneLast4} errors={errors} onReference={setReference} onPhoneLast4={setPhoneLast4} />
         <button type="submit" class="primary wide" disabled={busy}>{busy ? t('status.searching') : t('status.submit')}</button>
       </form>
       <div role="status" aria-live="polite" class="live-region">

@@ -106,7 +106,7 @@ export class SubmissionOutbox {
       write(sessionStorage, ACCEPTED_KEY, accepted);
       this.set({ kind: 'accepted', accepted });
     } catch (error) {
-      const problem = error instanceof ApiProblem ? error : new ApiProblem(0, 'Network error', String(error));
+      const problem = ApiProblem.of(error);
       if (problem.retryable) {
         const next = { ...pending, attempts: pending.attempts + 1 };
         write(localStorage, PENDING_KEY, next);

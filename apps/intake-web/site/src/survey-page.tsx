@@ -1,9 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiProblem, requestJson, type Lang } from '@complaints/web-ui';
 import { checkSurvey, RULE_MESSAGES } from '@complaints/contracts/web-complaint.rules';
+import { ComplaintKeyFields } from './complaint-key-fields';
 import { describedBy, ErrorSummary, Field } from './field';
 import type { MessageKey, Translate } from './messages';
-import { localiseFieldMessage, problemText } from './problem-text';
+import { fieldErrors, problemText } from './problem-text';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 
@@ -35,8 +36,8 @@ export function SurveyPage({ lang, t, initialReference }: { lang: Lang; t: Trans
       setDone(true);
       setNotice({ kind: 'ok', text: t('survey.thanks') });
     } catch (error) {
-      const problem = error instanceof ApiProblem ? error : new ApiProblem(0, 'Network error', String(error));
-      if (problem.errors.length > 0) setErrors(Object.fromEntries(problem.errors.map((e) => [e.field, localiseFieldMessage(e.message, lang)])));
+      const problem = ApiProblem.of(error);
+      if (problem.errors.length > 0) setErrors(fieldErrors(problem, lang));
       if (problem.status === 409) setNotice({ kind: 'info', text: t('survey.notYet') });
       else if (problem.status === 404) setNotice({ kind: 'error', text: t('survey.notFound') });
       else if (problem.errors.length === 0) setNotice({ kind: 'error', text: problemText(problem, t) });
@@ -57,16 +58,7 @@ export function SurveyPage({ lang, t, initialReference }: { lang: Lang; t: Trans
       </div>
       {!done && (
         <form onSubmit={send} noValidate>
-          <Field id="reference" label={t('status.reference')} hint={t('status.reference.hint')} error={errors.reference} required>
-            <input id="reference" name="reference" autocapitalize="characters" autocomplete="off" spellcheck={false} value={reference} aria-required="true"
-              aria-invalid={errors.reference ? 'true' : undefined} aria-describedby={describedBy('reference', true, errors.reference)}
-              onInput={(e) => setReference(e.currentTarget.value)} />
-          </Field>
-          <Field id="phoneLast4" label={t('status.phoneLast4')} error={errors.phoneLast4} required>
-            <input id="phoneLast4" name="phoneLast4" inputMode="numeric" autocomplete="off" maxLength={4} value={phoneLast4} aria-required="true" class="short"
-              aria-invalid={errors.phoneLast4 ? 'true' : undefined} aria-describedby={describedBy('phoneLast4', false, errors.phoneLast4)}
-              onInput={(e) => setPhoneLast4(e.currentTarget.value)} />
-          </Field>
+          <ComplaintKeyFields t={t} reference={reference} phoneLast4={phoneLast4} errors={errors} onReference={setReference} onPhoneLast4={setPhoneLast4} />
           <fieldset class={`field scores${errors.score ? ' has-error' : ''}`} aria-describedby={errors.score ? 'score-error' : undefined}>
             <legend>{t('survey.score')}<span aria-hidden="true" class="required"> *</span></legend>
             {SCORES.map((n) => (

@@ -51,7 +51,7 @@ export function TransparencyPage({ lang, t }: { lang: Lang; t: Translate }) {
       if (focus) setTimeout(() => heading.current?.focus(), 0);
     } catch (error) {
       if (mine !== request.current) return;
-      const problem = error instanceof ApiProblem ? error : new ApiProblem(0, 'Network error', String(error));
+      const problem = ApiProblem.of(error);
       setShown({ state: 'failed', period, message: problem.status === 400 ? t('tr.badPeriod') : problemText(problem, t) });
     }
   }
