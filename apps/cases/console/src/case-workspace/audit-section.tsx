@@ -134,7 +134,7 @@ function detailRow(detail: AuditDetail, { t, lang, label }: I18n): { label: stri
   const fromTo = (from: string, to: string) => (from ? t('audit.fromTo', { from, to }) : to);
   switch (detail.field) {
     case 'assignee':
-      return { label: name, value: fromTo(detail.from === null ? '' : detail.from, detail.to ?? t('audit.nobody')) };
+      return { label: name, value: fromTo(detail.from ?? t('audit.nobody'), detail.to ?? t('audit.nobody')) };
     case 'department':
       return { label: name, value: fromTo(detail.from ? label('department', detail.from) : '', detail.to ? label('department', detail.to) : t('audit.nobody')) };
     case 'priority':
