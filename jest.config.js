@@ -7,9 +7,11 @@ const { readFileSync } = require('node:fs');
 const { compilerOptions } = JSON.parse(readFileSync(`${__dirname}/tsconfig.json`, 'utf8'));
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
-);
+const moduleNameMapper = {
+  ...Object.fromEntries(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`])),
+  // The front ends import the contracts' pure modules one by one (tsconfig.web.json); their unit tests too.
+  '^@complaints/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',
+};
 
 module.exports = {
   rootDir: __dirname,

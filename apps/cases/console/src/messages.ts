@@ -1,3 +1,4 @@
+import { CASE_WORKSPACE_MESSAGES } from './case-workspace/messages';
 import { DASHBOARD_MESSAGES } from './dashboard/messages';
 
 /** Every text of the staff console, in Chinese (the default) and English, with the same keys. */
@@ -300,6 +301,7 @@ export const MESSAGES = {
     'dryRun.yes': '是',
     'dryRun.no': '否',
     ...DASHBOARD_MESSAGES.zh,
+    ...CASE_WORKSPACE_MESSAGES.zh,
   },
   en: {
     'console.title': 'Complaint handling console',
@@ -599,6 +601,7 @@ export const MESSAGES = {
     'dryRun.yes': 'yes',
     'dryRun.no': 'no',
     ...DASHBOARD_MESSAGES.en,
+    ...CASE_WORKSPACE_MESSAGES.en,
   },
 } as const satisfies Record<'zh' | 'en', Record<string, string>>;
 

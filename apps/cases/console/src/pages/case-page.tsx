@@ -1,5 +1,4 @@
 import { ApiProblem } from '@complaints/web-ui';
-import { regionName } from '@complaints/contracts/regions';
 import { useNow } from '@complaints/web-ui/use-now';
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -12,15 +11,20 @@ import { key, useI18n } from '../i18n';
 import { onLinkClick, paths } from '../navigation';
 import type { Session } from '../session';
 import type { CaseDetail } from '../types';
+import { AuditSection } from '../case-workspace/audit-section';
+import { canReadAudit } from '../case-workspace/audit-trail';
+import { CaseSummary } from '../case-workspace/case-summary';
 import { CaseActionsPanel } from './case-actions-panel';
 import { CaseTimeline } from './case-timeline';
 
-/** The case workspace: the complaint, transcript, evidence, clocks, both timelines and the actions. */
-export function CasePage({ api, reference }: { api: ConsoleApi; session: Session; reference: string }) {
+/** The case workspace: the summary, complaint, transcript, evidence, clocks, both timelines, the audit trail and the actions. */
+export function CasePage({ api, session, reference }: { api: ConsoleApi; session: Session; reference: string }) {
   const { t } = useI18n();
   const [current, setCurrent] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
+  // Counts the actions taken on this page: the audit trail reloads after each.
+  const [changes, setChanges] = useState(0);
 
   useEffect(() => {
     api.get<CaseDetail>(`/v1/cases/${encodeURIComponent(reference)}`).then(setCurrent, setError);
@@ -42,7 +46,18 @@ export function CasePage({ api, reference }: { api: ConsoleApi; session: Session
       <>
         {back}
         <h1>{t('case.heading', { reference })}</h1>
-        {error instanceof ApiProblem && error.status === 404 ? <div class="banner error" role="alert">{t('case.notFound', { reference })}</div> : <ProblemBanner error={error} />}
+        {error instanceof ApiProblem && error.status === 404 ? (
+          <div class="banner error" role="alert">
+            <p class="banner-title">{t('case.notFound', { reference })}</p>
+            <p>
+              <a href={paths.queue()} onClick={(e) => onLinkClick(e, paths.queue())}>
+                {t('case.notFound.back')}
+              </a>
+            </p>
+          </div>
+        ) : (
+          <ProblemBanner error={error} />
+        )}
       </>
     );
   }
@@ -68,10 +83,11 @@ export function CasePage({ api, reference }: { api: ConsoleApi; session: Session
       )}
       <div class="case-layout">
         <div class="case-main">
-          <Overview current={current} />
+          <CaseSummary current={current} />
           <Complaint current={current} />
           <CaseTimeline id="timeline-customer" title={t('case.timeline.customer')} entries={current.timeline.filter((e) => e.details.customerVisible === true)} />
           <CaseTimeline id="timeline-internal" title={t('case.timeline.internal')} entries={current.timeline.filter((e) => e.details.customerVisible !== true)} />
+          {canReadAudit(session.roles) && <AuditSection api={api} reference={current.reference} timeline={current.timeline} version={changes} />}
         </div>
         <div class="case-side">
           <Clocks current={current} />
@@ -81,38 +97,12 @@ export function CasePage({ api, reference }: { api: ConsoleApi; session: Session
             onChanged={(next, action) => {
               setCurrent(next);
               setDone(action);
+              setChanges((n) => n + 1);
             }}
           />
         </div>
       </div>
     </>
-  );
-}
-
-function Overview({ current }: { current: CaseDetail }) {
-  const { t, lang, label } = useI18n();
-  return (
-    <section class="panel" aria-labelledby="overview-heading">
-      <h2 id="overview-heading">{t('case.overview')}</h2>
-      <dl class="facts">
-        <dt>{t('case.channel')}</dt>
-        <dd>{current.channel}</dd>
-        <dt>{t('case.department')}</dt>
-        <dd>{label('department', current.department)}</dd>
-        <dt>{t('case.assignee')}</dt>
-        <dd>{current.assignee ?? t('queue.nobody')}</dd>
-        <dt>{t('case.received')}</dt>
-        <dd>{dateTime(current.receivedAt, lang)}</dd>
-        <dt>{t('case.category')}</dt>
-        <dd>
-          {label('product', current.category.product)} · {label('reason', current.category.reason)} · {label('servicePoint', current.category.servicePoint)}
-        </dd>
-        <dt>{t('case.routing')}</dt>
-        <dd>{t('case.routing.value', { rule: current.routing.ruleId, version: current.routing.rulesVersion })}</dd>
-        <dt>{t('case.customer')}</dt>
-        <dd>{current.customer.phoneLast4 ? t('case.customer.phone', { last4: current.customer.phoneLast4 }) : (current.customer.customerId ?? t('case.customer.unknown'))}</dd>
-      </dl>
-    </section>
   );
 }
 
@@ -142,8 +132,8 @@ function Clocks({ current }: { current: CaseDetail }) {
 function Complaint({ current }: { current: CaseDetail }) {
   const { t, lang } = useI18n();
   const { content, context } = current;
-  // A region is a GB/T 2260 code: shown by its name.
-  const extra = Object.entries(context.extra ?? {}).map(([name, value]) => [name, (name === 'region' && regionName(value, lang)) || value]);
+  // The region is in the summary, by its name.
+  const extra = Object.entries(context.extra ?? {}).filter(([name]) => name !== 'region');
   return (
     <>
       <section class="panel" aria-labelledby="complaint-heading">

@@ -2,6 +2,7 @@ import { DEPARTMENTS, PRIORITIES } from '@complaints/contracts/taxonomy';
 import { useNow } from '@complaints/web-ui/use-now';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { PriorityBadge, StatusBadge } from '../components/priority-badge';
+import { FindCaseForm } from '../case-workspace/find-case-form';
 import { ProblemBanner } from '../components/problem-banner';
 import { SlaCountdown } from '../components/sla-countdown';
 import type { ConsoleApi } from '../console-api';
@@ -37,7 +38,7 @@ function queueUrl(f: Filters, offset: number): string {
   return `/v1/cases?${query.toString()}`;
 }
 
-/** The department queue: filters, priority badges, live SLA countdowns, refreshed every 30 s or on demand. */
+/** The department queue: find a case by reference, filters, priority badges, live SLA countdowns, refreshed every 30 s or on demand. */
 export function QueuePage({ api, session }: { api: ConsoleApi; session: Session }) {
   const { t, lang, label } = useI18n();
   const all = seesAllDepartments(session);
@@ -91,6 +92,7 @@ export function QueuePage({ api, session }: { api: ConsoleApi; session: Session 
   return (
     <>
       <h1>{t('queue.heading')}</h1>
+      <FindCaseForm />
       <form class="filters" aria-label={t('queue.filters')} onSubmit={(e) => e.preventDefault()}>
         <div class="field">
           <label for="queue-department">{t('queue.department')}</label>
