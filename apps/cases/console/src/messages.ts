@@ -1,4 +1,5 @@
 import { DASHBOARD_MESSAGES } from './dashboard/messages';
+import { ROUTING_ADMIN_MESSAGES } from './routing-admin/messages';
 
 /** Every text of the staff console, in Chinese (the default) and English, with the same keys. */
 export const MESSAGES = {
@@ -300,6 +301,7 @@ export const MESSAGES = {
     'dryRun.yes': '是',
     'dryRun.no': '否',
     ...DASHBOARD_MESSAGES.zh,
+    ...ROUTING_ADMIN_MESSAGES.zh,
   },
   en: {
     'console.title': 'Complaint handling console',
@@ -599,6 +601,7 @@ export const MESSAGES = {
     'dryRun.yes': 'yes',
     'dryRun.no': 'no',
     ...DASHBOARD_MESSAGES.en,
+    ...ROUTING_ADMIN_MESSAGES.en,
   },
 } as const satisfies Record<'zh' | 'en', Record<string, string>>;
 

@@ -2,7 +2,7 @@ import { ApiProblem } from '@complaints/web-ui';
 import { regionName } from '@complaints/contracts/regions';
 import { useNow } from '@complaints/web-ui/use-now';
 import { Fragment } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { PriorityBadge, StatusBadge } from '../components/priority-badge';
 import { ProblemBanner } from '../components/problem-banner';
 import { SlaCountdown } from '../components/sla-countdown';
@@ -12,12 +12,14 @@ import { key, useI18n } from '../i18n';
 import { onLinkClick, paths } from '../navigation';
 import type { Session } from '../session';
 import type { CaseDetail } from '../types';
+import { departmentHandlers } from '../routing-admin/handler-options';
 import { CaseActionsPanel } from './case-actions-panel';
 import { CaseTimeline } from './case-timeline';
 
 /** The case workspace: the complaint, transcript, evidence, clocks, both timelines and the actions. */
-export function CasePage({ api, reference }: { api: ConsoleApi; session: Session; reference: string }) {
+export function CasePage({ api, session, reference, routerUrl }: { api: ConsoleApi; session: Session; reference: string; routerUrl: string }) {
   const { t } = useI18n();
+  const optionsLoaders = useMemo(() => ({ 'department-handlers': departmentHandlers(api, routerUrl, session) }), [api, routerUrl, session]);
   const [current, setCurrent] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -78,6 +80,7 @@ export function CasePage({ api, reference }: { api: ConsoleApi; session: Session
           <CaseActionsPanel
             api={api}
             current={current}
+            optionsLoaders={optionsLoaders}
             onChanged={(next, action) => {
               setCurrent(next);
               setDone(action);
