@@ -87,7 +87,7 @@ export function HandlersPage({ api, session, routerUrl }: { api: ConsoleApi; ses
       </div>
       {error !== null && <ProblemBanner error={error} />}
       {!list && error === null && <p role="status">{t('handlers.loading')}</p>}
-      {list && list.items.length === 0 && <p class="banner info">{t('handlers.empty')}</p>}
+      {list && list.items.length === 0 && <p class="banner info">{department ? t('handlers.empty') : t('handlers.emptyAll')}</p>}
       {list && list.items.length > 0 && (
         <>
           <p class="hint" role="status">
