@@ -94,7 +94,8 @@ describe('routing administration in the staff console (real Chromium, router and
       const viewed = versions.getByRole('region', { name: 'Rules of version 1' });
       await viewed.locator('tr[data-rule="R5"]').waitFor();
       expect(await viewed.locator('tr[data-rule="R5"]').textContent()).toContain(seeded.body.rules.find((r: { id: string }) => r.id === 'R5').description);
-      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('version-view-heading');
+      // Focus goes to the version shown (after the render: waited for, not raced).
+      await page.waitForFunction(() => document.activeElement?.id === 'version-view-heading', undefined, { timeout: 5_000 });
 
       // Restoring needs a confirmation with a reason; someone else changes the rules meanwhile: said in words, with a reload.
       await viewed.getByRole('button', { name: 'Restore version 1' }).click();
@@ -120,6 +121,7 @@ describe('routing administration in the staff console (real Chromium, router and
       await confirm.getByLabel('Why restore it (kept in the audit trail)').fill('version 2 misroutes cards');
       await confirm.getByRole('button', { name: 'Confirm: restore version 1' }).click();
       await page.getByRole('status').filter({ hasText: "Restored version 1's rules: version 4 is active." }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.textContent === "Restored version 1's rules: version 4 is active.", undefined, { timeout: 5_000 });
       await page.getByText('Active version 4, published by routing-admin').waitFor();
       expect(await page.getByLabel('Description of R5').inputValue()).toBe(seeded.body.rules.find((r: { id: string }) => r.id === 'R5').description);
       await versions.locator('tr[data-version="4"]').getByText('active').waitFor();

@@ -1,5 +1,5 @@
 import { ApiProblem } from '@complaints/web-ui';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ProblemBanner } from '../components/problem-banner';
 import type { ConsoleApi } from '../console-api';
 import { dateTime } from '../format';
@@ -17,6 +17,11 @@ export function AdminPage({ api, session, routerUrl }: { api: ConsoleApi; sessio
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<number | null>(null);
   const [restored, setRestored] = useState<{ from: number; version: number } | null>(null);
+  const restoredBanner = useRef<HTMLDivElement>(null);
+  // The confirmation is gone once the restore is done: its outcome takes the focus.
+  useEffect(() => {
+    if (restored) restoredBanner.current?.focus();
+  }, [restored]);
   const allowed = canReadRules(session);
 
   const load = useCallback(async () => {
@@ -57,7 +62,7 @@ export function AdminPage({ api, session, routerUrl }: { api: ConsoleApi; sessio
         </div>
       )}
       {restored !== null && (
-        <div class="banner ok" role="status">
+        <div class="banner ok" role="status" tabIndex={-1} ref={restoredBanner}>
           {t('versions.restored', restored)}
         </div>
       )}
