@@ -8,6 +8,7 @@ import { completeOidcSignIn, OidcCallbackError } from './oidc';
 import { AdminPage } from './pages/admin-page';
 import { CasePage } from './pages/case-page';
 import { DashboardLoader } from './pages/dashboard-loader';
+import { HandlersPage } from './pages/handlers-page';
 import { QueuePage } from './pages/queue-page';
 import { SignInPage, type SignInNotice } from './pages/sign-in-page';
 import { canReadRules, isExpired, type Session, sessionFromToken, storedSession, storeSession } from './session';
@@ -95,9 +96,11 @@ export function App() {
   } else if (!session || !api) {
     page = <SignInPage config={config} notice={notice} ssoError={ssoError} onSignedIn={signIn} />;
   } else if (route.page === 'case') {
-    page = <CasePage key={route.reference} api={api} session={session} reference={route.reference} />;
+    page = <CasePage key={route.reference} api={api} session={session} reference={route.reference} routerUrl={config.routerUrl} />;
   } else if (route.page === 'admin') {
     page = <AdminPage api={api} session={session} routerUrl={config.routerUrl} />;
+  } else if (route.page === 'handlers') {
+    page = <HandlersPage api={api} session={session} routerUrl={config.routerUrl} />;
   } else if (route.page === 'dashboard') {
     page = <DashboardLoader api={api} session={session} analyticsUrl={config.analyticsUrl} />;
   } else {
@@ -117,9 +120,14 @@ export function App() {
               {t('nav.dashboard')}
             </a>
             {canReadRules(session) && (
-              <a href={paths.admin()} aria-current={route.page === 'admin' ? 'page' : undefined} onClick={(e) => onLinkClick(e, paths.admin())}>
-                {t('nav.admin')}
-              </a>
+              <>
+                <a href={paths.admin()} aria-current={route.page === 'admin' ? 'page' : undefined} onClick={(e) => onLinkClick(e, paths.admin())}>
+                  {t('nav.admin')}
+                </a>
+                <a href={paths.handlers()} aria-current={route.page === 'handlers' ? 'page' : undefined} onClick={(e) => onLinkClick(e, paths.handlers())}>
+                  {t('nav.handlers')}
+                </a>
+              </>
             )}
           </nav>
         )}

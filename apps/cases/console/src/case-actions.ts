@@ -1,4 +1,22 @@
 import type { MessageKey } from './messages';
+import type { CaseDetail } from './types';
+
+/** A choice of a select field; `text` is shown as it is (numbers), `label` is translated (with `values` for its placeholders). */
+export interface ActionOption {
+  value: string;
+  label?: MessageKey;
+  text?: string;
+  values?: Record<string, string | number>;
+}
+
+/** Where a field's choices come from when its form opens: `department-handlers`, the case department's active handlers (the router's). */
+export type OptionsSource = 'department-handlers';
+
+/** A hint under a field, translated with its placeholders. */
+export interface FieldHint {
+  key: MessageKey;
+  values?: Record<string, string | number>;
+}
 
 /** A field of an action's form; `type` converts the value before it is sent. */
 export interface ActionField {
@@ -7,8 +25,31 @@ export interface ActionField {
   control: 'text' | 'textarea' | 'select';
   required: boolean;
   type?: 'number' | 'boolean';
-  /** Choices; `text` is shown as it is (numbers), `label` is translated. */
-  options?: { value: string; label?: MessageKey; text?: string }[];
+  options?: ActionOption[];
+  /** Choices loaded when the form opens; until they arrive, and when there are none to have, the field is its own `control`. */
+  optionsSource?: OptionsSource;
+  hint?: FieldHint;
+}
+
+/** What an options source gave: the choices (possibly none) and a hint saying what they are, or why there are none. */
+export interface LoadedOptions {
+  options: ActionOption[];
+  hint: FieldHint;
+}
+
+/** An options source for a case: what to say while its choices load, and the loading itself (which never fails: no choices and a hint why). */
+export interface OptionsLoader {
+  pending(current: CaseDetail): FieldHint;
+  load(current: CaseDetail): Promise<LoadedOptions>;
+}
+
+export type OptionsLoaders = Partial<Record<OptionsSource, OptionsLoader>>;
+
+/** The field as its form shows it: a select of the loaded choices when there are some, else its own control with the hint saying why. */
+export function withLoadedOptions(field: ActionField, loaded: LoadedOptions | undefined): ActionField {
+  if (!field.optionsSource || !loaded) return field;
+  if (loaded.options.length === 0) return { ...field, hint: loaded.hint };
+  return { ...field, control: 'select', options: loaded.options, hint: loaded.hint };
 }
 
 export interface ActionSpec {
@@ -29,7 +70,7 @@ export const CASE_ACTIONS: Record<string, ActionSpec> = {
   resolve: { path: 'resolve', fields: [text('summary', 'field.summary', false)] },
   close: { path: 'close', fields: [text('rootCause', 'field.rootCause'), text('correctiveAction', 'field.correctiveAction')] },
   'add-note': { path: 'notes', fields: [text('note', 'field.note')] },
-  assign: { path: 'assign', fields: [{ name: 'assignee', label: 'field.assignee', control: 'text', required: true }] },
+  assign: { path: 'assign', fields: [{ name: 'assignee', label: 'field.assignee', control: 'text', required: true, optionsSource: 'department-handlers' }] },
   escalate: { path: 'escalate', fields: [reason] },
   'request-extension': {
     path: 'extension',

@@ -1,5 +1,6 @@
 import { CASE_WORKSPACE_MESSAGES } from './case-workspace/messages';
 import { DASHBOARD_MESSAGES } from './dashboard/messages';
+import { ROUTING_ADMIN_MESSAGES } from './routing-admin/messages';
 
 /** Every text of the staff console, in Chinese (the default) and English, with the same keys. */
 export const MESSAGES = {
@@ -302,6 +303,7 @@ export const MESSAGES = {
     'dryRun.no': '否',
     ...DASHBOARD_MESSAGES.zh,
     ...CASE_WORKSPACE_MESSAGES.zh,
+    ...ROUTING_ADMIN_MESSAGES.zh,
   },
   en: {
     'console.title': 'Complaint handling console',
@@ -602,6 +604,7 @@ export const MESSAGES = {
     'dryRun.no': 'no',
     ...DASHBOARD_MESSAGES.en,
     ...CASE_WORKSPACE_MESSAGES.en,
+    ...ROUTING_ADMIN_MESSAGES.en,
   },
 } as const satisfies Record<'zh' | 'en', Record<string, string>>;
 

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** The console's screens, read from the address (deep links work; the service serves the page at /console/*). */
-export type Route = { page: 'queue' } | { page: 'case'; reference: string } | { page: 'admin' } | { page: 'dashboard' } | { page: 'callback' };
+export type Route = { page: 'queue' } | { page: 'case'; reference: string } | { page: 'admin' } | { page: 'handlers' } | { page: 'dashboard' } | { page: 'callback' };
 
 export function routeOf(pathname: string): Route {
   const caseMatch = pathname.match(/^\/console\/cases\/([^/]+)\/?$/);
   if (caseMatch) return { page: 'case', reference: decodeURIComponent(caseMatch[1]) };
   if (/^\/console\/admin\/?$/.test(pathname)) return { page: 'admin' };
+  if (/^\/console\/handlers\/?$/.test(pathname)) return { page: 'handlers' };
   if (/^\/console\/dashboard\/?$/.test(pathname)) return { page: 'dashboard' };
   if (pathname === CALLBACK_PATH) return { page: 'callback' };
   return { page: 'queue' };
@@ -19,6 +20,7 @@ export const paths = {
   queue: () => '/console',
   case: (reference: string) => `/console/cases/${encodeURIComponent(reference)}`,
   admin: () => '/console/admin',
+  handlers: () => '/console/handlers',
   dashboard: () => '/console/dashboard',
 };
 

@@ -1,20 +1,27 @@
 import { ApiProblem } from '@complaints/web-ui';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ProblemBanner } from '../components/problem-banner';
 import type { ConsoleApi } from '../console-api';
 import { dateTime } from '../format';
 import { useI18n } from '../i18n';
 import { canEditRules, canReadRules, type Session } from '../session';
 import type { RuleSet } from '../types';
+import { RuleVersions } from '../routing-admin/rule-versions';
 import { DryRunPanel } from './dry-run-panel';
 import { RulesEditor } from './rules-editor';
 
-/** The router's rules: the active version, a dry run of any text, and (for admins) editing. */
+/** The router's rules: the active version, a dry run of any text, the version history, and (for admins) editing and restoring. */
 export function AdminPage({ api, session, routerUrl }: { api: ConsoleApi; session: Session; routerUrl: string }) {
   const { t, lang } = useI18n();
   const [ruleSet, setRuleSet] = useState<RuleSet | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<number | null>(null);
+  const [restored, setRestored] = useState<{ from: number; version: number } | null>(null);
+  const restoredBanner = useRef<HTMLDivElement>(null);
+  // The confirmation is gone once the restore is done: its outcome takes the focus.
+  useEffect(() => {
+    if (restored) restoredBanner.current?.focus();
+  }, [restored]);
   const allowed = canReadRules(session);
 
   const load = useCallback(async () => {
@@ -54,6 +61,11 @@ export function AdminPage({ api, session, routerUrl }: { api: ConsoleApi; sessio
           {t('admin.saved', { version: saved })}
         </div>
       )}
+      {restored !== null && (
+        <div class="banner ok" role="status" tabIndex={-1} ref={restoredBanner}>
+          {t('versions.restored', restored)}
+        </div>
+      )}
       <DryRunPanel api={api} routerUrl={routerUrl} />
       {!ruleSet && !error && <p role="status">{t('admin.loading')}</p>}
       {ruleSet && (
@@ -66,7 +78,10 @@ export function AdminPage({ api, session, routerUrl }: { api: ConsoleApi; sessio
             routerUrl={routerUrl}
             ruleSet={ruleSet}
             editable={canEditRules(session)}
-            onSaving={() => setSaved(null)}
+            onSaving={() => {
+              setSaved(null);
+              setRestored(null);
+            }}
             onSaved={(next) => {
               setRuleSet(next);
               setSaved(next.version);
@@ -77,6 +92,24 @@ export function AdminPage({ api, session, routerUrl }: { api: ConsoleApi; sessio
             }}
           />
         </section>
+      )}
+      {ruleSet && (
+        <RuleVersions
+          api={api}
+          routerUrl={routerUrl}
+          active={ruleSet}
+          editable={canEditRules(session)}
+          onRestored={(next, from) => {
+            setRuleSet(next);
+            setSaved(null);
+            setRestored({ from, version: next.version });
+          }}
+          onReload={() => {
+            setSaved(null);
+            setRestored(null);
+            void load();
+          }}
+        />
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import { ApiProblem } from '@complaints/web-ui';
 import { useNow } from '@complaints/web-ui/use-now';
 import { Fragment } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { PriorityBadge, StatusBadge } from '../components/priority-badge';
 import { ProblemBanner } from '../components/problem-banner';
 import { SlaCountdown } from '../components/sla-countdown';
@@ -14,12 +14,14 @@ import type { CaseDetail } from '../types';
 import { AuditSection } from '../case-workspace/audit-section';
 import { canReadAudit } from '../case-workspace/audit-trail';
 import { CaseSummary } from '../case-workspace/case-summary';
+import { departmentHandlers } from '../routing-admin/handler-options';
 import { CaseActionsPanel } from './case-actions-panel';
 import { CaseTimeline } from './case-timeline';
 
 /** The case workspace: the summary, complaint, transcript, evidence, clocks, both timelines, the audit trail and the actions. */
-export function CasePage({ api, session, reference }: { api: ConsoleApi; session: Session; reference: string }) {
+export function CasePage({ api, session, reference, routerUrl }: { api: ConsoleApi; session: Session; reference: string; routerUrl: string }) {
   const { t } = useI18n();
+  const optionsLoaders = useMemo(() => ({ 'department-handlers': departmentHandlers(api, routerUrl, session) }), [api, routerUrl, session]);
   const [current, setCurrent] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -94,6 +96,7 @@ export function CasePage({ api, session, reference }: { api: ConsoleApi; session
           <CaseActionsPanel
             api={api}
             current={current}
+            optionsLoaders={optionsLoaders}
             onChanged={(next, action) => {
               setCurrent(next);
               setDone(action);
