@@ -303,6 +303,7 @@ describe('customer site (real Chromium, phone-sized screen)', () => {
       expect(result).toContain('已解决');
       expect(result).toContain('已联系网点负责人核实排队情况。');
       expect(result).toContain('已对柜员进行培训');
+      expect(result).toContain('12378');
       expect(await accessibilityViolations(page)).toEqual([]);
 
       await page.getByRole('link', { name: '为我们的处理打分' }).click();

@@ -16,6 +16,8 @@ interface ComplaintStatus {
 }
 
 const RATEABLE = new Set(['RESPONDED', 'RESOLVED', 'CLOSED']);
+/** Statuses in which the customer has our decision, and is told where to turn when they disagree. */
+const DECIDED = new Set(['RESOLVED', 'CLOSED']);
 const MESSAGE_KEYS = MESSAGES.zh;
 
 /** Status look-up: the reference and the phone's last four digits give the status and the updates. */
@@ -94,6 +96,7 @@ export function StatusPage({ lang, t, initialReference }: { lang: Lang; t: Trans
           {RATEABLE.has(found.status) && (
             <p><a href={`/survey?reference=${encodeURIComponent(found.reference)}`} onClick={onLinkClick}>{t('status.rate')}</a></p>
           )}
+          {DECIDED.has(found.status) && <p class="hint">{t('status.disagree')}</p>}
         </section>
       )}
     </>
