@@ -143,6 +143,9 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
 
     const detail = await call('GET', `/v1/cases/${reference}`, auditor);
     expect(detail.body.timeline.map((e: { type: string }) => e.type)).toEqual(['received', 'routed', 'opened', 'claimed', 'feedback_sent', 'note_added', 'resolution_proposed', 'satisfaction_recorded', 'closed', 'archived']);
+    // Each timeline entry names the event that wrote it, as the audit entries do: the console joins the two on it.
+    const timelineOf = (eventIds: string[]) => detail.body.timeline.filter((e: { eventId: string }) => eventIds.includes(e.eventId)).map((e: { type: string }) => e.type);
+    expect(audit.body.items.slice(1).map((e: { eventIds: string[] }) => timelineOf(e.eventIds))).toEqual([['claimed'], ['feedback_sent'], ['note_added'], ['resolution_proposed'], ['satisfaction_recorded'], ['closed'], ['archived']]);
   });
 
   it('keeps departments apart and read-only roles read-only', async () => {

@@ -36,6 +36,8 @@ export interface TimelineItem {
   type: string;
   at: string;
   actor: string;
+  /** The event that wrote the entry: an audit entry's `eventIds` name it. */
+  eventId: string;
   details: Record<string, unknown>;
 }
 

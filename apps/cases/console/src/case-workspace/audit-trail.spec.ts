@@ -105,14 +105,15 @@ describe('describeAudit', () => {
 });
 
 describe('entriesOf', () => {
-  it('finds the timeline entries of the same moment and actor', () => {
+  it('finds the timeline entries of the events the audit entry names', () => {
     const timeline = [
-      { at: '2026-11-29T02:00:00.000Z', actor: 'staff:li.na', type: 'claimed' },
-      { at: '2026-11-29T02:00:00.000Z', actor: 'staff:wang', type: 'note_added' },
-      { at: '2026-11-29T02:00:01.000Z', actor: 'staff:li.na', type: 'note_added' },
+      { at: '2026-11-29T02:00:00.000Z', actor: 'staff:li.na', type: 'claimed', eventId: 'e1' },
+      { at: '2026-11-29T02:00:00.000Z', actor: 'staff:li.na', type: 'note_added', eventId: 'e2' },
+      { at: '2026-11-29T02:00:01.000Z', actor: 'staff:li.na', type: 'feedback_sent', eventId: 'e3' },
     ];
-    expect(entriesOf({ at: '2026-11-29T02:00:00.000Z', actorType: 'staff', actorId: 'li.na' }, timeline).map((e) => e.type)).toEqual(['claimed']);
-    expect(entriesOf({ at: '2026-11-29T03:00:00.000Z', actorType: 'staff', actorId: 'li.na' }, timeline)).toEqual([]);
+    expect(entriesOf({ eventIds: ['e1'] }, timeline).map((e) => e.type)).toEqual(['claimed']);
+    expect(entriesOf({ eventIds: ['e2', 'e3'] }, timeline).map((e) => e.type)).toEqual(['note_added', 'feedback_sent']);
+    expect(entriesOf({ eventIds: ['e4'] }, timeline)).toEqual([]);
   });
 });
 

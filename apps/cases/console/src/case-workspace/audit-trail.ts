@@ -144,11 +144,10 @@ export function describeAudit(entry: Pick<AuditEntry, 'before' | 'after'>): Audi
   return { status, details };
 }
 
-/** The timeline entries an audit entry wrote: same moment, same actor (`<type>:<id>` in the timeline). */
-export function entriesOf<T extends { at: string; actor: string }>(entry: Pick<AuditEntry, 'at' | 'actorType' | 'actorId'>, timeline: readonly T[]): T[] {
-  const actor = `${entry.actorType}:${entry.actorId}`;
-  const at = Date.parse(entry.at);
-  return timeline.filter((item) => item.actor === actor && Date.parse(item.at) === at);
+/** The timeline entries an audit entry wrote: those of the events it names. */
+export function entriesOf<T extends { eventId: string }>(entry: Pick<AuditEntry, 'eventIds'>, timeline: readonly T[]): T[] {
+  const events = new Set(entry.eventIds);
+  return timeline.filter((item) => events.has(item.eventId));
 }
 
 /** Who acted, as the page names them: a member of staff by id, the system's parts and the customer by kind. */

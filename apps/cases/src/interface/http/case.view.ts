@@ -61,7 +61,7 @@ export function caseDetailView(c: Case, timeline: TimelineEntry[], now: Date = n
     source: c.source,
     routing: c.routing,
     lifecycle: JSON.parse(JSON.stringify(c.lifecycle)) as unknown,
-    timeline: timeline.map((e) => ({ type: e.type, at: e.at.toISOString(), actor: e.actor, details: e.details })),
+    timeline: timeline.map((e) => ({ type: e.type, at: e.at.toISOString(), actor: e.actor, eventId: e.sourceEventId, details: e.details })),
   };
 }
 

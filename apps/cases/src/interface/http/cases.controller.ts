@@ -40,7 +40,8 @@ export class CasesController {
     summary: 'One case with its clocks, lifecycle and timeline',
     description:
       "Each evidence attachment (content.attachments) of a channel whose intake keeps evidence (CASES_EVIDENCE_BASE_URLS) has a downloadUrl: " +
-      "a link to that intake's GET /v1/evidence/{attachmentId}, signed for CASES_EVIDENCE_LINK_TTL_SEC. Who was given links is logged.",
+      "a link to that intake's GET /v1/evidence/{attachmentId}, signed for CASES_EVIDENCE_LINK_TTL_SEC. Who was given links is logged. " +
+      "Each timeline entry names the event that wrote it (eventId), which the audit trail's entries list in eventIds.",
   })
   async get(@Staff() staff: StaffPrincipal, @Param('reference') reference: string) {
     const notFound = new ProblemException(problem(404, 'not-found', `No case ${reference} among the cases you may see.`));
