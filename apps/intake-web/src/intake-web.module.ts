@@ -6,22 +6,21 @@ import { WEB_COMPLAINT_LIMITS } from '@complaints/contracts';
 import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
+import {
+  AttachmentEntity, CustomerResponsePublisher, KafkaCustomerResponsePublisher, KafkaReceivedComplaintPublisher, ReceivedComplaintPublisher, TypeOrmEvidenceFiles,
+} from '@complaints/intake';
 import { EvidenceDownloadController, EvidenceFiles, EvidenceLinkSettings, evidenceLinkSettings, PiiCipher } from '@complaints/security';
 import { SubmitComplaintUseCase } from './application/submit-complaint/submit-complaint.use-case';
-import { ReceivedComplaintPublisher, SubmissionStore } from './application/submit-complaint/submission.store';
+import { SubmissionStore } from './application/submit-complaint/submission.store';
 import { CaseProgressStore } from './application/follow-complaint/case-progress.store';
 import { LookUpComplaintQuery } from './application/follow-complaint/look-up-complaint.query';
 import { RecordCaseProgressUseCase } from './application/follow-complaint/record-case-progress.use-case';
-import { CustomerResponsePublisher, RateComplaintUseCase } from './application/rate-complaint/rate-complaint.use-case';
+import { RateComplaintUseCase } from './application/rate-complaint/rate-complaint.use-case';
 import { IntakeWebConfig } from './intake-web.config';
-import { KafkaCustomerResponsePublisher } from './infrastructure/kafka-customer-response.publisher';
-import { AttachmentEntity } from './infrastructure/persistence/attachment.entity';
 import { CaseProgressEntity, CaseUpdateEntity, MergedComplaintEntity } from './infrastructure/persistence/case-progress.entity';
 import { TypeOrmCaseProgressStore } from './infrastructure/persistence/typeorm-case-progress.store';
-import { TypeOrmEvidenceFiles } from './infrastructure/persistence/typeorm-evidence-files';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { FollowComplaintController } from './interface/http/follow-complaint.controller';
-import { KafkaReceivedComplaintPublisher } from './infrastructure/kafka-received-complaint.publisher';
 import { intakeWebDataSourceOptions } from './infrastructure/persistence/intake-web.data-source';
 import { SubmissionEntity } from './infrastructure/persistence/submission.entity';
 import { TypeOrmSubmissionStore } from './infrastructure/persistence/typeorm-submission.store';

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { detectLanguage } from '@complaints/classification';
 import { ComplaintV1, Evidence, Product, RegionCode } from '@complaints/contracts';
+import { complaintContent, requestFingerprint } from '@complaints/intake';
 import { maskSensitiveNumbers, PiiCipher, toE164 } from '@complaints/security';
 
 /** What the app submits (already validated at the edge), for the customer named by the token. */
@@ -48,13 +47,7 @@ export function normaliseMobileSubmission(submission: MobileSubmission, evidence
       customerId: ids.customerId,
       contact: phone ? { phone: cipher.seal(phone), phoneLast4: phone.replace(/\D/g, '').slice(-4) } : {},
     },
-    content: {
-      text,
-      language: detectLanguage(text),
-      ...(evidence.length > 0
-        ? { attachments: evidence.map((e) => ({ id: e.id, contentType: e.contentType, sizeBytes: e.sizeBytes, sha256: e.sha256 })) }
-        : {}),
-    },
+    content: complaintContent(text, evidence),
     context: {
       ...(submission.product ? { productHint: submission.product } : {}),
       ...(submission.accountRef ? { accountRef: maskSensitiveNumbers(submission.accountRef.trim()) } : {}),
@@ -70,14 +63,5 @@ export function normaliseMobileSubmission(submission: MobileSubmission, evidence
  */
 export function fingerprint(submission: MobileSubmission, evidence: ReadonlyArray<Pick<Evidence, 'sha256' | 'fileName'>>): string {
   const value = { ...submission, attachments: evidence.map((e) => ({ sha256: e.sha256, fileName: e.fileName })) };
-  return createHash('sha256').update(stableStringify(value)).digest('hex');
-}
-
-function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return requestFingerprint(value);
 }

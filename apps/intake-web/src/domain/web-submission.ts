@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { detectLanguage } from '@complaints/classification';
 import { ComplaintV1, Evidence, Product, RegionCode } from '@complaints/contracts';
+import { complaintContent, requestFingerprint } from '@complaints/intake';
 import { maskSensitiveNumbers, PiiCipher, toE164 } from '@complaints/security';
 
 /** What a customer submits through the web form (already validated at the edge). */
@@ -45,13 +44,7 @@ export function normaliseWebSubmission(
         ...(submission.customer.email ? { email: cipher.seal(submission.customer.email.trim().toLowerCase()) } : {}),
       },
     },
-    content: {
-      text,
-      language: detectLanguage(text),
-      ...(evidence.length > 0
-        ? { attachments: evidence.map((e) => ({ id: e.id, contentType: e.contentType, sizeBytes: e.sizeBytes, sha256: e.sha256 })) }
-        : {}),
-    },
+    content: complaintContent(text, evidence),
     context: {
       ...(submission.product ? { productHint: submission.product } : {}),
       ...(submission.region ? { extra: { region: submission.region } } : {}),
@@ -65,14 +58,5 @@ export function normaliseWebSubmission(
  */
 export function fingerprint(submission: WebSubmission, evidence: ReadonlyArray<Pick<Evidence, 'sha256' | 'fileName'>> = []): string {
   const value = evidence.length > 0 ? { ...submission, attachments: evidence.map((e) => ({ sha256: e.sha256, fileName: e.fileName })) } : submission;
-  return createHash('sha256').update(stableStringify(value)).digest('hex');
-}
-
-function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return requestFingerprint(value);
 }

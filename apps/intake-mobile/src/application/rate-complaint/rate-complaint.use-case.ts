@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { CaseStatus, satisfactionResponse } from '@complaints/contracts';
+import { CustomerResponsePublisher, IdempotentAcceptance } from '@complaints/intake';
 import { isRateable, ratingFingerprint, SatisfactionRating } from '../../domain/satisfaction-rating';
-import { IdempotencyKeyReusedError } from '../submit-complaint/submit-complaint.use-case';
 import { ComplaintViewStore } from '../track-complaints/complaint-view.store';
 import { ComplaintNotFoundError } from '../track-complaints/view-my-complaints.use-case';
-import { CustomerResponsePublisher, RatingRecord, RatingStore } from './rating.store';
+import { RatingRecord, RatingStore } from './rating.store';
 
 export interface RateComplaintCommand {
   customerId: string;
@@ -38,18 +38,26 @@ export class ComplaintNotRateableError extends Error {
  * same event id, if the first attempt was not acknowledged), another body is refused.
  */
 export class RateComplaintUseCase {
+  private readonly acceptance: IdempotentAcceptance<RatingRecord, RateComplaintResult>;
+
   constructor(
     private readonly ratings: RatingStore,
     private readonly complaints: ComplaintViewStore,
-    private readonly publisher: CustomerResponsePublisher,
+    publisher: CustomerResponsePublisher,
     private readonly source: string,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.acceptance = new IdempotentAcceptance({
+      publish: (event) => publisher.publish(event),
+      markAccepted: (record) => ratings.markAccepted(record.customerId, record.idempotencyKey),
+      answer: result,
+    });
+  }
 
   async execute(command: RateComplaintCommand): Promise<RateComplaintResult> {
     const requestHash = ratingFingerprint(command.reference, command.rating);
     const existing = await this.ratings.findByKey(command.customerId, command.idempotencyKey);
-    if (existing) return this.replay(existing, requestHash);
+    if (existing) return this.acceptance.replay(existing, requestHash);
     const complaint = await this.complaints.findFor(command.customerId, command.reference);
     if (!complaint) throw new ComplaintNotFoundError(`No complaint ${command.reference} was found for you.`);
     if (!isRateable(complaint.status)) throw new ComplaintNotRateableError(complaint.status);
@@ -75,23 +83,13 @@ export class RateComplaintUseCase {
         receivedAt,
       }),
     };
+    // One attempt: a rating draws no reference of its own, so only its key can be taken.
     if ((await this.ratings.reserve(record)) === 'key-taken') {
       // A concurrent retry with the same key won the race: answer as it did.
       const winner = await this.ratings.findByKey(command.customerId, command.idempotencyKey);
-      if (winner) return this.replay(winner, requestHash);
+      if (winner) return this.acceptance.replay(winner, requestHash);
     }
-    return this.publish(record, false);
-  }
-
-  private async replay(existing: RatingRecord, requestHash: string): Promise<RateComplaintResult> {
-    if (existing.requestHash !== requestHash) throw new IdempotencyKeyReusedError('This Idempotency-Key was already used with a different request.');
-    return existing.status === 'accepted' ? result(existing, true) : this.publish(existing, true);
-  }
-
-  private async publish(record: RatingRecord, replayed: boolean): Promise<RateComplaintResult> {
-    await this.publisher.publish(record.event);
-    await this.ratings.markAccepted(record.customerId, record.idempotencyKey);
-    return result(record, replayed);
+    return this.acceptance.publish(record, false);
   }
 }
 

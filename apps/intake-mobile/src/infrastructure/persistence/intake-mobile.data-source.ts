@@ -1,5 +1,5 @@
+import { AttachmentEntity } from '@complaints/intake';
 import { dataSourceOptions } from '@complaints/persistence';
-import { AttachmentEntity } from './attachment.entity';
 import { CaseUpdateEntity } from './case-update.entity';
 import { CreateMobileIntake1764600000000 } from './migrations/1764600000000-create-mobile-intake';
 import { CreateRatings1764700000000 } from './migrations/1764700000000-create-ratings';

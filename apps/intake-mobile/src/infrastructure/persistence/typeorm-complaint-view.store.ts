@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { CaseStatus, ComplaintReceivedV1, Product } from '@complaints/contracts';
-import { StoreUnavailableError } from '../../application/submit-complaint/submission.store';
+import { AttachmentEntity, guarded, storeUnavailable } from '@complaints/intake';
 import {
   ApplyResult, ComplaintDetail, ComplaintSummary, ComplaintViewStore, StoredAttachment,
 } from '../../application/track-complaints/complaint-view.store';
 import { CaseUpdate } from '../../domain/customer-timeline';
-import { AttachmentEntity } from './attachment.entity';
 import { CaseUpdateEntity } from './case-update.entity';
 import { SubmissionEntity } from './submission.entity';
 
@@ -101,10 +100,6 @@ function summaryOf(row: SubmissionEntity): ComplaintSummary {
   };
 }
 
-async function available<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw new StoreUnavailableError(error instanceof Error ? error.message : String(error));
-  }
+function available<T>(work: () => Promise<T>): Promise<T> {
+  return guarded(work, storeUnavailable);
 }

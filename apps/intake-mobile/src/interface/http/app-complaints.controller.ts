@@ -4,15 +4,16 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CorrelationId, ProblemException, problem, validationProblem } from '@complaints/http';
-import { IdempotencyKeyReusedError, SubmitComplaintUseCase } from '../../application/submit-complaint/submit-complaint.use-case';
+import { CorrelationId, ProblemException, problem } from '@complaints/http';
+import { complaintAccepted, evidenceProblem, IdempotencyKeyReusedError, keyReusedProblem, requiredIdempotencyKey } from '@complaints/intake';
+import { SubmitComplaintUseCase } from '../../application/submit-complaint/submit-complaint.use-case';
 import { ComplaintDetail, ComplaintSummary } from '../../application/track-complaints/complaint-view.store';
 import { ComplaintNotFoundError, ViewMyComplaintsUseCase } from '../../application/track-complaints/view-my-complaints.use-case';
 import { mobileMetrics } from '../mobile.metrics';
 import {
   AppComplaintAcceptedDto, AppComplaintDetailDto, AppComplaintListDto, AppComplaintSummaryDto, SubmitAppComplaintDto,
 } from './app-complaint.dto';
-import { keyReusedProblem, requireIdempotencyKey, unavailableOr } from './app-http.problems';
+import { appUnavailableOr } from './app-http.problems';
 import { CustomerId, CustomerTokenGuard } from './customer-token.guard';
 import { CustomerThrottlerGuard } from './customer-throttler.guard';
 import { checkEvidence, EvidenceLimits, EVIDENCE_TYPES } from '@complaints/contracts';
@@ -54,30 +55,22 @@ export class AppComplaintsController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AppComplaintAcceptedDto> {
-    const key = requireIdempotencyKey(idempotencyKey);
+    const key = requiredIdempotencyKey(idempotencyKey);
     const { attachments, ...submission } = body;
     const evidence = checkEvidence(attachments ?? [], this.limits);
     if (!evidence.ok) {
       mobileMetrics.submissions.inc({ result: 'rejected_evidence' });
-      if (evidence.tooLarge) throw new ProblemException(problem(413, 'attachment-too-large', 'An attachment limit was exceeded.', { errors: evidence.errors }));
-      throw validationProblem(evidence.errors, 'An attachment was refused.');
+      throw evidenceProblem(evidence);
     }
     try {
       const result = await this.submitComplaint.execute({ customerId, idempotencyKey: key, submission, evidence: evidence.evidence, correlationId });
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       mobileMetrics.submissions.inc({ result: result.replayed ? 'replayed' : 'accepted' });
-      return {
-        reference: result.reference,
-        complaintId: result.complaintId,
-        status: 'RECEIVED',
-        receivedAt: result.receivedAt,
-        attachments: result.attachments,
-        promises: { feedbackWithinHours: 48, decisionWithinDays: 15 },
-      };
+      return complaintAccepted(result);
     } catch (error) {
       mobileMetrics.submissions.inc({ result: error instanceof IdempotencyKeyReusedError ? 'key_reused' : 'failed' });
       if (error instanceof IdempotencyKeyReusedError) throw keyReusedProblem(error.message);
-      throw unavailableOr(error);
+      throw appUnavailableOr(error);
     }
   }
 
@@ -88,7 +81,7 @@ export class AppComplaintsController {
     try {
       return { items: (await this.myComplaints.list(customerId)).map(summaryDto) };
     } catch (error) {
-      throw unavailableOr(error);
+      throw appUnavailableOr(error);
     }
   }
 
@@ -101,7 +94,7 @@ export class AppComplaintsController {
       return detailDto(await this.myComplaints.get(customerId, reference.toUpperCase()));
     } catch (error) {
       if (error instanceof ComplaintNotFoundError) throw new ProblemException(problem(404, 'not-found', error.message));
-      throw unavailableOr(error);
+      throw appUnavailableOr(error);
     }
   }
 
@@ -127,7 +120,7 @@ export class AppComplaintsController {
         .send(file.content);
     } catch (error) {
       if (error instanceof ComplaintNotFoundError) throw new ProblemException(problem(404, 'not-found', error.message));
-      throw unavailableOr(error);
+      throw appUnavailableOr(error);
     }
   }
 }

@@ -6,12 +6,12 @@ import {
 import type { FastifyReply } from 'fastify';
 import { REFERENCE_PATTERN } from '@complaints/contracts';
 import { CorrelationId, ProblemException, problem, validationProblem } from '@complaints/http';
+import { IdempotencyKeyReusedError, keyReusedProblem, requiredIdempotencyKey } from '@complaints/intake';
 import { ComplaintNotRateableError, RateComplaintUseCase } from '../../application/rate-complaint/rate-complaint.use-case';
-import { IdempotencyKeyReusedError } from '../../application/submit-complaint/submit-complaint.use-case';
 import { ComplaintNotFoundError } from '../../application/track-complaints/view-my-complaints.use-case';
 import { mobileMetrics } from '../mobile.metrics';
 import { AppRatingAcceptedDto, RateAppComplaintDto } from './app-complaint.dto';
-import { keyReusedProblem, requireIdempotencyKey, unavailableOr } from './app-http.problems';
+import { appUnavailableOr } from './app-http.problems';
 import { CustomerId, CustomerTokenGuard } from './customer-token.guard';
 import { CustomerThrottlerGuard } from './customer-throttler.guard';
 
@@ -46,7 +46,7 @@ export class AppRatingsController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AppRatingAcceptedDto> {
-    const key = requireIdempotencyKey(idempotencyKey);
+    const key = requiredIdempotencyKey(idempotencyKey);
     const normalised = reference.toUpperCase();
     if (!REFERENCE_PATTERN.test(normalised)) throw validationProblem([{ field: 'reference', message: 'reference must look like C20261129-M7K3Q9' }]);
     try {
@@ -61,7 +61,7 @@ export class AppRatingsController {
       if (error instanceof ComplaintNotFoundError) throw new ProblemException(problem(404, 'not-found', error.message));
       if (error instanceof ComplaintNotRateableError) throw new ProblemException(problem(409, 'complaint-not-answered', error.message, { caseStatus: error.status }));
       if (error instanceof IdempotencyKeyReusedError) throw keyReusedProblem(error.message);
-      throw unavailableOr(error);
+      throw appUnavailableOr(error);
     }
   }
 }

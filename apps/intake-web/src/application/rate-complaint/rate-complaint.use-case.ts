@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CustomerResponseV1 } from '@complaints/contracts';
+import { CustomerResponsePublisher } from '@complaints/intake';
 import { LookUpComplaintQuery } from '../follow-complaint/look-up-complaint.query';
 
 export interface RateComplaintCommand {
@@ -15,11 +16,6 @@ export type RateOutcome = 'recorded' | 'not-found' | 'not-resolved';
 
 /** A customer rates the handling once there is an answer: the survey goes out on resolution. */
 const RATEABLE = new Set(['RESPONDED', 'RESOLVED', 'CLOSED']);
-
-/** Port: publishes `complaints.customer-responses.v1`; throws when Kafka did not acknowledge. */
-export abstract class CustomerResponsePublisher {
-  abstract publish(response: CustomerResponseV1): Promise<void>;
-}
 
 /**
  * Records the customer's satisfaction with the handling of their web complaint (the survey sent on

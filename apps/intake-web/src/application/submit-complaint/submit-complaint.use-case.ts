@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { ComplaintReceivedV1, complaintIdFor, Evidence, newReference } from '@complaints/contracts';
+import { complaintIdFor, Evidence, newReference } from '@complaints/contracts';
+import { ReceivedComplaintPublisher, receivedComplaintEvent, SubmissionAcceptance, SubmissionResult } from '@complaints/intake';
 import { PiiCipher } from '@complaints/security';
 import { fingerprint, normaliseWebSubmission, WEB_SOURCE_SYSTEM, WebSubmission } from '../../domain/web-submission';
-import { ReceivedComplaintPublisher, SubmissionRecord, SubmissionStore } from './submission.store';
+import { SubmissionRecord, SubmissionStore } from './submission.store';
 
 export interface SubmitComplaintCommand {
   submission: WebSubmission;
@@ -12,69 +12,40 @@ export interface SubmitComplaintCommand {
   correlationId: string;
 }
 
-export interface SubmitComplaintResult {
-  reference: string;
-  complaintId: string;
-  receivedAt: string;
-  /** True when this answers a retry of an earlier request with the same Idempotency-Key. */
-  replayed: boolean;
-  attachments: Array<{ id: string; contentType: string; sizeBytes: number; sha256: string }>;
-}
-
-/** The same Idempotency-Key was sent with a different request body. */
-export class IdempotencyKeyReusedError extends Error {
-  readonly code = 'IDEMPOTENCY_KEY_REUSED';
-}
-
-const MAX_REFERENCE_ATTEMPTS = 5;
-
 /**
  * Accepts a web complaint: records it (unique reference, idempotency key), publishes
  * `complaints.received.v1` and only then reports success. A failed publish leaves the record
  * pending; a retry with the same Idempotency-Key publishes that same complaint again, so a
- * customer never gets two references or two cases for one submission.
+ * customer never gets two references or two cases for one submission. Without a key every
+ * request is a new complaint.
  */
 export class SubmitComplaintUseCase {
+  private readonly acceptance: SubmissionAcceptance<SubmissionRecord>;
+
   constructor(
     private readonly store: SubmissionStore,
-    private readonly publisher: ReceivedComplaintPublisher,
+    publisher: ReceivedComplaintPublisher,
     private readonly cipher: PiiCipher,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.acceptance = new SubmissionAcceptance(store, publisher);
+  }
 
-  async execute(command: SubmitComplaintCommand): Promise<SubmitComplaintResult> {
+  async execute(command: SubmitComplaintCommand): Promise<SubmissionResult> {
     const evidence = command.evidence ?? [];
     const requestHash = fingerprint(command.submission, evidence);
     if (command.idempotencyKey) {
       const existing = await this.store.findByKey(command.idempotencyKey);
-      if (existing) return this.replay(existing, requestHash);
+      if (existing) return this.acceptance.replay(existing, requestHash);
     }
     const receivedAt = this.now();
     const complaintId = command.idempotencyKey ? complaintIdFor('web', WEB_SOURCE_SYSTEM, command.idempotencyKey) : complaintIdFor('web', WEB_SOURCE_SYSTEM);
-    for (let attempt = 1; attempt <= MAX_REFERENCE_ATTEMPTS; attempt++) {
-      const record = this.newRecord(command, { complaintId, receivedAt, requestHash });
-      const outcome = await this.store.reserve(record, evidence);
-      if (outcome === 'reserved') return this.publish(record, false);
-      if (outcome === 'key-taken') {
-        // A concurrent request with the same key won the race: answer as it did.
-        const winner = await this.store.findByKey(command.idempotencyKey!);
-        if (winner) return this.replay(winner, requestHash);
-      }
-    }
-    throw new Error(`could not allocate a unique reference in ${MAX_REFERENCE_ATTEMPTS} attempts`);
-  }
-
-  private async replay(existing: SubmissionRecord, requestHash: string): Promise<SubmitComplaintResult> {
-    if (existing.requestHash !== requestHash) {
-      throw new IdempotencyKeyReusedError('This Idempotency-Key was already used with a different request.');
-    }
-    return existing.status === 'accepted' ? result(existing, true) : this.publish(existing, true);
-  }
-
-  private async publish(record: SubmissionRecord, replayed: boolean): Promise<SubmitComplaintResult> {
-    await this.publisher.publish(record.event);
-    await this.store.markAccepted(record.complaintId);
-    return result(record, replayed);
+    return this.acceptance.reserveAndPublish({
+      requestHash,
+      draft: () => this.newRecord(command, { complaintId, receivedAt, requestHash }),
+      reserve: (record) => this.store.reserve(record, evidence),
+      winner: () => this.store.findByKey(command.idempotencyKey!),
+    });
   }
 
   private newRecord(command: SubmitComplaintCommand, ids: { complaintId: string; receivedAt: Date; requestHash: string }): SubmissionRecord {
@@ -85,34 +56,14 @@ export class SubmitComplaintUseCase {
       this.cipher,
       command.evidence ?? [],
     );
-    const event = Object.assign(new ComplaintReceivedV1(), {
-      eventId: randomUUID(),
-      eventType: ComplaintReceivedV1.type,
-      eventVersion: 1 as const,
-      occurredAt: ids.receivedAt.toISOString(),
-      correlationId: command.correlationId,
-      causationId: null,
-      source: 'intake-web',
-      complaint,
-    });
     return {
       complaintId: ids.complaintId,
       reference,
       idempotencyKey: command.idempotencyKey ?? null,
       requestHash: ids.requestHash,
       status: 'pending',
-      event,
+      event: receivedComplaintEvent(complaint, { source: 'intake-web', receivedAt: ids.receivedAt, correlationId: command.correlationId }),
       receivedAt: ids.receivedAt,
     };
   }
-}
-
-function result(record: SubmissionRecord, replayed: boolean): SubmitComplaintResult {
-  return {
-    reference: record.reference,
-    complaintId: record.complaintId,
-    receivedAt: record.receivedAt.toISOString(),
-    replayed,
-    attachments: (record.event.complaint.content.attachments ?? []).map((a) => ({ id: a.id, contentType: a.contentType, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
-  };
 }

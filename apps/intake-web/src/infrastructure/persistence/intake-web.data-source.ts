@@ -1,5 +1,5 @@
+import { AttachmentEntity } from '@complaints/intake';
 import { dataSourceOptions } from '@complaints/persistence';
-import { AttachmentEntity } from './attachment.entity';
 import { CaseProgressEntity, CaseUpdateEntity, MergedComplaintEntity } from './case-progress.entity';
 import { CreateSubmissions1764400000000 } from './migrations/1764400000000-create-submissions';
 import { CreateCaseProgress1764500000000 } from './migrations/1764500000000-create-case-progress';

@@ -1,92 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
-import { ComplaintReceivedV1, Evidence, parseContract } from '@complaints/contracts';
-import { violatedUniqueConstraint } from '@complaints/persistence';
-import { ReserveResult, StoreUnavailableError, SubmissionRecord, SubmissionStore } from '../../application/submit-complaint/submission.store';
-import { AttachmentEntity } from './attachment.entity';
+import { Repository } from 'typeorm';
+import type { Evidence } from '@complaints/contracts';
+import { ReserveOutcome, SubmissionTable, unavailableUnlessRefused } from '@complaints/intake';
+import { SubmissionRecord, SubmissionStore } from '../../application/submit-complaint/submission.store';
 import { SubmissionEntity } from './submission.entity';
-
 
 @Injectable()
 export class TypeOrmSubmissionStore extends SubmissionStore {
-  constructor(@InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>) {
+  private readonly table: SubmissionTable<SubmissionEntity, SubmissionRecord>;
+
+  constructor(@InjectRepository(SubmissionEntity) submissions: Repository<SubmissionEntity>) {
     super();
+    this.table = new SubmissionTable(submissions, {
+      columns: (record) => ({ complaintId: record.complaintId, idempotencyKey: record.idempotencyKey }),
+      fields: (row) => ({ complaintId: row.complaintId, idempotencyKey: row.idempotencyKey }),
+      // Any other unique constraint (the key's index, the primary key derived from the key) is the key's.
+      outcomeOf: (constraint) => (constraint === 'submissions_reference_uq' ? 'reference-taken' : 'key-taken'),
+      // A statement PostgreSQL refused is a fault of this request (500), not the store being down (503).
+      failure: unavailableUnlessRefused,
+    });
   }
 
-  async findByKey(idempotencyKey: string): Promise<SubmissionRecord | null> {
-    const row = await guard(() => this.submissions.findOneBy({ idempotencyKey }));
-    return row ? toRecord(row) : null;
+  findByKey(idempotencyKey: string): Promise<SubmissionRecord | null> {
+    return this.table.findOne({ idempotencyKey });
   }
 
-  async findByReference(reference: string): Promise<SubmissionRecord | null> {
-    const row = await guard(() => this.submissions.findOneBy({ reference }));
-    return row ? toRecord(row) : null;
+  findByReference(reference: string): Promise<SubmissionRecord | null> {
+    return this.table.findOne({ reference });
   }
 
-  async reserve(record: SubmissionRecord, evidence: readonly Evidence[]): Promise<ReserveResult> {
-    try {
-      await this.submissions.manager.transaction(async (manager) => {
-        await manager.insert(SubmissionEntity, {
-          complaintId: record.complaintId,
-          reference: record.reference,
-          idempotencyKey: record.idempotencyKey,
-          requestHash: record.requestHash,
-          status: record.status,
-          event: JSON.parse(JSON.stringify(record.event)) as object,
-          receivedAt: record.receivedAt,
-          acceptedAt: null,
-        });
-        // One file per statement: a batch of several megabyte-sized parameters would build one huge query.
-        for (const [position, file] of evidence.entries()) {
-          await manager.insert(AttachmentEntity, {
-            id: file.id,
-            complaintId: record.complaintId,
-            position,
-            contentType: file.contentType,
-            sizeBytes: file.sizeBytes,
-            sha256: file.sha256,
-            fileName: file.fileName,
-            content: file.content,
-          });
-        }
-      });
-      return 'reserved';
-    } catch (error) {
-      const constraint = violatedUniqueConstraint(error);
-      if (constraint !== null) {
-        return constraint === 'submissions_reference_uq' ? 'reference-taken' : 'key-taken';
-      }
-      throw unavailable(error);
-    }
+  reserve(record: SubmissionRecord, evidence: readonly Evidence[]): Promise<ReserveOutcome> {
+    return this.table.reserveWithEvidence(record, evidence);
   }
 
-  async markAccepted(complaintId: string): Promise<void> {
-    await guard(() => this.submissions.update({ complaintId, status: 'pending' }, { status: 'accepted', acceptedAt: new Date() }));
+  markAccepted(complaintId: string): Promise<void> {
+    return this.table.markAccepted({ complaintId });
   }
-}
-
-function toRecord(row: SubmissionEntity): SubmissionRecord {
-  return {
-    complaintId: row.complaintId,
-    reference: row.reference,
-    idempotencyKey: row.idempotencyKey,
-    requestHash: row.requestHash,
-    status: row.status,
-    event: parseContract(ComplaintReceivedV1, row.event),
-    receivedAt: row.receivedAt,
-  };
-}
-
-async function guard<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw unavailable(error);
-  }
-}
-
-function unavailable(error: unknown): Error {
-  if (error instanceof QueryFailedError) return error;
-  return new StoreUnavailableError(error instanceof Error ? error.message : String(error));
 }

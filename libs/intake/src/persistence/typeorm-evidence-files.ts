@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import { EvidenceFiles, StoredEvidence } from '@complaints/security';
 import { AttachmentEntity } from './attachment.entity';
 
-/** The evidence files this intake keeps, for the signed download route. */
+/** The evidence files an intake keeps (its `attachments` table), for the signed download route. */
 @Injectable()
 export class TypeOrmEvidenceFiles extends EvidenceFiles {
   constructor(@InjectRepository(AttachmentEntity) private readonly attachments: Repository<AttachmentEntity>) {

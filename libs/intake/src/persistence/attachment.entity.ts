@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** An evidence file of a web submission, kept by the intake (the bytes never go on Kafka). */
+/** An evidence file of a submission, kept by the intake that received it (the bytes never go on Kafka). */
 @Entity({ name: 'attachments' })
 export class AttachmentEntity {
   @PrimaryColumn({ type: 'uuid' }) id: string;
