@@ -89,6 +89,15 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
       expect(res.body.errors?.map((e) => e.field)).toContain(field);
     });
 
+    it('400 for a NUL character anywhere in the batch, naming the call and field, accepting none of the calls', async () => {
+      const calls = [sampleCall(), sampleCall({ transcript: [{ speaker: 'customer', text: '卡被盗刷\u0000了' }] })];
+      const res = await pushCalls(hotline.url, { calls });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ field: 'calls.1.transcript.0.text', message: expect.stringContaining('NUL') }]);
+      const stored = await db.query('SELECT count(*)::int AS n FROM intake_hotline.calls WHERE call_id = ANY($1)', [calls.map((c) => c.callId)]);
+      expect(stored.rows[0].n).toBe(0);
+    });
+
     it('413 for more calls than a batch may hold, accepting none of them', async () => {
       const calls = Array.from({ length: 501 }, () => sampleCall({ transcript: [{ speaker: 'customer', text: '短' }] }));
       const res = await pushCalls(hotline.url, { calls });

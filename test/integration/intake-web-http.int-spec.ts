@@ -34,6 +34,8 @@ describe('intake-web refuses bad input with problem+json naming the field', () =
     ['a district instead of a province', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, region: '310115' }), ['region']],
     ['an unknown region name', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, region: '浦东新区' }), ['region']],
     ['a region as a number', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, region: 310000 }), ['region']],
+    ['a NUL character in the text', JSON.stringify({ text: '卡被盗刷\u0000了', customer: { name: 'a', phone: '13800138000' }, consent: true }), ['text']],
+    ['a NUL character in a nested field', JSON.stringify({ text: 'x', customer: { name: 'a\u0000', phone: '13800138000' }, consent: true }), ['customer.name']],
   ])('400 for %s', async (_, body, expected) => {
     const res = await post(body);
     expect(res.status).toBe(400);

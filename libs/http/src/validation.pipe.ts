@@ -1,8 +1,13 @@
 import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
 import { flattenValidationErrors } from '@complaints/contracts';
+import { nulCharacterPath } from './nul-character';
 import { validationProblem } from './problem';
 
-/** Strict validation of every DTO: unknown fields refused, each failure named by its field path. */
+/**
+ * Strict validation of every DTO: unknown fields refused, each failure named by its field path. Before
+ * that, any string of a body, query or path parameter holding a NUL character (U+0000) is refused
+ * naming its field: PostgreSQL would refuse to store it, and that must not surface as a 500.
+ */
 @Injectable()
 export class StrictValidationPipe extends ValidationPipe {
   constructor() {
@@ -17,6 +22,10 @@ export class StrictValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const field = nulCharacterPath(value, metadata.data ?? '');
+      if (field) throw validationProblem([{ field, message: 'must not contain NUL characters (U+0000)' }]);
+    }
     if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata)) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw validationProblem([{ field: 'body', message: 'the request body must be a JSON object' }]);
