@@ -17,11 +17,14 @@ import { RunningApp, startApp } from '../support/running-app';
 describe('web intake while Kafka is down (a broker of its own, stopped and restarted)', () => {
   const projectRoot = join(__dirname, '..', '..');
   const dataDir = join(projectRoot, '.local', 'tmp', `outage-${process.pid}`);
-  const port = 19392;
+  // Ports of this process (runs of other checkouts at the same time have others), below the ephemeral range,
+  // so no client connection takes them while the broker is down and the restart finds them free.
+  const port = 20_000 + (process.pid % 6_000) * 2;
+  const ports = { port, controllerPort: port + 1 };
   let broker: LocalKafka;
   let intake: RunningApp;
 
-  const start = () => startLocalKafka({ projectRoot, port, controllerPort: port + 1, dataDir });
+  const start = () => startLocalKafka({ projectRoot, ...ports, dataDir });
   const body = (text: string) => JSON.stringify({ text, customer: { name: '赵六', phone: '13600136000' }, consent: true });
   const post = (text: string, headers: Record<string, string> = {}) =>
     fetch(`${intake.url}/v1/complaints`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body(text) });
