@@ -79,6 +79,11 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
       expect(key).toBe(resolved.case.complaintId);
       const { rows } = await db.query('SELECT status, answered_message_id FROM intake_social.surveys WHERE user_id = $1', [user]);
       expect(rows).toEqual([{ status: 'answered', answered_message_id: msgId }]);
+      // The relay of the survey answers' outbox counts under the name the service's own relay had.
+      await eventually(async () => {
+        const metrics = (await call(`${social.url}/metrics`)).text;
+        return /intake_social_survey_answers_published_total(\{[^}]*\})? [1-9]/.test(metrics) ? true : undefined;
+      }, 15_000);
 
       // Answered: the next 不满意 is a message like any other (a new complaint), not a second answer.
       const again = replyContent((await postWechat(social.url, textMessage(user, '不满意'))).text);

@@ -38,7 +38,7 @@ export class IntakeSocialConfig extends DatabaseServiceConfig {
   @IsInt() @Min(1) @Max(7 * 86_400)
   SOCIAL_MAX_CONVERSATION_SEC: number = 1_800;
 
-  /** How often the relay looks for conversations that went quiet, to publish them. */
+  /** How often the relays look for conversations that went quiet and for survey answers in the outbox (also sent right after each answer), to publish them. */
   @IsInt() @Min(10) @Max(60_000)
   SOCIAL_PUBLISH_POLL_MS: number = 1_000;
 

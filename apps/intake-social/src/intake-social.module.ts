@@ -2,23 +2,22 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { ServiceConfigModule, loadConfig } from '@complaints/config';
 import { HttpAppOptions } from '@complaints/http';
-import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
+import { KafkaReadiness, MessagingModule, outboxRelayProvider } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule, PurgeSchedule } from '@complaints/persistence';
 import { PollWeiboUseCase } from './application/poll-weibo/poll-weibo.use-case';
 import { PollCursorStore, WeiboApi } from './application/poll-weibo/weibo.api';
 import { PublishConversationsUseCase } from './application/publish-conversations/publish-conversations.use-case';
-import { PublishSurveyAnswersUseCase } from './application/publish-survey-answers/publish-survey-answers.use-case';
 import { PurgeExpiredSurveysUseCase } from './application/purge-surveys/purge-expired-surveys.use-case';
 import { ConversationStore, ReceivedComplaintsPublisher } from './application/receive-message/conversation.store';
 import { ReceiveMessageUseCase } from './application/receive-message/receive-message.use-case';
 import { ReplySender, SendRepliesUseCase } from './application/send-replies/send-replies.use-case';
-import { CustomerResponsesPublisher, SurveyStore } from './application/track-surveys/survey.store';
+import { SurveyAnswersRelay, SurveyStore } from './application/track-surveys/survey.store';
 import { TrackSurveysUseCase } from './application/track-surveys/track-surveys.use-case';
 import { WechatCrypto } from './domain/wechat-crypto';
 import { AxiosWeiboApi } from './infrastructure/axios-weibo.api';
-import { KafkaCustomerResponsesPublisher } from './infrastructure/kafka-customer-responses.publisher';
 import { KafkaReceivedComplaintsPublisher } from './infrastructure/kafka-received-complaints.publisher';
+import { surveyAnswersOutbox } from './infrastructure/messaging/survey-answers-outbox';
 import { intakeSocialDataSourceOptions } from './infrastructure/persistence/intake-social.data-source';
 import { PostgresConversationStore } from './infrastructure/persistence/postgres-conversation.store';
 import { PostgresPollCursorStore } from './infrastructure/persistence/postgres-poll-cursor.store';
@@ -105,12 +104,13 @@ export class IntakeSocialModule {
         { provide: PollCursorStore, useClass: PostgresPollCursorStore },
         { provide: ReceivedComplaintsPublisher, useClass: KafkaReceivedComplaintsPublisher },
         { provide: SurveyStore, useClass: PostgresSurveyStore },
-        { provide: CustomerResponsesPublisher, useClass: KafkaCustomerResponsesPublisher },
+        outboxRelayProvider(SurveyAnswersRelay, IntakeSocialConfig, surveyAnswersOutbox),
         { provide: WeiboApi, useValue: weiboApi },
         {
           provide: ReceiveMessageUseCase,
-          inject: [ConversationStore],
-          useFactory: (store: ConversationStore) => new ReceiveMessageUseCase(store, config.SOCIAL_QUIET_WINDOW_SEC, config.SOCIAL_MAX_CONVERSATION_SEC, INTAKE_SOCIAL_SERVICE),
+          inject: [ConversationStore, SurveyAnswersRelay],
+          useFactory: (store: ConversationStore, answers: SurveyAnswersRelay) =>
+            new ReceiveMessageUseCase(store, answers, config.SOCIAL_QUIET_WINDOW_SEC, config.SOCIAL_MAX_CONVERSATION_SEC, INTAKE_SOCIAL_SERVICE),
         },
         {
           provide: PublishConversationsUseCase,
@@ -122,12 +122,6 @@ export class IntakeSocialModule {
               { quietWindowSeconds: config.SOCIAL_QUIET_WINDOW_SEC, batchSize: 100, leaseMs: Math.max(30_000, config.KAFKA_SEND_TIMEOUT_MS * 3) },
               INTAKE_SOCIAL_SERVICE,
             ),
-        },
-        {
-          provide: PublishSurveyAnswersUseCase,
-          inject: [SurveyStore, CustomerResponsesPublisher],
-          useFactory: (store: SurveyStore, publisher: CustomerResponsesPublisher) =>
-            new PublishSurveyAnswersUseCase(store, publisher, { batchSize: 100, leaseMs: Math.max(30_000, config.KAFKA_SEND_TIMEOUT_MS * 3) }),
         },
         {
           provide: TrackSurveysUseCase,

@@ -2,20 +2,21 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { PinoLogger } from 'nestjs-pino';
 import { PeriodicTask } from '@complaints/persistence';
 import { PublishConversationsUseCase } from '../application/publish-conversations/publish-conversations.use-case';
-import { PublishSurveyAnswersUseCase } from '../application/publish-survey-answers/publish-survey-answers.use-case';
 import { SendRepliesUseCase } from '../application/send-replies/send-replies.use-case';
 import { socialMetrics } from './social.metrics';
 
 export const RELAY_POLL_MS = Symbol('RELAY_POLL_MS');
 
-/** Publishes the conversations that went quiet and the survey answers, and sends the queued replies, every poll interval. */
+/**
+ * Publishes the conversations that went quiet and sends the queued replies, every poll interval.
+ * (Survey answers have an outbox of their own, relayed by the shared PostgresOutboxRelay.)
+ */
 @Injectable()
 export class ConversationRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly task: PeriodicTask;
 
   constructor(
     private readonly publish: PublishConversationsUseCase,
-    private readonly publishAnswers: PublishSurveyAnswersUseCase,
     private readonly replies: SendRepliesUseCase,
     private readonly logger: PinoLogger,
     @Inject(RELAY_POLL_MS) pollMs: number,
@@ -42,12 +43,6 @@ export class ConversationRelay implements OnApplicationBootstrap, OnApplicationS
       if (published > 0) socialMetrics.published.inc(published);
     } catch (error) {
       this.logger.warn({ err: error }, 'publishing closed conversations failed; they stay queued');
-    }
-    try {
-      const published = await this.publishAnswers.execute();
-      if (published > 0) socialMetrics.surveyAnswersPublished.inc(published);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'publishing survey answers failed; they stay queued');
     }
     try {
       const report = await this.replies.execute();

@@ -3,6 +3,7 @@ import { complaintIdFor, customerResponseIdFor, newReference, parseSurveyReply, 
 import { maskSensitiveNumbers } from '@complaints/security';
 import { customerReplies } from '../../domain/customer-replies';
 import { SocialMessage } from '../../domain/social-message';
+import { SurveyAnswersRelay } from '../track-surveys/survey.store';
 import { ConversationStore, RecordedMessage, ReferenceTakenError, SurveyAnswer } from './conversation.store';
 
 const MAX_REFERENCE_ATTEMPTS = 5;
@@ -15,12 +16,14 @@ const MAX_REFERENCE_ATTEMPTS = 5;
  * PublishConversationsUseCase). Card and ID numbers are masked before anything is stored.
  *
  * A text that reads as a survey answer (满意, 不满意, 1-5...) from a customer whose survey is awaited
- * answers that survey instead: recorded with a `complaints.customer-responses.v1` to publish (event id
- * from the message id) and thanked; without an awaited survey it is a message like any other.
+ * answers that survey instead: recorded with a `complaints.customer-responses.v1` in the outbox (event
+ * id from the message id), the relay is kicked, and the customer thanked; without an awaited survey it
+ * is a message like any other.
  */
 export class ReceiveMessageUseCase {
   constructor(
     private readonly store: ConversationStore,
+    private readonly answersRelay: SurveyAnswersRelay,
     private readonly quietWindowSeconds: number,
     private readonly maxConversationSeconds: number,
     private readonly source: string,
@@ -32,7 +35,7 @@ export class ReceiveMessageUseCase {
     const masked: SocialMessage = { ...message, text: maskSensitiveNumbers(message.text) };
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.store.record({
+        const recorded = await this.store.record({
           message: masked,
           receivedAt,
           correlationId,
@@ -47,6 +50,8 @@ export class ReceiveMessageUseCase {
             outcome === 'opened' ? customerReplies.opened(reference, this.quietWindowSeconds) : customerReplies.appended(reference),
           surveyAnswer: this.surveyAnswer(message, receivedAt, correlationId),
         });
+        if (recorded.outcome === 'survey-answered') this.answersRelay.kick();
+        return recorded;
       } catch (error) {
         if (!(error instanceof ReferenceTakenError) || attempt >= MAX_REFERENCE_ATTEMPTS) throw error;
       }

@@ -2,6 +2,7 @@ import { dataSourceOptions } from '@complaints/persistence';
 import { CreateConversations1764600000000 } from './migrations/1764600000000-create-conversations';
 import { SurveyReplies1764700000000 } from './migrations/1764700000000-survey-replies';
 import { SurveyExpiry1765100000000 } from './migrations/1765100000000-survey-expiry';
+import { SurveyAnswersOutbox1766100000000 } from './migrations/1766100000000-survey-answers-outbox';
 
 export const INTAKE_SOCIAL_SCHEMA = 'intake_social';
 
@@ -12,7 +13,7 @@ export function intakeSocialDataSourceOptions(url: string, poolSize?: number) {
       url,
       schema: INTAKE_SOCIAL_SCHEMA,
       entities: [],
-      migrations: [CreateConversations1764600000000, SurveyReplies1764700000000, SurveyExpiry1765100000000],
+      migrations: [CreateConversations1764600000000, SurveyReplies1764700000000, SurveyExpiry1765100000000, SurveyAnswersOutbox1766100000000],
       poolSize,
       applicationName: 'intake-social',
     }),

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CustomerResponseV1 } from '@complaints/contracts';
+import { CustomerResponseV1 } from '@complaints/contracts';
 import { purgeExpired, rows } from '@complaints/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RecordedMessage, RecordMessageCommand, SurveyAnswer } from '../../application/receive-message/conversation.store';
-import { PendingResponse, SurveyChangeResult, SurveyStore } from '../../application/track-surveys/survey.store';
+import { SurveyChangeResult, SurveyStore } from '../../application/track-surveys/survey.store';
 import type { OutstandingSurvey, SurveyChange } from '../../domain/outstanding-survey';
 
 const T = 'intake_social';
@@ -42,35 +42,13 @@ export class PostgresSurveyStore extends SurveyStore {
     // Safe for any status: a replayed `case.resolved` of a purged survey comes back already expired.
     return purgeExpired(this.db, { table: `${T}.surveys`, column: 'expires_at' }, now);
   }
-
-  async claimPendingResponses(now: Date, limit: number, leaseMs: number): Promise<PendingResponse[]> {
-    const claimed = rows<{ channel: string; account: string; message_id: string; response: CustomerResponseV1 }>(
-      await this.db.query(
-        `UPDATE ${T}.messages SET response_after = $2
-          WHERE (channel, account, message_id) IN (
-            SELECT channel, account, message_id FROM ${T}.messages
-             WHERE response_status = 'pending' AND response_after <= $1 ORDER BY response_after LIMIT $3 FOR UPDATE SKIP LOCKED)
-          RETURNING channel, account, message_id, response`,
-        [now, new Date(now.getTime() + leaseMs), limit],
-      ),
-    );
-    return claimed.map((row) => ({ channel: row.channel, account: row.account, messageId: row.message_id, response: row.response }));
-  }
-
-  async markResponsesPublished(responses: readonly PendingResponse[], now: Date): Promise<void> {
-    if (responses.length === 0) return;
-    await this.db.query(
-      `UPDATE ${T}.messages SET response_status = 'published', response_after = $4
-        WHERE (channel, account, message_id) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))`,
-      [responses.map((r) => r.channel), responses.map((r) => r.account), responses.map((r) => r.messageId), now],
-    );
-  }
 }
 
 /**
  * Within the transaction of `record` (the customer's advisory lock held): when the customer has a
  * survey awaiting an answer, the message answers the latest one: stored with its reply and its
- * response (published by the relay), and the survey is closed. Null when there is none.
+ * response, the response goes into the outbox (published by the SurveyAnswersRelay), and the survey
+ * is closed. Null when there is none.
  */
 export async function answerSurvey(tx: EntityManager, command: RecordMessageCommand, answer: SurveyAnswer): Promise<RecordedMessage | null> {
   const { message, receivedAt } = command;
@@ -89,16 +67,21 @@ export async function answerSurvey(tx: EntityManager, command: RecordMessageComm
     `UPDATE ${T}.surveys SET status = 'answered', changed_at = $4, answered_message_id = $5 WHERE channel = $1 AND user_id = $2 AND reference = $3`,
     [survey.channel, survey.userId, survey.reference, receivedAt, message.messageId],
   );
+  const response = answer.responseFor(survey);
   await tx.query(
     `INSERT INTO ${T}.messages (channel, account, message_id, complaint_id, outcome, text, via, sent_at, received_at,
-                                reply, reply_target, reply_status, reply_after, response, response_status, response_after)
-     VALUES ($1, $2, $3, NULL, 'survey-answered', $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', $7)`,
+                                reply, reply_target, reply_status, reply_after, response)
+     VALUES ($1, $2, $3, NULL, 'survey-answered', $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       message.channel, message.account, message.messageId, message.text, message.via, message.sentAt, receivedAt, reply,
       message.replyTarget ? JSON.stringify(message.replyTarget) : null,
       message.replyTarget ? 'pending' : 'in-response', message.replyTarget ? receivedAt : null,
-      JSON.stringify(answer.responseFor(survey)),
+      JSON.stringify(response),
     ],
   );
+  // The response for Kafka, committed with the answer (keyed by the case, so one case's events stay in order).
+  await tx.query(`INSERT INTO ${T}.outbox (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)`, [
+    response.eventId, CustomerResponseV1.topic, response.complaintId ?? response.reference, JSON.stringify(response),
+  ]);
   return { outcome: 'survey-answered', complaintId: survey.complaintId, reference: survey.reference, reply };
 }
