@@ -61,7 +61,8 @@ export interface QueryTiming {
 
 export interface AnalyticsResults {
   ingest: IngestRun[];
-  load: { facts: number; rollupRows: number; seconds: number; year: number };
+  /** rollupRows: analytics.kpi_rollup; jrt0169RollupRows: analytics.jrt0169_rollup (absent in runs before it existed). */
+  load: { facts: number; rollupRows: number; jrt0169RollupRows?: number; seconds: number; year: number };
   queries: QueryTiming[];
 }
 
@@ -109,7 +110,7 @@ export async function runAnalyticsScenario(ctx: ScenarioContext, settings: Analy
 
     ctx.log(`loading ${settings.facts} synthetic complaints of ${SYNTHETIC_YEAR} into the read model with SQL`);
     const load = { ...(await loadSyntheticFacts(db, settings.facts, SYNTHETIC_YEAR)), year: SYNTHETIC_YEAR };
-    ctx.log(`loaded ${load.facts} facts and ${load.rollupRows} rollup rows in ${load.seconds} s`);
+    ctx.log(`loaded ${load.facts} facts, ${load.rollupRows} KPI rollup rows and ${load.jrt0169RollupRows} JR/T 0169 rollup rows in ${load.seconds} s`);
 
     const token = signStaffToken({ sub: 'bench', roles: ['supervisor'], departments: [] }, secret);
     const y = SYNTHETIC_YEAR;
