@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import ExcelJS from 'exceljs';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { signStaffToken } from '@complaints/security';
@@ -21,8 +22,9 @@ import { platformServiceEnv, ScenarioContext } from './scenario-context';
  * pre-published events; (2) after
  * loading `facts` synthetic complaints of one year straight into the read model with SQL, the latency
  * of `GET /v1/kpis` (a quarter and the year, grouped by department; the year and a period of
- * part-months, grouped by reason) and `GET /v1/transparency` (the
- * same periods) on that service, sequential requests, p50/p95/max.
+ * part-months, grouped by reason), `GET /v1/transparency` (the
+ * same periods) and `GET /v1/reports/jrt0169` (a quarter and the year as CSV, the year as xlsx) on that
+ * service, sequential requests, p50/p95/max.
  */
 
 export interface AnalyticsSettings {
@@ -59,7 +61,8 @@ export interface QueryTiming {
 
 export interface AnalyticsResults {
   ingest: IngestRun[];
-  load: { facts: number; rollupRows: number; seconds: number; year: number };
+  /** rollupRows: analytics.kpi_rollup; jrt0169RollupRows: analytics.jrt0169_rollup (absent in runs before it existed). */
+  load: { facts: number; rollupRows: number; jrt0169RollupRows?: number; seconds: number; year: number };
   queries: QueryTiming[];
 }
 
@@ -107,7 +110,7 @@ export async function runAnalyticsScenario(ctx: ScenarioContext, settings: Analy
 
     ctx.log(`loading ${settings.facts} synthetic complaints of ${SYNTHETIC_YEAR} into the read model with SQL`);
     const load = { ...(await loadSyntheticFacts(db, settings.facts, SYNTHETIC_YEAR)), year: SYNTHETIC_YEAR };
-    ctx.log(`loaded ${load.facts} facts and ${load.rollupRows} rollup rows in ${load.seconds} s`);
+    ctx.log(`loaded ${load.facts} facts, ${load.rollupRows} KPI rollup rows and ${load.jrt0169RollupRows} JR/T 0169 rollup rows in ${load.seconds} s`);
 
     const token = signStaffToken({ sub: 'bench', roles: ['supervisor'], departments: [] }, secret);
     const y = SYNTHETIC_YEAR;
@@ -119,6 +122,9 @@ export async function runAnalyticsScenario(ctx: ScenarioContext, settings: Analy
       ['KPIs, mid-January to mid-November, by reason', `/v1/kpis?from=${y}-01-15&to=${y}-11-14&groupBy=reason`],
       ['transparency report, a quarter', `/v1/transparency?period=${y}Q2`],
       ['transparency report, the year', `/v1/transparency?period=${y}`],
+      ['JR/T 0169 report, a quarter, CSV', `/v1/reports/jrt0169?period=${y}Q2&format=csv`],
+      ['JR/T 0169 report, the year, CSV', `/v1/reports/jrt0169?period=${y}&format=csv`],
+      ['JR/T 0169 report, the year, xlsx', `/v1/reports/jrt0169?period=${y}&format=xlsx`],
     ] as const) {
       queries.push(await timeQuery(ctx, service, name, path, token, settings.queryRuns));
     }
@@ -182,19 +188,40 @@ async function timeQuery(ctx: ScenarioContext, service: ChildService, name: stri
   const once = async () => {
     const started = performance.now();
     const res = await fetch(`${service.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await res.json()) as { total?: { volume: number }; complaints?: { count: number | null } };
+    const body = Buffer.from(await res.arrayBuffer());
     const ms = performance.now() - started;
-    if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body)}`);
-    return { ms, volume: body.total?.volume ?? body.complaints?.count ?? 0 };
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${body.toString('utf8')}`);
+    return { ms, body, contentType: res.headers.get('content-type') ?? '' };
   };
   await once();
-  const { volume } = await once();
+  const volume = await answerVolume(await once());
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) samples.push((await once()).ms);
   samples.sort((a, b) => a - b);
   const timing = { name, path, runs, p50Ms: round(percentile(samples, 50), 1), p95Ms: round(percentile(samples, 95), 1), maxMs: round(samples.at(-1)!, 1), volume };
   ctx.log(`${name}: p50 ${timing.p50Ms} ms, p95 ${timing.p95Ms} ms, max ${timing.maxMs} ms over ${runs} requests (${volume} complaints)`);
   return timing;
+}
+
+/**
+ * The complaints an answer counted (not timed): the KPIs' total volume, the transparency report's
+ * count, or the sum of the JR/T 0169 table's last column (CSV or the workbook's sheet).
+ */
+async function answerVolume(answer: { body: Buffer; contentType: string }): Promise<number> {
+  if (answer.contentType.startsWith('application/json')) {
+    const json = JSON.parse(answer.body.toString('utf8')) as { total?: { volume: number }; complaints?: { count: number | null } };
+    return json.total?.volume ?? json.complaints?.count ?? 0;
+  }
+  if (answer.contentType.startsWith('text/csv')) {
+    return answer.body.toString('utf8').trim().split(/\r?\n/).slice(1).reduce((sum, line) => sum + Number(line.split(',').at(-1)), 0);
+  }
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(answer.body as unknown as ArrayBuffer);
+  let sum = 0;
+  book.worksheets[0]!.eachRow((row, i) => {
+    if (i > 1) sum += Number(row.getCell(6).value);
+  });
+  return sum;
 }
 
 /** The real analytics service, built to dist/, with its own consumer groups and a staff secret of the run. */

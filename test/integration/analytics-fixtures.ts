@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { Clock } from '../../apps/analytics/src/application/clock';
 import type { ComplaintFact } from '../../apps/analytics/src/domain/complaint-fact';
 import { COUNTER_NAMES, KpiCounters } from '../../apps/analytics/src/domain/kpi-counters';
+import { Jrt0169Sums } from '../../apps/analytics/src/domain/jrt0169-rollup';
 import { isEmptyCell, RollupCell, RollupSums } from '../../apps/analytics/src/domain/kpi-rollup';
 import { COUNTER_COLUMNS } from '../../apps/analytics/src/infrastructure/persistence/rollup-columns';
 import {
@@ -189,4 +190,25 @@ export async function rollupTable(
     },
   ]);
   return new Map(cells.filter(([, cell]) => !isEmptyCell(cell)));
+}
+
+/** JR/T 0169 rollup rows by `grain|day|channel|product|reason`: complaints, empty rows left out. */
+export type Jrt0169Table = Map<string, number>;
+
+/** What the JR/T 0169 rollup must hold for these facts (every complaint counted once per grain). */
+export function expectedJrt0169Rollup(facts: readonly ComplaintFact[]): Jrt0169Table {
+  const sums = new Jrt0169Sums();
+  for (const fact of facts) sums.add(fact);
+  return new Map(sums.deltas().map(({ key, volume }) => [[key.grain, key.day, key.channel, key.product, key.reason].join('|'), volume]));
+}
+
+/** The rows of a table shaped like analytics.jrt0169_rollup for days `fromDay` to `toDay` (month rows by their first day). */
+export async function jrt0169Table(
+  query: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>, fromDay: string, toDay: string, table = 'analytics.jrt0169_rollup',
+): Promise<Jrt0169Table> {
+  const rows = await query(
+    `SELECT concat_ws('|', grain, day, channel, product, reason) AS id, volume::int AS volume FROM ${table} WHERE day BETWEEN $1::date AND $2::date AND volume <> 0`,
+    [fromDay, toDay],
+  );
+  return new Map(rows.map((r) => [String(r.id), Number(r.volume)]));
 }

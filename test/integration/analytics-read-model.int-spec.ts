@@ -141,9 +141,13 @@ describe('analytics read model', () => {
       rollups: await queryDb<{ digest: string }>(
         `SELECT md5(string_agg(t, '|' ORDER BY t)) AS digest FROM (SELECT to_jsonb(r)::text AS t FROM analytics.kpi_rollup r WHERE volume > 0) rows`,
       ),
+      jrt0169: await queryDb<{ digest: string; n: number }>(
+        `SELECT md5(string_agg(t, '|' ORDER BY t)) AS digest, count(*)::int AS n FROM (SELECT to_jsonb(r)::text AS t FROM analytics.jrt0169_rollup r WHERE volume > 0) rows`,
+      ),
     });
     const before = await snapshot();
     expect(before.facts[0].n).toBeGreaterThanOrEqual(2);
+    expect(before.jrt0169[0].n).toBeGreaterThanOrEqual(2);
     const result = await rebuildReadModel(testConfig(AnalyticsConfig));
     expect(result.complaints).toBe(before.facts[0].n);
     expect(result.consumerGroup).toMatch(/^analytics-rebuild-/);

@@ -1,4 +1,5 @@
 import type { Department } from '@complaints/contracts';
+import type { Jrt0169Cell } from '../domain/jrt0169-table';
 import type { GroupByDimension, RollupDimension } from '../domain/kpi-dimensions';
 import type { DurationPercentiles } from '../domain/kpi-report';
 import type { KpiCounters } from '../domain/kpi-counters';
@@ -17,9 +18,9 @@ export interface GroupTotals {
   percentiles: DurationPercentiles;
 }
 
-/** Complaint counts per cell of a cross table. */
+/** Complaints counted under one value of a dimension. */
 export interface CountCell {
-  keys: Record<string, string>;
+  key: string;
   count: number;
 }
 
@@ -32,8 +33,14 @@ export abstract class AnalyticsReadModel {
   /** Counters and duration percentiles per value of a dimension (plus the overall total under key `*`). */
   abstract totals(scope: FactScope, groupBy: GroupByDimension | null): Promise<GroupTotals[]>;
 
-  /** Complaint counts per value of one dimension, or per combination of several (a cross table). */
-  abstract counts(scope: FactScope, dimensions: readonly CountDimension[]): Promise<CountCell[]>;
+  /** Complaint counts per value of one dimension (values without complaints left out). */
+  abstract counts(scope: FactScope, dimension: CountDimension): Promise<CountCell[]>;
+
+  /**
+   * The JR/T 0169 cross table of the complaints received on days fromDay..toDay (every department):
+   * counts per channel x business category x cause, combinations without complaints left out.
+   */
+  abstract jrt0169Counts(fromDay: string, toDay: string): Promise<Jrt0169Cell[]>;
 
   /** Empties the read model (facts, rollups, applied events) before a rebuild. */
   abstract truncate(): Promise<void>;

@@ -10,6 +10,14 @@ export interface Jrt0169Row {
   count: number;
 }
 
+/** Complaints of one channel, business category and cause (UNKNOWN while not classified). */
+export interface Jrt0169Cell {
+  channel: string;
+  product: string;
+  reason: string;
+  count: number;
+}
+
 export const JRT0169_HEADER = ['渠道 Channel', '业务类别代码 Business category', '业务类别 Business category (label)', '投诉原因代码 Cause', '投诉原因 Cause (label)', '投诉量 Complaints'];
 
 const order = (list: readonly string[], value: string) => {
@@ -22,7 +30,7 @@ const order = (list: readonly string[], value: string) => {
  * one row per combination that has complaints, in taxonomy order, labels in Chinese and English.
  * Complaints not yet classified are listed under UNKNOWN.
  */
-export function jrt0169Rows(cells: { channel: string; product: string; reason: string; count: number }[]): Jrt0169Row[] {
+export function jrt0169Rows(cells: readonly Jrt0169Cell[]): Jrt0169Row[] {
   return cells
     .filter((c) => c.count > 0)
     .map((c) => ({

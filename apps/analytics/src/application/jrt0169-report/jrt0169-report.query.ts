@@ -7,7 +7,6 @@ export class Jrt0169ReportQuery {
   constructor(private readonly readModel: AnalyticsReadModel) {}
 
   async execute(period: ReportPeriod): Promise<Jrt0169Row[]> {
-    const cells = await this.readModel.counts({ fromDay: period.fromDay, toDay: period.toDay, departments: null }, ['channel', 'product', 'reason']);
-    return jrt0169Rows(cells.map((c) => ({ channel: c.keys.channel, product: c.keys.product, reason: c.keys.reason, count: c.count })));
+    return jrt0169Rows(await this.readModel.jrt0169Counts(period.fromDay, period.toDay));
   }
 }

@@ -13,7 +13,7 @@ export class TransparencyReportQuery {
   async execute(period: ReportPeriod): Promise<TransparencyResponse> {
     const scope: FactScope = { fromDay: period.fromDay, toDay: period.toDay, departments: null };
     const by = async (dimension: CountDimension) =>
-      Object.fromEntries((await this.readModel.counts(scope, [dimension])).map((c) => [c.keys[dimension], c.count]));
+      Object.fromEntries((await this.readModel.counts(scope, dimension)).map((c) => [c.key, c.count]));
     const [[total], byBusinessCategory, byCause, byRegion, rootCauses, correctiveActions] = await Promise.all([
       this.readModel.totals(scope, null),
       by('product'),

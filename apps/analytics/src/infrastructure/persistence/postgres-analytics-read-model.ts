@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AnalyticsReadModel, CountCell, CountDimension, FactScope, GroupTotals } from '../../application/analytics-read-model';
 import type { Histogram } from '../../domain/duration-histogram';
-import { GroupByDimension, UNKNOWN_KEY } from '../../domain/kpi-dimensions';
+import type { Jrt0169Cell } from '../../domain/jrt0169-table';
+import { GroupByDimension } from '../../domain/kpi-dimensions';
 import { KpiCounters } from '../../domain/kpi-counters';
 import { durationPercentiles } from '../../domain/kpi-report';
-import { COUNTER_COLUMNS, DIMENSION_COLUMNS } from './rollup-columns';
-import { rollupFilter } from './rollup-scope';
+import { COUNTER_COLUMNS } from './rollup-columns';
+import { periodRows, rollupFilter } from './rollup-scope';
 
 /** The histograms' counts per bucket summed over rows: `$1`.. as rollupFilter gives them. */
 const histogramSumsSql = (keyExpr: string, where: string) => `
@@ -23,8 +24,9 @@ const histogramSumsSql = (keyExpr: string, where: string) => `
 /**
  * The read model in PostgreSQL (schema `analytics`): KPI totals, percentiles and breakdowns from the
  * rollups (`analytics.kpi_rollup`: per month or day, department and one dimension's value, so a
- * year's answer sums a few hundred rows whatever the number of complaints); cross tables of several
- * dimensions (JR/T 0169) from the fact rows. PostgresReadModelWriter keeps both up to date.
+ * year's answer sums a few hundred rows whatever the number of complaints); the JR/T 0169 cross table
+ * from its own rollup (`analytics.jrt0169_rollup`: per month or day, channel, business category and
+ * cause). PostgresReadModelWriter keeps the facts and both rollups up to date.
  */
 @Injectable()
 export class PostgresAnalyticsReadModel extends AnalyticsReadModel {
@@ -62,32 +64,26 @@ export class PostgresAnalyticsReadModel extends AnalyticsReadModel {
     });
   }
 
-  async counts(scope: FactScope, dimensions: readonly CountDimension[]): Promise<CountCell[]> {
-    let rows: Record<string, string>[];
-    if (dimensions.length === 1) {
-      const { where, params } = rollupFilter(scope, dimensions[0], 'period');
-      rows = await this.dataSource.query(
-        `SELECT key AS "${dimensions[0]}", sum(volume)::bigint AS count FROM analytics.kpi_rollup WHERE ${where} GROUP BY 1 HAVING sum(volume) > 0 ORDER BY 1`,
-        params,
-      );
-    } else {
-      const columns = dimensions.map((d) => `coalesce(${DIMENSION_COLUMNS[d]}, '${UNKNOWN_KEY}') AS "${d}"`).join(', ');
-      const groups = dimensions.map((_, i) => i + 1).join(', ');
-      const params: unknown[] = [scope.fromDay, scope.toDay];
-      let where = 'received_day BETWEEN $1::date AND $2::date';
-      if (scope.departments) {
-        params.push(scope.departments);
-        where += ` AND coalesce(department, '${UNKNOWN_KEY}') = ANY($3::text[])`;
-      }
-      rows = await this.dataSource.query(
-        `SELECT ${columns}, count(*)::bigint AS count FROM analytics.complaint_facts WHERE ${where} GROUP BY ${groups} ORDER BY ${groups}`,
-        params,
-      );
-    }
-    return rows.map((r) => ({ keys: Object.fromEntries(dimensions.map((d) => [d, r[d]])), count: Number(r.count) }));
+  async counts(scope: FactScope, dimension: CountDimension): Promise<CountCell[]> {
+    const { where, params } = rollupFilter(scope, dimension, 'period');
+    const rows: { key: string; count: string }[] = await this.dataSource.query(
+      `SELECT key, sum(volume)::bigint AS count FROM analytics.kpi_rollup WHERE ${where} GROUP BY 1 HAVING sum(volume) > 0 ORDER BY 1`,
+      params,
+    );
+    return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
+  }
+
+  async jrt0169Counts(fromDay: string, toDay: string): Promise<Jrt0169Cell[]> {
+    const params: unknown[] = [];
+    const rows: { channel: string; product: string; reason: string; count: string }[] = await this.dataSource.query(
+      `SELECT channel, product, reason, sum(volume)::bigint AS count FROM analytics.jrt0169_rollup WHERE ${periodRows(fromDay, toDay, params)}
+       GROUP BY 1, 2, 3 HAVING sum(volume) > 0 ORDER BY 1, 2, 3`,
+      params,
+    );
+    return rows.map((r) => ({ channel: r.channel, product: r.product, reason: r.reason, count: Number(r.count) }));
   }
 
   async truncate(): Promise<void> {
-    await this.dataSource.query('TRUNCATE analytics.applied_events, analytics.complaint_events, analytics.complaint_facts, analytics.kpi_rollup');
+    await this.dataSource.query('TRUNCATE analytics.applied_events, analytics.complaint_events, analytics.complaint_facts, analytics.kpi_rollup, analytics.jrt0169_rollup');
   }
 }

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ProjectedEvent, ReadModelWriter } from '../../application/record-event/read-model-writer';
 import type { AnalyticsEvent } from '../../domain/analytics-event';
 import { foldBatch } from '../../domain/fact-batch';
+import type { Jrt0169Delta } from '../../domain/jrt0169-rollup';
 import type { RollupDelta } from '../../domain/kpi-rollup';
 import { factRow, UPSERT_FACTS_SQL } from './fact-row';
 import { COUNTER_COLUMNS } from './rollup-columns';
@@ -45,6 +46,18 @@ const UPSERT_ROLLUPS_SQL = `
   ${COUNTER_COLUMNS.map((c) => `${c.column} = analytics.kpi_rollup.${c.column} + EXCLUDED.${c.column}`).join(', ')},
   ${HISTOGRAM_COLUMNS.map((c) => `${c} = CASE WHEN cardinality(EXCLUDED.${c}) = 0 THEN analytics.kpi_rollup.${c} ELSE analytics.add_histograms(analytics.kpi_rollup.${c}, EXCLUDED.${c}) END`).join(', ')}`;
 
+/**
+ * Adds complaints to JR/T 0169 rollup rows: `$1` is a jsonb array of deltas (grain, day, channel, product,
+ * reason, volume), inserted (and so locked) in array order.
+ */
+const UPSERT_JRT0169_SQL = `
+  INSERT INTO analytics.jrt0169_rollup (grain, day, channel, product, reason, volume)
+  SELECT grain, day, channel, product, reason, volume
+  FROM jsonb_populate_recordset(NULL::analytics.jrt0169_rollup, $1::jsonb) WITH ORDINALITY ORDER BY ordinality
+  ON CONFLICT (grain, day, channel, product, reason) DO UPDATE SET volume = analytics.jrt0169_rollup.volume + EXCLUDED.volume`;
+
+const jrt0169Row = ({ key, volume }: Jrt0169Delta) => ({ ...key, volume });
+
 /** A delta as a row for jsonb_populate_recordset, only its non-zero parts (a batch sends thousands). */
 function rollupRow({ key, counters, feedbackHistogram, resolutionHistogram }: RollupDelta): Record<string, unknown> {
   const row: Record<string, unknown> = { dimension: key.dimension, grain: key.grain, day: key.day, department: key.department, key: key.key };
@@ -61,12 +74,13 @@ const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort();
  * transaction: lock the complaints it concerns, record the eventIds (unique: only the new ones come
  * back), store the new events' projections, load every stored event of the complaints they touch in
  * one query, fold each of those complaints once (domain/fact-batch), upsert their facts in one
- * statement and add the summed rollup deltas in one more.
+ * statement and add the summed rollup deltas in one more per rollup (kpi_rollup, then jrt0169_rollup).
  *
  * Concurrency: the three topics' consumers (and a rebuild beside them) each apply batches at once.
  * The per-complaint locks make each complaint's fold see every event committed before it (no lost
  * event, no lost rollup update); rollup rows are only ever added to (`x = x + delta`) and each batch
- * locks them in one global key order after all its complaint locks, so batches never deadlock.
+ * locks them in one global order after all its complaint locks (kpi_rollup rows in key order, then
+ * jrt0169_rollup rows in key order), so batches never deadlock.
  */
 export class PostgresReadModelWriter extends ReadModelWriter {
   constructor(private readonly dataSource: DataSource) {
@@ -86,9 +100,10 @@ export class PostgresReadModelWriter extends ReadModelWriter {
       const added = inserted.flatMap((r) => byId.get(r.event_id)!.projections);
       const stored = await this.storedEvents(tx, added);
       await tx.query(INSERT_EVENTS_SQL, [JSON.stringify(added)]);
-      const { facts, deltas } = foldBatch(stored, added);
+      const { facts, deltas, jrt0169Deltas } = foldBatch(stored, added);
       await tx.query(UPSERT_FACTS_SQL, [JSON.stringify(facts.map(factRow))]);
       if (deltas.length > 0) await tx.query(UPSERT_ROLLUPS_SQL, [JSON.stringify(deltas.map(rollupRow))]);
+      if (jrt0169Deltas.length > 0) await tx.query(UPSERT_JRT0169_SQL, [JSON.stringify(jrt0169Deltas.map(jrt0169Row))]);
       return inserted.length;
     });
   }

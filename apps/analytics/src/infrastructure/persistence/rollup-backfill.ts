@@ -69,3 +69,18 @@ export function rollupBackfillSql(target = 'analytics.kpi_rollup', factFilter = 
     WHERE f.received_day IS NOT NULL AND (${factFilter})
     GROUP BY 1, 2, 3, 4, 5`;
 }
+
+/**
+ * Fills `target` (shaped like analytics.jrt0169_rollup, empty for the facts it gets) with the JR/T 0169
+ * rollup rows of the fact rows `factFilter` selects: complaints per day and month of receipt, channel,
+ * business category and cause, the rows the writer keeps event by event (domain/jrt0169-rollup.ts).
+ */
+export function jrt0169BackfillSql(target = 'analytics.jrt0169_rollup', factFilter = 'TRUE'): string {
+  return `
+    INSERT INTO ${target} (grain, day, channel, product, reason, volume)
+    SELECT g.grain, g.day, coalesce(f.channel, '${UNKNOWN_KEY}'), coalesce(f.product, '${UNKNOWN_KEY}'), coalesce(f.reason, '${UNKNOWN_KEY}'), count(*)
+    FROM analytics.complaint_facts f
+    CROSS JOIN LATERAL (VALUES ('day', f.received_day), ('month', date_trunc('month', f.received_day)::date)) AS g (grain, day)
+    WHERE f.received_day IS NOT NULL AND (${factFilter})
+    GROUP BY 1, 2, 3, 4, 5`;
+}
