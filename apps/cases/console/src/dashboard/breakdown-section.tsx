@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import type { KpiGroup, KpiReport } from '../types';
 import { breakdownOption } from './chart-options';
 import { ChartFigure } from './section';
+import { TableHead } from '../components/table-head';
 
 /** Per group: volume and the two timeliness shares as bars, and as a table with the counts behind the shares. */
 export function BreakdownChart({ report, name, groupByLabel }: { report: KpiReport; name: (key: string) => string; groupByLabel: string }) {
@@ -25,16 +26,7 @@ export function BreakdownChart({ report, name, groupByLabel }: { report: KpiRepo
     <ChartFigure chart={<Chart option={option} summary={t('dashboard.breakdown.summary', { groupBy: groupByLabel })} />}>
       <table class="figures" data-chart="breakdown">
         <caption>{t('dashboard.breakdown.caption', { groupBy: groupByLabel })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{groupByLabel}</th>
-            <th scope="col">{t('dashboard.col.volume')}</th>
-            <th scope="col">{t('dashboard.col.cases')}</th>
-            <th scope="col">{t('dashboard.col.feedback48h')}</th>
-            <th scope="col">{t('dashboard.col.decision15d')}</th>
-            <th scope="col">{t('dashboard.col.breached')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[groupByLabel, t('dashboard.col.volume'), t('dashboard.col.cases'), t('dashboard.col.feedback48h'), t('dashboard.col.decision15d'), t('dashboard.col.breached')]} />
         <tbody>{report.groups.map((g) => row(g, name(g.key)))}</tbody>
         <tfoot>{row(report.total, t('dashboard.total'))}</tfoot>
       </table>

@@ -17,6 +17,7 @@ import { CaseSummary } from '../case-workspace/case-summary';
 import { departmentHandlers } from '../routing-admin/handler-options';
 import { CaseActionsPanel } from './case-actions-panel';
 import { CaseTimeline } from './case-timeline';
+import { TableHead } from '../components/table-head';
 
 /** The case workspace: the summary, complaint, transcript, evidence, clocks, both timelines, the audit trail and the actions. */
 export function CasePage({ api, session, reference, routerUrl }: { api: ConsoleApi; session: Session; reference: string; routerUrl: string }) {
@@ -192,14 +193,7 @@ function Complaint({ current }: { current: CaseDetail }) {
         <h2 id="evidence-heading">{t('case.evidence')}</h2>
         {content.attachments?.length ? (
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('case.evidence.type')}</th>
-                <th scope="col">{t('case.evidence.size')}</th>
-                <th scope="col">{t('case.evidence.sha256')}</th>
-                <th scope="col">{t('case.evidence.file')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('case.evidence.type'), t('case.evidence.size'), t('case.evidence.sha256'), t('case.evidence.file')]} />
             <tbody>
               {content.attachments.map((a, index) => (
                 <tr key={a.id}>

@@ -5,6 +5,7 @@ import type { ConsoleApi } from '../console-api';
 import { key, useI18n } from '../i18n';
 import type { DryRunResult } from '../types';
 import { ApiProblem } from '@complaints/web-ui';
+import { TableHead } from '../components/table-head';
 
 const AXES = ['product', 'reason', 'servicePoint', 'priority', 'escalation'] as const;
 const percent = (x: number) => `${Math.round(x * 100)}%`;
@@ -58,13 +59,7 @@ export function DryRunPanel({ api, routerUrl }: { api: ConsoleApi; routerUrl: st
           {result.triage.applied && <p class="banner info">{t('dryRun.triage', { threshold: percent(result.triage.threshold), reason: result.triage.reason })}</p>}
           <table>
             <caption>{t('dryRun.classification')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dryRun.axis')}</th>
-                <th scope="col">{t('dryRun.value')}</th>
-                <th scope="col">{t('dryRun.confidence')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('dryRun.axis'), t('dryRun.value'), t('dryRun.confidence')]} />
             <tbody>
               {AXES.map((axis) => (
                 <tr key={axis}>
@@ -87,15 +82,7 @@ export function DryRunPanel({ api, routerUrl }: { api: ConsoleApi; routerUrl: st
           )}
           <table>
             <caption>{t('dryRun.evaluations')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.col.order')}</th>
-                <th scope="col">{t('admin.col.id')}</th>
-                <th scope="col">{t('admin.col.department')}</th>
-                <th scope="col">{t('dryRun.matched')}</th>
-                <th scope="col">{t('dryRun.winner')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('admin.col.order'), t('admin.col.id'), t('admin.col.department'), t('dryRun.matched'), t('dryRun.winner')]} />
             <tbody>
               {result.evaluations.map((e) => (
                 <tr key={e.ruleId} class={e.winner ? 'winner' : undefined}>

@@ -1,4 +1,3 @@
-import { DEPARTMENTS } from '@complaints/contracts/taxonomy';
 import { useEffect, useState } from 'preact/hooks';
 import { Field } from '../components/field';
 import { ProblemBanner } from '../components/problem-banner';
@@ -11,6 +10,7 @@ import { HandlerTable } from '../routing-admin/handler-table';
 import { SavedHandlerNotice } from '../routing-admin/saved-handler-notice';
 import type { Handler, HandlerList, SavedHandler } from '../routing-admin/types';
 import { canEditRules, canReadRules, type Session } from '../session';
+import { DepartmentOptions } from '../components/department-options';
 
 /**
  * The departments' handlers on the router (skills, languages, active, open cases); admins add, change and
@@ -72,11 +72,7 @@ export function HandlersPage({ api, session, routerUrl }: { api: ConsoleApi; ses
         <Field id="handlers-department" label={t('handlers.department')}>
           <select id="handlers-department" value={department} onChange={(e) => setDepartment(e.currentTarget.value)}>
             <option value="">{t('handlers.allDepartments')}</option>
-            {DEPARTMENTS.map((d) => (
-              <option key={d} value={d}>
-                {label('department', d)}
-              </option>
-            ))}
+            <DepartmentOptions />
           </select>
         </Field>
         <div class="refresh">

@@ -11,6 +11,8 @@ import { key, useI18n } from '../i18n';
 import { onLinkClick, paths } from '../navigation';
 import { seesAllDepartments, type Session } from '../session';
 import type { CaseList } from '../types';
+import { DepartmentOptions } from '../components/department-options';
+import { TableHead } from '../components/table-head';
 
 const STATUSES = ['RECEIVED', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'RESOLVED', 'CLOSED', 'ARCHIVED', 'REOPENED', 'ESCALATED', 'MEDIATION', 'WITHDRAWN'];
 const REFRESH_MS = 30_000;
@@ -98,11 +100,7 @@ export function QueuePage({ api, session }: { api: ConsoleApi; session: Session 
           <label for="queue-department">{t('queue.department')}</label>
           <select id="queue-department" value={filters.department} onChange={(e) => set({ department: e.currentTarget.value })}>
             {all && <option value="">{t('queue.allDepartments')}</option>}
-            {departments.map((d) => (
-              <option key={d} value={d}>
-                {label('department', d)}
-              </option>
-            ))}
+            <DepartmentOptions departments={departments} />
           </select>
         </div>
         <div class="field">
@@ -160,18 +158,7 @@ export function QueuePage({ api, session }: { api: ConsoleApi; session: Session 
           <div class="table-wrap">
             <table class="queue">
               <caption class="visually-hidden">{t('queue.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('queue.col.reference')}</th>
-                  <th scope="col">{t('queue.col.priority')}</th>
-                  <th scope="col">{t('queue.col.status')}</th>
-                  <th scope="col">{t('queue.col.category')}</th>
-                  <th scope="col">{t('queue.col.department')}</th>
-                  <th scope="col">{t('queue.col.assignee')}</th>
-                  <th scope="col">{t('queue.col.feedbackDue')}</th>
-                  <th scope="col">{t('queue.col.decisionDue')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('queue.col.reference'), t('queue.col.priority'), t('queue.col.status'), t('queue.col.category'), t('queue.col.department'), t('queue.col.assignee'), t('queue.col.feedbackDue'), t('queue.col.decisionDue')]} />
               <tbody>
                 {list.items.map((c) => (
                   <tr key={c.reference} data-reference={c.reference}>

@@ -6,6 +6,8 @@ import { ProblemBanner } from '../components/problem-banner';
 import type { ConsoleApi } from '../console-api';
 import { key, useI18n, type I18n } from '../i18n';
 import type { RoutingRule, RuleCondition, RuleSet } from '../types';
+import { DepartmentOptions } from '../components/department-options';
+import { TableHead } from '../components/table-head';
 
 /** A rule's conditions in words: "product Credit cards and reason Fees, or …". */
 function describeWhen(when: RuleCondition[], { t, label }: I18n): string {
@@ -69,16 +71,7 @@ export function RulesEditor({ api, routerUrl, ruleSet, editable, onSaving, onSav
     <>
       <div class="table-wrap">
         <table class="rules">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.col.order')}</th>
-              <th scope="col">{t('admin.col.id')}</th>
-              <th scope="col">{t('admin.col.description')}</th>
-              <th scope="col">{t('admin.col.department')}</th>
-              <th scope="col">{t('admin.col.when')}</th>
-              {editable && <th scope="col">{t('admin.col.move')}</th>}
-            </tr>
-          </thead>
+          <TableHead columns={[t('admin.col.order'), t('admin.col.id'), t('admin.col.description'), t('admin.col.department'), t('admin.col.when'), editable && t('admin.col.move')]} />
           <tbody>
             {rules.map((rule, index) => (
               <tr key={rule.id} data-rule={rule.id}>
@@ -94,11 +87,7 @@ export function RulesEditor({ api, routerUrl, ruleSet, editable, onSaving, onSav
                 <td>
                   {editable ? (
                     <select aria-label={t('admin.departmentOf', { id: rule.id })} value={rule.department} onChange={(e) => update(index, { department: e.currentTarget.value })}>
-                      {DEPARTMENTS.map((d) => (
-                        <option key={d} value={d}>
-                          {label('department', d)}
-                        </option>
-                      ))}
+                      <DepartmentOptions />
                     </select>
                   ) : (
                     label('department', rule.department)
@@ -192,11 +181,7 @@ function NewRule({ existing, onAdd }: { existing: string[]; onAdd: (rule: Routin
         </Field>
         <Field id="new-rule-department" label={t('admin.new.department')}>
           <select id="new-rule-department" value={department} onChange={(e) => setDepartment(e.currentTarget.value)}>
-            {DEPARTMENTS.map((d) => (
-              <option key={d} value={d}>
-                {label('department', d)}
-              </option>
-            ))}
+            <DepartmentOptions />
           </select>
         </Field>
       </div>

@@ -4,6 +4,7 @@ import type { ConsoleApi } from '../console-api';
 import { dateTime } from '../format';
 import { key, useI18n, type I18n } from '../i18n';
 import type { HandlerAuditEntry, HandlerAuditPage, HandlerChange } from './types';
+import { TableHead } from '../components/table-head';
 
 const PAGE_SIZE = 10;
 const COMPARED = ['name', 'department', 'skills', 'languages'] as const;
@@ -60,15 +61,7 @@ export function HandlerAudit({ api, routerUrl, reload }: { api: ConsoleApi; rout
           <div class="table-wrap">
             <table class="handler-audit">
               <caption class="visually-hidden">{t('handlerAudit.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('handlerAudit.col.at')}</th>
-                  <th scope="col">{t('handlerAudit.col.actor')}</th>
-                  <th scope="col">{t('handlerAudit.col.handler')}</th>
-                  <th scope="col">{t('handlerAudit.col.change')}</th>
-                  <th scope="col">{t('handlerAudit.col.reassigned')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('handlerAudit.col.at'), t('handlerAudit.col.actor'), t('handlerAudit.col.handler'), t('handlerAudit.col.change'), t('handlerAudit.col.reassigned')]} />
               <tbody>
                 {page.items.map((entry) => (
                   <tr key={entry.id} data-audit={entry.id}>

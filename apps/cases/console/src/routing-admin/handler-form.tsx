@@ -1,4 +1,3 @@
-import { DEPARTMENTS } from '@complaints/contracts/taxonomy';
 import { ApiProblem } from '@complaints/web-ui';
 import { useState } from 'preact/hooks';
 import { describedBy, Field } from '../components/field';
@@ -8,6 +7,7 @@ import { key, useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
 import { HANDLER_LANGUAGES, skillLabel, SKILL_PRODUCTS, SKILL_REASONS } from './handler-labels';
 import type { Handler, HandlerChange, SavedHandler } from './types';
+import { DepartmentOptions } from '../components/department-options';
 
 /** The router's field errors said in the console's own words where it has some (else the router's message). */
 const OWN_WORDS: Record<string, MessageKey> = {
@@ -23,7 +23,7 @@ const FIELDS = ['id', 'name', 'department', 'skills', 'languages', 'active'];
  */
 export function HandlerForm({ api, routerUrl, editing, onSaved, onNew }: { api: ConsoleApi; routerUrl: string; editing: Handler | null; onSaved: (saved: SavedHandler) => void; onNew: () => void }) {
   const texts = useI18n();
-  const { t, label } = texts;
+  const { t } = texts;
   const [id, setId] = useState(editing?.id ?? '');
   const [change, setChange] = useState<HandlerChange>(() => ({
     name: editing?.name ?? '',
@@ -92,11 +92,7 @@ export function HandlerForm({ api, routerUrl, editing, onSaved, onNew }: { api: 
         <Field id="handler-department" label={t('handlers.form.department')} error={fieldError('department')}>
           <select id="handler-department" value={change.department} aria-required="true" onChange={(e) => setChange({ ...change, department: e.currentTarget.value })} {...describedBy('handler-department', undefined, fieldError('department'))}>
             <option value="">{t('handlers.form.pickDepartment')}</option>
-            {DEPARTMENTS.map((d) => (
-              <option key={d} value={d}>
-                {label('department', d)}
-              </option>
-            ))}
+            <DepartmentOptions />
           </select>
         </Field>
       </div>

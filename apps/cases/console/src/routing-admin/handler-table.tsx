@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n';
 import { languagesText, skillsText } from './handler-labels';
 import type { Handler } from './types';
+import { TableHead } from '../components/table-head';
 
 /** The handlers with their skills, languages, whether they get cases, and their open cases; editors get edit and deactivate buttons. */
 export function HandlerTable({ handlers, editable, onEdit, onDeactivate }: { handlers: Handler[]; editable: boolean; onEdit: (h: Handler) => void; onDeactivate: (h: Handler) => void }) {
@@ -10,18 +11,7 @@ export function HandlerTable({ handlers, editable, onEdit, onDeactivate }: { han
     <div class="table-wrap">
       <table class="handlers">
         <caption class="visually-hidden">{t('handlers.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('handlers.col.id')}</th>
-            <th scope="col">{t('handlers.col.name')}</th>
-            <th scope="col">{t('handlers.col.department')}</th>
-            <th scope="col">{t('handlers.col.skills')}</th>
-            <th scope="col">{t('handlers.col.languages')}</th>
-            <th scope="col">{t('handlers.col.status')}</th>
-            <th scope="col">{t('handlers.col.openCases')}</th>
-            {editable && <th scope="col">{t('handlers.col.actions')}</th>}
-          </tr>
-        </thead>
+        <TableHead columns={[t('handlers.col.id'), t('handlers.col.name'), t('handlers.col.department'), t('handlers.col.skills'), t('handlers.col.languages'), t('handlers.col.status'), t('handlers.col.openCases'), editable && t('handlers.col.actions')]} />
         <tbody>
           {handlers.map((h) => (
             <tr key={h.id} data-handler={h.id}>

@@ -7,6 +7,7 @@ import { RulesEditor } from '../pages/rules-editor';
 import type { RuleSet } from '../types';
 import { RestoreVersion } from './restore-version';
 import type { RuleSetVersions } from './types';
+import { TableHead } from '../components/table-head';
 
 const nothing = () => undefined;
 
@@ -65,16 +66,7 @@ export function RuleVersions({ api, routerUrl, active, editable, onRestored, onR
         <div class="table-wrap">
           <table class="versions">
             <caption class="visually-hidden">{t('versions.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('versions.col.version')}</th>
-                <th scope="col">{t('versions.col.by')}</th>
-                <th scope="col">{t('versions.col.at')}</th>
-                <th scope="col">{t('versions.col.comment')}</th>
-                <th scope="col">{t('versions.col.rules')}</th>
-                <th scope="col">{t('versions.col.actions')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('versions.col.version'), t('versions.col.by'), t('versions.col.at'), t('versions.col.comment'), t('versions.col.rules'), t('versions.col.actions')]} />
             <tbody>
               {versions.items.map((v) => (
                 <tr key={v.version} data-version={v.version} class={v.version === viewing ? 'selected' : undefined}>
