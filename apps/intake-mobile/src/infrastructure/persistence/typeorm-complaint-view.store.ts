@@ -15,10 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The customer's view in PostgreSQL: submissions (with the latest case status) and case updates. */
 @Injectable()
 export class TypeOrmComplaintViewStore extends ComplaintViewStore {
-  constructor(
-    @InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>,
-    @InjectRepository(CaseUpdateEntity) private readonly updates: Repository<CaseUpdateEntity>,
-  ) {
+  constructor(@InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>) {
     super();
   }
 
@@ -30,11 +27,18 @@ export class TypeOrmComplaintViewStore extends ComplaintViewStore {
   }
 
   async findFor(customerId: string, reference: string): Promise<ComplaintDetail | null> {
-    const row = await available(() => this.submissions.findOneBy({ customerId, reference, status: 'accepted' }));
-    if (!row) return null;
-    const updates = await available(() =>
-      this.updates.find({ where: { complaintId: row.complaintId, customerVisible: true }, order: { at: 'ASC', eventId: 'ASC' } }),
+    // One snapshot for the status and the updates, so an event applied between the two reads never
+    // shows its update beside the status before it.
+    const found = await available(() =>
+      this.submissions.manager.transaction('REPEATABLE READ', async (manager) => {
+        const row = await manager.findOneBy(SubmissionEntity, { customerId, reference, status: 'accepted' });
+        if (!row) return null;
+        const updates = await manager.find(CaseUpdateEntity, { where: { complaintId: row.complaintId, customerVisible: true }, order: { at: 'ASC', eventId: 'ASC' } });
+        return { row, updates };
+      }),
     );
+    if (!found) return null;
+    const { row, updates } = found;
     const complaint = (row.event as ComplaintReceivedV1).complaint;
     return {
       ...summaryOf(row),

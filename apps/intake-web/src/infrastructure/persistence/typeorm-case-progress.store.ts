@@ -45,9 +45,14 @@ export class TypeOrmCaseProgressStore extends CaseProgressStore {
   }
 
   async find(reference: string): Promise<CaseProgress | null> {
-    const progress = await this.dataSource.getRepository(CaseProgressEntity).findOneBy({ reference });
-    if (!progress) return null;
-    const updates = await this.dataSource.getRepository(CaseUpdateEntity).find({ where: { reference }, order: { at: 'ASC' } });
+    // One snapshot for the status and the updates, so an event applied between the two reads never
+    // shows its update beside the status before it.
+    const found = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const progress = await manager.findOneBy(CaseProgressEntity, { reference });
+      return progress ? { progress, updates: await manager.find(CaseUpdateEntity, { where: { reference }, order: { at: 'ASC' } }) } : null;
+    });
+    if (!found) return null;
+    const { progress, updates } = found;
     return {
       reference,
       status: progress.status as CaseStatus,
