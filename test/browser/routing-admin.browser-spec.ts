@@ -12,6 +12,8 @@ import { testConfig } from '../support/configs';
 import { uniquePhone } from '../support/phones';
 import { eventually, freePort, RunningApp, startApp } from '../support/running-app';
 import { staffToken } from '../support/staff-token';
+import { databaseOfItsOwn } from '../support/own-database';
+import { caseSeenBy, staffCall } from '../support/staff-api';
 
 /**
  * The console's routing administration in Chromium against a real router and cases (Kafka, PostgreSQL):
@@ -23,11 +25,7 @@ describe('routing administration in the staff console (real Chromium, router and
   let router: RunningApp;
   let cases: RunningApp;
   const admin = staffToken(['admin'], [], 'routing-admin');
-  const routerDatabase = (() => {
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `${url.pathname}_routing_admin_router`;
-    return url.toString();
-  })();
+  const routerDatabase = databaseOfItsOwn('routing_admin_router');
 
   beforeAll(async () => {
     // The console learns the router's URL from cases, and the router allows the console's origin.
@@ -46,19 +44,9 @@ describe('routing administration in the staff console (real Chromium, router and
     await dropDatabase(routerDatabase);
   });
 
-  async function routerCall(method: string, path: string, body?: unknown) {
-    const res = await fetch(`${router.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${admin}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
-  }
+  const routerCall = (method: string, path: string, body?: unknown) => staffCall(router.url, admin, method, path, body);
 
-  async function caseOf(reference: string) {
-    const res = await fetch(`${cases.url}/v1/cases/${reference}`, { headers: { authorization: `Bearer ${admin}` } });
-    return res.status === 200 ? ((await res.json()) as Record<string, any>) : undefined;
-  }
+  const caseOf = (reference: string) => caseSeenBy(cases.url, admin, reference);
 
   /** Signs in through the console's development sign-in, in English. */
   async function signIn(page: Page, sub: string, role: 'Supervisor' | 'Administrator' | 'Consumer protection', departments: string[] = []) {

@@ -19,6 +19,8 @@ import { testConfig } from '../support/configs';
 import { uniquePhone } from '../support/phones';
 import { eventually, freePort, RunningApp, startApp } from '../support/running-app';
 import { staffToken, TEST_STAFF_SECRET } from '../support/staff-token';
+import { databaseOfItsOwn } from '../support/own-database';
+import { caseSeenBy, staffCall } from '../support/staff-api';
 
 /**
  * The staff console in Chromium against real services (intake-web, router, cases on Kafka and
@@ -32,11 +34,7 @@ describe('staff console (real Chromium, router and cases)', () => {
   let idp: OidcProvider;
   const clientId = 'complaints-console';
   const admin = staffToken(['admin'], [], 'rules-admin');
-  const routerDatabase = (() => {
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `${url.pathname}_console_router`;
-    return url.toString();
-  })();
+  const routerDatabase = databaseOfItsOwn('console_router');
 
   beforeAll(async () => {
     // The console learns the router's URL from cases, and the router allows the console's origin: each must know the other's address.
@@ -66,19 +64,9 @@ describe('staff console (real Chromium, router and cases)', () => {
     await dropDatabase(routerDatabase);
   });
 
-  async function routerCall(method: string, path: string, body?: unknown) {
-    const res = await fetch(`${router.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${admin}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
-  }
+  const routerCall = (method: string, path: string, body?: unknown) => staffCall(router.url, admin, method, path, body);
 
-  async function caseOf(reference: string, token = admin) {
-    const res = await fetch(`${cases.url}/v1/cases/${reference}`, { headers: { authorization: `Bearer ${token}` } });
-    return res.status === 200 ? ((await res.json()) as Record<string, any>) : undefined;
-  }
+  const caseOf = (reference: string, token = admin) => caseSeenBy(cases.url, token, reference);
 
   /** A complaint through the public web API, by a customer of its own; resolves once its case is open. */
   async function fileComplaint(text: string, attachments: { data: string; fileName?: string }[] = []): Promise<Record<string, any>> {

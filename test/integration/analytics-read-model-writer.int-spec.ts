@@ -9,6 +9,7 @@ import { PostgresAnalyticsReadModel } from '../../apps/analytics/src/infrastruct
 import { jrt0169BackfillSql, rollupBackfillSql } from '../../apps/analytics/src/infrastructure/persistence/rollup-backfill';
 import { parsePeriod } from '../../apps/analytics/src/domain/report-period';
 import { ComplaintScript, expectedJrt0169Rollup, expectedRollups, jrt0169Table, rollupTable, uniqueMonth } from './analytics-fixtures';
+import { databaseOfItsOwn } from '../support/own-database';
 
 const COMPLAINTS = 40;
 const WRITERS = 6;
@@ -37,7 +38,7 @@ describe('PostgresReadModelWriter under concurrent writers', () => {
 
   // A database of its own: these events never pass through Kafka, so the shared read model could not
   // be rebuilt from the topics with them in it (analytics-read-model.int-spec.ts checks that it can).
-  const url = `${process.env.DATABASE_URL}_writer`;
+  const url = databaseOfItsOwn('writer');
 
   beforeAll(async () => {
     await dropDatabase(url);

@@ -11,13 +11,14 @@ import { CASES_SCHEMA, casesDataSourceOptions } from '../../apps/cases/src/infra
 import { TypeOrmCaseRepository } from '../../apps/cases/src/infrastructure/persistence/typeorm-case.repository';
 import { testConfig } from '../support/configs';
 import { CaseEventsTap, routedComplaint } from './cases-support';
+import { databaseOfItsOwn } from '../support/own-database';
 
 /**
  * The outbox keeps case events when Kafka is down: the change is committed with its event, the relay
  * fails and keeps it, and a later pass publishes it. A database of its own, so no service's relay races this one.
  */
 describe('case events outbox (real Kafka and PostgreSQL)', () => {
-  const url = `${process.env.DATABASE_URL}_outbox`;
+  const url = databaseOfItsOwn('outbox');
   const config = testConfig(CasesConfig, { DATABASE_URL: url, CASES_OUTBOX_POLL_MS: '0' });
   const logger = new PinoLogger({ pinoHttp: { level: 'silent' } });
   const silent = pino({ level: 'silent' });

@@ -17,6 +17,7 @@ import { PostgresSurveyStore } from '../../apps/intake-social/src/infrastructure
 import { testConfig } from '../support/configs';
 import { eventually } from '../support/running-app';
 import { TopicReader } from '../support/topic-reader';
+import { databaseOfItsOwn } from '../support/own-database';
 
 interface OutboxRow {
   event_id: string;
@@ -33,7 +34,7 @@ interface OutboxRow {
  * next relay. A database of its own, so no running service's relay races these.
  */
 describe('intake-social: survey answers outbox (real Kafka and PostgreSQL)', () => {
-  const url = `${process.env.DATABASE_URL}_answers`;
+  const url = databaseOfItsOwn('answers');
   const config = testConfig(IntakeSocialConfig, { DATABASE_URL: url, SOCIAL_PUBLISH_POLL_MS: '100' });
   const logger = new PinoLogger({ pinoHttp: { level: 'silent' } });
   const silent = pino({ level: 'silent' });
