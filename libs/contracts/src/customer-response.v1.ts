@@ -107,3 +107,12 @@ export function satisfactionResponse(fields: SatisfactionResponseFields): Custom
     receivedAt: at,
   });
 }
+
+/**
+ * The Kafka key of a response: its complaintId when the intake knows it, else its reference, else the
+ * customer's identity on the channel, so one case's (or one customer's) answers stay in order.
+ */
+export function customerResponseKey(response: Pick<CustomerResponseV1, 'complaintId' | 'reference' | 'identity' | 'channel'>): string {
+  const { customerId, openId, uid } = response.identity;
+  return response.complaintId ?? response.reference ?? `${response.channel}:${customerId ?? openId ?? uid ?? ''}`;
+}

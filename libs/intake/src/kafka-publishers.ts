@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ComplaintReceivedV1, CustomerResponseV1 } from '@complaints/contracts';
+import { ComplaintReceivedV1, CustomerResponseV1, customerResponseKey } from '@complaints/contracts';
 import { EventPublisher } from '@complaints/messaging';
 import { ReceivedComplaintPublisher } from './complaint-submission';
 import { CustomerResponsePublisher } from './customer-response.publisher';
@@ -24,6 +24,6 @@ export class KafkaCustomerResponsePublisher extends CustomerResponsePublisher {
   }
 
   publish(response: CustomerResponseV1): Promise<void> {
-    return this.publisher.publish(CustomerResponseV1, response, { key: response.complaintId ?? response.reference! });
+    return this.publisher.publish(CustomerResponseV1, response, { key: customerResponseKey(response) });
   }
 }

@@ -56,6 +56,24 @@ export function outboxTableSql(table: string): string[] {
   ];
 }
 
+/** One message for an outbox: the event's id, where it goes and under which key, and the event itself. */
+export interface OutboxMessage {
+  eventId: string;
+  topic: string;
+  key: string;
+  payload: object;
+}
+
+/**
+ * Puts `message` into the outbox `table` (created by outboxTableSql) in the caller's transaction: the
+ * relay publishes it once that commits, and never if it rolls back.
+ */
+export async function enqueueOutboxMessage(tx: { query(sql: string, parameters?: unknown[]): Promise<unknown> }, table: string, message: OutboxMessage): Promise<void> {
+  await tx.query(`INSERT INTO ${table} (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)`, [
+    message.eventId, message.topic, message.key, JSON.stringify(message.payload),
+  ]);
+}
+
 interface OutboxMetrics {
   pending: Gauge;
   published: Counter;

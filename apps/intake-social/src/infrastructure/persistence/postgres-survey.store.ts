@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CustomerResponseV1 } from '@complaints/contracts';
+import { CustomerResponseV1, customerResponseKey } from '@complaints/contracts';
 import { purgeExpired, rows } from '@complaints/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RecordedMessage, RecordMessageCommand, SurveyAnswer } from '../../application/receive-message/conversation.store';
 import { SurveyChangeResult, SurveyStore } from '../../application/track-surveys/survey.store';
 import type { OutstandingSurvey, SurveyChange } from '../../domain/outstanding-survey';
+import { enqueueOutboxMessage } from '@complaints/messaging';
 
 const T = 'intake_social';
 
@@ -80,8 +81,6 @@ export async function answerSurvey(tx: EntityManager, command: RecordMessageComm
     ],
   );
   // The response for Kafka, committed with the answer (keyed by the case, so one case's events stay in order).
-  await tx.query(`INSERT INTO ${T}.outbox (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)`, [
-    response.eventId, CustomerResponseV1.topic, response.complaintId ?? response.reference, JSON.stringify(response),
-  ]);
+  await enqueueOutboxMessage(tx, `${T}.outbox`, { eventId: response.eventId, topic: CustomerResponseV1.topic, key: customerResponseKey(response), payload: response });
   return { outcome: 'survey-answered', complaintId: survey.complaintId, reference: survey.reference, reply };
 }

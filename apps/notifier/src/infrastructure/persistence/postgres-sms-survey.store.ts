@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CustomerResponseV1 } from '@complaints/contracts';
+import { CustomerResponseV1, customerResponseKey } from '@complaints/contracts';
 import { enqueueDelivery } from '@complaints/delivery';
 import { purgeExpired, rows } from '@complaints/persistence';
 import { DataSource, EntityManager } from 'typeorm';
@@ -15,6 +15,7 @@ import {
 } from '../../application/sms-surveys/sms-survey.store';
 import type { Language } from '../../domain/notification';
 import type { SmsSurvey, SmsSurveyChange } from '../../domain/sms-survey';
+import { enqueueOutboxMessage } from '@complaints/messaging';
 
 const T = 'notifier';
 
@@ -69,9 +70,7 @@ export class PostgresSmsSurveyStore extends SmsSurveyStore {
         const { response, thanks } = answer(survey);
         await insertReply(tx, reply, now, { outcome: 'survey-answered', survey, responseEventId: response.eventId });
         // The response for Kafka (relayed from the outbox) and the thank-you SMS, committed with the answer.
-        await tx.query(`INSERT INTO ${T}.outbox (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)`, [
-          response.eventId, CustomerResponseV1.topic, response.complaintId ?? response.reference, JSON.stringify(response),
-        ]);
+        await enqueueOutboxMessage(tx, `${T}.outbox`, { eventId: response.eventId, topic: CustomerResponseV1.topic, key: customerResponseKey(response), payload: response });
         await enqueueDelivery(tx, T, { id: `${response.eventId}:sms`, target: 'sms', payload: thanks }, now);
         return recordedReply('survey-answered', survey.reference, reply.score);
       });

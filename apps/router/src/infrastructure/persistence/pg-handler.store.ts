@@ -5,6 +5,7 @@ import { Department, HandlerReassignmentV1 } from '@complaints/contracts';
 import { HandlerAuditEntry, HandlerStore, Reassignment } from '../../application/handlers/handler.store';
 import { reassignmentEvent } from '../../application/handlers/reassignment-event';
 import { Handler, HandlerLoad, handlerFits, HandlingNeed, pickHandler } from '../../domain/handler';
+import { enqueueOutboxMessage } from '@complaints/messaging';
 
 interface HandlerRow {
   handler_id: string;
@@ -103,9 +104,7 @@ export class PgHandlerStore extends HandlerStore {
         if (changed === 0) return null;
         const moved: Reassignment = { complaintId: need.complaint_id, reference: need.reference, department: need.department, from: handlerId, to: to?.id ?? null };
         const event = reassignmentEvent(moved, reason, changedBy, new Date());
-        await tx.query('INSERT INTO routing.outbox (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)', [
-          event.eventId, HandlerReassignmentV1.topic, event.complaintId, JSON.stringify(event),
-        ]);
+        await enqueueOutboxMessage(tx, 'routing.outbox', { eventId: event.eventId, topic: HandlerReassignmentV1.topic, key: event.complaintId, payload: event });
         return moved;
       });
       if (move) moves.push(move);
