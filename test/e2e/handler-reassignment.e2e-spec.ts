@@ -6,6 +6,7 @@ import { CasesConfig } from '../../apps/cases/src/cases.config';
 import { CasesModule } from '../../apps/cases/src/cases.module';
 import { HANDLER_REASSIGNMENTS_GROUP } from '../../apps/cases/src/interface/handler-reassignments.consumer';
 import { RouterConfig } from '../../apps/router/src/router.config';
+import { ROUTER_GROUP } from '../../apps/router/src/interface/complaint-received.consumer';
 import { RouterModule } from '../../apps/router/src/router.module';
 import { connectDb, receivedComplaint, testPublisher } from '../integration/router-fixtures';
 import { testConfig } from '../support/configs';
@@ -63,6 +64,9 @@ describe('handler reassignment from the router to cases', () => {
     publisher = testPublisher();
     await publisher.connect();
     db = await connectDb();
+    // Complaints earlier tests left on the topic are routed first: routed while this test's handler is
+    // the only one, they would become its open cases and move with it.
+    await groupCaughtUp(ROUTER_GROUP, Topics.complaintReceivedV1);
     // Only this test's handlers take card-centre cases.
     for (const h of (await call(router, 'GET', '/v1/routing/handlers?department=CARD_CENTER')).body.items as { id: string; active: boolean }[]) {
       if (h.active) await putHandler(h.id, false);
