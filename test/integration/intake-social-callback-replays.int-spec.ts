@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { Client } from 'pg';
 import { ComplaintReceivedV1, Topics } from '@complaints/contracts';
-import { CallbackNonceStore } from '../../apps/intake-social/src/application/guard-callbacks/callback-nonce.store';
 import { IntakeSocialConfig } from '../../apps/intake-social/src/intake-social.config';
 import { IntakeSocialModule, intakeSocialHttpOptions } from '../../apps/intake-social/src/intake-social.module';
 import { testConfig } from '../support/configs';
@@ -54,6 +53,7 @@ describe('intake-social: callbacks against replays, plaintext in safe mode, and 
     WEIBO_ACCOUNT_UID: WEIBO.account,
     SOCIAL_QUIET_WINDOW_SEC: String(QUIET_WINDOW_SEC),
     SOCIAL_PUBLISH_POLL_MS: '200',
+    SOCIAL_NONCE_PURGE_INTERVAL_MS: '1000',
     LOG_LEVEL: 'info',
   };
 
@@ -200,15 +200,21 @@ describe('intake-social: callbacks against replays, plaintext in safe mode, and 
     for (const secret of [query.signature, `nonce=${query.nonce}`, `timestamp=${query.timestamp}`, user, 'oQueryOpenId']) expect(text).not.toContain(secret);
   });
 
-  it('forgets nonces once their timestamp is out of the window (purge)', async () => {
+  it('forgets nonces once their timestamp is out of the window (the purge job), and keeps those still in it', async () => {
     const old = now() - 10_000;
+    const nonce = freshNonce();
     await db.query(
       `INSERT INTO intake_social.callback_nonces (realm, signed_at, nonce, digest, expires_at) VALUES ('weibo', $1, $2, 'x', to_timestamp($3))`,
-      [old, freshNonce(), old + 301],
+      [old, nonce, old + 301],
     );
-    const purged = await first.app.get(CallbackNonceStore).purgeExpired(new Date());
-    expect(purged).toBeGreaterThanOrEqual(1);
-    const { rows } = await db.query('SELECT count(*)::int AS n FROM intake_social.callback_nonces WHERE expires_at <= now()');
-    expect(rows[0].n).toBe(0);
+    const live = signed(WEIBO.appSecret);
+    expect((await send(first.url, postWeiboRequest(weiboPush(weiboUid()), live))).status).toBe(200);
+    await eventually(async () => {
+      const { rows } = await db.query('SELECT count(*)::int AS n FROM intake_social.callback_nonces WHERE nonce = $1', [nonce]);
+      return rows[0].n === 0 ? true : undefined;
+    }, 10_000);
+    const { rows } = await db.query(`SELECT expires_at FROM intake_social.callback_nonces WHERE realm = 'weibo' AND nonce = $1`, [live.nonce]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].expires_at.getTime()).toBe((Number(live.timestamp) + 301) * 1000);
   });
 });
