@@ -211,6 +211,8 @@ async function startIntakeSocial(ctx: ScenarioContext, account: WechatAccountSet
     WECHAT_APP_ID: account.appId,
     WECHAT_ENCODING_AES_KEY: account.aesKey,
     WECHAT_ENCODING_AES_KEY_PREVIOUS: '',
+    // The bench measures plaintext too (WeChat's compatible mode).
+    WECHAT_ACCEPT_PLAINTEXT: 'true',
     SOCIAL_QUIET_WINDOW_SEC: String(settings.quietWindowSec),
     WEIBO_ACCESS_TOKEN: '',
     WECHATY_PUPPET: '',

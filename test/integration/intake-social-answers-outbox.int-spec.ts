@@ -95,13 +95,20 @@ describe('intake-social: survey answers outbox (real Kafka and PostgreSQL)', () 
     await before.destroy();
 
     db = await new DataSource(options).initialize();
-    expect(await migrate(db, INTAKE_SOCIAL_SCHEMA)).toEqual(['SurveyAnswersOutbox1766100000000']);
+    expect(await migrate(db, INTAKE_SOCIAL_SCHEMA)).toEqual(['SurveyAnswersOutbox1766100000000', 'CallbackReplayGuard1766200000000']);
     const moved = (await db.query('SELECT event_id, message_key, attempts, published_at FROM intake_social.outbox ORDER BY id')) as OutboxRow[];
     // In the order they were received, under their event ids and case keys; the published one is not sent again.
     expect(moved).toEqual(pending.map((r) => ({ event_id: r.eventId, message_key: r.complaintId, attempts: 0, published_at: null })));
     const columns = (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'intake_social' AND table_name = 'messages'`)) as { column_name: string }[];
     expect(columns.map((c) => c.column_name)).toEqual(expect.arrayContaining(['response']));
     expect(columns.map((c) => c.column_name)).not.toEqual(expect.arrayContaining(['response_status']));
+    // CallbackReplayGuard: every message has its sender, here from the answer's identity.
+    const senders = (await db.query(`SELECT message_id, user_id FROM intake_social.messages ORDER BY message_id`)) as { message_id: string; user_id: string }[];
+    expect(senders).toEqual([
+      { message_id: 'outbox-pending-1', user_id: pending[0].identity.openId },
+      { message_id: 'outbox-pending-2', user_id: pending[1].identity.openId },
+      { message_id: 'outbox-published', user_id: published.identity.openId },
+    ]);
 
     // Kafka unreachable: the relay fails, says why, and keeps them.
     const downRelay = new PostgresOutboxRelay(db, brokerDown, logger, surveyAnswersOutbox(config));
@@ -133,7 +140,7 @@ describe('intake-social: survey answers outbox (real Kafka and PostgreSQL)', () 
     expect(recorded).toMatchObject({ outcome: 'survey-answered', reference: survey.reference, complaintId: survey.complaintId });
     // The answer kicked the relay, which could not reach Kafka: the answer waits in the outbox.
     await downRelay.whenIdle();
-    const eventId = customerResponseIdFor('wechat', messageId);
+    const eventId = customerResponseIdFor('wechat', `${userId}|${messageId}`);
     expect(await outboxRow(eventId)).toMatchObject({ message_key: survey.complaintId, attempts: 1, last_error: expect.stringMatching(/Kafka did not acknowledge/), published_at: null });
     // The same message again (WeChat's retry) adds nothing to the outbox.
     expect(await receive.execute(message, randomUUID())).toMatchObject({ outcome: 'duplicate', reference: survey.reference });
@@ -159,13 +166,14 @@ describe('intake-social: survey answers outbox (real Kafka and PostgreSQL)', () 
     const stuck = answer('outbox-stuck', 3, new Date());
     // Recorded as the service records an answer: the message with its response, the response in the outbox; not published yet.
     await db.query(
-      `INSERT INTO intake_social.messages (channel, account, message_id, complaint_id, outcome, text, via, sent_at, received_at, reply, reply_status, response)
-       VALUES ('wechat', 'wxtest00000000001', 'outbox-stuck', NULL, 'survey-answered', '3', 'official-account', now(), now(), '感谢您的评价', 'in-response', $1)`,
-      [JSON.stringify(stuck)],
+      `INSERT INTO intake_social.messages (channel, account, message_id, complaint_id, outcome, text, via, sent_at, received_at, reply, reply_status, response, user_id)
+       VALUES ('wechat', 'wxtest00000000001', 'outbox-stuck', NULL, 'survey-answered', '3', 'official-account', now(), now(), '感谢您的评价', 'in-response', $1, $2)`,
+      [JSON.stringify(stuck), stuck.identity.openId],
     );
     await db.query('INSERT INTO intake_social.outbox (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)', [
       stuck.eventId, Topics.customerResponsesV1, stuck.complaintId, JSON.stringify(stuck),
     ]);
+    await db.undoLastMigration({ transaction: 'each' }); // CallbackReplayGuard, then the outbox's
     await db.undoLastMigration({ transaction: 'each' });
     const statuses = await db.query(`SELECT message_id, response_status FROM intake_social.messages WHERE outcome = 'survey-answered' ORDER BY message_id`);
     expect(statuses).toEqual([

@@ -65,7 +65,7 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
 
       const [answer] = await eventually(async () => (answersFor(resolved.case.reference).length ? answersFor(resolved.case.reference) : undefined), 15_000);
       expect(answer).toMatchObject({
-        eventId: customerResponseIdFor('wechat', msgId),
+        eventId: customerResponseIdFor('wechat', `${user}|${msgId}`),
         eventType: 'customer.response',
         source: 'intake-social',
         kind: 'satisfaction',
@@ -105,7 +105,7 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
       });
       expect(replyContent((await postWechat(social.url, voice)).text)).toContain('上级部门将重新跟进');
       const [answer] = await eventually(async () => (answersFor(resolved.case.reference).length ? answersFor(resolved.case.reference) : undefined), 15_000);
-      expect(answer).toMatchObject({ eventId: customerResponseIdFor('wechat', voiceId), satisfaction: { score: 2 } });
+      expect(answer).toMatchObject({ eventId: customerResponseIdFor('wechat', `${user}|${voiceId}`), satisfaction: { score: 2 } });
       await eventually(async () => (receivedFrom(user).length ? true : undefined), 15_000);
       expect(receivedFrom(user).map((e) => e.complaint.content.text)).toEqual(['请问退款什么时候到账？']);
     });

@@ -152,15 +152,15 @@ describe('intake-social: Weibo fan service and the @mention/comment poller (real
       const user = uid();
       for (let i = 0; i < 130; i++) api.mentions.push(post(String(4900000000000001000n + BigInt(i)), user, `@某银行 第${i}条`));
       await poll();
-      const count = (await db.query(`SELECT count(*)::int AS n FROM intake_social.messages JOIN intake_social.conversations USING (complaint_id) WHERE user_id = $1`, [user])).rows[0].n;
+      const count = (await db.query(`SELECT count(*)::int AS n FROM intake_social.messages JOIN intake_social.conversations USING (complaint_id) WHERE conversations.user_id = $1`, [user])).rows[0].n;
       expect(count).toBe(130);
       // All within the quiet window: one customer, one conversation.
-      const conversations = (await db.query(`SELECT count(DISTINCT messages.complaint_id)::int AS n FROM intake_social.messages JOIN intake_social.conversations USING (complaint_id) WHERE user_id = $1`, [user])).rows[0].n;
+      const conversations = (await db.query(`SELECT count(DISTINCT messages.complaint_id)::int AS n FROM intake_social.messages JOIN intake_social.conversations USING (complaint_id) WHERE conversations.user_id = $1`, [user])).rows[0].n;
       expect(conversations).toBe(1);
       // A cursor rolled back by hand (as after a crash before it was saved) re-reads, and nothing is taken twice.
       await db.query(`UPDATE intake_social.poll_cursors SET since_id = '4900000000000001100' WHERE stream = 'mentions'`);
       await poll();
-      expect((await db.query(`SELECT count(*)::int AS n FROM intake_social.messages JOIN intake_social.conversations USING (complaint_id) WHERE user_id = $1`, [user])).rows[0].n).toBe(130);
+      expect((await db.query(`SELECT count(*)::int AS n FROM intake_social.messages JOIN intake_social.conversations USING (complaint_id) WHERE conversations.user_id = $1`, [user])).rows[0].n).toBe(130);
     });
   });
 
@@ -180,7 +180,7 @@ describe('intake-social: Weibo fan service and the @mention/comment poller (real
       expect(answer).toMatchObject({ channel: 'weibo', complaintId: resolved.case.complaintId, identity: { uid: body.sender_id }, satisfaction: { score: 5 } });
       const { rows } = await db.query(`SELECT message_id FROM intake_social.messages WHERE outcome = 'survey-answered' AND response->>'reference' = $1`, [resolved.case.reference]);
       expect(rows).toHaveLength(1);
-      expect(answer.eventId).toBe(customerResponseIdFor('weibo', rows[0].message_id));
+      expect(answer.eventId).toBe(customerResponseIdFor('weibo', `${body.sender_id}|${rows[0].message_id}`));
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(answersFor(resolved.case.reference)).toHaveLength(1);
       expect(received.values((e) => e.complaint.customer.contact.uid === body.sender_id)).toHaveLength(0);
@@ -197,7 +197,7 @@ describe('intake-social: Weibo fan service and the @mention/comment poller (real
       expect(reply.form.comment).toContain(resolved.case.reference);
       expect(reply.form.comment).toContain('上级部门将重新跟进');
       const [answer] = await eventually(async () => (answersFor(resolved.case.reference).length ? answersFor(resolved.case.reference) : undefined), 15_000);
-      expect(answer).toMatchObject({ eventId: customerResponseIdFor('weibo', 'comment:4900000000000009001'), identity: { uid: user }, satisfaction: { score: 1 } });
+      expect(answer).toMatchObject({ eventId: customerResponseIdFor('weibo', `${user}|comment:4900000000000009001`), identity: { uid: user }, satisfaction: { score: 1 } });
     });
   });
 });

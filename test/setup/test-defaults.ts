@@ -9,6 +9,8 @@ export const TEST_ENV: Record<string, string> = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/complaints_test',
   KAFKA_TOPIC_PARTITIONS: '3',
   INTAKE_RATE_LIMIT_PER_MIN: '0',
+  // Most intake-social tests post plaintext WeChat messages (compatible mode); the callback tests also run without it.
+  WECHAT_ACCEPT_PLAINTEXT: 'true',
 };
 
 export function applyTestEnv(): void {

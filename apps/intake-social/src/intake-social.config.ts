@@ -22,6 +22,17 @@ export class IntakeSocialConfig extends DatabaseServiceConfig {
   @Matches(/^([A-Za-z0-9+/]{43})?$/, { message: 'WECHAT_ENCODING_AES_KEY_PREVIOUS must be empty or 43 base64 characters' })
   WECHAT_ENCODING_AES_KEY_PREVIOUS: string = '';
 
+  /**
+   * `true` also takes plaintext messages although an EncodingAESKey is configured: only for WeChat's
+   * compatible mode while an account moves to safe mode. Default `false`: plaintext is refused (403).
+   */
+  @IsIn(['true', 'false'])
+  WECHAT_ACCEPT_PLAINTEXT: 'true' | 'false' = 'false';
+
+  /** The official account's original id (`gh_...`, ToUserName of its messages); empty: not checked. */
+  @Matches(/^(gh_[0-9a-zA-Z]{6,32})?$/, { message: 'WECHAT_ORIGINAL_ID must be empty or an original id (gh_...)' })
+  WECHAT_ORIGINAL_ID: string = '';
+
   /** The Weibo app secret (signs fan-service callbacks). */
   @IsString() @IsNotEmpty()
   WEIBO_APP_SECRET: string;
@@ -29,6 +40,10 @@ export class IntakeSocialConfig extends DatabaseServiceConfig {
   /** Accepted distance between a callback's timestamp and the server clock, against replays. */
   @IsInt() @Min(1) @Max(3_600)
   SOCIAL_TIMESTAMP_TOLERANCE_SEC: number = 300;
+
+  /** How often the nonces of callbacks whose timestamp left the tolerance window are deleted. */
+  @IsInt() @Min(1_000) @Max(3_600_000)
+  SOCIAL_NONCE_PURGE_INTERVAL_MS: number = 60_000;
 
   /** Messages of one customer less than this apart form one complaint (0: every message is its own). */
   @IsInt() @Min(0) @Max(86_400)

@@ -9,6 +9,7 @@ import { PollWeiboUseCase } from './application/poll-weibo/poll-weibo.use-case';
 import { PollCursorStore, WeiboApi } from './application/poll-weibo/weibo.api';
 import { PublishConversationsUseCase } from './application/publish-conversations/publish-conversations.use-case';
 import { PurgeExpiredSurveysUseCase } from './application/purge-surveys/purge-expired-surveys.use-case';
+import { CallbackNonceStore } from './application/guard-callbacks/callback-nonce.store';
 import { ConversationStore, ReceivedComplaintsPublisher } from './application/receive-message/conversation.store';
 import { ReceiveMessageUseCase } from './application/receive-message/receive-message.use-case';
 import { ReplySender, SendRepliesUseCase } from './application/send-replies/send-replies.use-case';
@@ -19,6 +20,7 @@ import { AxiosWeiboApi } from './infrastructure/axios-weibo.api';
 import { KafkaReceivedComplaintsPublisher } from './infrastructure/kafka-received-complaints.publisher';
 import { surveyAnswersOutbox } from './infrastructure/messaging/survey-answers-outbox';
 import { intakeSocialDataSourceOptions } from './infrastructure/persistence/intake-social.data-source';
+import { PostgresCallbackNonceStore } from './infrastructure/persistence/postgres-callback-nonce.store';
 import { PostgresConversationStore } from './infrastructure/persistence/postgres-conversation.store';
 import { PostgresPollCursorStore } from './infrastructure/persistence/postgres-poll-cursor.store';
 import { PostgresSurveyStore } from './infrastructure/persistence/postgres-survey.store';
@@ -28,18 +30,23 @@ import { IntakeSocialConfig } from './intake-social.config';
 import { socialMetrics } from './interface/social.metrics';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { ConversationRelay, RELAY_POLL_MS } from './interface/conversation-relay';
+import { CallbackReplays } from './interface/http/callback-replays';
 import { CALLBACK_SECRETS, CallbackSecrets, WechatSignatureGuard, WeiboSignatureGuard } from './interface/http/callback-signature.guard';
 import { WECHAT_ACCOUNT, WechatAccount, WechatCallbackController } from './interface/http/wechat-callback.controller';
-import { WeiboCallbackController } from './interface/http/weibo-callback.controller';
+import { WEIBO_RECEIVER, WeiboCallbackController } from './interface/http/weibo-callback.controller';
 import { XmlBodyParser } from './interface/http/xml-body.parser';
 import { WechatyBotRunner } from './interface/wechaty-bot.runner';
 import { WeiboPollSchedule, WeiboPoller } from './interface/weibo-poller';
 
 export const INTAKE_SOCIAL_SERVICE = 'intake-social';
 
+/** The purge of callback nonces past their window (a PurgeSchedule besides the surveys' one). */
+export const NONCE_PURGE = Symbol('NONCE_PURGE');
+
 /** HTTP settings of the service. */
 export function intakeSocialHttpOptions(config: IntakeSocialConfig): Omit<HttpAppOptions, 'openApi'> {
-  return { bodyLimitBytes: config.SOCIAL_MAX_BODY_BYTES };
+  // Raw bodies are kept: a Weibo push's nonce is remembered with a digest of its exact bytes (CallbackReplays).
+  return { bodyLimitBytes: config.SOCIAL_MAX_BODY_BYTES, rawBody: true };
 }
 
 /**
@@ -61,7 +68,13 @@ export class IntakeSocialModule {
       now: () => Date.now(),
     };
     const aesKeys = [config.WECHAT_ENCODING_AES_KEY, config.WECHAT_ENCODING_AES_KEY_PREVIOUS].filter(Boolean);
-    const wechat: WechatAccount = { appId: config.WECHAT_APP_ID, token: config.WECHAT_TOKEN, crypto: new WechatCrypto(config.WECHAT_APP_ID, aesKeys) };
+    const wechat: WechatAccount = {
+      appId: config.WECHAT_APP_ID,
+      token: config.WECHAT_TOKEN,
+      crypto: new WechatCrypto(config.WECHAT_APP_ID, aesKeys),
+      acceptPlaintext: config.WECHAT_ACCEPT_PLAINTEXT === 'true',
+      ...(config.WECHAT_ORIGINAL_ID ? { originalId: config.WECHAT_ORIGINAL_ID } : {}),
+    };
     const weiboApi = new AxiosWeiboApi({
       baseUrl: config.WEIBO_API_URL,
       accessToken: config.WEIBO_ACCESS_TOKEN,
@@ -97,8 +110,23 @@ export class IntakeSocialModule {
         XmlBodyParser,
         { provide: CALLBACK_SECRETS, useValue: secrets },
         { provide: WECHAT_ACCOUNT, useValue: wechat },
+        { provide: WEIBO_RECEIVER, useValue: config.WEIBO_ACCOUNT_UID },
         WechatSignatureGuard,
         WeiboSignatureGuard,
+        { provide: CallbackNonceStore, useClass: PostgresCallbackNonceStore },
+        CallbackReplays,
+        {
+          provide: NONCE_PURGE,
+          inject: [CallbackNonceStore, PinoLogger],
+          useFactory: (nonces: CallbackNonceStore, logger: PinoLogger) =>
+            new PurgeSchedule({
+              intervalMs: config.SOCIAL_NONCE_PURGE_INTERVAL_MS,
+              what: 'expired callback nonces',
+              purge: (now) => nonces.purgeExpired(now),
+              counted: (n) => socialMetrics.noncesPurged.inc(n),
+              logger,
+            }),
+        },
         { provide: RELAY_POLL_MS, useValue: config.SOCIAL_PUBLISH_POLL_MS },
         { provide: ConversationStore, useClass: PostgresConversationStore },
         { provide: PollCursorStore, useClass: PostgresPollCursorStore },

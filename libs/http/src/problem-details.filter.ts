@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { loggableUrl } from '@complaints/observability';
 import { Problem, PROBLEM_CONTENT_TYPE, ProblemException, problem } from './problem';
 
 /**
@@ -16,7 +17,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const { body, headers } = this.toProblem(exception);
     // Deliberate problems (503 while Kafka is down...) are answers, not faults: only unknown errors are logged.
-    if (body.status >= 500 && !(exception instanceof ProblemException)) this.logger.error({ err: exception, url: request.url }, 'request failed');
+    if (body.status >= 500 && !(exception instanceof ProblemException)) this.logger.error({ err: exception, url: loggableUrl(request.url) }, 'request failed');
     void reply
       .status(body.status)
       .headers(headers)

@@ -1,4 +1,5 @@
 export * from './create-logger';
 export * from './http.metrics';
+export * from './loggable-url';
 export * from './observability.module';
 export * from './readiness-check';

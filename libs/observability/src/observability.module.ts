@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ServiceConfig } from '@complaints/config';
 import { createLogger } from './create-logger';
 import { HealthController } from './health.controller';
+import { loggableUrl } from './loggable-url';
 import { collectProcessMetrics } from './http.metrics';
 import { MetricsController } from './metrics.controller';
 import { READINESS_CHECKS, ReadinessCheck } from './readiness-check';
@@ -41,7 +42,7 @@ export class ObservabilityModule {
               customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
               autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)/.test(req.url ?? '') },
               serializers: {
-                req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+                req: (req: { method: string; url: string }) => ({ method: req.method, url: loggableUrl(req.url) }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
             },

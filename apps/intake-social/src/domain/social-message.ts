@@ -32,6 +32,15 @@ export interface SocialMessage {
   replyTarget?: ReplyTarget;
 }
 
+/**
+ * What identifies a message on its channel: its sender and the channel's message id together (a WeChat
+ * MsgId is not unique across customers). The ids derived from a message (complaint, survey response)
+ * are derived from this, so another customer's message id never names this customer's complaint.
+ */
+export function senderScopedMessageId(message: Pick<SocialMessage, 'userId' | 'messageId'>): string {
+  return `${message.userId}|${message.messageId}`;
+}
+
 /** A message as stored in a conversation. */
 export interface Fragment {
   messageId: string;

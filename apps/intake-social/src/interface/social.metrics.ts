@@ -6,5 +6,7 @@ export const socialMetrics = {
   published: new Counter({ name: 'intake_social_complaints_published_total', help: 'Conversations published as complaints' }),
   surveys: new Counter({ name: 'intake_social_survey_changes_total', help: 'Survey changes from case events (sent, ended), by event and outcome', labelNames: ['event', 'outcome'] }),
   surveysPurged: new Counter({ name: 'intake_social_surveys_purged_total', help: 'Expired surveys deleted by the purge job' }),
+  replaysRefused: new Counter({ name: 'intake_social_callback_replays_refused_total', help: 'Signed callbacks refused because their nonce came before with other content', labelNames: ['realm'] }),
+  noncesPurged: new Counter({ name: 'intake_social_callback_nonces_purged_total', help: 'Callback nonces deleted once their timestamp window passed' }),
   replies: new Counter({ name: 'intake_social_replies_total', help: 'Replies sent through channel APIs, by outcome', labelNames: ['outcome'] }),
 };

@@ -49,6 +49,8 @@ export interface ClosedConversation extends Conversation {
 export interface PendingReply {
   channel: string;
   account: string;
+  /** The sender of the message answered (a message is identified by sender and message id). */
+  userId: string;
   messageId: string;
   target: ReplyTarget;
   text: string;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { complaintIdFor, customerResponseIdFor, newReference, parseSurveyReply, satisfactionResponse } from '@complaints/contracts';
 import { maskSensitiveNumbers } from '@complaints/security';
 import { customerReplies } from '../../domain/customer-replies';
-import { SocialMessage } from '../../domain/social-message';
+import { SocialMessage, senderScopedMessageId } from '../../domain/social-message';
 import { SurveyAnswersRelay } from '../track-surveys/survey.store';
 import { ConversationStore, RecordedMessage, ReferenceTakenError, SurveyAnswer } from './conversation.store';
 
@@ -42,7 +42,7 @@ export class ReceiveMessageUseCase {
           quietWindowMs: this.quietWindowSeconds * 1000,
           maxConversationMs: this.maxConversationSeconds * 1000,
           candidate: {
-            complaintId: complaintIdFor(message.channel, message.account, message.messageId),
+            complaintId: complaintIdFor(message.channel, message.account, senderScopedMessageId(message)),
             reference: newReference(message.channel, receivedAt),
             eventId: randomUUID(),
           },
@@ -64,7 +64,7 @@ export class ReceiveMessageUseCase {
     return {
       responseFor: (survey) =>
         satisfactionResponse({
-          eventId: customerResponseIdFor(message.channel, message.messageId),
+          eventId: customerResponseIdFor(message.channel, senderScopedMessageId(message)),
           source: this.source,
           channel: message.channel,
           reference: survey.reference,

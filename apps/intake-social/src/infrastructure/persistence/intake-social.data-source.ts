@@ -3,6 +3,7 @@ import { CreateConversations1764600000000 } from './migrations/1764600000000-cre
 import { SurveyReplies1764700000000 } from './migrations/1764700000000-survey-replies';
 import { SurveyExpiry1765100000000 } from './migrations/1765100000000-survey-expiry';
 import { SurveyAnswersOutbox1766100000000 } from './migrations/1766100000000-survey-answers-outbox';
+import { CallbackReplayGuard1766200000000 } from './migrations/1766200000000-callback-replay-guard';
 
 export const INTAKE_SOCIAL_SCHEMA = 'intake_social';
 
@@ -13,7 +14,8 @@ export function intakeSocialDataSourceOptions(url: string, poolSize?: number) {
       url,
       schema: INTAKE_SOCIAL_SCHEMA,
       entities: [],
-      migrations: [CreateConversations1764600000000, SurveyReplies1764700000000, SurveyExpiry1765100000000, SurveyAnswersOutbox1766100000000],
+      migrations: [CreateConversations1764600000000, SurveyReplies1764700000000, SurveyExpiry1765100000000, SurveyAnswersOutbox1766100000000,
+        CallbackReplayGuard1766200000000],
       poolSize,
       applicationName: 'intake-social',
     }),

@@ -27,13 +27,14 @@ export class PostgresConversationStore extends ConversationStore {
       return await this.db.transaction(async (tx) => {
         // One customer's messages are taken one at a time, so two fragments never open two conversations.
         await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${message.channel}|${message.account}|${message.userId}`]);
-        // A survey answer belongs to no conversation: its case is the one its response names.
+        // A survey answer belongs to no conversation: its case is the one its response names. A message is
+        // known again by its sender and id together: another customer's message id is another message.
         const seen = rows<{ complaint_id: string; reference: string; reply: string }>(
           await tx.query(
             `SELECT coalesce(m.complaint_id::text, m.response->>'complaintId') AS complaint_id, coalesce(c.reference, m.response->>'reference') AS reference, m.reply
                FROM ${T}.messages m LEFT JOIN ${T}.conversations c USING (complaint_id)
-              WHERE m.channel = $1 AND m.account = $2 AND m.message_id = $3`,
-            [message.channel, message.account, message.messageId],
+              WHERE m.channel = $1 AND m.account = $2 AND m.user_id = $4 AND m.message_id = $3`,
+            [message.channel, message.account, message.messageId, message.userId],
           ),
         );
         if (seen.length > 0) return { outcome: 'duplicate', complaintId: seen[0].complaint_id, reference: seen[0].reference, reply: seen[0].reply };
@@ -70,13 +71,13 @@ export class PostgresConversationStore extends ConversationStore {
         const reply = command.replyFor(outcome, conversation.reference);
         await tx.query(
           `INSERT INTO ${T}.messages (channel, account, message_id, complaint_id, outcome, text, attachment, via, sent_at, received_at,
-                                      reply, reply_target, reply_status, reply_after)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+                                      reply, reply_target, reply_status, reply_after, user_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
           [
             message.channel, message.account, message.messageId, conversation.complaintId, outcome, message.text,
             message.attachment ? JSON.stringify(message.attachment) : null, message.via, message.sentAt, command.receivedAt, reply,
             message.replyTarget ? JSON.stringify(message.replyTarget) : null,
-            message.replyTarget ? 'pending' : 'in-response', message.replyTarget ? command.receivedAt : null,
+            message.replyTarget ? 'pending' : 'in-response', message.replyTarget ? command.receivedAt : null, message.userId,
           ],
         );
         return { outcome, ...conversation, reply };
@@ -147,34 +148,34 @@ export class PostgresConversationStore extends ConversationStore {
   }
 
   async claimPendingReplies(now: Date, limit: number, leaseMs: number): Promise<PendingReply[]> {
-    const claimed = rows<{ channel: string; account: string; message_id: string; reply_target: ReplyTarget; reply: string; reply_attempts: number }>(
+    const claimed = rows<{ channel: string; account: string; user_id: string; message_id: string; reply_target: ReplyTarget; reply: string; reply_attempts: number }>(
       await this.db.query(
         `UPDATE ${T}.messages SET reply_after = $2
-          WHERE (channel, account, message_id) IN (
-            SELECT channel, account, message_id FROM ${T}.messages
+          WHERE (channel, account, user_id, message_id) IN (
+            SELECT channel, account, user_id, message_id FROM ${T}.messages
              WHERE reply_status = 'pending' AND reply_after <= $1 ORDER BY reply_after LIMIT $3 FOR UPDATE SKIP LOCKED)
-          RETURNING channel, account, message_id, reply_target, reply, reply_attempts`,
+          RETURNING channel, account, user_id, message_id, reply_target, reply, reply_attempts`,
         [now, new Date(now.getTime() + leaseMs), limit],
       ),
     );
     return claimed.map((row) => ({
-      channel: row.channel, account: row.account, messageId: row.message_id, target: row.reply_target, text: row.reply, attempts: row.reply_attempts,
+      channel: row.channel, account: row.account, userId: row.user_id, messageId: row.message_id, target: row.reply_target, text: row.reply, attempts: row.reply_attempts,
     }));
   }
 
   async markReplied(reply: PendingReply): Promise<void> {
     await this.db.query(
       `UPDATE ${T}.messages SET reply_status = 'sent', reply_attempts = reply_attempts + 1, reply_error = NULL
-        WHERE channel = $1 AND account = $2 AND message_id = $3`,
-      [reply.channel, reply.account, reply.messageId],
+        WHERE channel = $1 AND account = $2 AND message_id = $3 AND user_id = $4`,
+      [reply.channel, reply.account, reply.messageId, reply.userId],
     );
   }
 
   async scheduleReplyRetry(reply: PendingReply, nextAttemptAt: Date, error: string, dead: boolean): Promise<void> {
     await this.db.query(
       `UPDATE ${T}.messages SET reply_status = $4, reply_attempts = reply_attempts + 1, reply_after = $5, reply_error = $6
-        WHERE channel = $1 AND account = $2 AND message_id = $3`,
-      [reply.channel, reply.account, reply.messageId, dead ? 'dead' : 'pending', nextAttemptAt, error.slice(0, 1000)],
+        WHERE channel = $1 AND account = $2 AND message_id = $3 AND user_id = $7`,
+      [reply.channel, reply.account, reply.messageId, dead ? 'dead' : 'pending', nextAttemptAt, error.slice(0, 1000), reply.userId],
     );
   }
 }

@@ -71,13 +71,13 @@ export async function answerSurvey(tx: EntityManager, command: RecordMessageComm
   const response = answer.responseFor(survey);
   await tx.query(
     `INSERT INTO ${T}.messages (channel, account, message_id, complaint_id, outcome, text, via, sent_at, received_at,
-                                reply, reply_target, reply_status, reply_after, response)
-     VALUES ($1, $2, $3, NULL, 'survey-answered', $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+                                reply, reply_target, reply_status, reply_after, response, user_id)
+     VALUES ($1, $2, $3, NULL, 'survey-answered', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       message.channel, message.account, message.messageId, message.text, message.via, message.sentAt, receivedAt, reply,
       message.replyTarget ? JSON.stringify(message.replyTarget) : null,
       message.replyTarget ? 'pending' : 'in-response', message.replyTarget ? receivedAt : null,
-      JSON.stringify(response),
+      JSON.stringify(response), message.userId,
     ],
   );
   // The response for Kafka, committed with the answer (keyed by the case, so one case's events stay in order).

@@ -6,9 +6,15 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   ignoreAttributes: true,
+  // References are not expanded: `&#xD800;` stays the 8 characters it is written as, so no reference can
+  // put a lone surrogate (which PostgreSQL refuses in jsonb) or a control character into stored text.
+  // WeChat sends text in CDATA, where nothing is expanded anyway.
   processEntities: false,
   trimValues: false,
 });
+
+/** A UTF-16 surrogate without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** DOCTYPE/ENTITY declarations have no place in a WeChat message and are how XML bombs and XXE start. */
 const DECLARATION = /<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST)/i;
@@ -31,7 +37,12 @@ export function readWechatXml(raw: unknown, field = 'body'): Record<string, unkn
   }
   const root = document.xml;
   if (typeof root !== 'object' || root === null || Array.isArray(root)) throw badXml(field, 'the document must have one <xml> root element with fields');
-  return root as Record<string, unknown>;
+  return wellFormed(root as Record<string, unknown>);
+}
+
+/** Every text value well-formed UTF-16 (a lone surrogate replaced by U+FFFD), whatever produced the document. */
+function wellFormed(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, typeof value === 'string' ? value.replace(LONE_SURROGATE, '\uFFFD') : value]));
 }
 
 function badXml(field: string, message: string): ProblemException {
