@@ -116,3 +116,15 @@ export function customerResponseKey(response: Pick<CustomerResponseV1, 'complain
   const { customerId, openId, uid } = response.identity;
   return response.complaintId ?? response.reference ?? `${response.channel}:${customerId ?? openId ?? uid ?? ''}`;
 }
+
+/**
+ * Who answered, as one key for "one answer per case and customer": `customerId:…`, `openId:…` or
+ * `uid:…` (the same precedence as customerResponseKey); null when the answer came with no identity
+ * (the web survey page, an SMS reply from the case's phone), i.e. from the case's own customer.
+ */
+export function customerIdentityKey(identity: CustomerIdentityV1): string | null {
+  if (identity.customerId) return `customerId:${identity.customerId}`;
+  if (identity.openId) return `openId:${identity.openId}`;
+  if (identity.uid) return `uid:${identity.uid}`;
+  return null;
+}

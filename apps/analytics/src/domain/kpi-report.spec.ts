@@ -80,6 +80,14 @@ describe('summariseFacts (hand-computed)', () => {
     expect(kpis.satisfaction).toEqual({ responses: 2, responseRate: 1, mean: 3.5, distribution: { '1': 0, '2': 1, '3': 0, '4': 0, '5': 1 } });
   });
 
+  it('counts one satisfaction response per complaint however many answers its case recorded', () => {
+    const answeredTwice = new ComplaintStory(id(9), RECEIVED).received().routed()
+      .case('opened', 0.1).case('resolution_proposed', 10, {}, 'RESPONDED')
+      .case('satisfaction_recorded', 11, { score: 1 }).case('satisfaction_recorded', 12, { score: 1 });
+    const summary = summariseFacts('x', [foldComplaintFact(id(9), answeredTwice.events)]);
+    expect(summary.satisfaction).toMatchObject({ responses: 1, mean: 1, distribution: { '1': 1, '2': 0, '3': 0, '4': 0, '5': 0 } });
+  });
+
   it('an empty group has no shares rather than zero ones', () => {
     const empty = summariseFacts('x', []);
     expect(empty.volume).toBe(0);

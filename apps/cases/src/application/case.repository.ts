@@ -27,6 +27,22 @@ export interface PreparedChange {
   nextAlertAt: Date | null;
 }
 
+/** A customer's survey answer as the case keeps it: one per case and customer (`customerKey`, see answeringCustomer). */
+export interface CustomerAnswer {
+  customerKey: string;
+  responseEventId: string;
+  channel: Channel;
+  score: number;
+  at: Date;
+}
+
+/** The customer already answered the case's survey: the change is not stored (nothing changes, no event). */
+export class AlreadyAnsweredError extends Error {
+  constructor(readonly earlier: Pick<CustomerAnswer, 'responseEventId' | 'score' | 'at'>) {
+    super(`the customer already answered this case's survey (score ${earlier.score})`);
+  }
+}
+
 export interface AuditEntry {
   action: string;
   actorType: string;
@@ -44,10 +60,12 @@ export abstract class CaseRepository {
   abstract createIfAbsent(change: PreparedChange, timeline: TimelineEntry[]): Promise<boolean>;
   /**
    * Locks the case, lets `decide` compute the change from its current state (it may throw to refuse),
-   * and stores the result; null when there is no such case. A change without events only
+   * and stores the result; null when there is no such case. With `answer`, it first files the customer
+   * answer that it names for the current case, and throws AlreadyAnsweredError (storing nothing, not
+   * calling `decide`) when the same customer's answer is already filed. A change without events only
    * updates when the SLA watcher next looks at the case.
    */
-  abstract change(reference: string, decide: (current: Case) => PreparedChange): Promise<PreparedChange | null>;
+  abstract change(reference: string, decide: (current: Case) => PreparedChange, answer?: (current: Case) => CustomerAnswer): Promise<PreparedChange | null>;
   abstract findByReference(reference: string): Promise<{ case: Case; timeline: TimelineEntry[] } | null>;
   /** The reference of the customer's latest case on this channel that has an answer awaiting their rating (RESPONDED or RESOLVED). */
   abstract findAwaitingSurvey(channel: Channel, identity: { customerId?: string; openId?: string; uid?: string }): Promise<string | null>;

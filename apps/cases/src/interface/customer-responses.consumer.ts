@@ -3,6 +3,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { CustomerResponseV1 } from '@complaints/contracts';
 import { EventConsumerFactory, EventSubscription } from '@complaints/messaging';
 import { RecordCustomerResponseUseCase } from '../application/record-customer-response/record-customer-response.use-case';
+import { customerAnswersConsumed } from './customer-answers.metrics';
 
 export const CUSTOMER_RESPONSES_GROUP = 'cases-customer-responses';
 
@@ -18,8 +19,12 @@ export class CustomerResponsesConsumer extends EventSubscription<CustomerRespons
   }
 
   protected async handle(response: CustomerResponseV1): Promise<void> {
-    const outcome = await this.recordResponse.execute(response);
-    if (outcome === 'no-case' || outcome === 'refused') {
+    const { outcome, reference, earlierEventId } = await this.recordResponse.execute(response);
+    customerAnswersConsumed.inc({ outcome, channel: response.channel });
+    if (outcome === 'already-answered') {
+      // Who answered stays out of the log (an openId or customer id); the two event ids say enough.
+      this.logger.warn({ eventId: response.eventId, channel: response.channel, reference, earlierEventId, outcome }, 'customer already answered this case: later answer ignored');
+    } else if (outcome === 'no-case' || outcome === 'refused') {
       this.logger.warn({ eventId: response.eventId, channel: response.channel, reference: response.reference, outcome }, 'customer survey answer not filed');
     }
   }

@@ -9,7 +9,7 @@ export const mobileMetrics = {
   }),
   ratings: new Counter({
     name: 'mobile_ratings_total',
-    help: 'Satisfaction ratings sent from the app, by result (accepted, replayed, not_found, not_answered, key_reused, failed)',
+    help: 'Satisfaction ratings sent from the app, by result (accepted, replayed, not_found, not_answered, already_rated, key_reused, failed)',
     labelNames: ['result'],
   }),
   tokens: new Counter({

@@ -3,6 +3,7 @@ import { CaseEntity } from './case.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CreateCases1764400000000 } from './migrations/1764400000000-create-cases';
 import { CaseLifecycle1764500000000 } from './migrations/1764500000000-case-lifecycle';
+import { CustomerAnswers1767000016200 } from './migrations/1767000016200-customer-answers';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 
@@ -15,7 +16,7 @@ export function casesDataSourceOptions(url: string, poolSize?: number) {
       url,
       schema: CASES_SCHEMA,
       entities: [CaseEntity, TimelineEntryEntity, AuditEntryEntity, OutboxMessageEntity],
-      migrations: [CreateCases1764400000000, CaseLifecycle1764500000000],
+      migrations: [CreateCases1764400000000, CaseLifecycle1764500000000, CustomerAnswers1767000016200],
       poolSize,
       applicationName: 'cases',
     }),

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, LessThanOrEqual, Not } from 'typeorm';
 import { CaseEventV1, Channel } from '@complaints/contracts';
 import { PoisonMessageError } from '@complaints/messaging';
-import { violatedUniqueConstraint } from '@complaints/persistence';
-import { AuditEntry, CaseFilter, CaseRepository, PreparedChange } from '../../application/case.repository';
+import { rows, violatedUniqueConstraint } from '@complaints/persistence';
+import { AlreadyAnsweredError, AuditEntry, CaseFilter, CaseRepository, CustomerAnswer, PreparedChange } from '../../application/case.repository';
+import { CASE_CUSTOMER } from '../../domain/answering-customer';
 import type { Case, TimelineEntry } from '../../domain/case';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseEntity } from './case.entity';
@@ -77,6 +78,8 @@ export class TypeOrmCaseRepository extends CaseRepository {
       .select('c.reference', 'reference')
       .where('c.channel = :channel')
       .andWhere(`c.status IN ('RESPONDED', 'RESOLVED')`)
+      // A case its customer already answered awaits nothing more from them.
+      .andWhere(`NOT EXISTS (SELECT 1 FROM cases.customer_answers a WHERE a.complaint_id = c.complaint_id AND a.customer_key = :own)`, { own: CASE_CUSTOMER })
       .andWhere(`(${conditions.join(' OR ')})`)
       .setParameters(parameters)
       .orderBy('c.updated_at', 'DESC')
@@ -85,11 +88,12 @@ export class TypeOrmCaseRepository extends CaseRepository {
     return row?.reference ?? null;
   }
 
-  async change(reference: string, decide: (current: Case) => PreparedChange): Promise<PreparedChange | null> {
+  async change(reference: string, decide: (current: Case) => PreparedChange, answer?: (current: Case) => CustomerAnswer): Promise<PreparedChange | null> {
     return this.db.transaction(async (tx) => {
       const row = await tx.getRepository(CaseEntity).findOne({ where: { reference }, lock: { mode: 'pessimistic_write' } });
       if (!row) return null;
       const before = toCase(row);
+      if (answer) await fileAnswer(tx, row.complaintId, answer(before));
       const change = decide(before);
       if (change.events.length === 0) {
         await tx.getRepository(CaseEntity).update({ complaintId: row.complaintId }, { nextAlertAt: change.nextAlertAt });
@@ -205,3 +209,19 @@ export class TypeOrmCaseRepository extends CaseRepository {
   }
 }
 
+/**
+ * Files a customer's answer in the change's transaction: the primary key (case, customer) lets one in;
+ * a later one (or one racing it) throws AlreadyAnsweredError, which rolls the whole change back.
+ */
+async function fileAnswer(tx: EntityManager, complaintId: string, answer: CustomerAnswer): Promise<void> {
+  const filed = await tx.query(
+    `INSERT INTO cases.customer_answers (complaint_id, customer_key, response_event_id, channel, score, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (complaint_id, customer_key) DO NOTHING RETURNING complaint_id`,
+    [complaintId, answer.customerKey, answer.responseEventId, answer.channel, answer.score, answer.at],
+  );
+  if (rows(filed).length > 0) return;
+  const [earlier] = rows<{ response_event_id: string; score: number; recorded_at: Date }>(
+    await tx.query('SELECT response_event_id, score, recorded_at FROM cases.customer_answers WHERE complaint_id = $1 AND customer_key = $2', [complaintId, answer.customerKey]),
+  );
+  throw new AlreadyAnsweredError({ responseEventId: earlier!.response_event_id, score: earlier!.score, at: earlier!.recorded_at });
+}

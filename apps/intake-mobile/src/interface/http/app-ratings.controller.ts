@@ -7,7 +7,7 @@ import type { FastifyReply } from 'fastify';
 import { REFERENCE_PATTERN } from '@complaints/contracts';
 import { CorrelationId, ProblemException, problem, validationProblem } from '@complaints/http';
 import { IdempotencyKeyReusedError, keyReusedProblem, requiredIdempotencyKey } from '@complaints/intake';
-import { ComplaintNotRateableError, RateComplaintUseCase } from '../../application/rate-complaint/rate-complaint.use-case';
+import { ComplaintAlreadyRatedError, ComplaintNotRateableError, RateComplaintUseCase } from '../../application/rate-complaint/rate-complaint.use-case';
 import { ComplaintNotFoundError } from '../../application/track-complaints/view-my-complaints.use-case';
 import { mobileMetrics } from '../mobile.metrics';
 import { AppRatingAcceptedDto, RateAppComplaintDto } from './app-complaint.dto';
@@ -31,12 +31,17 @@ export class AppRatingsController {
     description:
       'The answer to the survey sent on resolution. Accepted once the case has an answer (RESPONDED, RESOLVED or CLOSED), ' +
       'published for the case service, which records it (1-2 reopen and escalate the case). Retrying with the same ' +
-      'Idempotency-Key and body answers the same (header Idempotent-Replayed: true) and records one rating.',
+      'Idempotency-Key and body answers the same (header Idempotent-Replayed: true) and records one rating. ' +
+      'A complaint is rated once: a rating under another Idempotency-Key after that is refused (409 already-rated, naming the rating given).',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A fresh random value per rating (e.g. a UUID), reused on retries. Scoped to the customer.' })
   @ApiAcceptedResponse({ type: AppRatingAcceptedDto })
   @ApiNotFoundResponse({ description: 'No such complaint for this customer' })
-  @ApiConflictResponse({ description: 'The complaint has no answer yet (problem+json with its status)' })
+  @ApiConflictResponse({
+    description:
+      'complaint-not-answered: the complaint has no answer yet (problem+json with its caseStatus); ' +
+      'already-rated: the customer rated this complaint already (problem+json with `rated`: reference, score, ratedAt); nothing is published',
+  })
   @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used before with another request' })
   async rate(
     @Param('reference') reference: string,
@@ -60,6 +65,10 @@ export class AppRatingsController {
       mobileMetrics.ratings.inc({ result: ratingFailure(error) });
       if (error instanceof ComplaintNotFoundError) throw new ProblemException(problem(404, 'not-found', error.message));
       if (error instanceof ComplaintNotRateableError) throw new ProblemException(problem(409, 'complaint-not-answered', error.message, { caseStatus: error.status }));
+      if (error instanceof ComplaintAlreadyRatedError) {
+        const { reference: rated, score, receivedAt } = error.earlier;
+        throw new ProblemException(problem(409, 'already-rated', error.message, { rated: { reference: rated, score, ratedAt: receivedAt.toISOString() } }));
+      }
       if (error instanceof IdempotencyKeyReusedError) throw keyReusedProblem(error.message);
       throw appUnavailableOr(error);
     }
@@ -69,6 +78,7 @@ export class AppRatingsController {
 function ratingFailure(error: unknown): string {
   if (error instanceof ComplaintNotFoundError) return 'not_found';
   if (error instanceof ComplaintNotRateableError) return 'not_answered';
+  if (error instanceof ComplaintAlreadyRatedError) return 'already_rated';
   if (error instanceof IdempotencyKeyReusedError) return 'key_reused';
   return 'failed';
 }

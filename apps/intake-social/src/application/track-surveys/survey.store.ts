@@ -8,7 +8,7 @@ export type SurveyChangeResult = 'applied' | 'stale';
  * transaction as their response in the outbox (see SurveyAnswersRelay).
  */
 export abstract class SurveyStore {
-  /** Applies a change unless a later one of the same survey was applied already (`stale`). */
+  /** Applies a change unless a later one of the same survey was applied already, or it would reopen an answered survey (`stale`). */
   abstract apply(change: SurveyChange): Promise<SurveyChangeResult>;
   /** Deletes the surveys whose answer is no longer awaited at `now` (expired), answered or not; answers how many. */
   abstract purgeExpired(now: Date): Promise<number>;

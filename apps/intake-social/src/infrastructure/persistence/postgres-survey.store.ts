@@ -18,6 +18,7 @@ export class PostgresSurveyStore extends SurveyStore {
 
   async apply(change: SurveyChange): Promise<SurveyChangeResult> {
     // changed_at orders the changes of one survey: a replayed older event never undoes a later one.
+    // An answered survey stays answered: one answer per case and customer, however often the case is resolved.
     const result =
       change.kind === 'sent'
         ? await this.db.query(
@@ -26,7 +27,7 @@ export class PostgresSurveyStore extends SurveyStore {
              ON CONFLICT (channel, user_id, reference) DO UPDATE
                SET status = 'outstanding', complaint_id = EXCLUDED.complaint_id, account = EXCLUDED.account, sent_at = EXCLUDED.sent_at,
                    expires_at = EXCLUDED.expires_at, changed_at = EXCLUDED.changed_at, answered_message_id = NULL
-               WHERE ${T}.surveys.changed_at < EXCLUDED.changed_at
+               WHERE ${T}.surveys.changed_at < EXCLUDED.changed_at AND ${T}.surveys.status <> 'answered'
              RETURNING reference`,
             [change.channel, change.userId, change.reference, change.complaintId, change.account.slice(0, 128), change.at, change.expiresAt],
           )

@@ -34,7 +34,7 @@ export interface SurveyAnswer {
  * replies the SMS gateway delivered (PostgreSQL).
  */
 export abstract class SmsSurveyStore {
-  /** Applies a change unless a later one of the same survey was applied already (`stale`). */
+  /** Applies a change unless a later one of the same survey was applied already, or it would reopen an answered survey (`stale`). */
   abstract apply(phoneFingerprint: string, change: SmsSurveyChange): Promise<SmsSurveyChangeResult>;
   /**
    * Records a reply once per gateway message: a redelivered message gets the outcome recorded the

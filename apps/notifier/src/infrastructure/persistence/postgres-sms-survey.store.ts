@@ -27,6 +27,7 @@ export class PostgresSmsSurveyStore extends SmsSurveyStore {
 
   async apply(phoneFingerprint: string, change: SmsSurveyChange): Promise<SmsSurveyChangeResult> {
     // changed_at orders the changes of one survey: a replayed older event never undoes a later one.
+    // An answered survey stays answered: one answer per case and customer, however often the case is resolved.
     const result =
       change.kind === 'sent'
         ? await this.db.query(
@@ -36,7 +37,7 @@ export class PostgresSmsSurveyStore extends SmsSurveyStore {
                SET status = 'outstanding', complaint_id = EXCLUDED.complaint_id, channel = EXCLUDED.channel, language = EXCLUDED.language,
                    recipient = EXCLUDED.recipient, sent_at = EXCLUDED.sent_at, expires_at = EXCLUDED.expires_at, changed_at = EXCLUDED.changed_at,
                    answered_by = NULL
-               WHERE ${T}.sms_surveys.changed_at < EXCLUDED.changed_at
+               WHERE ${T}.sms_surveys.changed_at < EXCLUDED.changed_at AND ${T}.sms_surveys.status <> 'answered'
              RETURNING reference`,
             [phoneFingerprint, change.reference, change.complaintId, change.channel, change.language, change.recipient, change.at, change.expiresAt],
           )
