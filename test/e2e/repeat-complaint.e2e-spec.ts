@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { CasesConfig } from '../../apps/cases/src/cases.config';
 import { CasesModule } from '../../apps/cases/src/cases.module';
+import { IntakeHotlineConfig } from '../../apps/intake-hotline/src/intake-hotline.config';
+import { IntakeHotlineModule, intakeHotlineHttpOptions } from '../../apps/intake-hotline/src/intake-hotline.module';
 import { IntakeMobileConfig } from '../../apps/intake-mobile/src/intake-mobile.config';
 import { IntakeMobileModule, intakeMobileHttpOptions } from '../../apps/intake-mobile/src/intake-mobile.module';
 import { IntakeWebConfig } from '../../apps/intake-web/src/intake-web.config';
@@ -8,6 +10,7 @@ import { IntakeWebModule } from '../../apps/intake-web/src/intake-web.module';
 import { RouterConfig } from '../../apps/router/src/router.config';
 import { RouterModule } from '../../apps/router/src/router.module';
 import { testConfig } from '../support/configs';
+import { pushCalls, sampleCall } from '../support/hotline-client';
 import { submitComplaint } from '../support/mobile-client';
 import { uniquePhone } from '../support/phones';
 import { eventually, RunningApp, startApp } from '../support/running-app';
@@ -24,6 +27,7 @@ const FEES_AGAIN = '借记卡小额账户管理费每年扣我10元，开户时�
 describe('repeat complaints: merged only for a verified customer', () => {
   let web: RunningApp;
   let mobile: RunningApp;
+  let hotline: RunningApp;
   let router: RunningApp;
   let cases: RunningApp;
   const db = new Client({ connectionString: process.env.DATABASE_URL });
@@ -31,16 +35,18 @@ describe('repeat complaints: merged only for a verified customer', () => {
 
   beforeAll(async () => {
     const mobileConfig = testConfig(IntakeMobileConfig, { MOBILE_RATE_LIMIT_PER_MIN: '0' });
-    [web, mobile, router, cases] = await Promise.all([
+    const hotlineConfig = testConfig(IntakeHotlineConfig, { HOTLINE_SECRETS: 'cc-test:test-hotline-secret' });
+    [web, mobile, hotline, router, cases] = await Promise.all([
       startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: '0' }))),
       startApp(IntakeMobileModule.register(mobileConfig), intakeMobileHttpOptions(mobileConfig)),
+      startApp(IntakeHotlineModule.register(hotlineConfig), intakeHotlineHttpOptions(hotlineConfig)),
       startApp(RouterModule.register(testConfig(RouterConfig))),
       startApp(CasesModule.register(testConfig(CasesConfig, { CASES_OUTBOX_POLL_MS: '100' }))),
     ]);
     await db.connect();
   });
   afterAll(async () => {
-    await Promise.all([web?.close(), mobile?.close(), router?.close(), cases?.close(), db.end()]);
+    await Promise.all([web?.close(), mobile?.close(), hotline?.close(), router?.close(), cases?.close(), db.end()]);
   });
 
   const post = async (path: string, body: unknown) => {
@@ -119,5 +125,31 @@ describe('repeat complaints: merged only for a verified customer', () => {
     expect(merged.lifecycle.linkedComplaints).toEqual([expect.objectContaining({ reference: second.body.reference, complaintId: second.body.complaintId, channel: 'mobile' })]);
     expect(merged.timeline.map((e: { type: string }) => e.type)).toContain('linked_complaint');
     expect(await casesOf(first.body.complaintId, second.body.complaintId)).toEqual([first.body.complaintId]);
+  });
+
+  it('merges a hotline caller\'s repeat only when the call centre verified the caller, and relates an unverified one', async () => {
+    const phone = uniquePhone();
+    const call = async (callerVerified?: unknown) => {
+      const turns = [{ speaker: 'customer', text: FEES }];
+      const pushed = await pushCalls(hotline.url, { calls: [sampleCall({ callerNumber: phone.number, transcript: turns, ...(callerVerified === undefined ? {} : { callerVerified }) })] });
+      expect(pushed.status).toBe(200);
+      return pushed.body.results![0]!;
+    };
+    const first = await call(true);
+    const opened = await eventually(() => caseOf(first.reference!));
+    const verified = await call(true);
+    const unverified = await call();
+    const merged = await eventually(async () => {
+      const found = await caseOf(verified.reference!);
+      return found?.lifecycle?.linkedComplaints?.length ? found : undefined;
+    });
+    expect(merged.reference).toBe(opened.reference);
+    const own = await eventually(() => caseOf(unverified.reference!));
+    expect(own.reference).toBe(unverified.reference);
+    expect(own.routing.relatedCaseReference).toBe(opened.reference);
+    expect((await caseOf(opened.reference))!.lifecycle.linkedComplaints.map((l: { reference: string }) => l.reference)).toEqual([verified.reference]);
+
+    const refused = await call('yes');
+    expect(refused).toMatchObject({ status: 'rejected', errors: [expect.objectContaining({ field: 'calls[0].callerVerified' })] });
   });
 });
