@@ -116,6 +116,22 @@ describe('intake-web: TRUSTED_PROXIES', () => {
     return res.status;
   }
 
+  it('counts look-ups and ratings from one client against one budget', async () => {
+    const app = await startApp(IntakeWebModule.register(config()));
+    try {
+      const rate = async () => {
+        const res = await fetch(`${app.url}/v1/complaints/${freshReference()}/satisfaction`, {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phoneLast4: '1234', score: 3 }),
+        });
+        await res.arrayBuffer();
+        return res.status;
+      };
+      expect([await lookUpFrom(app), await rate(), await lookUpFrom(app), await rate(), await lookUpFrom(app)]).toEqual([404, 404, 404, 429, 429]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('ignores X-Forwarded-For by default: spoofed addresses still share the caller\'s bucket', async () => {
     const app = await startApp(IntakeWebModule.register(config()));
     try {

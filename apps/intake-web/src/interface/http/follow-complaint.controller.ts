@@ -3,7 +3,7 @@ import {
   ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { REFERENCE_PATTERN, RULE_MESSAGES } from '@complaints/contracts';
 import { CorrelationId, ProblemException, problem, validationProblem } from '@complaints/http';
 import { LookUpComplaintQuery } from '../../application/follow-complaint/look-up-complaint.query';
@@ -24,13 +24,15 @@ const LOCKED = (retryAfterMs: number) => {
 
 /**
  * The customer's side after filing: how does my complaint stand, and how satisfied am I with the
- * answer. Both need the reference and the phone's last four digits, are rate-limited per client,
+ * answer. Both need the reference and the phone's last four digits, are rate-limited per client (together),
  * count every attempt against the reference (a few wrong ones lock it for a while, 429), and answer
  * 404 alike for an unknown reference and wrong digits. Only the complaint's own case is shown or rated.
  */
 @ApiTags('complaints')
 @Controller('v1/complaints')
 @UseGuards(ThrottlerGuard)
+// One per-client budget for look-ups and ratings together, not one per endpoint.
+@Throttle({ default: { generateKey: (_context, tracker, throttler) => `follow-complaint:${throttler}:${tracker}` } })
 export class FollowComplaintController {
   constructor(
     private readonly lookUp: LookUpComplaintQuery,
