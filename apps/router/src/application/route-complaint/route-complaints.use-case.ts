@@ -29,9 +29,9 @@ interface Pending {
  * one pass: classifies them, then in one transaction (under the customers' and departments' locks)
  * links each to the same customer's open complaint on the same matter when they share an identity
  * both channels verified (raising its priority one step; earlier complaints of the same batch count),
- * else names an open complaint sharing any identity (a typed phone) as related, for handlers only, applies the active routing rules, assigns the
- * fitting handler with the fewest open cases (counting the batch's own assignments) and stores the
- * decisions; then publishes every `complaints.routed.v1` in one request. Idempotent: a complaint
+ * else names an open complaint sharing any identity (a typed phone) as related, for handlers only;
+ * applies the active routing rules, assigns the fitting handler with the fewest open cases
+ * (counting the batch's own assignments) and stores the decisions; then publishes every `complaints.routed.v1` in one request. Idempotent: a complaint
  * that already has a decision (redelivered, or routed by another instance) republishes the stored
  * decision unchanged (same eventId), so downstream dedupe sees the same event.
  */
