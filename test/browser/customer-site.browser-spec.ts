@@ -319,6 +319,23 @@ describe('customer site (real Chromium, phone-sized screen)', () => {
     }, PHONE);
   });
 
+  it('tells the customer on the survey page that a complaint takes one rating', async () => {
+    const complaint = await fileAndProgress([{ type: 'case.resolved', status: 'RESOLVED', message: '已处理。' }]);
+    const first = await fetch(`${intake.url}/v1/complaints/${complaint.reference}/satisfaction`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phoneLast4: complaint.last4, score: 5 }),
+    });
+    expect(first.status).toBe(202);
+    await onPage(browser, 'customer-survey-already-rated', async (page) => {
+      await page.goto(`${intake.url}/survey?reference=${complaint.reference}&lang=en`);
+      await page.getByRole('heading', { level: 1, name: 'How satisfied are you?' }).waitFor();
+      await page.getByLabel('Last 4 digits of your mobile number').fill(complaint.last4);
+      await page.getByLabel('2 · Dissatisfied').check();
+      await page.getByRole('button', { name: 'Send rating' }).click();
+      await page.getByRole('status').filter({ hasText: 'has been rated already' }).waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
+    }, PHONE);
+  });
+
   it('explains on the survey page that a complaint without an answer cannot be rated yet', async () => {
     const complaint = await fileAndProgress([{ type: 'case.opened', status: 'RECEIVED' }]);
     await onPage(browser, 'customer-survey-not-yet', async (page) => {

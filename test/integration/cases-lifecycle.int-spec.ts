@@ -231,6 +231,24 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
     expect(Date.parse(kept.body.sla.feedbackDueAt) - Date.parse(answeredEvent.complaint.receivedAt)).toBe(48 * 3_600_000);
   });
 
+  it('opens a case of its own for a complaint without a verified identity, leaving the other case as it was', async () => {
+    const { reference, complaintId } = await openCase({ priority: 'P3' });
+    const before = (await call('GET', `/v1/cases/${reference}`, agent)).body;
+    // An older router's link, and the router's handler-only hint: neither merges an unverified complaint.
+    const typed = routedComplaint({ receivedAt: clock.now(), priority: 'P1', linkedCaseReference: reference, verified: false });
+    const related = routedComplaint({ receivedAt: clock.now(), priority: 'P1', relatedCaseReference: reference, verified: false });
+    await routed.publish(typed);
+    await routed.publish(related);
+    await tap.waitFor(typed.complaint.complaintId, 'case.opened');
+    await tap.waitFor(related.complaint.complaintId, 'case.opened');
+    const own = await call('GET', `/v1/cases/${related.complaint.reference}`, agent);
+    expect(own.body.routing.relatedCaseReference).toBe(reference);
+    expect((await call('GET', `/v1/cases/${typed.complaint.reference}`, agent)).status).toBe(200);
+    const after = (await call('GET', `/v1/cases/${reference}`, agent)).body;
+    expect([after.priority, after.sla.feedbackDueAt, after.lifecycle.linkedComplaints]).toEqual([before.priority, before.sla.feedbackDueAt, []]);
+    expect((await tap.waitFor(complaintId, 'case.opened')).map((e) => e.eventType)).not.toContain('case.linked_complaint');
+  });
+
   it('reopens and escalates the case of a dissatisfied customer', async () => {
     const { reference, complaintId } = await openCase();
     await act(reference, 'claim', agent);

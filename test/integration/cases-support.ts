@@ -28,7 +28,7 @@ export function randomReference(): string {
   return `C20261129-${suffix}`;
 }
 
-export function routedComplaint(options: { department?: Department; priority?: Priority; receivedAt?: Date; hotline?: boolean; complaintId?: string; linkedCaseReference?: string } = {}): ComplaintRoutedV1 {
+export function routedComplaint(options: { department?: Department; priority?: Priority; receivedAt?: Date; hotline?: boolean; complaintId?: string; linkedCaseReference?: string; relatedCaseReference?: string; verified?: boolean } = {}): ComplaintRoutedV1 {
   const receivedAt = (options.receivedAt ?? new Date()).toISOString();
   const hotline = options.hotline ?? false;
   return parseContract(ComplaintRoutedV1, {
@@ -45,7 +45,7 @@ export function routedComplaint(options: { department?: Department; priority?: P
       channel: hotline ? 'hotline' : 'web',
       receivedAt,
       source: { system: hotline ? 'cc-demo' : 'web-form', messageId: hotline ? `call-${randomUUID()}` : null, receivedAt },
-      customer: { customerId: 'cust-42', contact: { phoneLast4: '8000' } },
+      customer: { customerId: 'cust-42', ...(options.verified === false ? {} : { verifiedIdentities: ['customerId'] }), contact: { phoneLast4: '8000' } },
       content: {
         text: '信用卡年费未经同意被扣除,要求退还。',
         language: 'zh',
@@ -66,6 +66,7 @@ export function routedComplaint(options: { department?: Department; priority?: P
       matchedTerms: ['信用卡', '年费'],
       routedAt: receivedAt,
       ...(options.linkedCaseReference ? { linkedCaseReference: options.linkedCaseReference } : {}),
+      ...(options.relatedCaseReference ? { relatedCaseReference: options.relatedCaseReference } : {}),
     },
   });
 }

@@ -104,41 +104,52 @@ describe('intake-web: the customer follows their complaint', () => {
       complaintId: complaint.complaintId,
       satisfaction: { score: 2, comment: '等太久了' },
     });
+
+    // One answer per complaint: a second one (even two at once) is 409 and publishes nothing.
+    const again = await Promise.all([1, 1, 5].map((score) => post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score })));
+    expect(again.map((r) => [r.status, r.body.type])).toEqual(Array(3).fill([409, 'https://complaints.example/problems/already-rated']));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(responses.values((r) => r.reference === complaint.reference)).toHaveLength(1);
   });
 
-  it('shows a complaint merged into an earlier case as that case, and files its rating against that case', async () => {
+  it('takes one answer when two arrive at the same moment', async () => {
     const complaint = await fileComplaint();
-    // The customer's earlier complaint came by phone; cases merged the web one into its case.
-    const earlier = { channel: 'hotline' as const, reference: newReference('hotline', new Date()), complaintId: randomUUID(), department: 'RETAIL_BANKING' as const };
-    const merged = `您的新投诉 ${complaint.reference} 与投诉 ${earlier.reference} 为同一事项，我们将合并处理，请以 ${earlier.reference} 查询进度。`;
-    await publishCaseEvents(
-      producer,
-      caseEvent({ type: 'case.feedback_sent', case: { ...earlier, status: 'IN_PROGRESS' }, message: '已受理电话投诉。' }),
+    await tellCase(complaint, 'case.resolved', 'RESOLVED', { message: '已处理。' });
+    await eventually(async () => ((await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: digits })).body.status === 'RESOLVED' ? true : undefined));
+    const answers = await Promise.all([1, 2, 3, 4].map((score) => post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score })));
+    expect(answers.map((a) => a.status).sort()).toEqual([202, 409, 409, 409]);
+    await eventually(async () => responses.values((r) => r.reference === complaint.reference)[0]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(responses.values((r) => r.reference === complaint.reference)).toHaveLength(1);
+  });
+
+  it('never shows another case through a reference, even one that says it merged this complaint', async () => {
+    const complaint = await fileComplaint();
+    await tellCase(complaint, 'case.opened', 'RECEIVED');
+    // Someone else's case (by phone) with a linked_complaint naming this web complaint: its events are not this customer's.
+    const other = { channel: 'hotline' as const, reference: newReference('hotline', new Date()), complaintId: randomUUID(), department: 'RETAIL_BANKING' as const };
+    const otherEvents = [
+      caseEvent({ type: 'case.feedback_sent', case: { ...other, status: 'IN_PROGRESS' }, message: '已受理电话投诉，客户账户尾号 1234。' }),
       caseEvent({
         type: 'case.linked_complaint',
-        case: { ...earlier, status: 'IN_PROGRESS', priority: 'P1' },
-        message: merged,
+        case: { ...other, status: 'RESOLVED', priority: 'P1' },
+        message: `您的新投诉 ${complaint.reference} 与投诉 ${other.reference} 为同一事项。`,
         data: { linkedReference: complaint.reference, linkedComplaintId: complaint.complaintId, channel: 'web', priority: 'P1', previousPriority: 'P2' },
       }),
-    );
+    ];
+    // Keyed like this complaint's own events, so they are consumed before its next one.
+    await producer.send({ topic: Topics.caseEventsV1, messages: otherEvents.map((e) => ({ key: complaint.complaintId, value: JSON.stringify(e) })) });
+    await tellCase(complaint, 'case.feedback_sent', 'IN_PROGRESS', { message: '正在核实。' });
     const shown = await eventually(async () => {
       const res = await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: digits });
-      return res.body.mergedInto ? res : undefined;
+      return res.body.updates?.length === 2 ? res : undefined;
     });
-    expect(shown.body).toMatchObject({ reference: complaint.reference, mergedInto: earlier.reference, status: 'IN_PROGRESS' });
-    expect(shown.body.updates).toEqual([{ at: expect.any(String), kind: 'linked_complaint', message: merged }]);
-
-    // Later events of that case (whatever its channel) show too, and the rating goes to that case.
-    await publishCaseEvents(producer, caseEvent({ type: 'case.resolved', case: { ...earlier, status: 'RESOLVED' }, message: '已退还费用。' }));
-    const resolved = await eventually(async () => {
-      const res = await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: digits });
-      return res.body.status === 'RESOLVED' ? res : undefined;
+    expect(shown.body).toEqual({
+      reference: complaint.reference, status: 'IN_PROGRESS', receivedAt: expect.any(String), updatedAt: expect.any(String),
+      updates: [expect.objectContaining({ kind: 'opened' }), expect.objectContaining({ kind: 'feedback_sent', message: '正在核实。' })],
     });
-    expect(resolved.body.updates.map((u: { kind: string }) => u.kind)).toEqual(['linked_complaint', 'resolved']);
-    expect((await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: otherDigits() })).status).toBe(404);
-    expect((await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score: 4 })).status).toBe(202);
-    const response = await eventually(async () => responses.values((r) => r.reference === earlier.reference)[0]);
-    expect(response).toMatchObject({ channel: 'web', reference: earlier.reference, satisfaction: { score: 4 } });
-    expect(response.complaintId).toBeUndefined();
+    expect(JSON.stringify(shown.body)).not.toContain(other.reference);
+    // Nor can it be rated through this reference: this complaint's own case has no answer yet.
+    expect((await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score: 1 })).body.type).toContain('complaint-not-resolved');
   });
 });

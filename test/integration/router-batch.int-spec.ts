@@ -70,7 +70,8 @@ describe('router batches (real Kafka and PostgreSQL)', () => {
     });
   }
 
-  const byPhone = (phone: string): CustomerV1 => ({ contact: { phone: cipher.seal(phone), phoneLast4: phone.slice(-4) } });
+  /** A caller the call centre verified: their phone merges repeat complaints (a typed one would only relate them). */
+  const byPhone = (phone: string): CustomerV1 => ({ verifiedIdentities: ['phone'], contact: { phone: cipher.seal(phone), phoneLast4: phone.slice(-4) } });
 
   it('routes a batch in one transaction: repeats within it link, and its assignments spread by open cases', async () => {
     for (const id of handlerIds) {

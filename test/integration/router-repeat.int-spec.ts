@@ -12,7 +12,10 @@ import { testConfig } from '../support/configs';
 import { eventually, RunningApp, startApp } from '../support/running-app';
 import { brokers, caseEvent, connectDb, receivedComplaint, storedDecision, testPublisher } from './router-fixtures';
 
-/** Repeat complaints: same customer, same matter, open earlier case -> linked and one step more urgent. */
+/**
+ * Repeat complaints: same customer (an identity both channels verified), same matter, open earlier
+ * case -> linked and one step more urgent; a shared unverified identity (a typed phone) -> related only.
+ */
 describe('router repeat complaints (real Kafka and PostgreSQL)', () => {
   let router: RunningApp;
   let db: Client;
@@ -49,7 +52,12 @@ describe('router repeat complaints (real Kafka and PostgreSQL)', () => {
   let phoneCounter = 0;
   /** A fresh mobile number for each test, so tests never link to each other. */
   const newPhone = () => `139${String(Date.now() % 1e6).padStart(6, '0')}${phoneCounter++ % 10}${Math.floor(Math.random() * 10)}`.slice(0, 11);
-  const byPhone = (phone: string, extra: Partial<CustomerV1> = {}): CustomerV1 => ({ ...extra, contact: { phone: cipher.seal(phone), phoneLast4: phone.slice(-4) } });
+  /** A customer known by phone: verified (a caller the call centre verified, with their customer id) unless `typed` (a web form). */
+  const byPhone = (phone: string, extra: Partial<CustomerV1> = {}, typed = false): CustomerV1 => ({
+    ...extra,
+    ...(typed ? {} : { verifiedIdentities: extra.customerId ? ['phone', 'customerId'] : ['phone'] }),
+    contact: { phone: cipher.seal(phone), phoneLast4: phone.slice(-4) },
+  });
 
   async function route(text: string, customer: CustomerV1, receivedAt?: Date, channel: 'web' | 'hotline' | 'mobile' = 'web'): Promise<ComplaintRoutedV1> {
     const event = receivedComplaint(text, customer, receivedAt);
@@ -68,7 +76,7 @@ describe('router repeat complaints (real Kafka and PostgreSQL)', () => {
 
   it('links the same customer on the same matter, on another channel, and raises the priority one step', async () => {
     const phone = newPhone();
-    const first = await route(CARD_FEES, byPhone(phone));
+    const first = await route(CARD_FEES, byPhone(phone), undefined, 'hotline');
     expect(first.routing.linkedCaseReference).toBeUndefined();
 
     const again = await route(CARD_FEES, byPhone(`+86 ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`), undefined, 'hotline');
@@ -97,18 +105,39 @@ describe('router repeat complaints (real Kafka and PostgreSQL)', () => {
     expect((await route(CARD_FEES, byPhone(newPhone()))).routing.linkedCaseReference).toBeUndefined();
     expect((await route(CARD_FEES, byPhone(phone, { customerId: 'cust-b' }))).routing.linkedCaseReference).toBeUndefined();
     // The same customer id without a phone (e.g. the mobile app) is the same customer.
-    const mobile = await route(CARD_FEES, { customerId: 'cust-a', contact: {} }, undefined, 'mobile');
+    const mobile = await route(CARD_FEES, { customerId: 'cust-a', verifiedIdentities: ['customerId'], contact: {} }, undefined, 'mobile');
     expect(mobile.routing.linkedCaseReference).toBe(first.complaint.reference);
   });
 
   it('links by WeChat openId, and only within the window', async () => {
     const openId = `o-${Date.now()}`;
-    const old = await route(CARD_FEES, { contact: { openId } }, new Date(Date.now() - 31 * 24 * 3600 * 1000));
-    const now = await route(CARD_FEES, { contact: { openId } });
+    const wechat: CustomerV1 = { verifiedIdentities: ['openId'], contact: { openId } };
+    const old = await route(CARD_FEES, wechat, new Date(Date.now() - 31 * 24 * 3600 * 1000));
+    const now = await route(CARD_FEES, wechat);
     expect(now.routing.linkedCaseReference).toBeUndefined();
-    const soon = await route(CARD_FEES, { contact: { openId } });
+    const soon = await route(CARD_FEES, wechat);
     expect(soon.routing.linkedCaseReference).toBe(now.complaint.reference);
     expect(old.routing.linkedCaseReference).toBeUndefined();
+  });
+
+  it('never merges on a typed phone: the web complaint is only related, for handlers, and its priority stays', async () => {
+    const phone = newPhone();
+    const victim = await route(CARD_FEES, byPhone(phone), undefined, 'hotline');
+    const typed = await route(CARD_FEES, byPhone(phone, {}, true));
+    expect(typed.routing.linkedCaseReference).toBeUndefined();
+    expect(typed.routing.relatedCaseReference).toBe(victim.complaint.reference);
+    expect(typed.routing.priority).toBe(victim.routing.priority);
+
+    // Nor does a verified complaint merge into the typed one, nor a typed one into a typed one.
+    const typedFirst = await route(DEPOSIT_FEES, byPhone(phone, {}, true));
+    const verifiedLater = await route(DEPOSIT_FEES, byPhone(phone), undefined, 'hotline');
+    const typedAgain = await route(DEPOSIT_FEES, byPhone(phone, {}, true));
+    expect([verifiedLater.routing.linkedCaseReference, typedAgain.routing.linkedCaseReference]).toEqual([undefined, undefined]);
+    expect(verifiedLater.routing.relatedCaseReference).toBe(typedFirst.complaint.reference);
+    expect(typedAgain.routing.relatedCaseReference).toBe(typedFirst.complaint.reference);
+
+    const { rows } = await db.query('SELECT linked_to FROM routing.matters WHERE complaint_id = ANY($1)', [[typed.complaint.complaintId, verifiedLater.complaint.complaintId]]);
+    expect(rows.map((r) => r.linked_to)).toEqual([null, null]);
   });
 
   it('links only while the earlier case is open (closed, then reopened)', async () => {

@@ -9,6 +9,17 @@ export class IntakeWebConfig extends DatabaseServiceConfig {
   @IsInt() @Min(0) @Max(1_000_000)
   INTAKE_RATE_LIMIT_PER_MIN: number = 30;
 
+  /**
+   * Look-ups and ratings of one reference (both endpoints together, every instance) that may fail
+   * before it is locked for INTAKE_WEB_GUESS_LOCK_SECONDS: the last four digits are otherwise 10,000 guesses.
+   */
+  @IsInt() @Min(1) @Max(100)
+  INTAKE_WEB_GUESS_MAX_ATTEMPTS: number = 5;
+
+  /** How long a locked reference refuses every look-up and rating (429 with Retry-After); also the period attempts are counted over. */
+  @IsInt() @Min(1) @Max(86_400)
+  INTAKE_WEB_GUESS_LOCK_SECONDS: number = 900;
+
   @IsString() @IsNotEmpty()
   PII_KEYS: string;
 

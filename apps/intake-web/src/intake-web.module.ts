@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ServiceConfigModule, loadConfig } from '@complaints/config';
 import { WEB_COMPLAINT_LIMITS } from '@complaints/contracts';
 import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
@@ -17,7 +18,11 @@ import { LookUpComplaintQuery } from './application/follow-complaint/look-up-com
 import { RecordCaseProgressUseCase } from './application/follow-complaint/record-case-progress.use-case';
 import { RateComplaintUseCase } from './application/rate-complaint/rate-complaint.use-case';
 import { IntakeWebConfig } from './intake-web.config';
-import { CaseProgressEntity, CaseUpdateEntity, MergedComplaintEntity } from './infrastructure/persistence/case-progress.entity';
+import { CaseProgressEntity, CaseUpdateEntity } from './infrastructure/persistence/case-progress.entity';
+import { PgRatingStore } from './infrastructure/persistence/pg-rating.store';
+import { PgReferenceGuesses } from './infrastructure/persistence/pg-reference-guesses';
+import { ReferenceGuesses } from './application/follow-complaint/reference-guesses';
+import { RatingStore } from './application/rate-complaint/rating.store';
 import { TypeOrmCaseProgressStore } from './infrastructure/persistence/typeorm-case-progress.store';
 import { CaseEventsConsumer } from './interface/case-events.consumer';
 import { FollowComplaintController } from './interface/http/follow-complaint.controller';
@@ -46,7 +51,7 @@ export class IntakeWebModule {
         ObservabilityModule.forRoot({ service: INTAKE_WEB_SERVICE, readiness: [KafkaReadiness, DatabaseReadiness] }),
         MessagingModule.forRoot({ clientId: INTAKE_WEB_SERVICE }),
         PersistenceModule.forRoot((c) => intakeWebDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
-        TypeOrmModule.forFeature([SubmissionEntity, AttachmentEntity, CaseProgressEntity, CaseUpdateEntity, MergedComplaintEntity]),
+        TypeOrmModule.forFeature([SubmissionEntity, AttachmentEntity, CaseProgressEntity, CaseUpdateEntity]),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: limit === 0 ? Number.MAX_SAFE_INTEGER : limit }] }),
       ],
       controllers: [ComplaintsController, FollowComplaintController, SiteConfigController, EvidenceDownloadController],
@@ -57,8 +62,23 @@ export class IntakeWebModule {
         { provide: EvidenceFiles, useClass: TypeOrmEvidenceFiles },
         { provide: EvidenceLinkSettings, useValue: evidenceLinks },
         { provide: CustomerResponsePublisher, useClass: KafkaCustomerResponsePublisher },
-        { provide: LookUpComplaintQuery, inject: [SubmissionStore, CaseProgressStore], useFactory: (s: SubmissionStore, p: CaseProgressStore) => new LookUpComplaintQuery(s, p) },
-        { provide: RateComplaintUseCase, inject: [LookUpComplaintQuery, CustomerResponsePublisher], useFactory: (q: LookUpComplaintQuery, p: CustomerResponsePublisher) => new RateComplaintUseCase(q, p) },
+        {
+          provide: ReferenceGuesses,
+          inject: [getDataSourceToken()],
+          useFactory: (db: DataSource) =>
+            new PgReferenceGuesses(db, { maxWrongAttempts: config.INTAKE_WEB_GUESS_MAX_ATTEMPTS, lockMs: config.INTAKE_WEB_GUESS_LOCK_SECONDS * 1000 }),
+        },
+        { provide: RatingStore, useClass: PgRatingStore },
+        {
+          provide: LookUpComplaintQuery,
+          inject: [SubmissionStore, CaseProgressStore, ReferenceGuesses],
+          useFactory: (s: SubmissionStore, p: CaseProgressStore, g: ReferenceGuesses) => new LookUpComplaintQuery(s, p, g),
+        },
+        {
+          provide: RateComplaintUseCase,
+          inject: [LookUpComplaintQuery, RatingStore, CustomerResponsePublisher],
+          useFactory: (q: LookUpComplaintQuery, r: RatingStore, p: CustomerResponsePublisher) => new RateComplaintUseCase(q, r, p),
+        },
         { provide: RecordCaseProgressUseCase, inject: [CaseProgressStore], useFactory: (p: CaseProgressStore) => new RecordCaseProgressUseCase(p) },
         CaseEventsConsumer,
         {

@@ -64,8 +64,19 @@ export class RoutingDecisionV1 {
   @IsArray() @ArrayMaxSize(100) @IsString({ each: true })
   matchedTerms: string[];
 
+  /**
+   * The open case of the same customer on the same matter this complaint is merged into: set only when
+   * both complaints share an identity their channels verified (see `CustomerV1.verifiedIdentities`).
+   */
   @IsOptional() @IsString() @MaxLength(64)
   linkedCaseReference?: string;
+
+  /**
+   * An open case that looks related (same matter, an unverified identity such as a typed phone in
+   * common): for handlers only. It never merges, never changes that case and is never shown to customers.
+   */
+  @IsOptional() @IsString() @MaxLength(64)
+  relatedCaseReference?: string;
 
   /** The handler the router assigned (their staff id), when the department has one who fits; else the department's queue. */
   @IsOptional() @IsString() @MaxLength(128)

@@ -41,9 +41,22 @@ export class CustomerContactV1 {
   uid?: string;
 }
 
+/** The identities of `CustomerV1` a channel can vouch for. */
+export const VERIFIABLE_IDENTITIES = ['customerId', 'openId', 'uid', 'phone'] as const;
+export type VerifiableIdentity = (typeof VERIFIABLE_IDENTITIES)[number];
+
 export class CustomerV1 {
   @IsOptional() @IsString() @MaxLength(128)
   customerId?: string;
+
+  /**
+   * The identities the channel verified: the app's signed-in `sub` (customerId), the WeChat openId or
+   * Weibo uid the platform delivered, a caller the call centre verified (phone, and customerId when
+   * given). Absent means none: a phone typed into a form is not an identity. Only verified identities
+   * merge complaints into one case; an unverified match is shown to handlers as related, nothing more.
+   */
+  @IsOptional() @IsArray() @ArrayMaxSize(VERIFIABLE_IDENTITIES.length) @IsIn(VERIFIABLE_IDENTITIES, { each: true })
+  verifiedIdentities?: VerifiableIdentity[];
 
   @IsOptional() @Matches(ENCRYPTED_VALUE)
   name?: string;

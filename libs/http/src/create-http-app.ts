@@ -8,6 +8,7 @@ import { CORRELATION_HEADER, httpRequestSeconds } from '@complaints/observabilit
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { enableCors, PublicCorsOptions } from './cors';
 import { mountSite, SiteOptions } from './site';
+import { parseTrustedProxies } from './trusted-proxies';
 import { createValidationPipe } from './validation.pipe';
 
 export interface HttpAppOptions {
@@ -22,6 +23,8 @@ export interface HttpAppOptions {
   corsOrigins?: string[];
   /** Paths other sites' pages may read across origins (e.g. analytics' public transparency report). */
   publicCors?: PublicCorsOptions;
+  /** Proxies whose X-Forwarded-For is believed (addresses, CIDR blocks); default: the TRUSTED_PROXIES setting, none when unset. */
+  trustedProxies?: string[];
 }
 
 /**
@@ -34,6 +37,8 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
     bodyLimit: options.bodyLimitBytes ?? 256 * 1024,
     requestIdHeader: CORRELATION_HEADER,
     genReqId: () => randomUUID(),
+    // request.ip (per-client limits, logs) is the TCP peer unless that peer is a trusted proxy.
+    trustProxy: options.trustedProxies ?? parseTrustedProxies(process.env.TRUSTED_PROXIES),
   });
   // JSON only (Nest would add url-encoded forms), keeping the exact bytes when a signature is checked over them.
   const fastify = adapter.getInstance();

@@ -12,6 +12,8 @@ export class ApiProblem extends Error {
     readonly detail: string | undefined,
     readonly errors: FieldProblem[] = [],
     readonly retryAfterSeconds?: number,
+    /** The problem's `type` URI, which tells refusals of one status apart (e.g. `.../already-rated`). */
+    readonly type?: string,
   ) {
     super(detail ?? title);
   }
@@ -51,7 +53,7 @@ export async function requestJson<T>(url: string, init: RequestInit & { json?: u
   const text = await response.text();
   const body = text ? safeParse(text) : undefined;
   if (response.ok) return body as T;
-  const problem = (body ?? {}) as { title?: string; detail?: string; errors?: FieldProblem[] };
+  const problem = (body ?? {}) as { type?: string; title?: string; detail?: string; errors?: FieldProblem[] };
   const retryAfter = Number(response.headers.get('retry-after'));
   throw new ApiProblem(
     response.status,
@@ -59,6 +61,7 @@ export async function requestJson<T>(url: string, init: RequestInit & { json?: u
     problem.detail,
     Array.isArray(problem.errors) ? problem.errors : [],
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    typeof problem.type === 'string' ? problem.type : undefined,
   );
 }
 

@@ -57,7 +57,11 @@ export interface Case {
   /** Follows the complaint across services (the routed event's correlation id). */
   correlationId?: string;
   lifecycle: CaseLifecycle;
-  routing: { ruleId: string; rulesVersion: string; classifierVersion: string; matchedTerms: string[]; confidence: Record<string, number> };
+  routing: {
+    ruleId: string; rulesVersion: string; classifierVersion: string; matchedTerms: string[]; confidence: Record<string, number>;
+    /** An open case the router found related through an unverified identity (a typed phone): for handlers only. */
+    relatedCaseReference?: string;
+  };
 }
 
 /** Opens a case from a routed complaint: status RECEIVED, clocks started at receipt. */
@@ -105,6 +109,7 @@ export function openCase(routed: ComplaintRoutedV1, policy?: SlaPolicy): { case:
       classifierVersion: routing.classifierVersion,
       matchedTerms: routing.matchedTerms,
       confidence: { ...routing.confidence },
+      ...(routing.relatedCaseReference ? { relatedCaseReference: routing.relatedCaseReference } : {}),
     },
   };
   const timeline: TimelineEntry[] = [
@@ -114,7 +119,10 @@ export function openCase(routed: ComplaintRoutedV1, policy?: SlaPolicy): { case:
       at: routedAt,
       actor: 'router',
       sourceEventId: routed.eventId,
-      details: { department: routing.department, ruleId: routing.ruleId, needsTriage: routing.needsTriage },
+      details: {
+        department: routing.department, ruleId: routing.ruleId, needsTriage: routing.needsTriage,
+        ...(routing.relatedCaseReference ? { relatedCaseReference: routing.relatedCaseReference } : {}),
+      },
     },
   ];
   return { case: opened, timeline };

@@ -52,6 +52,17 @@ describe('normaliseHotlineCall', () => {
     expect(complaint.context.extra?.summary).not.toContain('6222 0212 3456');
   });
 
+  it('vouches for the caller\'s number and customer id only when the call centre verified the caller', () => {
+    const identities = (overrides: Partial<HotlineCall>) => {
+      const result = normaliseHotlineCall(call(overrides), ids, cipher, 'CN');
+      return result.ok ? parseContract(ComplaintV1, JSON.parse(JSON.stringify(result.complaint))).customer.verifiedIdentities : 'refused';
+    };
+    expect(identities({})).toBeUndefined();
+    expect(identities({ callerVerified: false, customerId: 'cust-1' })).toBeUndefined();
+    expect(identities({ callerVerified: true })).toEqual(['phone']);
+    expect(identities({ callerVerified: true, customerId: 'cust-1' })).toEqual(['phone', 'customerId']);
+  });
+
   it('reads a number without a country code in the configured country', () => {
     const result = normaliseHotlineCall(call({ callerNumber: '(415) 555-2671' }), ids, cipher, 'US');
     expect(result.ok && cipher.open(result.complaint.customer.contact.phone!)).toBe('+14155552671');

@@ -10,6 +10,8 @@ export interface HotlineCall {
   endedAt: string;
   callerNumber: string;
   customerId?: string;
+  /** Whether the call centre verified the caller (e.g. security questions, a one-time code): then the number and customer id identify them. */
+  callerVerified?: boolean;
   /** The caller's province-level division (GB/T 2260 code), when the call centre knows it. */
   callerRegion?: RegionCode;
   agentId?: string;
@@ -66,6 +68,7 @@ export function normaliseHotlineCall(call: HotlineCall, ids: CallIdentity, ciphe
       source: { system: ids.callcenterId, messageId: call.callId, receivedAt: ids.receivedAt.toISOString() },
       customer: {
         ...(call.customerId ? { customerId: call.customerId } : {}),
+        ...(call.callerVerified ? { verifiedIdentities: call.customerId ? ['phone' as const, 'customerId' as const] : ['phone' as const] } : {}),
         contact: { phone: cipher.seal(phone), phoneLast4: phone.slice(-4) },
       },
       content: { text, language: detectLanguage(text), transcript },

@@ -45,6 +45,8 @@ export function normaliseMobileSubmission(submission: MobileSubmission, evidence
     source: { system: MOBILE_SOURCE_SYSTEM, messageId: ids.idempotencyKey, receivedAt },
     customer: {
       customerId: ids.customerId,
+      // The token's subject is verified by the sign-in; a phone typed in the app is not.
+      verifiedIdentities: ['customerId' as const],
       contact: phone ? { phone: cipher.seal(phone), phoneLast4: phone.replace(/\D/g, '').slice(-4) } : {},
     },
     content: complaintContent(text, evidence),

@@ -45,7 +45,10 @@ export function conversationComplaint(conversation: Conversation, receivedAt: Da
     channel: conversation.channel,
     receivedAt: conversation.openedAt.toISOString(),
     source: { system: conversation.account.slice(0, 64), messageId: first.messageId, receivedAt: receivedAt.toISOString() },
-    customer: { contact: conversation.channel === 'wechat' ? { openId: conversation.userId } : { uid: conversation.userId } },
+    // The platform delivered the sender's openId / uid on a signed callback: a verified identity.
+    customer: conversation.channel === 'wechat'
+      ? { contact: { openId: conversation.userId }, verifiedIdentities: ['openId' as const] }
+      : { contact: { uid: conversation.userId }, verifiedIdentities: ['uid' as const] },
     content: {
       text,
       language: detectLanguage(text),

@@ -38,7 +38,7 @@ export function SurveyPage({ lang, t, initialReference }: { lang: Lang; t: Trans
     } catch (error) {
       const problem = ApiProblem.of(error);
       if (problem.errors.length > 0) setErrors(fieldErrors(problem, lang));
-      if (problem.status === 409) setNotice({ kind: 'info', text: t('survey.notYet') });
+      if (problem.status === 409) setNotice({ kind: 'info', text: t(problem.type?.endsWith('/already-rated') ? 'survey.alreadyRated' : 'survey.notYet') });
       else if (problem.status === 404) setNotice({ kind: 'error', text: t('survey.notFound') });
       else if (problem.errors.length === 0) setNotice({ kind: 'error', text: problemText(problem, t) });
     } finally {

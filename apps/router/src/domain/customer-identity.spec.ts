@@ -21,11 +21,19 @@ describe('customerIdentities', () => {
       (sealed) => (sealed === 'sealed' ? '+86 13800138000' : null),
     );
     expect(identities).toEqual([
-      { kind: 'customer', value: 'cust-1' },
-      { kind: 'openid', value: 'o-1' },
-      { kind: 'uid', value: 'u-1' },
-      { kind: 'phone', value: '13800138000' },
+      { kind: 'customer', value: 'cust-1', verified: false },
+      { kind: 'openid', value: 'o-1', verified: false },
+      { kind: 'uid', value: 'u-1', verified: false },
+      { kind: 'phone', value: '13800138000', verified: false },
     ]);
+  });
+
+  it('marks verified only the identities the channel vouched for', () => {
+    const identities = customerIdentities(
+      { customerId: 'cust-1', verifiedIdentities: ['customerId'], contact: { openId: 'o-1', phone: 'sealed' } },
+      () => '13800138000',
+    );
+    expect(identities.map((i) => [i.kind, i.verified])).toEqual([['customer', true], ['openid', false], ['phone', false]]);
   });
 
   it('has no phone identity when the phone cannot be opened', () => {

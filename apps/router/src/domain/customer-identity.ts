@@ -1,4 +1,4 @@
-import type { CustomerV1 } from '@complaints/contracts';
+import type { CustomerV1, VerifiableIdentity } from '@complaints/contracts';
 
 export type IdentityKind = 'customer' | 'openid' | 'uid' | 'phone';
 
@@ -6,21 +6,28 @@ export type IdentityKind = 'customer' | 'openid' | 'uid' | 'phone';
 export interface CustomerIdentity {
   kind: IdentityKind;
   value: string;
+  /** Whether the channel verified it (`CustomerV1.verifiedIdentities`): only verified identities merge complaints. */
+  verified: boolean;
 }
+
+const CONTRACT_FIELD: Record<IdentityKind, VerifiableIdentity> = { customer: 'customerId', openid: 'openId', uid: 'uid', phone: 'phone' };
 
 /**
  * The identities a complaint carries, strongest first: the bank's customer id, the channel identity
  * (WeChat openId, Weibo uid), then the phone (opened from its sealed form by `openPhone`, normalised).
  */
 export function customerIdentities(customer: CustomerV1, openPhone: (sealed: string) => string | null): CustomerIdentity[] {
-  const identities: CustomerIdentity[] = [];
+  const identities: Omit<CustomerIdentity, 'verified'>[] = [];
   if (customer.customerId) identities.push({ kind: 'customer', value: customer.customerId.trim() });
   if (customer.contact.openId) identities.push({ kind: 'openid', value: customer.contact.openId.trim() });
   if (customer.contact.uid) identities.push({ kind: 'uid', value: customer.contact.uid.trim() });
   const phone = customer.contact.phone ? openPhone(customer.contact.phone) : null;
   const normalised = phone ? normalisePhone(phone) : null;
   if (normalised) identities.push({ kind: 'phone', value: normalised });
-  return identities.filter((identity) => identity.value.length > 0);
+  const verified = new Set(customer.verifiedIdentities ?? []);
+  return identities
+    .filter((identity) => identity.value.length > 0)
+    .map((identity) => ({ ...identity, verified: verified.has(CONTRACT_FIELD[identity.kind]) }));
 }
 
 /**

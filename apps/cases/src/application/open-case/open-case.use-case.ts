@@ -16,7 +16,8 @@ export function openedMessage(reference: string, language: string): string {
 
 /**
  * Opens the case of a routed complaint — or, for a repeat complaint the router linked to a case still
- * being worked, merges it into that case instead (CBIRC allows merging) — and, in the same transaction, queues `case.opened` (customer-visible,
+ * being worked (same customer, an identity both channels verified), merges it into that case instead
+ * (CBIRC allows merging); a merely related case (`relatedCaseReference`) is kept for handlers only — and, in the same transaction, queues `case.opened` (customer-visible,
  * with the reference) for publication. A redelivered event finds the case open and changes nothing.
  */
 export class OpenCaseUseCase {
@@ -27,7 +28,10 @@ export class OpenCaseUseCase {
   ) {}
 
   async execute(routed: ComplaintRoutedV1): Promise<{ reference: string; created: boolean }> {
-    const linkedTo = routed.routing.linkedCaseReference && (await this.linkToOpenCase(routed.routing.linkedCaseReference, routed));
+    // Only a complaint whose channel verified the customer may join (and change) another case; the
+    // router links only those, and a link without a verified identity (an older router) opens a case of its own.
+    const verified = (routed.complaint.customer.verifiedIdentities?.length ?? 0) > 0;
+    const linkedTo = verified && routed.routing.linkedCaseReference && (await this.linkToOpenCase(routed.routing.linkedCaseReference, routed));
     if (linkedTo) return { reference: linkedTo, created: false };
     const { case: opened, timeline } = openCase(routed, this.policy);
     const at = new Date(routed.routing.routedAt);

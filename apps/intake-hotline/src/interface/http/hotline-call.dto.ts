@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min,
   ValidateNested,
 } from 'class-validator';
 import { IsRegion, PRODUCTS, Product, REGION_CODES, RegionCode } from '@complaints/contracts';
@@ -41,6 +41,15 @@ export class HotlineCallDto {
   @ApiPropertyOptional({ description: "The bank's customer id, when the call centre identified the caller" })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(128)
   customerId?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'true when the call centre verified the caller (security questions, a one-time code...): only then do the caller number and customerId ' +
+      "merge this complaint into the same customer's open case; an unverified caller's complaint gets a case of its own (handlers see it as related)",
+  })
+  @IsOptional() @IsBoolean()
+  callerVerified?: boolean;
 
   @ApiPropertyOptional({
     enum: REGION_CODES,

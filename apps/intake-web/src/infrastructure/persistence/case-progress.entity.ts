@@ -17,11 +17,3 @@ export class CaseUpdateEntity {
   @Column({ type: 'text', nullable: true }) message: string | null;
   @Column({ type: 'timestamptz' }) at: Date;
 }
-
-/** A web complaint merged into another case: looked up by its own reference, it shows that case. */
-@Entity({ name: 'merged_complaints' })
-export class MergedComplaintEntity {
-  @PrimaryColumn({ type: 'text' }) reference: string;
-  @Column({ name: 'case_reference', type: 'text' }) caseReference: string;
-  @Column({ name: 'merged_at', type: 'timestamptz' }) mergedAt: Date;
-}

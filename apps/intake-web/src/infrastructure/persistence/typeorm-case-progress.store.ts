@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CaseEventV1, CaseStatus } from '@complaints/contracts';
 import { CaseProgress, CaseProgressStore } from '../../application/follow-complaint/case-progress.store';
-import type { MergedComplaint } from '../../domain/merged-complaint';
-import { CaseProgressEntity, CaseUpdateEntity, MergedComplaintEntity } from './case-progress.entity';
+import { CaseProgressEntity, CaseUpdateEntity } from './case-progress.entity';
 
 @Injectable()
 export class TypeOrmCaseProgressStore extends CaseProgressStore {
@@ -12,18 +11,9 @@ export class TypeOrmCaseProgressStore extends CaseProgressStore {
     super();
   }
 
-  async apply(event: CaseEventV1, merge?: MergedComplaint): Promise<void> {
+  async apply(event: CaseEventV1): Promise<void> {
     const at = new Date(event.at);
     await this.dataSource.transaction(async (manager) => {
-      if (merge) {
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(MergedComplaintEntity)
-          .values({ reference: merge.reference, caseReference: merge.caseReference, mergedAt: merge.at })
-          .orIgnore()
-          .execute();
-      }
       // Latest event wins; events of one case arrive in order (keyed by complaintId), replays change nothing.
       await manager
         .createQueryBuilder()
@@ -59,13 +49,5 @@ export class TypeOrmCaseProgressStore extends CaseProgressStore {
       updatedAt: progress.updatedAt.toISOString(),
       updates: updates.map((u) => ({ at: u.at.toISOString(), kind: u.kind, ...(u.message ? { message: u.message } : {}) })),
     };
-  }
-
-  async mergedInto(reference: string): Promise<string | null> {
-    return (await this.dataSource.getRepository(MergedComplaintEntity).findOneBy({ reference }))?.caseReference ?? null;
-  }
-
-  async hasMergedComplaints(caseReference: string): Promise<boolean> {
-    return this.dataSource.getRepository(MergedComplaintEntity).existsBy({ caseReference });
   }
 }

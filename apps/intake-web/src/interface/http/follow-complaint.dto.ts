@@ -36,8 +36,6 @@ export class ComplaintUpdateDto {
 
 export class ComplaintStatusDto {
   @ApiProperty() reference: string;
-  @ApiPropertyOptional({ example: 'C20261128-H7K3Q9', description: 'The case this complaint was merged into (same customer, same matter); status and updates are that case\'s' })
-  mergedInto?: string;
   @ApiProperty({ example: 'IN_PROGRESS' }) status: string;
   @ApiProperty({ format: 'date-time' }) receivedAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

@@ -1,11 +1,18 @@
 import { repeatWindow } from '../../domain/repeat-complaint';
-import { EarlierMatter, EarlierMatterQuery, MatterRecord } from './matter.store';
+import { EarlierMatter, EarlierMatterQuery, MatterRecord, RepeatKind } from './matter.store';
 
-/** The store's query for a matter: same customer (any shared fingerprint), product and reason, within the window. */
-export function earlierMatterQuery(matter: MatterRecord, windowDays: number): EarlierMatterQuery {
+/** The fingerprints of a matter that count for this kind of repeat. */
+const fingerprintsFor = (matter: MatterRecord, kind: RepeatKind) => (kind === 'merge' ? matter.verifiedFingerprints : matter.fingerprints);
+
+/**
+ * The store's query for a matter: same customer (a shared fingerprint; for a merge, one both channels
+ * verified), product and reason, within the window.
+ */
+export function earlierMatterQuery(matter: MatterRecord, windowDays: number, kind: RepeatKind): EarlierMatterQuery {
   return {
     complaintId: matter.complaintId,
-    fingerprints: matter.fingerprints,
+    kind,
+    fingerprints: fingerprintsFor(matter, kind),
     customerFingerprint: matter.customerFingerprint,
     product: matter.product,
     reason: matter.reason,
@@ -23,7 +30,7 @@ function repeats(query: EarlierMatterQuery, candidate: MatterRecord): boolean {
     receivedAt >= query.since.getTime() &&
     receivedAt <= query.until.getTime() &&
     (query.customerFingerprint === null || candidate.customerFingerprint === null || candidate.customerFingerprint === query.customerFingerprint) &&
-    candidate.fingerprints.some((fingerprint) => query.fingerprints.includes(fingerprint))
+    fingerprintsFor(candidate, query.kind).some((fingerprint) => query.fingerprints.includes(fingerprint))
   );
 }
 
@@ -39,10 +46,15 @@ function earlierOf(a: EarlierMatter | null, b: EarlierMatter | null): EarlierMat
  * locks) and the same customer's matters routed before it in this batch. Null entries (no matter,
  * nothing found) stay null.
  */
-export function linkWithinBatch(matters: readonly (MatterRecord | null)[], fromStore: readonly (EarlierMatter | null)[], windowDays: number): (EarlierMatter | null)[] {
+export function linkWithinBatch(
+  matters: readonly (MatterRecord | null)[],
+  fromStore: readonly (EarlierMatter | null)[],
+  windowDays: number,
+  kind: RepeatKind,
+): (EarlierMatter | null)[] {
   return matters.map((matter, i) => {
     if (!matter) return null;
-    const query = earlierMatterQuery(matter, windowDays);
+    const query = earlierMatterQuery(matter, windowDays, kind);
     let earliest = fromStore[i] ?? null;
     for (const before of matters.slice(0, i)) {
       if (before && repeats(query, before)) {

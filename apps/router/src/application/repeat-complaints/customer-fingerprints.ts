@@ -5,6 +5,8 @@ import { CustomerIdentity, customerIdentities } from '../../domain/customer-iden
 export interface CustomerFingerprintSet {
   /** Keyed fingerprints of every identity the complaint carries. */
   all: string[];
+  /** Those of the identities the channel verified (the only ones that merge complaints). */
+  verified: string[];
   /** The fingerprint of the bank's customer id, when there is one. */
   customer: string | null;
 }
@@ -28,8 +30,9 @@ export class CustomerFingerprints {
       }
     });
     const all = [...new Set(identities.map((identity) => this.fingerprint(identity)))];
+    const verified = [...new Set(identities.filter((identity) => identity.verified).map((identity) => this.fingerprint(identity)))];
     const customerId = identities.find((identity) => identity.kind === 'customer');
-    return { all, customer: customerId ? this.fingerprint(customerId) : null };
+    return { all, verified, customer: customerId ? this.fingerprint(customerId) : null };
   }
 
   private fingerprint(identity: CustomerIdentity): string {

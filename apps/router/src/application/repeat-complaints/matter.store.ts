@@ -8,12 +8,22 @@ export interface MatterRecord {
   reason: Reason;
   receivedAt: string;
   fingerprints: string[];
+  /** The fingerprints of the identities the channel verified (a subset of `fingerprints`). */
+  verifiedFingerprints: string[];
   customerFingerprint: string | null;
   linkedTo: string | null;
 }
 
+/**
+ * How two complaints of a customer relate: `merge` when they share an identity both channels verified
+ * (one case, customer-visible), `related` when they share any identity (handlers only).
+ */
+export type RepeatKind = 'merge' | 'related';
+
 export interface EarlierMatterQuery {
   complaintId: string;
+  kind: RepeatKind;
+  /** For `merge` the verified fingerprints, matched against verified ones only; for `related` all. */
   fingerprints: string[];
   customerFingerprint: string | null;
   product: Product;

@@ -7,7 +7,7 @@ import { raisePriority } from '../../domain/repeat-complaint';
 import { RuleSet, rulesVersionLabel } from '../../domain/rule-set';
 import { CustomerFingerprints } from '../repeat-complaints/customer-fingerprints';
 import { earlierMatterQuery, linkWithinBatch } from '../repeat-complaints/batch-repeats';
-import { EarlierMatter, MatterRecord } from '../repeat-complaints/matter.store';
+import { EarlierMatter, MatterRecord, RepeatKind } from '../repeat-complaints/matter.store';
 import { ActiveRules } from '../routing-rules/active-rules';
 import { customerText } from './customer-text';
 import { NewDecision, RoutedComplaintPublisher, RoutingDecisionStore, RoutingSession } from './routing-decision.store';
@@ -27,10 +27,11 @@ interface Pending {
 /**
  * Routes a batch of received complaints (one partition's, in order) as if one after the other, in
  * one pass: classifies them, then in one transaction (under the customers' and departments' locks)
- * links each to the same customer's open complaint on the same matter (raising its priority one
- * step; earlier complaints of the same batch count), applies the active routing rules, assigns the
- * fitting handler with the fewest open cases (counting the batch's own assignments) and stores the
- * decisions; then publishes every `complaints.routed.v1` in one request. Idempotent: a complaint
+ * links each to the same customer's open complaint on the same matter when they share an identity
+ * both channels verified (raising its priority one step; earlier complaints of the same batch count),
+ * else names an open complaint sharing any identity (a typed phone) as related, for handlers only;
+ * applies the active routing rules, assigns the fitting handler with the fewest open cases
+ * (counting the batch's own assignments) and stores the decisions; then publishes every `complaints.routed.v1` in one request. Idempotent: a complaint
  * that already has a decision (redelivered, or routed by another instance) republishes the stored
  * decision unchanged (same eventId), so downstream dedupe sees the same event.
  */
@@ -82,21 +83,17 @@ export class RouteComplaintsUseCase {
   }
 
   private async decideAll(session: RoutingSession, pending: Pending[], ruleSet: RuleSet): Promise<NewDecision[]> {
-    const window = this.settings.repeatWindowDays;
     await session.lockCustomers(pending.flatMap((p) => p.matter?.fingerprints ?? []));
-    const withMatter = pending.filter((p) => p.matter);
-    const found = await session.findOpenEarlier(withMatter.map((p) => earlierMatterQuery(p.matter!, window)));
-    const fromStore = pending.map((p) => (p.matter ? found[withMatter.indexOf(p)] : null));
-    const earlier = linkWithinBatch(
-      pending.map((p) => p.matter),
-      fromStore,
-      window,
-    );
+    const merges = await this.earlierMatters(session, pending, 'merge');
+    const related = await this.earlierMatters(session, pending, 'related');
 
     const routed = pending.map((p, i) => {
-      const classification = earlier[i] ? { ...p.classification, priority: raisePriority(p.classification.priority) } : p.classification;
-      if (p.matter) p.matter.linkedTo = earlier[i]?.complaintId ?? null;
-      return { ...p, classification, earlier: earlier[i], outcome: decideRouting(classification, ruleSet.rules, this.settings.triageThreshold) };
+      const earlier = merges[i];
+      // Only a verified repeat is more urgent and linked; a merely related case is a hint for handlers.
+      const classification = earlier ? { ...p.classification, priority: raisePriority(p.classification.priority) } : p.classification;
+      if (p.matter) p.matter.linkedTo = earlier?.complaintId ?? null;
+      const relatedCase = earlier ? null : related[i];
+      return { ...p, classification, earlier, relatedCase, outcome: decideRouting(classification, ruleSet.rules, this.settings.triageThreshold) };
     });
 
     const departments = [...new Set(routed.map((r) => r.outcome.department))].sort() as Department[];
@@ -106,13 +103,22 @@ export class RouteComplaintsUseCase {
       const { complaint } = r.received;
       const need = { department: r.outcome.department, language: complaint.content.language, product: r.classification.product, reason: r.classification.reason };
       const assignee = pool.pick(need);
-      const event = this.routedEvent(r.received, r.classification, r.outcome, ruleSet, r.earlier, assignee?.id ?? null);
+      const event = this.routedEvent(r.received, r.classification, r.outcome, ruleSet, { merge: r.earlier, related: r.relatedCase }, assignee?.id ?? null);
       return {
         event,
         matter: r.matter,
         assignment: { complaintId: complaint.complaintId, reference: complaint.reference, ...need, handlerId: assignee?.id ?? null },
       };
     });
+  }
+
+  /** Per complaint, the earliest open matter of the same customer it repeats in this way (store and batch), or null. */
+  private async earlierMatters(session: RoutingSession, pending: Pending[], kind: RepeatKind): Promise<(EarlierMatter | null)[]> {
+    const window = this.settings.repeatWindowDays;
+    const withMatter = pending.filter((p) => p.matter);
+    const found = await session.findOpenEarlier(withMatter.map((p) => earlierMatterQuery(p.matter!, window, kind)));
+    const fromStore = pending.map((p) => (p.matter ? found[withMatter.indexOf(p)] : null));
+    return linkWithinBatch(pending.map((p) => p.matter), fromStore, window, kind);
   }
 
   /** Complaints whose product and reason are both unknown are no matter to link by. */
@@ -127,6 +133,7 @@ export class RouteComplaintsUseCase {
       reason: classification.reason,
       receivedAt: received.complaint.receivedAt,
       fingerprints: fingerprints.all,
+      verifiedFingerprints: fingerprints.verified,
       customerFingerprint: fingerprints.customer,
       linkedTo: null,
     };
@@ -137,7 +144,7 @@ export class RouteComplaintsUseCase {
     classification: Classification,
     outcome: RoutingOutcome,
     ruleSet: RuleSet,
-    earlier: EarlierMatter | null,
+    repeats: { merge: EarlierMatter | null; related: EarlierMatter | null },
     assignee: string | null,
   ): ComplaintRoutedV1 {
     const routedAt = this.now().toISOString();
@@ -161,7 +168,8 @@ export class RouteComplaintsUseCase {
         rulesVersion: rulesVersionLabel(ruleSet.version),
         classifierVersion: classification.classifierVersion,
         matchedTerms: classification.matchedTerms,
-        ...(earlier ? { linkedCaseReference: earlier.reference } : {}),
+        ...(repeats.merge ? { linkedCaseReference: repeats.merge.reference } : {}),
+        ...(repeats.related ? { relatedCaseReference: repeats.related.reference } : {}),
         ...(assignee ? { assignee } : {}),
         routedAt,
       },

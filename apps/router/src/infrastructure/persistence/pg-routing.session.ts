@@ -38,8 +38,8 @@ export class PgRoutingSession implements RoutingSession {
     const pairs = queries.flatMap((q, i) => q.fingerprints.map((fingerprint) => [i, fingerprint] as const));
     const rows: { idx: number; complaint_id: string; reference: string; received_at: Date }[] = await this.tx.query(
       `WITH q AS (
-         SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[])
-           AS q(idx, complaint_id, product, reason, since, until, customer_fingerprint)
+         SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $10::boolean[])
+           AS q(idx, complaint_id, product, reason, since, until, customer_fingerprint, verified_only)
        ), f AS (
          SELECT DISTINCT * FROM unnest($8::int[], $9::text[]) AS f(idx, fingerprint)
        )
@@ -48,7 +48,7 @@ export class PgRoutingSession implements RoutingSession {
        JOIN f ON f.idx = q.idx
        JOIN routing.matter_identities i ON i.fingerprint = f.fingerprint
        JOIN routing.matters m ON m.complaint_id = i.complaint_id
-       WHERE m.open AND m.product = q.product AND m.reason = q.reason
+       WHERE m.open AND (i.verified OR NOT q.verified_only) AND m.product = q.product AND m.reason = q.reason
          AND m.received_at >= q.since AND m.received_at <= q.until AND m.complaint_id <> q.complaint_id
          AND (q.customer_fingerprint IS NULL OR m.customer_fingerprint IS NULL OR m.customer_fingerprint = q.customer_fingerprint)
        ORDER BY q.idx, m.received_at, m.complaint_id`,
@@ -62,6 +62,7 @@ export class PgRoutingSession implements RoutingSession {
         queries.map((q) => q.customerFingerprint),
         pairs.map(([i]) => i),
         pairs.map(([, fingerprint]) => fingerprint),
+        queries.map((q) => q.kind === 'merge'),
       ],
     );
     const found: (EarlierMatter | null)[] = queries.map(() => null);
@@ -121,10 +122,11 @@ export class PgRoutingSession implements RoutingSession {
         matters.map((m) => m.linkedTo),
       ],
     );
-    const identities = matters.flatMap((m) => m.fingerprints.map((fingerprint) => [fingerprint, m.complaintId] as const));
-    await this.tx.query('INSERT INTO routing.matter_identities (fingerprint, complaint_id) SELECT * FROM unnest($1::text[], $2::uuid[])', [
+    const identities = matters.flatMap((m) => m.fingerprints.map((fingerprint) => [fingerprint, m.complaintId, m.verifiedFingerprints.includes(fingerprint)] as const));
+    await this.tx.query('INSERT INTO routing.matter_identities (fingerprint, complaint_id, verified) SELECT * FROM unnest($1::text[], $2::uuid[], $3::boolean[])', [
       identities.map(([fingerprint]) => fingerprint),
       identities.map(([, complaintId]) => complaintId),
+      identities.map(([, , verified]) => verified),
     ]);
     return saved;
   }

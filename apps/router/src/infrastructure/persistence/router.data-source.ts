@@ -4,6 +4,7 @@ import { CreateRoutingRules1764500000000 } from './migrations/1764500000000-crea
 import { CreateRepeatMatters1764500001000 } from './migrations/1764500001000-create-repeat-matters';
 import { CreateHandlers1764500002000 } from './migrations/1764500002000-create-handlers';
 import { CreateOutbox1765100000000 } from './migrations/1765100000000-create-outbox';
+import { VerifiedMatterIdentities1765610000000 } from './migrations/1765610000000-verified-matter-identities';
 import { RoutingDecisionEntity } from './routing-decision.entity';
 
 export const ROUTER_SCHEMA = 'routing';
@@ -15,7 +16,7 @@ export function routerDataSourceOptions(url: string, poolSize?: number) {
       url,
       schema: ROUTER_SCHEMA,
       entities: [RoutingDecisionEntity],
-      migrations: [CreateRoutingDecisions1764400000000, CreateRoutingRules1764500000000, CreateRepeatMatters1764500001000, CreateHandlers1764500002000, CreateOutbox1765100000000],
+      migrations: [CreateRoutingDecisions1764400000000, CreateRoutingRules1764500000000, CreateRepeatMatters1764500001000, CreateHandlers1764500002000, CreateOutbox1765100000000, VerifiedMatterIdentities1765610000000],
       poolSize,
       applicationName: 'router',
     }),
