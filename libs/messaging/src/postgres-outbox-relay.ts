@@ -4,7 +4,7 @@ import type { ClassConstructor } from 'class-transformer';
 import { PinoLogger } from 'nestjs-pino';
 import { Counter, Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { EventEnvelope, parseContract } from '@complaints/contracts';
+import { EventEnvelope, parseContract, truncateText } from '@complaints/contracts';
 import { EventPublisher } from './event-publisher';
 import { envelopeHeaders } from './message-headers';
 
@@ -205,7 +205,7 @@ export class PostgresOutboxRelay {
           );
         }
       } catch (error) {
-        const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+        const message = truncateText(error instanceof Error ? error.message : String(error), 2_000);
         await tx.query(`UPDATE ${table} SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [ids, message]);
         this.logger.warn({ err: error, outbox: table, pending: rows.length }, 'could not publish the outbox; its events stay queued');
         this.metrics.failedPasses.inc();

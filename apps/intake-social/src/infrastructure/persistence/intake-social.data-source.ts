@@ -3,6 +3,7 @@ import { CreateConversations1764600000000 } from './migrations/1764600000000-cre
 import { SurveyReplies1764700000000 } from './migrations/1764700000000-survey-replies';
 import { SurveyExpiry1765100000000 } from './migrations/1765100000000-survey-expiry';
 import { SurveyAnswersOutbox1766100000000 } from './migrations/1766100000000-survey-answers-outbox';
+import { RejectedConversations1767200000000 } from './migrations/1767200000000-rejected-conversations';
 
 export const INTAKE_SOCIAL_SCHEMA = 'intake_social';
 
@@ -13,7 +14,7 @@ export function intakeSocialDataSourceOptions(url: string, poolSize?: number) {
       url,
       schema: INTAKE_SOCIAL_SCHEMA,
       entities: [],
-      migrations: [CreateConversations1764600000000, SurveyReplies1764700000000, SurveyExpiry1765100000000, SurveyAnswersOutbox1766100000000],
+      migrations: [CreateConversations1764600000000, SurveyReplies1764700000000, SurveyExpiry1765100000000, SurveyAnswersOutbox1766100000000, RejectedConversations1767200000000],
       poolSize,
       applicationName: 'intake-social',
     }),
