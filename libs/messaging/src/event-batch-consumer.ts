@@ -2,7 +2,7 @@ import { ClassConstructor } from 'class-transformer';
 import { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { backoffMs, deadLetter, defaultRetry, MessageMeta, messageMeta, parseMessage, RetryPolicy, TopicGroupConsumer } from './consumed-message';
-import { classifyFailure, givesUp } from './failure-classification';
+import { classifyFailure, failureLogFields, givesUp } from './failure-classification';
 import { EventPublisher } from './event-publisher';
 import { messagingMetrics } from './messaging.metrics';
 
@@ -94,7 +94,7 @@ export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
             await deadLetter(this.dlq, this.spec.groupId, { topic: meta.topic, partition: meta.partition, message }, error, attempt, log, failure);
             return;
           }
-          log.warn({ err: error, reason: failure.reason, sqlState: failure.sqlState }, 'permanent failure in a batch; handling its events one at a time');
+          log.warn(failureLogFields(error, failure), 'permanent failure in a batch; handling its events one at a time');
           for (const one of events) {
             await this.handleWithRetries([one], heartbeat, log.child({ offset: one.meta.offset, correlationId: one.meta.correlationId }));
             await heartbeat();
@@ -103,11 +103,11 @@ export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
         }
         messagingMetrics.consumed.inc({ ...labels, outcome: 'retried' }, events.length);
         if (attempt >= this.retry.attempts) {
-          log.error({ err: error, reason: failure.reason, sqlState: failure.sqlState, attempt }, 'batch handler keeps failing; restarting from the last committed offset');
+          log.error({ ...failureLogFields(error, failure), attempt }, 'batch handler keeps failing; restarting from the last committed offset');
           throw error;
         }
         const backoff = backoffMs(this.retry, attempt);
-        log.warn({ err: error, attempt, backoffMs: backoff }, 'transient failure of a batch; retrying it');
+        log.warn({ ...failureLogFields(error, failure), attempt, backoffMs: backoff }, 'transient failure of a batch; retrying it');
         await new Promise((resolve) => setTimeout(resolve, backoff));
         await heartbeat();
       }

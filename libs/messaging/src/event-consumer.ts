@@ -2,7 +2,7 @@ import { ClassConstructor } from 'class-transformer';
 import { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { backoffMs, deadLetter, defaultRetry, MessageMeta, messageMeta, parseMessage, RetryPolicy, TopicGroupConsumer } from './consumed-message';
-import { classifyFailure, givesUp } from './failure-classification';
+import { classifyFailure, failureLogFields, givesUp } from './failure-classification';
 import { EventPublisher } from './event-publisher';
 import { messagingMetrics } from './messaging.metrics';
 
@@ -72,11 +72,11 @@ export class EventConsumer<T extends object> extends TopicGroupConsumer {
         }
         messagingMetrics.consumed.inc({ ...labels, outcome: 'retried' });
         if (attempt >= this.retry.attempts) {
-          log.error({ err: error, reason: failure.reason, sqlState: failure.sqlState, attempt }, 'handler keeps failing; restarting from the last committed offset');
+          log.error({ ...failureLogFields(error, failure), attempt }, 'handler keeps failing; restarting from the last committed offset');
           throw error;
         }
         const backoff = backoffMs(this.retry, attempt);
-        log.warn({ err: error, reason: failure.reason, sqlState: failure.sqlState, attempt, backoffMs: backoff }, 'transient failure; retrying');
+        log.warn({ ...failureLogFields(error, failure), attempt, backoffMs: backoff }, 'transient failure; retrying');
         await new Promise((resolve) => setTimeout(resolve, backoff));
         await heartbeat();
       }

@@ -2,7 +2,7 @@ import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { ContractViolation } from '@complaints/contracts';
 import { PoisonMessageError, BrokerUnavailableError } from './errors';
-import { classifyFailure, givesUp, isPermanentFailure } from './failure-classification';
+import { classifyFailure, failureLogFields, givesUp, isPermanentFailure } from './failure-classification';
 
 /** What node-postgres throws when PostgreSQL refuses a statement. */
 function pgError(code: string, constraint?: string): DatabaseError {
@@ -79,5 +79,13 @@ describe('classifyFailure: the one classification every consumer uses', () => {
   ])('%s stays transient (never skip a message for a failure that may pass)', (_, error) => {
     expect(classifyFailure(error).disposition).toBe('transient');
     expect(givesUp(classifyFailure(error), 5, 5)).toBe(false);
+  });
+
+  it('logs a database failure by its SQLSTATE and constraint, never with the query parameters (customers\' text)', () => {
+    const fields = failureLogFields(queryFailed('22P05', 'decisions_pkey'));
+    expect(fields).toEqual({ reason: 'data-error', sqlState: '22P05', constraint: 'decisions_pkey', errorType: 'QueryFailedError', error: 'refused (22P05)' });
+    expect(JSON.stringify(fields)).not.toContain('secret text');
+    const other = new Error('socket hang up');
+    expect(failureLogFields(other)).toEqual({ err: other, reason: 'transient' });
   });
 });

@@ -66,6 +66,17 @@ export function givesUp(failure: FailureClass, attempt: number, attempts: number
   return failure.disposition === 'permanent' || (failure.disposition === 'conflict' && attempt >= attempts);
 }
 
+/**
+ * What a consumer logs about a failure: the reason and, for a database error, its type, message,
+ * SQLSTATE and constraint only, never the error object itself, which carries the query's parameters
+ * (customers' text); any other error is logged whole (`err`, with its stack).
+ */
+export function failureLogFields(error: unknown, failure: FailureClass = classifyFailure(error)): Record<string, unknown> {
+  if (!failure.sqlState) return { err: error, reason: failure.reason };
+  const { name, message } = error instanceof Error ? error : { name: typeof error, message: String(error) };
+  return { reason: failure.reason, sqlState: failure.sqlState, constraint: failure.constraint, errorType: name, error: message.slice(0, 500) };
+}
+
 /** A PostgreSQL error (pg's DatabaseError, TypeORM's QueryFailedError) in `error` or its causes. */
 function databaseFailure(error: unknown): DatabaseFailure | null {
   let current: unknown = error;
