@@ -3,6 +3,8 @@ import { Admin, Consumer, IHeaders, Kafka, logLevel, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { ComplaintReceivedV1, ComplaintRoutedV1, CustomerResponseV1, dlqTopic } from '@complaints/contracts';
 import { decodeHeaders } from '@complaints/messaging';
+import { AnalyticsConfig } from '../../apps/analytics/src/analytics.config';
+import { AnalyticsModule } from '../../apps/analytics/src/analytics.module';
 import { CasesConfig } from '../../apps/cases/src/cases.config';
 import { CasesModule } from '../../apps/cases/src/cases.module';
 import { CASES_GROUP } from '../../apps/cases/src/interface/complaint-routed.consumer';
@@ -34,6 +36,10 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
   let router: RunningApp;
   let cases: RunningApp;
   let social: RunningApp;
+  let analytics: RunningApp;
+  const analyticsConfig = testConfig(AnalyticsConfig);
+  /** The read model's group on complaints.received.v1 (a batch consumer like the router's). */
+  const analyticsReceivedGroup = `${analyticsConfig.ANALYTICS_CONSUMER_GROUP}.${ComplaintReceivedV1.topic}`;
   let db: Client;
   let producer: Producer;
   let admin: Admin;
@@ -41,10 +47,11 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
 
   beforeAll(async () => {
     const socialConfig = testConfig(IntakeSocialConfig, { WECHAT_TOKEN: WECHAT.token, WECHAT_APP_ID: WECHAT.appId, SOCIAL_QUIET_WINDOW_SEC: '1', SOCIAL_PUBLISH_POLL_MS: '200' });
-    [router, cases, social] = await Promise.all([
+    [router, cases, social, analytics] = await Promise.all([
       startApp(RouterModule.register(testConfig(RouterConfig))),
       startApp(CasesModule.register(testConfig(CasesConfig))),
       startApp(IntakeSocialModule.register(socialConfig), intakeSocialHttpOptions(socialConfig)),
+      startApp(AnalyticsModule.register(analyticsConfig)),
     ]);
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
@@ -63,7 +70,7 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
   });
   afterAll(async () => {
     await Promise.all([dlqReader?.disconnect(), producer?.disconnect(), admin?.disconnect(), db?.end()]);
-    await Promise.all([social?.close(), router?.close(), cases?.close()]);
+    await Promise.all([social?.close(), router?.close(), cases?.close(), analytics?.close()]);
   });
 
   const caseOf = async (ref: string) => (await db.query('SELECT reference, status FROM cases.cases WHERE reference = $1', [ref])).rows[0] as { reference: string } | undefined;
@@ -101,6 +108,8 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
     follower(key: string): { value: string; eventType: string };
     reason: string;
     sqlState?: RegExp;
+    /** Check that the analytics read model, another batch consumer of the topic, records the ordinary complaint and moves past both. */
+    readModel?: boolean;
   }
 
   const ordinaryComplaint = (key: string) => {
@@ -178,6 +187,7 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
       follower: (key) => ({ value: JSON.stringify(ordinaryComplaint(key)), eventType: 'complaint.received.v1' }),
       reason: 'data-error',
       sqlState: /^22/,
+      readModel: true,
     },
     {
       name: 'a NUL character in a routed complaint: PostgreSQL refuses it in the case cases opens (SQLSTATE class 22)',
@@ -240,6 +250,11 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
     await eventually(async () => ((await committedOffset(pill.group, pill.topic, sent.partition)) >= pillOffset + 2n ? true : undefined), 30_000, 200);
     // Dead-lettered once by its group, and nothing of it was stored.
     expect(deadLetters.filter((m) => m.key === key && m.headers['dlq-consumer-group'] === pill.group)).toHaveLength(1);
+    if (pill.readModel) {
+      // The analytics read model (a batch consumer of the same topic, which keeps only what it reports on) is not held up either.
+      await eventually(async () => ((await db.query('SELECT 1 FROM analytics.complaint_facts WHERE complaint_id = $1', [key])).rowCount ? true : undefined), 45_000, 200);
+      await eventually(async () => ((await committedOffset(analyticsReceivedGroup, pill.topic, sent.partition)) >= pillOffset + 2n ? true : undefined), 30_000, 200);
+    }
     const pillEvent = tryParse(poison);
     if (pillEvent?.complaint?.reference) expect(await caseOf(pillEvent.complaint.reference)).toBeUndefined();
   });
