@@ -102,11 +102,12 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
     topic: string;
     /** The consumer group that must dead-letter it. */
     group: string;
-    /** The poison, as raw message text. */
-    value(key: string): string;
+    /** The poison, as raw message text (null: a message without a value, a tombstone). */
+    value(key: string): string | null;
     /** The ordinary message that follows it under the same key, on the same topic. */
     follower(key: string): { value: string; eventType: string };
-    reason: string;
+    /** The dlq-reason, or several acceptable ones. */
+    reason: string | RegExp;
     sqlState?: RegExp;
     /** Check that the analytics read model, another batch consumer of the topic, records the ordinary complaint and moves past both. */
     readModel?: boolean;
@@ -180,6 +181,62 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
       reason: 'invalid-json',
     },
     {
+      name: 'a lone surrogate in a property name',
+      topic: ComplaintReceivedV1.topic,
+      group: ROUTER_GROUP,
+      value: () => JSON.stringify(complaintWith('信用卡年费被扣', (event) => (event.complaint.context = { ['branch\ud800']: 'x' }))),
+      follower: (key) => ({ value: JSON.stringify(ordinaryComplaint(key)), eventType: 'complaint.received.v1' }),
+      reason: 'contract-violation',
+    },
+    {
+      name: 'a message without a value (a tombstone)',
+      topic: ComplaintReceivedV1.topic,
+      group: ROUTER_GROUP,
+      value: () => null,
+      follower: (key) => ({ value: JSON.stringify(ordinaryComplaint(key)), eventType: 'complaint.received.v1' }),
+      reason: 'contract-violation',
+    },
+    {
+      name: 'a JSON array instead of an event',
+      topic: ComplaintReceivedV1.topic,
+      group: ROUTER_GROUP,
+      value: () => JSON.stringify([complaintWith('信用卡年费被扣')]),
+      follower: (key) => ({ value: JSON.stringify(ordinaryComplaint(key)), eventType: 'complaint.received.v1' }),
+      reason: 'contract-violation',
+    },
+    {
+      name: 'an event nested 100,000 levels deep',
+      topic: ComplaintReceivedV1.topic,
+      group: ROUTER_GROUP,
+      value: () => JSON.stringify(complaintWith('信用卡年费被扣')).replace(/}$/, `,"deep":${'['.repeat(100_000)}${']'.repeat(100_000)}}`),
+      follower: (key) => ({ value: JSON.stringify(ordinaryComplaint(key)), eventType: 'complaint.received.v1' }),
+      reason: /^(contract-violation|invalid-json|unreadable)$/,
+    },
+    {
+      name: 'another topic\'s event (a routed complaint on complaints.received.v1)',
+      topic: ComplaintReceivedV1.topic,
+      group: ROUTER_GROUP,
+      value: () => JSON.stringify(routedComplaint()),
+      follower: (key) => ({ value: JSON.stringify(ordinaryComplaint(key)), eventType: 'complaint.received.v1' }),
+      reason: 'contract-violation',
+    },
+    {
+      name: 'a complaint text of 300,000 characters',
+      topic: ComplaintReceivedV1.topic,
+      group: ROUTER_GROUP,
+      value: () => JSON.stringify(complaintWith('钱'.repeat(300_000))),
+      follower: (key) => ({ value: JSON.stringify(ordinaryComplaint(key)), eventType: 'complaint.received.v1' }),
+      reason: 'contract-violation',
+    },
+    {
+      name: 'a survey answer out of range (score 0, a 3,000-character comment)',
+      topic: CustomerResponseV1.topic,
+      group: CUSTOMER_RESPONSES_GROUP,
+      value: (key) => JSON.stringify({ ...survey(key, 'x'.repeat(3_000)), satisfaction: { score: 0, comment: 'x'.repeat(3_000) } }),
+      follower: (key) => ({ value: JSON.stringify(survey(key, 'an ordinary comment for a case that does not exist')), eventType: 'customer.response.v1' }),
+      reason: 'contract-violation',
+    },
+    {
       name: 'a NUL character in a complaint text: PostgreSQL refuses it in the batch the router stores (SQLSTATE class 22)',
       topic: ComplaintReceivedV1.topic,
       group: ROUTER_GROUP,
@@ -235,10 +292,11 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
     const dead = await eventually(async () => deadLetters.find((m) => m.key === key && m.headers['dlq-consumer-group'] === pill.group), 30_000, 200);
     expect(dead.topic).toBe(dlqTopic(pill.topic));
     expect(dead.value).toBe(poison);
+    if (typeof pill.reason === 'string') expect(dead.headers['dlq-reason']).toBe(pill.reason);
+    else expect(dead.headers['dlq-reason']).toMatch(pill.reason);
     expect(dead.headers).toMatchObject({
       'correlation-id': correlationId,
       'event-type': 'poison',
-      'dlq-reason': pill.reason,
       'dlq-original-topic': pill.topic,
       'dlq-original-partition': String(sent.partition),
       'dlq-original-offset': String(pillOffset),
@@ -255,7 +313,7 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
       await eventually(async () => ((await db.query('SELECT 1 FROM analytics.complaint_facts WHERE complaint_id = $1', [key])).rowCount ? true : undefined), 45_000, 200);
       await eventually(async () => ((await committedOffset(analyticsReceivedGroup, pill.topic, sent.partition)) >= pillOffset + 2n ? true : undefined), 30_000, 200);
     }
-    const pillEvent = tryParse(poison);
+    const pillEvent = poison === null ? undefined : tryParse(poison);
     if (pillEvent?.complaint?.reference) expect(await caseOf(pillEvent.complaint.reference)).toBeUndefined();
   });
 

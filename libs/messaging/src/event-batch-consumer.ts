@@ -2,7 +2,7 @@ import { ClassConstructor } from 'class-transformer';
 import { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { backoffMs, deadLetter, defaultRetry, MessageMeta, messageMeta, parseMessage, RetryPolicy, TopicGroupConsumer } from './consumed-message';
-import { classifyFailure, failureLogFields, givesUp } from './failure-classification';
+import { classifyFailure, failureLogFields, givesUp, unreadableFailure } from './failure-classification';
 import { EventPublisher } from './event-publisher';
 import { messagingMetrics } from './messaging.metrics';
 
@@ -70,7 +70,7 @@ export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
       try {
         events.push({ event: parseMessage(this.spec.contract, message), meta: messageMeta(topic, partition, message), message });
       } catch (error) {
-        await deadLetter(this.dlq, this.spec.groupId, { topic, partition, message }, error, 1, log);
+        await deadLetter(this.dlq, this.spec.groupId, { topic, partition, message }, error, 1, log, unreadableFailure(error));
       }
     }
     if (events.length === 0) return;

@@ -2,7 +2,7 @@ import { ClassConstructor } from 'class-transformer';
 import { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { backoffMs, deadLetter, defaultRetry, MessageMeta, messageMeta, parseMessage, RetryPolicy, TopicGroupConsumer } from './consumed-message';
-import { classifyFailure, failureLogFields, givesUp } from './failure-classification';
+import { classifyFailure, failureLogFields, givesUp, unreadableFailure } from './failure-classification';
 import { EventPublisher } from './event-publisher';
 import { messagingMetrics } from './messaging.metrics';
 
@@ -54,7 +54,7 @@ export class EventConsumer<T extends object> extends TopicGroupConsumer {
     try {
       event = parseMessage(this.spec.contract, message);
     } catch (error) {
-      await deadLetter(this.dlq, this.spec.groupId, { topic, partition, message }, error, 1, log);
+      await deadLetter(this.dlq, this.spec.groupId, { topic, partition, message }, error, 1, log, unreadableFailure(error));
       return;
     }
 

@@ -2,7 +2,7 @@ import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { ContractViolation } from '@complaints/contracts';
 import { PoisonMessageError, BrokerUnavailableError } from './errors';
-import { classifyFailure, failureLogFields, givesUp, isPermanentFailure } from './failure-classification';
+import { classifyFailure, failureLogFields, givesUp, isPermanentFailure, unreadableFailure } from './failure-classification';
 
 /** What node-postgres throws when PostgreSQL refuses a statement. */
 function pgError(code: string, constraint?: string): DatabaseError {
@@ -87,5 +87,10 @@ describe('classifyFailure: the one classification every consumer uses', () => {
     expect(JSON.stringify(fields)).not.toContain('secret text');
     const other = new Error('socket hang up');
     expect(failureLogFields(other)).toEqual({ err: other, reason: 'transient' });
+  });
+
+  it('a message that cannot be read as its event is permanent whatever the parser threw', () => {
+    expect(unreadableFailure(new SyntaxError('Unexpected token'))).toEqual({ disposition: 'permanent', reason: 'invalid-json' });
+    expect(unreadableFailure(new RangeError('Maximum call stack size exceeded'))).toEqual({ disposition: 'permanent', reason: 'unreadable' });
   });
 });

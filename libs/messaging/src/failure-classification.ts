@@ -56,6 +56,16 @@ export function classifyFailure(error: unknown): FailureClass {
   return { disposition: 'transient', reason: 'transient' };
 }
 
+/**
+ * A message that could not even be read as its event (parseMessage threw): always permanent, as
+ * classified when it can be (`invalid-json`, `contract-violation`), else `unreadable` (e.g. nesting
+ * too deep for the parser).
+ */
+export function unreadableFailure(error: unknown): FailureClass {
+  const failure = classifyFailure(error);
+  return failure.disposition === 'permanent' ? failure : { disposition: 'permanent', reason: 'unreadable' };
+}
+
 /** True for failures that retrying cannot fix (see classifyFailure). */
 export function isPermanentFailure(error: unknown): boolean {
   return classifyFailure(error).disposition === 'permanent';
