@@ -144,5 +144,44 @@ describe('failure classification with real PostgreSQL errors', () => {
         'dlq-consumer-group': groupId,
       });
     });
+
+    it('dead-letters a message that no longer fits the dead-letter topic without its value, and goes on', async () => {
+      // A pair of topics of its own whose dead-letter topic takes smaller messages than the topic.
+      const small = `test.poison-too-large.${randomUUID()}`;
+      const admin = raw.admin();
+      await admin.connect();
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: [
+          { topic: small, numPartitions: 1, replicationFactor: 1 },
+          { topic: dlqTopic(small), numPartitions: 1, replicationFactor: 1, configEntries: [{ name: 'max.message.bytes', value: '20000' }] },
+        ],
+      });
+      await admin.disconnect();
+      const processed: string[] = [];
+      const groupId = `test-${randomUUID()}`;
+      const consumer = new EventConsumer(kafka, publisher, { groupId, topic: small, contract: ComplaintReceivedV1, handle: async (e) => void processed.push(e.complaint.complaintId) }, logger, {
+        attempts: 2, initialBackoffMs: 20, maxBackoffMs: 50,
+      });
+      consumers.push(consumer);
+      await consumer.start();
+      const dlq = raw.consumer({ groupId: `dlq-${randomUUID()}` });
+      const deadLetters: { value: Buffer | null; headers: Record<string, string> }[] = [];
+      await dlq.connect();
+      await dlq.subscribe({ topic: dlqTopic(small), fromBeginning: true });
+      await dlq.run({ eachMessage: async ({ message }) => void deadLetters.push({ value: message.value, headers: decodeHeaders(message.headers) }) });
+
+      const big = receivedComplaint('x'.repeat(30_000)); // over the contract's 20,000, and over what the dead-letter topic takes
+      const after = receivedComplaint('after');
+      await publisher.send(small, [big, after].map((e) => ({ key: e.complaint.complaintId, value: JSON.stringify(e), headers: envelopeHeaders(e) })));
+      await eventually(async () => (processed.includes(after.complaint.complaintId) && deadLetters.length > 0 ? true : undefined), 30_000);
+      await dlq.disconnect();
+
+      expect(processed).toEqual([after.complaint.complaintId]);
+      expect(deadLetters).toHaveLength(1);
+      expect(deadLetters[0].value).toBeNull();
+      expect(deadLetters[0].headers).toMatchObject({ 'correlation-id': big.correlationId, 'dlq-reason': 'contract-violation', 'dlq-original-topic': small, 'dlq-original-offset': '0' });
+      expect(deadLetters[0].headers['dlq-value-omitted']).toMatch(/too large/);
+    });
   });
 });

@@ -110,26 +110,37 @@ export async function deadLetter(
 ): Promise<void> {
   const { topic, partition, message } = origin;
   const err = error instanceof Error ? error : new Error(String(error));
-  await dlq.send(dlqTopic(topic), [
-    {
-      key: message.key,
-      value: message.value,
-      headers: {
-        ...decodeHeaders(message.headers),
-        'dlq-reason': failure.reason,
-        ...(failure.sqlState ? { 'dlq-sqlstate': failure.sqlState } : {}),
-        ...(failure.constraint ? { 'dlq-constraint': failure.constraint } : {}),
-        'dlq-error-type': err.name,
-        'dlq-error-message': truncateText(err.message, 2_000),
-        'dlq-original-topic': topic,
-        'dlq-original-partition': String(partition),
-        'dlq-original-offset': message.offset,
-        'dlq-consumer-group': groupId,
-        'dlq-attempts': String(attempts),
-        'dlq-failed-at': new Date().toISOString(),
-      },
-    },
-  ]);
+  const headers = {
+    ...decodeHeaders(message.headers),
+    'dlq-reason': failure.reason,
+    ...(failure.sqlState ? { 'dlq-sqlstate': failure.sqlState } : {}),
+    ...(failure.constraint ? { 'dlq-constraint': failure.constraint } : {}),
+    'dlq-error-type': err.name,
+    'dlq-error-message': truncateText(err.message, 2_000),
+    'dlq-original-topic': topic,
+    'dlq-original-partition': String(partition),
+    'dlq-original-offset': message.offset,
+    'dlq-consumer-group': groupId,
+    'dlq-attempts': String(attempts),
+    'dlq-failed-at': new Date().toISOString(),
+  };
+  try {
+    await dlq.send(dlqTopic(topic), [{ key: message.key, value: message.value, headers }]);
+  } catch (sendError) {
+    if (!tooLargeForKafka(sendError)) throw sendError;
+    // The message with our headers no longer fits the dead-letter topic: dead-letter it without its
+    // value (it stays readable at its original offset until the topic's retention) rather than stop.
+    const omitted = `${message.value?.length ?? 0} bytes, too large for the dead-letter topic; read it at its original offset`;
+    await dlq.send(dlqTopic(topic), [{ key: message.key, value: null, headers: { ...headers, 'dlq-value-omitted': omitted } }]);
+  }
   messagingMetrics.consumed.inc({ topic, group: groupId, outcome: 'dead_lettered' });
   log.warn({ reason: failure.reason, sqlState: failure.sqlState, constraint: failure.constraint, errorType: err.name, error: truncateText(err.message, 500), offset: message.offset }, 'poison message sent to the dead-letter topic');
+}
+
+/** Whether Kafka refused a send because a message (or batch) is larger than it accepts. */
+function tooLargeForKafka(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    if (/larger than the (max message size|configured segment size)/i.test(current.message)) return true;
+  }
+  return false;
 }
