@@ -12,6 +12,8 @@ import { INTAKE_SOCIAL_SCHEMA, intakeSocialDataSourceOptions } from '../../apps/
 import { CreateConversations1764600000000 } from '../../apps/intake-social/src/infrastructure/persistence/migrations/1764600000000-create-conversations';
 import { SurveyReplies1764700000000 } from '../../apps/intake-social/src/infrastructure/persistence/migrations/1764700000000-survey-replies';
 import { SurveyExpiry1765100000000 } from '../../apps/intake-social/src/infrastructure/persistence/migrations/1765100000000-survey-expiry';
+import { SurveyAnswersOutbox1766100000000 } from '../../apps/intake-social/src/infrastructure/persistence/migrations/1766100000000-survey-answers-outbox';
+import { CallbackReplayGuard1766200000000 } from '../../apps/intake-social/src/infrastructure/persistence/migrations/1766200000000-callback-replay-guard';
 import { PostgresConversationStore } from '../../apps/intake-social/src/infrastructure/persistence/postgres-conversation.store';
 import { PostgresSurveyStore } from '../../apps/intake-social/src/infrastructure/persistence/postgres-survey.store';
 import { testConfig } from '../support/configs';
@@ -94,7 +96,9 @@ describe('intake-social: survey answers outbox (real Kafka and PostgreSQL)', () 
     await insert('outbox-published', published, 'published', new Date(receivedAt.getTime() - 1_000));
     await before.destroy();
 
-    db = await new DataSource(options).initialize();
+    // Up to the callback replay guard, so undoing the last two migrations (below) undoes the outbox's.
+    db = await new DataSource({ ...options, migrations: [CreateConversations1764600000000, SurveyReplies1764700000000, SurveyExpiry1765100000000, SurveyAnswersOutbox1766100000000,
+      CallbackReplayGuard1766200000000] }).initialize();
     expect(await migrate(db, INTAKE_SOCIAL_SCHEMA)).toEqual(['SurveyAnswersOutbox1766100000000', 'CallbackReplayGuard1766200000000']);
     const moved = (await db.query('SELECT event_id, message_key, attempts, published_at FROM intake_social.outbox ORDER BY id')) as OutboxRow[];
     // In the order they were received, under their event ids and case keys; the published one is not sent again.

@@ -17,6 +17,7 @@ export * from './survey-reply';
 export * from './taxonomy';
 export * from './topics';
 export * from './validation';
+export * from './unicode-text';
 export * from './complaint-reference';
 export * from './evidence';
 export * from './evidence-type';

@@ -1,5 +1,6 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
+import { illFormedTextPath } from './unicode-text';
 
 /** One field-level validation failure: `field` is a dotted path such as `customer.phone`. */
 export interface FieldError {
@@ -31,12 +32,15 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 
 /**
  * Turns a plain value into a validated instance of a contract class, strictly: unknown fields are
- * refused (`whitelist` + `forbidNonWhitelisted`), as on every transport. Throws ContractViolation.
+ * refused (`whitelist` + `forbidNonWhitelisted`), as on every transport, and so is text that is not
+ * well-formed Unicode (a lone surrogate: PostgreSQL cannot store it). Throws ContractViolation.
  */
 export function parseContract<T extends object>(cls: ClassConstructor<T>, value: unknown): T {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ContractViolation(cls.name, [{ field: '$', message: 'must be a JSON object' }]);
   }
+  const illFormed = illFormedTextPath(value);
+  if (illFormed) throw new ContractViolation(cls.name, [{ field: illFormed, message: `${illFormed} must be well-formed Unicode text (no lone surrogate)` }]);
   const instance = plainToInstance(cls, value);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (errors.length > 0) throw new ContractViolation(cls.name, flattenValidationErrors(errors));

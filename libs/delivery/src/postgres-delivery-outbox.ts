@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { truncateText } from '@complaints/contracts';
 import { DeliveryOutbox, DeliveryRequest, DueDelivery } from './delivery';
 
 /** The outbox table of a service: create it in one of its migrations with {@link createDeliveriesTableSql}. */
@@ -65,11 +66,11 @@ export class PostgresDeliveryOutbox<P> extends DeliveryOutbox<P> {
   }
 
   async scheduleRetry(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE ${this.table} SET attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $1`, [id, attempts, nextAttemptAt, error.slice(0, 1000)]);
+    await this.dataSource.query(`UPDATE ${this.table} SET attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $1`, [id, attempts, nextAttemptAt, truncateText(error, 1_000)]);
   }
 
   async markDead(id: string, attempts: number, error: string, now: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE ${this.table} SET status = 'dead', attempts = $2, last_error = $3, finished_at = $4 WHERE id = $1`, [id, attempts, error.slice(0, 1000), now]);
+    await this.dataSource.query(`UPDATE ${this.table} SET status = 'dead', attempts = $2, last_error = $3, finished_at = $4 WHERE id = $1`, [id, attempts, truncateText(error, 1_000), now]);
   }
 
   /** The returned rows of an INSERT/UPDATE … RETURNING (TypeORM answers `[rows, count]` for those). */

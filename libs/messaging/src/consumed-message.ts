@@ -1,8 +1,9 @@
 import { ClassConstructor } from 'class-transformer';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
-import { dlqTopic, parseContract } from '@complaints/contracts';
+import { dlqTopic, parseContract, truncateText } from '@complaints/contracts';
 import { EventPublisher } from './event-publisher';
+import { classifyFailure, FailureClass } from './failure-classification';
 import { decodeHeaders, Headers } from './message-headers';
 import { messagingMetrics } from './messaging.metrics';
 
@@ -41,7 +42,10 @@ export function messageMeta(topic: string, partition: number, message: KafkaMess
   };
 }
 
-/** The message's JSON checked against its contract; throws (SyntaxError, ContractViolation) for poison. */
+/**
+ * The message's JSON checked against its contract; throws (SyntaxError, ContractViolation) for poison.
+ * Any error here makes the message poison: it is dead-lettered, never retried.
+ */
 export function parseMessage<T extends object>(contract: ClassConstructor<T>, message: KafkaMessage): T {
   return parseContract(contract, JSON.parse(message.value?.toString('utf8') ?? 'null'));
 }
@@ -90,7 +94,11 @@ export abstract class TopicGroupConsumer {
   protected abstract processBatch(payload: EachBatchPayload): Promise<void>;
 }
 
-/** Sends a message that can never be processed to `<topic>.dlq`, with the error and its origin in headers. */
+/**
+ * Sends a message that can never be processed to `<topic>.dlq` under its key, with its own headers
+ * and, in `dlq-*` headers, why (`dlq-reason`, `dlq-sqlstate`, `dlq-constraint`, the error's type and
+ * message) and where it came from (original topic, partition, offset, consumer group).
+ */
 export async function deadLetter(
   dlq: EventPublisher,
   groupId: string,
@@ -98,26 +106,41 @@ export async function deadLetter(
   error: unknown,
   attempts: number,
   log: Logger,
+  failure: FailureClass = classifyFailure(error),
 ): Promise<void> {
   const { topic, partition, message } = origin;
   const err = error instanceof Error ? error : new Error(String(error));
-  await dlq.send(dlqTopic(topic), [
-    {
-      key: message.key,
-      value: message.value,
-      headers: {
-        ...decodeHeaders(message.headers),
-        'dlq-error-type': err.name,
-        'dlq-error-message': err.message.slice(0, 2_000),
-        'dlq-original-topic': topic,
-        'dlq-original-partition': String(partition),
-        'dlq-original-offset': message.offset,
-        'dlq-consumer-group': groupId,
-        'dlq-attempts': String(attempts),
-        'dlq-failed-at': new Date().toISOString(),
-      },
-    },
-  ]);
+  const headers = {
+    ...decodeHeaders(message.headers),
+    'dlq-reason': failure.reason,
+    ...(failure.sqlState ? { 'dlq-sqlstate': failure.sqlState } : {}),
+    ...(failure.constraint ? { 'dlq-constraint': failure.constraint } : {}),
+    'dlq-error-type': err.name,
+    'dlq-error-message': truncateText(err.message, 2_000),
+    'dlq-original-topic': topic,
+    'dlq-original-partition': String(partition),
+    'dlq-original-offset': message.offset,
+    'dlq-consumer-group': groupId,
+    'dlq-attempts': String(attempts),
+    'dlq-failed-at': new Date().toISOString(),
+  };
+  try {
+    await dlq.send(dlqTopic(topic), [{ key: message.key, value: message.value, headers }]);
+  } catch (sendError) {
+    if (!tooLargeForKafka(sendError)) throw sendError;
+    // The message with our headers no longer fits the dead-letter topic: dead-letter it without its
+    // value (it stays readable at its original offset until the topic's retention) rather than stop.
+    const omitted = `${message.value?.length ?? 0} bytes, too large for the dead-letter topic; read it at its original offset`;
+    await dlq.send(dlqTopic(topic), [{ key: message.key, value: null, headers: { ...headers, 'dlq-value-omitted': omitted } }]);
+  }
   messagingMetrics.consumed.inc({ topic, group: groupId, outcome: 'dead_lettered' });
-  log.warn({ errorType: err.name, error: err.message, offset: message.offset }, 'poison message sent to the dead-letter topic');
+  log.warn({ reason: failure.reason, sqlState: failure.sqlState, constraint: failure.constraint, errorType: err.name, error: truncateText(err.message, 500), offset: message.offset }, 'poison message sent to the dead-letter topic');
+}
+
+/** Whether Kafka refused a send because a message (or batch) is larger than it accepts. */
+function tooLargeForKafka(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    if (/larger than the (max message size|configured segment size)/i.test(current.message)) return true;
+  }
+  return false;
 }

@@ -1,5 +1,3 @@
-import { ContractViolation } from '@complaints/contracts';
-
 /** Kafka did not acknowledge in time: the caller must not report success (HTTP 503 + Retry-After). */
 export class BrokerUnavailableError extends Error {
   readonly code = 'BROKER_UNAVAILABLE';
@@ -17,13 +15,4 @@ export class BrokerUnavailableError extends Error {
 export class PoisonMessageError extends Error {
   readonly code = 'POISON_MESSAGE';
   readonly permanent = true;
-}
-
-/** True for failures that retrying cannot fix. */
-export function isPermanentFailure(error: unknown): boolean {
-  return (
-    error instanceof ContractViolation ||
-    error instanceof SyntaxError ||
-    (typeof error === 'object' && error !== null && (error as { permanent?: unknown }).permanent === true)
-  );
 }

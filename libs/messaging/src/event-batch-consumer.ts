@@ -2,7 +2,7 @@ import { ClassConstructor } from 'class-transformer';
 import { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { backoffMs, deadLetter, defaultRetry, MessageMeta, messageMeta, parseMessage, RetryPolicy, TopicGroupConsumer } from './consumed-message';
-import { isPermanentFailure } from './errors';
+import { classifyFailure, failureLogFields, givesUp, unreadableFailure } from './failure-classification';
 import { EventPublisher } from './event-publisher';
 import { messagingMetrics } from './messaging.metrics';
 
@@ -32,9 +32,10 @@ export interface BatchConsumerSpec<T extends object> {
  * chunk's offsets are committed once its handler succeeded, before the next chunk. Messages that
  * are not valid events (bad JSON, contract violations) go to `<topic>.dlq` and the rest of the chunk
  * is handled. A transient failure retries the chunk with exponential backoff (heartbeating), and if
- * it persists the consumer restarts from the last commit. A permanent failure (see
- * isPermanentFailure) cannot say which event caused it: the chunk is then handled one event at a
- * time, and only the events that fail permanently on their own are dead-lettered.
+ * it persists the consumer restarts from the last commit. A permanent failure (see classifyFailure:
+ * e.g. PostgreSQL refusing one event's data) cannot say which event caused it: the chunk is then
+ * handled one event at a time, each in its own handleBatch call, and only the events that fail
+ * permanently on their own are dead-lettered; the others are handled exactly as in a batch.
  */
 export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
   constructor(
@@ -69,7 +70,7 @@ export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
       try {
         events.push({ event: parseMessage(this.spec.contract, message), meta: messageMeta(topic, partition, message), message });
       } catch (error) {
-        await deadLetter(this.dlq, this.spec.groupId, { topic, partition, message }, error, 1, log);
+        await deadLetter(this.dlq, this.spec.groupId, { topic, partition, message }, error, 1, log, unreadableFailure(error));
       }
     }
     if (events.length === 0) return;
@@ -86,13 +87,14 @@ export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
         messagingMetrics.consumed.inc({ ...labels, outcome: 'processed' }, events.length);
         return;
       } catch (error) {
-        if (isPermanentFailure(error)) {
+        const failure = classifyFailure(error);
+        if (givesUp(failure, attempt, this.retry.attempts)) {
           if (events.length === 1) {
             const [{ meta, message }] = events;
-            await deadLetter(this.dlq, this.spec.groupId, { topic: meta.topic, partition: meta.partition, message }, error, attempt, log);
+            await deadLetter(this.dlq, this.spec.groupId, { topic: meta.topic, partition: meta.partition, message }, error, attempt, log, failure);
             return;
           }
-          log.warn({ err: error }, 'permanent failure in a batch; handling its events one at a time');
+          log.warn(failureLogFields(error, failure), 'permanent failure in a batch; handling its events one at a time');
           for (const one of events) {
             await this.handleWithRetries([one], heartbeat, log.child({ offset: one.meta.offset, correlationId: one.meta.correlationId }));
             await heartbeat();
@@ -101,11 +103,11 @@ export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
         }
         messagingMetrics.consumed.inc({ ...labels, outcome: 'retried' }, events.length);
         if (attempt >= this.retry.attempts) {
-          log.error({ err: error, attempt }, 'batch handler keeps failing; restarting from the last committed offset');
+          log.error({ ...failureLogFields(error, failure), attempt }, 'batch handler keeps failing; restarting from the last committed offset');
           throw error;
         }
         const backoff = backoffMs(this.retry, attempt);
-        log.warn({ err: error, attempt, backoffMs: backoff }, 'transient failure of a batch; retrying it');
+        log.warn({ ...failureLogFields(error, failure), attempt, backoffMs: backoff }, 'transient failure of a batch; retrying it');
         await new Promise((resolve) => setTimeout(resolve, backoff));
         await heartbeat();
       }

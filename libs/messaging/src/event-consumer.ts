@@ -2,7 +2,7 @@ import { ClassConstructor } from 'class-transformer';
 import { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { backoffMs, deadLetter, defaultRetry, MessageMeta, messageMeta, parseMessage, RetryPolicy, TopicGroupConsumer } from './consumed-message';
-import { isPermanentFailure } from './errors';
+import { classifyFailure, failureLogFields, givesUp, unreadableFailure } from './failure-classification';
 import { EventPublisher } from './event-publisher';
 import { messagingMetrics } from './messaging.metrics';
 
@@ -17,8 +17,9 @@ export interface ConsumerSpec<T extends object> {
 
 /**
  * Runs one consumer group on one topic, one message at a time. Offsets are committed only after a
- * message was processed. Poison messages (bad JSON, contract violations, permanent domain errors)
- * go to `<topic>.dlq` with the error in headers; transient failures are retried with exponential
+ * message was processed. Poison messages (bad JSON, contract violations, permanent domain errors,
+ * data PostgreSQL refuses: see classifyFailure) go to `<topic>.dlq` with the error in headers and
+ * the consumer moves on to the next message; transient failures are retried with exponential
  * backoff, and if they persist the consumer restarts from the last committed offset, so nothing is
  * skipped. Handlers must be idempotent (at-least-once delivery). See EventBatchConsumer for batches.
  */
@@ -53,7 +54,7 @@ export class EventConsumer<T extends object> extends TopicGroupConsumer {
     try {
       event = parseMessage(this.spec.contract, message);
     } catch (error) {
-      await deadLetter(this.dlq, this.spec.groupId, { topic, partition, message }, error, 1, log);
+      await deadLetter(this.dlq, this.spec.groupId, { topic, partition, message }, error, 1, log, unreadableFailure(error));
       return;
     }
 
@@ -64,17 +65,18 @@ export class EventConsumer<T extends object> extends TopicGroupConsumer {
         stop();
         return;
       } catch (error) {
-        if (isPermanentFailure(error)) {
-          await deadLetter(this.dlq, this.spec.groupId, { topic, partition, message }, error, attempt, log);
+        const failure = classifyFailure(error);
+        if (givesUp(failure, attempt, this.retry.attempts)) {
+          await deadLetter(this.dlq, this.spec.groupId, { topic, partition, message }, error, attempt, log, failure);
           return;
         }
         messagingMetrics.consumed.inc({ ...labels, outcome: 'retried' });
         if (attempt >= this.retry.attempts) {
-          log.error({ err: error, attempt }, 'handler keeps failing; restarting from the last committed offset');
+          log.error({ ...failureLogFields(error, failure), attempt }, 'handler keeps failing; restarting from the last committed offset');
           throw error;
         }
         const backoff = backoffMs(this.retry, attempt);
-        log.warn({ err: error, attempt, backoffMs: backoff }, 'transient failure; retrying');
+        log.warn({ ...failureLogFields(error, failure), attempt, backoffMs: backoff }, 'transient failure; retrying');
         await new Promise((resolve) => setTimeout(resolve, backoff));
         await heartbeat();
       }

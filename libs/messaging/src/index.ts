@@ -7,6 +7,7 @@ export * from './event-consumer';
 export * from './event-consumer.factory';
 export * from './event-publisher';
 export * from './event-subscription';
+export * from './failure-classification';
 export * from './kafka-client';
 export * from './kafka.readiness';
 export * from './message-headers';

@@ -4,7 +4,8 @@ import type { ClassConstructor } from 'class-transformer';
 import { PinoLogger } from 'nestjs-pino';
 import { Counter, Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { EventEnvelope, parseContract } from '@complaints/contracts';
+import type { Message } from 'kafkajs';
+import { ContractViolation, dlqTopic, EventEnvelope, parseContract, truncateText } from '@complaints/contracts';
 import { EventPublisher } from './event-publisher';
 import { envelopeHeaders } from './message-headers';
 
@@ -78,6 +79,7 @@ interface OutboxMetrics {
   pending: Gauge;
   published: Counter;
   failedPasses: Counter;
+  deadLettered: Counter;
 }
 
 const metricsByPrefix = new Map<string, OutboxMetrics>();
@@ -89,6 +91,7 @@ function outboxMetrics(prefix: string): OutboxMetrics {
       pending: new Gauge({ name: `${prefix}_pending`, help: 'Events written but not yet acknowledged by Kafka (after the last relay pass)' }),
       published: new Counter({ name: `${prefix}_published_total`, help: 'Events the outbox relay published' }),
       failedPasses: new Counter({ name: `${prefix}_failed_passes_total`, help: 'Relay passes that could not publish (Kafka down); the events stay queued' }),
+      deadLettered: new Counter({ name: `${prefix}_dead_lettered_total`, help: 'Outbox events that break their contract, sent to <topic>.dlq instead of holding back the outbox' }),
     };
     metricsByPrefix.set(prefix, metrics);
   }
@@ -98,8 +101,10 @@ function outboxMetrics(prefix: string): OutboxMetrics {
 /**
  * Publishes a transactional outbox to Kafka in insertion order, with acks=all, and marks what was
  * acknowledged. A change is committed with its events, so none is lost when Kafka is down: they wait
- * in the table and go out when it is back (at-least-once; consumers dedupe by `eventId`). Runs every
- * `pollMs` and whenever the owner `kick`s it after a change.
+ * in the table and go out when it is back (at-least-once; consumers dedupe by `eventId`). An event
+ * that breaks its contract can never go out: it goes to `<topic>.dlq` (headers `dlq-reason`,
+ * `dlq-outbox`, `dlq-outbox-id`...) and is marked done with the error in `last_error`, so it never
+ * holds back the events after it. Runs every `pollMs` and whenever the owner `kick`s it after a change.
  */
 export class PostgresOutboxRelay {
   private timer: NodeJS.Timeout | null = null;
@@ -191,30 +196,62 @@ export class PostgresOutboxRelay {
       if (!locked) return 0;
       const rows = (await tx.query(`SELECT id, topic, message_key, payload FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT $1`, [batchSize])) as PendingRow[];
       if (rows.length === 0) return 0;
-      const ids = rows.map((r) => r.id);
+      const dead: { row: PendingRow; error: ContractViolation }[] = [];
       try {
         for (const [topic, topicRows] of groupByTopic(rows)) {
           const contract = this.contracts.get(topic);
           if (!contract) throw new Error(`the outbox ${table} holds an event for ${topic}, which it has no contract for`);
-          await this.publisher.send(
-            topic,
-            topicRows.map((row) => {
+          const messages: Message[] = [];
+          const poison: { row: PendingRow; error: ContractViolation }[] = [];
+          for (const row of topicRows) {
+            try {
               const event = parseContract(contract, row.payload);
-              return { key: row.message_key, value: JSON.stringify(event), headers: envelopeHeaders(event), timestamp: String(Date.parse(event.occurredAt)) };
-            }),
-          );
+              messages.push({ key: row.message_key, value: JSON.stringify(event), headers: envelopeHeaders(event), timestamp: String(Date.parse(event.occurredAt)) });
+            } catch (error) {
+              if (!(error instanceof ContractViolation)) throw error;
+              poison.push({ row, error });
+            }
+          }
+          if (poison.length > 0) await this.publisher.send(dlqTopic(topic), poison.map(({ row, error }) => this.deadLetter(topic, row, error)));
+          if (messages.length > 0) await this.publisher.send(topic, messages);
+          dead.push(...poison);
         }
       } catch (error) {
-        const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
-        await tx.query(`UPDATE ${table} SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [ids, message]);
+        const message = truncateText(error instanceof Error ? error.message : String(error), 2_000);
+        await tx.query(`UPDATE ${table} SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id), message]);
         this.logger.warn({ err: error, outbox: table, pending: rows.length }, 'could not publish the outbox; its events stay queued');
         this.metrics.failedPasses.inc();
         return 0;
       }
-      await tx.query(`UPDATE ${table} SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`, [ids]);
-      this.metrics.published.inc(rows.length);
+      const deadIds = new Set(dead.map(({ row }) => row.id));
+      await tx.query(`UPDATE ${table} SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`, [rows.filter((r) => !deadIds.has(r.id)).map((r) => r.id)]);
+      for (const { row, error } of dead) {
+        await tx.query(`UPDATE ${table} SET published_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, truncateText(`dead-lettered: ${error.message}`, 2_000)]);
+        this.logger.warn({ outbox: table, id: row.id, topic: row.topic, reason: 'contract-violation', fields: error.errors.map((e) => e.field) }, 'outbox event breaks its contract; sent to the dead-letter topic');
+      }
+      this.metrics.published.inc(rows.length - dead.length);
+      this.metrics.deadLettered.inc(dead.length);
       return rows.length;
     });
+  }
+
+  /** An outbox event that can never be published, as a dead letter: its payload as stored, and why. */
+  private deadLetter(topic: string, row: PendingRow, error: ContractViolation): Message {
+    const correlationId = (row.payload as { correlationId?: unknown }).correlationId;
+    return {
+      key: row.message_key,
+      value: JSON.stringify(row.payload),
+      headers: {
+        ...(typeof correlationId === 'string' ? { 'correlation-id': correlationId } : {}),
+        'dlq-reason': 'contract-violation',
+        'dlq-error-type': error.name,
+        'dlq-error-message': truncateText(error.message, 2_000),
+        'dlq-original-topic': topic,
+        'dlq-outbox': this.options.table,
+        'dlq-outbox-id': row.id,
+        'dlq-failed-at': new Date().toISOString(),
+      },
+    };
   }
 }
 

@@ -1,5 +1,5 @@
 import { detectLanguage } from '@complaints/classification';
-import { ComplaintV1, FieldError, Product, RegionCode } from '@complaints/contracts';
+import { ComplaintV1, FieldError, Product, RegionCode, truncateText } from '@complaints/contracts';
 import { CountryCode, maskSensitiveNumbers, PiiCipher, toE164 } from '@complaints/security';
 import { customerWords, TranscriptTurn } from './transcript';
 
@@ -54,7 +54,7 @@ export function normaliseHotlineCall(call: HotlineCall, ids: CallIdentity, ciphe
   if (startedAt.getTime() > ids.receivedAt.getTime() + FUTURE_TOLERANCE_MS) errors.push({ field: 'startedAt', message: 'startedAt must not be in the future' });
   if (endedAt.getTime() < startedAt.getTime()) errors.push({ field: 'endedAt', message: 'endedAt must not be before startedAt' });
   const transcript = call.transcript.map((turn) => ({ ...turn, text: maskSensitiveNumbers(turn.text) }));
-  const text = customerWords(transcript).slice(0, MAX_TEXT_LENGTH);
+  const text = truncateText(customerWords(transcript), MAX_TEXT_LENGTH);
   if (!text.trim()) errors.push({ field: 'transcript', message: 'transcript must contain at least one customer turn' });
   if (errors.length > 0 || !phone) return { ok: false, errors };
 

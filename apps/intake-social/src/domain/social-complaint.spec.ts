@@ -41,3 +41,36 @@ describe('the complaint of a conversation', () => {
     expect(complaint.customer.contact).toEqual({ uid: '1234567890' });
   });
 });
+
+describe('a conversation over the contract limits still makes a valid complaint', () => {
+  const EMOJI = '\u{1F600}';
+  const message = (id: number, text: string) => ({ messageId: String(id), text, sentAt: at(id % 60), via: 'official-account' });
+
+  it('an emoji at the 20,000 limit is kept whole or left out, never cut in half', () => {
+    const text = `${'a'.repeat(19_999)}${EMOJI}${EMOJI}`;
+    const complaint = parseContract(ComplaintV1, conversationComplaint(conversation({ fragments: [message(1, text)] }), at(90)));
+    expect(complaint.content.text).toBe(`${'a'.repeat(19_999)}${EMOJI}`);
+    expect(complaint.content.transcript![0].text).toBe(`${'a'.repeat(19_999)}${EMOJI}`);
+    expect(complaint.context.extra).toMatchObject({ truncated: 'true' });
+  });
+
+  it('one message over 20,000 characters is cut, and the complaint says it was', () => {
+    const complaint = parseContract(ComplaintV1, conversationComplaint(conversation({ fragments: [message(1, '钱'.repeat(25_000)), message(2, '请回复')] }), at(90)));
+    expect(complaint.content.text).toBe('钱'.repeat(20_000));
+    expect(complaint.content.transcript!.map((turn) => turn.text.length)).toEqual([20_000, 3]);
+    expect(complaint.context.extra!.truncated).toBe('true');
+  });
+
+  it('more than 2,000 messages, or a huge transcript, stays within the contract and far below a Kafka message', () => {
+    const many = Array.from({ length: 2_500 }, (_, i) => message(i, `第${i}条`));
+    expect(parseContract(ComplaintV1, conversationComplaint(conversation({ fragments: many }), at(90))).content.transcript).toHaveLength(2_000);
+    const huge = Array.from({ length: 50 }, (_, i) => message(i, `${EMOJI}`.repeat(20_000)));
+    const complaint = parseContract(ComplaintV1, conversationComplaint(conversation({ fragments: huge }), at(90)));
+    expect(Buffer.byteLength(JSON.stringify(complaint))).toBeLessThan(512 * 1024);
+    expect(complaint.context.extra!.truncated).toBe('true');
+  });
+
+  it('a conversation within the limits is not marked truncated', () => {
+    expect(conversationComplaint(conversation(), at(90)).context.extra!.truncated).toBeUndefined();
+  });
+});

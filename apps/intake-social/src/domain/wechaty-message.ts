@@ -1,3 +1,4 @@
+import { truncateText } from '@complaints/contracts';
 import { SocialMessage } from './social-message';
 
 /** What the bot learned about one chat message (from the Wechaty message object). */
@@ -25,7 +26,7 @@ export function botComplaintMessage(chat: BotChatMessage): SocialMessage | undef
   if (!text) return undefined;
   return {
     channel: 'wechat',
-    account: `wechaty:${chat.botId}`.slice(0, 64),
+    account: truncateText(`wechaty:${chat.botId}`, 64),
     userId: chat.talkerId,
     messageId: chat.messageId,
     text,

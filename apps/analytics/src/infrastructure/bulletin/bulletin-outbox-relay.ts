@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { StaffBulletinV1 } from '@complaints/contracts';
+import { StaffBulletinV1, truncateText } from '@complaints/contracts';
 import { EventPublisher } from '@complaints/messaging';
 import { BulletinRelay, StoredBulletin } from '../../application/bulletin/bulletin-store';
 import { BULLETIN_COLUMNS, BulletinRow, storedBulletin } from './postgres-bulletin-store';
@@ -53,7 +53,7 @@ export class BulletinOutboxRelay extends BulletinRelay {
       try {
         await this.publisher.publishAll(StaffBulletinV1, rows.map((r) => staffBulletinEvent(storedBulletin(r))), (event) => event.week);
       } catch (error) {
-        const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+        const message = truncateText(error instanceof Error ? error.message : String(error), 2_000);
         await tx.query('UPDATE analytics.bulletins SET attempts = attempts + 1, last_error = $2 WHERE week = ANY($1::text[])', [weeks, message]);
         this.logger.warn({ err: error, weeks }, 'could not publish staff bulletins; they stay pending');
         return 0;

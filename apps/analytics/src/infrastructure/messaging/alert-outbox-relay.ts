@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { HotspotAlertV1 } from '@complaints/contracts';
+import { HotspotAlertV1, truncateText } from '@complaints/contracts';
 import { EventPublisher } from '@complaints/messaging';
 import { AlertRelay } from '../../application/hotspots/alert-relay';
 import type { StoredAlert } from '../../application/hotspots/alert-store';
@@ -79,7 +79,7 @@ export class AlertOutboxRelay extends AlertRelay {
       try {
         await this.publisher.publishAll(HotspotAlertV1, rows.map((r) => hotspotAlertEvent(storedAlert(r))), (event) => event.key);
       } catch (error) {
-        const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+        const message = truncateText(error instanceof Error ? error.message : String(error), 2_000);
         await tx.query('UPDATE analytics.alerts SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])', [seqs, message]);
         this.logger.warn({ err: error, pending: rows.length }, 'could not publish hot-spot alerts; they stay pending');
         return 0;

@@ -72,6 +72,8 @@ export abstract class ConversationStore {
   /** Claims conversations quiet since `cutoff` (or whose earlier publish failed), leasing them for `leaseMs`. */
   abstract claimClosed(cutoff: Date, now: Date, limit: number, leaseMs: number): Promise<ClosedConversation[]>;
   abstract markPublished(complaintIds: readonly string[], now: Date): Promise<void>;
+  /** Sets a claimed conversation aside for good (its complaint can never satisfy the contract), with why. */
+  abstract markRejected(complaintId: string, reason: string, now: Date): Promise<void>;
   abstract claimPendingReplies(now: Date, limit: number, leaseMs: number): Promise<PendingReply[]>;
   abstract markReplied(reply: PendingReply, now: Date): Promise<void>;
   abstract scheduleReplyRetry(reply: PendingReply, nextAttemptAt: Date, error: string, dead: boolean): Promise<void>;

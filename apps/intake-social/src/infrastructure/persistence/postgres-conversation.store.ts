@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { truncateText } from '@complaints/contracts';
 import { rows } from '@complaints/persistence';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import {
@@ -147,6 +148,10 @@ export class PostgresConversationStore extends ConversationStore {
     await this.db.query(`UPDATE ${T}.conversations SET status = 'published', published_at = $2 WHERE complaint_id = ANY($1)`, [[...complaintIds], now]);
   }
 
+  async markRejected(complaintId: string, reason: string, now: Date): Promise<void> {
+    await this.db.query(`UPDATE ${T}.conversations SET status = 'rejected', published_at = $2, publish_error = $3 WHERE complaint_id = $1`, [complaintId, now, truncateText(reason, 2_000)]);
+  }
+
   async claimPendingReplies(now: Date, limit: number, leaseMs: number): Promise<PendingReply[]> {
     const claimed = rows<{ channel: string; account: string; user_id: string; message_id: string; reply_target: ReplyTarget; reply: string; reply_attempts: number }>(
       await this.db.query(
@@ -175,7 +180,7 @@ export class PostgresConversationStore extends ConversationStore {
     await this.db.query(
       `UPDATE ${T}.messages SET reply_status = $4, reply_attempts = reply_attempts + 1, reply_after = $5, reply_error = $6
         WHERE channel = $1 AND account = $2 AND message_id = $3 AND user_id = $7`,
-      [reply.channel, reply.account, reply.messageId, dead ? 'dead' : 'pending', nextAttemptAt, error.slice(0, 1000), reply.userId],
+      [reply.channel, reply.account, reply.messageId, dead ? 'dead' : 'pending', nextAttemptAt, truncateText(error, 1_000), reply.userId],
     );
   }
 }
