@@ -2,6 +2,7 @@ import { ClassConstructor } from 'class-transformer';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { dlqTopic, parseContract } from '@complaints/contracts';
+import { safeCorrelationId } from '@complaints/observability';
 import { EventPublisher } from './event-publisher';
 import { decodeHeaders, Headers } from './message-headers';
 import { messagingMetrics } from './messaging.metrics';
@@ -37,7 +38,7 @@ export function messageMeta(topic: string, partition: number, message: KafkaMess
     offset: message.offset,
     key: message.key?.toString('utf8') ?? null,
     headers,
-    correlationId: headers[Headers.correlationId] ?? 'unknown',
+    correlationId: safeCorrelationId(headers[Headers.correlationId]) ?? 'unknown',
   };
 }
 
