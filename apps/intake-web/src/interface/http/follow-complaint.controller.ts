@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { REFERENCE_PATTERN, RULE_MESSAGES } from '@complaints/contracts';
-import { CorrelationId, ProblemException, problem, validationProblem } from '@complaints/http';
+import { BodyLimit, CorrelationId, ProblemException, SMALL_BODY_LIMIT_BYTES, problem, validationProblem } from '@complaints/http';
 import { LookUpComplaintQuery } from '../../application/follow-complaint/look-up-complaint.query';
 import { RateComplaintUseCase } from '../../application/rate-complaint/rate-complaint.use-case';
 import { ComplaintStatusDto, LookUpComplaintDto, RateComplaintDto } from './follow-complaint.dto';
@@ -25,6 +25,8 @@ export class FollowComplaintController {
   ) {}
 
   @Post('lookup')
+  @BodyLimit(SMALL_BODY_LIMIT_BYTES)
+  @ApiPayloadTooLargeResponse({ description: `A body over ${SMALL_BODY_LIMIT_BYTES} bytes (problem+json)` })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Look up a complaint',
@@ -40,6 +42,8 @@ export class FollowComplaintController {
   }
 
   @Post(':reference/satisfaction')
+  @BodyLimit(SMALL_BODY_LIMIT_BYTES)
+  @ApiPayloadTooLargeResponse({ description: `A body over ${SMALL_BODY_LIMIT_BYTES} bytes (problem+json)` })
   @HttpCode(202)
   @ApiOperation({ summary: 'Rate the handling of a complaint (1-5)', description: 'Accepted once the case has an answer (responded, resolved or closed).' })
   @ApiAcceptedResponse({ description: 'Recorded; the case service files it against the case.' })
