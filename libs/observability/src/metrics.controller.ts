@@ -17,7 +17,7 @@ export class MetricsController {
   @Get()
   @Header('Content-Type', register.contentType)
   @Header('Cache-Control', 'no-store')
-  metrics(@Headers('authorization') authorization?: string): Promise<string> {
+  async metrics(@Headers('authorization') authorization?: string): Promise<string> {
     const token = this.config.METRICS_TOKEN;
     if (!token) {
       if (this.config.NODE_ENV === 'production') throw new NotFoundException();
