@@ -54,6 +54,7 @@ describe('hostile input at the edges', () => {
     // Finding 3: ReDoS inputs are refused by length before any pattern runs, or matched in linear time.
     { name: 'web: e-mail "a@" + 40,000 dots + "@"', service: 'web', request: () => ({ path: '/v1/complaints', body: webComplaint({}, { email: `a@${'.'.repeat(40_000)}@` }) }), status: 400, field: 'customer.email' },
     { name: 'web: e-mail of 254 characters that backtracks', service: 'web', request: () => ({ path: '/v1/complaints', body: webComplaint({}, { email: `a@${'.'.repeat(250)}@` }) }), status: 400, field: 'customer.email' },
+    { name: 'hotline: a transcript line of 100,000 blanks after the label (linear pattern)', service: 'hotline', request: () => ({ path: '/v1/hotline/calls', body: { calls: [sampleCall({ transcript: `座席：${'\t'.repeat(100_000)}\u2028` })] }, signed: true }), status: 200 },
     { name: 'web: e-mail with a doubled dot', service: 'web', request: () => ({ path: '/v1/complaints', body: webComplaint({}, { email: 'a@b..c' }) }), status: 400, field: 'customer.email' },
 
     // Finding 8: 100,000-deep JSON on every JSON route, answered 400 naming the body.
@@ -69,11 +70,16 @@ describe('hostile input at the edges', () => {
     { name: 'router rules: deep array inside a valid-looking body', service: 'router', request: () => staff({ method: 'PUT', path: '/v1/routing/rules', raw: `{"expectedVersion":1,"comment":"x","rules":${deepArray(DEEP)}}` }), status: 400, field: 'body' },
     { name: 'social Weibo callback: 100,000-deep array', service: 'social', request: () => ({ path: '/v1/weibo/callback', raw: deepArray(DEEP) }), status: 400, field: 'body' },
 
+    { name: 'analytics: deep array to a path with no route (404 before the body is read)', service: 'analytics', request: () => ({ path: '/v1/kpis', raw: deepArray(DEEP) }), status: 404 },
+    { name: 'web: malformed JSON to a path with no route', service: 'web', request: () => ({ path: '/v1/complaint', raw: '{"text":' }), status: 404 },
+
     // Finding 8: numeric query parameters and numbers that reach SQL are bounded.
     { name: 'cases list: offset=1e21', service: 'cases', request: () => staff({ path: '/v1/cases?offset=1e21' }), status: 400, field: 'offset' },
     { name: 'cases list: offset=2^63', service: 'cases', request: () => staff({ path: '/v1/cases?offset=9223372036854775808' }), status: 400, field: 'offset' },
     { name: 'cases list: limit=1e309 (Infinity)', service: 'cases', request: () => staff({ path: '/v1/cases?limit=1e309' }), status: 400, field: 'limit' },
     { name: 'cases list: dueWithinHours=-1e21', service: 'cases', request: () => staff({ path: '/v1/cases?dueWithinHours=-1e21' }), status: 400, field: 'dueWithinHours' },
+    { name: 'cases list: offset=-1', service: 'cases', request: () => staff({ path: '/v1/cases?offset=-1' }), status: 400, field: 'offset' },
+    { name: 'router rule audit: limit=0x7fffffff', service: 'router', request: () => staff({ path: '/v1/routing/audit?limit=0x7fffffff' }), status: 400, field: 'limit' },
     { name: 'router rule audit: offset=1e21', service: 'router', request: () => staff({ path: '/v1/routing/audit?offset=1e21' }), status: 400, field: 'offset' },
     { name: 'router handler audit: offset=2^63', service: 'router', request: () => staff({ path: '/v1/routing/handlers/audit?offset=9223372036854775808' }), status: 400, field: 'offset' },
     { name: 'router rules: expectedVersion=1e21', service: 'router', request: () => staff({ method: 'PUT', path: '/v1/routing/rules', body: { expectedVersion: 1e21, comment: 'x', rules: [] } }), status: 400, field: 'expectedVersion' },
@@ -90,6 +96,8 @@ describe('hostile input at the edges', () => {
     { name: 'mobile complaint: lone surrogate in the text', service: 'mobile', request: () => app({ path: '/v1/app/complaints', body: { text: `${tag()} \ud800` } }), status: 400, field: 'text' },
     { name: 'mobile complaint: NUL in a key', service: 'mobile', request: () => app({ path: '/v1/app/complaints', body: { text: tag(), ['\u0000']: 1 } }), status: 400, field: '\u0000' },
     { name: 'mobile rating: lone surrogate in the comment', service: 'mobile', request: () => app({ path: '/v1/app/complaints/C20261129-W7K3Q9/satisfaction', body: { score: 1, comment: `${tag()}\udfff` } }), status: 400, field: 'comment' },
+    { name: 'web look-up: NUL in the digits', service: 'web', request: () => ({ path: '/v1/complaints/lookup', body: { ...lookUp, phoneLast4: '80\u000000' } }), status: 400, field: 'phoneLast4' },
+    { name: 'notifier SMS: NUL in a key', service: 'notifier', request: () => ({ path: '/v1/sms/inbound', body: { ...sms('满意'), ['to\u0000']: 'x' }, signed: true }), status: 400, field: 'to\u0000' },
     { name: 'notifier SMS: lone surrogate in the text', service: 'notifier', request: () => ({ path: '/v1/sms/inbound', body: sms('满意\ud800'), signed: true }), status: 400, field: 'text' },
     { name: 'social Weibo callback, unsigned: lone surrogate (refused by the signature check)', service: 'social', request: () => ({ path: '/v1/weibo/callback', body: { text: `${tag()}\ud800` } }), status: 401 },
 
