@@ -110,6 +110,14 @@ describe('hostile input at the edges', () => {
     { name: 'mobile, no token: /V1/APP/complaints', service: 'mobile', request: () => ({ path: '/V1/APP/complaints', raw: '{' }), status: 404 },
     { name: 'mobile, forged token: /v1/%61pp/complaints', service: 'mobile', request: () => ({ path: '/v1/%61pp/complaints', raw: '{', headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' } }), status: 401 },
 
+    // Path parameters that do not decode to valid text.
+    { name: 'web rating: reference %ED%A0%80 (an encoded surrogate)', service: 'web', request: () => ({ path: '/v1/complaints/%ED%A0%80/satisfaction', body: rating() }), status: 400, field: 'path' },
+    { name: 'web rating: reference %zz (bad percent-encoding)', service: 'web', request: () => ({ path: '/v1/complaints/%zz/satisfaction', body: rating() }), status: 400, field: 'path' },
+    { name: 'web rating: reference %00', service: 'web', request: () => ({ path: '/v1/complaints/%00/satisfaction', body: rating() }), status: 400, field: 'reference' },
+    { name: 'cases: case %ED%A0%80', service: 'cases', request: () => staff({ path: '/v1/cases/%ED%A0%80' }), status: 400, field: 'path' },
+    { name: 'cases: a 500-character case reference', service: 'cases', request: () => staff({ path: `/v1/cases/${'C'.repeat(500)}` }), status: 414, field: 'path' },
+    { name: 'mobile: complaint %C0%80 (overlong NUL)', service: 'mobile', request: () => app({ path: '/v1/app/complaints/%C0%80' }), status: 400, field: 'path' },
+
     // Finding 8: small routes have small body limits (413), big ones keep theirs.
     { name: 'web look-up: 20 KB body', service: 'web', request: () => ({ path: '/v1/complaints/lookup', body: { ...lookUp, pad: pad(20_000) } }), status: 413, field: 'body' },
     { name: 'web rating: 20 KB body', service: 'web', request: () => ({ path: '/v1/complaints/C20261129-W7K3Q9/satisfaction', body: rating({ comment: pad(20_000) }) }), status: 413, field: 'body' },

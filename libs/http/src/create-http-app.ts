@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { CORRELATION_HEADER, correlationIdOf, httpRequestSeconds } from '@complaints/observability';
@@ -38,6 +39,15 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
     // The caller's x-correlation-id only when it is a safe token (else a new one): it is echoed and logged.
     requestIdHeader: false,
     genReqId: (raw: IncomingMessage) => ((raw as IncomingMessage & { id?: string }).id = correlationIdOf(raw)),
+    // A path Fastify cannot decode (`%zz`, an encoded surrogate) or an over-long parameter: problem+json too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const message = tooLong ? 'has a parameter that is too long' : 'must be valid percent-encoded UTF-8';
+      void reply
+        .status(tooLong ? 414 : 400)
+        .header('content-type', PROBLEM_CONTENT_TYPE)
+        .send({ ...problem(tooLong ? 414 : 400, 'bad-path', `The request path ${message}.`, { errors: [{ field: 'path', message }] }), instance: request.url });
+    },
   });
   // JSON only (Nest would add url-encoded forms), keeping the exact bytes when a signature is checked over them.
   // Nesting is limited before anything parses or walks the body (a 100,000-deep array must not exhaust a stack).
