@@ -123,6 +123,7 @@ describe('hostile input at the edges', () => {
     { name: 'web rating: 20 KB body', service: 'web', request: () => ({ path: '/v1/complaints/C20261129-W7K3Q9/satisfaction', body: rating({ comment: pad(20_000) }) }), status: 413, field: 'body' },
     { name: 'mobile rating: 20 KB body', service: 'mobile', request: () => app({ path: '/v1/app/complaints/C20261129-W7K3Q9/satisfaction', body: { score: 1, comment: pad(20_000) } }), status: 413, field: 'body' },
     { name: 'notifier SMS (signed): 20 KB body', service: 'notifier', request: () => ({ path: '/v1/sms/inbound', body: sms(pad(20_000)), signed: true }), status: 413, field: 'body' },
+    { name: 'cases dev sign-in: 20 KB body', service: 'cases', request: () => ({ path: '/v1/auth/dev-sign-in', body: { sub: 'x', roles: ['admin'], departments: [], pad: pad(20_000) } }), status: 413, field: 'body' },
     { name: 'web complaint: 20 KB text still reaches validation (its limit is the big one)', service: 'web', request: () => ({ path: '/v1/complaints', body: webComplaint({ text: `${tag()}${pad(20_000)}` }) }), status: 400, field: 'text' },
 
     // Finding 12: metrics only with the token.
