@@ -89,13 +89,14 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
       expect(res.body.errors?.map((e) => e.field)).toContain(field);
     });
 
-    it('400 for a NUL character anywhere in the batch, naming the call and field, accepting none of the calls', async () => {
+    it('rejects the one call holding a NUL character, naming it, and accepts the others of the batch', async () => {
       const calls = [sampleCall(), sampleCall({ transcript: [{ speaker: 'customer', text: '卡被盗刷\u0000了' }] })];
       const res = await pushCalls(hotline.url, { calls });
-      expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual([{ field: 'calls.1.transcript.0.text', message: expect.stringContaining('NUL') }]);
-      const stored = await db.query('SELECT count(*)::int AS n FROM intake_hotline.calls WHERE call_id = ANY($1)', [calls.map((c) => c.callId)]);
-      expect(stored.rows[0].n).toBe(0);
+      expect(res.status).toBe(200);
+      expect(res.body.results?.map((r) => r.status)).toEqual(['accepted', 'rejected']);
+      expect(res.body.results?.[1]?.errors).toEqual([{ field: 'calls[1].transcript.0.text', message: expect.stringContaining('NUL') }]);
+      const stored = await db.query('SELECT call_id FROM intake_hotline.calls WHERE call_id = ANY($1)', [calls.map((c) => c.callId)]);
+      expect(stored.rows.map((row) => row.call_id)).toEqual([calls[0]!.callId]);
     });
 
     it('413 for more calls than a batch may hold, accepting none of them', async () => {

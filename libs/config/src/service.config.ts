@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 /** Settings every service has. Names are environment variable names (see .env.example). */
 export class ServiceConfig {
@@ -32,6 +32,15 @@ export class ServiceConfig {
   @Min(1)
   @Max(5)
   KAFKA_REPLICATION_FACTOR: number = 1;
+
+  /**
+   * Bearer token Prometheus sends for `GET /metrics` (at least 32 characters). Without it, `/metrics`
+   * is served only outside production (development, test); in production it answers 404.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters' })
+  METRICS_TOKEN?: string;
 
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',');

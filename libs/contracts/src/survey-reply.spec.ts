@@ -12,3 +12,13 @@ describe('parseSurveyReply', () => {
     expect(parseSurveyReply(reply)).toBeNull();
   });
 });
+
+describe('parseSurveyReply on hostile text', () => {
+  it('strips trailing marks in linear time (a WeChat message of 20,000 spaces and a letter)', () => {
+    expect(parseSurveyReply('满意 ～ 。!!')).toBe(5);
+    const started = performance.now();
+    expect(parseSurveyReply(`${' '.repeat(20_000)}x`)).toBeNull();
+    expect(parseSurveyReply(`${'。'.repeat(200_000)}`)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+});

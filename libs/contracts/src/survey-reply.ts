@@ -5,10 +5,19 @@
  * 基本满意 4, 一般 3, 不满意 2, 非常不满意 1.
  */
 export function parseSurveyReply(reply: string): number | null {
-  const text = reply.trim().replace(/[。.!！~～\s]+$/u, '').toLowerCase();
+  const text = withoutTrailingMarks(reply.trim()).toLowerCase();
   if (/^[1-5]$/.test(text)) return Number(text);
   if (/^[１-５]$/.test(text)) return text.charCodeAt(0) - 0xff10;
   return SURVEY_WORDS[text] ?? null;
+}
+
+const TRAILING_MARKS = new Set(['。', '.', '!', '！', '~', '～']);
+
+/** The text without its trailing punctuation and spaces, in linear time (a `[…\s]+$` pattern backtracks over long runs). */
+function withoutTrailingMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (TRAILING_MARKS.has(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  return text.slice(0, end);
 }
 
 const SURVEY_WORDS: Record<string, number> = {

@@ -1,5 +1,5 @@
 import { checkPickedEvidence } from './evidence.rules';
-import { checkLookUp, checkSurvey, checkWebComplaint, RULE_MESSAGES, WebComplaintForm } from './web-complaint.rules';
+import { checkLookUp, checkSurvey, checkWebComplaint, EMAIL_PATTERN, RULE_MESSAGES, WebComplaintForm } from './web-complaint.rules';
 
 const valid: WebComplaintForm = { text: '信用卡被盗刷', name: '张三', phone: '13800138000', email: '', idNumber: '', product: '', region: '', consent: true };
 
@@ -29,6 +29,20 @@ describe('checkWebComplaint', () => {
       { field: 'text', rule: 'textTooLong' },
     ]);
     expect(checkWebComplaint({ ...valid, text: 'x'.repeat(5_000) })).toEqual([]);
+  });
+
+  it('reads e-mail addresses with a dotted domain, and nothing else', () => {
+    for (const email of ['zhang@example.com', 'a.b+c@mail.example.com.cn', '张@例子.中国']) expect(EMAIL_PATTERN.test(email)).toBe(true);
+    for (const email of ['zhang@example', 'a@@b.c', 'a b@c.d', '@b.c', 'a@.b.c', 'a@b..c', 'a@b.c.', 'a@b.c@d']) expect(EMAIL_PATTERN.test(email)).toBe(false);
+  });
+
+  it('checks a long e-mail address by its length, and its pattern in linear time', () => {
+    const hostile = `a@${'.'.repeat(1_000_000)}@`;
+    expect(checkWebComplaint({ ...valid, email: hostile })).toEqual([{ field: 'customer.email', rule: 'emailTooLong' }]);
+    const started = performance.now();
+    expect(EMAIL_PATTERN.test(hostile)).toBe(false);
+    expect(EMAIL_PATTERN.test(`a@b${'.b'.repeat(500_000)}@`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(250);
   });
 
   it('has a Chinese and an English message for every rule', () => {

@@ -24,8 +24,12 @@ export const WEB_COMPLAINT_LIMITS = {
 
 /** Something other than white space. */
 export const NOT_BLANK = /\S/;
-/** One @, something on both sides, a dot in the domain, no spaces. */
-export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/**
+ * One @, something before it, a domain of dot-separated labels (at least two), no spaces. Linear: each
+ * character can be matched by one part of the pattern only (no overlapping repetitions to backtrack
+ * over); the length is checked before it anyway (`emailMaxLength`).
+ */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 /** PRC resident ID number: 17 digits and a digit or X. */
 export const ID_NUMBER_PATTERN = /^\d{17}[\dXx]$/;
 export const PHONE_LAST4_PATTERN = /^\d{4}$/;

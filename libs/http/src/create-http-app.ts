@@ -2,9 +2,13 @@ import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
-import { CORRELATION_HEADER, httpRequestSeconds } from '@complaints/observability';
+import { CORRELATION_HEADER, correlationIdOf, httpRequestSeconds } from '@complaints/observability';
+import { applyRouteBodyLimits } from './body-limit';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './json-depth';
+import { problem, PROBLEM_CONTENT_TYPE, ProblemException } from './problem';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { enableCors, PublicCorsOptions } from './cors';
 import { mountSite, SiteOptions } from './site';
@@ -35,16 +39,29 @@ export interface HttpAppOptions {
 export async function createHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes ?? 256 * 1024,
-    requestIdHeader: CORRELATION_HEADER,
-    genReqId: () => randomUUID(),
+    // The caller's x-correlation-id only when it is a safe token (else a new one): it is echoed and logged.
+    requestIdHeader: false,
+    genReqId: (raw: IncomingMessage) => ((raw as IncomingMessage & { id?: string }).id = correlationIdOf(raw)),
+    // A path Fastify cannot decode (`%zz`, an encoded surrogate) or an over-long parameter: problem+json too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const message = tooLong ? 'has a parameter that is too long' : 'must be valid percent-encoded UTF-8';
+      void reply
+        .status(tooLong ? 414 : 400)
+        .header('content-type', PROBLEM_CONTENT_TYPE)
+        .send({ ...problem(tooLong ? 414 : 400, 'bad-path', `The request path ${message}.`, { errors: [{ field: 'path', message }] }), instance: request.url });
+    },
     // request.ip (per-client limits, logs) is the TCP peer unless that peer is a trusted proxy.
     trustProxy: options.trustedProxies ?? parseTrustedProxies(process.env.TRUSTED_PROXIES),
   });
   // JSON only (Nest would add url-encoded forms), keeping the exact bytes when a signature is checked over them.
+  // Nesting is limited before anything parses or walks the body (a 100,000-deep array must not exhaust a stack).
   const fastify = adapter.getInstance();
-  adapter.useBodyParser('application/json', options.rawBody ?? false, undefined, (request, body, done) =>
-    fastify.getDefaultJsonParser('error', 'error')(request, body as unknown as string, done),
-  );
+  applyRouteBodyLimits(fastify);
+  adapter.useBodyParser('application/json', options.rawBody ?? false, undefined, (request, body, done) => {
+    if (jsonNestsDeeperThan(body as unknown as Buffer, MAX_JSON_DEPTH)) return done(tooDeep(), undefined);
+    fastify.getDefaultJsonParser('error', 'error')(request, body as unknown as string, done);
+  });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -54,6 +71,13 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
 
   // Anything but JSON is refused with 415 rather than half-parsed.
   fastify.removeContentTypeParser(['text/plain']);
+  // A path no route matches is answered 404 at once, before its body is read or parsed (whatever its spelling).
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!request.is404) return undefined;
+    const hasBody = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
+    if (hasBody) reply.header('connection', 'close');
+    return reply.status(404).header('content-type', PROBLEM_CONTENT_TYPE).send({ ...problem(404, 'not-found', 'There is no such resource.'), instance: request.url });
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(CORRELATION_HEADER, correlationId(request.raw) ?? request.id);
   });
@@ -69,6 +93,11 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
   SwaggerModule.setup('docs', app, document, { swaggerUiEnabled: false, jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
   if (options.site) await mountSite(app, options.site);
   return app;
+}
+
+function tooDeep(): ProblemException {
+  const message = `must not nest arrays and objects more than ${MAX_JSON_DEPTH} levels deep`;
+  return new ProblemException(problem(400, 'validation', `The request body ${message}.`, { errors: [{ field: 'body', message }] }));
 }
 
 /** The correlation id the logging middleware assigned to a request (also used by controllers). */

@@ -6,3 +6,7 @@ export * from './request-context';
 export * from './run-service';
 export * from './site';
 export * from './validation.pipe';
+export * from './body-limit';
+export * from './json-depth';
+export * from './unsafe-strings';
+export * from './numeric-bounds';

@@ -7,3 +7,10 @@ export const CorrelationId = createParamDecorator((_: unknown, ctx: ExecutionCon
   const request = ctx.switchToHttp().getRequest<FastifyRequest>();
   return correlationId(request.raw as { id?: unknown }) ?? request.id;
 });
+
+/**
+ * The parsed JSON body as sent, without the global pipe's string checks or DTO validation: only for a
+ * handler that judges the items of a batch one by one, and so checks each item itself (`unsafeStringIn`,
+ * `parseContract`), e.g. a call centre's pushed batch where one bad call must not sink the others.
+ */
+export const UncheckedBody = createParamDecorator((_: unknown, ctx: ExecutionContext): unknown => ctx.switchToHttp().getRequest<FastifyRequest>().body);

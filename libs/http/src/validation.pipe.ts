@@ -1,12 +1,14 @@
 import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
 import { flattenValidationErrors } from '@complaints/contracts';
-import { nulCharacterPath } from './nul-character';
 import { validationProblem } from './problem';
+import { unsafeStringIn } from './unsafe-strings';
 
 /**
  * Strict validation of every DTO: unknown fields refused, each failure named by its field path. Before
- * that, any string of a body, query or path parameter holding a NUL character (U+0000) is refused
- * naming its field: PostgreSQL would refuse to store it, and that must not surface as a 500.
+ * that, any string (or object key) of a body, query or path parameter holding a NUL character (U+0000)
+ * or ill-formed Unicode (a lone surrogate) is refused naming its field: PostgreSQL would refuse to
+ * store it, and that must not surface as a 500. (A handler that must judge items of a batch one by
+ * one takes its body through a custom parameter decorator and checks each item with `unsafeStringIn`.)
  */
 @Injectable()
 export class StrictValidationPipe extends ValidationPipe {
@@ -23,8 +25,8 @@ export class StrictValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
-      const field = nulCharacterPath(value, metadata.data ?? '');
-      if (field) throw validationProblem([{ field, message: 'must not contain NUL characters (U+0000)' }]);
+      const unsafe = unsafeStringIn(value, metadata.data ?? '');
+      if (unsafe) throw validationProblem([unsafe]);
     }
     if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata)) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {

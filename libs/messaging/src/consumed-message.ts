@@ -2,6 +2,7 @@ import { ClassConstructor } from 'class-transformer';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { dlqTopic, parseContract, truncateText } from '@complaints/contracts';
+import { safeCorrelationId } from '@complaints/observability';
 import { EventPublisher } from './event-publisher';
 import { classifyFailure, FailureClass } from './failure-classification';
 import { decodeHeaders, Headers } from './message-headers';
@@ -38,7 +39,7 @@ export function messageMeta(topic: string, partition: number, message: KafkaMess
     offset: message.offset,
     key: message.key?.toString('utf8') ?? null,
     headers,
-    correlationId: headers[Headers.correlationId] ?? 'unknown',
+    correlationId: safeCorrelationId(headers[Headers.correlationId]) ?? 'unknown',
   };
 }
 

@@ -55,9 +55,19 @@ export class ObservabilityModule {
   }
 }
 
-/** The caller's correlation id when it sent a sane one, else a new one. */
-export function correlationIdOf(req: IncomingMessage): string {
-  const header = req.headers[CORRELATION_HEADER];
-  const value = Array.isArray(header) ? header[0] : header;
-  return value && /^[A-Za-z0-9._:-]{1,128}$/.test(value) ? value : randomUUID();
+/** A correlation id from outside (a header, a Kafka header) is used only when it is 1-128 of `A-Z a-z 0-9 . _ : -`. */
+export const SAFE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** `value` when it is a safe correlation id, else undefined (never echo or log markup, spaces or CR/LF). */
+export function safeCorrelationId(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' && SAFE_CORRELATION_ID.test(first) ? first : undefined;
+}
+
+/**
+ * The request's correlation id: the one already assigned to it (Fastify assigns it on arrival, the
+ * logger reuses it), else the caller's `x-correlation-id` when safe, else a new UUID.
+ */
+export function correlationIdOf(req: IncomingMessage & { id?: unknown }): string {
+  return safeCorrelationId(req.id) ?? safeCorrelationId(req.headers[CORRELATION_HEADER]) ?? randomUUID();
 }

@@ -16,12 +16,13 @@ const LABELS: Record<string, Speaker> = {
   agent: 'agent', operator: 'agent', representative: 'agent', rep: 'agent',
 };
 
-// "[00:01:23] 客户：…", "[01:23] Agent: …", "客户: …"; half- or full-width colon.
-const LINE = new RegExp(
+/** One line of a plain-text transcript: "[00:01:23] 客户：…", "[01:23] Agent: …", "客户: …"; half- or full-width colon. */
+export const TRANSCRIPT_LINE = new RegExp(
   String.raw`^\s*(?:\[\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:\.(\d{1,3}))?\s*\]\s*)?(` +
     Object.keys(LABELS).sort((a, b) => b.length - a.length).join('|') +
-    String.raw`)\s*[:：]\s*(.*)$`,
-  'i',
+    String.raw`)\s*[:：](.*)$`,
+  // `s`: the text runs to the end of the line whatever it holds (no backtracking over it; it is trimmed after).
+  'is',
 );
 
 /**
@@ -33,7 +34,7 @@ export function parseTranscriptText(transcript: string): ParsedTranscript {
   const lines = transcript.split(/\r?\n/);
   for (const [index, line] of lines.entries()) {
     if (!line.trim()) continue;
-    const match = LINE.exec(line);
+    const match = TRANSCRIPT_LINE.exec(line);
     if (match) {
       const [, hours, minutes, seconds, fraction, label, text] = match;
       const turn: TranscriptTurn = { speaker: LABELS[label!.toLowerCase()]!, text: text!.trim() };

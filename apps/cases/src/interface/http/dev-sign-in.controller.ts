@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import { BodyLimit, SMALL_BODY_LIMIT_BYTES } from '@complaints/http';
 import { CasesConfig } from '../../cases.config';
 import { DevSignInDto } from './dev-sign-in.dto';
 import { SESSION_MINUTES, signInView, SignInView } from './sign-in.view';
@@ -15,6 +16,8 @@ export class DevSignInController {
 
   @Post()
   @HttpCode(200)
+  @BodyLimit(SMALL_BODY_LIMIT_BYTES)
+  @ApiPayloadTooLargeResponse({ description: `A body over ${SMALL_BODY_LIMIT_BYTES} bytes (problem+json)` })
   @ApiOperation({ summary: 'Development only: a staff token with the given roles and departments (absent in production)' })
   @ApiOkResponse({ type: SignInView })
   @ApiBadRequestResponse({ description: 'problem+json naming the invalid fields' })

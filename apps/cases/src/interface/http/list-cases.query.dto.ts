@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DEPARTMENTS, Department, PRIORITIES, Priority } from '@complaints/contracts';
+import { NUMERIC_BOUNDS } from '@complaints/http';
 import { CASE_STATUSES, CaseStatus } from '../../domain/case-status';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -39,7 +40,7 @@ export class ListCasesQueryDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit = 50;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ minimum: 0, maximum: NUMERIC_BOUNDS.listOffset, default: 0 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(NUMERIC_BOUNDS.listOffset)
   offset = 0;
 }

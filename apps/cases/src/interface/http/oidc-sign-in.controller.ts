@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
-import { ProblemException, problem } from '@complaints/http';
+import { BodyLimit, ProblemException, problem, SMALL_BODY_LIMIT_BYTES } from '@complaints/http';
 import { CasesConfig } from '../../cases.config';
 import { OidcClient, OidcSignInError } from '../../infrastructure/auth/oidc-client';
 import { SESSION_MINUTES, signInView, SignInView } from './sign-in.view';
@@ -37,6 +37,8 @@ export class OidcSignInController {
 
   @Post()
   @HttpCode(200)
+  @BodyLimit(SMALL_BODY_LIMIT_BYTES)
+  @ApiPayloadTooLargeResponse({ description: `A body over ${SMALL_BODY_LIMIT_BYTES} bytes (problem+json)` })
   @ApiOperation({ summary: 'Exchange an authorization code (with its PKCE verifier) for a staff token' })
   @ApiOkResponse({ type: SignInView })
   @ApiBadRequestResponse({ description: 'problem+json naming the invalid fields' })

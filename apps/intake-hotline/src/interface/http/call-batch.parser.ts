@@ -1,5 +1,5 @@
 import { ContractViolation, parseContract } from '@complaints/contracts';
-import { ProblemException, problem, validationProblem } from '@complaints/http';
+import { ProblemException, problem, unsafeStringIn, validationProblem } from '@complaints/http';
 import { CallInput } from '../../application/receive-calls/receive-calls.use-case';
 import { HotlineCall } from '../../domain/hotline-call';
 import { parseTranscriptText } from '../../domain/transcript';
@@ -7,7 +7,8 @@ import { HotlineCallDto } from './hotline-call.dto';
 
 /**
  * Reads a pushed batch `{ calls: [...] }`. The envelope must be right (else 400, or 413 when there
- * are too many calls); each call is then checked on its own, so a bad record is rejected alone.
+ * are too many calls); each call is then checked on its own, so a bad record is rejected alone: strings
+ * no service can store (NUL, lone surrogates) first, then the contract.
  */
 export function parseCallBatch(body: unknown, maxCalls: number): CallInput[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -37,7 +38,9 @@ function parseCall(raw: unknown, index: number): CallInput {
     return { index, errors: [{ field, message: `${field} must be a call record object` }] };
   }
   const record = raw as Record<string, unknown>;
-  const callId = typeof record.callId === 'string' ? record.callId : undefined;
+  const unsafe = unsafeStringIn(record);
+  const callId = typeof record.callId === 'string' && !unsafeStringIn(record.callId) ? record.callId : undefined;
+  if (unsafe) return { index, callId, errors: [{ field: `${field}.${unsafe.field}`, message: unsafe.message }] };
   let candidate = record;
   if (typeof record.transcript === 'string') {
     const parsed = parseTranscriptText(record.transcript);

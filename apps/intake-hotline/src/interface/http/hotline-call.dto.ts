@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min,
   ValidateNested,
 } from 'class-validator';
 import { IsRegion, PRODUCTS, Product, REGION_CODES, RegionCode } from '@complaints/contracts';
+
+/** A call's length bound: turn offsets beyond a day are not a call's. */
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class TranscriptTurnDto {
   @ApiProperty({ enum: ['customer', 'agent'] })
@@ -15,8 +18,8 @@ export class TranscriptTurnDto {
   @IsString() @IsNotEmpty() @MaxLength(5_000)
   text: string;
 
-  @ApiPropertyOptional({ description: 'Milliseconds from the start of the call' })
-  @IsOptional() @IsInt() @Min(0)
+  @ApiPropertyOptional({ description: 'Milliseconds from the start of the call (at most a day)', maximum: DAY_MS })
+  @IsOptional() @IsInt() @Min(0) @Max(DAY_MS)
   offsetMs?: number;
 }
 

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CorrelationId, ProblemException, problem } from '@complaints/http';
+import { CorrelationId, ProblemException, problem, UncheckedBody } from '@complaints/http';
 import { BrokerUnavailableError } from '@complaints/messaging';
 import { SignedBy } from '@complaints/security';
 import { StoreUnavailableError } from '../../application/receive-calls/call.store';
@@ -28,7 +28,7 @@ export class HotlineCallsController {
     summary: 'Push a batch of call records',
     description:
       'Each call gets its own result: accepted (with the reference), duplicate (a callId seen before, with the original reference) ' +
-      'or rejected (with field errors). A 200 means every accepted call is durable. Sign with ' +
+      'or rejected (with field errors, e.g. a NUL character or a lone UTF-16 surrogate in one of its strings). A 200 means every accepted call is durable. Sign with ' +
       'X-Signature: sha256=<hex HMAC-SHA256(secret, "<X-Timestamp>.<raw body>")>.',
   })
   @ApiHeader({ name: 'X-Callcenter-Id', required: true })
@@ -36,7 +36,7 @@ export class HotlineCallsController {
   @ApiHeader({ name: 'X-Signature', required: true, description: 'sha256=<64 hex digits>' })
   @ApiBody({ type: PushCallsDto })
   @ApiOkResponse({ type: PushCallsResultDto })
-  async push(@Body() body: unknown, @SignedBy() callcenterId: string, @CorrelationId() correlationId: string): Promise<PushCallsResultDto> {
+  async push(@UncheckedBody() body: unknown, @SignedBy() callcenterId: string, @CorrelationId() correlationId: string): Promise<PushCallsResultDto> {
     const calls = parseCallBatch(body, this.maxCallsPerBatch);
     try {
       const results = await this.receiveCalls.execute({ callcenterId, calls, correlationId });

@@ -1,11 +1,11 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import {
-  ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse,
+  ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { REFERENCE_PATTERN } from '@complaints/contracts';
-import { CorrelationId, ProblemException, problem, validationProblem } from '@complaints/http';
+import { BodyLimit, CorrelationId, ProblemException, SMALL_BODY_LIMIT_BYTES, problem, validationProblem } from '@complaints/http';
 import { IdempotencyKeyReusedError, keyReusedProblem, requiredIdempotencyKey } from '@complaints/intake';
 import { ComplaintAlreadyRatedError, ComplaintNotRateableError, RateComplaintUseCase } from '../../application/rate-complaint/rate-complaint.use-case';
 import { ComplaintNotFoundError } from '../../application/track-complaints/view-my-complaints.use-case';
@@ -25,6 +25,8 @@ export class AppRatingsController {
   constructor(private readonly rateComplaint: RateComplaintUseCase) {}
 
   @Post(':reference/satisfaction')
+  @BodyLimit(SMALL_BODY_LIMIT_BYTES)
+  @ApiPayloadTooLargeResponse({ description: `A body over ${SMALL_BODY_LIMIT_BYTES} bytes (problem+json)` })
   @HttpCode(202)
   @ApiOperation({
     summary: 'Rate the handling of one of my complaints (1-5)',

@@ -5,9 +5,9 @@ import { PROBLEM_CONTENT_TYPE, ProblemException } from '@complaints/http';
 import { CustomerTokenGuard } from './customer-token.guard';
 
 /**
- * Refuses an unauthenticated submission before its body is read: a submission may carry tens of
- * megabytes of evidence, and nobody without a valid token should make the service receive and parse
- * them. The guard checks the token again on the route (defence in depth).
+ * Refuses an unauthenticated request to any route of the app API before its body is read: a submission
+ * may carry tens of megabytes of evidence, and nobody without a valid token should make the service
+ * receive and parse them. The guard checks the token again on the route (defence in depth).
  */
 @Injectable()
 export class EarlyAuthenticationHook implements OnModuleInit {
@@ -20,7 +20,8 @@ export class EarlyAuthenticationHook implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return;
     fastify.addHook('onRequest', async (request, reply) => {
-      if (request.method !== 'POST' || !request.url.startsWith('/v1/app/')) return undefined;
+      // Decided by the route Fastify matched, never by the URL as spelled (`/v1/%61pp/...`, `//v1/app/...`, a trailing slash...).
+      if (!request.routeOptions.url?.startsWith('/v1/app/')) return undefined;
       try {
         await this.guard.authenticate(request);
         return undefined;

@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import {
-  ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
-  ApiTooManyRequestsResponse,
+  ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse,
+  ApiTags, ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { REFERENCE_PATTERN, RULE_MESSAGES } from '@complaints/contracts';
-import { CorrelationId, ProblemException, problem, validationProblem } from '@complaints/http';
+import { BodyLimit, CorrelationId, ProblemException, SMALL_BODY_LIMIT_BYTES, problem, validationProblem } from '@complaints/http';
 import { LookUpComplaintQuery } from '../../application/follow-complaint/look-up-complaint.query';
 import { RateComplaintUseCase } from '../../application/rate-complaint/rate-complaint.use-case';
 import { ComplaintStatusDto, LookUpComplaintDto, RateComplaintDto } from './follow-complaint.dto';
@@ -40,6 +40,8 @@ export class FollowComplaintController {
   ) {}
 
   @Post('lookup')
+  @BodyLimit(SMALL_BODY_LIMIT_BYTES)
+  @ApiPayloadTooLargeResponse({ description: `A body over ${SMALL_BODY_LIMIT_BYTES} bytes (problem+json)` })
   @HttpCode(200)
   @ApiOperation({
     summary: 'Look up a complaint',
@@ -61,6 +63,8 @@ export class FollowComplaintController {
   }
 
   @Post(':reference/satisfaction')
+  @BodyLimit(SMALL_BODY_LIMIT_BYTES)
+  @ApiPayloadTooLargeResponse({ description: `A body over ${SMALL_BODY_LIMIT_BYTES} bytes (problem+json)` })
   @HttpCode(202)
   @ApiOperation({
     summary: 'Rate the handling of a complaint (1-5)',

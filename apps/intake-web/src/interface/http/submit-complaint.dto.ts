@@ -22,7 +22,8 @@ export class CustomerDto {
   phone: string;
 
   @ApiPropertyOptional({ example: 'zhang@example.com', maxLength: L.emailMaxLength })
-  @IsOptional() @IsString({ message: M.emailInvalid }) @MaxLength(L.emailMaxLength, { message: M.emailTooLong }) @Matches(EMAIL_PATTERN, { message: M.emailInvalid })
+  // class-validator runs a property's checks from the last decorator to the first: type, then length, then the pattern.
+  @IsOptional() @Matches(EMAIL_PATTERN, { message: M.emailInvalid }) @MaxLength(L.emailMaxLength, { message: M.emailTooLong }) @IsString({ message: M.emailInvalid })
   email?: string;
 
   @ApiPropertyOptional({ description: 'PRC resident ID number (18 characters); stored sealed' })

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import { PinoLogger } from 'nestjs-pino';
-import { CorrelationId, ProblemException, problem, validationProblem } from '@complaints/http';
+import { BodyLimit, CorrelationId, ProblemException, SMALL_BODY_LIMIT_BYTES, problem, validationProblem } from '@complaints/http';
 import { SignedBy } from '@complaints/security';
 import { InvalidSenderError, ReceiveSmsReplyUseCase } from '../../application/sms-replies/receive-sms-reply.use-case';
 import { SmsStoreUnavailableError } from '../../application/sms-surveys/sms-survey.store';
@@ -27,6 +27,8 @@ export class SmsInboundController {
   ) {}
 
   @Post()
+  @BodyLimit(SMALL_BODY_LIMIT_BYTES)
+  @ApiPayloadTooLargeResponse({ description: `A body over ${SMALL_BODY_LIMIT_BYTES} bytes (problem+json)` })
   @HttpCode(200)
   @UseGuards(SmsGatewaySignatureGuard)
   @ApiOperation({

@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { NUMERIC_BOUNDS } from '@complaints/http';
 import { RoutingRuleDto } from './routing-rule.dto';
 
 export class ReplaceRulesDto {
   @ApiProperty({ description: 'The active version this change was made from; another version answers 409.', example: 1 })
-  @IsInt() @Min(1)
+  @IsInt() @Min(1) @Max(NUMERIC_BOUNDS.int4)
   expectedVersion: number;
 
   @ApiProperty({ description: 'Why the rules change (kept in the audit trail).', example: 'Mortgages move to a new team' })
@@ -19,7 +20,7 @@ export class ReplaceRulesDto {
 
 export class RestoreRulesDto {
   @ApiProperty({ description: 'The active version this rollback was decided from; another version answers 409.', example: 3 })
-  @IsInt() @Min(1)
+  @IsInt() @Min(1) @Max(NUMERIC_BOUNDS.int4)
   expectedVersion: number;
 
   @ApiProperty({ description: 'Why (kept in the audit trail).', example: 'Version 3 misroutes mortgages' })
