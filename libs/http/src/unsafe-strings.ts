@@ -1,14 +1,9 @@
-import type { FieldError } from '@complaints/contracts';
-
-/** `String.prototype.isWellFormed` (Node 20; not in the ES2022 typings this project compiles against). */
-function isWellFormed(text: string): boolean {
-  return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
-}
+import { type FieldError, isWellFormedText } from '@complaints/contracts';
 
 /** Why a string cannot be accepted, or undefined when it can. */
 function stringProblem(text: string): string | undefined {
   if (text.includes('\u0000')) return 'must not contain NUL characters (U+0000)';
-  if (!isWellFormed(text)) return 'must be valid Unicode (no lone UTF-16 surrogates such as \\ud800)';
+  if (!isWellFormedText(text)) return 'must be valid Unicode (no lone UTF-16 surrogates such as \\ud800)';
   return undefined;
 }
 
