@@ -1,16 +1,19 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
-import { DatabaseServiceConfig, parseKeyedSetting } from '@complaints/config';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { parseKeyedSetting, StaffApiServiceConfig } from '@complaints/config';
 import { CHANNELS } from '@complaints/contracts';
 import type { SlaPolicy } from './domain/sla-policy';
 import type { OidcSettings } from './infrastructure/auth/oidc-client';
 
-export class CasesConfig extends DatabaseServiceConfig {
+export class CasesConfig extends StaffApiServiceConfig {
   @IsInt() @Min(0) @Max(65_535)
   CASES_PORT: number = 3006;
 
-  /** HS256 secret of staff tokens. */
-  @IsString() @IsNotEmpty() @MinLength(12)
-  STAFF_JWT_SECRET: string;
+  /**
+   * The private key that signs the console's staff tokens (PEM PKCS#8 "BEGIN PRIVATE KEY": EC P-256 for ES256 or
+   * RSA 2048+ for RS256; `\n` escapes allowed). Its public key is published at GET /.well-known/jwks.json.
+   */
+  @Matches(/^(\s|\\n)*-----BEGIN PRIVATE KEY-----/, { message: 'STAFF_TOKEN_SIGNING_KEY must be a PEM private key (-----BEGIN PRIVATE KEY-----)' })
+  STAFF_TOKEN_SIGNING_KEY: string;
 
   /** First feedback to the customer is due this many hours after receipt, per priority. */
   @IsInt() @Min(1) @Max(720)
