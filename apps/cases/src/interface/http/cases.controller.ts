@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { REFERENCE_PATTERN } from '@complaints/contracts';
 import { ProblemException, problem } from '@complaints/http';
 import { ACCESS, Staff, StaffPrincipal, StaffRoles } from '@complaints/security';
@@ -53,6 +53,7 @@ export class CasesController {
 
   @Get(':reference/audit')
   @StaffRoles(...ACCESS.caseAuditors)
+  @ApiForbiddenResponse({ description: 'Agents (problem+json naming roles)' })
   @ApiOperation({ summary: 'The append-only audit trail of a case (auditor, supervisor, consumer-protection, admin)' })
   async audit(@Staff() staff: StaffPrincipal, @Param('reference') reference: string) {
     const entries = REFERENCE_PATTERN.test(reference) ? await this.cases.audit(staff, reference) : null;
