@@ -36,4 +36,11 @@ describe('CasesConfig: evidence links', () => {
     const short = loadConfig(CasesConfig, { NODE_ENV: 'development', EVIDENCE_LINK_SECRET: 'k1:short' });
     expect(() => CasesModule.register(short)).toThrow(/EVIDENCE_LINK_SECRET: the secret of key "k1" is shorter than 16 characters/);
   });
+
+  it('offers the development sign-in only in development or test on loopback, unless said explicitly', () => {
+    expect(loadConfig(CasesConfig, { NODE_ENV: 'development' }).devSignIn).toBe(true);
+    expect(loadConfig(CasesConfig, { NODE_ENV: 'development', HOST: '0.0.0.0' }).devSignIn).toBe(false);
+    expect(loadConfig(CasesConfig, { NODE_ENV: 'development', HOST: '0.0.0.0', CASES_DEV_SIGN_IN: 'true' }).devSignIn).toBe(true);
+    expect(() => loadConfig(CasesConfig, { NODE_ENV: 'production', CASES_DEV_SIGN_IN: 'true' })).toThrow(/CASES_DEV_SIGN_IN=true is refused/);
+  });
 });

@@ -46,7 +46,7 @@ export class CasesConfig extends StaffApiServiceConfig {
 
   /**
    * The staff console's development sign-in (`POST /v1/auth/dev-sign-in`, a token for any name, roles and
-   * departments): unset means on outside production; `true` is refused with NODE_ENV=production.
+   * departments): unset means on with NODE_ENV development or test when HOST is loopback; `true` is refused with NODE_ENV=production.
    */
   @IsOptional() @IsIn(['true', 'false'])
   @ValidateBy({
@@ -124,8 +124,10 @@ export class CasesConfig extends StaffApiServiceConfig {
     };
   }
 
+  /** Unset: only in development or test and only on a loopback interface (a token for anyone must not reach the network unasked). */
   get devSignIn(): boolean {
-    return this.CASES_DEV_SIGN_IN === undefined ? this.NODE_ENV !== 'production' : this.CASES_DEV_SIGN_IN === 'true';
+    if (this.CASES_DEV_SIGN_IN !== undefined) return this.CASES_DEV_SIGN_IN === 'true';
+    return this.NODE_ENV !== 'production' && ['127.0.0.1', '::1', 'localhost'].includes(this.HOST);
   }
 
   get slaPolicy(): SlaPolicy {
