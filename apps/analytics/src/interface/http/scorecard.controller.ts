@@ -28,7 +28,7 @@ export class ScorecardController {
   async get(@Staff() staff: StaffPrincipal, @Query() query: ScorecardQueryDto): Promise<ScorecardResponse> {
     const period = parseScorecardPeriod(query.period);
     if (!period) throw validationProblem([{ field: 'period', message: 'period must be a year from 2000 to 2100, as YYYY, YYYYQn, YYYY-MM or an ISO week YYYY-Www that exists' }]);
-    let departments;
+    let departments: ReturnType<typeof visibleDepartments>;
     try {
       departments = visibleDepartments(staff);
     } catch (error) {
