@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { signStaffToken } from '@complaints/security';
+import { signStaffToken, staffTokenSigningKey } from '@complaints/security';
 import { analyticsEventMessages } from './analytics-events';
 import { loadSyntheticFacts } from './analytics-synthetic-facts';
 import { createBaselineProducer, sendAcksAll } from './baseline-producer';
@@ -103,16 +103,16 @@ export async function runAnalyticsScenario(ctx: ScenarioContext, settings: Analy
       await baseline.stop();
     }
 
-    const secret = randomBytes(24).toString('hex');
+    const signingKey = benchSigningKey();
     const serviceStarted = performance.now();
-    service = await startAnalytics(ctx, secret);
+    service = await startAnalytics(ctx, signingKey.publicKeyPem);
     ingest.push(await measureIngest(ctx, db, 'analytics', 'analytics.applied_events', events, serviceStarted, settings.timeoutSec, service));
 
     ctx.log(`loading ${settings.facts} synthetic complaints of ${SYNTHETIC_YEAR} into the read model with SQL`);
     const load = { ...(await loadSyntheticFacts(db, settings.facts, SYNTHETIC_YEAR)), year: SYNTHETIC_YEAR };
     ctx.log(`loaded ${load.facts} facts, ${load.rollupRows} KPI rollup rows and ${load.jrt0169RollupRows} JR/T 0169 rollup rows in ${load.seconds} s`);
 
-    const token = signStaffToken({ sub: 'bench', roles: ['supervisor'], departments: [] }, secret);
+    const token = signStaffToken({ sub: 'bench', roles: ['admin'], departments: [] }, signingKey.key);
     const y = SYNTHETIC_YEAR;
     const queries: QueryTiming[] = [];
     for (const [name, path] of [
@@ -224,15 +224,27 @@ async function answerVolume(answer: { body: Buffer; contentType: string }): Prom
   return sum;
 }
 
-/** The real analytics service, built to dist/, with its own consumer groups and a staff secret of the run. */
-async function startAnalytics(ctx: ScenarioContext, secret: string): Promise<ChildService> {
+/** A staff token key pair of the run (analytics trusts its public key only). */
+function benchSigningKey() {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const key = staffTokenSigningKey(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), BENCH_ISSUER, BENCH_AUDIENCE);
+  return { key, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+}
+
+const BENCH_ISSUER = 'urn:complaints:bench';
+const BENCH_AUDIENCE = 'urn:complaints:bench:staff-api';
+
+/** The real analytics service, built to dist/, with its own consumer groups and a staff token key of the run. */
+async function startAnalytics(ctx: ScenarioContext, staffTokenPublicKey: string): Promise<ChildService> {
   const port = await freePort();
   ctx.log(`starting analytics on port ${port}`);
   return startChildService('analytics', join(ctx.projectRoot, 'dist', 'apps', 'analytics', 'src', 'main.js'), `http://127.0.0.1:${port}`, {
     ...platformServiceEnv(ctx),
     ANALYTICS_PORT: String(port),
     ANALYTICS_CONSUMER_GROUP: SERVICE_GROUP,
-    STAFF_JWT_SECRET: secret,
+    STAFF_TOKEN_PUBLIC_KEY: staffTokenPublicKey,
+    STAFF_TOKEN_ISSUER: BENCH_ISSUER,
+    STAFF_TOKEN_AUDIENCE: BENCH_AUDIENCE,
   });
 }
 

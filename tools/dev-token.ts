@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
-import { DEV_DEFAULTS } from '@complaints/config';
+import { DEV_DEFAULTS, isProduction } from '@complaints/config';
 import { DEPARTMENTS, Department } from '@complaints/contracts';
-import { signStaffToken, STAFF_ROLES, StaffRole } from '@complaints/security';
+import { signStaffToken, STAFF_ROLES, StaffRole, staffTokenSigningKey } from '@complaints/security';
 import { stackEnv } from './stack/stack-env';
 
 /**
- * Prints a staff token for the local stack (development sign-in):
- * `npm run token -- --role supervisor --department CARD_CENTER --sub alice`.
+ * A staff token for the local stack (development sign-in): `npm run token -- --role supervisor --department CARD_CENTER --sub alice`.
+ * Signed with STAFF_TOKEN_SIGNING_KEY (the development key pair unless set), naming STAFF_TOKEN_ISSUER and
+ * STAFF_TOKEN_AUDIENCE, for --hours (at most STAFF_TOKEN_MAX_LIFETIME_SEC); never for production.
  */
-function main(): void {
+export function devToken(args: string[], env: NodeJS.ProcessEnv): string {
   const { values } = parseArgs({
+    args,
     options: {
       role: { type: 'string', multiple: true, default: ['admin'] },
       department: { type: 'string', multiple: true, default: [] },
@@ -21,15 +23,20 @@ function main(): void {
   const departments = values.department as string[];
   const bad = [...roles.filter((r) => !STAFF_ROLES.includes(r as StaffRole)), ...departments.filter((d) => !DEPARTMENTS.includes(d as Department))];
   if (bad.length) throw new Error(`unknown role or department: ${bad.join(', ')} (roles: ${STAFF_ROLES.join(', ')}; departments: ${DEPARTMENTS.join(', ')})`);
-  const env = stackEnv();
-  if (env.NODE_ENV === 'production') throw new Error('refusing to mint tokens for production');
-  const secret = env.STAFF_JWT_SECRET ?? DEV_DEFAULTS.STAFF_JWT_SECRET;
-  process.stdout.write(`${signStaffToken({ sub: values.sub as string, roles: roles as StaffRole[], departments: departments as Department[] }, secret, Number(values.hours) * 3600)}\n`);
+  if (isProduction(env)) throw new Error('refusing to mint tokens for production (NODE_ENV must be development or test)');
+  const setting = (name: string) => env[name] || DEV_DEFAULTS[name]!;
+  const key = staffTokenSigningKey(setting('STAFF_TOKEN_SIGNING_KEY'), setting('STAFF_TOKEN_ISSUER'), setting('STAFF_TOKEN_AUDIENCE'));
+  const seconds = Number(values.hours) * 3600;
+  const longest = Number(env.STAFF_TOKEN_MAX_LIFETIME_SEC || 8 * 3600);
+  if (!(seconds > 0 && seconds <= longest)) throw new Error(`--hours must be more than 0 and at most ${longest / 3600} (STAFF_TOKEN_MAX_LIFETIME_SEC)`);
+  return signStaffToken({ sub: values.sub as string, roles: roles as StaffRole[], departments: departments as Department[] }, key, seconds);
 }
 
-try {
-  main();
-} catch (error) {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+if (require.main === module) {
+  try {
+    process.stdout.write(`${devToken(process.argv.slice(2), stackEnv())}\n`);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
 }

@@ -46,7 +46,7 @@ describe('analytics dashboard (real Chromium, analytics and cases)', () => {
   const all = [...baseline, ...spike, ...cards, ...fraud];
   const sample = spike.at(-1)!;
 
-  const supervisor = staffToken(['supervisor'], []);
+  const overseer = staffToken(['consumer-protection'], []);
   const dashboardPath = `/console/dashboard?from=${day1}&to=${day2}&groupBy=department`;
 
   beforeAll(async () => {
@@ -61,7 +61,7 @@ describe('analytics dashboard (real Chromium, analytics and cases)', () => {
     await publish(producer, ...all.map((c) => c.routed()));
     await publish(producer, cards[0].caseEvent('feedback_sent', 10, { first: true }, 'IN_PROGRESS'), cards[1].caseEvent('sla_breached', 48, { clock: 'feedback' }), fraud[0].caseEvent('sla_breached', 360, { clock: 'decision' }));
     await eventually(async () => {
-      const res = await fetch(`${analytics.url}/v1/kpis?from=${day1}&to=${day2}&groupBy=department`, { headers: { authorization: `Bearer ${supervisor}` } });
+      const res = await fetch(`${analytics.url}/v1/kpis?from=${day1}&to=${day2}&groupBy=department`, { headers: { authorization: `Bearer ${overseer}` } });
       const body = (await res.json()) as { total: { volume: number; cases: number; breaches: { complaints: number }; firstFeedback: { within48h: number } } };
       const t = body.total;
       return t.volume === all.length && t.cases === all.length && t.breaches.complaints === 2 && t.firstFeedback.within48h === 1 ? true : undefined;
@@ -106,10 +106,10 @@ describe('analytics dashboard (real Chromium, analytics and cases)', () => {
     for (const summary of await page.locator('details.chart-data > summary').all()) await summary.click();
   }
 
-  it('shows a supervisor the charts of the period, their tables, and the hot-spot alert with its sample case, in Chinese and English', async () => {
-    await onPage(browser, 'dashboard-supervisor', async (page) => {
+  it('shows consumer protection the charts of the period, their tables, and the hot-spot alert with its sample case, in Chinese and English', async () => {
+    await onPage(browser, 'dashboard-overseer', async (page) => {
       const violations = await recordCspViolations(page);
-      await signIn(page, 'dash-supervisor', '主管', ['个人信贷部']);
+      await signIn(page, 'dash-overseer', '消保专员', ['个人信贷部']);
       await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '分析看板' }).click();
       await page.getByRole('heading', { level: 1, name: '分析看板' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/console/dashboard');

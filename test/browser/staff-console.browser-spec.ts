@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
 import { dropDatabase, ensureDatabase } from '@complaints/persistence';
-import { signStaffToken } from '@complaints/security';
 import { CasesConfig } from '../../apps/cases/src/cases.config';
 import { CasesModule } from '../../apps/cases/src/cases.module';
 import { staffConsole } from '../../apps/cases/src/interface/web/staff-console';
@@ -18,7 +17,7 @@ import { OidcProvider } from '../support/oidc-provider';
 import { testConfig } from '../support/configs';
 import { uniquePhone } from '../support/phones';
 import { eventually, freePort, RunningApp, startApp } from '../support/running-app';
-import { staffToken, TEST_STAFF_SECRET } from '../support/staff-token';
+import { productionStaffTokenSettings, staffToken } from '../support/staff-token';
 import { databaseOfItsOwn } from '../support/own-database';
 import { caseSeenBy, staffCall } from '../support/staff-api';
 
@@ -351,7 +350,7 @@ describe('staff console (real Chromium, router and cases)', () => {
 
   it('sends an expired session back to the sign-in with a message, and signs out', async () => {
     await onPage(browser, 'console-session', async (page) => {
-      const expired = signStaffToken({ sub: 'old-session', roles: ['agent'], departments: ['FRAUD'] }, TEST_STAFF_SECRET, -60);
+      const expired = staffToken(['agent'], ['FRAUD'], 'old-session', -60);
       await page.addInitScript((token) => {
         if (!sessionStorage.getItem('seeded')) {
           sessionStorage.setItem('seeded', '1');
@@ -416,7 +415,7 @@ describe('staff console (real Chromium, router and cases)', () => {
   });
 
   it('has no development sign-in in production', async () => {
-    const production = { NODE_ENV: 'production', STAFF_JWT_SECRET: 'a-production-staff-secret', PII_KEYS: 'prod1:cHJvZHVjdGlvbi1rZXktMzItYnl0ZXMtbG9uZy0hIQ==', PII_ACTIVE_KEY_ID: 'prod1', EVIDENCE_LINK_SECRET: 'prod1:a-production-evidence-link-secret' };
+    const production = { NODE_ENV: 'production', ...productionStaffTokenSettings(), PII_KEYS: 'prod1:cHJvZHVjdGlvbi1rZXktMzItYnl0ZXMtbG9uZy0hIQ==', PII_ACTIVE_KEY_ID: 'prod1', EVIDENCE_LINK_SECRET: 'prod1:a-production-evidence-link-secret' };
     expect(() => testConfig(CasesConfig, { ...production, CASES_DEV_SIGN_IN: 'true' })).toThrow(/CASES_DEV_SIGN_IN=true is refused when NODE_ENV=production/);
     const config = testConfig(CasesConfig, { ...production, CASES_OIDC_ISSUER: idp.issuer, CASES_OIDC_CLIENT_ID: clientId });
     expect(config.devSignIn).toBe(false);

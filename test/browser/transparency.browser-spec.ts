@@ -60,10 +60,10 @@ describe('transparency page (real Chromium, analytics at another origin)', () =>
       }
     }
     // The consumers have folded every event once the KPIs count all 16 complaints, cases and first answers, and the 6 closures.
-    const supervisor = staffToken(['supervisor'], []);
+    const overseer = staffToken(['consumer-protection'], []);
     // The routed events (categories) too: each topic's consumer first works through earlier tests' events.
     await eventually(async () => {
-      const res = await fetch(`${analytics.url}/v1/kpis?from=${month.day(1)}&to=${month.day(28)}&groupBy=product`, { headers: { authorization: `Bearer ${supervisor}` } });
+      const res = await fetch(`${analytics.url}/v1/kpis?from=${month.day(1)}&to=${month.day(28)}&groupBy=product`, { headers: { authorization: `Bearer ${overseer}` } });
       const body = (await res.json()) as { total: { volume: number; cases: number; closed: number; firstFeedback: { given: number }; satisfaction: { responses: number } }; groups: { key: string }[] };
       const t = body.total;
       const routed = body.groups.every((g) => g.key !== UNKNOWN_KEY);

@@ -26,7 +26,7 @@ describe('web complaints -> router -> cases -> analytics KPIs (real Kafka and Po
   let router: RunningApp;
   let cases: RunningApp;
   let analytics: RunningApp;
-  const supervisor = staffToken(['supervisor'], []);
+  const overseer = staffToken(['consumer-protection'], []);
 
   beforeAll(async () => {
     [intake, router, cases, analytics] = await Promise.all([
@@ -48,7 +48,7 @@ describe('web complaints -> router -> cases -> analytics KPIs (real Kafka and Po
 
   async function kpisToday(groupBy = 'department') {
     const today = shanghaiDay(new Date());
-    const res = await fetch(`${analytics.url}/v1/kpis?from=${today}&to=${today}&groupBy=${groupBy}`, { headers: { authorization: `Bearer ${supervisor}` } });
+    const res = await fetch(`${analytics.url}/v1/kpis?from=${today}&to=${today}&groupBy=${groupBy}`, { headers: { authorization: `Bearer ${overseer}` } });
     expect(res.status).toBe(200);
     return (await res.json()) as { total: { volume: number; cases: number; firstFeedback: { given: number } }; groups: { key: string; volume: number }[] };
   }

@@ -57,7 +57,7 @@ describe('analytics hot spots', () => {
   const t1 = new Date(Math.floor(t0.getTime() / HOUR) * HOUR + 20 * 24 * HOUR);
   const clock = new AnalyticsTestClock(t0);
   const config = testConfig(AnalyticsConfig, { ANALYTICS_TERM_TICK_MS: '0' });
-  const supervisor = staffToken(['supervisor'], []);
+  const overseer = staffToken(['consumer-protection'], []);
   let analytics: RunningApp;
   let producer: Producer;
   let alerts: TopicReader<HotspotAlertV1>;
@@ -67,7 +67,7 @@ describe('analytics hot spots', () => {
   /** This run's events of an alert key (raised at the clock's times, t0 on). */
   const published = (key: string) => alerts.values((a) => a.key === key && Math.abs(Date.parse(a.occurredAt) - t0.getTime()) < HOUR);
 
-  async function hotspots(query = '', token = supervisor) {
+  async function hotspots(query = '', token = overseer) {
     const res = await fetch(`${analytics.url}/v1/hotspots${query}`, { headers: { authorization: `Bearer ${token}` } });
     return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Record<string, any> };
   }

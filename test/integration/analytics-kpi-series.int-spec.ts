@@ -27,7 +27,7 @@ describe('analytics KPI series', () => {
   const CONSOLE = 'https://console.bank.example';
   const SITE = 'https://www.bank.example';
   const month = uniqueMonth();
-  const supervisor = staffToken(['supervisor'], []);
+  const overseer = staffToken(['consumer-protection'], []);
   let analytics: RunningApp;
   let producer: Producer;
 
@@ -59,7 +59,7 @@ describe('analytics KPI series', () => {
     await producer?.disconnect();
   });
 
-  async function series(query: string, token: string | null = supervisor, origin?: string) {
+  async function series(query: string, token: string | null = overseer, origin?: string) {
     const res = await fetch(`${analytics.url}/v1/kpis/series?${query}`, {
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(origin ? { origin } : {}) },
     });
@@ -93,7 +93,7 @@ describe('analytics KPI series', () => {
     expect(total.body.series[0].key).toBe('*');
     expect(total.body.series[0].points.map((p) => [p.volume, p.breaches.complaints])).toEqual([[2, 1], [1, 0], [1, 1]]);
 
-    const kpis = (await (await fetch(`${analytics.url}/v1/kpis?from=${month.day(1)}&to=${month.day(7)}&groupBy=channel`, { headers: { authorization: `Bearer ${supervisor}` } })).json()) as { groups: { key: string; volume: number; breaches: { complaints: number } }[] };
+    const kpis = (await (await fetch(`${analytics.url}/v1/kpis?from=${month.day(1)}&to=${month.day(7)}&groupBy=channel`, { headers: { authorization: `Bearer ${overseer}` } })).json()) as { groups: { key: string; volume: number; breaches: { complaints: number } }[] };
     expect(kpis.groups.map((g) => [g.key, g.volume, g.breaches.complaints])).toEqual(
       byChannel.body.series.map((s) => [s.key, s.points.reduce((n, p) => n + p.volume, 0), s.points.reduce((n, p) => n + p.breaches.complaints, 0)]),
     );
@@ -139,7 +139,7 @@ describe('analytics KPI series', () => {
       expect((await preflight('https://evil.example', path)).headers.get('access-control-allow-origin')).toBeNull();
       expect((await preflight(SITE, path)).headers.get('access-control-allow-origin')).toBeNull();
     }
-    const read = await series(`from=${month.day(1)}&to=${month.day(7)}`, supervisor, CONSOLE);
+    const read = await series(`from=${month.day(1)}&to=${month.day(7)}`, overseer, CONSOLE);
     expect(read.status).toBe(200);
     expect(read.headers.get('access-control-allow-origin')).toBe(CONSOLE);
     // The public report stays the customer site's, GET only, and not the console's.

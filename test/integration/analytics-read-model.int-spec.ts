@@ -19,7 +19,7 @@ describe('analytics read model', () => {
   let analytics: RunningApp;
   let producer: Producer;
   const month = uniqueMonth();
-  const supervisor = staffToken(['supervisor'], []);
+  const overseer = staffToken(['consumer-protection'], []);
 
   beforeAll(async () => {
     producer = await testProducer();
@@ -30,7 +30,7 @@ describe('analytics read model', () => {
     await producer?.disconnect();
   });
 
-  async function kpis(query: string, token = supervisor) {
+  async function kpis(query: string, token = overseer) {
     const res = await fetch(`${analytics.url}/v1/kpis?${query}`, { headers: { authorization: `Bearer ${token}` } });
     return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Record<string, any> };
   }

@@ -18,7 +18,7 @@ describe('analytics reports', () => {
   let analytics: RunningApp;
   let producer: Producer;
   const month = uniqueMonth();
-  const supervisor = staffToken(['supervisor'], []);
+  const overseer = staffToken(['consumer-protection'], []);
 
   // 6 web credit-card fee complaints, 5 hotline deposit process ones (one in another region), 1 web loan one.
   const specs: [number, 'web' | 'hotline', RoutingSpec, string][] = [
@@ -47,7 +47,7 @@ describe('analytics reports', () => {
     }
     // Every topic's consumer must have reached this test's events (each works through earlier tests' first).
     await eventually(async () => {
-      const res = await fetch(`${analytics.url}/v1/kpis?from=${month.day(1)}&to=${month.day(28)}&groupBy=product`, { headers: { authorization: `Bearer ${supervisor}` } });
+      const res = await fetch(`${analytics.url}/v1/kpis?from=${month.day(1)}&to=${month.day(28)}&groupBy=product`, { headers: { authorization: `Bearer ${overseer}` } });
       const body = (await res.json()) as { total: { volume: number; closed: number; firstFeedback: { given: number } }; groups: { key: string }[] };
       const routed = body.groups.every((g) => g.key !== UNKNOWN_KEY);
       return routed && body.total.volume === 12 && body.total.closed === 5 && body.total.firstFeedback.given === 12 ? true : undefined;
@@ -58,7 +58,7 @@ describe('analytics reports', () => {
     await producer?.disconnect();
   });
 
-  const report = (query: string, token: string | null = supervisor) =>
+  const report = (query: string, token: string | null = overseer) =>
     fetch(`${analytics.url}/v1/reports/jrt0169?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   it('gives the JR/T 0169 table as CSV', async () => {

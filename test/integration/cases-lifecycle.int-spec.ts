@@ -137,7 +137,7 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
     expect(audit.status).toBe(200);
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['open', 'claim', 'send-feedback', 'add-note', 'propose-resolution', 'record-satisfaction', 'close', 'archive']);
     expect(audit.body.items[1]).toMatchObject({ actorType: 'staff', actorId: 'agent-card', actorRoles: ['agent'], before: { status: 'RECEIVED', assignee: null }, after: { status: 'ASSIGNED', assignee: 'agent-card' } });
-    expect((await call('GET', `/v1/cases/${reference}/audit`, agent)).status).toBe(404);
+    expect((await call('GET', `/v1/cases/${reference}/audit`, agent)).status).toBe(403);
     await expect(db.query('UPDATE cases.audit_log SET actor_id = $1', ['someone-else'])).rejects.toThrow(/append-only/);
     await expect(db.query('DELETE FROM cases.audit_log')).rejects.toThrow(/append-only/);
 

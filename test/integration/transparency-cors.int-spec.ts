@@ -70,7 +70,7 @@ describe('transparency report across origins (CORS and CSP)', () => {
   });
 
   it('gives no CORS to anything else of the service, even for an allowed origin', async () => {
-    const kpis = await call('/v1/kpis?from=2026-10-01&to=2026-10-31', { headers: { origin: SITE, authorization: `Bearer ${staffToken(['supervisor'], [])}` } });
+    const kpis = await call('/v1/kpis?from=2026-10-01&to=2026-10-31', { headers: { origin: SITE, authorization: `Bearer ${staffToken(['consumer-protection'], [])}` } });
     expect(kpis.status).toBe(200);
     expect(kpis.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await call('/v1/kpis', { method: 'OPTIONS', headers: { origin: SITE, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });

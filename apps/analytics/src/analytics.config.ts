@@ -1,15 +1,11 @@
 import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { DatabaseServiceConfig } from '@complaints/config';
+import { StaffApiServiceConfig } from '@complaints/config';
 import { SEND_TIME_PATTERN } from './domain/bulletin/bulletin-schedule';
 import { SCORECARD_TARGETS_PATTERN } from './domain/scorecard/scorecard-targets';
 
-export class AnalyticsConfig extends DatabaseServiceConfig {
+export class AnalyticsConfig extends StaffApiServiceConfig {
   @IsInt() @Min(0) @Max(65_535)
   ANALYTICS_PORT: number = 3008;
-
-  /** HS256 secret of staff tokens (the same as the cases service's). */
-  @IsString() @IsNotEmpty() @MinLength(12)
-  STAFF_JWT_SECRET: string;
 
   /** The consumer group of the read model's three consumers (`npm run analytics:rebuild` uses a fresh one of its own). */
   @IsString() @Matches(/^[A-Za-z0-9._-]+$/) @MaxLength(200)

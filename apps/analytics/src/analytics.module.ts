@@ -81,7 +81,7 @@ export class AnalyticsModule {
         ObservabilityModule.forRoot({ service: ANALYTICS_SERVICE, readiness: [KafkaReadiness, DatabaseReadiness] }),
         MessagingModule.forRoot({ clientId: ANALYTICS_SERVICE }),
         PersistenceModule.forRoot((c) => analyticsDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
-        StaffAuthModule.forRoot({ secret: config.STAFF_JWT_SECRET }),
+        StaffAuthModule.forRoot(config),
       ],
       controllers: [KpisController, KpiSeriesController, ReportsController, TransparencyController, HotspotsController, ScorecardController, BulletinsController],
       providers: [

@@ -1,6 +1,12 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { loadConfig } from '@complaints/config';
 import { CasesConfig } from './cases.config';
 import { CasesModule } from './cases.module';
+
+function productionStaffTokenSettings() {
+  const key = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return { STAFF_TOKEN_SIGNING_KEY: key, STAFF_TOKEN_ISSUER: 'https://cases.bank.example', STAFF_TOKEN_AUDIENCE: 'https://staff-api.bank.example' };
+}
 
 describe('CasesConfig: evidence links', () => {
   it('links web and app evidence to the local intakes for 10 minutes by default', () => {
@@ -25,9 +31,16 @@ describe('CasesConfig: evidence links', () => {
   });
 
   it('refuses the development secret in production, and an unusable one at boot', () => {
-    const production = { NODE_ENV: 'production', KAFKA_BROKERS: 'kafka:9092', DATABASE_URL: 'postgres://db/complaints', STAFF_JWT_SECRET: 'a-production-staff-secret' };
+    const production = { NODE_ENV: 'production', KAFKA_BROKERS: 'kafka:9092', DATABASE_URL: 'postgres://db/complaints', ...productionStaffTokenSettings() };
     expect(() => loadConfig(CasesConfig, { ...production, EVIDENCE_LINK_SECRET: 'dev1:dev-evidence-link-secret-not-for-production' })).toThrow(/EVIDENCE_LINK_SECRET: the development default is refused/);
     const short = loadConfig(CasesConfig, { NODE_ENV: 'development', EVIDENCE_LINK_SECRET: 'k1:short' });
     expect(() => CasesModule.register(short)).toThrow(/EVIDENCE_LINK_SECRET: the secret of key "k1" is shorter than 16 characters/);
+  });
+
+  it('offers the development sign-in only in development or test on loopback, unless said explicitly', () => {
+    expect(loadConfig(CasesConfig, { NODE_ENV: 'development' }).devSignIn).toBe(true);
+    expect(loadConfig(CasesConfig, { NODE_ENV: 'development', HOST: '0.0.0.0' }).devSignIn).toBe(false);
+    expect(loadConfig(CasesConfig, { NODE_ENV: 'development', HOST: '0.0.0.0', CASES_DEV_SIGN_IN: 'true' }).devSignIn).toBe(true);
+    expect(() => loadConfig(CasesConfig, { NODE_ENV: 'production', CASES_DEV_SIGN_IN: 'true' })).toThrow(/CASES_DEV_SIGN_IN=true is refused/);
   });
 });

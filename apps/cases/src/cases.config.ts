@@ -1,16 +1,19 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
-import { DatabaseServiceConfig, parseKeyedSetting } from '@complaints/config';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { parseKeyedSetting, StaffApiServiceConfig } from '@complaints/config';
 import { CHANNELS } from '@complaints/contracts';
 import type { SlaPolicy } from './domain/sla-policy';
 import type { OidcSettings } from './infrastructure/auth/oidc-client';
 
-export class CasesConfig extends DatabaseServiceConfig {
+export class CasesConfig extends StaffApiServiceConfig {
   @IsInt() @Min(0) @Max(65_535)
   CASES_PORT: number = 3006;
 
-  /** HS256 secret of staff tokens. */
-  @IsString() @IsNotEmpty() @MinLength(12)
-  STAFF_JWT_SECRET: string;
+  /**
+   * The private key that signs the console's staff tokens (PEM PKCS#8 "BEGIN PRIVATE KEY": EC P-256 for ES256 or
+   * RSA 2048+ for RS256; `\n` escapes allowed). Its public key is published at GET /.well-known/jwks.json.
+   */
+  @Matches(/^(\s|\\n)*-----BEGIN PRIVATE KEY-----/, { message: 'STAFF_TOKEN_SIGNING_KEY must be a PEM private key (-----BEGIN PRIVATE KEY-----)' })
+  STAFF_TOKEN_SIGNING_KEY: string;
 
   /** First feedback to the customer is due this many hours after receipt, per priority. */
   @IsInt() @Min(1) @Max(720)
@@ -43,7 +46,7 @@ export class CasesConfig extends DatabaseServiceConfig {
 
   /**
    * The staff console's development sign-in (`POST /v1/auth/dev-sign-in`, a token for any name, roles and
-   * departments): unset means on outside production; `true` is refused with NODE_ENV=production.
+   * departments): unset means on with NODE_ENV development or test when HOST is loopback; `true` is refused with NODE_ENV=production.
    */
   @IsOptional() @IsIn(['true', 'false'])
   @ValidateBy({
@@ -121,8 +124,10 @@ export class CasesConfig extends DatabaseServiceConfig {
     };
   }
 
+  /** Unset: only in development or test and only on a loopback interface (a token for anyone must not reach the network unasked). */
   get devSignIn(): boolean {
-    return this.CASES_DEV_SIGN_IN === undefined ? this.NODE_ENV !== 'production' : this.CASES_DEV_SIGN_IN === 'true';
+    if (this.CASES_DEV_SIGN_IN !== undefined) return this.CASES_DEV_SIGN_IN === 'true';
+    return this.NODE_ENV !== 'production' && ['127.0.0.1', '::1', 'localhost'].includes(this.HOST);
   }
 
   get slaPolicy(): SlaPolicy {

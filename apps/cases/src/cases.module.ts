@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceConfigModule, loadConfig } from '@complaints/config';
+import { InvalidConfigError, ServiceConfigModule, loadConfig } from '@complaints/config';
 import { KafkaReadiness, MessagingModule, outboxRelayProvider } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
-import { evidenceLinkSettings, StaffAuthModule } from '@complaints/security';
+import { evidenceLinkSettings, StaffAuthModule, staffTokenSigningKey, StaffTokenSigningKey } from '@complaints/security';
 import { ActOnCaseUseCase } from './application/act-on-case/act-on-case.use-case';
 import { RecordCustomerResponseUseCase } from './application/record-customer-response/record-customer-response.use-case';
 import { ApplyReassignmentUseCase } from './application/apply-reassignment/apply-reassignment.use-case';
@@ -29,6 +29,16 @@ import { CaseDetailPresenter } from './interface/http/case-detail.presenter';
 import { EvidenceLinks } from './interface/http/evidence-links';
 import { OIDC_CLIENT, OidcSignInController } from './interface/http/oidc-sign-in.controller';
 import { OidcClient } from './infrastructure/auth/oidc-client';
+import { STAFF_TOKEN_SIGNER } from './interface/http/sign-in.view';
+
+/** The key of the staff tokens cases signs at sign-in; refuses one that cannot sign. */
+function casesSigningKey(config: CasesConfig): StaffTokenSigningKey {
+  try {
+    return staffTokenSigningKey(config.STAFF_TOKEN_SIGNING_KEY, config.STAFF_TOKEN_ISSUER, config.STAFF_TOKEN_AUDIENCE);
+  } catch (error) {
+    throw new InvalidConfigError([`STAFF_TOKEN_SIGNING_KEY: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+}
 
 export const CASES_SERVICE = 'cases';
 
@@ -45,6 +55,7 @@ export interface CasesModuleOptions {
 export class CasesModule {
   static register(config: CasesConfig = loadConfig(CasesConfig), options: CasesModuleOptions = {}): DynamicModule {
     const policy = config.slaPolicy;
+    const signingKey = casesSigningKey(config);
     const evidenceLinks = new EvidenceLinks(evidenceLinkSettings(config.EVIDENCE_LINK_SECRET).keys, config.evidenceBaseUrls, config.CASES_EVIDENCE_LINK_TTL_SEC);
     return {
       module: CasesModule,
@@ -53,7 +64,7 @@ export class CasesModule {
         ObservabilityModule.forRoot({ service: CASES_SERVICE, readiness: [KafkaReadiness, DatabaseReadiness] }),
         MessagingModule.forRoot({ clientId: CASES_SERVICE }),
         PersistenceModule.forRoot((c) => casesDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
-        StaffAuthModule.forRoot({ secret: config.STAFF_JWT_SECRET }),
+        StaffAuthModule.forRoot(config, { signingKey }),
       ],
       // The development sign-in exists only where the configuration allows it (never in production); single sign-on where configured.
       controllers: [
@@ -65,6 +76,7 @@ export class CasesModule {
       ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: STAFF_TOKEN_SIGNER, useValue: signingKey },
         { provide: OIDC_CLIENT, useValue: config.oidc ? new OidcClient(config.oidc) : null },
         { provide: CaseRepository, useClass: TypeOrmCaseRepository },
         { provide: EvidenceLinks, useValue: evidenceLinks },

@@ -1,12 +1,19 @@
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { DatabaseServiceConfig } from '@complaints/config';
 
 export class IntakeMobileConfig extends DatabaseServiceConfig {
   @IsInt() @Min(0) @Max(65_535)
   INTAKE_MOBILE_PORT: number = 3003;
 
-  /** HS256 shared secret of app tokens (development; a development default applies outside production). */
+  /** HS256 shared secret of app tokens: development and test only (a development default applies there); refused in production. */
   @IsOptional() @IsString() @MinLength(16)
+  @ValidateBy({
+    name: 'notInProduction',
+    validator: {
+      validate: (_: unknown, args) => (args?.object as IntakeMobileConfig).NODE_ENV !== 'production',
+      defaultMessage: () => 'MOBILE_JWT_SECRET (HS256) is refused when NODE_ENV=production: use MOBILE_JWT_PUBLIC_KEY or MOBILE_JWKS_URL',
+    },
+  })
   MOBILE_JWT_SECRET?: string;
 
   /** RS256 public key of app tokens (PEM, SPKI "BEGIN PUBLIC KEY"); `\n` escapes allowed. Not with MOBILE_JWKS_URL. */
@@ -21,12 +28,12 @@ export class IntakeMobileConfig extends DatabaseServiceConfig {
   @IsInt() @Min(0) @Max(3_600)
   MOBILE_JWKS_COOLDOWN_SEC: number = 30;
 
-  /** Required `iss` of app tokens, when set. */
-  @IsOptional() @IsString() @IsNotEmpty()
+  /** Required `iss` of app tokens, when set; must be set in production. */
+  @ValidateIf((c: IntakeMobileConfig) => c.NODE_ENV === 'production' || c.MOBILE_JWT_ISSUER !== undefined) @IsString() @IsNotEmpty()
   MOBILE_JWT_ISSUER?: string;
 
-  /** Required `aud` of app tokens, when set. */
-  @IsOptional() @IsString() @IsNotEmpty()
+  /** Required `aud` of app tokens, when set; must be set in production. */
+  @ValidateIf((c: IntakeMobileConfig) => c.NODE_ENV === 'production' || c.MOBILE_JWT_AUDIENCE !== undefined) @IsString() @IsNotEmpty()
   MOBILE_JWT_AUDIENCE?: string;
 
   /** Allowed clock skew when checking exp and nbf. */

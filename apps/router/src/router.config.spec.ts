@@ -7,7 +7,9 @@ describe('RouterConfig', () => {
     NODE_ENV: 'production',
     KAFKA_BROKERS: 'kafka:9092',
     DATABASE_URL: 'postgres://db/complaints',
-    STAFF_JWT_SECRET: 'a-real-staff-secret',
+    STAFF_TOKEN_ISSUER: 'https://cases.bank.example',
+    STAFF_TOKEN_AUDIENCE: 'https://staff-api.bank.example',
+    STAFF_TOKEN_JWKS_URL: 'https://cases.bank.example/.well-known/jwks.json',
     PII_KEYS: `k1:${randomBytes(32).toString('base64')}`,
     PII_ACTIVE_KEY_ID: 'k1',
   };

@@ -1,7 +1,7 @@
 import { IsInt, IsNotEmpty, IsNumber, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { DatabaseServiceConfig } from '@complaints/config';
+import { StaffApiServiceConfig } from '@complaints/config';
 
-export class RouterConfig extends DatabaseServiceConfig {
+export class RouterConfig extends StaffApiServiceConfig {
   @IsInt() @Min(0) @Max(65_535)
   ROUTER_PORT: number = 3005;
 
@@ -32,10 +32,6 @@ export class RouterConfig extends DatabaseServiceConfig {
   /** HMAC key of customer identity fingerprints (repeat complaints): no phone or id is stored, only these. */
   @IsString() @MinLength(16)
   ROUTING_FINGERPRINT_KEY: string;
-
-  /** HS256 secret of staff tokens (admin API). */
-  @IsString() @IsNotEmpty() @MinLength(12)
-  STAFF_JWT_SECRET: string;
 
   /** Keys that open sealed personal data (the phone, for fingerprints): `<keyId>:<base64 32 bytes>`, comma-separated. */
   @IsString() @IsNotEmpty()

@@ -49,7 +49,7 @@ export class RouterModule {
         MessagingModule.forRoot({ clientId: ROUTER_SERVICE }),
         PersistenceModule.forRoot((c) => routerDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
         TypeOrmModule.forFeature([RoutingDecisionEntity]),
-        StaffAuthModule.forRoot({ secret: config.STAFF_JWT_SECRET }),
+        StaffAuthModule.forRoot(config),
       ],
       controllers: [RoutingRulesController, RoutingDryRunController, RoutingAuditController, RoutingHandlersController],
       providers: [

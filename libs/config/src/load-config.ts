@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
 import { flattenValidationErrors } from '@complaints/contracts';
-import { DEV_DEFAULTS, SECRET_DEFAULTS } from './dev-defaults';
+import { DEV_DEFAULTS } from './dev-defaults';
+import { productionSecretProblem } from './secret-settings';
 
 /** Configuration that cannot be used: the service refuses to start and says which variables. */
 export class InvalidConfigError extends Error {
@@ -15,11 +16,12 @@ export class InvalidConfigError extends Error {
 /**
  * Reads and validates a service's configuration from the environment (the one place that reads
  * process.env). `<NAME>_FILE` points at a file holding the value (Docker/Kubernetes secrets).
- * Outside production, unset variables fall back to the development defaults; in production a
- * missing variable or a development secret is refused.
+ * Only with NODE_ENV=development or test do unset variables fall back to the development defaults;
+ * NODE_ENV unset (or empty) means production, where a missing variable, a setting containing a
+ * development secret anywhere, or a too short HMAC secret is refused.
  */
 export function loadConfig<T extends object>(cls: ClassConstructor<T>, env: NodeJS.ProcessEnv = process.env): T {
-  const production = env.NODE_ENV === 'production';
+  const production = isProduction(env);
   const known = settingNames(cls);
   const raw: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
@@ -28,18 +30,24 @@ export function loadConfig<T extends object>(cls: ClassConstructor<T>, env: Node
     else if (known.has(name)) raw[name] = value;
   }
   const problems: string[] = [];
-  for (const [name, value] of Object.entries(DEV_DEFAULTS)) {
-    if (!known.has(name)) continue;
-    if (raw[name] === undefined && !production) raw[name] = value;
-    else if (production && SECRET_DEFAULTS.includes(name) && raw[name] === value) {
-      problems.push(`${name}: the development default is refused when NODE_ENV=production`);
+  if (production) {
+    for (const [name, value] of Object.entries(raw)) {
+      const problem = productionSecretProblem(name, value);
+      if (problem) problems.push(problem);
     }
+  } else {
+    for (const [name, value] of Object.entries(DEV_DEFAULTS)) if (known.has(name)) raw[name] ??= value;
   }
   const config = plainToInstance(cls, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
   problems.push(...flattenValidationErrors(errors).map((e) => `${e.field}: ${e.message}`));
   if (problems.length > 0) throw new InvalidConfigError(problems);
   return config;
+}
+
+/** Production rules apply unless NODE_ENV says development or test explicitly. */
+export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV !== 'development' && env.NODE_ENV !== 'test';
 }
 
 /** The settings a configuration class declares (its validated properties). */

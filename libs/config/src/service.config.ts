@@ -1,14 +1,15 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 /** Settings every service has. Names are environment variable names (see .env.example). */
 export class ServiceConfig {
+  /** Unset means production: development defaults and development-only features need development or test, explicitly. */
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  NODE_ENV: 'development' | 'test' | 'production' = 'production';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** Interface the HTTP server binds to. */
+  /** Interface the HTTP server binds to (development and test: 127.0.0.1 unless set). */
   @IsString()
   @IsNotEmpty()
   HOST = '0.0.0.0';
@@ -56,4 +57,36 @@ export class DatabaseServiceConfig extends ServiceConfig {
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE: number = 10;
+}
+
+/**
+ * Settings of services with a staff API (cases, router, analytics): how staff tokens are verified. A token
+ * must be signed with an asymmetric key (ES256, EdDSA, RS256, PS256) found in STAFF_TOKEN_PUBLIC_KEY or at
+ * STAFF_TOKEN_JWKS_URL, name STAFF_TOKEN_ISSUER and STAFF_TOKEN_AUDIENCE, and carry `iat` and `exp` at most
+ * STAFF_TOKEN_MAX_LIFETIME_SEC apart.
+ */
+export class StaffApiServiceConfig extends DatabaseServiceConfig {
+  /** The `iss` staff tokens must name (the cases service, which signs them, or the identity provider). */
+  @IsString() @IsNotEmpty() @MaxLength(300)
+  STAFF_TOKEN_ISSUER: string;
+
+  /** The `aud` staff tokens must name (the staff API). */
+  @IsString() @IsNotEmpty() @MaxLength(300)
+  STAFF_TOKEN_AUDIENCE: string;
+
+  /** Longest accepted lifetime of a staff token (exp - iat), and the oldest accepted `iat`. */
+  @IsInt() @Min(60) @Max(86_400)
+  STAFF_TOKEN_MAX_LIFETIME_SEC: number = 8 * 3600;
+
+  /** Allowed clock skew when checking exp, nbf and iat. */
+  @IsInt() @Min(0) @Max(300)
+  STAFF_TOKEN_CLOCK_TOLERANCE_SEC: number = 30;
+
+  /** PEM public key(s) that sign staff tokens ("BEGIN PUBLIC KEY" blocks, several while keys rotate); `\n` escapes allowed. */
+  @IsOptional() @Matches(/^(\s|\\n)*-----BEGIN PUBLIC KEY-----/, { message: 'STAFF_TOKEN_PUBLIC_KEY must be PEM public keys (-----BEGIN PUBLIC KEY-----)' })
+  STAFF_TOKEN_PUBLIC_KEY?: string;
+
+  /** Where the keys that sign staff tokens are published (JWKS): the cases service's /.well-known/jwks.json or the identity provider's. */
+  @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_tld: false, require_protocol: true })
+  STAFF_TOKEN_JWKS_URL?: string;
 }

@@ -3,3 +3,4 @@ export * from './http.metrics';
 export * from './loggable-url';
 export * from './observability.module';
 export * from './readiness-check';
+export * from './public-route';

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Headers, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { PublicRoute } from './public-route';
 import { register } from 'prom-client';
 import { ServiceConfig } from '@complaints/config';
 
@@ -10,6 +11,7 @@ import { ServiceConfig } from '@complaints/config';
  * (else 401); without it, only outside production (in production the path answers 404).
  */
 @ApiExcludeController()
+@PublicRoute()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly config: ServiceConfig) {}

@@ -1,40 +1,44 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, createParamDecorator } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { CanActivate, ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ContractViolation, parseContract } from '@complaints/contracts';
 import { ProblemException, problem } from '@complaints/http';
-import { StaffClaims, StaffPrincipal } from './staff-principal';
-
-export const STAFF_JWT = Symbol('STAFF_JWT');
+import { PUBLIC_ROUTE } from '@complaints/observability';
+import { STAFF_ROLES_METADATA } from './staff-access';
+import type { StaffPrincipal, StaffRole } from './staff-principal';
+import { StaffTokenRejected, StaffTokenVerifier } from './staff-token-verifier';
 
 type StaffRequest = FastifyRequest & { staff?: StaffPrincipal };
 
 /**
- * Authenticates staff by `Authorization: Bearer <JWT>` (HS256 with STAFF_JWT_SECRET; expiry enforced)
- * and checks the claims' shape. Refusals are 401 problem+json saying what was wrong.
+ * The staff API's access guard, global in every service that imports StaffAuthModule: deny by default.
+ * A route marked PublicRoute passes; any other must declare StaffRoles (403 otherwise, for everyone),
+ * then needs `Authorization: Bearer <JWT>` that StaffTokenVerifier accepts (401 saying what was wrong)
+ * and one of the declared roles (403 naming them).
  */
 @Injectable()
 export class StaffAuthGuard implements CanActivate {
-  constructor(@Inject(STAFF_JWT) private readonly jwt: JwtService) {}
+  constructor(
+    private readonly verifier: StaffTokenVerifier,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(STAFF_ROLES_METADATA, targets);
+    if (!roles?.length) throw new ProblemException(problem(403, 'forbidden', 'This route declares no staff roles: nobody may call it.'));
     const request = context.switchToHttp().getRequest<StaffRequest>();
-    const header = request.headers.authorization;
-    const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const token = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) throw unauthorized('A staff bearer token is required (Authorization: Bearer <JWT>).');
-    let payload: unknown;
     try {
-      payload = await this.jwt.verifyAsync(token, { algorithms: ['HS256'] });
+      request.staff = await this.verifier.verify(token);
     } catch (error) {
-      const reason = (error as { name?: string }).name === 'TokenExpiredError' ? 'The token has expired.' : 'The token is not valid.';
-      throw unauthorized(reason);
+      throw unauthorized(error instanceof StaffTokenRejected ? error.message : 'The token is not valid.');
     }
-    try {
-      const { iat: _iat, exp: _exp, nbf: _nbf, iss: _iss, aud: _aud, jti: _jti, ...claims } = payload as Record<string, unknown>;
-      request.staff = StaffPrincipal.fromClaims(parseContract(StaffClaims, claims));
-    } catch (error) {
-      const fields = error instanceof ContractViolation ? error.errors.map((e) => e.field).join(', ') : 'claims';
-      throw unauthorized(`The token's claims are not usable (${fields}).`);
+    if (!request.staff.hasRole(...roles)) {
+      const detail = `This needs one of the roles: ${roles.join(', ')}.`;
+      throw new ProblemException(problem(403, 'forbidden', detail, { errors: [{ field: 'roles', message: detail }] }));
     }
     return true;
   }
@@ -44,7 +48,7 @@ function unauthorized(detail: string): ProblemException {
   return new ProblemException(problem(401, 'unauthorized', detail), { 'www-authenticate': 'Bearer' });
 }
 
-/** The authenticated staff member of the request (requires StaffAuthGuard). */
+/** The authenticated staff member of the request (set by StaffAuthGuard on routes with StaffRoles). */
 export const Staff = createParamDecorator((_: unknown, ctx: ExecutionContext): StaffPrincipal => {
   const staff = ctx.switchToHttp().getRequest<StaffRequest>().staff;
   if (!staff) throw unauthorized('Not authenticated.');

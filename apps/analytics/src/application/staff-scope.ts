@@ -1,9 +1,6 @@
 import type { Department } from '@complaints/contracts';
 import type { StaffPrincipal } from '@complaints/security';
 
-/** Roles that see every department's figures; agents see only their own departments'. */
-export const SEES_ALL_ROLES = ['supervisor', 'consumer-protection', 'auditor', 'admin'] as const;
-
 export class ScopeForbiddenError extends Error {
   constructor(
     message: string,
@@ -14,9 +11,13 @@ export class ScopeForbiddenError extends Error {
   }
 }
 
-/** The departments a member of staff may see (null: all). */
+/**
+ * The departments whose figures a member of staff may see (null: all), as for cases (StaffPrincipal.visibleDepartments):
+ * admins, auditors and consumer protection see all; agents and supervisors only their token's departments.
+ */
 export function visibleDepartments(staff: StaffPrincipal): readonly Department[] | null {
-  if (staff.hasRole(...SEES_ALL_ROLES)) return null;
-  if (staff.departments.length === 0) throw new ScopeForbiddenError('Your token names no department whose figures you may see.', 'departments');
-  return staff.departments;
+  const departments = staff.visibleDepartments;
+  if (departments === null) return null;
+  if (departments.length === 0) throw new ScopeForbiddenError('Your token names no department whose figures you may see.', 'departments');
+  return departments;
 }

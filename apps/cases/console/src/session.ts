@@ -51,5 +51,5 @@ export const RULE_READERS = ['admin', 'supervisor', 'auditor'];
 export const canReadRules = (s: Session) => s.roles.some((r) => RULE_READERS.includes(r));
 export const canEditRules = (s: Session) => s.roles.includes('admin');
 
-/** Roles that see every department's figures on the dashboard; agents see their own departments' (the analytics service's rule). */
-export const seesAllFigures = (s: Session) => s.roles.some((r) => r === 'supervisor' || r === 'consumer-protection' || r === 'auditor' || r === 'admin');
+/** Roles that see every department's figures on the dashboard; agents and supervisors see their own departments' (the same rule as for cases). */
+export const seesAllFigures = seesAllDepartments;

@@ -1,3 +1,4 @@
+import type { Department } from '@complaints/contracts';
 import type { KpiCounters } from '../../domain/kpi-counters';
 import type { ReportPeriod } from '../../domain/report-period';
 import { scorecard, Scorecard } from '../../domain/scorecard/scorecard';
@@ -17,15 +18,17 @@ export class ScorecardQuery {
     private readonly targets: ScorecardTargets,
   ) {}
 
-  async execute(period: ReportPeriod, asOf: Date = this.clock.now()): Promise<ScorecardResponse> {
+  /** `departments`: the rows (and the total) of only these departments; null: all. */
+  async execute(period: ReportPeriod, asOf: Date = this.clock.now(), departments: readonly Department[] | null = null): Promise<ScorecardResponse> {
     const previous = previousPeriod(period);
-    const [current, prior] = await Promise.all([this.byDepartment(period), this.byDepartment(previous)]);
+    const [current, prior] = await Promise.all([this.byDepartment(period, departments), this.byDepartment(previous, departments)]);
     const card = scorecard({ period, previous, asOf, current, prior, targets: this.targets });
-    return { ...card, timeZone: REPORTING_TIME_ZONE };
+    const rows = departments === null ? card.departments : card.departments.filter((row) => (departments as readonly string[]).includes(row.key));
+    return { ...card, departments: rows, timeZone: REPORTING_TIME_ZONE };
   }
 
-  private async byDepartment(period: ReportPeriod): Promise<Map<string, KpiCounters>> {
-    const groups = await this.readModel.totals({ fromDay: period.fromDay, toDay: period.toDay, departments: null }, 'department');
+  private async byDepartment(period: ReportPeriod, departments: readonly Department[] | null): Promise<Map<string, KpiCounters>> {
+    const groups = await this.readModel.totals({ fromDay: period.fromDay, toDay: period.toDay, departments }, 'department');
     return new Map(groups.map((g) => [g.key, g.counters]));
   }
 }

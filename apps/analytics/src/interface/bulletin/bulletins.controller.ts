@@ -1,8 +1,8 @@
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ISO_WEEK_PATTERN } from '@complaints/contracts';
 import { problem, ProblemException, validationProblem } from '@complaints/http';
-import { StaffAuthGuard } from '@complaints/security';
+import { ACCESS, StaffRoles } from '@complaints/security';
 import { BulletinStore, StoredBulletin } from '../../application/bulletin/bulletin-store';
 
 const SHAPE =
@@ -17,7 +17,7 @@ function view(stored: StoredBulletin | null, missing: string) {
 
 @ApiTags('bulletins')
 @ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+@StaffRoles(...ACCESS.anyStaff)
 @Controller('v1/bulletins')
 export class BulletinsController {
   constructor(private readonly bulletins: BulletinStore) {}

@@ -1,6 +1,6 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Staff, StaffAuthGuard, StaffPrincipal } from '@complaints/security';
+import { ACCESS, Staff, StaffPrincipal, StaffRoles } from '@complaints/security';
 import { ListHotspotsQuery } from '../../application/hotspots/list-hotspots.query';
 import { ScopeForbiddenError, visibleDepartments } from '../../application/staff-scope';
 import { forbidden } from './analytics-problems';
@@ -9,7 +9,7 @@ import { HotspotAlertDto, HotspotsResponseDto } from './hotspots.response.dto';
 
 @ApiTags('hotspots')
 @ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+@StaffRoles(...ACCESS.anyStaff)
 @Controller('v1/hotspots')
 export class HotspotsController {
   constructor(private readonly hotspots: ListHotspotsQuery) {}
@@ -18,7 +18,7 @@ export class HotspotsController {
   @ApiOperation({
     summary: 'Recent hot-spot alerts (spikes and emerging terms), newest first',
     description:
-      'Supervisors, consumer protection, auditors and admins see every alert. Agents see the term alerts (a term is not ' +
+      'Consumer protection, auditors and admins see every alert. Agents and supervisors see the term alerts (a term is not ' +
       'tied to a department; its samples are references, which the cases API shows only to whoever may see the case) ' +
       'and the spike alerts of their own departments (dimension department).',
   })

@@ -1,6 +1,6 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Staff, StaffAuthGuard, StaffPrincipal } from '@complaints/security';
+import { ACCESS, Staff, StaffPrincipal, StaffRoles } from '@complaints/security';
 import { QueryKpiSeriesQuery } from '../../application/query-kpis/query-kpi-series.query';
 import { ScopeForbiddenError, visibleDepartments } from '../../application/staff-scope';
 import { forbidden } from './analytics-problems';
@@ -13,7 +13,7 @@ export const MAX_SERIES_DAYS = 366;
 
 @ApiTags('kpis')
 @ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+@StaffRoles(...ACCESS.anyStaff)
 @Controller('v1/kpis/series')
 export class KpiSeriesController {
   constructor(private readonly series: QueryKpiSeriesQuery) {}
@@ -23,7 +23,7 @@ export class KpiSeriesController {
     summary: 'Day-by-day volume, timeliness and SLA breaches of the complaints received from `from` to `to`, per group',
     description:
       `From the rollups' day rows, by Asia/Shanghai day of receipt; at most ${MAX_SERIES_DAYS} days. Each group has a point for every day ` +
-      '(zeros included). Agents see only their departments; supervisors, consumer protection, auditors and admins see all.',
+      '(zeros included). Agents and supervisors see only their departments; consumer protection, auditors and admins see all.',
   })
   @ApiOkResponse({ type: KpiSeriesResponseDto })
   async get(@Staff() staff: StaffPrincipal, @Query() query: KpisQueryDto): Promise<KpiSeriesResponseDto> {

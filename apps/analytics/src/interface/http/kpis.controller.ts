@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Staff, StaffAuthGuard, StaffPrincipal } from '@complaints/security';
+import { ACCESS, Staff, StaffPrincipal, StaffRoles } from '@complaints/security';
 import { QueryKpisQuery } from '../../application/query-kpis/query-kpis.query';
 import { ScopeForbiddenError, visibleDepartments } from '../../application/staff-scope';
 import { AnalyticsConfig } from '../../analytics.config';
@@ -10,7 +10,7 @@ import { KpisQueryDto } from './kpis.query.dto';
 
 @ApiTags('kpis')
 @ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+@StaffRoles(...ACCESS.anyStaff)
 @Controller('v1/kpis')
 export class KpisController {
   constructor(
@@ -21,7 +21,7 @@ export class KpisController {
   @Get()
   @ApiOperation({
     summary: 'KPIs of the complaints received from `from` to `to` (Asia/Shanghai days), overall and per group',
-    description: 'Definitions: apps/analytics/KPIS.md. Agents see only their departments; supervisors, consumer protection, auditors and admins see all.',
+    description: 'Definitions: apps/analytics/KPIS.md. Agents and supervisors see only their departments; consumer protection, auditors and admins see all.',
   })
   async get(@Staff() staff: StaffPrincipal, @Query() query: KpisQueryDto) {
     assertDayRange(query, this.config.ANALYTICS_MAX_RANGE_DAYS);

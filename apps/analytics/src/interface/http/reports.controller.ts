@@ -1,10 +1,8 @@
-import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ProblemException, problem } from '@complaints/http';
-import { Staff, StaffAuthGuard, StaffPrincipal } from '@complaints/security';
+import { ACCESS, StaffRoles } from '@complaints/security';
 import { Jrt0169ReportQuery } from '../../application/jrt0169-report/jrt0169-report.query';
-import { SEES_ALL_ROLES } from '../../application/staff-scope';
 import { jrt0169Csv, jrt0169Xlsx } from '../../infrastructure/reports/jrt0169-workbook';
 import { periodOf } from './analytics-problems';
 import { ReportQueryDto } from './period.query.dto';
@@ -13,7 +11,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 @ApiTags('reports')
 @ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+@StaffRoles(...ACCESS.institutionWide)
 @Controller('v1/reports')
 export class ReportsController {
   constructor(private readonly jrt0169: Jrt0169ReportQuery) {}
@@ -22,13 +20,10 @@ export class ReportsController {
   @ApiProduces('text/csv', XLSX)
   @ApiOperation({
     summary: 'The PBoC JR/T 0169 statistics table of a period: complaints by channel x business category x cause',
-    description: 'The institution-wide return: supervisors, consumer protection, auditors and admins only.',
+    description: 'The institution-wide return: consumer protection, auditors and admins only (roles that see every department).',
   })
-  async get(@Staff() staff: StaffPrincipal, @Query() query: ReportQueryDto, @Res() reply: FastifyReply) {
+  async get(@Query() query: ReportQueryDto, @Res() reply: FastifyReply) {
     const period = periodOf(query.period);
-    if (!staff.hasRole(...SEES_ALL_ROLES)) {
-      throw new ProblemException(problem(403, 'forbidden', 'The JR/T 0169 return covers every department: supervisors, consumer protection, auditors and admins only.'));
-    }
     const rows = await this.jrt0169.execute(period);
     const file = `jrt0169-${period.label}.${query.format}`;
     const body = query.format === 'xlsx' ? await jrt0169Xlsx(period.label, rows) : await jrt0169Csv(period.label, rows);

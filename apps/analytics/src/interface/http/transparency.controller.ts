@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PublicRoute } from '@complaints/security';
 import { TransparencyReportQuery } from '../../application/transparency-report/transparency-report.query';
 import { periodOf } from './analytics-problems';
 import { PeriodQueryDto } from './period.query.dto';
@@ -8,6 +9,7 @@ import { PeriodQueryDto } from './period.query.dto';
 export const TRANSPARENCY_PATH = '/v1/transparency';
 
 @ApiTags('transparency')
+@PublicRoute()
 @Controller('v1/transparency')
 export class TransparencyController {
   constructor(private readonly report: TransparencyReportQuery) {}

@@ -56,7 +56,7 @@ export class OidcClient {
     this.jwks ??= createRemoteJWKSet(new URL(discovery.jwks_uri), { timeoutDuration: TIMEOUT_MS });
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(tokens.id_token, this.jwks, { issuer: this.settings.issuer, audience: this.settings.clientId, algorithms: ['RS256', 'ES256', 'PS256'] }));
+      ({ payload } = await jwtVerify(tokens.id_token, this.jwks, { issuer: this.settings.issuer, audience: this.settings.clientId, algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'], requiredClaims: ['sub', 'exp'] }));
     } catch (error) {
       throw new OidcSignInError(`the ID token is not valid (${error instanceof Error ? error.message : String(error)})`);
     }

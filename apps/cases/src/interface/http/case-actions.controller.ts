@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Staff, StaffAuthGuard, StaffPrincipal } from '@complaints/security';
+import { ACCESS, Staff, StaffPrincipal, StaffRoles } from '@complaints/security';
 import { ActOnCaseUseCase } from '../../application/act-on-case/act-on-case.use-case';
 import type { CaseCommand } from '../../application/act-on-case/case-command';
 import { FindCasesQuery } from '../../application/find-cases/find-cases.query';
@@ -23,7 +23,7 @@ import { CaseDetailPresenter } from './case-detail.presenter';
 @ApiForbiddenResponse({ description: "The caller's roles do not allow the action (auditors never act)" })
 @ApiNotFoundResponse({ description: 'No such case among those the caller may see' })
 @ApiConflictResponse({ description: "The case's state does not allow the action (invalid transition, archived, nothing pending...)" })
-@UseGuards(StaffAuthGuard)
+@StaffRoles(...ACCESS.caseActors)
 @Controller('v1/cases/:reference')
 export class CaseActionsController {
   constructor(

@@ -1,8 +1,8 @@
-import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { REFERENCE_PATTERN } from '@complaints/contracts';
 import { ProblemException, problem } from '@complaints/http';
-import { Staff, StaffAuthGuard, StaffPrincipal } from '@complaints/security';
+import { ACCESS, Staff, StaffPrincipal, StaffRoles } from '@complaints/security';
 import { Clock } from '../../application/clock';
 import { DepartmentForbiddenError, FindCasesQuery } from '../../application/find-cases/find-cases.query';
 import { CaseDetailPresenter } from './case-detail.presenter';
@@ -11,7 +11,7 @@ import { ListCasesQueryDto } from './list-cases.query.dto';
 
 @ApiTags('cases')
 @ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
+@StaffRoles(...ACCESS.anyStaff)
 @Controller('v1/cases')
 export class CasesController {
   constructor(
@@ -52,6 +52,8 @@ export class CasesController {
   }
 
   @Get(':reference/audit')
+  @StaffRoles(...ACCESS.caseAuditors)
+  @ApiForbiddenResponse({ description: 'Agents (problem+json naming roles)' })
   @ApiOperation({ summary: 'The append-only audit trail of a case (auditor, supervisor, consumer-protection, admin)' })
   async audit(@Staff() staff: StaffPrincipal, @Param('reference') reference: string) {
     const entries = REFERENCE_PATTERN.test(reference) ? await this.cases.audit(staff, reference) : null;

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Logger } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { PublicRoute } from '@complaints/security';
 import { CasesConfig } from '../../cases.config';
 import type { OidcClient } from '../../infrastructure/auth/oidc-client';
 import { OIDC_CLIENT } from './oidc-sign-in.controller';
@@ -23,6 +24,7 @@ export class ConsoleConfigView {
 
 /** What the staff console needs before anyone signs in: the sign-in methods and where the router's and analytics' APIs are. */
 @ApiTags('staff console')
+@PublicRoute()
 @Controller('v1/console/config')
 export class ConsoleConfigController {
   private readonly logger = new Logger(ConsoleConfigController.name);

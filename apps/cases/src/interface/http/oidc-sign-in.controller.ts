@@ -2,9 +2,10 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { BodyLimit, ProblemException, problem, SMALL_BODY_LIMIT_BYTES } from '@complaints/http';
+import { PublicRoute, StaffTokenSigningKey } from '@complaints/security';
 import { CasesConfig } from '../../cases.config';
 import { OidcClient, OidcSignInError } from '../../infrastructure/auth/oidc-client';
-import { SESSION_MINUTES, signInView, SignInView } from './sign-in.view';
+import { sessionMinutes, signInView, SignInView, STAFF_TOKEN_SIGNER } from './sign-in.view';
 
 export const OIDC_CLIENT = Symbol('OIDC_CLIENT');
 
@@ -28,11 +29,13 @@ export class OidcSignInDto {
  * roles and departments (ID token claims). Mounted when CASES_OIDC_ISSUER and CASES_OIDC_CLIENT_ID are set.
  */
 @ApiTags('staff console')
+@PublicRoute()
 @Controller('v1/auth/oidc/sign-in')
 export class OidcSignInController {
   constructor(
     private readonly config: CasesConfig,
     @Inject(OIDC_CLIENT) private readonly oidc: OidcClient,
+    @Inject(STAFF_TOKEN_SIGNER) private readonly signer: StaffTokenSigningKey,
   ) {}
 
   @Post()
@@ -46,7 +49,7 @@ export class OidcSignInController {
   async signIn(@Body() body: OidcSignInDto): Promise<SignInView> {
     try {
       const claims = await this.oidc.signIn(body.code, body.codeVerifier, body.redirectUri);
-      return signInView(claims, this.config.STAFF_JWT_SECRET, SESSION_MINUTES);
+      return signInView(claims, this.signer, sessionMinutes(this.config.STAFF_TOKEN_MAX_LIFETIME_SEC));
     } catch (error) {
       if (error instanceof OidcSignInError) throw new ProblemException(problem(401, 'unauthorized', `Single sign-on failed: ${error.message}.`));
       throw new ProblemException(problem(503, 'identity-provider-unavailable', 'The identity provider cannot be reached; try again shortly.'));

@@ -1,18 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemException, problem, validationProblem } from '@complaints/http';
-import { Staff, StaffAuthGuard, StaffPrincipal } from '@complaints/security';
+import { ACCESS, Staff, StaffPrincipal, StaffRoles } from '@complaints/security';
 import { ActiveRules } from '../../application/routing-rules/active-rules';
 import { ReplaceRulesUseCase, UnknownRulesVersionError } from '../../application/routing-rules/replace-rules.use-case';
 import { RuleSetRepository } from '../../application/routing-rules/rule-set.repository';
 import { InvalidRuleListError, RulesVersionConflictError } from '../../domain/rule-set-errors';
 import { ReplaceRulesDto, RestoreRulesDto } from './replace-rules.dto';
 import { RuleSetVersionsView, RuleSetView } from './routing.views';
-import { requireRole, RULE_EDITORS, RULE_READERS } from './staff-roles';
 
 @ApiTags('routing rules')
 @ApiBearerAuth()
-@UseGuards(StaffAuthGuard)
 @Controller('v1/routing/rules')
 export class RoutingRulesController {
   constructor(
@@ -22,38 +20,38 @@ export class RoutingRulesController {
   ) {}
 
   @Get()
+  @StaffRoles(...ACCESS.routingReaders)
   @ApiOperation({ summary: 'The active rule set (admin, supervisor, auditor)' })
   @ApiOkResponse({ type: RuleSetView })
   async active(@Staff() staff: StaffPrincipal): Promise<RuleSetView> {
-    requireRole(staff, RULE_READERS);
     return this.repository.active();
   }
 
   @Get('versions')
+  @StaffRoles(...ACCESS.routingReaders)
   @ApiOperation({ summary: 'Every rule-set version, newest first (admin, supervisor, auditor)' })
   @ApiOkResponse({ type: RuleSetVersionsView })
   async versions(@Staff() staff: StaffPrincipal): Promise<RuleSetVersionsView> {
-    requireRole(staff, RULE_READERS);
     return { items: await this.repository.versions() };
   }
 
   @Get('versions/:version')
+  @StaffRoles(...ACCESS.routingReaders)
   @ApiOperation({ summary: 'One rule-set version with its rules (admin, supervisor, auditor)' })
   @ApiOkResponse({ type: RuleSetView })
   async version(@Staff() staff: StaffPrincipal, @Param('version') version: string): Promise<RuleSetView> {
-    requireRole(staff, RULE_READERS);
     const found = await this.repository.version(versionNumber(version));
     if (!found) throw notFound(version);
     return found;
   }
 
   @Post('versions/:version/restore')
+  @StaffRoles(...ACCESS.routingEditors)
   @HttpCode(200)
   @ApiOperation({ summary: "Roll back: an earlier version's rules become active again as a new, audited version (admin)" })
   @ApiOkResponse({ type: RuleSetView })
   @ApiConflictResponse({ description: 'expectedVersion is not the active version (problem+json)' })
   async restore(@Staff() staff: StaffPrincipal, @Param('version') version: string, @Body() body: RestoreRulesDto): Promise<RuleSetView> {
-    requireRole(staff, RULE_EDITORS);
     const earlier = versionNumber(version);
     try {
       return await this.replaceRules.restore({ expectedVersion: body.expectedVersion, version: earlier, actor: staff.id, comment: body.comment });
@@ -64,11 +62,11 @@ export class RoutingRulesController {
   }
 
   @Put()
+  @StaffRoles(...ACCESS.routingEditors)
   @ApiOperation({ summary: 'Replace the whole ordered rule list: a new version, active at once, audited (admin)' })
   @ApiOkResponse({ type: RuleSetView })
   @ApiConflictResponse({ description: 'expectedVersion is not the active version (problem+json)' })
   async replace(@Staff() staff: StaffPrincipal, @Body() body: ReplaceRulesDto): Promise<RuleSetView> {
-    requireRole(staff, RULE_EDITORS);
     try {
       return await this.replaceRules.execute({ expectedVersion: body.expectedVersion, rules: body.rules, actor: staff.id, comment: body.comment });
     } catch (error) {
