@@ -85,6 +85,12 @@ describe('hostile input at the edges', () => {
     { name: 'router rules: expectedVersion=1e21', service: 'router', request: () => staff({ method: 'PUT', path: '/v1/routing/rules', body: { expectedVersion: 1e21, comment: 'x', rules: [] } }), status: 400, field: 'expectedVersion' },
     { name: 'analytics hot spots: limit=1e21', service: 'analytics', request: () => staff({ path: '/v1/hotspots?limit=1e21' }), status: 400, field: 'limit' },
 
+    // An array where a nested object belongs (class-validator validates the array's items, here none, and let it through).
+    { name: 'web complaint: customer is an empty array', service: 'web', request: () => ({ path: '/v1/complaints', body: { ...webComplaint(), customer: [] } }), status: 400, field: 'customer' },
+    { name: 'web complaint: an attachment is an empty array', service: 'web', request: () => ({ path: '/v1/complaints', body: { ...webComplaint(), attachments: [[]] } }), status: 400, field: 'attachments.0' },
+    { name: 'mobile complaint: an attachment is an empty array', service: 'mobile', request: () => app({ path: '/v1/app/complaints', body: { text: `${tag()} 信用卡被盗刷`, attachments: [[]] } }), status: 400, field: 'attachments.0' },
+    { name: 'router rules: a rule is an empty array', service: 'router', request: () => staff({ method: 'PUT', path: '/v1/routing/rules', body: { expectedVersion: 1, comment: 'x', rules: [[]] } }), status: 400, field: 'rules.0' },
+
     // Finding 4 (edges): lone UTF-16 surrogates and NUL characters, in values and in keys.
     { name: 'web complaint: lone high surrogate in the text', service: 'web', request: () => ({ path: '/v1/complaints', body: webComplaint({ text: `盗刷 ${tag()} \ud800` }) }), status: 400, field: 'text' },
     { name: 'web complaint: lone low surrogate in the name', service: 'web', request: () => ({ path: '/v1/complaints', body: webComplaint({}, { name: '张\udc00' }) }), status: 400, field: 'customer.name' },
@@ -199,6 +205,13 @@ describe('hostile input at the edges', () => {
     });
     expectSafe(reply, 200);
     expect(reply.body.results[0]).toMatchObject({ status: 'rejected', errors: [{ field: 'calls[0].transcript.0.offsetMs' }] });
+  });
+
+  it('rejects the hotline call whose transcript holds an array where a turn belongs, alone (was a 500)', async () => {
+    const turns = [{ speaker: 'agent', text: '您好', offsetMs: 0 }, [], { speaker: 'customer', text: `请马上冻结 ${tag()}`, offsetMs: 9000 }];
+    const reply = await services.send('hotline', { path: '/v1/hotline/calls', body: { calls: [sampleCall({ transcript: turns })] }, signed: true });
+    expectSafe(reply, 200);
+    expect(reply.body.results[0]).toMatchObject({ status: 'rejected', errors: [{ field: 'calls[0].transcript.1' }] });
   });
 
   it('serves /metrics to the bearer of METRICS_TOKEN', async () => {

@@ -51,11 +51,11 @@ export class CaseSnapshotV1 {
   channel: Channel;
 
   /** Where the complaint came from, so a channel can answer its own system (e.g. a call-centre callback). */
-  @ValidateNested() @Type(() => ComplaintSourceV1)
+  @IsObject() @ValidateNested() @Type(() => ComplaintSourceV1)
   source: ComplaintSourceV1;
 
   /** The customer's contact on their channel (sealed values as in the complaint), for notifications. */
-  @ValidateNested() @Type(() => CustomerContactV1)
+  @IsObject() @ValidateNested() @Type(() => CustomerContactV1)
   contact: CustomerContactV1;
 
   @IsOptional() @IsString() @MaxLength(128)
@@ -84,10 +84,10 @@ export class CaseEventV1 extends EventEnvelope {
   @IsIn(CASE_EVENT_TYPES)
   override eventType: CaseEventType;
 
-  @ValidateNested() @Type(() => CaseSnapshotV1)
+  @IsObject() @ValidateNested() @Type(() => CaseSnapshotV1)
   case: CaseSnapshotV1;
 
-  @ValidateNested() @Type(() => CaseActorV1)
+  @IsObject() @ValidateNested() @Type(() => CaseActorV1)
   actor: CaseActorV1;
 
   /** True when the customer should be told (feedback, resolution, survey...); the notifier acts on these. */

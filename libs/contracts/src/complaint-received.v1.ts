@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { Equals, ValidateNested } from 'class-validator';
+import { Equals, IsObject, ValidateNested } from 'class-validator';
 import { ComplaintV1 } from './complaint.v1';
 import { EventEnvelope } from './event-envelope';
 import { Topics } from './topics';
@@ -12,6 +12,6 @@ export class ComplaintReceivedV1 extends EventEnvelope {
   @Equals(ComplaintReceivedV1.type)
   override eventType: typeof ComplaintReceivedV1.type;
 
-  @ValidateNested() @Type(() => ComplaintV1)
+  @IsObject() @ValidateNested() @Type(() => ComplaintV1)
   complaint: ComplaintV1;
 }

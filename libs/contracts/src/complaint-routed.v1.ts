@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Max,
+  ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Max,
   MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { ComplaintV1 } from './complaint.v1';
@@ -34,7 +34,7 @@ export class RoutingDecisionV1 {
   @IsIn(DEPARTMENTS)
   department: Department;
 
-  @ValidateNested() @Type(() => CategoryV1)
+  @IsObject() @ValidateNested() @Type(() => CategoryV1)
   category: CategoryV1;
 
   @IsIn(PRIORITIES)
@@ -47,7 +47,7 @@ export class RoutingDecisionV1 {
   @IsBoolean()
   needsTriage: boolean;
 
-  @ValidateNested() @Type(() => ConfidenceV1)
+  @IsObject() @ValidateNested() @Type(() => ConfidenceV1)
   confidence: ConfidenceV1;
 
   /** The routing rule that matched (first match wins) and the version of the rule set. */
@@ -94,9 +94,9 @@ export class ComplaintRoutedV1 extends EventEnvelope {
   @Equals(ComplaintRoutedV1.type)
   override eventType: typeof ComplaintRoutedV1.type;
 
-  @ValidateNested() @Type(() => ComplaintV1)
+  @IsObject() @ValidateNested() @Type(() => ComplaintV1)
   complaint: ComplaintV1;
 
-  @ValidateNested() @Type(() => RoutingDecisionV1)
+  @IsObject() @ValidateNested() @Type(() => RoutingDecisionV1)
   routing: RoutingDecisionV1;
 }

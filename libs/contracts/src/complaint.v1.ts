@@ -64,7 +64,7 @@ export class CustomerV1 {
   @IsOptional() @Matches(ENCRYPTED_VALUE)
   idNumber?: string;
 
-  @ValidateNested() @Type(() => CustomerContactV1)
+  @IsObject() @ValidateNested() @Type(() => CustomerContactV1)
   contact: CustomerContactV1;
 }
 
@@ -104,10 +104,10 @@ export class ComplaintContentV1 {
   @IsOptional() @IsString() @MaxLength(200)
   subject?: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(2_000) @ValidateNested({ each: true }) @Type(() => TranscriptTurnV1)
+  @IsOptional() @IsArray() @ArrayMaxSize(2_000) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => TranscriptTurnV1)
   transcript?: TranscriptTurnV1[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AttachmentV1)
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AttachmentV1)
   attachments?: AttachmentV1[];
 }
 
@@ -130,7 +130,7 @@ export class ComplaintContextV1 {
   @IsOptional() @IsString() @MaxLength(128)
   branch?: string;
 
-  @IsOptional() @ValidateNested() @Type(() => MoneyV1)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => MoneyV1)
   amount?: MoneyV1;
 
   /** Channel-specific extras (queue, agent id, disposition...), flat string values only. */
@@ -153,15 +153,15 @@ export class ComplaintV1 {
   @IsISO8601({ strict: true })
   receivedAt: string;
 
-  @ValidateNested() @Type(() => ComplaintSourceV1)
+  @IsObject() @ValidateNested() @Type(() => ComplaintSourceV1)
   source: ComplaintSourceV1;
 
-  @ValidateNested() @Type(() => CustomerV1)
+  @IsObject() @ValidateNested() @Type(() => CustomerV1)
   customer: CustomerV1;
 
-  @ValidateNested() @Type(() => ComplaintContentV1)
+  @IsObject() @ValidateNested() @Type(() => ComplaintContentV1)
   content: ComplaintContentV1;
 
-  @ValidateNested() @Type(() => ComplaintContextV1)
+  @IsObject() @ValidateNested() @Type(() => ComplaintContextV1)
   context: ComplaintContextV1;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { Equals, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Equals, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { v5 as uuidv5 } from 'uuid';
 import { REFERENCE_PATTERN } from './complaint-reference';
 import { EventEnvelope } from './event-envelope';
@@ -52,10 +52,10 @@ export class CustomerResponseV1 extends EventEnvelope {
   @IsOptional() @IsUUID()
   complaintId?: string;
 
-  @ValidateNested() @Type(() => CustomerIdentityV1)
+  @IsObject() @ValidateNested() @Type(() => CustomerIdentityV1)
   identity: CustomerIdentityV1;
 
-  @ValidateNested() @Type(() => SatisfactionV1)
+  @IsObject() @ValidateNested() @Type(() => SatisfactionV1)
   satisfaction: SatisfactionV1;
 
   @IsISO8601({ strict: true })

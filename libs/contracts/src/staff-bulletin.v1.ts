@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches,
-  MaxLength, Min, ValidateNested,
+  ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID,
+  Matches, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { CORRECTIVE_ACTION_CATEGORIES, CorrectiveActionCategory, ROOT_CAUSE_CATEGORIES, RootCauseCategory } from './closure-categories';
 import { EventEnvelope } from './event-envelope';
@@ -81,13 +81,13 @@ export class ScorecardRowV1 {
   @IsString() @IsNotEmpty() @MaxLength(64)
   key: string;
 
-  @ValidateNested() @Type(() => CountChangeV1)
+  @IsObject() @ValidateNested() @Type(() => CountChangeV1)
   volume: CountChangeV1;
 
-  @ValidateNested() @Type(() => CountChangeV1)
+  @IsObject() @ValidateNested() @Type(() => CountChangeV1)
   cases: CountChangeV1;
 
-  @IsArray() @ArrayMaxSize(SCORECARD_MEASURES.length) @ValidateNested({ each: true }) @Type(() => MeasureScoreV1)
+  @IsArray() @ArrayMaxSize(SCORECARD_MEASURES.length) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => MeasureScoreV1)
   measures: MeasureScoreV1[];
 }
 
@@ -99,10 +99,10 @@ export class ScorecardV1 {
   @Matches(DAY)
   previousTo: string;
 
-  @ValidateNested() @Type(() => ScorecardRowV1)
+  @IsObject() @ValidateNested() @Type(() => ScorecardRowV1)
   total: ScorecardRowV1;
 
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ScorecardRowV1)
+  @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ScorecardRowV1)
   departments: ScorecardRowV1[];
 }
 
@@ -151,10 +151,10 @@ export class BulletinImprovementsV1 {
   @IsInt() @Min(0)
   closedCases: number;
 
-  @IsArray() @ArrayMaxSize(ROOT_CAUSE_CATEGORIES.length) @ValidateNested({ each: true }) @Type(() => RootCauseCountV1)
+  @IsArray() @ArrayMaxSize(ROOT_CAUSE_CATEGORIES.length) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => RootCauseCountV1)
   rootCauses: RootCauseCountV1[];
 
-  @IsArray() @ArrayMaxSize(CORRECTIVE_ACTION_CATEGORIES.length) @ValidateNested({ each: true }) @Type(() => CorrectiveActionCountV1)
+  @IsArray() @ArrayMaxSize(CORRECTIVE_ACTION_CATEGORIES.length) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => CorrectiveActionCountV1)
   correctiveActions: CorrectiveActionCountV1[];
 }
 
@@ -184,16 +184,16 @@ export class StaffBulletinV1 extends EventEnvelope {
   @IsString() @IsNotEmpty()
   timeZone: string;
 
-  @ValidateNested() @Type(() => ScorecardV1)
+  @IsObject() @ValidateNested() @Type(() => ScorecardV1)
   scorecard: ScorecardV1;
 
   /** Newest first; at most 50 (`hotspotsTotal` says how many were raised). */
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => BulletinHotspotV1)
+  @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => BulletinHotspotV1)
   hotspots: BulletinHotspotV1[];
 
   @IsInt() @Min(0)
   hotspotsTotal: number;
 
-  @ValidateNested() @Type(() => BulletinImprovementsV1)
+  @IsObject() @ValidateNested() @Type(() => BulletinImprovementsV1)
   improvements: BulletinImprovementsV1;
 }

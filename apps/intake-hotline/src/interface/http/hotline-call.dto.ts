@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min,
-  ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches,
+  Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { IsRegion, PRODUCTS, Product, REGION_CODES, RegionCode } from '@complaints/contracts';
 
@@ -81,7 +81,7 @@ export class HotlineCallDto {
   productHint?: Product;
 
   @ApiProperty({ type: [TranscriptTurnDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2_000) @ValidateNested({ each: true }) @Type(() => TranscriptTurnDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2_000) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => TranscriptTurnDto)
   transcript: TranscriptTurnDto[];
 }
 

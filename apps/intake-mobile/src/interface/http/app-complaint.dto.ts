@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+  IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min,
+  ValidateNested,
 } from 'class-validator';
 import { CASE_STATUSES, EVIDENCE_TYPES, IsRegion, Product, PRODUCTS, REGION_CODES, RegionCode } from '@complaints/contracts';
 import { IsPhoneNumberE164 } from '@complaints/security';
@@ -52,7 +53,7 @@ export class SubmitAppComplaintDto {
   accountRef?: string;
 
   @ApiPropertyOptional({ type: AmountDto })
-  @IsOptional() @ValidateNested() @Type(() => AmountDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => AmountDto)
   amount?: AmountDto;
 
   @ApiPropertyOptional({ example: '2026-11-28', description: 'Date of the disputed transaction' })
@@ -65,7 +66,7 @@ export class SubmitAppComplaintDto {
   phone?: string;
 
   @ApiPropertyOptional({ type: [AttachmentUploadDto], description: 'Evidence: at most MOBILE_MAX_ATTACHMENTS (5) files of MOBILE_MAX_ATTACHMENT_BYTES (10 MB) each' })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => AttachmentUploadDto)
+  @IsOptional() @IsArray() @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AttachmentUploadDto)
   attachments?: AttachmentUploadDto[];
 }
 

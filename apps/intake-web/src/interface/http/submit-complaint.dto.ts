@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, Equals, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, Equals, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import {
   EMAIL_PATTERN, EVIDENCE_TYPES, evidenceMessage, ID_NUMBER_PATTERN, IsRegion, NOT_BLANK, PRODUCTS, Product, REGION_CODES, RegionCode, RULE_MESSAGES,
   WEB_COMPLAINT_LIMITS,
@@ -51,7 +51,7 @@ export class SubmitComplaintDto {
   text: string;
 
   @ApiProperty({ type: CustomerDto })
-  @ValidateNested() @Type(() => CustomerDto) @IsNotEmpty({ message: 'customer is required' })
+  @IsObject() @ValidateNested() @Type(() => CustomerDto) @IsNotEmpty({ message: 'customer is required' })
   customer: CustomerDto;
 
   @ApiPropertyOptional({ enum: PRODUCTS, description: 'The product the complaint is about, if the customer picked one' })
@@ -75,7 +75,7 @@ export class SubmitComplaintDto {
     description: `Evidence: at most ${L.maxAttachments} files of at most ${L.maxAttachmentBytes} bytes each, base64 in the JSON body; the type is judged by the content`,
   })
   // The count is checked with the files (413 attachment-too-large); this bound only keeps absurd arrays out of validation.
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => WebAttachmentUploadDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => WebAttachmentUploadDto)
   attachments?: WebAttachmentUploadDto[];
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CHANNELS, Channel, PRODUCTS, Product } from '@complaints/contracts';
 import { RoutingRuleDto } from './routing-rule.dto';
 
@@ -28,10 +28,10 @@ export class DryRunDto {
   channel?: Channel;
 
   @ApiPropertyOptional({ type: [DryRunTranscriptTurnDto], description: 'A call transcript: only the customer turns are classified.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(2_000) @ValidateNested({ each: true }) @Type(() => DryRunTranscriptTurnDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(2_000) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => DryRunTranscriptTurnDto)
   transcript?: DryRunTranscriptTurnDto[];
 
   @ApiPropertyOptional({ type: [RoutingRuleDto], description: 'A candidate rule list to test instead of the active rules.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RoutingRuleDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => RoutingRuleDto)
   rules?: RoutingRuleDto[];
 }

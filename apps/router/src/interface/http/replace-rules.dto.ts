@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsObject, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { NUMERIC_BOUNDS } from '@complaints/http';
 import { RoutingRuleDto } from './routing-rule.dto';
 
@@ -14,7 +14,7 @@ export class ReplaceRulesDto {
   comment: string;
 
   @ApiProperty({ type: [RoutingRuleDto], description: 'The whole ordered list; first match wins; the last rule must be a catch-all.' })
-  @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RoutingRuleDto)
+  @IsArray() @ArrayMaxSize(200) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => RoutingRuleDto)
   rules: RoutingRuleDto[];
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
 import {
   DEPARTMENTS, Department, PRIORITIES, PRODUCTS, Priority, Product, REASONS, Reason, SERVICE_POINTS, ServicePoint,
@@ -45,6 +45,6 @@ export class RoutingRuleDto {
   department: Department;
 
   @ApiProperty({ type: [RuleConditionDto], description: 'Any of these conditions (a disjunction of conjunctions).' })
-  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RuleConditionDto)
+  @IsArray() @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => RuleConditionDto)
   when: RuleConditionDto[];
 }
