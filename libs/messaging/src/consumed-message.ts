@@ -119,5 +119,5 @@ export async function deadLetter(
     },
   ]);
   messagingMetrics.consumed.inc({ topic, group: groupId, outcome: 'dead_lettered' });
-  log.warn({ errorType: err.name, error: err.message, offset: message.offset }, 'poison message sent to the dead-letter topic');
+  log.warn({ err, offset: message.offset }, 'poison message sent to the dead-letter topic');
 }
