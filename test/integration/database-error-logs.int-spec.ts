@@ -11,7 +11,7 @@ const TEXT = `我是${NAME},手机${PHONE},信用卡被盗刷了三万元`;
 /** Log lines written to memory instead of stdout. */
 class CapturedLines extends Writable {
   readonly lines: string[] = [];
-  _write(chunk: Buffer, _encoding: string, done: () => void): void {
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
     this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
     done();
   }
