@@ -35,7 +35,7 @@ describe('transparency report across origins (CORS and CSP)', () => {
   const call = (path: string, init: RequestInit) => fetch(`${analytics.url}${path}`, init);
 
   it('answers the preflight of GET /v1/transparency from an allowed origin', async () => {
-    const res = await call('/v1/transparency?period=2026Q4', {
+    const res = await call('/v1/transparency?period=2026Q3', {
       method: 'OPTIONS',
       headers: { origin: SITE, 'access-control-request-method': 'GET', 'access-control-request-headers': 'accept' },
     });
@@ -48,13 +48,13 @@ describe('transparency report across origins (CORS and CSP)', () => {
   });
 
   it('lets an allowed origin read the report, and no other', async () => {
-    const allowed = await call('/v1/transparency?period=2026Q4', { headers: { origin: SITE } });
+    const allowed = await call('/v1/transparency?period=2026Q3', { headers: { origin: SITE } });
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(SITE);
     expect(allowed.headers.get('vary')).toContain('Origin');
-    expect(((await allowed.json()) as { period: string }).period).toBe('2026Q4');
+    expect(((await allowed.json()) as { period: string }).period).toBe('2026Q3');
 
-    const other = await call('/v1/transparency?period=2026Q4', { headers: { origin: 'https://evil.example' } });
+    const other = await call('/v1/transparency?period=2026Q3', { headers: { origin: 'https://evil.example' } });
     expect(other.status).toBe(200);
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     const otherPreflight = await call('/v1/transparency', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
@@ -76,7 +76,7 @@ describe('transparency report across origins (CORS and CSP)', () => {
     const preflight = await call('/v1/kpis', { method: 'OPTIONS', headers: { origin: SITE, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
     expect(preflight.status).toBe(404);
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
-    const report = await call('/v1/reports/jrt0169?period=2026Q4', { headers: { origin: SITE } });
+    const report = await call('/v1/reports/jrt0169?period=2026Q3', { headers: { origin: SITE } });
     expect(report.headers.get('access-control-allow-origin')).toBeNull();
   });
 

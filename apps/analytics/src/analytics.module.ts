@@ -62,7 +62,7 @@ export interface AnalyticsModuleOptions {
   detectHotspots?: boolean;
   /** false: no staff bulletin schedule. Default: as detectHotspots (the rebuild turns both off). */
   publishBulletins?: boolean;
-  /** The time source of hot-spot detection, the alerts' recency and the bulletin schedule (tests pass their own). */
+  /** The time source of hot-spot detection, the alerts' recency, the bulletin schedule and which periods have ended (tests pass their own). */
   clock?: Clock;
 }
 
@@ -93,7 +93,7 @@ export class AnalyticsModule {
         { provide: KpiSeriesSource, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresKpiSeriesSource(ds) },
         { provide: QueryKpiSeriesQuery, inject: [KpiSeriesSource], useFactory: (source: KpiSeriesSource) => new QueryKpiSeriesQuery(source) },
         { provide: Jrt0169ReportQuery, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new Jrt0169ReportQuery(rm) },
-        { provide: TransparencyReportQuery, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new TransparencyReportQuery(rm) },
+        { provide: TransparencyReportQuery, inject: [AnalyticsReadModel, Clock], useFactory: (rm: AnalyticsReadModel, clock: Clock) => new TransparencyReportQuery(rm, clock) },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: ComplaintTermStore, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresComplaintTermStore(ds) },
         { provide: AlertStore, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresAlertStore(ds) },

@@ -1,4 +1,5 @@
 import { DatabaseError } from 'pg';
+import { LOG_SERIALIZERS } from '@complaints/observability';
 import { QueryFailedError } from 'typeorm';
 import { ContractViolation } from '@complaints/contracts';
 import { PoisonMessageError, BrokerUnavailableError } from './errors';
@@ -82,9 +83,12 @@ describe('classifyFailure: the one classification every consumer uses', () => {
   });
 
   it('logs a database failure by its SQLSTATE and constraint, never with the query parameters (customers\' text)', () => {
-    const fields = failureLogFields(queryFailed('22P05', 'decisions_pkey'));
-    expect(fields).toEqual({ reason: 'data-error', sqlState: '22P05', constraint: 'decisions_pkey', errorType: 'QueryFailedError', error: 'refused (22P05)' });
-    expect(JSON.stringify(fields)).not.toContain('secret text');
+    const error = queryFailed('22P05', 'decisions_pkey');
+    const fields = failureLogFields(error);
+    expect(fields).toMatchObject({ err: error, reason: 'data-error', sqlState: '22P05', constraint: 'decisions_pkey' });
+    const logged = JSON.stringify({ ...fields, err: LOG_SERIALIZERS.err(fields.err) });
+    expect(logged).toContain('22P05');
+    expect(logged).not.toContain('secret text');
     const other = new Error('socket hang up');
     expect(failureLogFields(other)).toEqual({ err: other, reason: 'transient' });
   });

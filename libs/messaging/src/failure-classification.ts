@@ -77,14 +77,17 @@ export function givesUp(failure: FailureClass, attempt: number, attempts: number
 }
 
 /**
- * What a consumer logs about a failure: the reason and, for a database error, its type, message,
- * SQLSTATE and constraint only, never the error object itself, which carries the query's parameters
- * (customers' text); any other error is logged whole (`err`, with its stack).
+ * What a consumer logs about a failure: the error (`err`, which every service's logger writes through the
+ * allow-list serializer of libs/observability: SQLSTATE, constraint and table, never the query's parameters,
+ * which carry customers' text), its reason and, for a database error, its SQLSTATE and constraint.
  */
 export function failureLogFields(error: unknown, failure: FailureClass = classifyFailure(error)): Record<string, unknown> {
-  if (!failure.sqlState) return { err: error, reason: failure.reason };
-  const { name, message } = error instanceof Error ? error : { name: typeof error, message: String(error) };
-  return { reason: failure.reason, sqlState: failure.sqlState, constraint: failure.constraint, errorType: name, error: message.slice(0, 500) };
+  return {
+    err: error,
+    reason: failure.reason,
+    ...(failure.sqlState ? { sqlState: failure.sqlState } : {}),
+    ...(failure.constraint ? { constraint: failure.constraint } : {}),
+  };
 }
 
 /** A PostgreSQL error (pg's DatabaseError, TypeORM's QueryFailedError) in `error` or its causes. */

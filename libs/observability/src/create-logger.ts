@@ -1,4 +1,5 @@
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
+import { serializeError } from './safe-error';
 
 /**
  * Paths that may hold personal data or secrets. Log lines never carry them (DESIGN section 2, Security).
@@ -12,13 +13,18 @@ export const REDACTED_PATHS = [
   'password', '*.password', 'token', '*.token', 'secret', '*.secret',
 ];
 
-/** The service's root JSON logger (pino). */
-export function createLogger(service: string, level: string): Logger {
-  return pino({
+/** Serializers of every service's logs: errors by an allow-list of fields, never SQL parameters (safe-error.ts). */
+export const LOG_SERIALIZERS = { err: serializeError, error: serializeError };
+
+/** The service's root JSON logger (pino), to stdout unless given another destination (tests). */
+export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    formatters: { level: (label) => ({ level: label }) },
-  });
+    formatters: { level: (label: string) => ({ level: label }) },
+    serializers: LOG_SERIALIZERS,
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

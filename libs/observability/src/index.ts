@@ -4,3 +4,4 @@ export * from './loggable-url';
 export * from './observability.module';
 export * from './readiness-check';
 export * from './public-route';
+export * from './safe-error';

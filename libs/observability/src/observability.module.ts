@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { ServiceConfig } from '@complaints/config';
-import { createLogger } from './create-logger';
+import { createLogger, LOG_SERIALIZERS } from './create-logger';
 import { HealthController } from './health.controller';
 import { loggableUrl } from './loggable-url';
 import { collectProcessMetrics } from './http.metrics';
@@ -42,6 +42,7 @@ export class ObservabilityModule {
               customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
               autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)/.test(req.url ?? '') },
               serializers: {
+                ...LOG_SERIALIZERS,
                 req: (req: { method: string; url: string }) => ({ method: req.method, url: loggableUrl(req.url) }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },

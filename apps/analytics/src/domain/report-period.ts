@@ -1,4 +1,4 @@
-import { nextDay, shanghaiDayStart } from './shanghai-time';
+import { nextDay, shanghaiDay, shanghaiDayStart } from './shanghai-time';
 
 /** A reporting period: Shanghai calendar days `fromDay` to `toDay`, both included. */
 export interface ReportPeriod {
@@ -39,4 +39,25 @@ export function isCalendarDay(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const t = Date.parse(`${text}T00:00:00Z`);
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === text;
+}
+
+/** The whole months of a period, in order (a month: itself). */
+export function monthsOf(period: Pick<ReportPeriod, 'fromDay' | 'toDay'>): ReportPeriod[] {
+  const months: ReportPeriod[] = [];
+  for (let day = period.fromDay; day <= period.toDay; day = nextDay(months[months.length - 1]!.toDay)) {
+    const [year, month] = day.split('-').map(Number) as [number, number];
+    months.push({ label: `${year}-${pad(month)}`, fromDay: day, toDay: lastDayOfMonth(year, month) });
+  }
+  return months;
+}
+
+/** Whether a period has ended: its last Shanghai day is over at `now`. */
+export function isClosed(period: Pick<ReportPeriod, 'toDay'>, now: Date): boolean {
+  return period.toDay < shanghaiDay(now);
+}
+
+/** The last month that has ended at `now` (Shanghai days), as YYYY-MM. */
+export function lastClosedMonth(now: Date): string {
+  const [year, month] = shanghaiDay(now).split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${pad(month - 1)}`;
 }

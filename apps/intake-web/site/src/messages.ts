@@ -168,7 +168,10 @@ export const MESSAGES = {
     'tr.notAvailable': '暂无',
     'tr.note.title': '关于隐去的数字',
     'tr.note.small': '为保护投诉人隐私，少于 5 件的数字不公布，显示为“少于 5”。',
-    'tr.note.secondary': '当一个表中只有一个数字少于 5 时，另一个最小的数字也不公布（显示为“不公布”），以免通过合计推算出来。',
+    'tr.note.secondary': '当一个数字可以通过合计或其他数字推算出来时，其他最小的数字也不公布（显示为“不公布”）；若仍无法保护，整张表不公布。',
+    'tr.note.periods': '只公布已经结束的报告期（以北京时间计）。季度和年度数据由各月数据相加：某月不公布的数字，在包含该月的季度和年度中也不公布，因此无法通过相减推算。评分有不公布的数字时，平均分也不公布。',
+    'tr.notEnded': '{period}尚未结束，只公布已经结束的报告期。请选择更早的年份、季度或月份。',
+    'tr.breakdownWithheld': '为保护投诉人隐私，本表不公布。',
     'tr.note.share': '基数少于 5 的比例和平均分也不公布。',
   },
   en: {
@@ -339,7 +342,10 @@ export const MESSAGES = {
     'tr.notAvailable': 'not available',
     'tr.note.title': 'About withheld figures',
     'tr.note.small': 'To protect the privacy of the people who complained, counts under 5 are not published and are shown as “fewer than 5”.',
-    'tr.note.secondary': 'When only one count in a table is under 5, the next smallest is withheld too (shown as “withheld”), so that it cannot be worked out from the total.',
+    'tr.note.secondary': 'When a withheld count could be worked out from the total or the other counts, the smallest other counts are withheld too (shown as “withheld”); when nothing would protect it, the whole table is withheld.',
+    'tr.note.periods': 'Only periods that have ended (China Standard Time) are published. Quarters and years add their months up: a count withheld in a month is withheld in its quarter and year too, so it cannot be worked out by subtraction. The average rating is withheld whenever a count of ratings is.',
+    'tr.notEnded': '{period} has not ended yet, and only ended periods are published. Please choose an earlier year, quarter or month.',
+    'tr.breakdownWithheld': 'This table is withheld to protect the privacy of the people who complained.',
     'tr.note.share': 'Shares and averages of fewer than 5 complaints or ratings are not published either.',
   },
 } as const satisfies Record<'zh' | 'en', Record<string, string>>;

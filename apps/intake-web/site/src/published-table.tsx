@@ -33,9 +33,12 @@ export function CountTable(props: {
   keyHeading: string;
   countHeading: string;
   rows: Array<{ key: string; label: string; cell: PublishedCount }>;
+  /** Withheld whole by analytics (no cells): said in words, not as "none". */
+  withheld?: boolean;
   t: Translate;
   format: (n: number) => string;
 }) {
+  if (props.withheld) return <p id={props.id} class="withheld">{props.caption}: {props.t('tr.breakdownWithheld')}</p>;
   if (props.rows.length === 0) return <p id={props.id}>{props.caption}: {props.t('tr.none')}</p>;
   return (
     <div class="table-scroll">

@@ -27,10 +27,25 @@ export function parsePeriod(code: string | null): Period | undefined {
   return { kind: 'year', year, part: 1 };
 }
 
-/** The last finished quarter (in the visitor's calendar): the default period. */
+/** Reporting periods follow China Standard Time (UTC+8 all year), whatever the visitor's clock. */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const shanghai = (now: Date) => new Date(now.getTime() + SHANGHAI_OFFSET_MS);
+
+/** The last finished quarter in Shanghai: the default period. */
 export function lastQuarter(now = new Date()): Period {
-  const quarter = Math.floor(now.getMonth() / 3) + 1;
-  return quarter === 1 ? { kind: 'quarter', year: now.getFullYear() - 1, part: 4 } : { kind: 'quarter', year: now.getFullYear(), part: quarter - 1 };
+  const local = shanghai(now);
+  const quarter = Math.floor(local.getUTCMonth() / 3) + 1;
+  return quarter === 1 ? { kind: 'quarter', year: local.getUTCFullYear() - 1, part: 4 } : { kind: 'quarter', year: local.getUTCFullYear(), part: quarter - 1 };
+}
+
+/** Whether a period has ended in Shanghai (only those are published). */
+export function hasEnded(p: Period, now = new Date()): boolean {
+  const local = shanghai(now);
+  const year = local.getUTCFullYear();
+  const month = local.getUTCMonth() + 1;
+  if (p.year !== year) return p.year < year;
+  if (p.kind === 'year') return false;
+  return p.kind === 'quarter' ? p.part * 3 < month : p.part < month;
 }
 
 /** The years to choose from: FIRST_YEAR to this year (or the year asked for, if later), latest first. */

@@ -6,7 +6,7 @@ import { PRODUCT_LABELS, PRODUCTS, REASON_LABELS, REASONS, type Label } from '@c
 import type { Translate } from './messages';
 import { problemText } from './problem-text';
 import { CountTable, countText, type PublishedCount, type PublishedShare, shareText } from './published-table';
-import { lastQuarter, parsePeriod, type Period, type PeriodKind, periodCode, selectableYears } from './report-period';
+import { hasEnded, lastQuarter, parsePeriod, type Period, type PeriodKind, periodCode, selectableYears } from './report-period';
 import { analyticsUrl } from './site-config';
 
 /** GET /v1/transparency of the analytics service (see its OpenAPI). */
@@ -23,6 +23,8 @@ interface TransparencyReport {
   timeliness: { firstFeedbackWithin48h: PublishedShare; decidedWithin15Days: PublishedShare };
   satisfaction: { responses: PublishedCount; mean: PublishedShare; distribution: Record<string, PublishedCount> };
   improvements: { rootCauses: Record<string, PublishedCount>; correctiveActions: Record<string, PublishedCount> };
+  /** Breakdowns withheld whole (no cells), by their path in the report. */
+  withheldBreakdowns?: string[];
 }
 
 type Shown = { state: 'loading'; period: Period } | { state: 'ready'; period: Period; report: TransparencyReport } | { state: 'failed'; period: Period; message: string };
@@ -43,6 +45,11 @@ export function TransparencyPage({ lang, t }: { lang: Lang; t: Translate }) {
   async function load(period: Period, focus: boolean) {
     const mine = ++request.current;
     setShown({ state: 'loading', period });
+    // Only ended periods are published: say so rather than ask.
+    if (!hasEnded(period)) {
+      setShown({ state: 'failed', period, message: t('tr.notEnded', { period: periodLabel(period) }) });
+      return;
+    }
     try {
       const base = await analyticsUrl();
       const report = await requestJson<TransparencyReport>(`${base}/v1/transparency?period=${encodeURIComponent(periodCode(period))}`);
@@ -145,6 +152,7 @@ function ReportView(props: {
     .map(([key, cell]) => ({ key, cell, label: key === UNKNOWN ? t('tr.region.unknown') : (regionName(key, lang) ?? key) }))
     .sort((a, b) => (a.key === UNKNOWN ? 1 : b.key === UNKNOWN ? -1 : a.label.localeCompare(b.label, lang === 'zh' ? 'zh-CN' : 'en')));
   const distribution = SCORES.filter((s) => report.satisfaction.distribution[s]).map((s) => ({ key: s, cell: report.satisfaction.distribution[s]!, label: s }));
+  const withheld = (name: string) => report.withheldBreakdowns?.includes(name) ?? false;
   const common = { t, format: number, countHeading: t('tr.count') };
 
   return (
@@ -169,11 +177,11 @@ function ReportView(props: {
       </div>
 
       <h3>{t('tr.byCategory')}</h3>
-      <CountTable id="by-category" caption={t('tr.byCategory.caption')} keyHeading={t('tr.category')} rows={labelled(report.byBusinessCategory, PRODUCTS, PRODUCT_LABELS)} {...common} />
+      <CountTable id="by-category" caption={t('tr.byCategory.caption')} keyHeading={t('tr.category')} rows={labelled(report.byBusinessCategory, PRODUCTS, PRODUCT_LABELS)} withheld={withheld('byBusinessCategory')} {...common} />
       <h3>{t('tr.byCause')}</h3>
-      <CountTable id="by-cause" caption={t('tr.byCause.caption')} keyHeading={t('tr.cause')} rows={labelled(report.byCause, REASONS, REASON_LABELS)} {...common} />
+      <CountTable id="by-cause" caption={t('tr.byCause.caption')} keyHeading={t('tr.cause')} rows={labelled(report.byCause, REASONS, REASON_LABELS)} withheld={withheld('byCause')} {...common} />
       <h3>{t('tr.byRegion')}</h3>
-      <CountTable id="by-region" caption={t('tr.byRegion.caption')} keyHeading={t('tr.region')} rows={regions} {...common} />
+      <CountTable id="by-region" caption={t('tr.byRegion.caption')} keyHeading={t('tr.region')} rows={regions} withheld={withheld('byRegion')} {...common} />
 
       <h3>{t('tr.satisfaction')}</h3>
       <dl class="facts">
@@ -182,17 +190,18 @@ function ReportView(props: {
         <dt>{t('tr.mean')}</dt>
         <dd id="satisfaction-mean">{shareText(report.satisfaction.mean, t, (n) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 }))}</dd>
       </dl>
-      <CountTable id="satisfaction-distribution" caption={t('tr.distribution.caption')} keyHeading={t('tr.score')} rows={distribution} t={t} format={number} countHeading={t('tr.ratings')} />
+      <CountTable id="satisfaction-distribution" caption={t('tr.distribution.caption')} keyHeading={t('tr.score')} rows={distribution} withheld={withheld('satisfaction.distribution')} t={t} format={number} countHeading={t('tr.ratings')} />
 
       <h3>{t('tr.improvements')}</h3>
       <p>{t('tr.improvements.intro')}</p>
-      <CountTable id="root-causes" caption={t('tr.rootCauses.caption')} keyHeading={t('tr.rootCause')} rows={labelled(report.improvements.rootCauses, ROOT_CAUSE_CATEGORIES, ROOT_CAUSE_LABELS)} {...common} countHeading={t('tr.cases')} />
-      <CountTable id="corrective-actions" caption={t('tr.actions.caption')} keyHeading={t('tr.action')} rows={labelled(report.improvements.correctiveActions, CORRECTIVE_ACTION_CATEGORIES, CORRECTIVE_ACTION_LABELS)} {...common} countHeading={t('tr.cases')} />
+      <CountTable id="root-causes" caption={t('tr.rootCauses.caption')} keyHeading={t('tr.rootCause')} rows={labelled(report.improvements.rootCauses, ROOT_CAUSE_CATEGORIES, ROOT_CAUSE_LABELS)} withheld={withheld('improvements.rootCauses')} {...common} countHeading={t('tr.cases')} />
+      <CountTable id="corrective-actions" caption={t('tr.actions.caption')} keyHeading={t('tr.action')} rows={labelled(report.improvements.correctiveActions, CORRECTIVE_ACTION_CATEGORIES, CORRECTIVE_ACTION_LABELS)} withheld={withheld('improvements.correctiveActions')} {...common} countHeading={t('tr.cases')} />
 
       <aside class="note" aria-labelledby="note-title">
         <h3 id="note-title">{t('tr.note.title')}</h3>
         <p>{t('tr.note.small')}</p>
         <p>{t('tr.note.secondary')}</p>
+        <p>{t('tr.note.periods')}</p>
         <p>{t('tr.note.share')}</p>
       </aside>
     </section>
