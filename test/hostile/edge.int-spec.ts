@@ -87,9 +87,9 @@ describe('hostile input at the edges', () => {
 
     // An array where a nested object belongs (class-validator validates the array's items, here none, and let it through).
     { name: 'web complaint: customer is an empty array', service: 'web', request: () => ({ path: '/v1/complaints', body: { ...webComplaint(), customer: [] } }), status: 400, field: 'customer' },
-    { name: 'web complaint: an attachment is an empty array', service: 'web', request: () => ({ path: '/v1/complaints', body: { ...webComplaint(), attachments: [[]] } }), status: 400, field: 'attachments.0' },
-    { name: 'mobile complaint: an attachment is an empty array', service: 'mobile', request: () => app({ path: '/v1/app/complaints', body: { text: `${tag()} 信用卡被盗刷`, attachments: [[]] } }), status: 400, field: 'attachments.0' },
-    { name: 'router rules: a rule is an empty array', service: 'router', request: () => staff({ method: 'PUT', path: '/v1/routing/rules', body: { expectedVersion: 1, comment: 'x', rules: [[]] } }), status: 400, field: 'rules.0' },
+    { name: 'web complaint: an attachment is an empty array', service: 'web', request: () => ({ path: '/v1/complaints', body: { ...webComplaint(), attachments: [[]] } }), status: 400, field: 'attachments' },
+    { name: 'mobile complaint: an attachment is an empty array', service: 'mobile', request: () => app({ path: '/v1/app/complaints', body: { text: `${tag()} 信用卡被盗刷`, attachments: [[]] } }), status: 400, field: 'attachments' },
+    { name: 'router rules: a rule is an empty array', service: 'router', request: () => staff({ method: 'PUT', path: '/v1/routing/rules', body: { expectedVersion: 1, comment: 'x', rules: [[]] } }), status: 400, field: 'rules' },
 
     // Finding 4 (edges): lone UTF-16 surrogates and NUL characters, in values and in keys.
     { name: 'web complaint: lone high surrogate in the text', service: 'web', request: () => ({ path: '/v1/complaints', body: webComplaint({ text: `盗刷 ${tag()} \ud800` }) }), status: 400, field: 'text' },
@@ -211,7 +211,7 @@ describe('hostile input at the edges', () => {
     const turns = [{ speaker: 'agent', text: '您好', offsetMs: 0 }, [], { speaker: 'customer', text: `请马上冻结 ${tag()}`, offsetMs: 9000 }];
     const reply = await services.send('hotline', { path: '/v1/hotline/calls', body: { calls: [sampleCall({ transcript: turns })] }, signed: true });
     expectSafe(reply, 200);
-    expect(reply.body.results[0]).toMatchObject({ status: 'rejected', errors: [{ field: 'calls[0].transcript.1' }] });
+    expect(reply.body.results[0]).toMatchObject({ status: 'rejected', errors: [{ field: 'calls[0].transcript', message: expect.stringContaining('object') }] });
   });
 
   it('serves /metrics to the bearer of METRICS_TOKEN', async () => {
