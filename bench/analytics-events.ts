@@ -21,9 +21,9 @@ export function analyticsEventMessages(complaints: number, now = Date.now()): { 
     const receivedAt = new Date(now - ((i * 7919) % (30 * 24)) * HOUR);
     const reference = newReference('web', receivedAt);
     const at = (hours: number) => new Date(receivedAt.getTime() + hours * HOUR).toISOString();
-    const product = PRODUCTS[i % PRODUCTS.length]!;
-    const reason = REASONS[i % REASONS.length]!;
-    const department = DEPARTMENTS[i % DEPARTMENTS.length]!;
+    const product = PRODUCTS[i % PRODUCTS.length];
+    const reason = REASONS[i % REASONS.length];
+    const department = DEPARTMENTS[i % DEPARTMENTS.length];
     const complaint = {
       complaintId, reference, channel: 'web', receivedAt: receivedAt.toISOString(),
       source: { system: 'bench', messageId: null, receivedAt: receivedAt.toISOString() },
@@ -35,8 +35,8 @@ export function analyticsEventMessages(complaints: number, now = Date.now()): { 
       eventId: randomUUID(), eventType, eventVersion: 1, occurredAt, correlationId: complaintId, causationId: null, source,
     });
     const key = complaintId;
-    byTopic[Topics.complaintReceivedV1]!.push({ key, value: JSON.stringify(parseContract(ComplaintReceivedV1, { ...envelope('complaint.received', at(0), 'intake-web'), complaint })) });
-    byTopic[Topics.complaintRoutedV1]!.push({
+    byTopic[Topics.complaintReceivedV1].push({ key, value: JSON.stringify(parseContract(ComplaintReceivedV1, { ...envelope('complaint.received', at(0), 'intake-web'), complaint })) });
+    byTopic[Topics.complaintRoutedV1].push({
       key,
       value: JSON.stringify(parseContract(ComplaintRoutedV1, {
         ...envelope('complaint.routed', at(0.01), 'router'), complaint,
@@ -64,7 +64,7 @@ export function analyticsEventMessages(complaints: number, now = Date.now()): { 
         })),
       };
     };
-    byTopic[Topics.caseEventsV1]!.push(
+    byTopic[Topics.caseEventsV1].push(
       caseEvent('opened', 0.1),
       caseEvent('feedback_sent', 12, 'IN_PROGRESS', { first: true }),
       caseEvent('resolved', 72, 'RESOLVED'),

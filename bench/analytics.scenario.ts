@@ -87,7 +87,7 @@ export async function runAnalyticsScenario(ctx: ScenarioContext, settings: Analy
     const producer = createBaselineProducer(brokers, 'bench-analytics-input');
     await producer.connect();
     for (const topic of ANALYTICS_TOPICS) {
-      const messages = byTopic[topic]!;
+      const messages = byTopic[topic];
       for (let i = 0; i < messages.length; i += 500) await sendAcksAll(producer, topic, messages.slice(i, i + 500));
     }
     await producer.disconnect();
@@ -218,7 +218,7 @@ async function answerVolume(answer: { body: Buffer; contentType: string }): Prom
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(answer.body as unknown as ArrayBuffer);
   let sum = 0;
-  book.worksheets[0]!.eachRow((row, i) => {
+  book.worksheets[0].eachRow((row, i) => {
     if (i > 1) sum += Number(row.getCell(6).value);
   });
   return sum;

@@ -56,7 +56,7 @@ function buildApp(producer: Producer): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
   app.get('/health/ready', async () => ({ status: 'ok' }));
   app.post('/v1/complaints', async (request, reply) => {
-    const record = receivedRecord((request.body ?? {}) as ComplaintBody);
+    const record = receivedRecord((request.body ?? {}));
     try {
       await sendAcksAll(producer, Topics.complaintReceivedV1, [{ key: record.complaintId, value: record.value, headers: record.headers }]);
     } catch {

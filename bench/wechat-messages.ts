@@ -59,7 +59,7 @@ export class WechatPushFactory {
       FromUserName: openId,
       CreateTime: String(Math.floor(Date.now() / 1000)),
       MsgType: 'text',
-      Content: TEXTS[this.sequence % TEXTS.length]!,
+      Content: TEXTS[this.sequence % TEXTS.length],
       MsgId: this.msgId.toString(),
     });
     const timestamp = String(Math.floor(Date.now() / 1000));

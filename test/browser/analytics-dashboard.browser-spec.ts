@@ -99,7 +99,7 @@ describe('analytics dashboard (real Chromium, analytics and cases)', () => {
 
   /** A table's rows as their cells' text, header cells included. */
   function rows(page: Page, chart: string): Promise<string[][]> {
-    return page.locator(`table[data-chart="${chart}"] tr`).evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (c) => c.textContent!.trim())));
+    return page.locator(`table[data-chart="${chart}"] tr`).evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (c) => c.textContent.trim())));
   }
 
   async function openTables(page: Page) {

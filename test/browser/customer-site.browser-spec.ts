@@ -206,7 +206,7 @@ describe('customer site (real Chromium, phone-sized screen)', () => {
       const [stored] = await storedWithText(text);
       const files = await db.query<{ content_type: string; file_name: string; sha256: string }>(
         'SELECT a.content_type, a.file_name, a.sha256 FROM intake_web.attachments a JOIN intake_web.submissions s USING (complaint_id) WHERE s.reference = $1',
-        [stored!.reference],
+        [stored.reference],
       );
       expect(files.rows).toEqual([{ content_type: 'image/png', file_name: 'screenshot.png', sha256: createHash('sha256').update(PNG).digest('hex') }]);
     }, PHONE);
@@ -224,7 +224,7 @@ describe('customer site (real Chromium, phone-sized screen)', () => {
         body: JSON.stringify({ type: `https://errors.example/${type}`, title: type, status }),
       });
       await page.route('**/v1/complaints', async (route) => {
-        keys.push(route.request().headers()['idempotency-key']!);
+        keys.push(route.request().headers()['idempotency-key']);
         if (keys.length === 1) await route.fulfill(refusal(503, 'temporarily-unavailable'));
         else if (keys.length === 2) await route.fulfill(refusal(429, 'too-many-requests'));
         else if (failing) await route.abort('internetdisconnected');

@@ -207,7 +207,7 @@ describe('staff console (real Chromium, router and cases)', () => {
       const [downloaded] = await Promise.all([page.waitForEvent('download'), evidenceLink.click()]);
       expect(downloaded.suggestedFilename()).toBe('盗刷短信.png');
       const chunks: Buffer[] = [];
-      for await (const chunk of (await downloaded.createReadStream())!) chunks.push(chunk as Buffer);
+      for await (const chunk of (await downloaded.createReadStream())) chunks.push(chunk as Buffer);
       expect(sha256(Buffer.concat(chunks))).toBe(opened.content.attachments[0].sha256);
       expect(page.url()).toContain(`/console/cases/${reference}`);
 

@@ -34,7 +34,7 @@ describe('secret settings', () => {
     for (const name of secrets) {
       // Even as one entry of a list next to a strong value.
       const value = String(development[name]);
-      const listed = SECRET_SETTINGS[name]!.keyed ? `strong:${'s'.repeat(40)},${value}` : value;
+      const listed = SECRET_SETTINGS[name].keyed ? `strong:${'s'.repeat(40)},${value}` : value;
       expect(() => loadConfig(cls, { [name]: listed })).toThrow(new RegExp(`${name}: the development default is refused`));
     }
   });

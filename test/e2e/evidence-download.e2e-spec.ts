@@ -88,7 +88,7 @@ describe('evidence from web and app complaints opens from the case (real Kafka a
       const file = await download(attachment.downloadUrl!);
       expect(file.status).toBe(200);
       expect(sha256(file.bytes)).toBe(attachment.sha256);
-      expect(file.bytes.equals([PNG, PDF][index]!)).toBe(true);
+      expect(file.bytes.equals([PNG, PDF][index])).toBe(true);
       expect(file.headers.get('content-type')).toBe(attachment.contentType);
       expect(file.headers.get('content-disposition')).toMatch(/^attachment; /);
     }
@@ -106,10 +106,10 @@ describe('evidence from web and app complaints opens from the case (real Kafka a
     expect(filed.status).toBe(202);
     const found = await openedCase(filed.body.reference);
     const [attachment] = found.content.attachments!;
-    expect(attachment!.downloadUrl).toMatch(new RegExp(`^${mobile.url}/v1/evidence/${attachment!.id}\\?complaint=${found.complaintId}&`));
-    const file = await download(attachment!.downloadUrl!);
+    expect(attachment.downloadUrl).toMatch(new RegExp(`^${mobile.url}/v1/evidence/${attachment.id}\\?complaint=${found.complaintId}&`));
+    const file = await download(attachment.downloadUrl!);
     expect(file.status).toBe(200);
-    expect(sha256(file.bytes)).toBe(attachment!.sha256);
+    expect(sha256(file.bytes)).toBe(attachment.sha256);
     expect(file.headers.get('content-disposition')).toBe('attachment; filename="IMG_0001.JPG"');
   });
 });

@@ -58,7 +58,7 @@ describe('a hotline call flows to a routed case with its transcript, and the cal
     });
     const pushed = await pushCalls(hotline.url, { calls: [call] });
     expect(pushed.status).toBe(200);
-    const { reference } = pushed.body.results![0]!;
+    const { reference } = pushed.body.results![0];
 
     const found = await eventually(() => caseOf(reference!));
     expect(found).toMatchObject({

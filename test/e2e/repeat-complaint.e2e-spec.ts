@@ -133,7 +133,7 @@ describe('repeat complaints: merged only for a verified customer', () => {
       const turns = [{ speaker: 'customer', text: FEES }];
       const pushed = await pushCalls(hotline.url, { calls: [sampleCall({ callerNumber: phone.number, transcript: turns, ...(callerVerified === undefined ? {} : { callerVerified }) })] });
       expect(pushed.status).toBe(200);
-      return pushed.body.results![0]!;
+      return pushed.body.results![0];
     };
     const first = await call(true);
     const opened = await eventually(() => caseOf(first.reference!));

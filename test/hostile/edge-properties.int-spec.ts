@@ -43,7 +43,7 @@ function mutate(body: Record<string, unknown>, mutations: Array<[string[], unkno
       if (typeof target[key] !== 'object' || target[key] === null) target[key] = {};
       target = target[key];
     }
-    const last = path[path.length - 1]!;
+    const last = path[path.length - 1];
     if (value === undefined) delete target[last];
     else target[last] = value;
   }

@@ -107,7 +107,7 @@ export class EdgeServices {
     const counts: Record<string, number> = {};
     for (const table of tables) {
       const { rows } = await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`).catch(() => ({ rows: [{ n: '-1' }] }));
-      counts[table] = Number(rows[0]!.n);
+      counts[table] = Number(rows[0].n);
     }
     return counts;
   }

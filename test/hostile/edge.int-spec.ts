@@ -188,7 +188,7 @@ describe('hostile input at the edges', () => {
     expect(reply.body.results[2].errors).toEqual([{ field: 'calls[2].summary', message: expect.stringContaining('NUL') }]);
     expect(reply.body.results[3].errors).toEqual([{ field: 'calls[3].x\udc00', message: expect.stringContaining('field names') }]);
     const after = await services.db.query<{ n: string }>('SELECT count(*) AS n FROM intake_hotline.calls');
-    expect(Number(after.rows[0]!.n) - Number(before.rows[0]!.n)).toBe(2);
+    expect(Number(after.rows[0].n) - Number(before.rows[0].n)).toBe(2);
   });
 
   it('bounds a turn offset of a hotline call, rejecting that call alone', async () => {

@@ -93,15 +93,15 @@ describe('regular expressions of libs/ and apps/', () => {
     const flagged: string[] = [];
     const allowedButSafe: string[] = [];
     for (const [key, [first, ...more]] of unique) {
-      const diagnostics = checkSync(first!.source, first!.flags, { timeout: 10_000 });
-      const allowed = BOUNDED_INPUT[first!.source];
+      const diagnostics = checkSync(first.source, first.flags, { timeout: 10_000 });
+      const allowed = BOUNDED_INPUT[first.source];
       if (diagnostics.status === 'safe') {
         if (allowed) allowedButSafe.push(key);
         continue;
       }
       if (allowed) continue;
       const detail = diagnostics.status === 'vulnerable' ? diagnostics.complexity.summary : diagnostics.status === 'unknown' ? diagnostics.error.kind : '';
-      flagged.push(`${key} (${diagnostics.status}: ${detail}) at ${[first!, ...more].map((p) => p.at).join(', ')}`);
+      flagged.push(`${key} (${diagnostics.status}: ${detail}) at ${[first, ...more].map((p) => p.at).join(', ')}`);
     }
     expect(flagged).toEqual([]);
     expect(allowedButSafe).toEqual([]);

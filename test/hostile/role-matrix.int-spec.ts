@@ -53,7 +53,7 @@ describe('staff API role matrix (cases, router, analytics on the real broker and
   const sees: Record<Who, Department[] | null> = {
     anonymous: [], noRole: [], agentCard: ['CARD_CENTER'], agentFraud: ['FRAUD'], supervisorFraud: ['FRAUD'], protection: null, auditor: null, admin: null,
   };
-  const canSee = (who: Who, department: Department) => sees[who] === null || sees[who]!.includes(department);
+  const canSee = (who: Who, department: Department) => sees[who] === null || sees[who].includes(department);
 
   const cards = routedComplaint({ department: 'CARD_CENTER' });
   const fraud = routedComplaint({ department: 'FRAUD' });
@@ -90,7 +90,7 @@ describe('staff API role matrix (cases, router, analytics on the real broker and
   const always = (status: number | number[]) => () => status;
   const onlyVisible = (who: Who, keys: string[]) => {
     if (sees[who] === null) expect(keys).toEqual(expect.arrayContaining(['CARD_CENTER', 'FRAUD']));
-    else expect([...new Set(keys)].sort()).toEqual([...sees[who]!].sort());
+    else expect([...new Set(keys)].sort()).toEqual([...sees[who]].sort());
   };
 
   const rows: Row[] = [
@@ -254,7 +254,7 @@ describe('staff API role matrix (cases, router, analytics on the real broker and
 
   // Tokens that must never pass, each sent to every service as an admin would use it.
   const now = () => Math.floor(Date.now() / 1000);
-  const devPem = DEV_DEFAULTS.STAFF_TOKEN_SIGNING_KEY!;
+  const devPem = DEV_DEFAULTS.STAFF_TOKEN_SIGNING_KEY;
   const { issuer, audience } = TEST_STAFF_SIGNING_KEY;
   const admin = { sub: 'forger', roles: ['admin' as StaffRole], departments: [] as Department[] };
   const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -276,7 +276,7 @@ describe('staff API role matrix (cases, router, analytics on the real broker and
     ['for a foreign audience', () => signStaffToken(admin, staffTokenSigningKey(devPem, issuer, 'urn:someone-else'), 600), '"aud" claim'],
     ['without audience', () => josed({ iss: issuer, iat: now(), exp: now() + 600 }), '"aud" claim'],
     ['HS256-forged with the old shared secret', () => hs256('dev-staff-secret'), 'not valid'],
-    ['HS256-forged with the public key as secret', () => hs256(DEV_DEFAULTS.STAFF_TOKEN_PUBLIC_KEY!), 'not valid'],
+    ['HS256-forged with the public key as secret', () => hs256(DEV_DEFAULTS.STAFF_TOKEN_PUBLIC_KEY), 'not valid'],
     ['alg none', () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...admin, iss: issuer, aud: audience, iat: now(), exp: now() + 600 })}.`, 'not valid'],
     ['signed by another key under the trusted kid', () => signStaffToken(admin, { ...TEST_STAFF_SIGNING_KEY, privateKey: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey }, 600), 'not valid'],
     ["an agent's token with admin roles pasted in", () => { const [h, , s] = validAgent().split('.'); return `${h}.${b64({ ...admin, iss: issuer, aud: audience, iat: now(), exp: now() + 600 })}.${s}`; }, 'not valid'],

@@ -67,7 +67,7 @@ describe('cases: one survey answer per case and customer (real Kafka and Postgre
     return ((await res.json()) as { timeline: { type: string }[] }).timeline.map((e) => e.type);
   }
 
-  const count = async (sql: string, ...params: unknown[]) => (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
+  const count = async (sql: string, ...params: unknown[]) => (await db.query<{ n: number }>(sql, params)).rows[0].n;
   const filedAnswers = (complaintId: string) => count('SELECT count(*)::int AS n FROM cases.customer_answers WHERE complaint_id = $1', complaintId);
   const outboxOf = (complaintId: string, type: string) => count(`SELECT count(*)::int AS n FROM cases.outbox WHERE message_key = $1 AND payload->>'eventType' = $2`, complaintId, type);
 

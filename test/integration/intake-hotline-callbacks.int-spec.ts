@@ -44,7 +44,7 @@ describe('intake-hotline: status callbacks to the call centre', () => {
   async function acceptedCall(callcenterId: string, secret: string) {
     const call = sampleCall();
     const res = await pushCalls(hotline.url, { calls: [call] }, { callcenterId, secret });
-    const result = res.body.results![0]!;
+    const result = res.body.results![0];
     expect(result.status).toBe('accepted');
     return { callId: call.callId as string, reference: result.reference!, complaintId: result.complaintId! };
   }
@@ -75,7 +75,7 @@ describe('intake-hotline: status callbacks to the call centre', () => {
     const attempts = flaky.requests.filter((r) => JSON.parse(r.body).eventId === eventId);
     expect(attempts.map((r) => r.answeredWith)).toEqual([500, 500, 200]);
 
-    const delivered = attempts[2]!;
+    const delivered = attempts[2];
     expect(delivered.url).toBe('/callbacks');
     expect(JSON.parse(delivered.body)).toEqual({
       event: 'case.opened',

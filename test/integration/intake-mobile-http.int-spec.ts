@@ -334,7 +334,7 @@ describe('intake-mobile: app API', () => {
     const me = customer();
     const filed = await submitComplaint(mobile.url, me, { text: 'receipt attached', attachments: [{ data: b64(PDF), contentType: 'application/pdf' }] });
     const [attachment] = filed.body.attachments as Array<{ id: string }>;
-    const path = `/v1/app/complaints/${filed.body.reference}/attachments/${attachment!.id}`;
+    const path = `/v1/app/complaints/${filed.body.reference}/attachments/${attachment.id}`;
 
     const mine = await fetch(`${mobile.url}${path}`, { headers: { authorization: `Bearer ${await customerToken(me)}` } });
     expect(mine.status).toBe(200);
@@ -371,11 +371,11 @@ describe('intake-mobile: app API', () => {
       components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }> };
     };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/app/complaints', '/v1/app/complaints/{reference}']));
-    expect(doc.paths['/v1/app/complaints']!.post!.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true })]));
-    expect(doc.paths['/v1/app/complaints/{reference}/satisfaction']!.post!.parameters).toEqual(
+    expect(doc.paths['/v1/app/complaints'].post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true })]));
+    expect(doc.paths['/v1/app/complaints/{reference}/satisfaction'].post.parameters).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true }), expect.objectContaining({ name: 'reference' })]),
     );
-    const complaint = doc.components.schemas.SubmitAppComplaintDto!;
+    const complaint = doc.components.schemas.SubmitAppComplaintDto;
     expect(complaint.properties.region?.enum).toEqual([...REGION_CODES]);
     expect(complaint.required).not.toContain('region');
   });

@@ -82,7 +82,7 @@ describe('intake-mobile: a complaint is rated once', () => {
     for (const refused of answers.filter((a) => a.status === 409)) expectAlreadyRated(refused, { reference: c.reference, score: accepted.body.score });
     const onTopic = await settledOnTopic(c.complaintId, 1);
     expect(onTopic).toHaveLength(1);
-    expect(onTopic[0]!.satisfaction.score).toBe(accepted.body.score);
+    expect(onTopic[0].satisfaction.score).toBe(accepted.body.score);
   });
 
   it('publishes a first rating Kafka never acknowledged when a second one is refused in its favour', async () => {

@@ -19,21 +19,21 @@ function captureStdout(): { text(): string; restore(): void } {
   const record = (fd: unknown, data: unknown) => {
     if (fd === 1 && (typeof data === 'string' || Buffer.isBuffer(data))) chunks.push(data.toString());
   };
-  const writeSync = jest.spyOn(fs, 'writeSync').mockImplementation(((fd: number, data: string | Buffer) => {
+  const writeSync = jest.spyOn(fs, 'writeSync').mockImplementation((fd: number, data: string | Buffer) => {
     record(fd, data);
     return Buffer.byteLength(data);
-  }) as unknown as typeof fs.writeSync);
-  const write = jest.spyOn(fs, 'write').mockImplementation(((fd: number, data: string | Buffer, ...rest: unknown[]) => {
+  });
+  const write = jest.spyOn(fs, 'write').mockImplementation((fd: number, data: string | Buffer, ...rest: unknown[]) => {
     record(fd, data);
     const done = rest.find((r) => typeof r === 'function') as ((e: null, n: number) => void) | undefined;
     done?.(null, Buffer.byteLength(data));
-  }) as unknown as typeof fs.write);
-  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(((data: string | Uint8Array, ...rest: unknown[]) => {
+  });
+  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((data: string | Uint8Array, ...rest: unknown[]) => {
     record(1, typeof data === 'string' ? data : Buffer.from(data));
     const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
     done?.();
     return true;
-  }) as unknown as typeof process.stdout.write);
+  });
   return { text: () => chunks.join(''), restore: () => (writeSync.mockRestore(), write.mockRestore(), stdout.mockRestore()) };
 }
 

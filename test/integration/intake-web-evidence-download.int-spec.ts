@@ -33,7 +33,7 @@ describe('intake-web: evidence downloads through signed links', () => {
 
   it('is rate-limited per client address like the other public routes: 429 problem with Retry-After', async () => {
     const filed = await file([{ data: PNG.toString('base64') }]);
-    const link = evidenceLink(intake.url, filed.attachments[0]!.id, filed.complaintId);
+    const link = evidenceLink(intake.url, filed.attachments[0].id, filed.complaintId);
     let refused: Awaited<ReturnType<typeof download>> | undefined;
     for (let i = 0; i <= RATE_LIMIT && !refused; i++) {
       const res = await download(link);

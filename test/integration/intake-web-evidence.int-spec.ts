@@ -60,7 +60,7 @@ describe('intake-web: evidence attached to a web complaint', () => {
     expect(rows.rows.map((r) => [r.id, r.content_type, r.file_name, r.sha256])).toEqual(
       res.body.attachments.map((a: { id: string; contentType: string; sha256: string }, i: number) => [a.id, a.contentType, ['screenshot.png', 'statement.pdf', 'named-wrongly.pdf'][i], a.sha256]),
     );
-    expect(rows.rows[0]!.content.equals(PNG)).toBe(true);
+    expect(rows.rows[0].content.equals(PNG)).toBe(true);
 
     const event = await eventually(async () => received.values((e) => e.complaint.reference === res.body.reference)[0]);
     expect(event.complaint.content.attachments).toEqual(res.body.attachments);

@@ -99,7 +99,7 @@ describe('intake-web refuses bad input with problem+json naming the field', () =
     expect(metrics).toContain('http_request_duration_seconds');
     const openapi = (await (await fetch(`${intake.url}/openapi.json`)).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }> } };
     expect(Object.keys(openapi.paths)).toContain('/v1/complaints');
-    const complaint = openapi.components.schemas.SubmitComplaintDto!;
+    const complaint = openapi.components.schemas.SubmitComplaintDto;
     expect(complaint.properties.region?.enum).toEqual([...REGION_CODES]);
     expect(complaint.required).not.toContain('region');
   });

@@ -124,12 +124,12 @@ describe('notifier: customers told on their own channel', () => {
 
     const tokenRequests = wechat.requests.filter((r) => r.url.startsWith('/cgi-bin/token'));
     expect(tokenRequests).toHaveLength(2);
-    expect(tokenRequests[0]!.url).toContain('appid=wxdev0000000000000');
+    expect(tokenRequests[0].url).toContain('appid=wxdev0000000000000');
     const sends = wechat.requests.filter((r) => r.url.startsWith('/cgi-bin/message/custom/send'));
     expect(sends).toHaveLength(2);
-    const tokens = tokenRequests.map((_, i) => new URL(`http://x${sends[i]!.url}`).searchParams.get('access_token'));
+    const tokens = tokenRequests.map((_, i) => new URL(`http://x${sends[i].url}`).searchParams.get('access_token'));
     expect(tokens[0]).not.toBe(tokens[1]);
-    expect(JSON.parse(sends[1]!.body)).toEqual({
+    expect(JSON.parse(sends[1].body)).toEqual({
       touser: 'oWECHAT-1',
       msgtype: 'text',
       text: { content: `您的投诉已受理，编号 ${event.case.reference}。我们将在 48 小时内与您联系，并在 15 日内给出处理结果。` },
@@ -140,8 +140,8 @@ describe('notifier: customers told on their own channel', () => {
     const event = caseEventFor({ channel: 'weibo', type: 'case.feedback_sent', contact: { uid: '5566778899' }, language: 'en', message: 'We have asked the branch for the CCTV.' });
     await publish(event);
     await eventually(async () => (weibo.requests.length > 0 ? true : undefined));
-    const form = new URLSearchParams(weibo.requests[0]!.body);
-    expect(weibo.requests[0]!.url).toBe('/2/messages/reply.json');
+    const form = new URLSearchParams(weibo.requests[0].body);
+    expect(weibo.requests[0].url).toBe('/2/messages/reply.json');
     expect(form.get('access_token')).toBe('test-weibo-token');
     expect(form.get('receiver_id')).toBe('5566778899');
     expect(JSON.parse(form.get('data')!)).toEqual({ text: `About your complaint ${event.case.reference}: We have asked the branch for the CCTV.` });
@@ -152,7 +152,7 @@ describe('notifier: customers told on their own channel', () => {
     await publish(event);
     await eventually(async () => (sms.requests.some((r) => r.answeredWith === 200) ? true : undefined));
     expect(sms.requests.map((r) => r.answeredWith)).toEqual([502, 502, 200]);
-    const delivered = sms.requests[2]!;
+    const delivered = sms.requests[2];
     expect(delivered.headers.authorization).toBe('Bearer test-sms-token');
     expect(delivered.headers['idempotency-key']).toBe(`${event.eventId}:sms`);
     expect(JSON.parse(delivered.body)).toEqual({
@@ -182,7 +182,7 @@ describe('notifier: customers told on their own channel', () => {
       return row?.status === 'dead' ? row : undefined;
     });
     expect(dead).toEqual({ status: 'dead', attempts: 3, last_error: 'push gateway answered HTTP 500' });
-    const body = JSON.parse(push.requests[0]!.body);
+    const body = JSON.parse(push.requests[0].body);
     expect(body).toMatchObject({ customerId: 'cust-42', data: { reference: event.case.reference, event: 'case.opened' } });
   });
 
@@ -194,7 +194,7 @@ describe('notifier: customers told on their own channel', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const toFan = weibo.requests.filter((r) => new URLSearchParams(r.body).get('receiver_id') === '42');
     expect(toFan).toHaveLength(1);
-    expect(JSON.parse(new URLSearchParams(toFan[0]!.body).get('data')!).text).toContain('已联系网点核实。');
+    expect(JSON.parse(new URLSearchParams(toFan[0].body).get('data')!).text).toContain('已联系网点核实。');
     expect(await deliveryOf(`${note.eventId}:weibo`)).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { EvidenceGrant, evidenceLinkQuery, evidenceLinkSettings } from '@complai
 import { JPEG, PDF, PNG } from './evidence-samples';
 
 /** The keys the services sign evidence links with in tests (the development default of EVIDENCE_LINK_SECRET). */
-export const TEST_EVIDENCE_KEYS = evidenceLinkSettings(DEV_DEFAULTS.EVIDENCE_LINK_SECRET!).keys;
+export const TEST_EVIDENCE_KEYS = evidenceLinkSettings(DEV_DEFAULTS.EVIDENCE_LINK_SECRET).keys;
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -69,21 +69,21 @@ export function itServesEvidenceThroughSignedLinks(intake: () => EvidenceIntake)
         index === 0 ? `attachment; filename="?? ??.html.png"; filename*=UTF-8''%E8%AF%81%E6%8D%AE%20%E6%88%AA%E5%9B%BE.html.png` : 'attachment; filename="statement.pdf"',
       );
     }
-    const unnamed = await download(evidenceLink(intake().url, other.attachments[0]!.id, other.complaintId));
-    expect(unnamed.headers.get('content-disposition')).toBe(`attachment; filename="evidence-${other.attachments[0]!.id.slice(0, 8)}.jpg"`);
+    const unnamed = await download(evidenceLink(intake().url, other.attachments[0].id, other.complaintId));
+    expect(unnamed.headers.get('content-disposition')).toBe(`attachment; filename="evidence-${other.attachments[0].id.slice(0, 8)}.jpg"`);
   });
 
   it('an expired link is a 403 problem naming expires', async () => {
-    const res = await download(evidenceLink(intake().url, filed.attachments[0]!.id, filed.complaintId, -1));
+    const res = await download(evidenceLink(intake().url, filed.attachments[0].id, filed.complaintId, -1));
     expect(res.status).toBe(403);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.problem).toMatchObject({ type: expect.stringMatching(/evidence-link-expired$/), errors: [{ field: 'expires', message: expect.any(String) }] });
   });
 
   it('a tampered link (another attachment, a later expiry, another key) is a 403 problem naming sig', async () => {
-    const valid = new URL(evidenceLink(intake().url, filed.attachments[0]!.id, filed.complaintId));
+    const valid = new URL(evidenceLink(intake().url, filed.attachments[0].id, filed.complaintId));
     const otherFile = new URL(valid);
-    otherFile.pathname = `/v1/evidence/${filed.attachments[1]!.id}`;
+    otherFile.pathname = `/v1/evidence/${filed.attachments[1].id}`;
     const later = new URL(valid);
     later.searchParams.set('expires', String(Number(valid.searchParams.get('expires')) + 86_400));
     const forged = new URL(valid);
@@ -94,13 +94,13 @@ export function itServesEvidenceThroughSignedLinks(intake: () => EvidenceIntake)
       expect(res.problem).toMatchObject({ type: expect.stringMatching(/evidence-link-invalid$/), errors: [{ field: 'sig' }] });
       expect(res.bytes.includes(PDF)).toBe(false);
     }
-    const unsigned = await download(`${intake().url}/v1/evidence/${filed.attachments[0]!.id}?complaint=${filed.complaintId}&expires=9999999999`);
+    const unsigned = await download(`${intake().url}/v1/evidence/${filed.attachments[0].id}?complaint=${filed.complaintId}&expires=9999999999`);
     expect(unsigned.status).toBe(403);
     expect(unsigned.problem.errors).toEqual([{ field: 'sig', message: expect.any(String) }]);
   });
 
   it("another complaint's attachment is not served under this complaint's link, even signed: 404", async () => {
-    const res = await download(evidenceLink(intake().url, other.attachments[0]!.id, filed.complaintId));
+    const res = await download(evidenceLink(intake().url, other.attachments[0].id, filed.complaintId));
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.bytes.includes(JPEG)).toBe(false);

@@ -110,7 +110,7 @@ export class CasesConfig extends StaffApiServiceConfig {
   CASES_EVIDENCE_BASE_URLS = 'web:http://127.0.0.1:3001,mobile:http://127.0.0.1:3003';
 
   get evidenceBaseUrls(): Map<string, string> {
-    return new Map([...parseKeyedSetting(this.CASES_EVIDENCE_BASE_URLS)].map(([channel, urls]) => [channel, urls[0]!.replace(/\/+$/, '')]));
+    return new Map([...parseKeyedSetting(this.CASES_EVIDENCE_BASE_URLS)].map(([channel, urls]) => [channel, urls[0].replace(/\/+$/, '')]));
   }
 
   get oidc(): OidcSettings | null {
@@ -152,7 +152,7 @@ function evidenceBaseUrlProblem(setting: string): string | null {
   for (const [channel, urls] of pairs) {
     if (!(CHANNELS as readonly string[]).includes(channel)) return `"${channel}" is no channel (${CHANNELS.join(', ')})`;
     if (urls.length > 1) return `channel "${channel}" is listed ${urls.length} times`;
-    if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(urls[0]!)) return `the URL of "${channel}" must be an http(s) base URL without query`;
+    if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(urls[0])) return `the URL of "${channel}" must be an http(s) base URL without query`;
   }
   return null;
 }

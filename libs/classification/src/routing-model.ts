@@ -25,7 +25,7 @@ let loaded: RoutingModel | undefined;
 
 /** The committed model, decoded once. */
 export function routingModel(): RoutingModel {
-  loaded ??= decodeRoutingModel(modelFile as unknown as RoutingModelFile);
+  loaded ??= decodeRoutingModel(modelFile);
   return loaded;
 }
 

@@ -48,7 +48,7 @@ function normalised(value: string): string {
 /** The development secrets as they may appear inside a setting: whole values, list entries and the secret of each `<id>:<secret>` pair. */
 const DEVELOPMENT_SECRETS: string[] = [
   ...new Set(
-    SECRET_DEFAULTS.flatMap((name) => DEV_DEFAULTS[name]!.split(','))
+    SECRET_DEFAULTS.flatMap((name) => DEV_DEFAULTS[name].split(','))
       .flatMap((entry) => (entry.includes('-----BEGIN') ? [entry] : [entry, entry.slice(entry.indexOf(':') + 1)]))
       .map((piece) => normalised(piece.replace(/-----(BEGIN|END) [A-Z ]+-----/g, '')))
       .filter((piece) => piece.length >= 8),

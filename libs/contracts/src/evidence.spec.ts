@@ -15,12 +15,12 @@ describe('checkEvidence', () => {
       { id: 'id-1', contentType: 'image/png', sizeBytes: PNG.length, sha256: createHash('sha256').update(PNG).digest('hex'), fileName: 'shot.png' },
       { id: 'id-2', contentType: 'application/pdf', sizeBytes: PDF.length, sha256: createHash('sha256').update(PDF).digest('hex'), fileName: null },
     ]);
-    expect(check.evidence[0]!.content.equals(PNG)).toBe(true);
+    expect(check.evidence[0].content.equals(PNG)).toBe(true);
   });
 
   it('takes the content type from the bytes, whatever the file name says', () => {
     const check = checkEvidence([{ data: b64(JPEG), fileName: 'looks-like.pdf' }], limits, ids());
-    expect(check.ok && check.evidence[0]!.contentType).toBe('image/jpeg');
+    expect(check.ok && check.evidence[0].contentType).toBe('image/jpeg');
   });
 
   it('refuses an executable or a web page declared as an image, naming the attachment', () => {

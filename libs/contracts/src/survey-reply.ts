@@ -16,7 +16,7 @@ const TRAILING_MARKS = new Set(['。', '.', '!', '！', '~', '～']);
 /** The text without its trailing punctuation and spaces, in linear time (a `[…\s]+$` pattern backtracks over long runs). */
 function withoutTrailingMarks(text: string): string {
   let end = text.length;
-  while (end > 0 && (TRAILING_MARKS.has(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  while (end > 0 && (TRAILING_MARKS.has(text[end - 1]) || /\s/.test(text[end - 1]))) end--;
   return text.slice(0, end);
 }
 

@@ -59,7 +59,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
   const fastify = adapter.getInstance();
   applyRouteBodyLimits(fastify);
   adapter.useBodyParser('application/json', options.rawBody ?? false, undefined, (request, body, done) => {
-    if (jsonNestsDeeperThan(body as unknown as Buffer, MAX_JSON_DEPTH)) return done(tooDeep(), undefined);
+    if (jsonNestsDeeperThan(body, MAX_JSON_DEPTH)) return done(tooDeep(), undefined);
     fastify.getDefaultJsonParser('error', 'error')(request, body as unknown as string, done);
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });

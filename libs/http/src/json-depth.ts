@@ -9,7 +9,7 @@ const OPEN_ARRAY = 0x5b, CLOSE_ARRAY = 0x5d, OPEN_OBJECT = 0x7b, CLOSE_OBJECT = 
  * multi-byte sequence) before anything parses or walks it recursively. Brackets inside strings do not count.
  */
 export function jsonNestsDeeperThan(raw: string | Buffer, maxDepth: number): boolean {
-  const at = typeof raw === 'string' ? (i: number) => raw.charCodeAt(i) : (i: number) => raw[i]!;
+  const at = typeof raw === 'string' ? (i: number) => raw.charCodeAt(i) : (i: number) => raw[i];
   let depth = 0;
   let inString = false;
   for (let i = 0; i < raw.length; i++) {

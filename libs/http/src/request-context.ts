@@ -5,7 +5,7 @@ import { correlationId } from './create-http-app';
 /** The request's correlation id (from `x-correlation-id`, or the one assigned on arrival). */
 export const CorrelationId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
   const request = ctx.switchToHttp().getRequest<FastifyRequest>();
-  return correlationId(request.raw as { id?: unknown }) ?? request.id;
+  return correlationId(request.raw) ?? request.id;
 });
 
 /**

@@ -32,7 +32,7 @@ export function unsafeStringIn(value: unknown, path = ''): FieldError | undefine
     }
     // Pushed in reverse, so the first field in document order is the one named.
     for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i]!;
+      const [key, child] = entries[i];
       pending.push({ value: child, path: itemPath ? `${itemPath}.${key}` : key });
     }
   }

@@ -35,7 +35,7 @@ function intake(options: { failPublishes?: number } = {}) {
 function draws(...references: string[]) {
   let next = 0;
   return (key: string, requestHash: string) => (): Rec => ({
-    key, requestHash, reference: references[next++]!, status: 'pending', event: { id: `event-${key}` }, receivedAt: new Date('2026-11-29T01:00:00Z'),
+    key, requestHash, reference: references[next++], status: 'pending', event: { id: `event-${key}` }, receivedAt: new Date('2026-11-29T01:00:00Z'),
   });
 }
 

@@ -51,8 +51,8 @@ export function evidenceLinkKeys(pairs: ReadonlyMap<string, readonly string[]>):
   for (const [id, values] of pairs) {
     if (!KEY_ID.test(id)) throw new Error(`key id "${id}" must be 1-32 letters, digits, "_" or "-"`);
     if (values.length !== 1) throw new Error(`key id "${id}" is listed ${values.length} times; give each key its own id`);
-    if (values[0]!.length < EVIDENCE_LINK_MIN_SECRET_LENGTH) throw new Error(`the secret of key "${id}" is shorter than ${EVIDENCE_LINK_MIN_SECRET_LENGTH} characters`);
-    secrets.set(id, values[0]!);
+    if (values[0].length < EVIDENCE_LINK_MIN_SECRET_LENGTH) throw new Error(`the secret of key "${id}" is shorter than ${EVIDENCE_LINK_MIN_SECRET_LENGTH} characters`);
+    secrets.set(id, values[0]);
   }
   const signingKeyId = secrets.keys().next().value;
   if (signingKeyId === undefined) throw new Error('at least one <keyId>:<secret> pair is needed');
@@ -83,8 +83,8 @@ export function verifyEvidenceLink(keys: EvidenceLinkKeys, attachmentId: string,
   if (!match) return refuse('sig', 'The link has no signature (sig must be "<keyId>.<base64url HMAC-SHA256>").');
 
   const grant: EvidenceGrant = { attachmentId, complaintId, expires: Number(expiresText) };
-  const secret = keys.secrets.get(match[1]!);
-  const given = Buffer.from(match[2]!, 'base64url');
+  const secret = keys.secrets.get(match[1]);
+  const given = Buffer.from(match[2], 'base64url');
   const expected = secret === undefined ? null : mac(secret, grant);
   if (!expected || !timingSafeEqual(expected, given)) {
     return refuse('sig', 'The link signature does not match; ask for a new link from the case page.');

@@ -26,7 +26,7 @@ class ProbeController {
 
 describe('StaffAuthGuard (deny by default)', () => {
   const config = loadConfig(StaffApiServiceConfig, { NODE_ENV: 'test' });
-  const key = staffTokenSigningKey(DEV_DEFAULTS.STAFF_TOKEN_SIGNING_KEY!, config.STAFF_TOKEN_ISSUER, config.STAFF_TOKEN_AUDIENCE);
+  const key = staffTokenSigningKey(DEV_DEFAULTS.STAFF_TOKEN_SIGNING_KEY, config.STAFF_TOKEN_ISSUER, config.STAFF_TOKEN_AUDIENCE);
   let app: NestFastifyApplication;
 
   beforeAll(async () => {

@@ -7,7 +7,7 @@ import { StaffTokenRejected, StaffTokenVerifier } from './staff-token-verifier';
 
 const ISSUER = 'urn:test:cases';
 const AUDIENCE = 'urn:test:staff-api';
-const devPem = DEV_DEFAULTS.STAFF_TOKEN_SIGNING_KEY!;
+const devPem = DEV_DEFAULTS.STAFF_TOKEN_SIGNING_KEY;
 const key = staffTokenSigningKey(devPem, ISSUER, AUDIENCE);
 const verifier = new StaffTokenVerifier({ publicKeys: publicKeysOf(DEV_DEFAULTS.STAFF_TOKEN_PUBLIC_KEY), issuer: ISSUER, audience: AUDIENCE, maxLifetimeSec: 3600, clockToleranceSec: 5 });
 const admin = { sub: 'eve', roles: ['admin' as const], departments: [] };
@@ -37,7 +37,7 @@ describe('StaffTokenVerifier', () => {
     ['of another issuer', () => signStaffToken(admin, staffTokenSigningKey(devPem, 'https://evil.example', AUDIENCE), 600), /"iss" claim/],
     ['for another audience', () => signStaffToken(admin, staffTokenSigningKey(devPem, ISSUER, 'urn:other'), 600), /"aud" claim/],
     ['HS256 with the old shared secret', () => hs256('dev-staff-secret'), /not valid/],
-    ['HS256 keyed with the public key (algorithm confusion)', () => hs256(DEV_DEFAULTS.STAFF_TOKEN_PUBLIC_KEY!), /not valid/],
+    ['HS256 keyed with the public key (algorithm confusion)', () => hs256(DEV_DEFAULTS.STAFF_TOKEN_PUBLIC_KEY), /not valid/],
     ['alg none', () => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ ...admin, iss: ISSUER, aud: AUDIENCE, iat: now(), exp: now() + 60 })).toString('base64url')}.`, /not valid/],
     ['signed by an unknown key under the trusted kid', () => signStaffToken(admin, { ...key, privateKey: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey }, 600), /not valid/],
     ['without roles', () => signStaffToken({ sub: 'eve', roles: [], departments: [] }, key, 600), /claims are not usable \(roles\)/],

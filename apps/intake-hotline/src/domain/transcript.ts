@@ -37,11 +37,11 @@ export function parseTranscriptText(transcript: string): ParsedTranscript {
     const match = TRANSCRIPT_LINE.exec(line);
     if (match) {
       const [, hours, minutes, seconds, fraction, label, text] = match;
-      const turn: TranscriptTurn = { speaker: LABELS[label!.toLowerCase()]!, text: text!.trim() };
-      if (minutes !== undefined) turn.offsetMs = offsetMs(hours, minutes, seconds!, fraction);
+      const turn: TranscriptTurn = { speaker: LABELS[label.toLowerCase()], text: text.trim() };
+      if (minutes !== undefined) turn.offsetMs = offsetMs(hours, minutes, seconds, fraction);
       turns.push(turn);
     } else if (turns.length > 0) {
-      const last = turns[turns.length - 1]!;
+      const last = turns[turns.length - 1];
       last.text = last.text ? `${last.text}\n${line.trim()}` : line.trim();
     } else {
       return { ok: false, error: `line ${index + 1} has no speaker label (客户: / 坐席: / Customer: / Agent:)` };

@@ -57,6 +57,6 @@ describe('fingerprint', () => {
     expect(fingerprint({ product: 'LOAN', text: 'x' }, evidence)).toBe(a);
     expect(fingerprint({ product: 'LOAN', text: 'y' }, evidence)).not.toBe(a);
     expect(fingerprint({ product: 'LOAN', text: 'x' }, [])).not.toBe(a);
-    expect(fingerprint({ product: 'LOAN', text: 'x' }, [{ ...evidence[0]!, sha256: 'b'.repeat(64) }])).not.toBe(a);
+    expect(fingerprint({ product: 'LOAN', text: 'x' }, [{ ...evidence[0], sha256: 'b'.repeat(64) }])).not.toBe(a);
   });
 });

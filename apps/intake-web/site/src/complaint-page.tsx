@@ -64,7 +64,7 @@ export function ComplaintPage({ lang, t }: { lang: Lang; t: Translate }) {
         const control = field.startsWith('attachments') ? 'evidence' : CONTROL_OF[field];
         const text = localiseFieldMessage(message, lang);
         const index = /^attachments\[(\d+)\]/.exec(field)?.[1];
-        const named = index !== undefined && files[Number(index)] ? `${files[Number(index)]!.file.name}: ${text}` : text;
+        const named = index !== undefined && files[Number(index)] ? `${files[Number(index)].file.name}: ${text}` : text;
         if (control) fieldErrors[control] = fieldErrors[control] ? `${fieldErrors[control]} ${named}` : named;
         else unplaced.push(field);
       }
@@ -86,7 +86,7 @@ export function ComplaintPage({ lang, t }: { lang: Lang; t: Translate }) {
   function clientErrors(d: ComplaintDraft, chosen: ChosenFile[]): Errors {
     const found: Errors = {};
     for (const breach of checkWebComplaint({ ...normalised(d), idNumber: '' })) {
-      found[CONTROL_OF[breach.field]!] ??= RULE_MESSAGES[lang][breach.rule];
+      found[CONTROL_OF[breach.field]] ??= RULE_MESSAGES[lang][breach.rule];
     }
     const evidence = evidenceProblems(chosen, lang);
     if (evidence.length > 0) found.evidence = evidence.join(' ');
@@ -134,7 +134,7 @@ export function ComplaintPage({ lang, t }: { lang: Lang; t: Translate }) {
     return <ConfirmationView accepted={state.accepted} t={t} onAnother={() => { outbox.reset(); setDraft(EMPTY_DRAFT); setChecked(false); setErrors({}); }} />;
   }
 
-  const errorItems = FORM_ORDER.filter((id) => errors[id]).map((id) => ({ id: id === 'evidence' ? 'evidence' : id, message: errors[id]! }));
+  const errorItems = FORM_ORDER.filter((id) => errors[id]).map((id) => ({ id: id === 'evidence' ? 'evidence' : id, message: errors[id] }));
 
   return (
     <>

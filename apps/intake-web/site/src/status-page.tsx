@@ -52,7 +52,7 @@ export function StatusPage({ lang, t, initialReference }: { lang: Lang; t: Trans
     }
   }
 
-  const items = ['reference', 'phoneLast4'].filter((f) => errors[f]).map((f) => ({ id: f, message: errors[f]! }));
+  const items = ['reference', 'phoneLast4'].filter((f) => errors[f]).map((f) => ({ id: f, message: errors[f] }));
   const date = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   const stateLabel = (status: string) => (`state.${status}` in MESSAGE_KEYS ? t(`state.${status}` as MessageKey) : status);
   const updateLabel = (kind: string) => (`update.${kind}` in MESSAGE_KEYS ? t(`update.${kind}` as MessageKey) : t('update.other'));

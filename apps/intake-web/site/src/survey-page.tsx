@@ -46,7 +46,7 @@ export function SurveyPage({ lang, t, initialReference }: { lang: Lang; t: Trans
     }
   }
 
-  const items = ['reference', 'phoneLast4', 'score', 'comment'].filter((f) => errors[f]).map((f) => ({ id: f === 'score' ? 'score-1' : f, message: errors[f]! }));
+  const items = ['reference', 'phoneLast4', 'score', 'comment'].filter((f) => errors[f]).map((f) => ({ id: f === 'score' ? 'score-1' : f, message: errors[f] }));
 
   return (
     <>

@@ -144,7 +144,7 @@ function ReportView(props: {
   const regions = Object.entries(report.byRegion)
     .map(([key, cell]) => ({ key, cell, label: key === UNKNOWN ? t('tr.region.unknown') : (regionName(key, lang) ?? key) }))
     .sort((a, b) => (a.key === UNKNOWN ? 1 : b.key === UNKNOWN ? -1 : a.label.localeCompare(b.label, lang === 'zh' ? 'zh-CN' : 'en')));
-  const distribution = SCORES.filter((s) => report.satisfaction.distribution[s]).map((s) => ({ key: s, cell: report.satisfaction.distribution[s]!, label: s }));
+  const distribution = SCORES.filter((s) => report.satisfaction.distribution[s]).map((s) => ({ key: s, cell: report.satisfaction.distribution[s], label: s }));
   const common = { t, format: number, countHeading: t('tr.count') };
 
   return (

@@ -26,7 +26,7 @@ export function validateRuleList(rules: readonly RoutingRule[]): FieldError[] {
     if (rule.when.length === 0) errors.push({ field: `rules.${index}.when`, message: 'a rule needs at least one condition' });
     rule.when.forEach((condition, c) => {
       for (const axis of AXES) {
-        if (condition[axis] !== undefined && condition[axis]!.length === 0) {
+        if (condition[axis] !== undefined && condition[axis].length === 0) {
           errors.push({ field: `rules.${index}.when.${c}.${axis}`, message: 'an empty list never matches; leave the axis out to match any value' });
         }
       }

@@ -76,7 +76,7 @@ export class IdempotentTable<E extends IdempotentRecordColumns, R extends Idempo
       event: JSON.parse(JSON.stringify(record.event)) as object,
       receivedAt: record.receivedAt,
       acceptedAt: null,
-    } as QueryDeepPartialEntity<E>;
+    };
   }
 
   private toRecord(row: E): R {

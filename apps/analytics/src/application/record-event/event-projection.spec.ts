@@ -13,7 +13,7 @@ function caseEvent(eventType: string, data: Record<string, unknown>): CaseEventV
       contact: { phone: 'pii:v1:k:a:b:c', phoneLast4: '8000' }, customerId: 'cust-1', language: 'zh', status: 'IN_PROGRESS', department: 'FRAUD', priority: 'P1', assignee: 'agent-1',
     },
     actor: { type: 'staff', id: 'agent-1' }, customerVisible: true, message: '您好,张三先生', data, at: AT,
-  }) as CaseEventV1;
+  });
 }
 
 describe('event projections', () => {
@@ -58,6 +58,6 @@ describe('event projections', () => {
       eventId: '55555555-5555-4555-8555-555555555555', occurredAt: AT,
       complaint: { complaintId: CASE_ID, reference: 'C20261129-AAAAAA', channel: 'web', receivedAt: AT, context: { extra } },
     } as unknown as ComplaintReceivedV1;
-    expect(projectReceived(received, 1)[0]!.complaint).toMatchObject({ region });
+    expect(projectReceived(received, 1)[0].complaint).toMatchObject({ region });
   });
 });

@@ -48,7 +48,7 @@ export function AuditSection({ api, reference, timeline, version }: { api: Conso
   return (
     <section class="panel audit" aria-labelledby="audit-heading">
       <h2 id="audit-heading">{t('audit.heading')}</h2>
-      <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <details onToggle={(e) => setOpen((e.currentTarget).open)}>
         <summary>{t('audit.show')}</summary>
         <p class="muted">{t('audit.intro')}</p>
         {loading && <p role="status">{trail ? t('audit.updating') : t('audit.loading')}</p>}

@@ -223,5 +223,5 @@ async function fileAnswer(tx: EntityManager, complaintId: string, answer: Custom
   const [earlier] = rows<{ response_event_id: string; score: number; recorded_at: Date }>(
     await tx.query('SELECT response_event_id, score, recorded_at FROM cases.customer_answers WHERE complaint_id = $1 AND customer_key = $2', [complaintId, answer.customerKey]),
   );
-  throw new AlreadyAnsweredError({ responseEventId: earlier!.response_event_id, score: earlier!.score, at: earlier!.recorded_at });
+  throw new AlreadyAnsweredError({ responseEventId: earlier.response_event_id, score: earlier.score, at: earlier.recorded_at });
 }

@@ -45,7 +45,7 @@ export class TypeOrmComplaintViewStore extends ComplaintViewStore {
       text: complaint.content.text,
       attachments: (complaint.content.attachments ?? []).map((a) => ({ id: a.id, contentType: a.contentType, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
       timeline: [
-        { event: 'complaint.received', status: 'RECEIVED' as CaseStatus, message: null, at: row.receivedAt },
+        { event: 'complaint.received', status: 'RECEIVED', message: null, at: row.receivedAt },
         ...updates.map((u) => ({ event: u.eventType, status: u.status as CaseStatus, message: u.message, at: u.at })),
       ],
     };
@@ -98,7 +98,7 @@ function summaryOf(row: SubmissionEntity): ComplaintSummary {
     reference: row.reference,
     complaintId: row.complaintId,
     status: (row.caseStatus ?? 'RECEIVED') as CaseStatus,
-    product: (complaint.context.productHint ?? null) as Product | null,
+    product: (complaint.context.productHint ?? null),
     receivedAt: row.receivedAt,
     updatedAt: row.caseUpdatedAt ?? row.receivedAt,
   };

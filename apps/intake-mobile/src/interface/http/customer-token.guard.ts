@@ -33,7 +33,7 @@ export class CustomerTokenGuard implements CanActivate {
       throw unauthorized('The Authorization header must be "Bearer " followed by a JWT.');
     }
     try {
-      return (await this.verifier.verify(match[1]!)).customerId;
+      return (await this.verifier.verify(match[1])).customerId;
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         mobileMetrics.tokens.inc({ kind: 'invalid' });

@@ -96,7 +96,7 @@ export class RouteComplaintsUseCase {
       return { ...p, classification, earlier, relatedCase, outcome: decideRouting(classification, ruleSet.rules, this.settings.triageThreshold) };
     });
 
-    const departments = [...new Set(routed.map((r) => r.outcome.department))].sort() as Department[];
+    const departments = [...new Set(routed.map((r) => r.outcome.department))].sort();
     await session.lockDepartments(departments);
     const pool = new HandlerPool(await session.handlerLoads(departments));
     return routed.map((r) => {
