@@ -92,7 +92,7 @@ describe('PostgresReadModelWriter under concurrent writers', () => {
     const complaintIds = [...new Set(projections.map((p) => p.complaintId))];
     const facts = complaintIds.map((id) => foldComplaintFact(id, projections.filter((p) => p.complaintId === id)));
     const expected = expectedRollups(facts);
-    const query = (sql: string, params: unknown[]) => dataSource.query(sql, params) as Promise<Record<string, unknown>[]>;
+    const query = (sql: string, params: unknown[]) => dataSource.query<Record<string, unknown>[]>(sql, params);
     expect(await rollupTable(query, month.day(1), month.day(28))).toEqual(expected);
     expect([...expected].filter(([id]) => id.startsWith('department|day|')).reduce((sum, [, c]) => sum + c.counters.volume, 0)).toBe(COMPLAINTS);
 
@@ -100,7 +100,7 @@ describe('PostgresReadModelWriter under concurrent writers', () => {
     await dataSource.transaction(async (tx) => {
       await tx.query('CREATE TEMPORARY TABLE backfilled (LIKE analytics.kpi_rollup INCLUDING ALL) ON COMMIT DROP');
       await tx.query(rollupBackfillSql('backfilled', 'complaint_id = ANY($1::uuid[])'), [complaintIds]);
-      const txQuery = (sql: string, params: unknown[]) => tx.query(sql, params) as Promise<Record<string, unknown>[]>;
+      const txQuery = (sql: string, params: unknown[]) => tx.query<Record<string, unknown>[]>(sql, params);
       expect(await rollupTable(txQuery, month.day(1), month.day(28), 'backfilled')).toEqual(expected);
     });
 
@@ -111,7 +111,7 @@ describe('PostgresReadModelWriter under concurrent writers', () => {
     await dataSource.transaction(async (tx) => {
       await tx.query('CREATE TEMPORARY TABLE backfilled_jrt0169 (LIKE analytics.jrt0169_rollup INCLUDING ALL) ON COMMIT DROP');
       await tx.query(jrt0169BackfillSql('backfilled_jrt0169', 'complaint_id = ANY($1::uuid[])'), [complaintIds]);
-      const txQuery = (sql: string, params: unknown[]) => tx.query(sql, params) as Promise<Record<string, unknown>[]>;
+      const txQuery = (sql: string, params: unknown[]) => tx.query<Record<string, unknown>[]>(sql, params);
       expect(await jrt0169Table(txQuery, month.day(1), month.day(28), 'backfilled_jrt0169')).toEqual(expectedJrt0169);
     });
 

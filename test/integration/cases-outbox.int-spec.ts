@@ -50,9 +50,9 @@ describe('case events outbox (real Kafka and PostgreSQL)', () => {
     await new OpenCaseUseCase(repository, DEFAULT_SLA_POLICY, downRelay).execute(event);
     await downRelay.whenIdle();
     expect(await downRelay.drain()).toBe(0);
-    const [pending] = (await db.query('SELECT attempts, last_error, published_at FROM cases.outbox WHERE message_key = $1', [complaintId])) as {
+    const [pending] = await db.query<{
       attempts: number; last_error: string | null; published_at: Date | null;
-    }[];
+    }[]>('SELECT attempts, last_error, published_at FROM cases.outbox WHERE message_key = $1', [complaintId]);
     expect(pending.published_at).toBeNull();
     expect(pending.attempts).toBeGreaterThanOrEqual(1);
     expect(pending.last_error).toMatch(/Kafka did not acknowledge/);
@@ -62,7 +62,7 @@ describe('case events outbox (real Kafka and PostgreSQL)', () => {
     expect(await upRelay.drain()).toBe(1);
     const [opened] = await tap.waitFor(complaintId, 'case.opened');
     expect(opened.case.reference).toBe(event.complaint.reference);
-    const [published] = (await db.query('SELECT published_at, last_error FROM cases.outbox WHERE message_key = $1', [complaintId])) as { published_at: Date | null; last_error: string | null }[];
+    const [published] = await db.query<{ published_at: Date | null; last_error: string | null }[]>('SELECT published_at, last_error FROM cases.outbox WHERE message_key = $1', [complaintId]);
     expect(published.published_at).not.toBeNull();
     expect(published.last_error).toBeNull();
     expect(await upRelay.drain()).toBe(0);

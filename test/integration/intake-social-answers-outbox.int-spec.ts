@@ -47,7 +47,7 @@ describe('intake-social: survey answers outbox (real Kafka and PostgreSQL)', () 
   let db: DataSource;
 
   const outboxRow = async (eventId: string) =>
-    ((await db.query('SELECT event_id, message_key, attempts, last_error, published_at FROM intake_social.outbox WHERE event_id = $1', [eventId])) as OutboxRow[])[0];
+    (await db.query<OutboxRow[]>('SELECT event_id, message_key, attempts, last_error, published_at FROM intake_social.outbox WHERE event_id = $1', [eventId]))[0];
   const onTopic = (eventId: string) => responses.messages.filter((m) => m.value.eventId === eventId);
 
   function answer(messageId: string, score: number, receivedAt: Date) {
@@ -100,14 +100,14 @@ describe('intake-social: survey answers outbox (real Kafka and PostgreSQL)', () 
     db = await new DataSource({ ...options, migrations: [CreateConversations1764600000000, SurveyReplies1764700000000, SurveyExpiry1765100000000, SurveyAnswersOutbox1766100000000,
       CallbackReplayGuard1766200000000] }).initialize();
     expect(await migrate(db, INTAKE_SOCIAL_SCHEMA)).toEqual(['SurveyAnswersOutbox1766100000000', 'CallbackReplayGuard1766200000000']);
-    const moved = (await db.query('SELECT event_id, message_key, attempts, published_at FROM intake_social.outbox ORDER BY id')) as OutboxRow[];
+    const moved = await db.query<OutboxRow[]>('SELECT event_id, message_key, attempts, published_at FROM intake_social.outbox ORDER BY id');
     // In the order they were received, under their event ids and case keys; the published one is not sent again.
     expect(moved).toEqual(pending.map((r) => ({ event_id: r.eventId, message_key: r.complaintId, attempts: 0, published_at: null })));
-    const columns = (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'intake_social' AND table_name = 'messages'`)) as { column_name: string }[];
+    const columns = await db.query<{ column_name: string }[]>(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'intake_social' AND table_name = 'messages'`);
     expect(columns.map((c) => c.column_name)).toEqual(expect.arrayContaining(['response']));
     expect(columns.map((c) => c.column_name)).not.toEqual(expect.arrayContaining(['response_status']));
     // CallbackReplayGuard: every message has its sender, here from the answer's identity.
-    const senders = (await db.query(`SELECT message_id, user_id FROM intake_social.messages ORDER BY message_id`)) as { message_id: string; user_id: string }[];
+    const senders = await db.query<{ message_id: string; user_id: string }[]>(`SELECT message_id, user_id FROM intake_social.messages ORDER BY message_id`);
     expect(senders).toEqual([
       { message_id: 'outbox-pending-1', user_id: pending[0].identity.openId },
       { message_id: 'outbox-pending-2', user_id: pending[1].identity.openId },

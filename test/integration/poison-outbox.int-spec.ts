@@ -72,7 +72,7 @@ describe('an outbox holding an event that breaks its contract (real Kafka and Po
       'dlq-outbox': table,
     });
     expect(dead.messages[0].headers['dlq-error-message']).toMatch(/reference/);
-    const rows = (await db.query(`SELECT event_id, published_at, last_error FROM ${table} ORDER BY id`)) as { event_id: string; published_at: Date | null; last_error: string | null }[];
+    const rows = await db.query<{ event_id: string; published_at: Date | null; last_error: string | null }[]>(`SELECT event_id, published_at, last_error FROM ${table} ORDER BY id`);
     expect(rows.map((r) => r.published_at !== null)).toEqual([true, true, true]);
     expect(rows.map((r) => r.last_error?.startsWith('dead-lettered:') ?? false)).toEqual([false, true, false]);
     // Nothing is left for a later pass.

@@ -185,16 +185,16 @@ export class PostgresOutboxRelay {
   private async afterPass(): Promise<void> {
     const { table, retentionHours } = this.options;
     await this.db.query(`DELETE FROM ${table} WHERE published_at < now() - make_interval(hours => $1)`, [retentionHours]);
-    const [{ pending }] = (await this.db.query(`SELECT count(*)::int AS pending FROM ${table} WHERE published_at IS NULL`)) as { pending: number }[];
+    const [{ pending }] = await this.db.query<{ pending: number }[]>(`SELECT count(*)::int AS pending FROM ${table} WHERE published_at IS NULL`);
     this.metrics.pending.set(pending);
   }
 
   private publishBatch(batchSize: number): Promise<number> {
     const { table, lockKey } = this.options;
     return this.db.transaction(async (tx) => {
-      const [{ locked }] = (await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [lockKey])) as { locked: boolean }[];
+      const [{ locked }] = await tx.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [lockKey]);
       if (!locked) return 0;
-      const rows = (await tx.query(`SELECT id, topic, message_key, payload FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT $1`, [batchSize])) as PendingRow[];
+      const rows = await tx.query<PendingRow[]>(`SELECT id, topic, message_key, payload FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT $1`, [batchSize]);
       if (rows.length === 0) return 0;
       const dead: { row: PendingRow; error: ContractViolation }[] = [];
       try {

@@ -21,7 +21,7 @@ const TAXONOMY: Record<'department' | 'product' | 'reason' | 'servicePoint', Rec
 };
 
 export function i18n(lang: Lang): I18n {
-  const t = translator(MESSAGES, lang) as Translate;
+  const t: Translate = translator<MessageKey>(MESSAGES, lang);
   return { lang, t, label: (kind, code) => TAXONOMY[kind][code]?.[lang] ?? code };
 }
 

@@ -43,11 +43,11 @@ export class BulletinOutboxRelay extends BulletinRelay {
 
   publishPending(): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const [{ locked }] = (await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK])) as { locked: boolean }[];
+      const [{ locked }] = await tx.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK]);
       if (!locked) return 0;
-      const rows = (await tx.query(
+      const rows = await tx.query<BulletinRow[]>(
         `SELECT ${BULLETIN_COLUMNS} FROM analytics.bulletins WHERE published_at IS NULL ORDER BY composed_at LIMIT 10 FOR UPDATE`,
-      )) as BulletinRow[];
+      );
       if (rows.length === 0) return 0;
       const weeks = rows.map((r) => r.week);
       try {

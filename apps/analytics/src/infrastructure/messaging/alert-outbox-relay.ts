@@ -68,12 +68,12 @@ export class AlertOutboxRelay extends AlertRelay {
 
   private publishBatch(): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const [{ locked }] = (await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK])) as { locked: boolean }[];
+      const [{ locked }] = await tx.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK]);
       if (!locked) return 0;
-      const rows = (await tx.query(
+      const rows = await tx.query<AlertRow[]>(
         `SELECT ${ALERT_COLUMNS} FROM analytics.alerts WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE`,
         [BATCH],
-      )) as AlertRow[];
+      );
       if (rows.length === 0) return 0;
       const seqs = rows.map((r) => r.seq);
       try {

@@ -53,10 +53,10 @@ export class PostgresAlertStore extends AlertStore {
     return this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [ADMISSION_LOCK]);
       // Detected within the cool-down up to now (not after: a clock set back must not meet later state).
-      const rows = (await tx.query(
+      const rows = await tx.query<{ key: string; last_detected_at: Date; raised_observed: number }[]>(
         'SELECT key, last_detected_at, raised_observed FROM analytics.hot_subjects WHERE last_detected_at > $1 AND last_detected_at <= $2',
         [new Date(now.getTime() - coolDownMs), now],
-      )) as { key: string; last_detected_at: Date; raised_observed: number }[];
+      );
       const { alerts, hot } = await decide(rows.map((r) => ({ key: r.key, lastDetectedAt: r.last_detected_at, raisedObserved: r.raised_observed })));
       if (hot.length > 0) {
         await tx.query(
@@ -81,7 +81,7 @@ export class PostgresAlertStore extends AlertStore {
   }
 
   async raisedBetween(from: Date, to: Date): Promise<StoredAlert[]> {
-    const rows = (await this.db.query(`SELECT ${ALERT_COLUMNS} FROM analytics.alerts WHERE raised_at >= $1 AND raised_at < $2 ORDER BY raised_at, seq`, [from, to])) as AlertRow[];
+    const rows = await this.db.query<AlertRow[]>(`SELECT ${ALERT_COLUMNS} FROM analytics.alerts WHERE raised_at >= $1 AND raised_at < $2 ORDER BY raised_at, seq`, [from, to]);
     return rows.map(storedAlert);
   }
 
@@ -92,12 +92,12 @@ export class PostgresAlertStore extends AlertStore {
       params.push(filter.departments);
       scope = `AND (kind = 'term' OR (dimension = 'department' AND subject = ANY($4::text[])))`;
     }
-    const rows = (await this.db.query(
+    const rows = await this.db.query<AlertRow[]>(
       `SELECT ${ALERT_COLUMNS} FROM analytics.alerts
        WHERE raised_at >= $1 AND ($2::text IS NULL OR kind = $2::text) ${scope}
        ORDER BY raised_at DESC, seq DESC LIMIT $3`,
       params,
-    )) as AlertRow[];
+    );
     return rows.map(storedAlert);
   }
 }

@@ -95,7 +95,7 @@ export class PostgresReadModelWriter extends ReadModelWriter {
     const complaintIds = sortedUnique([...byId.values()].flatMap((e) => e.projections.map((p) => p.complaintId.toLowerCase())));
     return this.dataSource.transaction(async (tx) => {
       await tx.query(LOCK_COMPLAINTS_SQL, [complaintIds]);
-      const inserted = (await tx.query(INSERT_APPLIED_SQL, [eventIds, eventIds.map((id) => byId.get(id)!.projections[0].topic)])) as { event_id: string }[];
+      const inserted = await tx.query<{ event_id: string }[]>(INSERT_APPLIED_SQL, [eventIds, eventIds.map((id) => byId.get(id)!.projections[0].topic)]);
       if (inserted.length === 0) return 0;
       const added = inserted.flatMap((r) => byId.get(r.event_id)!.projections);
       const stored = await this.storedEvents(tx, added);
@@ -111,10 +111,10 @@ export class PostgresReadModelWriter extends ReadModelWriter {
   /** Every event stored before of the complaints `added` concerns, under the ids the new events use. */
   private async storedEvents(tx: EntityManager, added: readonly AnalyticsEvent[]): Promise<Map<string, AnalyticsEvent[]>> {
     const ids = sortedUnique(added.map((e) => e.complaintId));
-    const rows = (await tx.query('SELECT complaint_id, body FROM analytics.complaint_events WHERE complaint_id = ANY($1::uuid[])', [ids])) as {
+    const rows = await tx.query<{
       complaint_id: string;
       body: AnalyticsEvent;
-    }[];
+    }[]>('SELECT complaint_id, body FROM analytics.complaint_events WHERE complaint_id = ANY($1::uuid[])', [ids]);
     const byComplaint = new Map<string, AnalyticsEvent[]>();
     for (const row of rows) {
       const events = byComplaint.get(row.complaint_id);

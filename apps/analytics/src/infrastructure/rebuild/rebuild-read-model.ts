@@ -92,7 +92,7 @@ export async function rebuildReadModel(config: AnalyticsConfig, log: (line: stri
     await admin.connect();
     await admin.deleteGroups(REPLAYED_TOPICS.map((topic) => analyticsGroupFor(group, topic))).catch(() => undefined);
     await admin.disconnect();
-    const [{ count }] = (await dataSource.query('SELECT count(*)::int AS count FROM analytics.complaint_facts')) as { count: number }[];
+    const [{ count }] = await dataSource.query<{ count: number }[]>('SELECT count(*)::int AS count FROM analytics.complaint_facts');
     return { consumerGroup: group, messages, complaints: count, seconds: Math.round((Date.now() - started) / 100) / 10 };
   } finally {
     await dataSource.destroy();
