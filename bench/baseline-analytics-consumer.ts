@@ -39,6 +39,8 @@ export async function startBaselineAnalyticsConsumer(brokers: string[], database
   await consumer.connect();
   await consumer.subscribe({ topics: ANALYTICS_TOPICS, fromBeginning: true });
   await consumer.run({
+    // kafkajs hands these over as closures that do not use `this`, though its types declare them as methods.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     eachBatch: async ({ batch, heartbeat }) => {
       await insertRows(db, batch.topic, batch.messages);
       await heartbeat();

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Admin, Kafka, logLevel, Message, Producer } from 'kafkajs';
+import { Kafka, logLevel, Message, Producer } from 'kafkajs';
 import { ComplaintReceivedV1, newReference, Topics } from '@complaints/contracts';
 import { PiiCipher, signPayload } from '@complaints/security';
 import { normaliseHotlineCall } from '../apps/intake-hotline/src/domain/hotline-call';

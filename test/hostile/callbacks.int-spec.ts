@@ -1,7 +1,6 @@
 import { Client } from 'pg';
 import { ComplaintReceivedV1, CustomerResponseV1, Topics } from '@complaints/contracts';
 import { sortedSha1 } from '../../apps/intake-social/src/domain/callback-signature';
-import { WechatCrypto } from '../../apps/intake-social/src/domain/wechat-crypto';
 import { IntakeSocialConfig } from '../../apps/intake-social/src/intake-social.config';
 import { IntakeSocialModule, intakeSocialHttpOptions } from '../../apps/intake-social/src/intake-social.module';
 import { WECHAT, WEIBO, wechatXml } from '../integration/intake-social-client';

@@ -1,4 +1,4 @@
-import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { StaffApiServiceConfig } from '@complaints/config';
 import { SEND_TIME_PATTERN } from './domain/bulletin/bulletin-schedule';
 import { SCORECARD_TARGETS_PATTERN } from './domain/scorecard/scorecard-targets';

@@ -49,6 +49,8 @@ export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
     if (!(spec.maxBatchSize >= 1)) throw new Error('maxBatchSize must be at least 1');
   }
 
+  // kafkajs hands these over as closures that do not use `this`, though its types declare them as methods.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   protected async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
     for (let start = 0; start < batch.messages.length; start += this.spec.maxBatchSize) {

@@ -34,6 +34,8 @@ export class EventConsumer<T extends object> extends TopicGroupConsumer {
     super(kafka, spec.groupId, spec.topic);
   }
 
+  // kafkajs hands these over as closures that do not use `this`, though its types declare them as methods.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   protected async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;

@@ -10,7 +10,7 @@ export interface I18n {
   lang: Lang;
   t: Translate;
   /** A taxonomy code's label (department, product, reason, service point) in the page language. */
-  label(labels: 'department' | 'product' | 'reason' | 'servicePoint', code: string): string;
+  label: (labels: 'department' | 'product' | 'reason' | 'servicePoint', code: string) => string;
 }
 
 const TAXONOMY: Record<'department' | 'product' | 'reason' | 'servicePoint', Record<string, Label>> = {

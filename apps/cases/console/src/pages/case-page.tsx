@@ -134,7 +134,7 @@ function Clocks({ current }: { current: CaseDetail }) {
 }
 
 function Complaint({ current }: { current: CaseDetail }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { content, context } = current;
   // The region is in the summary, by its name.
   const extra = Object.entries(context.extra ?? {}).filter(([name]) => name !== 'region');

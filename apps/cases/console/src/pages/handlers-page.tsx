@@ -17,7 +17,7 @@ import { DepartmentOptions } from '../components/department-options';
  * deactivate them (the router moves the open cases of a handler who no longer fits); the change trail below.
  */
 export function HandlersPage({ api, session, routerUrl }: { api: ConsoleApi; session: Session; routerUrl: string }) {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const allowed = canReadRules(session);
   const editable = canEditRules(session);
   const [department, setDepartment] = useState('');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { CaseStatus, ComplaintReceivedV1, Product } from '@complaints/contracts';
+import { CaseStatus, ComplaintReceivedV1 } from '@complaints/contracts';
 import { AttachmentEntity, guarded, storeUnavailable } from '@complaints/intake';
 import {
   ApplyResult, ComplaintDetail, ComplaintSummary, ComplaintViewStore, StoredAttachment,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { classifyComplaint, Classification } from '@complaints/classification';
-import { ComplaintReceivedV1, ComplaintRoutedV1, Department } from '@complaints/contracts';
+import { ComplaintReceivedV1, ComplaintRoutedV1 } from '@complaints/contracts';
 import { decideRouting, RoutingOutcome } from '../../domain/decide-routing';
 import { HandlerPool } from '../../domain/handler';
 import { raisePriority } from '../../domain/repeat-complaint';

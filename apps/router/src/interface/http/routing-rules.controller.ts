@@ -23,7 +23,7 @@ export class RoutingRulesController {
   @StaffRoles(...ACCESS.routingReaders)
   @ApiOperation({ summary: 'The active rule set (admin, supervisor, auditor)' })
   @ApiOkResponse({ type: RuleSetView })
-  async active(@Staff() staff: StaffPrincipal): Promise<RuleSetView> {
+  async active(@Staff() _staff: StaffPrincipal): Promise<RuleSetView> {
     return this.repository.active();
   }
 
@@ -31,7 +31,7 @@ export class RoutingRulesController {
   @StaffRoles(...ACCESS.routingReaders)
   @ApiOperation({ summary: 'Every rule-set version, newest first (admin, supervisor, auditor)' })
   @ApiOkResponse({ type: RuleSetVersionsView })
-  async versions(@Staff() staff: StaffPrincipal): Promise<RuleSetVersionsView> {
+  async versions(@Staff() _staff: StaffPrincipal): Promise<RuleSetVersionsView> {
     return { items: await this.repository.versions() };
   }
 
