@@ -152,10 +152,10 @@ async function measureIngest(
   ctx: ScenarioContext, db: Client, target: IngestRun['target'], table: string, events: number, startedAt: number, timeoutSec: number, service?: ChildService,
 ): Promise<IngestRun> {
   const deadline = startedAt + timeoutSec * 1000;
-  let rows = 0;
+  let rows: number;
   let lastLog = performance.now();
   for (;;) {
-    rows = Number((await db.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+    rows = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
     if (rows >= events || performance.now() > deadline || service?.exited()) break;
     if (performance.now() - lastLog > 10_000) {
       ctx.log(`${target}: ${rows}/${events} events recorded`);

@@ -164,10 +164,10 @@ interface RunSubject {
 async function measureRun(ctx: ScenarioContext, db: Client, admin: Admin, subject: RunSubject, settings: RouterSettings): Promise<RouterRun> {
   const { target, table, startedAt, routedBefore, service } = subject;
   const deadline = startedAt + settings.timeoutSec * 1000;
-  let rows = 0;
+  let rows: number;
   let lastLog = performance.now();
   for (;;) {
-    rows = Number((await db.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+    rows = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
     if (rows >= settings.complaints || performance.now() > deadline || service?.exited()) break;
     if (performance.now() - lastLog > 10_000) {
       ctx.log(`${target}: ${rows}/${settings.complaints} rows`);

@@ -30,7 +30,7 @@ class DeliveryDispatcherLifecycle implements OnApplicationBootstrap, OnApplicati
       deliverDue,
       options.pollMs,
       (report) => {
-        for (const [outcome, count] of Object.entries(report)) if (count > 0) deliveryMetrics.attempts.inc({ outbox: options.name, outcome }, count);
+        for (const [outcome, count] of Object.entries(report) as [string, number][]) if (count > 0) deliveryMetrics.attempts.inc({ outbox: options.name, outcome }, count);
         if (report.retrying || report.dead) logger.warn({ outbox: options.name, ...report }, 'outbound deliveries failed');
       },
       (error) => logger.error({ outbox: options.name, err: error }, 'outbound delivery run failed'),

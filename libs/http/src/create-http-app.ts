@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { CORRELATION_HEADER, correlationIdOf, httpRequestSeconds } from '@complaints/observability';
 import { applyRouteBodyLimits } from './body-limit';
@@ -108,7 +108,7 @@ export function correlationId(raw: { id?: unknown }): string | undefined {
 /** Starts listening and returns the base URL. */
 export async function listen(app: INestApplication, host: string, port: number): Promise<string> {
   await app.listen(port, host);
-  const address = app.getHttpServer().address();
+  const address = (app.getHttpServer() as Server).address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actualPort}`;
 }

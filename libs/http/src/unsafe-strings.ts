@@ -25,7 +25,7 @@ export function unsafeStringIn(value: unknown, path = ''): FieldError | undefine
       continue;
     }
     if (typeof item !== 'object' || item === null) continue;
-    const entries = Object.entries(item);
+    const entries = Object.entries(item as Record<string, unknown>);
     for (const [key] of entries) {
       const message = stringProblem(key);
       if (message) return { field: itemPath ? `${itemPath}.${key}` : key, message: `field names ${message}` };

@@ -70,7 +70,7 @@ export class TypeOrmCaseRepository extends CaseRepository {
     } as const;
     const known = (Object.keys(fields) as Array<keyof typeof fields>).filter((name) => identity[name]);
     const conditions = known.map((name) => `${fields[name]} = :${name}`);
-    const parameters = Object.fromEntries([['channel', channel], ...known.map((name) => [name, identity[name]!])]);
+    const parameters = Object.fromEntries<string>([['channel', channel], ...known.map((name): [string, string] => [name, identity[name]!])]);
     if (conditions.length === 0) return null;
     const row = await this.db
       .getRepository(CaseEntity)
@@ -214,7 +214,7 @@ export class TypeOrmCaseRepository extends CaseRepository {
  * a later one (or one racing it) throws AlreadyAnsweredError, which rolls the whole change back.
  */
 async function fileAnswer(tx: EntityManager, complaintId: string, answer: CustomerAnswer): Promise<void> {
-  const filed = await tx.query(
+  const filed: unknown = await tx.query(
     `INSERT INTO cases.customer_answers (complaint_id, customer_key, response_event_id, channel, score, recorded_at)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (complaint_id, customer_key) DO NOTHING RETURNING complaint_id`,
     [complaintId, answer.customerKey, answer.responseEventId, answer.channel, answer.score, answer.at],

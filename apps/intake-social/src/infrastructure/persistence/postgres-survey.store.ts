@@ -19,7 +19,7 @@ export class PostgresSurveyStore extends SurveyStore {
   async apply(change: SurveyChange): Promise<SurveyChangeResult> {
     // changed_at orders the changes of one survey: a replayed older event never undoes a later one.
     // An answered survey stays answered: one answer per case and customer, however often the case is resolved.
-    const result =
+    const result: unknown =
       change.kind === 'sent'
         ? await this.db.query(
             `INSERT INTO ${T}.surveys (channel, user_id, reference, complaint_id, account, status, sent_at, expires_at, changed_at)

@@ -28,7 +28,7 @@ export class PostgresSmsSurveyStore extends SmsSurveyStore {
   async apply(phoneFingerprint: string, change: SmsSurveyChange): Promise<SmsSurveyChangeResult> {
     // changed_at orders the changes of one survey: a replayed older event never undoes a later one.
     // An answered survey stays answered: one answer per case and customer, however often the case is resolved.
-    const result =
+    const result: unknown =
       change.kind === 'sent'
         ? await this.db.query(
             `INSERT INTO ${T}.sms_surveys (phone_fingerprint, reference, complaint_id, channel, language, recipient, status, sent_at, expires_at, changed_at)

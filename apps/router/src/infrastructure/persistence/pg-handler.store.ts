@@ -71,7 +71,7 @@ export class PgHandlerStore extends HandlerStore {
 
   async auditTrail(limit: number, offset: number) {
     const [{ total }]: { total: string }[] = await this.db.query('SELECT count(*) AS total FROM routing.handler_audit');
-    const rows: Record<string, any>[] = await this.db.query('SELECT * FROM routing.handler_audit ORDER BY id DESC LIMIT $1 OFFSET $2', [limit, offset]);
+    const rows: Record<string, unknown>[] = await this.db.query('SELECT * FROM routing.handler_audit ORDER BY id DESC LIMIT $1 OFFSET $2', [limit, offset]);
     const items = rows.map((row) => ({
       id: Number(row.id),
       at: (row.at as Date).toISOString(),
