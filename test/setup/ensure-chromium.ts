@@ -26,7 +26,9 @@ export function ensureChromium(log: (line: string) => void): string {
       log(`could not install ${CJK_FONT_PACKAGE} (${why}): screenshots of Chinese pages will show boxes`);
       return CHROMIUM_PATH;
     }
-    throw new Error(`Chromium is missing at ${CHROMIUM_PATH} and could not be installed (${why}): run "apt-get install -y chromium ${CJK_FONT_PACKAGE}" as root, or set CHROMIUM_PATH`);
+    throw new Error(`Chromium is missing at ${CHROMIUM_PATH} and could not be installed (${why}): run "apt-get install -y chromium ${CJK_FONT_PACKAGE}" as root, or set CHROMIUM_PATH`, {
+      cause: error,
+    });
   }
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`apt-get installed chromium but ${CHROMIUM_PATH} is still missing; set CHROMIUM_PATH`);
   return CHROMIUM_PATH;

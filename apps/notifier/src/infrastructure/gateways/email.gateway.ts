@@ -43,6 +43,8 @@ export class EmailGateway implements RouteGateway {
         messageId: `<${idempotencyKey.replace(/[^A-Za-z0-9.-]/g, '.')}@${domain}>`,
       });
     } catch (error) {
+      // No `cause` on purpose: the transport's error may carry the message and the SMTP login; its message alone travels.
+      // eslint-disable-next-line preserve-caught-error
       throw new Error(`SMTP server refused or unreachable: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
