@@ -32,7 +32,7 @@ function buildApp(token: string, crypto: WechatCrypto): FastifyInstance {
   for (const type of ['text/xml', 'application/xml']) {
     app.addContentTypeParser(type, { parseAs: 'string' }, (_request, body, done) => done(null, body));
   }
-  app.get('/health/ready', async () => ({ status: 'ok' }));
+  app.get('/health/ready', () => Promise.resolve({ status: 'ok' }));
   app.post('/v1/wechat/callback', async (request: FastifyRequest<{ Querystring: WechatQuery }>, reply) => {
     const { signature, timestamp = '', nonce = '', encrypt_type: encryptType, msg_signature: msgSignature } = request.query;
     if (!signatureMatches([token, timestamp, nonce], signature)) return reply.code(401).send({ check: 'signature' });

@@ -30,8 +30,8 @@ async function main(): Promise<void> {
 
   const children = SERVICES.map((service) => launch(service, env, logDir));
   const shutdown = stopper(children, kafka, say);
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 
   for (const { service, child } of children) {
     child.on('exit', (code) => {

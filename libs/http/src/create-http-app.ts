@@ -60,7 +60,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
   applyRouteBodyLimits(fastify);
   adapter.useBodyParser('application/json', options.rawBody ?? false, undefined, (request, body, done) => {
     if (jsonNestsDeeperThan(body, MAX_JSON_DEPTH)) return done(tooDeep(), undefined);
-    fastify.getDefaultJsonParser('error', 'error')(request, body as unknown as string, done);
+    void fastify.getDefaultJsonParser('error', 'error')(request, body as unknown as string, done);
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
