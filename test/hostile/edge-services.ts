@@ -89,7 +89,7 @@ export class EdgeServices {
     const res = await fetch(`${this.urls[service]}${request.path}`, { method: request.method ?? (raw === undefined ? 'GET' : 'POST'), headers, body: raw });
     const text = await res.text();
     const elapsedMs = performance.now() - started;
-    let body: Record<string, any> = {};
+    let body: Record<string, any>;
     try {
       body = text ? (JSON.parse(text) as Record<string, any>) : {};
     } catch {

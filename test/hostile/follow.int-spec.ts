@@ -83,7 +83,7 @@ describe('hostile: following a complaint on intake-web', () => {
       body,
     });
     const text = await res.text();
-    let parsed: Record<string, any> = {};
+    let parsed: Record<string, any>;
     try {
       parsed = text ? (JSON.parse(text) as Record<string, any>) : {};
     } catch {

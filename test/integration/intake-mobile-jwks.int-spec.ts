@@ -19,6 +19,8 @@ class JwksServer {
   ) {}
 
   static async start(keys: object[]): Promise<JwksServer> {
+    // Assigned once the server listens; the request handler, created first, reads it.
+    // eslint-disable-next-line prefer-const
     let instance: JwksServer | undefined;
     const server = createServer((req, res) => {
       instance!.requests += 1;

@@ -24,6 +24,8 @@ export class WeiboApiServer {
   private constructor(private readonly server: Server, readonly url: string) {}
 
   static async start(accessToken: string): Promise<WeiboApiServer> {
+    // Assigned once the server listens; the request handler, created first, reads it.
+    // eslint-disable-next-line prefer-const
     let api: WeiboApiServer | undefined;
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];

@@ -27,6 +27,8 @@ export class OidcProvider {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
     const codes = new Map<string, { challenge: string; redirectUri: string; person: OidcPerson }>();
+    // Assigned once the server listens; the request handler, created first, reads it.
+    // eslint-disable-next-line prefer-const
     let provider: OidcProvider | undefined;
     const server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', provider!.issuer);

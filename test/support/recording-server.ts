@@ -25,6 +25,8 @@ export class RecordingServer {
   static async start(
     respond: (request: Omit<RecordedRequest, 'answeredWith'>, index: number) => number | { status: number; body: unknown } = () => 200,
   ): Promise<RecordingServer> {
+    // Assigned once the server listens; the request handler, created first, reads it.
+    // eslint-disable-next-line prefer-const
     let instance: RecordingServer | undefined;
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];

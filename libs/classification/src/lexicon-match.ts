@@ -45,6 +45,8 @@ const COMPILED: CompiledLabel[] = LEXICONS.flatMap(([axis, lexicon]) =>
 export function matchLexicons(normalised: string): LexiconMatch {
   // Skip the half of the lexicon that cannot match: English text has no Chinese terms and vice versa.
   const latinText = hasLatin(normalised);
+  // Anything outside ASCII: the range has to start at NUL.
+  // eslint-disable-next-line no-control-regex
   const otherText = /[^\x00-\x7f]|\d/.test(normalised);
   const hits: LexiconHit[] = [];
   for (const { axis, label, latin, other } of COMPILED) {
