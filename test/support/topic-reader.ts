@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
 
 /**
- * Reads a topic from its beginning with a fresh consumer group and keeps every message, so a test
- * can wait for the events it expects. Call `close()` in afterAll.
+ * Reads a topic from its beginning with a fresh consumer group and keeps every message holding a JSON
+ * object, so a test can wait for the events it expects. The poison tests leave tombstones, invalid JSON
+ * and other pills on the shared topics; like the services' consumers, the reader passes over them
+ * instead of stopping at them. Call `close()` in afterAll.
  */
 export class TopicReader<T = Record<string, unknown>> {
   readonly messages: Array<{ key: string | null; value: T; headers: Record<string, string> }> = [];
@@ -21,9 +23,11 @@ export class TopicReader<T = Record<string, unknown>> {
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
+        const value = jsonObjectOf(message.value);
+        if (value === undefined) return;
         reader.messages.push({
           key: message.key?.toString() ?? null,
-          value: JSON.parse(message.value?.toString() ?? 'null') as T,
+          value: value as T,
           headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
         });
       },
@@ -37,5 +41,15 @@ export class TopicReader<T = Record<string, unknown>> {
 
   close(): Promise<void> {
     return this.consumer.disconnect();
+  }
+}
+
+/** The message's value when it is a JSON object, else undefined (a tombstone, invalid JSON, a bare value). */
+function jsonObjectOf(value: Buffer | null): object | undefined {
+  try {
+    const parsed: unknown = JSON.parse(value?.toString() ?? 'null');
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
   }
 }
