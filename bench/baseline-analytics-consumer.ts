@@ -40,8 +40,9 @@ export async function startBaselineAnalyticsConsumer(brokers: string[], database
   await consumer.subscribe({ topics: ANALYTICS_TOPICS, fromBeginning: true });
   await consumer.run({
     // kafkajs hands these over as closures that do not use `this`, though its types declare them as methods.
-    // eslint-disable-next-line @typescript-eslint/unbound-method
+    /* eslint-disable @typescript-eslint/unbound-method */
     eachBatch: async ({ batch, heartbeat }) => {
+    /* eslint-enable @typescript-eslint/unbound-method */
       await insertRows(db, batch.topic, batch.messages);
       await heartbeat();
     },

@@ -92,8 +92,9 @@ function receivedRecord(body: ComplaintBody): { complaintId: string; receivedAt:
       receivedAt,
       source: { system: 'web-form', messageId: null, receivedAt },
       // The baseline takes whatever JSON it is sent (validation is not what it measures), as the record it builds shows.
-      // eslint-disable-next-line @typescript-eslint/no-base-to-string
+      /* eslint-disable @typescript-eslint/no-base-to-string */
       customer: { name: body.customer?.name ?? null, contact: { phone: body.customer?.phone ?? null, phoneLast4: String(body.customer?.phone ?? '').slice(-4) } },
+      /* eslint-enable @typescript-eslint/no-base-to-string */
       content: { text: body.text ?? null, language: 'zh' },
       context: {},
     },

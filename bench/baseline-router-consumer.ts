@@ -58,8 +58,9 @@ export async function startBaselineConsumer(brokers: string[], databaseUrl: stri
   await consumer.subscribe({ topic: Topics.complaintReceivedV1, fromBeginning: true });
   await consumer.run({
     // kafkajs hands these over as closures that do not use `this`, though its types declare them as methods.
-    // eslint-disable-next-line @typescript-eslint/unbound-method
+    /* eslint-disable @typescript-eslint/unbound-method */
     eachBatch: async ({ batch, heartbeat }) => {
+    /* eslint-enable @typescript-eslint/unbound-method */
       await insertRows(db, batch.messages);
       await heartbeat();
     },

@@ -50,8 +50,9 @@ export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
   }
 
   // kafkajs hands these over as closures that do not use `this`, though its types declare them as methods.
-  // eslint-disable-next-line @typescript-eslint/unbound-method
+  /* eslint-disable @typescript-eslint/unbound-method */
   protected async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
+  /* eslint-enable @typescript-eslint/unbound-method */
     const { topic, partition } = batch;
     for (let start = 0; start < batch.messages.length; start += this.spec.maxBatchSize) {
       if (!isRunning() || isStale()) break;

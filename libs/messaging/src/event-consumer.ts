@@ -35,8 +35,9 @@ export class EventConsumer<T extends object> extends TopicGroupConsumer {
   }
 
   // kafkajs hands these over as closures that do not use `this`, though its types declare them as methods.
-  // eslint-disable-next-line @typescript-eslint/unbound-method
+  /* eslint-disable @typescript-eslint/unbound-method */
   protected async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
+  /* eslint-enable @typescript-eslint/unbound-method */
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
       await this.processMessage(batch.topic, batch.partition, message, heartbeat);

@@ -52,8 +52,9 @@ export class OidcClient {
     const tokens = (await response.json().catch(() => ({}))) as { id_token?: unknown; error?: unknown; error_description?: unknown };
     if (!response.ok || typeof tokens.id_token !== 'string') {
       // RFC 6749 makes error and error_description strings; String() only keeps a provider that sends something else from throwing here.
-      // eslint-disable-next-line @typescript-eslint/no-base-to-string
+      /* eslint-disable @typescript-eslint/no-base-to-string */
       throw new OidcSignInError(`the identity provider refused the code (${String(tokens.error ?? response.status)}${tokens.error_description ? `: ${String(tokens.error_description)}` : ''})`);
+      /* eslint-enable @typescript-eslint/no-base-to-string */
     }
     this.jwks ??= createRemoteJWKSet(new URL(discovery.jwks_uri), { timeoutDuration: TIMEOUT_MS });
     let payload: JWTPayload;
