@@ -7,7 +7,12 @@ import tseslint from 'typescript-eslint';
 
 // The Preact front ends are type-checked by tsconfig.web.json (DOM, JSX, bundler resolution);
 // everything else by tsconfig.json. Keep these globs in step with the two tsconfigs' include lists.
-const webFiles = ['libs/web-ui/src/**/*.{ts,tsx,mts}', 'apps/*/site/**/*.{ts,tsx,mts}', 'apps/*/console/**/*.{ts,tsx,mts}', 'tools/web/**/*.{ts,tsx,mts}'];
+const webFiles = [
+  'libs/web-ui/src/**/*.{ts,tsx,mts}',
+  'apps/*/site/**/*.{ts,tsx,mts}',
+  'apps/*/console/**/*.{ts,tsx,mts}',
+  'tools/web/**/*.{ts,tsx,mts}',
+];
 
 export default defineConfig(
   globalIgnores(['**/dist/', '**/node_modules/', '.local/', 'coverage/', 'bench/results/', 'test-results/']),
@@ -32,7 +37,13 @@ export default defineConfig(
       // rest siblings are how the code drops fields from an object (`const { iat, exp, ...claims } = payload`).
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
       ],
     },
   },

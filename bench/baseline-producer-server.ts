@@ -56,7 +56,7 @@ function buildApp(producer: Producer): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
   app.get('/health/ready', () => Promise.resolve({ status: 'ok' }));
   app.post('/v1/complaints', async (request, reply) => {
-    const record = receivedRecord((request.body ?? {}));
+    const record = receivedRecord(request.body ?? {});
     try {
       await sendAcksAll(producer, Topics.complaintReceivedV1, [{ key: record.complaintId, value: record.value, headers: record.headers }]);
     } catch {
@@ -93,13 +93,21 @@ function receivedRecord(body: ComplaintBody): { complaintId: string; receivedAt:
       source: { system: 'web-form', messageId: null, receivedAt },
       // The baseline takes whatever JSON it is sent (validation is not what it measures), as the record it builds shows.
       /* eslint-disable @typescript-eslint/no-base-to-string */
-      customer: { name: body.customer?.name ?? null, contact: { phone: body.customer?.phone ?? null, phoneLast4: String(body.customer?.phone ?? '').slice(-4) } },
+      customer: {
+        name: body.customer?.name ?? null,
+        contact: { phone: body.customer?.phone ?? null, phoneLast4: String(body.customer?.phone ?? '').slice(-4) },
+      },
       /* eslint-enable @typescript-eslint/no-base-to-string */
       content: { text: body.text ?? null, language: 'zh' },
       context: {},
     },
   });
-  const headers = { 'correlation-id': correlationId, 'event-id': eventId, 'event-type': 'complaint.received.v1', 'content-type': 'application/json' };
+  const headers = {
+    'correlation-id': correlationId,
+    'event-id': eventId,
+    'event-type': 'complaint.received.v1',
+    'content-type': 'application/json',
+  };
   return { complaintId, receivedAt, value, headers };
 }
 

@@ -22,7 +22,9 @@ export interface RoutingText {
 /** The `text` of every line of data/routing/{zh,en,dev}-*.jsonl. */
 export function routingTexts(projectRoot: string): RoutingText[] {
   const dir = join(projectRoot, 'data', 'routing');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl') && !f.startsWith('cfpb-')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl') && !f.startsWith('cfpb-'))
+    .sort();
   const texts: RoutingText[] = [];
   for (const file of files) {
     for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {

@@ -52,7 +52,11 @@ describe('regions from the intakes -> analytics transparency report (real Kafka 
       startApp(AnalyticsModule.register(analyticsConfig)),
     ]);
     // Regions come with the received complaints: let analytics work through what earlier tests published first.
-    await groupCaughtUp(analyticsGroupFor(analyticsConfig.ANALYTICS_CONSUMER_GROUP, Topics.complaintReceivedV1), Topics.complaintReceivedV1, 200_000);
+    await groupCaughtUp(
+      analyticsGroupFor(analyticsConfig.ANALYTICS_CONSUMER_GROUP, Topics.complaintReceivedV1),
+      Topics.complaintReceivedV1,
+      200_000,
+    );
   }, 240_000);
   afterAll(async () => {
     await Promise.all([web?.close(), mobile?.close(), hotline?.close(), analytics?.close()]);
@@ -68,7 +72,12 @@ describe('regions from the intakes -> analytics transparency report (real Kafka 
     const res = await fetch(`${web.url}/v1/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: '网点办理挂失等了两个小时,要求改进。', customer: { name: '次仁', phone: uniquePhone().number }, consent: true, ...(region ? { region } : {}) }),
+      body: JSON.stringify({
+        text: '网点办理挂失等了两个小时,要求改进。',
+        customer: { name: '次仁', phone: uniquePhone().number },
+        consent: true,
+        ...(region ? { region } : {}),
+      }),
     });
     expect(res.status).toBe(202);
     return ((await res.json()) as { reference: string }).reference;
@@ -77,7 +86,7 @@ describe('regions from the intakes -> analytics transparency report (real Kafka 
   /** How many of the year's complaints the read model has in a region: the exact figure, before any suppression. */
   async function factsIn(region: string): Promise<number> {
     const [row] = await queryDb<{ n: number }>(
-      "SELECT count(*)::int AS n FROM analytics.complaint_facts WHERE region = $1 AND received_day BETWEEN $2::date AND $3::date",
+      'SELECT count(*)::int AS n FROM analytics.complaint_facts WHERE region = $1 AND received_day BETWEEN $2::date AND $3::date',
       [region, `${year}-01-01`, `${year}-12-31`],
     );
     return row.n;
@@ -90,11 +99,20 @@ describe('regions from the intakes -> analytics transparency report (real Kafka 
     expect(app.status).toBe(202);
     const push = await pushCalls(hotline.url, { calls: [sampleCall({ callerRegion: '西藏自治区' })] });
     expect(push.body.results?.[0]?.status).toBe('accepted');
-    const inXizang = [await fileOnTheWeb(XIZANG), await fileOnTheWeb('西藏自治区'), await fileOnTheWeb('西藏'), app.body.reference, push.body.results![0].reference!];
+    const inXizang = [
+      await fileOnTheWeb(XIZANG),
+      await fileOnTheWeb('西藏自治区'),
+      await fileOnTheWeb('西藏'),
+      app.body.reference,
+      push.body.results![0].reference!,
+    ];
     const nowhere = await fileOnTheWeb();
 
     const facts = await eventually(async () => {
-      const rows = await queryDb<{ reference: string; region: string | null }>('SELECT reference, region FROM analytics.complaint_facts WHERE reference = ANY($1::text[])', [[...inXizang, nowhere]]);
+      const rows = await queryDb<{ reference: string; region: string | null }>(
+        'SELECT reference, region FROM analytics.complaint_facts WHERE reference = ANY($1::text[])',
+        [[...inXizang, nowhere]],
+      );
       return rows.length === 6 ? Object.fromEntries(rows.map((r) => [r.reference, r.region])) : undefined;
     });
     expect(inXizang.map((reference) => facts[reference])).toEqual(Array(5).fill(XIZANG));
@@ -111,7 +129,11 @@ describe('regions from the intakes -> analytics transparency report (real Kafka 
     if (report[XIZANG].suppressed) {
       expect(report[XIZANG]).toEqual({ count: null, suppressed: true, reason: 'protects-another-cell' });
       expect(small).toHaveLength(1);
-      expect(Object.values(report).filter((cell) => !cell.suppressed).every((cell) => cell.count! >= counted)).toBe(true);
+      expect(
+        Object.values(report)
+          .filter((cell) => !cell.suppressed)
+          .every((cell) => cell.count! >= counted),
+      ).toBe(true);
     } else {
       expect(report[XIZANG]).toEqual({ count: counted, suppressed: false });
     }

@@ -22,8 +22,21 @@ describe('analytics reports', () => {
 
   // 6 web credit-card fee complaints, 5 hotline deposit process ones (one in another region), 1 web loan one.
   const specs: [number, 'web' | 'hotline', RoutingSpec, string][] = [
-    ...Array.from({ length: 6 }, () => [1, 'web', { product: 'CREDIT_CARD', reason: 'FEES', department: 'CARD_CENTER' }, '310000'] as [number, 'web', RoutingSpec, string]),
-    ...Array.from({ length: 4 }, () => [2, 'hotline', { product: 'DEPOSIT', reason: 'PROCESS', department: 'RETAIL_BANKING' }, '310000'] as [number, 'hotline', RoutingSpec, string]),
+    ...Array.from(
+      { length: 6 },
+      () =>
+        [1, 'web', { product: 'CREDIT_CARD', reason: 'FEES', department: 'CARD_CENTER' }, '310000'] as [number, 'web', RoutingSpec, string],
+    ),
+    ...Array.from(
+      { length: 4 },
+      () =>
+        [2, 'hotline', { product: 'DEPOSIT', reason: 'PROCESS', department: 'RETAIL_BANKING' }, '310000'] as [
+          number,
+          'hotline',
+          RoutingSpec,
+          string,
+        ],
+    ),
     [2, 'hotline', { product: 'DEPOSIT', reason: 'PROCESS', department: 'RETAIL_BANKING' }, '110000'],
     [28, 'web', { product: 'LOAN', reason: 'FEES', department: 'LENDING' }, '310000'],
   ];
@@ -33,7 +46,12 @@ describe('analytics reports', () => {
     producer = await testProducer();
     analytics = await startApp(AnalyticsModule.register(testConfig(AnalyticsConfig)));
     for (const [i, s] of scripts.entries()) {
-      const events = [s.received(), s.routed(), s.caseEvent('opened', 0.1), s.caseEvent('feedback_sent', 12, { first: true }, 'IN_PROGRESS')];
+      const events = [
+        s.received(),
+        s.routed(),
+        s.caseEvent('opened', 0.1),
+        s.caseEvent('feedback_sent', 12, { first: true }, 'IN_PROGRESS'),
+      ];
       // The first five credit-card complaints are answered, resolved and closed after fixing a fee disclosure.
       if (i < 5) {
         events.push(
@@ -47,8 +65,13 @@ describe('analytics reports', () => {
     }
     // Every topic's consumer must have reached this test's events (each works through earlier tests' first).
     await eventually(async () => {
-      const res = await fetch(`${analytics.url}/v1/kpis?from=${month.day(1)}&to=${month.day(28)}&groupBy=product`, { headers: { authorization: `Bearer ${overseer}` } });
-      const body = (await res.json()) as { total: { volume: number; closed: number; firstFeedback: { given: number } }; groups: { key: string }[] };
+      const res = await fetch(`${analytics.url}/v1/kpis?from=${month.day(1)}&to=${month.day(28)}&groupBy=product`, {
+        headers: { authorization: `Bearer ${overseer}` },
+      });
+      const body = (await res.json()) as {
+        total: { volume: number; closed: number; firstFeedback: { given: number } };
+        groups: { key: string }[];
+      };
       const routed = body.groups.every((g) => g.key !== UNKNOWN_KEY);
       return routed && body.total.volume === 12 && body.total.closed === 5 && body.total.firstFeedback.given === 12 ? true : undefined;
     });
@@ -101,7 +124,12 @@ describe('analytics reports', () => {
   it('keeps the return for those who see every department and refuses bad periods', async () => {
     expect((await report(`period=${month.period}`, staffToken(['agent'], ['CARD_CENTER']))).status).toBe(403);
     expect((await report(`period=${month.period}`, null)).status).toBe(401);
-    for (const [query, field] of [['period=2026Q5', 'period'], ['period=1999', 'period'], ['period=2026&format=pdf', 'format'], ['', 'period']]) {
+    for (const [query, field] of [
+      ['period=2026Q5', 'period'],
+      ['period=1999', 'period'],
+      ['period=2026&format=pdf', 'format'],
+      ['', 'period'],
+    ]) {
       const res = await report(query);
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -113,7 +141,12 @@ describe('analytics reports', () => {
     const res = await fetch(`${analytics.url}/v1/transparency?period=${month.period}`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, any>;
-    expect(body).toMatchObject({ period: month.period, timeZone: 'Asia/Shanghai', minimumPublishedCount: 5, complaints: { count: 12, suppressed: false } });
+    expect(body).toMatchObject({
+      period: month.period,
+      timeZone: 'Asia/Shanghai',
+      minimumPublishedCount: 5,
+      complaints: { count: 12, suppressed: false },
+    });
     // LOAN (1) is withheld, and DEPOSIT (5), the next smallest, with it: else 12 - 6 - 5 would give it away.
     expect(body.byBusinessCategory).toEqual({
       CREDIT_CARD: { count: 6, suppressed: false },
@@ -122,13 +155,22 @@ describe('analytics reports', () => {
     });
     expect(body.byCause).toEqual({ FEES: { count: 7, suppressed: false }, PROCESS: { count: 5, suppressed: false } });
     // Regions are the provinces' GB/T 2260 codes (110000 Beijing, 310000 Shanghai); the page names them.
-    expect(body.byRegion).toEqual({ '110000': { count: null, suppressed: true, reason: 'fewer-than-5' }, '310000': { count: null, suppressed: true, reason: 'protects-another-cell' } });
+    expect(body.byRegion).toEqual({
+      '110000': { count: null, suppressed: true, reason: 'fewer-than-5' },
+      '310000': { count: null, suppressed: true, reason: 'protects-another-cell' },
+    });
     expect(body.timeliness.firstFeedbackWithin48h).toEqual({ value: 1, suppressed: false });
     expect(body.timeliness.decidedWithin15Days).toEqual({ value: 0.4167, suppressed: false });
     expect(body.satisfaction.responses).toEqual({ count: 5, suppressed: false });
     expect(body.satisfaction.mean).toEqual({ value: 4.6, suppressed: false });
-    expect(body.satisfaction.distribution).toEqual({ '4': { count: null, suppressed: true, reason: 'fewer-than-5' }, '5': { count: null, suppressed: true, reason: 'fewer-than-5' } });
-    expect(body.improvements).toEqual({ rootCauses: { DISCLOSURE: { count: 5, suppressed: false } }, correctiveActions: { REFUND_COMPENSATION: { count: 5, suppressed: false } } });
+    expect(body.satisfaction.distribution).toEqual({
+      '4': { count: null, suppressed: true, reason: 'fewer-than-5' },
+      '5': { count: null, suppressed: true, reason: 'fewer-than-5' },
+    });
+    expect(body.improvements).toEqual({
+      rootCauses: { DISCLOSURE: { count: 5, suppressed: false } },
+      correctiveActions: { REFUND_COMPENSATION: { count: 5, suppressed: false } },
+    });
     expect(JSON.stringify(body)).not.toContain('年费');
   });
 

@@ -49,7 +49,12 @@ describe('intake-hotline: status callbacks to the call centre', () => {
     return { callId: call.callId as string, reference: result.reference!, complaintId: result.complaintId! };
   }
 
-  async function publishCaseEvent(type: CaseEventType, call: { callId: string; reference: string; complaintId: string }, callcenterId: string, channel: Channel = 'hotline') {
+  async function publishCaseEvent(
+    type: CaseEventType,
+    call: { callId: string; reference: string; complaintId: string },
+    callcenterId: string,
+    channel: Channel = 'hotline',
+  ) {
     const event = caseEvent({
       type,
       case: {
@@ -100,7 +105,9 @@ describe('intake-hotline: status callbacks to the call centre', () => {
     await publishCaseEvent('case.assigned', call, 'cc-flaky');
     await publishCaseEvent('case.closed', call, 'cc-flaky', 'web');
     const closed = await publishCaseEvent('case.closed', call, 'cc-flaky');
-    await eventually(async () => (flaky.requests.some((r) => JSON.parse(r.body).eventId === closed && r.answeredWith === 200) ? true : undefined));
+    await eventually(async () =>
+      flaky.requests.some((r) => JSON.parse(r.body).eventId === closed && r.answeredWith === 200) ? true : undefined,
+    );
     const forCall = flaky.requests.filter((r) => JSON.parse(r.body).callId === call.callId);
     expect(forCall.map((r) => JSON.parse(r.body).event)).toEqual(['case.closed']);
   });

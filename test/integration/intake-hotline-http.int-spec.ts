@@ -60,7 +60,10 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
       });
       expect(tampered.status).toBe(401);
       expect(tampered.body.check).toBe('signature');
-      const original = await pushCalls(hotline.url, undefined, { rawBody: raw, headers: { 'x-timestamp': String(timestamp), 'x-signature': signature } });
+      const original = await pushCalls(hotline.url, undefined, {
+        rawBody: raw,
+        headers: { 'x-timestamp': String(timestamp), 'x-signature': signature },
+      });
       expect(original.status).toBe(200);
     });
 
@@ -73,7 +76,10 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
 
   describe('the batch envelope', () => {
     it('415 for a body that is not JSON', async () => {
-      const res = await pushCalls(hotline.url, undefined, { rawBody: 'callId=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const res = await pushCalls(hotline.url, undefined, {
+        rawBody: 'callId=1',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       expect(res.status).toBe(415);
       expect(res.body.errors).toEqual([{ field: 'Content-Type', message: expect.any(String) }]);
     });
@@ -104,7 +110,9 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
       const res = await pushCalls(hotline.url, { calls });
       expect(res.status).toBe(413);
       expect(res.body.errors).toEqual([{ field: 'calls', message: expect.stringContaining('500') }]);
-      const stored = await db.query('SELECT count(*)::int AS n FROM intake_hotline.calls WHERE call_id = ANY($1)', [calls.map((c) => c.callId)]);
+      const stored = await db.query('SELECT count(*)::int AS n FROM intake_hotline.calls WHERE call_id = ANY($1)', [
+        calls.map((c) => c.callId),
+      ]);
       expect(stored.rows[0].n).toBe(0);
     });
 
@@ -153,18 +161,30 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
     });
 
     it("carries the caller's region as its code, and rejects only the record whose region is unknown", async () => {
-      const calls = [sampleCall({ callerRegion: '广东省' }), sampleCall({ callerRegion: '火星' }), sampleCall({ callerRegion: '650000' }), sampleCall()];
+      const calls = [
+        sampleCall({ callerRegion: '广东省' }),
+        sampleCall({ callerRegion: '火星' }),
+        sampleCall({ callerRegion: '650000' }),
+        sampleCall(),
+      ];
       const res = await pushCalls(hotline.url, { calls });
       expect(res.status).toBe(200);
       const results = res.body.results!;
       expect(results.map((r) => r.status)).toEqual(['accepted', 'rejected', 'accepted', 'accepted']);
       expect(results[1].errors).toEqual([{ field: 'calls[1].callerRegion', message: regionRuleMessage('callerRegion') }]);
-      const regions = await Promise.all([0, 2, 3].map(async (i) => (await eventually(async () => publishedFor(results[i].complaintId!)[0])).complaint.context.extra?.region));
+      const regions = await Promise.all(
+        [0, 2, 3].map(
+          async (i) => (await eventually(async () => publishedFor(results[i].complaintId!)[0])).complaint.context.extra?.region,
+        ),
+      );
       expect(regions).toEqual(['440000', '650000', undefined]);
     });
 
     it('takes a plain-text transcript with speaker labels and offsets', async () => {
-      const call = sampleCall({ transcript: '[00:00:02] Agent: Thank you for calling.\n[00:00:06] Customer: My card 4111 1111 1111 1111 was charged twice.\nAgent: I see.' });
+      const call = sampleCall({
+        transcript:
+          '[00:00:02] Agent: Thank you for calling.\n[00:00:06] Customer: My card 4111 1111 1111 1111 was charged twice.\nAgent: I see.',
+      });
       const res = await pushCalls(hotline.url, { calls: [call] });
       expect(res.body.results?.[0]?.status).toBe('accepted');
       const event = await eventually(async () => publishedFor(res.body.results![0].complaintId!)[0]);
@@ -223,7 +243,10 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
       const ids = new Set(res.body.results!.map((r) => r.complaintId!));
       await eventually(async () => (received.values((e) => ids.has(e.complaint.complaintId)).length >= 500 ? true : undefined));
       expect(received.values((e) => ids.has(e.complaint.complaintId))).toHaveLength(500);
-      const stored = await db.query(`SELECT count(*)::int AS n FROM intake_hotline.calls WHERE status = 'accepted' AND complaint_id = ANY($1)`, [[...ids]]);
+      const stored = await db.query(
+        `SELECT count(*)::int AS n FROM intake_hotline.calls WHERE status = 'accepted' AND complaint_id = ANY($1)`,
+        [[...ids]],
+      );
       expect(stored.rows[0].n).toBe(500);
     });
   });
@@ -234,7 +257,10 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
     expect(metrics).toMatch(/hotline_calls_total\{[^}]*status="rejected"[^}]*\} [1-9]/);
     const ready = await fetch(`${hotline.url}/health/ready`);
     expect(await ready.json()).toMatchObject({ status: 'ok', info: { kafka: { status: 'up' }, database: { status: 'up' } } });
-    const openapi = (await (await fetch(`${hotline.url}/openapi.json`)).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }> } };
+    const openapi = (await (await fetch(`${hotline.url}/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }> };
+    };
     expect(Object.keys(openapi.paths)).toContain('/v1/hotline/calls');
     const call = openapi.components.schemas.HotlineCallDto;
     expect(call.properties.callerRegion?.enum).toEqual([...REGION_CODES]);

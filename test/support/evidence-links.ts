@@ -26,7 +26,12 @@ export async function download(url: string): Promise<Download> {
   const res = await fetch(url);
   const bytes = Buffer.from(await res.arrayBuffer());
   const json = res.headers.get('content-type')?.includes('json');
-  return { status: res.status, headers: res.headers, bytes, problem: json ? (JSON.parse(bytes.toString('utf8')) as Download['problem']) : {} };
+  return {
+    status: res.status,
+    headers: res.headers,
+    bytes,
+    problem: json ? (JSON.parse(bytes.toString('utf8')) as Download['problem']) : {},
+  };
 }
 
 /** A complaint filed with evidence, as the intake answered it. */
@@ -51,7 +56,10 @@ export function itServesEvidenceThroughSignedLinks(intake: () => EvidenceIntake)
   const b64 = (bytes: Buffer) => bytes.toString('base64');
 
   beforeAll(async () => {
-    filed = await intake().file([{ data: b64(PNG), fileName: '../../证据 "截图".html' }, { data: b64(PDF), fileName: 'statement.pdf' }]);
+    filed = await intake().file([
+      { data: b64(PNG), fileName: '../../证据 "截图".html' },
+      { data: b64(PDF), fileName: 'statement.pdf' },
+    ]);
     other = await intake().file([{ data: b64(JPEG) }]);
   });
 
@@ -66,7 +74,9 @@ export function itServesEvidenceThroughSignedLinks(intake: () => EvidenceIntake)
       expect(res.headers.get('cache-control')).toBe('private, no-store');
       expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
       expect(res.headers.get('content-disposition')).toBe(
-        index === 0 ? `attachment; filename="?? ??.html.png"; filename*=UTF-8''%E8%AF%81%E6%8D%AE%20%E6%88%AA%E5%9B%BE.html.png` : 'attachment; filename="statement.pdf"',
+        index === 0
+          ? `attachment; filename="?? ??.html.png"; filename*=UTF-8''%E8%AF%81%E6%8D%AE%20%E6%88%AA%E5%9B%BE.html.png`
+          : 'attachment; filename="statement.pdf"',
       );
     }
     const unnamed = await download(evidenceLink(intake().url, other.attachments[0].id, other.complaintId));
@@ -77,7 +87,10 @@ export function itServesEvidenceThroughSignedLinks(intake: () => EvidenceIntake)
     const res = await download(evidenceLink(intake().url, filed.attachments[0].id, filed.complaintId, -1));
     expect(res.status).toBe(403);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(res.problem).toMatchObject({ type: expect.stringMatching(/evidence-link-expired$/), errors: [{ field: 'expires', message: expect.any(String) }] });
+    expect(res.problem).toMatchObject({
+      type: expect.stringMatching(/evidence-link-expired$/),
+      errors: [{ field: 'expires', message: expect.any(String) }],
+    });
   });
 
   it('a tampered link (another attachment, a later expiry, another key) is a 403 problem naming sig', async () => {
@@ -94,7 +107,9 @@ export function itServesEvidenceThroughSignedLinks(intake: () => EvidenceIntake)
       expect(res.problem).toMatchObject({ type: expect.stringMatching(/evidence-link-invalid$/), errors: [{ field: 'sig' }] });
       expect(res.bytes.includes(PDF)).toBe(false);
     }
-    const unsigned = await download(`${intake().url}/v1/evidence/${filed.attachments[0].id}?complaint=${filed.complaintId}&expires=9999999999`);
+    const unsigned = await download(
+      `${intake().url}/v1/evidence/${filed.attachments[0].id}?complaint=${filed.complaintId}&expires=9999999999`,
+    );
     expect(unsigned.status).toBe(403);
     expect(unsigned.problem.errors).toEqual([{ field: 'sig', message: expect.any(String) }]);
   });
@@ -112,7 +127,9 @@ export function itServesEvidenceThroughSignedLinks(intake: () => EvidenceIntake)
   });
 
   it('is documented in OpenAPI', async () => {
-    const spec = (await (await fetch(`${intake().url}/openapi.json`)).json()) as { paths: Record<string, { get?: { parameters?: { name: string }[] } }> };
+    const spec = (await (await fetch(`${intake().url}/openapi.json`)).json()) as {
+      paths: Record<string, { get?: { parameters?: { name: string }[] } }>;
+    };
     const route = spec.paths['/v1/evidence/{attachmentId}']?.get;
     expect(route?.parameters?.map((p) => p.name).sort()).toEqual(['attachmentId', 'complaint', 'expires', 'sig']);
   });

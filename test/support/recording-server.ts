@@ -32,7 +32,12 @@ export class RecordingServer {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+        const request = {
+          method: req.method ?? '',
+          url: req.url ?? '',
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        };
         const answer = respond(request, instance!.requests.length);
         const { status, body } = typeof answer === 'number' ? { status: answer, body: { ok: answer < 300 } } : answer;
         instance!.requests.push({ ...request, answeredWith: status });

@@ -62,7 +62,7 @@ export function matchLexicons(normalised: string): LexiconMatch {
 /** Chinese terms and digits match anywhere; Latin terms only at word boundaries (so "fee" is not in "coffee"). */
 export function containsTerm(text: string, term: string): boolean {
   if (!/[a-z]/.test(term)) return text.includes(term);
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const at = text.indexOf(term, from);
     if (at < 0) return false;
     const before = text[at - 1];

@@ -64,7 +64,12 @@ export function productionSecretProblem(name: string, value: string): string | n
     return `${name}: the development default is refused when NODE_ENV=production (the value contains a development secret)`;
   }
   if (rule.minLength) {
-    const secrets = rule.keyed ? value.split(',').map((entry) => entry.slice(entry.indexOf(':') + 1).trim()).filter(Boolean) : [value];
+    const secrets = rule.keyed
+      ? value
+          .split(',')
+          .map((entry) => entry.slice(entry.indexOf(':') + 1).trim())
+          .filter(Boolean)
+      : [value];
     if (secrets.some((secret) => Buffer.byteLength(secret, 'utf8') < rule.minLength!)) {
       return `${name}: every secret must be at least ${rule.minLength} bytes when NODE_ENV=production`;
     }

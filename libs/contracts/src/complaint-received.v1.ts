@@ -12,6 +12,7 @@ export class ComplaintReceivedV1 extends EventEnvelope {
   @Equals(ComplaintReceivedV1.type)
   override eventType: typeof ComplaintReceivedV1.type;
 
-  @ValidateNested() @Type(() => ComplaintV1)
+  @ValidateNested()
+  @Type(() => ComplaintV1)
   complaint: ComplaintV1;
 }

@@ -4,9 +4,16 @@ export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
 
 /** Names clients may declare for a type (HEIF is the container HEIC images come in). */
 const ALIASES: Record<string, EvidenceType> = {
-  'image/jpeg': 'image/jpeg', 'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg',
-  'image/png': 'image/png', 'image/gif': 'image/gif', 'image/webp': 'image/webp',
-  'image/heic': 'image/heic', 'image/heif': 'image/heic', 'image/heic-sequence': 'image/heic', 'image/heif-sequence': 'image/heic',
+  'image/jpeg': 'image/jpeg',
+  'image/jpg': 'image/jpeg',
+  'image/pjpeg': 'image/jpeg',
+  'image/png': 'image/png',
+  'image/gif': 'image/gif',
+  'image/webp': 'image/webp',
+  'image/heic': 'image/heic',
+  'image/heif': 'image/heic',
+  'image/heic-sequence': 'image/heic',
+  'image/heif-sequence': 'image/heic',
   'application/pdf': 'application/pdf',
 };
 

@@ -49,5 +49,8 @@ export function enableCors(app: NestFastifyApplication, staffOrigins: readonly s
 
 /** A comma-separated origin list from a setting; blanks dropped. */
 export function originList(setting: string): string[] {
-  return setting.split(',').map((o) => o.trim()).filter(Boolean);
+  return setting
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 }

@@ -49,7 +49,10 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
       void reply
         .status(tooLong ? 414 : 400)
         .header('content-type', PROBLEM_CONTENT_TYPE)
-        .send({ ...problem(tooLong ? 414 : 400, 'bad-path', `The request path ${message}.`, { errors: [{ field: 'path', message }] }), instance: request.url });
+        .send({
+          ...problem(tooLong ? 414 : 400, 'bad-path', `The request path ${message}.`, { errors: [{ field: 'path', message }] }),
+          instance: request.url,
+        });
     },
     // request.ip (per-client limits, logs) is the TCP peer unless that peer is a trusted proxy.
     trustProxy: options.trustedProxies ?? parseTrustedProxies(process.env.TRUSTED_PROXIES),
@@ -76,7 +79,10 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
     if (!request.is404) return undefined;
     const hasBody = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
     if (hasBody) reply.header('connection', 'close');
-    return reply.status(404).header('content-type', PROBLEM_CONTENT_TYPE).send({ ...problem(404, 'not-found', 'There is no such resource.'), instance: request.url });
+    return reply
+      .status(404)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send({ ...problem(404, 'not-found', 'There is no such resource.'), instance: request.url });
   });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(CORRELATION_HEADER, correlationId(request.raw) ?? request.id);
@@ -88,7 +94,12 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
 
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(options.openApi.title).setDescription(options.openApi.description).setVersion('1').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle(options.openApi.title)
+      .setDescription(options.openApi.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
   );
   SwaggerModule.setup('docs', app, document, { swaggerUiEnabled: false, jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
   if (options.site) await mountSite(app, options.site);

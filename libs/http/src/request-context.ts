@@ -13,4 +13,6 @@ export const CorrelationId = createParamDecorator((_: unknown, ctx: ExecutionCon
  * handler that judges the items of a batch one by one, and so checks each item itself (`unsafeStringIn`,
  * `parseContract`), e.g. a call centre's pushed batch where one bad call must not sink the others.
  */
-export const UncheckedBody = createParamDecorator((_: unknown, ctx: ExecutionContext): unknown => ctx.switchToHttp().getRequest<FastifyRequest>().body);
+export const UncheckedBody = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): unknown => ctx.switchToHttp().getRequest<FastifyRequest>().body,
+);

@@ -135,7 +135,17 @@ export async function deadLetter(
     await dlq.send(dlqTopic(topic), [{ key: message.key, value: null, headers: { ...headers, 'dlq-value-omitted': omitted } }]);
   }
   messagingMetrics.consumed.inc({ topic, group: groupId, outcome: 'dead_lettered' });
-  log.warn({ reason: failure.reason, sqlState: failure.sqlState, constraint: failure.constraint, errorType: err.name, error: truncateText(err.message, 500), offset: message.offset }, 'poison message sent to the dead-letter topic');
+  log.warn(
+    {
+      reason: failure.reason,
+      sqlState: failure.sqlState,
+      constraint: failure.constraint,
+      errorType: err.name,
+      error: truncateText(err.message, 500),
+      offset: message.offset,
+    },
+    'poison message sent to the dead-letter topic',
+  );
 }
 
 /** Whether Kafka refused a send because a message (or batch) is larger than it accepts. */

@@ -2,7 +2,12 @@ import { EVIDENCE_TYPES, EvidenceType } from '@complaints/contracts';
 import type { StoredEvidence } from './evidence-files';
 
 const EXTENSIONS: Record<EvidenceType, string> = {
-  'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/heic': 'heic', 'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/heic': 'heic',
+  'application/pdf': 'pdf',
 };
 const MAX_NAME_LENGTH = 100;
 

@@ -56,7 +56,10 @@ export function verifySignedRequest(request: SignedRequest, verifier: SignatureV
   if (!timestamp || !TIMESTAMP.test(timestamp)) return refuse('timestamp', 'X-Timestamp must be the signing time in unix seconds.');
   const skew = Math.abs(nowMs / 1000 - Number(timestamp));
   if (skew > toleranceSeconds) {
-    return refuse('timestamp', `X-Timestamp is more than ${toleranceSeconds} s away from the server time (${Math.floor(nowMs / 1000)}); check the clock or re-sign the request.`);
+    return refuse(
+      'timestamp',
+      `X-Timestamp is more than ${toleranceSeconds} s away from the server time (${Math.floor(nowMs / 1000)}); check the clock or re-sign the request.`,
+    );
   }
 
   const match = SIGNATURE.exec(request.signature?.trim() ?? '');

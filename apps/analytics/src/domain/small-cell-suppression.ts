@@ -28,7 +28,10 @@ export function suppressCells(cells: Record<string, number>): Record<string, Pub
     secondary = entries.filter(([k]) => !small.has(k)).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
   }
   return Object.fromEntries(
-    entries.map(([k, n]) => [k, small.has(k) ? { ...WITHHELD_SMALL } : k === secondary ? { ...WITHHELD_SECONDARY } : { count: n, suppressed: false }]),
+    entries.map(([k, n]) => [
+      k,
+      small.has(k) ? { ...WITHHELD_SMALL } : k === secondary ? { ...WITHHELD_SECONDARY } : { count: n, suppressed: false },
+    ]),
   );
 }
 

@@ -52,7 +52,13 @@ export function transparencyReport(input: TransparencyInputs): TransparencyRepor
         responses < MIN_PUBLISHED_COUNT
           ? { value: null, suppressed: responses > 0 }
           : { value: Math.round((c.satisfactionSum / responses) * 100) / 100, suppressed: false },
-      distribution: suppressCells({ '1': c.satisfaction1, '2': c.satisfaction2, '3': c.satisfaction3, '4': c.satisfaction4, '5': c.satisfaction5 }),
+      distribution: suppressCells({
+        '1': c.satisfaction1,
+        '2': c.satisfaction2,
+        '3': c.satisfaction3,
+        '4': c.satisfaction4,
+        '5': c.satisfaction5,
+      }),
     },
     improvements: { rootCauses: suppressCells(known(input.rootCauses)), correctiveActions: suppressCells(known(input.correctiveActions)) },
   };

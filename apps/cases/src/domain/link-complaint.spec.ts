@@ -34,7 +34,11 @@ describe('linking a repeat complaint into its open case', () => {
     expect(change.case.sla.feedbackDueAt).toEqual(new Date(open.receivedAt.getTime() + 12 * HOUR));
     expect(change.case.sla.alerts.feedbackWarnedAt).toBeNull();
     expect(change.case.sla.decisionDueAt).toEqual(open.sla.decisionDueAt);
-    expect(change.events[0].data).toMatchObject({ priority: 'P1', previousPriority: 'P3', feedbackDueAt: change.case.sla.feedbackDueAt.toISOString() });
+    expect(change.events[0].data).toMatchObject({
+      priority: 'P1',
+      previousPriority: 'P3',
+      feedbackDueAt: change.case.sla.feedbackDueAt.toISOString(),
+    });
   });
 
   it('leaves the first-feedback clock alone once feedback was given, or when the priority stays', () => {

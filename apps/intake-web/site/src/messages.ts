@@ -61,7 +61,8 @@ export const MESSAGES = {
     'status.updates': '处理进展',
     'status.noUpdates': '暂无新的进展。我们会在 48 小时内首次联系您。',
     'status.rate': '为我们的处理打分',
-    'status.disagree': '如对处理结果有异议：评价时选 1 或 2 分，我们会重新处理并由上级跟进；您也可以申请第三方调解，或拨打国家金融监督管理总局消费者投诉热线 12378。',
+    'status.disagree':
+      '如对处理结果有异议：评价时选 1 或 2 分，我们会重新处理并由上级跟进；您也可以申请第三方调解，或拨打国家金融监督管理总局消费者投诉热线 12378。',
     'survey.title': '满意度评价',
     'survey.intro': '请告诉我们您对这件投诉处理结果的满意程度。',
     'survey.score': '满意程度',
@@ -187,7 +188,8 @@ export const MESSAGES = {
     'form.product': 'Product or service concerned (optional)',
     'form.product.none': 'Not sure / none',
     'form.region': 'Region (optional)',
-    'form.region.hint': 'The province, autonomous region, municipality or special administrative region where you live; used to report complaints by region.',
+    'form.region.hint':
+      'The province, autonomous region, municipality or special administrative region where you live; used to report complaints by region.',
     'form.region.none': 'Not given',
     'form.text': 'Your complaint',
     'form.text.hint': 'What happened, when, how much, and what you would like us to do. Do not enter full card numbers or passwords.',
@@ -197,13 +199,15 @@ export const MESSAGES = {
     'form.evidence.remove': 'Remove {name}',
     'form.evidence.list': 'Chosen files',
     'form.consent': 'I agree that the bank uses the information and contact details I give to handle this complaint.',
-    'form.consent.hint': 'We cannot handle the complaint without your consent. The data is used only for this complaint and kept confidential.',
+    'form.consent.hint':
+      'We cannot handle the complaint without your consent. The data is used only for this complaint and kept confidential.',
     'form.submit': 'Send complaint',
     'form.sending': 'Sending…',
     'form.errors.title': 'Please correct {count} thing(s) before sending:',
     'form.errors.other': 'The complaint was not sent. Please check what you entered and try again.',
     'form.draft.restored': 'We restored what you had entered but not yet sent.',
-    'pending.retrying': 'The network or our service is not available right now. Your complaint is saved in this page and we keep trying to send it (attempt {attempt} failed). Please keep this page open.',
+    'pending.retrying':
+      'The network or our service is not available right now. Your complaint is saved in this page and we keep trying to send it (attempt {attempt} failed). Please keep this page open.',
     'pending.offline': 'Your device is offline. Your complaint is saved in this page and will be sent when you are back online.',
     'pending.retryNow': 'Try again now',
     'pending.sending': 'Sending your saved complaint…',
@@ -232,7 +236,8 @@ export const MESSAGES = {
     'status.updates': 'Updates',
     'status.noUpdates': 'No updates yet. We will first get in touch within 48 hours.',
     'status.rate': 'Rate how we handled it',
-    'status.disagree': 'If you disagree with the outcome: rate it 1 or 2 and we will look at it again, with a senior colleague following it up; you can also ask for independent mediation, or call the National Financial Regulatory Administration’s consumer complaints line, 12378.',
+    'status.disagree':
+      'If you disagree with the outcome: rate it 1 or 2 and we will look at it again, with a senior colleague following it up; you can also ask for independent mediation, or call the National Financial Regulatory Administration’s consumer complaints line, 12378.',
     'survey.title': 'How satisfied are you?',
     'survey.intro': 'Please tell us how satisfied you are with how we handled your complaint.',
     'survey.score': 'Your rating',
@@ -281,7 +286,8 @@ export const MESSAGES = {
     'footer.label': 'Footer',
     'footer.transparency': 'How we handle complaints (published figures)',
     'tr.title': 'How we handle complaints',
-    'tr.intro': 'We publish how many complaints we received, what they were about, how quickly we dealt with them, how satisfied customers were and what we changed as a result. Days are China Standard Time (Beijing).',
+    'tr.intro':
+      'We publish how many complaints we received, what they were about, how quickly we dealt with them, how satisfied customers were and what we changed as a result. Days are China Standard Time (Beijing).',
     'tr.period': 'Reporting period',
     'tr.kind': 'By',
     'tr.kind.year': 'Year',
@@ -325,7 +331,8 @@ export const MESSAGES = {
     'tr.score': 'Score',
     'tr.ratings': 'Ratings',
     'tr.improvements': 'What we changed',
-    'tr.improvements.intro': 'When we close a complaint we record its root cause and what we did about it. The tables count closed complaints by category.',
+    'tr.improvements.intro':
+      'When we close a complaint we record its root cause and what we did about it. The tables count closed complaints by category.',
     'tr.rootCauses.caption': 'Closed complaints by root cause',
     'tr.actions.caption': 'Closed complaints by corrective action',
     'tr.rootCause': 'Root cause',
@@ -338,8 +345,10 @@ export const MESSAGES = {
     'tr.shareWithheld': 'withheld (fewer than 5)',
     'tr.notAvailable': 'not available',
     'tr.note.title': 'About withheld figures',
-    'tr.note.small': 'To protect the privacy of the people who complained, counts under 5 are not published and are shown as “fewer than 5”.',
-    'tr.note.secondary': 'When only one count in a table is under 5, the next smallest is withheld too (shown as “withheld”), so that it cannot be worked out from the total.',
+    'tr.note.small':
+      'To protect the privacy of the people who complained, counts under 5 are not published and are shown as “fewer than 5”.',
+    'tr.note.secondary':
+      'When only one count in a table is under 5, the next smallest is withheld too (shown as “withheld”), so that it cannot be worked out from the total.',
     'tr.note.share': 'Shares and averages of fewer than 5 complaints or ratings are not published either.',
   },
 } as const satisfies Record<'zh' | 'en', Record<string, string>>;

@@ -36,7 +36,12 @@ export function CountTable(props: {
   t: Translate;
   format: (n: number) => string;
 }) {
-  if (props.rows.length === 0) return <p id={props.id}>{props.caption}: {props.t('tr.none')}</p>;
+  if (props.rows.length === 0)
+    return (
+      <p id={props.id}>
+        {props.caption}: {props.t('tr.none')}
+      </p>
+    );
   return (
     <div class="table-scroll">
       <table id={props.id} class="figures">
@@ -44,7 +49,9 @@ export function CountTable(props: {
         <thead>
           <tr>
             <th scope="col">{props.keyHeading}</th>
-            <th scope="col" class="number">{props.countHeading}</th>
+            <th scope="col" class="number">
+              {props.countHeading}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -30,7 +30,9 @@ export function parsePeriod(code: string | null): Period | undefined {
 /** The last finished quarter (in the visitor's calendar): the default period. */
 export function lastQuarter(now = new Date()): Period {
   const quarter = Math.floor(now.getMonth() / 3) + 1;
-  return quarter === 1 ? { kind: 'quarter', year: now.getFullYear() - 1, part: 4 } : { kind: 'quarter', year: now.getFullYear(), part: quarter - 1 };
+  return quarter === 1
+    ? { kind: 'quarter', year: now.getFullYear() - 1, part: 4 }
+    : { kind: 'quarter', year: now.getFullYear(), part: quarter - 1 };
 }
 
 /** The years to choose from: FIRST_YEAR to this year (or the year asked for, if later), latest first. */

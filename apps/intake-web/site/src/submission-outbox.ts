@@ -110,7 +110,9 @@ export class SubmissionOutbox {
       if (problem.retryable) {
         const next = { ...pending, attempts: pending.attempts + 1 };
         write(localStorage, PENDING_KEY, next);
-        const retryInMs = problem.retryAfterSeconds ? problem.retryAfterSeconds * 1000 : Math.min(1000 * 2 ** (next.attempts - 1), MAX_DELAY_MS);
+        const retryInMs = problem.retryAfterSeconds
+          ? problem.retryAfterSeconds * 1000
+          : Math.min(1000 * 2 ** (next.attempts - 1), MAX_DELAY_MS);
         this.set({ kind: 'waiting', pending: next, offline: !navigator.onLine, retryInMs });
         this.timer = setTimeout(() => void this.attempt(next), retryInMs);
       } else {

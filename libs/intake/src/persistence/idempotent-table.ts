@@ -28,7 +28,11 @@ export interface IdempotentTableOptions<E extends IdempotentRecordColumns, R ext
  * reserve a new one (`pending`, with what belongs to it in the same transaction), mark it accepted
  * once Kafka acknowledged its event.
  */
-export class IdempotentTable<E extends IdempotentRecordColumns, R extends IdempotentRecord<object>, O extends ReserveOutcome = ReserveOutcome> {
+export class IdempotentTable<
+  E extends IdempotentRecordColumns,
+  R extends IdempotentRecord<object>,
+  O extends ReserveOutcome = ReserveOutcome,
+> {
   constructor(
     private readonly rows: Repository<E>,
     private readonly options: IdempotentTableOptions<E, R, O>,

@@ -22,7 +22,14 @@ export class TransparencyReportQuery {
       by('rootCauseCategory'),
       by('correctiveActionCategory'),
     ]);
-    const report = transparencyReport({ counters: total?.counters ?? zeroCounters(), byBusinessCategory, byCause, byRegion, rootCauses, correctiveActions });
+    const report = transparencyReport({
+      counters: total?.counters ?? zeroCounters(),
+      byBusinessCategory,
+      byCause,
+      byRegion,
+      rootCauses,
+      correctiveActions,
+    });
     return { period: period.label, from: period.fromDay, to: period.toDay, timeZone: REPORTING_TIME_ZONE, ...report };
   }
 }

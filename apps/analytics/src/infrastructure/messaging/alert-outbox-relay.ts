@@ -77,14 +77,24 @@ export class AlertOutboxRelay extends AlertRelay {
       if (rows.length === 0) return 0;
       const seqs = rows.map((r) => r.seq);
       try {
-        await this.publisher.publishAll(HotspotAlertV1, rows.map((r) => hotspotAlertEvent(storedAlert(r))), (event) => event.key);
+        await this.publisher.publishAll(
+          HotspotAlertV1,
+          rows.map((r) => hotspotAlertEvent(storedAlert(r))),
+          (event) => event.key,
+        );
       } catch (error) {
         const message = truncateText(error instanceof Error ? error.message : String(error), 2_000);
-        await tx.query('UPDATE analytics.alerts SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])', [seqs, message]);
+        await tx.query('UPDATE analytics.alerts SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])', [
+          seqs,
+          message,
+        ]);
         this.logger.warn({ err: error, pending: rows.length }, 'could not publish hot-spot alerts; they stay pending');
         return 0;
       }
-      await tx.query('UPDATE analytics.alerts SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])', [seqs]);
+      await tx.query(
+        'UPDATE analytics.alerts SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])',
+        [seqs],
+      );
       return rows.length;
     });
   }

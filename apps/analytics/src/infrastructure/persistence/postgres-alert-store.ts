@@ -26,12 +26,25 @@ export interface AlertRow {
   published_at: Date | null;
 }
 
-export const ALERT_COLUMNS = 'seq, alert_id, key, kind, raise, dimension, subject, since, until, observed, expected, ratio, p_value, threshold, samples, raised_at, published_at';
+export const ALERT_COLUMNS =
+  'seq, alert_id, key, kind, raise, dimension, subject, since, until, observed, expected, ratio, p_value, threshold, samples, raised_at, published_at';
 
 export function storedAlert(r: AlertRow): StoredAlert {
   const common = {
-    alertId: r.alert_id, key: r.key, raise: r.raise, subject: r.subject, since: r.since, until: r.until, observed: r.observed,
-    expected: r.expected, ratio: r.ratio, pValue: r.p_value, threshold: r.threshold, samples: r.samples, raisedAt: r.raised_at, publishedAt: r.published_at,
+    alertId: r.alert_id,
+    key: r.key,
+    raise: r.raise,
+    subject: r.subject,
+    since: r.since,
+    until: r.until,
+    observed: r.observed,
+    expected: r.expected,
+    ratio: r.ratio,
+    pValue: r.p_value,
+    threshold: r.threshold,
+    samples: r.samples,
+    raisedAt: r.raised_at,
+    publishedAt: r.published_at,
   };
   return r.kind === 'spike' ? { ...common, kind: 'spike', dimension: r.dimension! } : { ...common, kind: 'term' };
 }
@@ -57,7 +70,9 @@ export class PostgresAlertStore extends AlertStore {
         'SELECT key, last_detected_at, raised_observed FROM analytics.hot_subjects WHERE last_detected_at > $1 AND last_detected_at <= $2',
         [new Date(now.getTime() - coolDownMs), now],
       );
-      const { alerts, hot } = await decide(rows.map((r) => ({ key: r.key, lastDetectedAt: r.last_detected_at, raisedObserved: r.raised_observed })));
+      const { alerts, hot } = await decide(
+        rows.map((r) => ({ key: r.key, lastDetectedAt: r.last_detected_at, raisedObserved: r.raised_observed })),
+      );
       if (hot.length > 0) {
         await tx.query(
           `INSERT INTO analytics.hot_subjects (key, last_detected_at, raised_observed)
@@ -71,8 +86,21 @@ export class PostgresAlertStore extends AlertStore {
           `INSERT INTO analytics.alerts (alert_id, key, kind, raise, dimension, subject, since, until, observed, expected, ratio, p_value, threshold, samples, raised_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
           [
-            a.alertId, a.key, a.kind, a.raise, a.kind === 'spike' ? a.dimension : null, a.subject, a.since, a.until, a.observed,
-            a.expected, a.ratio, a.pValue, a.threshold, a.samples, a.raisedAt,
+            a.alertId,
+            a.key,
+            a.kind,
+            a.raise,
+            a.kind === 'spike' ? a.dimension : null,
+            a.subject,
+            a.since,
+            a.until,
+            a.observed,
+            a.expected,
+            a.ratio,
+            a.pValue,
+            a.threshold,
+            a.samples,
+            a.raisedAt,
           ],
         );
       }
@@ -81,7 +109,10 @@ export class PostgresAlertStore extends AlertStore {
   }
 
   async raisedBetween(from: Date, to: Date): Promise<StoredAlert[]> {
-    const rows = await this.db.query<AlertRow[]>(`SELECT ${ALERT_COLUMNS} FROM analytics.alerts WHERE raised_at >= $1 AND raised_at < $2 ORDER BY raised_at, seq`, [from, to]);
+    const rows = await this.db.query<AlertRow[]>(
+      `SELECT ${ALERT_COLUMNS} FROM analytics.alerts WHERE raised_at >= $1 AND raised_at < $2 ORDER BY raised_at, seq`,
+      [from, to],
+    );
     return rows.map(storedAlert);
   }
 

@@ -30,7 +30,11 @@ export class PostgresComplaintTermStore extends ComplaintTermStore {
        SELECT o.complaint_id, o.reference, o.received_at, ARRAY(SELECT jsonb_array_elements_text(o.terms))
        FROM jsonb_to_recordset($1::jsonb) AS o(complaint_id uuid, reference text, received_at timestamptz, terms jsonb)
        ON CONFLICT (complaint_id) DO NOTHING RETURNING complaint_id`,
-      [JSON.stringify(observations.map((o) => ({ complaint_id: o.complaintId, reference: o.reference, received_at: o.receivedAt, terms: o.terms })))],
+      [
+        JSON.stringify(
+          observations.map((o) => ({ complaint_id: o.complaintId, reference: o.reference, received_at: o.receivedAt, terms: o.terms })),
+        ),
+      ],
     );
     return inserted.length;
   }

@@ -46,7 +46,9 @@ export class PostgresSpikeSeriesSource extends SpikeSeriesSource {
       if (!counts) bySubject.set(row.subject, (counts = new Array<number>(length).fill(0)));
       counts[row.bucket] += row.n;
     }
-    return [...bySubject].sort(([a], [b]) => (a < b ? -1 : 1)).map(([subject, counts]) => ({ dimension, subject, start, bucketMs, counts }));
+    return [...bySubject]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([subject, counts]) => ({ dimension, subject, start, bucketMs, counts }));
   }
 
   async sampleReferences(dimension: SpikeDimension, subject: string, since: Date, until: Date, limit: number): Promise<string[]> {

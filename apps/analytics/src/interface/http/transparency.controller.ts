@@ -17,7 +17,8 @@ export class TransparencyController {
   @Get()
   @ApiOperation({
     summary: 'The public transparency report of a period (no sign-in)',
-    description: 'Counts by business category, cause and region (keyed by the GB/T 2260 code of the province-level division, e.g. `310000` for 上海市 / Shanghai, names in `libs/contracts/src/regions.ts`; `UNKNOWN` when the channel gave none), timeliness, satisfaction and improvements (root-cause and corrective-action categories). Any count under 5 is withheld: `{ count: null, suppressed: true, reason: \'fewer-than-5\' }`; when exactly one cell of a breakdown is withheld, the next smallest is withheld too (`reason: \'protects-another-cell\'`). Readable across origins from ANALYTICS_PUBLIC_CORS_ORIGINS (CORS, GET only).',
+    description:
+      "Counts by business category, cause and region (keyed by the GB/T 2260 code of the province-level division, e.g. `310000` for 上海市 / Shanghai, names in `libs/contracts/src/regions.ts`; `UNKNOWN` when the channel gave none), timeliness, satisfaction and improvements (root-cause and corrective-action categories). Any count under 5 is withheld: `{ count: null, suppressed: true, reason: 'fewer-than-5' }`; when exactly one cell of a breakdown is withheld, the next smallest is withheld too (`reason: 'protects-another-cell'`). Readable across origins from ANALYTICS_PUBLIC_CORS_ORIGINS (CORS, GET only).",
   })
   get(@Query() query: PeriodQueryDto) {
     return this.report.execute(periodOf(query.period));

@@ -105,9 +105,25 @@ export function HandlersPage({ api, session, routerUrl }: { api: ConsoleApi; ses
           />
         </>
       )}
-      {editable && deactivating && <DeactivateHandler key={deactivating.id} api={api} routerUrl={routerUrl} handler={deactivating} onCancel={() => setDeactivating(null)} onDone={(saved) => changed(saved, true)} />}
+      {editable && deactivating && (
+        <DeactivateHandler
+          key={deactivating.id}
+          api={api}
+          routerUrl={routerUrl}
+          handler={deactivating}
+          onCancel={() => setDeactivating(null)}
+          onDone={(saved) => changed(saved, true)}
+        />
+      )}
       {editable && (
-        <HandlerForm key={editing?.id ?? `new-${reload}`} api={api} routerUrl={routerUrl} editing={editing} onSaved={(saved) => changed(saved, editing !== null && editing.active && !saved.handler.active)} onNew={() => setEditing(null)} />
+        <HandlerForm
+          key={editing?.id ?? `new-${reload}`}
+          api={api}
+          routerUrl={routerUrl}
+          editing={editing}
+          onSaved={(saved) => changed(saved, editing !== null && editing.active && !saved.handler.active)}
+          onNew={() => setEditing(null)}
+        />
       )}
       <HandlerAudit api={api} routerUrl={routerUrl} reload={reload} />
     </>

@@ -23,14 +23,21 @@ export class EmailGateway implements RouteGateway {
 
   constructor(private readonly settings: EmailSettings) {
     const url = new URL(settings.smtpUrl);
-    for (const [name, value] of Object.entries({ connectionTimeout: settings.timeoutMs, greetingTimeout: settings.timeoutMs, socketTimeout: settings.timeoutMs })) {
+    for (const [name, value] of Object.entries({
+      connectionTimeout: settings.timeoutMs,
+      greetingTimeout: settings.timeoutMs,
+      socketTimeout: settings.timeoutMs,
+    })) {
       url.searchParams.set(name, String(value));
     }
     this.transport = createTransport(url.toString());
   }
 
   async send(notification: Notification, address: string, idempotencyKey: string): Promise<void> {
-    await this.sendMail({ to: address, subject: notification.subject, text: notification.text, headers: { 'X-Complaint-Reference': notification.reference } }, idempotencyKey);
+    await this.sendMail(
+      { to: address, subject: notification.subject, text: notification.text, headers: { 'X-Complaint-Reference': notification.reference } },
+      idempotencyKey,
+    );
   }
 
   /** Any message (the staff bulletin too: text and HTML alternatives). */

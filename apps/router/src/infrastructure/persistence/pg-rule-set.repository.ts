@@ -87,7 +87,10 @@ export class PgRuleSetRepository extends RuleSetRepository {
 
   async audit(limit: number, offset: number): Promise<{ items: RuleAuditEntry[]; total: number }> {
     const [{ total }]: { total: string }[] = await this.db.query('SELECT count(*) AS total FROM routing.rule_audit');
-    const rows: Record<string, unknown>[] = await this.db.query('SELECT * FROM routing.rule_audit ORDER BY id DESC LIMIT $1 OFFSET $2', [limit, offset]);
+    const rows: Record<string, unknown>[] = await this.db.query('SELECT * FROM routing.rule_audit ORDER BY id DESC LIMIT $1 OFFSET $2', [
+      limit,
+      offset,
+    ]);
     const items = rows.map((row) => ({
       id: Number(row.id),
       at: (row.at as Date).toISOString(),
@@ -107,7 +110,10 @@ export class PgRuleSetRepository extends RuleSetRepository {
       'SELECT rule_id, description, department, conditions FROM routing.rules WHERE version = $1 ORDER BY position',
       [row.version],
     );
-    return { ...summary(row), rules: rules.map((r) => ({ id: r.rule_id, description: r.description, department: r.department, when: r.conditions })) };
+    return {
+      ...summary(row),
+      rules: rules.map((r) => ({ id: r.rule_id, description: r.description, department: r.department, when: r.conditions })),
+    };
   }
 }
 
@@ -121,6 +127,17 @@ function plainRule(rule: RoutingRule): RoutingRule {
     id: rule.id,
     description: rule.description,
     department: rule.department,
-    when: rule.when.map((c) => JSON.parse(JSON.stringify({ product: c.product, reason: c.reason, servicePoint: c.servicePoint, priority: c.priority, escalation: c.escalation })) as RuleCondition),
+    when: rule.when.map(
+      (c) =>
+        JSON.parse(
+          JSON.stringify({
+            product: c.product,
+            reason: c.reason,
+            servicePoint: c.servicePoint,
+            priority: c.priority,
+            escalation: c.escalation,
+          }),
+        ) as RuleCondition,
+    ),
   };
 }
