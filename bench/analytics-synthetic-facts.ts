@@ -11,10 +11,15 @@ import { jrt0169BackfillSql, rollupBackfillSql } from '../apps/analytics/src/inf
  * them with the same SQL as the migrations that introduced them (rollup-backfill.ts: the rows the
  * service's writer keeps, event by event). Returns the row counts.
  */
-export async function loadSyntheticFacts(db: Client, count: number, year: number): Promise<{ facts: number; rollupRows: number; jrt0169RollupRows: number; seconds: number }> {
+export async function loadSyntheticFacts(
+  db: Client,
+  count: number,
+  year: number,
+): Promise<{ facts: number; rollupRows: number; jrt0169RollupRows: number; seconds: number }> {
   const started = Date.now();
   await db.query('SELECT setseed(0.42)');
-  await db.query(`
+  await db.query(
+    `
     INSERT INTO analytics.complaint_facts (
       complaint_id, reference, channel, product, reason, service_point, priority, department, region, received_at, received_day,
       has_case, status, first_feedback_at, feedback_ms, decided_at, decision_ms, resolved_at, resolution_ms, ever_resolved, paused_ms,
@@ -42,9 +47,16 @@ export async function loadSyntheticFacts(db: Client, count: number, year: number
              (86400000 * (1 + power(random(), 1.5) * 20))::bigint AS resolution_ms,
              CASE WHEN random() < 0.4 THEN 1 + floor(random() * 5)::int END AS score
       FROM generate_series(1, $1::int) AS g
-    ) AS s`, [count]);
+    ) AS s`,
+    [count],
+  );
   const { rowCount } = await db.query(rollupBackfillSql('analytics.kpi_rollup', "reference LIKE 'BENCH-%'"));
   const jrt0169 = await db.query(jrt0169BackfillSql('analytics.jrt0169_rollup', "reference LIKE 'BENCH-%'"));
   for (const table of ['complaint_facts', 'kpi_rollup', 'jrt0169_rollup']) await db.query(`VACUUM ANALYZE analytics.${table}`);
-  return { facts: count, rollupRows: rowCount ?? 0, jrt0169RollupRows: jrt0169.rowCount ?? 0, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  return {
+    facts: count,
+    rollupRows: rowCount ?? 0,
+    jrt0169RollupRows: jrt0169.rowCount ?? 0,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  };
 }

@@ -17,9 +17,12 @@ export async function writeAnalyticsResults(run: BenchRun, settings: AnalyticsSe
     settings: {
       ...settings,
       ...run.infrastructure,
-      analytics: 'child process: node dist/apps/analytics/src/main.js (NODE_ENV=development, LOG_LEVEL=warn, DB pool 10, ANALYTICS_BATCH_SIZE default 500: one transaction per batch), consumer groups bench-analytics.<topic> set to the topic ends before the events were published',
-      baseline: 'in the bench process: one kafkajs consumer (eachBatch) of the three topics, per batch one multi-row INSERT into bench.applied_events and one into bench.complaint_events, no validation, no folding, no rollup',
-      syntheticLoad: 'INSERT ... SELECT over generate_series into analytics.complaint_facts, then kpi_rollup and jrt0169_rollup filled from them with the migrations\' backfill SQL (bench/analytics-synthetic-facts.ts), VACUUM ANALYZE; not through Kafka',
+      analytics:
+        'child process: node dist/apps/analytics/src/main.js (NODE_ENV=development, LOG_LEVEL=warn, DB pool 10, ANALYTICS_BATCH_SIZE default 500: one transaction per batch), consumer groups bench-analytics.<topic> set to the topic ends before the events were published',
+      baseline:
+        'in the bench process: one kafkajs consumer (eachBatch) of the three topics, per batch one multi-row INSERT into bench.applied_events and one into bench.complaint_events, no validation, no folding, no rollup',
+      syntheticLoad:
+        "INSERT ... SELECT over generate_series into analytics.complaint_facts, then kpi_rollup and jrt0169_rollup filled from them with the migrations' backfill SQL (bench/analytics-synthetic-facts.ts), VACUUM ANALYZE; not through Kafka",
     },
     failed: results.ingest.some((r) => r.failed),
     ...results,
@@ -32,7 +35,10 @@ export async function writeAnalyticsResults(run: BenchRun, settings: AnalyticsSe
 
 function ingestTable(results: AnalyticsResults): string {
   const baseline = results.ingest.find((r) => r.target === 'baseline');
-  const lines = ['| consumer | events | recorded | events/s | % of baseline | s from start to last event |', '|---|---:|---:|---:|---:|---:|'];
+  const lines = [
+    '| consumer | events | recorded | events/s | % of baseline | s from start to last event |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
   for (const r of results.ingest) {
     const share = baseline && baseline.eventsPerSec > 0 ? `${Math.round((r.eventsPerSec / baseline.eventsPerSec) * 1000) / 10} %` : '';
     lines.push(`| ${r.target} | ${r.events} | ${r.rows} | ${r.eventsPerSec} | ${share} | ${r.wallSec} |`);
@@ -47,7 +53,8 @@ function queryTable(results: AnalyticsResults): string {
     }) | requests | p50 ms | p95 ms | max ms | complaints counted |`,
     '|---|---:|---:|---:|---:|---:|',
   ];
-  for (const q of results.queries) lines.push(`| ${q.name} (\`${q.path}\`) | ${q.runs} | ${q.p50Ms} | ${q.p95Ms} | ${q.maxMs} | ${q.volume} |`);
+  for (const q of results.queries)
+    lines.push(`| ${q.name} (\`${q.path}\`) | ${q.runs} | ${q.p50Ms} | ${q.p95Ms} | ${q.maxMs} | ${q.volume} |`);
   return lines.join('\n');
 }
 

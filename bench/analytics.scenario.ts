@@ -9,7 +9,12 @@ import { signStaffToken, staffTokenSigningKey } from '@complaints/security';
 import { analyticsEventMessages } from './analytics-events';
 import { loadSyntheticFacts } from './analytics-synthetic-facts';
 import { createBaselineProducer, sendAcksAll } from './baseline-producer';
-import { ANALYTICS_TOPICS, BASELINE_ANALYTICS_GROUP, createBaselineAnalyticsTables, startBaselineAnalyticsConsumer } from './baseline-analytics-consumer';
+import {
+  ANALYTICS_TOPICS,
+  BASELINE_ANALYTICS_GROUP,
+  createBaselineAnalyticsTables,
+  startBaselineAnalyticsConsumer,
+} from './baseline-analytics-consumer';
 import { ChildService, freePort, startChildService } from './child-service';
 import { percentile } from './measure';
 import { platformServiceEnv, ScenarioContext } from './scenario-context';
@@ -82,12 +87,13 @@ export async function runAnalyticsScenario(ctx: ScenarioContext, settings: Analy
     // Every group starts at each topic's current end, so each reads exactly the events published next.
     for (const topic of ANALYTICS_TOPICS) {
       const ends = await topicEnds(admin, topic);
-      for (const groupId of [BASELINE_ANALYTICS_GROUP, `${SERVICE_GROUP}.${topic}`]) await admin.setOffsets({ groupId, topic, partitions: ends });
+      for (const groupId of [BASELINE_ANALYTICS_GROUP, `${SERVICE_GROUP}.${topic}`])
+        await admin.setOffsets({ groupId, topic, partitions: ends });
     }
     const producer = createBaselineProducer(brokers, 'bench-analytics-input');
     await producer.connect();
     for (const topic of ANALYTICS_TOPICS) {
-      const messages = byTopic[topic]!;
+      const messages = byTopic[topic];
       for (let i = 0; i < messages.length; i += 500) await sendAcksAll(producer, topic, messages.slice(i, i + 500));
     }
     await producer.disconnect();
@@ -106,11 +112,15 @@ export async function runAnalyticsScenario(ctx: ScenarioContext, settings: Analy
     const signingKey = benchSigningKey();
     const serviceStarted = performance.now();
     service = await startAnalytics(ctx, signingKey.publicKeyPem);
-    ingest.push(await measureIngest(ctx, db, 'analytics', 'analytics.applied_events', events, serviceStarted, settings.timeoutSec, service));
+    ingest.push(
+      await measureIngest(ctx, db, 'analytics', 'analytics.applied_events', events, serviceStarted, settings.timeoutSec, service),
+    );
 
     ctx.log(`loading ${settings.facts} synthetic complaints of ${SYNTHETIC_YEAR} into the read model with SQL`);
     const load = { ...(await loadSyntheticFacts(db, settings.facts, SYNTHETIC_YEAR)), year: SYNTHETIC_YEAR };
-    ctx.log(`loaded ${load.facts} facts, ${load.rollupRows} KPI rollup rows and ${load.jrt0169RollupRows} JR/T 0169 rollup rows in ${load.seconds} s`);
+    ctx.log(
+      `loaded ${load.facts} facts, ${load.rollupRows} KPI rollup rows and ${load.jrt0169RollupRows} JR/T 0169 rollup rows in ${load.seconds} s`,
+    );
 
     const token = signStaffToken({ sub: 'bench', roles: ['admin'], departments: [] }, signingKey.key);
     const y = SYNTHETIC_YEAR;
@@ -149,13 +159,20 @@ async function topicEnds(admin: ReturnType<Kafka['admin']>, topic: string): Prom
 }
 
 async function measureIngest(
-  ctx: ScenarioContext, db: Client, target: IngestRun['target'], table: string, events: number, startedAt: number, timeoutSec: number, service?: ChildService,
+  ctx: ScenarioContext,
+  db: Client,
+  target: IngestRun['target'],
+  table: string,
+  events: number,
+  startedAt: number,
+  timeoutSec: number,
+  service?: ChildService,
 ): Promise<IngestRun> {
   const deadline = startedAt + timeoutSec * 1000;
-  let rows = 0;
+  let rows: number;
   let lastLog = performance.now();
   for (;;) {
-    rows = Number((await db.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+    rows = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
     if (rows >= events || performance.now() > deadline || service?.exited()) break;
     if (performance.now() - lastLog > 10_000) {
       ctx.log(`${target}: ${rows}/${events} events recorded`);
@@ -184,7 +201,14 @@ async function measureIngest(
   return run;
 }
 
-async function timeQuery(ctx: ScenarioContext, service: ChildService, name: string, path: string, token: string, runs: number): Promise<QueryTiming> {
+async function timeQuery(
+  ctx: ScenarioContext,
+  service: ChildService,
+  name: string,
+  path: string,
+  token: string,
+  runs: number,
+): Promise<QueryTiming> {
   const once = async () => {
     const started = performance.now();
     const res = await fetch(`${service.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -198,7 +222,15 @@ async function timeQuery(ctx: ScenarioContext, service: ChildService, name: stri
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) samples.push((await once()).ms);
   samples.sort((a, b) => a - b);
-  const timing = { name, path, runs, p50Ms: round(percentile(samples, 50), 1), p95Ms: round(percentile(samples, 95), 1), maxMs: round(samples.at(-1)!, 1), volume };
+  const timing = {
+    name,
+    path,
+    runs,
+    p50Ms: round(percentile(samples, 50), 1),
+    p95Ms: round(percentile(samples, 95), 1),
+    maxMs: round(samples.at(-1)!, 1),
+    volume,
+  };
   ctx.log(`${name}: p50 ${timing.p50Ms} ms, p95 ${timing.p95Ms} ms, max ${timing.maxMs} ms over ${runs} requests (${volume} complaints)`);
   return timing;
 }
@@ -213,12 +245,17 @@ async function answerVolume(answer: { body: Buffer; contentType: string }): Prom
     return json.total?.volume ?? json.complaints?.count ?? 0;
   }
   if (answer.contentType.startsWith('text/csv')) {
-    return answer.body.toString('utf8').trim().split(/\r?\n/).slice(1).reduce((sum, line) => sum + Number(line.split(',').at(-1)), 0);
+    return answer.body
+      .toString('utf8')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .reduce((sum, line) => sum + Number(line.split(',').at(-1)), 0);
   }
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(answer.body as unknown as ArrayBuffer);
   let sum = 0;
-  book.worksheets[0]!.eachRow((row, i) => {
+  book.worksheets[0].eachRow((row, i) => {
     if (i > 1) sum += Number(row.getCell(6).value);
   });
   return sum;

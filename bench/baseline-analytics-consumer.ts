@@ -18,7 +18,9 @@ export const ANALYTICS_TOPICS = [Topics.complaintReceivedV1, Topics.complaintRou
 export async function createBaselineAnalyticsTables(db: Client): Promise<void> {
   await db.query('CREATE SCHEMA IF NOT EXISTS bench');
   await db.query('DROP TABLE IF EXISTS bench.applied_events, bench.complaint_events');
-  await db.query('CREATE TABLE bench.applied_events (event_id uuid PRIMARY KEY, topic text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  await db.query(
+    'CREATE TABLE bench.applied_events (event_id uuid PRIMARY KEY, topic text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
   await db.query(`
     CREATE TABLE bench.complaint_events (
       complaint_id uuid NOT NULL, event_id uuid NOT NULL, topic text NOT NULL, kafka_offset bigint NOT NULL,
@@ -35,11 +37,19 @@ export async function startBaselineAnalyticsConsumer(brokers: string[], database
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   const kafka = new Kafka({ clientId: 'bench-analytics-baseline', brokers, logLevel: logLevel.ERROR });
-  const consumer = kafka.consumer({ groupId: BASELINE_ANALYTICS_GROUP, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+  const consumer = kafka.consumer({
+    groupId: BASELINE_ANALYTICS_GROUP,
+    allowAutoTopicCreation: false,
+    sessionTimeout: 30_000,
+    heartbeatInterval: 3_000,
+  });
   await consumer.connect();
   await consumer.subscribe({ topics: ANALYTICS_TOPICS, fromBeginning: true });
   await consumer.run({
+    // kafkajs hands these over as closures that do not use `this`, though its types declare them as methods.
+    /* eslint-disable @typescript-eslint/unbound-method */
     eachBatch: async ({ batch, heartbeat }) => {
+      /* eslint-enable @typescript-eslint/unbound-method */
       await insertRows(db, batch.topic, batch.messages);
       await heartbeat();
     },
@@ -55,19 +65,31 @@ export async function startBaselineAnalyticsConsumer(brokers: string[], database
 async function insertRows(db: Client, topic: string, messages: KafkaMessage[]): Promise<void> {
   if (messages.length === 0) return;
   const rows = messages.map((m) => {
-    const event = JSON.parse(m.value?.toString('utf8') ?? 'null') as { eventId: string; occurredAt: string; complaint?: { complaintId: string }; case?: { complaintId: string } };
+    const event = JSON.parse(m.value?.toString('utf8') ?? 'null') as {
+      eventId: string;
+      occurredAt: string;
+      complaint?: { complaintId: string };
+      case?: { complaintId: string };
+    };
     return { event, complaintId: event.complaint?.complaintId ?? event.case!.complaintId, offset: m.offset };
   });
   await db.query('BEGIN');
-  await db.query(
-    'INSERT INTO bench.applied_events (event_id, topic) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING',
-    [rows.map((r) => r.event.eventId), topic],
-  );
+  await db.query('INSERT INTO bench.applied_events (event_id, topic) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING', [
+    rows.map((r) => r.event.eventId),
+    topic,
+  ]);
   await db.query(
     `INSERT INTO bench.complaint_events (complaint_id, event_id, topic, kafka_offset, at, body)
      SELECT c, e, $3, o, a, b FROM unnest($1::uuid[], $2::uuid[], $4::bigint[], $5::timestamptz[], $6::jsonb[]) AS t(c, e, o, a, b)
      ON CONFLICT DO NOTHING`,
-    [rows.map((r) => r.complaintId), rows.map((r) => r.event.eventId), topic, rows.map((r) => r.offset), rows.map((r) => r.event.occurredAt), rows.map((r) => JSON.stringify(r.event))],
+    [
+      rows.map((r) => r.complaintId),
+      rows.map((r) => r.event.eventId),
+      topic,
+      rows.map((r) => r.offset),
+      rows.map((r) => r.event.occurredAt),
+      rows.map((r) => JSON.stringify(r.event)),
+    ],
   );
   await db.query('COMMIT');
 }

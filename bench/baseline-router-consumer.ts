@@ -53,11 +53,19 @@ export async function startBaselineConsumer(brokers: string[], databaseUrl: stri
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   const kafka = new Kafka({ clientId: 'bench-router-baseline', brokers, logLevel: logLevel.ERROR });
-  const consumer = kafka.consumer({ groupId: BASELINE_GROUP, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+  const consumer = kafka.consumer({
+    groupId: BASELINE_GROUP,
+    allowAutoTopicCreation: false,
+    sessionTimeout: 30_000,
+    heartbeatInterval: 3_000,
+  });
   await consumer.connect();
   await consumer.subscribe({ topic: Topics.complaintReceivedV1, fromBeginning: true });
   await consumer.run({
+    // kafkajs hands these over as closures that do not use `this`, though its types declare them as methods.
+    /* eslint-disable @typescript-eslint/unbound-method */
     eachBatch: async ({ batch, heartbeat }) => {
+      /* eslint-enable @typescript-eslint/unbound-method */
       await insertRows(db, batch.messages);
       await heartbeat();
     },
@@ -79,7 +87,14 @@ async function insertRows(db: Client, messages: KafkaMessage[]): Promise<void> {
     const event = JSON.parse(message.value?.toString('utf8') ?? 'null') as { complaint: { complaintId: string; reference: string } };
     ids.push(event.complaint.complaintId);
     references.push(event.complaint.reference);
-    events.push(JSON.stringify({ ...event, eventType: 'complaint.routed', source: 'bench-baseline', routing: { ...FIXED_ROUTING, routedAt: new Date().toISOString() } }));
+    events.push(
+      JSON.stringify({
+        ...event,
+        eventType: 'complaint.routed',
+        source: 'bench-baseline',
+        routing: { ...FIXED_ROUTING, routedAt: new Date().toISOString() },
+      }),
+    );
   }
   await db.query(
     `INSERT INTO ${BASELINE_TABLE} (complaint_id, reference, department, rule_id, needs_triage, routed_event)

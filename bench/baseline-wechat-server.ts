@@ -17,7 +17,13 @@ import { wechatEncryptedReply, wechatTextReply } from '../apps/intake-social/src
  * BASELINE_HOST, BASELINE_PORT, WECHAT_TOKEN, WECHAT_APP_ID and WECHAT_ENCODING_AES_KEY.
  */
 
-const parser = new XMLParser({ parseTagValue: false, parseAttributeValue: false, ignoreAttributes: true, processEntities: false, trimValues: false });
+const parser = new XMLParser({
+  parseTagValue: false,
+  parseAttributeValue: false,
+  ignoreAttributes: true,
+  processEntities: false,
+  trimValues: false,
+});
 
 interface WechatQuery {
   signature?: string;
@@ -32,7 +38,7 @@ function buildApp(token: string, crypto: WechatCrypto): FastifyInstance {
   for (const type of ['text/xml', 'application/xml']) {
     app.addContentTypeParser(type, { parseAs: 'string' }, (_request, body, done) => done(null, body));
   }
-  app.get('/health/ready', async () => ({ status: 'ok' }));
+  app.get('/health/ready', () => Promise.resolve({ status: 'ok' }));
   app.post('/v1/wechat/callback', async (request: FastifyRequest<{ Querystring: WechatQuery }>, reply) => {
     const { signature, timestamp = '', nonce = '', encrypt_type: encryptType, msg_signature: msgSignature } = request.query;
     if (!signatureMatches([token, timestamp, nonce], signature)) return reply.code(401).send({ check: 'signature' });
@@ -41,12 +47,18 @@ function buildApp(token: string, crypto: WechatCrypto): FastifyInstance {
     if (!fields) return reply.code(400).send({ field: 'body' });
     if (safeMode) {
       const encrypted = fields.Encrypt;
-      if (typeof encrypted !== 'string' || !signatureMatches([token, timestamp, nonce, encrypted], msgSignature)) return reply.code(401).send({ check: 'msg_signature' });
+      if (typeof encrypted !== 'string' || !signatureMatches([token, timestamp, nonce, encrypted], msgSignature))
+        return reply.code(401).send({ check: 'msg_signature' });
       fields = readXml(crypto.decrypt(encrypted));
       if (!fields) return reply.code(400).send({ field: 'Encrypt' });
     }
     const reference = newReference('wechat', new Date());
-    const plain = wechatTextReply(String(fields.FromUserName), String(fields.ToUserName), `您好，您的投诉已受理，受理编号：${reference}。`, new Date());
+    const plain = wechatTextReply(
+      String(fields.FromUserName),
+      String(fields.ToUserName),
+      `您好，您的投诉已受理，受理编号：${reference}。`,
+      new Date(),
+    );
     void reply.header('content-type', 'application/xml; charset=utf-8');
     if (!safeMode) return plain;
     const encrypted = crypto.encrypt(plain);

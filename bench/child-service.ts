@@ -84,7 +84,10 @@ async function waitUntilReady(service: ChildService): Promise<void> {
       () => 0,
     );
     if (status === 200) return;
-    if (Date.now() > deadline) throw new Error(`${service.name} not ready after ${READY_TIMEOUT_MS / 1000} s (last status ${status}); its output:\n${service.outputTail()}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${service.name} not ready after ${READY_TIMEOUT_MS / 1000} s (last status ${status}); its output:\n${service.outputTail()}`,
+      );
     await sleep(250);
   }
 }

@@ -9,7 +9,11 @@ const MACHINE_NOTE =
   'the load generator and the baseline producer (both in the bench process), intake-hotline (a child process), Kafka and PostgreSQL all share this machine';
 
 /** Writes both files and returns the Markdown table (for stdout). */
-export async function writeHotlineIntakeResults(run: BenchRun, settings: HotlineIntakeSettings, results: HotlineIntakeResults): Promise<string> {
+export async function writeHotlineIntakeResults(
+  run: BenchRun,
+  settings: HotlineIntakeSettings,
+  results: HotlineIntakeResults,
+): Promise<string> {
   const table = markdownTable(results.runs);
   const json = {
     scenario: 'hotline-intake',
@@ -20,8 +24,10 @@ export async function writeHotlineIntakeResults(run: BenchRun, settings: Hotline
       warmupBatchSize: WARMUP_BATCH_SIZE,
       ...run.infrastructure,
       intakeHotline: `child process: node dist/apps/intake-hotline/src/main.js (NODE_ENV=development, LOG_LEVEL=warn, HOTLINE_SECRETS=${CALLCENTER_ID}:<random>, no callbacks, default DB pool 10)`,
-      baseline: 'in the bench process: kafkajs idempotent producer (maxInFlightRequests 1, acks=-1), one send per batch, one record per call',
-      loadGenerator: 'closed loop in the bench process: each worker builds a batch of new calls, signs it, POSTs it with fetch (keep-alive) and waits for the answer',
+      baseline:
+        'in the bench process: kafkajs idempotent producer (maxInFlightRequests 1, acks=-1), one send per batch, one record per call',
+      loadGenerator:
+        'closed loop in the bench process: each worker builds a batch of new calls, signs it, POSTs it with fetch (keep-alive) and waits for the answer',
       callBytes: results.callBytes,
       recordBytes: results.recordBytes,
     },
@@ -61,7 +67,7 @@ function markdownReport(run: BenchRun, settings: HotlineIntakeSettings, results:
     '',
     table,
     '',
-    '- **baseline**: a bare kafkajs idempotent producer (acks=all, same settings as the platform\'s EventPublisher) in the bench process: one `send` per batch with a `complaints.received.v1`-shaped record per call; no HTTP, no validation, no PostgreSQL.',
+    "- **baseline**: a bare kafkajs idempotent producer (acks=all, same settings as the platform's EventPublisher) in the bench process: one `send` per batch with a `complaints.received.v1`-shaped record per call; no HTTP, no validation, no PostgreSQL.",
     '- **intake-hotline**: the real service (`dist/apps/intake-hotline/src/main.js`, child process): `POST /v1/hotline/calls` signed with HMAC-SHA256; signature check, validation, PII sealing, bulk PostgreSQL reserve + mark accepted, one Kafka request per batch with acks=all.',
     '- calls accepted/s = calls answered `accepted` (baseline: records acknowledged) per second; batches/s = 2xx answers (acknowledged sends) per second; p50/p99 = latency of those, per request.',
     '- not accepted = calls sent but not accepted (duplicate, rejected, or in a failed batch); failed batches = non-2xx answers and requests without an answer.',

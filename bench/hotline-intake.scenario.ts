@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Admin, Kafka, logLevel, Message, Producer } from 'kafkajs';
+import { Kafka, logLevel, Message, Producer } from 'kafkajs';
 import { ComplaintReceivedV1, newReference, Topics } from '@complaints/contracts';
 import { PiiCipher, signPayload } from '@complaints/security';
 import { normaliseHotlineCall } from '../apps/intake-hotline/src/domain/hotline-call';
@@ -109,7 +109,8 @@ export async function runHotlineIntakeScenario(ctx: ScenarioContext, settings: H
         };
         problems.clear();
         ctx.log(describeRun(run));
-        if (run.failed && target === 'intake-hotline') ctx.log(`most calls to intake-hotline were not accepted; its output:\n${service.outputTail()}`);
+        if (run.failed && target === 'intake-hotline')
+          ctx.log(`most calls to intake-hotline were not accepted; its output:\n${service.outputTail()}`);
         runs.push(run);
       }
     }
@@ -220,11 +221,31 @@ function baselineRecord(call: BenchCall, correlationId: string): Message {
       receivedAt: call.startedAt,
       source: { system: CALLCENTER_ID, messageId: call.callId, receivedAt },
       customer: { contact: { phone: `+86${call.callerNumber}`, phoneLast4: call.callerNumber.slice(-4) } },
-      content: { text: call.transcript.filter((t) => t.speaker === 'customer').map((t) => t.text).join('\n'), language: 'zh', transcript: call.transcript },
-      context: { extra: { callStartedAt: call.startedAt, callEndedAt: call.endedAt, callDurationSeconds: '360', agentId: call.agentId, queue: call.queue } },
+      content: {
+        text: call.transcript
+          .filter((t) => t.speaker === 'customer')
+          .map((t) => t.text)
+          .join('\n'),
+        language: 'zh',
+        transcript: call.transcript,
+      },
+      context: {
+        extra: {
+          callStartedAt: call.startedAt,
+          callEndedAt: call.endedAt,
+          callDurationSeconds: '360',
+          agentId: call.agentId,
+          queue: call.queue,
+        },
+      },
     },
   });
-  const headers = { 'correlation-id': correlationId, 'event-id': eventId, 'event-type': `${ComplaintReceivedV1.type}.v1`, 'content-type': 'application/json' };
+  const headers = {
+    'correlation-id': correlationId,
+    'event-id': eventId,
+    'event-type': `${ComplaintReceivedV1.type}.v1`,
+    'content-type': 'application/json',
+  };
   return { key: complaintId, value, headers, timestamp: String(Date.parse(receivedAt)) };
 }
 
@@ -238,7 +259,12 @@ function baselineRecordValueBytes(call: BenchCall): number {
  */
 function intakeRecordValueBytes(call: BenchCall): number {
   const cipher = new PiiCipher({ bench: randomBytes(32) }, 'bench');
-  const ids = { callcenterId: CALLCENTER_ID, complaintId: randomUUID(), reference: newReference('hotline', new Date(call.startedAt)), receivedAt: new Date() };
+  const ids = {
+    callcenterId: CALLCENTER_ID,
+    complaintId: randomUUID(),
+    reference: newReference('hotline', new Date(call.startedAt)),
+    receivedAt: new Date(),
+  };
   const normalised = normaliseHotlineCall(call, ids, cipher, 'CN');
   if (!normalised.ok) throw new Error(`the bench's call is not valid for intake-hotline: ${JSON.stringify(normalised.errors)}`);
   const event = {
@@ -274,7 +300,9 @@ class ProblemRecorder {
 /** One progress line: throughput, latency, and anything that was not a fully accepted batch. */
 function describeRun(run: HotlineIntakeRun): string {
   const odd = run.duplicate || run.rejected || run.errors || run.succeeded !== run.attempts;
-  const problems = odd ? `, duplicate ${run.duplicate}, rejected ${run.rejected}, statuses ${JSON.stringify(run.statusCodes)}${run.firstProblem ? `, first problem: ${run.firstProblem}` : ''}` : '';
+  const problems = odd
+    ? `, duplicate ${run.duplicate}, rejected ${run.rejected}, statuses ${JSON.stringify(run.statusCodes)}${run.firstProblem ? `, first problem: ${run.firstProblem}` : ''}`
+    : '';
   return (
     `${run.target} batch=${run.batchSize}: ${run.acceptedPerSec} calls accepted/s, ${run.succeededPerSec} batches/s, p50 ${run.latencyP50Ms} ms, p99 ${run.latencyP99Ms} ms` +
     `, ${run.accepted}/${run.callsSent} calls accepted, ${run.kafkaRecords} Kafka records${problems}`
@@ -287,12 +315,17 @@ async function startIntakeHotline(ctx: ScenarioContext, settings: HotlineIntakeS
   const largestBatch = Math.max(...settings.batchSizes);
   const largestBody = Buffer.byteLength(JSON.stringify({ calls: new CallFactory().batch(largestBatch) }));
   ctx.log(`starting intake-hotline on port ${port}`);
-  return startChildService('intake-hotline', join(ctx.projectRoot, 'dist', 'apps', 'intake-hotline', 'src', 'main.js'), `http://127.0.0.1:${port}`, {
-    ...platformServiceEnv(ctx),
-    INTAKE_HOTLINE_PORT: String(port),
-    HOTLINE_SECRETS: `${CALLCENTER_ID}:${secret}`,
-    HOTLINE_CALLBACK_URLS: '',
-    HOTLINE_MAX_CALLS_PER_BATCH: String(Math.max(DEFAULT_MAX_CALLS_PER_BATCH, largestBatch)),
-    HOTLINE_MAX_BODY_BYTES: String(Math.max(MAX_BODY_BYTES_FLOOR, 2 * largestBody)),
-  });
+  return startChildService(
+    'intake-hotline',
+    join(ctx.projectRoot, 'dist', 'apps', 'intake-hotline', 'src', 'main.js'),
+    `http://127.0.0.1:${port}`,
+    {
+      ...platformServiceEnv(ctx),
+      INTAKE_HOTLINE_PORT: String(port),
+      HOTLINE_SECRETS: `${CALLCENTER_ID}:${secret}`,
+      HOTLINE_CALLBACK_URLS: '',
+      HOTLINE_MAX_CALLS_PER_BATCH: String(Math.max(DEFAULT_MAX_CALLS_PER_BATCH, largestBatch)),
+      HOTLINE_MAX_BODY_BYTES: String(Math.max(MAX_BODY_BYTES_FLOOR, 2 * largestBody)),
+    },
+  );
 }

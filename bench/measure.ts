@@ -132,7 +132,7 @@ function summarise(spec: LoadSpec, result: AutocannonResult, latencies: number[]
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(Math.max(rank, 1), sorted.length) - 1] as number;
+  return sorted[Math.min(Math.max(rank, 1), sorted.length) - 1];
 }
 
 function round(value: number, digits: number): number {

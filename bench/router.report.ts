@@ -18,7 +18,8 @@ export async function writeRouterResults(run: BenchRun, settings: RouterSettings
     settings: {
       ...settings,
       ...run.infrastructure,
-      router: 'child process: node dist/apps/router/src/main.js (NODE_ENV=development, LOG_LEVEL=warn, default rules, default DB pool 10), consumer group `router` set to the topic end before the events were published',
+      router:
+        'child process: node dist/apps/router/src/main.js (NODE_ENV=development, LOG_LEVEL=warn, default rules, default DB pool 10), consumer group `router` set to the topic end before the events were published',
       baseline: `in the bench process: kafkajs consumer (eachBatch), one multi-row INSERT per batch into ${BASELINE_TABLE} (the shape of routing.decisions), no validation, no classification, no publish`,
       texts: results.texts,
       eventBytesMean: results.eventBytesMean,
@@ -48,8 +49,13 @@ function routingTable(runs: RouterRun[]): string {
 }
 
 function classifierTable(timings: ClassifierTiming[]): string {
-  const header = ['| classifier texts | texts | calls | mean chars | mean ms | p50 ms | p90 ms | p99 ms | max ms |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
-  const rows = timings.map((t) => `| ${t.language} | ${t.texts} | ${t.calls} | ${t.meanChars} | ${t.meanMs} | ${t.p50Ms} | ${t.p90Ms} | ${t.p99Ms} | ${t.maxMs} |`);
+  const header = [
+    '| classifier texts | texts | calls | mean chars | mean ms | p50 ms | p90 ms | p99 ms | max ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const rows = timings.map(
+    (t) => `| ${t.language} | ${t.texts} | ${t.calls} | ${t.meanChars} | ${t.meanMs} | ${t.p50Ms} | ${t.p90Ms} | ${t.p99Ms} | ${t.maxMs} |`,
+  );
   return [...header, ...rows].join('\n');
 }
 
@@ -67,8 +73,8 @@ function markdownReport(run: BenchRun, settings: RouterSettings, results: Router
     tables,
     '',
     '- **baseline**: a bare kafkajs consumer in the bench process: for every batch kafkajs delivers, one multi-row `INSERT ... ON CONFLICT DO NOTHING` of equivalent rows into a scratch table shaped like `routing.decisions`, then the commit; nothing else.',
-    '- **router**: the real service (`dist/apps/router/src/main.js`, one instance, child process), batch after batch (kafkajs `eachBatch`, at most `ROUTING_BATCH_SIZE` = 500 complaints of one partition): contract check of each event, one look-up of earlier decisions, classification of each, one transaction (customer advisory locks, one repeat look-up for the batch, rules, department locks and handler loads, bulk inserts of decisions, assignments, matters and identities), one publish of the batch\'s `complaints.routed.v1` events with acks=all, commit of the batch\'s offsets.',
-    '- routed/s = rows written after the first commit, per second between the first and the last commit (`created_at` of the rows: the router\'s transactions, the baseline\'s batches); s from start = from starting the consumer (the router: spawning the process, with Nest boot, migrations and group join) until every row was there.',
+    "- **router**: the real service (`dist/apps/router/src/main.js`, one instance, child process), batch after batch (kafkajs `eachBatch`, at most `ROUTING_BATCH_SIZE` = 500 complaints of one partition): contract check of each event, one look-up of earlier decisions, classification of each, one transaction (customer advisory locks, one repeat look-up for the batch, rules, department locks and handler loads, bulk inserts of decisions, assignments, matters and identities), one publish of the batch's `complaints.routed.v1` events with acks=all, commit of the batch's offsets.",
+    "- routed/s = rows written after the first commit, per second between the first and the last commit (`created_at` of the rows: the router's transactions, the baseline's batches); s from start = from starting the consumer (the router: spawning the process, with Nest boot, migrations and group join) until every row was there.",
     `- classifier = \`classifyComplaint\` from libs/classification (jieba segmentation, features, softmax over the model) over the same ${results.texts.total} texts (${results.texts.zh} Chinese, ${results.texts.en} English), in the bench process.` +
       (share !== undefined ? ` At the router's rate, classification is about ${share} % of its time per complaint.` : ''),
     `- Events average ${results.eventBytesMean} bytes; every complaint has its own customer (WeChat openId), so none is a repeat.`,

@@ -87,7 +87,8 @@ export async function runRouterScenario(ctx: ScenarioContext, settings: RouterSe
     // Both groups start at the topic's current end, so each reads exactly the events published next.
     const start = await topicEnds(admin, Topics.complaintReceivedV1);
     await topicEnds(admin, Topics.complaintRoutedV1);
-    for (const groupId of ['router', BASELINE_GROUP]) await admin.setOffsets({ groupId, topic: Topics.complaintReceivedV1, partitions: start });
+    for (const groupId of ['router', BASELINE_GROUP])
+      await admin.setOffsets({ groupId, topic: Topics.complaintReceivedV1, partitions: start });
     await publish(brokers, messages);
     ctx.log(`published ${messages.length} events`);
 
@@ -97,7 +98,9 @@ export async function runRouterScenario(ctx: ScenarioContext, settings: RouterSe
     const baselineStarted = performance.now();
     const baseline = await startBaselineConsumer(brokers, ctx.databaseUrl);
     try {
-      runs.push(await measureRun(ctx, db, admin, { target: 'baseline', table: BASELINE_TABLE, startedAt: baselineStarted, routedBefore }, settings));
+      runs.push(
+        await measureRun(ctx, db, admin, { target: 'baseline', table: BASELINE_TABLE, startedAt: baselineStarted, routedBefore }, settings),
+      );
     } finally {
       await baseline.stop();
     }
@@ -105,12 +108,21 @@ export async function runRouterScenario(ctx: ScenarioContext, settings: RouterSe
     routedBefore = await topicCount(admin, Topics.complaintRoutedV1);
     const routerStarted = performance.now();
     router = await startRouter(ctx);
-    runs.push(await measureRun(ctx, db, admin, { target: 'router', table: 'routing.decisions', startedAt: routerStarted, routedBefore, service: router }, settings));
+    runs.push(
+      await measureRun(
+        ctx,
+        db,
+        admin,
+        { target: 'router', table: 'routing.decisions', startedAt: routerStarted, routedBefore, service: router },
+        settings,
+      ),
+    );
     await router.stop();
 
     ctx.log('timing the classifier in-process');
     const classifier = timeClassifier(texts, settings.classifierCalls);
-    for (const timing of classifier) ctx.log(`classifier ${timing.language}: mean ${timing.meanMs} ms, p50 ${timing.p50Ms} ms, p99 ${timing.p99Ms} ms`);
+    for (const timing of classifier)
+      ctx.log(`classifier ${timing.language}: mean ${timing.meanMs} ms, p50 ${timing.p50Ms} ms, p99 ${timing.p99Ms} ms`);
     const count = (language: string) => texts.filter((t) => t.language === language).length;
     return { runs, classifier, texts: { total: texts.length, zh: count('zh'), en: count('en'), other: count('other') }, eventBytesMean };
   } finally {
@@ -161,13 +173,19 @@ interface RunSubject {
   service?: ChildService;
 }
 
-async function measureRun(ctx: ScenarioContext, db: Client, admin: Admin, subject: RunSubject, settings: RouterSettings): Promise<RouterRun> {
+async function measureRun(
+  ctx: ScenarioContext,
+  db: Client,
+  admin: Admin,
+  subject: RunSubject,
+  settings: RouterSettings,
+): Promise<RouterRun> {
   const { target, table, startedAt, routedBefore, service } = subject;
   const deadline = startedAt + settings.timeoutSec * 1000;
-  let rows = 0;
+  let rows: number;
   let lastLog = performance.now();
   for (;;) {
-    rows = Number((await db.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+    rows = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
     if (rows >= settings.complaints || performance.now() > deadline || service?.exited()) break;
     if (performance.now() - lastLog > 10_000) {
       ctx.log(`${target}: ${rows}/${settings.complaints} rows`);
@@ -212,7 +230,7 @@ function timeClassifier(texts: RoutingText[], calls: number): ClassifierTiming[]
   for (const { text } of texts) classifyComplaint({ text });
   const samples: Array<{ language: string; ms: number; chars: number }> = [];
   for (let i = 0; i < calls; i++) {
-    const { text, language } = texts[i % texts.length]!;
+    const { text, language } = texts[i % texts.length];
     const started = performance.now();
     classifyComplaint({ text });
     samples.push({ language, ms: performance.now() - started, chars: text.length });

@@ -22,7 +22,9 @@ export interface RoutingText {
 /** The `text` of every line of data/routing/{zh,en,dev}-*.jsonl. */
 export function routingTexts(projectRoot: string): RoutingText[] {
   const dir = join(projectRoot, 'data', 'routing');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl') && !f.startsWith('cfpb-')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl') && !f.startsWith('cfpb-'))
+    .sort();
   const texts: RoutingText[] = [];
   for (const file of files) {
     for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
@@ -41,10 +43,10 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export function receivedComplaintMessages(texts: RoutingText[], count: number): Message[] {
   const run = randomUUID().slice(0, 8);
   const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
-  const runMark = CROCKFORD[Math.floor(Math.random() * 32)]!;
+  const runMark = CROCKFORD[Math.floor(Math.random() * 32)];
   const messages: Message[] = [];
   for (let i = 0; i < count; i++) {
-    const { text, language } = texts[i % texts.length]!;
+    const { text, language } = texts[i % texts.length];
     const at = new Date().toISOString();
     // References unique within the run: the channel mark, then the sequence in Crockford base 32.
     const reference = `C${day}-X${runMark}${sequenceCode(i)}`;
@@ -76,7 +78,7 @@ export function receivedComplaintMessages(texts: RoutingText[], count: number): 
 function sequenceCode(n: number): string {
   let code = '';
   for (let i = 0; i < 4; i++) {
-    code = CROCKFORD[n % 32]! + code;
+    code = CROCKFORD[n % 32] + code;
     n = Math.floor(n / 32);
   }
   return code;

@@ -55,9 +55,13 @@ interface ScenarioOutcome {
 }
 
 function scenariosFromEnv(): ScenarioName[] {
-  const names = (process.env.BENCH_SCENARIOS ?? DEFAULT_SCENARIOS.join(',')).split(',').map((n) => n.trim()).filter(Boolean);
+  const names = (process.env.BENCH_SCENARIOS ?? DEFAULT_SCENARIOS.join(','))
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !SCENARIO_NAMES.includes(n as ScenarioName));
-  if (unknown.length || names.length === 0) throw new Error(`BENCH_SCENARIOS must list some of ${SCENARIO_NAMES.join(', ')} (got "${process.env.BENCH_SCENARIOS}")`);
+  if (unknown.length || names.length === 0)
+    throw new Error(`BENCH_SCENARIOS must list some of ${SCENARIO_NAMES.join(', ')} (got "${process.env.BENCH_SCENARIOS}")`);
   return SCENARIO_NAMES.filter((n) => names.includes(n));
 }
 
@@ -106,7 +110,8 @@ function routerSettingsFromEnv(): RouterSettings {
     positiveNumber('BENCH_CLASSIFIER_CALLS', 5_000),
     positiveNumber('BENCH_ROUTER_TIMEOUT_SEC', 600),
   ];
-  if (!Number.isInteger(complaints) || !Number.isInteger(classifierCalls)) throw new Error('BENCH_ROUTER_COMPLAINTS and BENCH_CLASSIFIER_CALLS must be positive integers');
+  if (!Number.isInteger(complaints) || !Number.isInteger(classifierCalls))
+    throw new Error('BENCH_ROUTER_COMPLAINTS and BENCH_CLASSIFIER_CALLS must be positive integers');
   if (complaints > MAX_ROUTER_COMPLAINTS) throw new Error(`BENCH_ROUTER_COMPLAINTS: at most ${MAX_ROUTER_COMPLAINTS}`);
   return { complaints, classifierCalls, timeoutSec };
 }
@@ -119,7 +124,8 @@ function analyticsSettingsFromEnv(): AnalyticsSettings {
     queryRuns: positiveNumber('BENCH_ANALYTICS_QUERY_RUNS', 20),
     timeoutSec: positiveNumber('BENCH_ANALYTICS_TIMEOUT_SEC', 900),
   };
-  if (![settings.complaints, settings.facts, settings.queryRuns].every(Number.isInteger)) throw new Error('BENCH_ANALYTICS_COMPLAINTS, _FACTS and _QUERY_RUNS must be positive integers');
+  if (![settings.complaints, settings.facts, settings.queryRuns].every(Number.isInteger))
+    throw new Error('BENCH_ANALYTICS_COMPLAINTS, _FACTS and _QUERY_RUNS must be positive integers');
   if (settings.facts > 20_000_000) throw new Error('BENCH_ANALYTICS_FACTS: at most 20000000');
   return settings;
 }
@@ -144,7 +150,14 @@ function log(line: string): void {
 async function provision(): Promise<LocalKafka | null> {
   await dropDatabase(DATABASE_URL);
   if (!(await kafkaAnswers(BROKERS.split(',')))) await rm(KAFKA_DATA_DIR, { recursive: true, force: true });
-  return provisionInfrastructure({ projectRoot: PROJECT_ROOT, brokers: BROKERS, databaseUrl: DATABASE_URL, kafkaDataDir: KAFKA_DATA_DIR, partitions: PARTITIONS, log });
+  return provisionInfrastructure({
+    projectRoot: PROJECT_ROOT,
+    brokers: BROKERS,
+    databaseUrl: DATABASE_URL,
+    kafkaDataDir: KAFKA_DATA_DIR,
+    partitions: PARTITIONS,
+    log,
+  });
 }
 
 async function webScenario(ctx: ScenarioContext, run: BenchRun, settings: WebIntakeSettings): Promise<ScenarioOutcome> {
@@ -203,7 +216,9 @@ async function analyticsScenario(ctx: ScenarioContext, run: BenchRun, settings: 
 }
 
 function printOutcome(outcome: ScenarioOutcome, cpuCount: number): void {
-  process.stdout.write(`\n${outcome.title} (${cpuCount} CPU cores shared by load generator, services, Kafka and PostgreSQL)\n\n${outcome.table}\n\n`);
+  process.stdout.write(
+    `\n${outcome.title} (${cpuCount} CPU cores shared by load generator, services, Kafka and PostgreSQL)\n\n${outcome.table}\n\n`,
+  );
   process.stdout.write(`Results written to ${outcome.files.map((f) => join('bench', 'results', f)).join(' and ')}\n`);
 }
 

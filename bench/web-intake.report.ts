@@ -18,7 +18,8 @@ export async function writeWebIntakeResults(run: BenchRun, settings: WebIntakeSe
     settings: {
       ...settings,
       ...run.infrastructure,
-      intakeWeb: 'child process: node dist/apps/intake-web/src/main.js (NODE_ENV=development, LOG_LEVEL=warn, rate limit off, default DB pool 10)',
+      intakeWeb:
+        'child process: node dist/apps/intake-web/src/main.js (NODE_ENV=development, LOG_LEVEL=warn, rate limit off, default DB pool 10)',
       baseline: 'child process: node dist/bench/baseline-producer-server.js (Fastify 5, kafkajs idempotent producer, acks=-1)',
       loadGenerator: 'autocannon 8 (programmatic) in the bench process',
       requestBody: COMPLAINT_BODY,
@@ -60,7 +61,9 @@ function markdownReport(run: BenchRun, settings: WebIntakeSettings, results: Web
     '',
     '- **baseline**: bare Fastify + kafkajs idempotent producer (acks=all) to `complaints.received.v1`, no validation, no PostgreSQL; child process.',
     '- **intake-web**: the real service (`dist/apps/intake-web/src/main.js`, child process): validation, PostgreSQL reserve + mark accepted, Kafka acks=all.',
-    ...(settings.withIdempotencyKey ? ['- **intake-web+idempotency-key**: the same with a unique `Idempotency-Key` on every request (one extra look-up).'] : []),
+    ...(settings.withIdempotencyKey
+      ? ['- **intake-web+idempotency-key**: the same with a unique `Idempotency-Key` on every request (one extra look-up).']
+      : []),
     `- accepted/s = 2xx answers per second; p50/p99 = latency of 2xx answers; Kafka records = records appended to the topic during the run (should be about accepted).`,
     `- Request body (${results.requestBodyBytes} bytes): \`${COMPLAINT_BODY}\``,
     '',

@@ -78,7 +78,8 @@ export async function runWebIntakeScenario(ctx: ScenarioContext, settings: WebIn
       for (const target of targets) {
         const run = await measuredRun(admin, target, connections, settings);
         ctx.log(describeRun(run));
-        if (run.failed) ctx.log(`most requests to ${target.name} failed; its output:\n${serviceFor(target, baseline, intake).outputTail()}`);
+        if (run.failed)
+          ctx.log(`most requests to ${target.name} failed; its output:\n${serviceFor(target, baseline, intake).outputTail()}`);
         runs.push(run);
       }
     }
@@ -96,7 +97,11 @@ function scenarioTargets(baseline: ChildService, intake: ChildService, settings:
     { name: 'intake-web', url: `${intake.baseUrl}/v1/complaints` },
   ];
   if (settings.withIdempotencyKey) {
-    targets.push({ name: 'intake-web+idempotency-key', url: `${intake.baseUrl}/v1/complaints`, perRequestHeaders: () => ({ 'idempotency-key': randomUUID() }) });
+    targets.push({
+      name: 'intake-web+idempotency-key',
+      url: `${intake.baseUrl}/v1/complaints`,
+      perRequestHeaders: () => ({ 'idempotency-key': randomUUID() }),
+    });
   }
   return targets;
 }

@@ -60,7 +60,11 @@ const PUBLISH_WAIT_MS = 30_000;
 
 /** Starts intake-social and the baseline, warms both up, measures each mode, level and target, stops them. */
 export async function runWechatIntakeScenario(ctx: ScenarioContext, settings: WechatIntakeSettings): Promise<WechatIntakeResults> {
-  const account: WechatAccountSettings = { token: randomBytes(12).toString('hex'), appId: 'wxbench0000000001', aesKey: randomBytes(32).toString('base64').slice(0, 43) };
+  const account: WechatAccountSettings = {
+    token: randomBytes(12).toString('hex'),
+    appId: 'wxbench0000000001',
+    aesKey: randomBytes(32).toString('base64').slice(0, 43),
+  };
   const pushes = new WechatPushFactory(account);
   const crypto = new WechatCrypto(account.appId, [account.aesKey]);
   const kafka = new Kafka({ clientId: 'bench-offsets', brokers: ctx.brokers.split(','), logLevel: logLevel.NOTHING });
@@ -76,7 +80,8 @@ export async function runWechatIntakeScenario(ctx: ScenarioContext, settings: We
     const modes: WechatMode[] = settings.withAes ? ['plaintext', 'aes'] : ['plaintext'];
     const targets: WechatTargetName[] = ['baseline', 'intake-social'];
     const problems = new ProblemRecorder();
-    const attempt = (target: WechatTargetName, mode: WechatMode) => wechatAttempt(`${urls[target]}/v1/wechat/callback`, mode, pushes, account, crypto, problems);
+    const attempt = (target: WechatTargetName, mode: WechatMode) =>
+      wechatAttempt(`${urls[target]}/v1/wechat/callback`, mode, pushes, account, crypto, problems);
 
     for (const target of targets) {
       ctx.log(`warming up ${target} (${settings.warmupSec} s per mode)`);
@@ -91,7 +96,8 @@ export async function runWechatIntakeScenario(ctx: ScenarioContext, settings: We
         for (const target of targets) {
           const before = await receivedRecordCount(admin);
           const measurement = await closedLoop(attempt(target, mode), connections, settings.durationSec);
-          const published = target === 'intake-social' ? await waitForPublished(admin, before, measurement.succeeded) : { records: null, withinSec: null };
+          const published =
+            target === 'intake-social' ? await waitForPublished(admin, before, measurement.succeeded) : { records: null, withinSec: null };
           const invalidReplies = measurement.statusCodes['invalid-reply'] ?? 0;
           const run: WechatIntakeRun = {
             target,
@@ -107,12 +113,16 @@ export async function runWechatIntakeScenario(ctx: ScenarioContext, settings: We
           };
           problems.clear();
           ctx.log(describeRun(run));
-          if (run.failed && target === 'intake-social') ctx.log(`most messages to intake-social got no valid reply; its output:\n${social.outputTail()}`);
+          if (run.failed && target === 'intake-social')
+            ctx.log(`most messages to intake-social got no valid reply; its output:\n${social.outputTail()}`);
           runs.push(run);
         }
       }
     }
-    return { runs, bodyBytes: { plaintext: Buffer.byteLength(pushes.next('plaintext').body), aes: Buffer.byteLength(pushes.next('aes').body) } };
+    return {
+      runs,
+      bodyBytes: { plaintext: Buffer.byteLength(pushes.next('plaintext').body), aes: Buffer.byteLength(pushes.next('aes').body) },
+    };
   } finally {
     await Promise.all(services.map((s) => s.stop()));
     await admin.disconnect().catch(() => undefined);
@@ -192,8 +202,14 @@ class ProblemRecorder {
 }
 
 function describeRun(run: WechatIntakeRun): string {
-  const odd = run.succeeded !== run.attempts ? `, statuses ${JSON.stringify(run.statusCodes)}${run.firstProblem ? `, first problem: ${run.firstProblem}` : ''}` : '';
-  const kafka = run.kafkaRecords === null ? '' : `, ${run.kafkaRecords} published${run.publishedWithinSec === null ? ' (NOT all)' : ` within ${run.publishedWithinSec} s`}`;
+  const odd =
+    run.succeeded !== run.attempts
+      ? `, statuses ${JSON.stringify(run.statusCodes)}${run.firstProblem ? `, first problem: ${run.firstProblem}` : ''}`
+      : '';
+  const kafka =
+    run.kafkaRecords === null
+      ? ''
+      : `, ${run.kafkaRecords} published${run.publishedWithinSec === null ? ' (NOT all)' : ` within ${run.publishedWithinSec} s`}`;
   return (
     `${run.target} ${run.mode} c=${run.concurrency}: ${run.succeededPerSec} replies/s, p50 ${run.latencyP50Ms} ms, p99 ${run.latencyP99Ms} ms, max ${run.latencyMaxMs} ms` +
     `, ${run.succeeded}/${run.attempts} valid replies${kafka}${odd}`
@@ -201,33 +217,47 @@ function describeRun(run: WechatIntakeRun): string {
 }
 
 /** The real intake-social service, built to dist/, with the bench's account and a short quiet window. */
-async function startIntakeSocial(ctx: ScenarioContext, account: WechatAccountSettings, settings: WechatIntakeSettings): Promise<ChildService> {
+async function startIntakeSocial(
+  ctx: ScenarioContext,
+  account: WechatAccountSettings,
+  settings: WechatIntakeSettings,
+): Promise<ChildService> {
   const port = await freePort();
   ctx.log(`starting intake-social on port ${port}`);
-  return startChildService('intake-social', join(ctx.projectRoot, 'dist', 'apps', 'intake-social', 'src', 'main.js'), `http://127.0.0.1:${port}`, {
-    ...platformServiceEnv(ctx),
-    INTAKE_SOCIAL_PORT: String(port),
-    WECHAT_TOKEN: account.token,
-    WECHAT_APP_ID: account.appId,
-    WECHAT_ENCODING_AES_KEY: account.aesKey,
-    WECHAT_ENCODING_AES_KEY_PREVIOUS: '',
-    // The bench measures plaintext too (WeChat's compatible mode).
-    WECHAT_ACCEPT_PLAINTEXT: 'true',
-    SOCIAL_QUIET_WINDOW_SEC: String(settings.quietWindowSec),
-    WEIBO_ACCESS_TOKEN: '',
-    WECHATY_PUPPET: '',
-  });
+  return startChildService(
+    'intake-social',
+    join(ctx.projectRoot, 'dist', 'apps', 'intake-social', 'src', 'main.js'),
+    `http://127.0.0.1:${port}`,
+    {
+      ...platformServiceEnv(ctx),
+      INTAKE_SOCIAL_PORT: String(port),
+      WECHAT_TOKEN: account.token,
+      WECHAT_APP_ID: account.appId,
+      WECHAT_ENCODING_AES_KEY: account.aesKey,
+      WECHAT_ENCODING_AES_KEY_PREVIOUS: '',
+      // The bench measures plaintext too (WeChat's compatible mode).
+      WECHAT_ACCEPT_PLAINTEXT: 'true',
+      SOCIAL_QUIET_WINDOW_SEC: String(settings.quietWindowSec),
+      WEIBO_ACCESS_TOKEN: '',
+      WECHATY_PUPPET: '',
+    },
+  );
 }
 
 async function startBaseline(ctx: ScenarioContext, account: WechatAccountSettings): Promise<ChildService> {
   const port = await freePort();
   ctx.log(`starting the wechat baseline on port ${port}`);
-  return startChildService('wechat-baseline', join(ctx.projectRoot, 'dist', 'bench', 'baseline-wechat-server.js'), `http://127.0.0.1:${port}`, {
-    ...process.env,
-    BASELINE_HOST: '127.0.0.1',
-    BASELINE_PORT: String(port),
-    WECHAT_TOKEN: account.token,
-    WECHAT_APP_ID: account.appId,
-    WECHAT_ENCODING_AES_KEY: account.aesKey,
-  });
+  return startChildService(
+    'wechat-baseline',
+    join(ctx.projectRoot, 'dist', 'bench', 'baseline-wechat-server.js'),
+    `http://127.0.0.1:${port}`,
+    {
+      ...process.env,
+      BASELINE_HOST: '127.0.0.1',
+      BASELINE_PORT: String(port),
+      WECHAT_TOKEN: account.token,
+      WECHAT_APP_ID: account.appId,
+      WECHAT_ENCODING_AES_KEY: account.aesKey,
+    },
+  );
 }

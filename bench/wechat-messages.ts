@@ -59,7 +59,7 @@ export class WechatPushFactory {
       FromUserName: openId,
       CreateTime: String(Math.floor(Date.now() / 1000)),
       MsgType: 'text',
-      Content: TEXTS[this.sequence % TEXTS.length]!,
+      Content: TEXTS[this.sequence % TEXTS.length],
       MsgId: this.msgId.toString(),
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
@@ -74,10 +74,18 @@ export class WechatPushFactory {
 }
 
 export function wechatXml(fields: Record<string, string>): string {
-  return `<xml>${Object.entries(fields).map(([k, v]) => `<${k}><![CDATA[${v}]]></${k}>`).join('')}</xml>`;
+  return `<xml>${Object.entries(fields)
+    .map(([k, v]) => `<${k}><![CDATA[${v}]]></${k}>`)
+    .join('')}</xml>`;
 }
 
-const parser = new XMLParser({ parseTagValue: false, parseAttributeValue: false, ignoreAttributes: true, processEntities: false, trimValues: false });
+const parser = new XMLParser({
+  parseTagValue: false,
+  parseAttributeValue: false,
+  ignoreAttributes: true,
+  processEntities: false,
+  trimValues: false,
+});
 
 /** The fields of `<xml>...</xml>`, or undefined when it is not such a document. */
 export function xmlFields(xml: string): Record<string, string> | undefined {
@@ -93,7 +101,13 @@ export function xmlFields(xml: string): Record<string, string> | undefined {
  * Why `xml` is not a valid passive text reply to `openId` carrying a reference (in safe mode: a
  * correctly signed envelope whose decrypted content is one), or undefined when it is.
  */
-export function replyProblem(xml: string, openId: string, mode: WechatMode, account: WechatAccountSettings, crypto: WechatCrypto): string | undefined {
+export function replyProblem(
+  xml: string,
+  openId: string,
+  mode: WechatMode,
+  account: WechatAccountSettings,
+  crypto: WechatCrypto,
+): string | undefined {
   let fields = xmlFields(xml);
   if (!fields) return 'not an <xml> document';
   if (mode === 'aes') {

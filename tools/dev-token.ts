@@ -19,17 +19,24 @@ export function devToken(args: string[], env: NodeJS.ProcessEnv): string {
       hours: { type: 'string', default: '8' },
     },
   });
-  const roles = values.role as string[];
-  const departments = values.department as string[];
-  const bad = [...roles.filter((r) => !STAFF_ROLES.includes(r as StaffRole)), ...departments.filter((d) => !DEPARTMENTS.includes(d as Department))];
-  if (bad.length) throw new Error(`unknown role or department: ${bad.join(', ')} (roles: ${STAFF_ROLES.join(', ')}; departments: ${DEPARTMENTS.join(', ')})`);
+  const roles = values.role;
+  const departments = values.department;
+  const bad = [
+    ...roles.filter((r) => !STAFF_ROLES.includes(r as StaffRole)),
+    ...departments.filter((d) => !DEPARTMENTS.includes(d as Department)),
+  ];
+  if (bad.length)
+    throw new Error(
+      `unknown role or department: ${bad.join(', ')} (roles: ${STAFF_ROLES.join(', ')}; departments: ${DEPARTMENTS.join(', ')})`,
+    );
   if (isProduction(env)) throw new Error('refusing to mint tokens for production (NODE_ENV must be development or test)');
-  const setting = (name: string) => env[name] || DEV_DEFAULTS[name]!;
+  const setting = (name: string) => env[name] || DEV_DEFAULTS[name];
   const key = staffTokenSigningKey(setting('STAFF_TOKEN_SIGNING_KEY'), setting('STAFF_TOKEN_ISSUER'), setting('STAFF_TOKEN_AUDIENCE'));
   const seconds = Number(values.hours) * 3600;
   const longest = Number(env.STAFF_TOKEN_MAX_LIFETIME_SEC || 8 * 3600);
-  if (!(seconds > 0 && seconds <= longest)) throw new Error(`--hours must be more than 0 and at most ${longest / 3600} (STAFF_TOKEN_MAX_LIFETIME_SEC)`);
-  return signStaffToken({ sub: values.sub as string, roles: roles as StaffRole[], departments: departments as Department[] }, key, seconds);
+  if (!(seconds > 0 && seconds <= longest))
+    throw new Error(`--hours must be more than 0 and at most ${longest / 3600} (STAFF_TOKEN_MAX_LIFETIME_SEC)`);
+  return signStaffToken({ sub: values.sub, roles: roles as StaffRole[], departments: departments as Department[] }, key, seconds);
 }
 
 if (require.main === module) {

@@ -2,7 +2,14 @@ import { parseArgs } from 'node:util';
 import { Classification, classifyComplaint } from '@complaints/classification';
 import { decideRouting } from '../apps/router/src/domain/decide-routing';
 import { DEFAULT_RULES } from '../apps/router/src/domain/default-rules';
-import { customerText, HELDOUT_SETS, LabeledComplaint, readDataset, reasonOf, routingDataDir } from '../libs/classification/src/training/routing-dataset';
+import {
+  customerText,
+  HELDOUT_SETS,
+  LabeledComplaint,
+  readDataset,
+  reasonOf,
+  routingDataDir,
+} from '../libs/classification/src/training/routing-dataset';
 
 /** The router's default ROUTING_TRIAGE_THRESHOLD (apps/router/src/router.config.ts). */
 const DEFAULT_TRIAGE_THRESHOLD = 0.35;
@@ -31,10 +38,18 @@ function main(): void {
   const threshold = Number(values['triage-threshold']);
   const dir = routingDataDir();
   const sets = HELDOUT_SETS.map((set) => ({ name: set.name, language: set.language, items: readDataset(set.file, dir) }));
-  const chinese = { name: 'zh total (all Chinese held-out sets; dev-shared has 4 English items)', items: sets.filter((s) => s.language === 'zh').flatMap((s) => s.items) };
+  const chinese = {
+    name: 'zh total (all Chinese held-out sets; dev-shared has 4 English items)',
+    items: sets.filter((s) => s.language === 'zh').flatMap((s) => s.items),
+  };
 
   const timing = measureTime(sets.flatMap((s) => s.items));
-  for (const set of [chinese, ...sets]) report(set.name, set.items.map((item) => score(item, threshold)), !values['no-confusion']);
+  for (const set of [chinese, ...sets])
+    report(
+      set.name,
+      set.items.map((item) => score(item, threshold)),
+      !values['no-confusion'],
+    );
   process.stdout.write(
     `\nclassification time per complaint: ${timing.wallMs.toFixed(3)} ms wall clock, ${timing.cpuMs.toFixed(3)} ms CPU ` +
       `(mean over ${timing.count} held-out complaints x 3, mean length ${timing.meanChars} characters)\n`,
@@ -65,7 +80,9 @@ function pair(s: Scored, axis: Axis): [string, string] | undefined {
       return item.department ? [item.department, s.department] : undefined;
     case 'debtCollection':
       // CFPB: only "filed under debt collection or not" is known about the reason.
-      return item.debtCollection === undefined ? undefined : [String(reasonOf(item) === 'DEBT_COLLECTION'), String(predicted.reason === 'DEBT_COLLECTION')];
+      return item.debtCollection === undefined
+        ? undefined
+        : [String(reasonOf(item) === 'DEBT_COLLECTION'), String(predicted.reason === 'DEBT_COLLECTION')];
   }
 }
 

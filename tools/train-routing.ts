@@ -16,7 +16,9 @@ function main(): void {
   const target = join(dirname(dirname(dataDir)), 'libs', 'classification', 'src', 'routing-model.json');
   const json = `${JSON.stringify(model)}\n`;
   writeFileSync(target, json);
-  const rows = Object.entries(model.trainedOn).map(([file, n]) => `${file}: ${n}`).join(', ');
+  const rows = Object.entries(model.trainedOn)
+    .map(([file, n]) => `${file}: ${n}`)
+    .join(', ');
   process.stdout.write(
     `trained ${model.classifierVersion} on ${rows}\n${model.features.length} features, ${(json.length / 1024).toFixed(0)} KiB -> ${target} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
   );

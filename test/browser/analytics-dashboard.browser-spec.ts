@@ -37,12 +37,29 @@ describe('analytics dashboard (real Chromium, analytics and cases)', () => {
 
   // Lending: one hotline complaint an hour for 30 hours (19 on day 1, 11 on day 2), then 12 in the last hour: a spike.
   const lending = { product: 'LOAN', reason: 'PROCESS', department: 'LENDING' } as const;
-  const baseline = Array.from({ length: 30 }, (_, i) => new ComplaintScript(new Date(t1.getTime() - (i + 2) * HOUR + 15 * MINUTE), 'hotline', lending, '640000'));
-  const spike = Array.from({ length: 12 }, (_, i) => new ComplaintScript(new Date(t1.getTime() - HOUR + i * 4 * MINUTE), 'hotline', lending, '640000'));
+  const baseline = Array.from(
+    { length: 30 },
+    (_, i) => new ComplaintScript(new Date(t1.getTime() - (i + 2) * HOUR + 15 * MINUTE), 'hotline', lending, '640000'),
+  );
+  const spike = Array.from(
+    { length: 12 },
+    (_, i) => new ComplaintScript(new Date(t1.getTime() - HOUR + i * 4 * MINUTE), 'hotline', lending, '640000'),
+  );
   // Card centre, day 1: three web complaints, one answered within 48 h, one whose feedback deadline was missed.
-  const cards = Array.from({ length: 3 }, (_, i) => new ComplaintScript(new Date(t1.getTime() - 24 * HOUR + i * HOUR), 'web', { department: 'CARD_CENTER' }));
+  const cards = Array.from(
+    { length: 3 },
+    (_, i) => new ComplaintScript(new Date(t1.getTime() - 24 * HOUR + i * HOUR), 'web', { department: 'CARD_CENTER' }),
+  );
   // Fraud, day 2: two WeChat complaints, one that missed its decision deadline.
-  const fraud = Array.from({ length: 2 }, (_, i) => new ComplaintScript(new Date(t1.getTime() - 3 * HOUR + i * HOUR), 'wechat', { department: 'FRAUD', product: 'PAYMENT', reason: 'FUNDS_SECURITY' }));
+  const fraud = Array.from(
+    { length: 2 },
+    (_, i) =>
+      new ComplaintScript(new Date(t1.getTime() - 3 * HOUR + i * HOUR), 'wechat', {
+        department: 'FRAUD',
+        product: 'PAYMENT',
+        reason: 'FUNDS_SECURITY',
+      }),
+  );
   const all = [...baseline, ...spike, ...cards, ...fraud];
   const sample = spike.at(-1)!;
 
@@ -53,18 +70,36 @@ describe('analytics dashboard (real Chromium, analytics and cases)', () => {
     // The console learns the analytics URL from cases, and analytics allows the console's origin: each must know the other's address.
     const analyticsPort = await freePort();
     const casesConfig = testConfig(CasesConfig, { CASES_CONSOLE_ANALYTICS_URL: `http://127.0.0.1:${analyticsPort}` });
-    [browser, producer, cases] = await Promise.all([launchBrowser(), testProducer(), startApp(CasesModule.register(casesConfig), { site: staffConsole(casesConfig) })]);
+    [browser, producer, cases] = await Promise.all([
+      launchBrowser(),
+      testProducer(),
+      startApp(CasesModule.register(casesConfig), { site: staffConsole(casesConfig) }),
+    ]);
     const analyticsConfig = testConfig(AnalyticsConfig, { ANALYTICS_CORS_ORIGINS: cases.url, ANALYTICS_TERM_TICK_MS: '0' });
-    analytics = await startApp(AnalyticsModule.register(analyticsConfig, { clock }), { port: analyticsPort, corsOrigins: originList(analyticsConfig.ANALYTICS_CORS_ORIGINS) });
+    analytics = await startApp(AnalyticsModule.register(analyticsConfig, { clock }), {
+      port: analyticsPort,
+      corsOrigins: originList(analyticsConfig.ANALYTICS_CORS_ORIGINS),
+    });
 
     // Cases opens a case for each routed complaint (and says so on case events, which analytics counts).
     await publish(producer, ...all.map((c) => c.routed()));
-    await publish(producer, cards[0].caseEvent('feedback_sent', 10, { first: true }, 'IN_PROGRESS'), cards[1].caseEvent('sla_breached', 48, { clock: 'feedback' }), fraud[0].caseEvent('sla_breached', 360, { clock: 'decision' }));
+    await publish(
+      producer,
+      cards[0].caseEvent('feedback_sent', 10, { first: true }, 'IN_PROGRESS'),
+      cards[1].caseEvent('sla_breached', 48, { clock: 'feedback' }),
+      fraud[0].caseEvent('sla_breached', 360, { clock: 'decision' }),
+    );
     await eventually(async () => {
-      const res = await fetch(`${analytics.url}/v1/kpis?from=${day1}&to=${day2}&groupBy=department`, { headers: { authorization: `Bearer ${overseer}` } });
-      const body = (await res.json()) as { total: { volume: number; cases: number; breaches: { complaints: number }; firstFeedback: { within48h: number } } };
+      const res = await fetch(`${analytics.url}/v1/kpis?from=${day1}&to=${day2}&groupBy=department`, {
+        headers: { authorization: `Bearer ${overseer}` },
+      });
+      const body = (await res.json()) as {
+        total: { volume: number; cases: number; breaches: { complaints: number }; firstFeedback: { within48h: number } };
+      };
       const t = body.total;
-      return t.volume === all.length && t.cases === all.length && t.breaches.complaints === 2 && t.firstFeedback.within48h === 1 ? true : undefined;
+      return t.volume === all.length && t.cases === all.length && t.breaches.complaints === 2 && t.firstFeedback.within48h === 1
+        ? true
+        : undefined;
     });
     const raised = await analytics.app.get(DetectHotspotsUseCase).evaluateSpikes(t1);
     expect(raised.map((a) => a.key)).toContain('spike:department:LENDING');
@@ -80,7 +115,10 @@ describe('analytics dashboard (real Chromium, analytics and cases)', () => {
     await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
     await page.getByLabel('员工编号').fill(sub);
     for (const name of ['处理员', '主管', '消保专员', '管理员', '审计员']) {
-      await page.getByRole('group', { name: '角色' }).getByRole('checkbox', { name, exact: true }).setChecked(name === role);
+      await page
+        .getByRole('group', { name: '角色' })
+        .getByRole('checkbox', { name, exact: true })
+        .setChecked(name === role);
     }
     for (const name of departments) await page.getByRole('group', { name: '部门' }).getByRole('checkbox', { name, exact: true }).check();
     await page.getByRole('button', { name: '登录', exact: true }).click();
@@ -99,7 +137,9 @@ describe('analytics dashboard (real Chromium, analytics and cases)', () => {
 
   /** A table's rows as their cells' text, header cells included. */
   function rows(page: Page, chart: string): Promise<string[][]> {
-    return page.locator(`table[data-chart="${chart}"] tr`).evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (c) => c.textContent!.trim())));
+    return page
+      .locator(`table[data-chart="${chart}"] tr`)
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td'), (c) => c.textContent.trim())));
   }
 
   async function openTables(page: Page) {
@@ -188,7 +228,7 @@ describe('analytics dashboard (real Chromium, analytics and cases)', () => {
     });
   });
 
-  it('shows an agent only their own departments and no other department\'s alerts, and an agent of no department why there is nothing', async () => {
+  it("shows an agent only their own departments and no other department's alerts, and an agent of no department why there is nothing", async () => {
     await onPage(browser, 'dashboard-agent', async (page) => {
       await signIn(page, 'dash-agent', '处理员', ['信用卡中心']);
       await page.goto(`${cases.url}${dashboardPath}`);

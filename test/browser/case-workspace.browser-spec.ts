@@ -31,7 +31,10 @@ describe('case workspace: audit trail and find a case (real Chromium, router and
       startApp(RouterModule.register(testConfig(RouterConfig))),
     ]);
     // A web complaint as the intake publishes it, with the customer's id, phone digits and region.
-    const event = receivedComplaint('信用卡被盗刷了5笔,请立即冻结并退款。', { customerId: 'CUST-20261129-0042', contact: { phoneLast4: '6789' } });
+    const event = receivedComplaint('信用卡被盗刷了5笔,请立即冻结并退款。', {
+      customerId: 'CUST-20261129-0042',
+      contact: { phoneLast4: '6789' },
+    });
     event.complaint.context = { extra: { region: '310000' } };
     const publisher = testPublisher();
     await publisher.connect();
@@ -58,7 +61,8 @@ describe('case workspace: audit trail and find a case (real Chromium, router and
     for (const role of ['处理员', '主管', '消保专员', '管理员', '审计员']) {
       await page.getByRole('group', { name: '角色' }).getByRole('checkbox', { name: role, exact: true }).setChecked(roles.includes(role));
     }
-    for (const department of departments) await page.getByRole('group', { name: '部门' }).getByRole('checkbox', { name: department, exact: true }).check();
+    for (const department of departments)
+      await page.getByRole('group', { name: '部门' }).getByRole('checkbox', { name: department, exact: true }).check();
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '案件队列' }).waitFor();
   }
@@ -94,7 +98,10 @@ describe('case workspace: audit trail and find a case (real Chromium, router and
 
       // The summary: received, channel, product, reason, region, and the customer masked.
       const summary = page.getByRole('region', { name: '概况' });
-      const facts = async () => Object.fromEntries(await summary.locator('dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])));
+      const facts = async () =>
+        Object.fromEntries(
+          await summary.locator('dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])),
+        );
       await summary.getByText('网站').waitFor();
       expect(await facts()).toMatchObject({
         渠道: '网站',
@@ -113,7 +120,10 @@ describe('case workspace: audit trail and find a case (real Chromium, router and
         await page.getByRole('button', { name: action, exact: true }).click();
         for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
         await page.getByRole('button', { name: `确认：${action}` }).click();
-        await page.getByRole('status').filter({ hasText: `已完成：${action}` }).waitFor();
+        await page
+          .getByRole('status')
+          .filter({ hasText: `已完成：${action}` })
+          .waitFor();
       };
       await act('认领');
       await act('开始处理');
@@ -137,12 +147,20 @@ describe('case workspace: audit trail and find a case (real Chromium, router and
       await audit.getByText('显示审计记录').click();
       await audit.getByText('共 5 条记录。').waitFor();
       const items = auditItems(page);
-      expect(await items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')))).toEqual(['open', 'claim', 'start', 'send-feedback', 'add-note']);
+      expect(await items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')))).toEqual([
+        'open',
+        'claim',
+        'start',
+        'send-feedback',
+        'add-note',
+      ]);
       const texts = await items.allInnerTexts();
       expect(texts[0]).toContain('立案');
       expect(texts[0]).toContain('操作人：系统（立案）');
       expect(texts[0]).toContain('状态：新建为“已受理”');
-      expect(texts[1]).toMatch(new RegExp(`^认领 .*\\s+操作人：员工 ${agent}（处理员）\\s+状态：已受理 → 已分配\\s+处理人\\s+无人 → ${agent}`));
+      expect(texts[1]).toMatch(
+        new RegExp(`^认领 .*\\s+操作人：员工 ${agent}（处理员）\\s+状态：已受理 → 已分配\\s+处理人\\s+无人 → ${agent}`),
+      );
       expect(texts[2]).toContain('状态：已分配 → 处理中');
       expect(texts[3]).toContain('反馈客户');
       expect(texts[3]).toContain('状态未变');
@@ -158,7 +176,9 @@ describe('case workspace: audit trail and find a case (real Chromium, router and
       const english = page.getByRole('region', { name: 'Audit trail' });
       await english.getByText('5 entries.').waitFor();
       const englishTexts = await auditItems(page).allInnerTexts();
-      expect(englishTexts[1]).toMatch(new RegExp(`^Claim .*\\s+By staff ${agent} \\(Agent\\)\\s+Status: Received → Assigned\\s+Handler\\s+nobody → ${agent}`));
+      expect(englishTexts[1]).toMatch(
+        new RegExp(`^Claim .*\\s+By staff ${agent} \\(Agent\\)\\s+Status: Received → Assigned\\s+Handler\\s+nobody → ${agent}`),
+      );
       expect(englishTexts[4]).toMatch(/Internal note\s+已联系收单机构调取交易记录。/);
       expect(await accessibilityViolations(page)).toEqual([]);
       expect(await cspViolations()).toEqual([]);
@@ -209,7 +229,10 @@ describe('case workspace: audit trail and find a case (real Chromium, router and
 
       // A case of another department is "not found" too (references cannot be probed).
       await find(page, reference);
-      await page.getByRole('alert').filter({ hasText: `没有找到案件 ${reference}，或者您无权查看。` }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: `没有找到案件 ${reference}，或者您无权查看。` })
+        .waitFor();
     });
   });
 });

@@ -43,17 +43,22 @@ describe('complaint journey: customer site -> staff console -> customer site (re
     const phone = uniquePhone();
     const text = `信用卡被盗刷了3笔，请立即冻结并退款。（${phone.number.slice(-6)}）`;
 
-    const reference = await onPage(browser, 'journey-customer-files', async (page) => {
-      await page.goto(`${intake.url}/`);
-      await page.getByRole('heading', { level: 1, name: '提交投诉' }).waitFor();
-      await page.getByLabel('姓名').fill('赵六');
-      await page.getByLabel('手机号码').fill(phone.number);
-      await page.getByLabel('投诉内容').fill(text);
-      await page.getByRole('checkbox').check();
-      await page.getByRole('button', { name: '提交投诉' }).click();
-      await page.getByRole('heading', { level: 1, name: '投诉已受理' }).waitFor();
-      return (await page.locator('#reference').textContent())!.trim();
-    }, PHONE);
+    const reference = await onPage(
+      browser,
+      'journey-customer-files',
+      async (page) => {
+        await page.goto(`${intake.url}/`);
+        await page.getByRole('heading', { level: 1, name: '提交投诉' }).waitFor();
+        await page.getByLabel('姓名').fill('赵六');
+        await page.getByLabel('手机号码').fill(phone.number);
+        await page.getByLabel('投诉内容').fill(text);
+        await page.getByRole('checkbox').check();
+        await page.getByRole('button', { name: '提交投诉' }).click();
+        await page.getByRole('heading', { level: 1, name: '投诉已受理' }).waitFor();
+        return (await page.locator('#reference').textContent())!.trim();
+      },
+      PHONE,
+    );
     expect(reference).toMatch(REFERENCE_PATTERN);
 
     // The router classifies it (card fraud) and cases opens it in the fraud department's queue.
@@ -92,7 +97,10 @@ describe('complaint journey: customer site -> staff console -> customer site (re
         await page.getByRole('button', { name: action, exact: true }).click();
         for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
         await page.getByRole('button', { name: `Confirm: ${action}` }).click();
-        await page.getByRole('status').filter({ hasText: `Done: ${action}` }).waitFor();
+        await page
+          .getByRole('status')
+          .filter({ hasText: `Done: ${action}` })
+          .waitFor();
       };
       await act('Claim');
       await act('Send feedback to the customer', { 'Message to the customer (they will see it)': answer });
@@ -102,18 +110,23 @@ describe('complaint journey: customer site -> staff console -> customer site (re
     });
 
     // The customer's status page follows the case events on its own: it shows the resolution and the handler's words.
-    await onPage(browser, 'journey-customer-sees-status', async (page) => {
-      await page.goto(`${intake.url}/status`);
-      await page.getByRole('heading', { level: 1, name: '查询投诉进度' }).waitFor();
-      await eventually(async () => {
-        await page.getByLabel('受理编号').fill(reference);
-        await page.getByLabel('手机号码后 4 位').fill(phone.number.slice(-4));
-        await page.getByRole('button', { name: '查询', exact: true }).click();
-        await page.getByRole('heading', { level: 2, name: `投诉 ${reference}` }).waitFor({ timeout: 5_000 });
-        const shown = await page.locator('main').innerText();
-        return shown.includes('已解决') && shown.includes(answer) ? true : undefined;
-      });
-      await page.getByRole('link', { name: '为我们的处理打分' }).waitFor();
-    }, PHONE);
+    await onPage(
+      browser,
+      'journey-customer-sees-status',
+      async (page) => {
+        await page.goto(`${intake.url}/status`);
+        await page.getByRole('heading', { level: 1, name: '查询投诉进度' }).waitFor();
+        await eventually(async () => {
+          await page.getByLabel('受理编号').fill(reference);
+          await page.getByLabel('手机号码后 4 位').fill(phone.number.slice(-4));
+          await page.getByRole('button', { name: '查询', exact: true }).click();
+          await page.getByRole('heading', { level: 2, name: `投诉 ${reference}` }).waitFor({ timeout: 5_000 });
+          const shown = await page.locator('main').innerText();
+          return shown.includes('已解决') && shown.includes(answer) ? true : undefined;
+        });
+        await page.getByRole('link', { name: '为我们的处理打分' }).waitFor();
+      },
+      PHONE,
+    );
   });
 });

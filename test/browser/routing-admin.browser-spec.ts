@@ -34,8 +34,15 @@ describe('routing administration in the staff console (real Chromium, router and
     // The router keeps its rules and handlers in a database of its own: this test changes them, other tests expect the seeded ones.
     await dropDatabase(routerDatabase);
     await ensureDatabase(routerDatabase);
-    [browser, cases] = await Promise.all([launchBrowser(), startApp(CasesModule.register(casesConfig), { site: staffConsole(casesConfig) })]);
-    const routerConfig = testConfig(RouterConfig, { ROUTER_CORS_ORIGINS: cases.url, DATABASE_URL: routerDatabase, ROUTER_OUTBOX_POLL_MS: '200' });
+    [browser, cases] = await Promise.all([
+      launchBrowser(),
+      startApp(CasesModule.register(casesConfig), { site: staffConsole(casesConfig) }),
+    ]);
+    const routerConfig = testConfig(RouterConfig, {
+      ROUTER_CORS_ORIGINS: cases.url,
+      DATABASE_URL: routerDatabase,
+      ROUTER_OUTBOX_POLL_MS: '200',
+    });
     router = await startApp(RouterModule.register(routerConfig), { port: routerPort, corsOrigins: routerConfig.corsOrigins });
   });
 
@@ -55,7 +62,8 @@ describe('routing administration in the staff console (real Chromium, router and
     await page.getByLabel('Staff id').fill(sub);
     await page.getByRole('group', { name: 'Roles' }).getByRole('checkbox', { name: 'Agent', exact: true }).setChecked(false);
     await page.getByRole('group', { name: 'Roles' }).getByRole('checkbox', { name: role, exact: true }).check();
-    for (const department of departments) await page.getByRole('group', { name: 'Departments' }).getByRole('checkbox', { name: department, exact: true }).check();
+    for (const department of departments)
+      await page.getByRole('group', { name: 'Departments' }).getByRole('checkbox', { name: department, exact: true }).check();
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Case queue' }).waitFor();
   }
@@ -65,7 +73,11 @@ describe('routing administration in the staff console (real Chromium, router and
     expect(seeded.body.version).toBe(1);
     const edited = structuredClone(seeded.body.rules) as { id: string; description: string }[];
     edited.find((r) => r.id === 'R5')!.description = 'Credit cards (edited in version 2)';
-    const second = await routerCall('PUT', '/v1/routing/rules', { expectedVersion: 1, comment: 'version 2 for the console test', rules: edited });
+    const second = await routerCall('PUT', '/v1/routing/rules', {
+      expectedVersion: 1,
+      comment: 'version 2 for the console test',
+      rules: edited,
+    });
     expect(second.status).toBe(200);
 
     await onPage(browser, 'routing-admin-versions', async (page) => {
@@ -81,7 +93,9 @@ describe('routing administration in the staff console (real Chromium, router and
       await versions.getByRole('button', { name: 'View version 1' }).click();
       const viewed = versions.getByRole('region', { name: 'Rules of version 1' });
       await viewed.locator('tr[data-rule="R5"]').waitFor();
-      expect(await viewed.locator('tr[data-rule="R5"]').textContent()).toContain(seeded.body.rules.find((r: { id: string }) => r.id === 'R5').description);
+      expect(await viewed.locator('tr[data-rule="R5"]').textContent()).toContain(
+        seeded.body.rules.find((r: { id: string }) => r.id === 'R5').description,
+      );
       // Focus goes to the version shown (after the render: waited for, not raced).
       await page.waitForFunction(() => document.activeElement?.id === 'version-view-heading', undefined, { timeout: 5_000 });
 
@@ -93,11 +107,18 @@ describe('routing administration in the staff console (real Chromium, router and
       await confirm.getByText('Please fill this in.').waitFor();
       expect(await confirm.getByLabel('Why restore it (kept in the audit trail)').getAttribute('aria-invalid')).toBe('true');
       expect(await accessibilityViolations(page)).toEqual([]);
-      const concurrent = await routerCall('PUT', '/v1/routing/rules', { expectedVersion: 2, comment: 'a concurrent change', rules: edited });
+      const concurrent = await routerCall('PUT', '/v1/routing/rules', {
+        expectedVersion: 2,
+        comment: 'a concurrent change',
+        rules: edited,
+      });
       expect(concurrent.body.version).toBe(3);
       await confirm.getByLabel('Why restore it (kept in the audit trail)').fill('version 2 misroutes cards');
       await confirm.getByRole('button', { name: 'Confirm: restore version 1' }).click();
-      await confirm.getByRole('alert').filter({ hasText: 'Someone else changed the rules after you decided to restore (the active version is now 3)' }).waitFor();
+      await confirm
+        .getByRole('alert')
+        .filter({ hasText: 'Someone else changed the rules after you decided to restore (the active version is now 3)' })
+        .waitFor();
       await confirm.getByRole('button', { name: 'Reload the rules' }).click();
       await page.getByText('Active version 3, published by routing-admin').waitFor();
       await versions.locator('tr[data-version="3"]').getByText('a concurrent change').waitFor();
@@ -109,15 +130,26 @@ describe('routing administration in the staff console (real Chromium, router and
       await confirm.getByLabel('Why restore it (kept in the audit trail)').fill('version 2 misroutes cards');
       await confirm.getByRole('button', { name: 'Confirm: restore version 1' }).click();
       await page.getByRole('status').filter({ hasText: "Restored version 1's rules: version 4 is active." }).waitFor();
-      await page.waitForFunction(() => document.activeElement?.textContent === "Restored version 1's rules: version 4 is active.", undefined, { timeout: 5_000 });
+      await page.waitForFunction(
+        () => document.activeElement?.textContent === "Restored version 1's rules: version 4 is active.",
+        undefined,
+        { timeout: 5_000 },
+      );
       await page.getByText('Active version 4, published by routing-admin').waitFor();
-      expect(await page.getByLabel('Description of R5').inputValue()).toBe(seeded.body.rules.find((r: { id: string }) => r.id === 'R5').description);
+      expect(await page.getByLabel('Description of R5').inputValue()).toBe(
+        seeded.body.rules.find((r: { id: string }) => r.id === 'R5').description,
+      );
       await versions.locator('tr[data-version="4"]').getByText('active').waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
     });
 
     const restored = await routerCall('GET', '/v1/routing/rules');
-    expect(restored.body).toMatchObject({ version: 4, createdBy: 'routing-admin', comment: 'version 2 misroutes cards', rules: seeded.body.rules });
+    expect(restored.body).toMatchObject({
+      version: 4,
+      createdBy: 'routing-admin',
+      comment: 'version 2 misroutes cards',
+      rules: seeded.body.rules,
+    });
   });
 
   it('shows a supervisor the versions and handlers without restore or edit controls', async () => {
@@ -181,9 +213,21 @@ describe('routing administration in the staff console (real Chromium, router and
 
       await idField.fill('fraud-li');
       await form.getByRole('button', { name: 'Save the handler' }).click();
-      await page.getByRole('status').filter({ hasText: 'Saved handler fraud-li (李娜).' }).getByText('No open case had to be reassigned.').waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Saved handler fraud-li (李娜).' })
+        .getByText('No open case had to be reassigned.')
+        .waitFor();
       await page.locator('tr[data-handler="fraud-li"]').waitFor();
-      expect(await page.locator('tr[data-handler="fraud-li"] td').allTextContents()).toEqual(['李娜', 'Fraud risk', 'Generalist (any product and reason)', 'Chinese', 'Active', '0', 'EditDeactivate']);
+      expect(await page.locator('tr[data-handler="fraud-li"] td').allTextContents()).toEqual([
+        '李娜',
+        'Fraud risk',
+        'Generalist (any product and reason)',
+        'Chinese',
+        'Active',
+        '0',
+        'EditDeactivate',
+      ]);
 
       const form2 = page.getByRole('form', { name: 'Add a handler' });
       await form2.getByLabel('Staff id (their sign-in)').fill('fraud-wang');
@@ -202,7 +246,10 @@ describe('routing administration in the staff console (real Chromium, router and
       await page.getByRole('button', { name: 'Assign to…', exact: true }).click();
       const picker = page.getByRole('combobox', { name: "Handler's staff id" });
       await picker.waitFor();
-      expect(await picker.locator('option').allTextContents()).toEqual(['李娜 (fraud-li), 0 open cases', '王伟 (fraud-wang), 0 open cases']);
+      expect(await picker.locator('option').allTextContents()).toEqual([
+        '李娜 (fraud-li), 0 open cases',
+        '王伟 (fraud-wang), 0 open cases',
+      ]);
       await page.getByText("The case department's active handlers, fewest open cases first.").waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
       await picker.selectOption('fraud-li');
@@ -235,7 +282,12 @@ describe('routing administration in the staff console (real Chromium, router and
       const trail = page.getByRole('region', { name: 'Handler change trail' });
       await trail.getByText('3 changes (showing 1–3)').waitFor();
       const newest = trail.locator('tbody tr').first();
-      expect(await newest.locator('td').allTextContents()).toEqual([expect.any(String), 'routing-admin', 'Deactivated', `1${reference} → fraud-wang`]);
+      expect(await newest.locator('td').allTextContents()).toEqual([
+        expect.any(String),
+        'routing-admin',
+        'Deactivated',
+        `1${reference} → fraud-wang`,
+      ]);
       expect(await trail.locator('tbody tr').last().getByText('Added (Fraud risk)').count()).toBe(1);
       expect(await accessibilityViolations(page)).toEqual([]);
     });

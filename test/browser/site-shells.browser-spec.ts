@@ -26,18 +26,23 @@ describe('web sites served by their services (real Chromium)', () => {
   });
 
   it('serves the customer site in Chinese with an English switch, hashed assets cached, no accessibility violations', async () => {
-    await onPage(browser, 'customer-site-shell', async (page) => {
-      const response = await page.goto(`${intake.url}/`);
-      expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
-      expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-      await page.getByRole('button', { name: 'English' }).click();
-      expect(await page.getAttribute('html', 'lang')).toBe('en');
-      expect(await accessibilityViolations(page)).toEqual([]);
-      const asset = await page.evaluate(() => (document.querySelector('script[type=module]') as HTMLScriptElement).src);
-      const assetResponse = await page.request.get(asset);
-      expect(assetResponse.status()).toBe(200);
-      expect(assetResponse.headers()['cache-control']).toContain('immutable');
-    }, PHONE);
+    await onPage(
+      browser,
+      'customer-site-shell',
+      async (page) => {
+        const response = await page.goto(`${intake.url}/`);
+        expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+        expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+        await page.getByRole('button', { name: 'English' }).click();
+        expect(await page.getAttribute('html', 'lang')).toBe('en');
+        expect(await accessibilityViolations(page)).toEqual([]);
+        const asset = await page.evaluate(() => (document.querySelector('script[type=module]') as HTMLScriptElement).src);
+        const assetResponse = await page.request.get(asset);
+        expect(assetResponse.status()).toBe(200);
+        expect(assetResponse.headers()['cache-control']).toContain('immutable');
+      },
+      PHONE,
+    );
   });
 
   it('serves the staff console at / and its deep links, while the API stays problem+json', async () => {

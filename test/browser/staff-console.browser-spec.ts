@@ -88,13 +88,18 @@ describe('staff console (real Chromium, router and cases)', () => {
     for (const role of ['Agent', 'Supervisor', 'Consumer protection', 'Administrator', 'Auditor']) {
       await page.getByRole('group', { name: 'Roles' }).getByRole('checkbox', { name: role, exact: true }).setChecked(roles.includes(role));
     }
-    for (const department of departments) await page.getByRole('group', { name: 'Departments' }).getByRole('checkbox', { name: department, exact: true }).check();
+    for (const department of departments)
+      await page.getByRole('group', { name: 'Departments' }).getByRole('checkbox', { name: department, exact: true }).check();
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
 
   it('offers the development sign-in and the router URL to the console, and validates the sign-in', async () => {
     const config = await (await fetch(`${cases.url}/v1/console/config`)).json();
-    expect(config).toEqual({ signIn: { development: true, oidc: { issuer: idp.issuer, clientId, authorizationEndpoint: `${idp.issuer}/authorize` } }, routerUrl: router.url, analyticsUrl: 'http://127.0.0.1:3008' });
+    expect(config).toEqual({
+      signIn: { development: true, oidc: { issuer: idp.issuer, clientId, authorizationEndpoint: `${idp.issuer}/authorize` } },
+      routerUrl: router.url,
+      analyticsUrl: 'http://127.0.0.1:3008',
+    });
 
     const refused = await fetch(`${cases.url}/v1/auth/dev-sign-in`, {
       method: 'POST',
@@ -129,7 +134,12 @@ describe('staff console (real Chromium, router and cases)', () => {
       expect(await page.getByLabel('Department').inputValue()).toBe('FRAUD');
 
       const authorization = idp.authorizations.at(-1)!;
-      expect(authorization).toMatchObject({ client_id: clientId, response_type: 'code', code_challenge_method: 'S256', redirect_uri: `${cases.url}/console/auth/callback` });
+      expect(authorization).toMatchObject({
+        client_id: clientId,
+        response_type: 'code',
+        code_challenge_method: 'S256',
+        redirect_uri: `${cases.url}/console/auth/callback`,
+      });
       expect(authorization.code_challenge).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(authorization.state).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
@@ -142,13 +152,21 @@ describe('staff console (real Chromium, router and cases)', () => {
       expect(await accessibilityViolations(page)).toEqual([]);
     });
 
-    const signIn = (body: unknown) => fetch(`${cases.url}/v1/auth/oidc/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const signIn = (body: unknown) =>
+      fetch(`${cases.url}/v1/auth/oidc/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const forged = await signIn({ code: 'not-issued', codeVerifier: 'v'.repeat(43), redirectUri: `${cases.url}/console/auth/callback` });
     expect(forged.status).toBe(401);
     expect(forged.headers.get('content-type')).toContain('application/problem+json');
     const invalid = await signIn({ code: 'x', codeVerifier: 'short', redirectUri: 'https://elsewhere.example/' });
     expect(invalid.status).toBe(400);
-    expect(((await invalid.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['codeVerifier', 'redirectUri']);
+    expect(((await invalid.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
+      'codeVerifier',
+      'redirectUri',
+    ]);
   });
 
   it('lets the console page call the router: CORS preflight for its origin only', async () => {
@@ -170,7 +188,9 @@ describe('staff console (real Chromium, router and cases)', () => {
   });
 
   it('a handler signs in, finds the complaint in the queue, opens its evidence, claims, starts, answers, proposes and resolves it', async () => {
-    const opened = await fileComplaint('信用卡被盗刷了5笔,请立即冻结并退款。', [{ data: PNG.toString('base64'), fileName: '盗刷短信.png' }]);
+    const opened = await fileComplaint('信用卡被盗刷了5笔,请立即冻结并退款。', [
+      { data: PNG.toString('base64'), fileName: '盗刷短信.png' },
+    ]);
     const reference = opened.reference as string;
     expect(opened.department).toBe('FRAUD');
     const handler = `handler-${reference.slice(-6).toLowerCase()}`;
@@ -203,11 +223,13 @@ describe('staff console (real Chromium, router and cases)', () => {
 
       // The customer's screenshot opens from the case: a signed link to intake-web, downloaded by the browser.
       const evidenceLink = page.getByRole('region', { name: 'Evidence' }).getByRole('link', { name: 'Download evidence 1 (image/png)' });
-      expect(await evidenceLink.getAttribute('href')).toMatch(new RegExp(`^${intake.url}/v1/evidence/[0-9a-f-]{36}\\?complaint=${opened.complaintId}&expires=\\d+&sig=`));
+      expect(await evidenceLink.getAttribute('href')).toMatch(
+        new RegExp(`^${intake.url}/v1/evidence/[0-9a-f-]{36}\\?complaint=${opened.complaintId}&expires=\\d+&sig=`),
+      );
       const [downloaded] = await Promise.all([page.waitForEvent('download'), evidenceLink.click()]);
       expect(downloaded.suggestedFilename()).toBe('盗刷短信.png');
       const chunks: Buffer[] = [];
-      for await (const chunk of (await downloaded.createReadStream())!) chunks.push(chunk as Buffer);
+      for await (const chunk of await downloaded.createReadStream()) chunks.push(chunk as Buffer);
       expect(sha256(Buffer.concat(chunks))).toBe(opened.content.attachments[0].sha256);
       expect(page.url()).toContain(`/console/cases/${reference}`);
 
@@ -220,10 +242,16 @@ describe('staff console (real Chromium, router and cases)', () => {
       await page.getByRole('status').filter({ hasText: 'Done: Claim' }).waitFor();
 
       // Someone (here: the same handler from another tab) starts it meanwhile: the console says why it cannot.
-      const started = await fetch(`${cases.url}/v1/cases/${reference}/start`, { method: 'POST', headers: { authorization: `Bearer ${staffToken(['agent'], ['FRAUD'], handler)}` } });
+      const started = await fetch(`${cases.url}/v1/cases/${reference}/start`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${staffToken(['agent'], ['FRAUD'], handler)}` },
+      });
       expect(started.status).toBe(200);
       await act('Start work');
-      await page.getByRole('alert').filter({ hasText: "The case's state does not allow this: cannot start a case that is IN_PROGRESS" }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: "The case's state does not allow this: cannot start a case that is IN_PROGRESS" })
+        .waitFor();
       await page.reload();
       await page.getByRole('heading', { level: 1, name: new RegExp(`Case ${reference}`) }).waitFor();
 
@@ -262,7 +290,10 @@ describe('staff console (real Chromium, router and cases)', () => {
     });
 
     const after = await caseOf(reference);
-    expect(after).toMatchObject({ status: 'CLOSED', lifecycle: { closure: { rootCause: '第三方支付渠道风控规则缺失', correctiveAction: '上线盗刷交易实时拦截规则', closedBy: handler } } });
+    expect(after).toMatchObject({
+      status: 'CLOSED',
+      lifecycle: { closure: { rootCause: '第三方支付渠道风控规则缺失', correctiveAction: '上线盗刷交易实时拦截规则', closedBy: handler } },
+    });
     expect(after!.timeline.find((e: { type: string }) => e.type === 'feedback_sent').actor).toContain(handler);
   });
 
@@ -288,7 +319,10 @@ describe('staff console (real Chromium, router and cases)', () => {
       await page.goto(`${cases.url}/console/cases/${reference}`);
       const transcript = page.getByRole('region', { name: 'Hotline transcript' });
       await transcript.getByText('您好，这里是客服中心。').waitFor();
-      expect(await transcript.getByRole('listitem').allTextContents()).toEqual(['Agent [00:02]: 您好，这里是客服中心。', 'Customer [00:05]: 我的信用卡被盗刷了，请马上冻结。']);
+      expect(await transcript.getByRole('listitem').allTextContents()).toEqual([
+        'Agent [00:02]: 您好，这里是客服中心。',
+        'Customer [00:05]: 我的信用卡被盗刷了，请马上冻结。',
+      ]);
       const evidence = page.getByRole('region', { name: 'Evidence' });
       await evidence.getByRole('cell', { name: 'image/png' }).waitFor();
       await evidence.getByRole('cell', { name: '20.0 KB' }).waitFor();
@@ -322,7 +356,10 @@ describe('staff console (real Chromium, router and cases)', () => {
       expect(await page.getByLabel('Approve or reject').inputValue()).toBe('true');
       await page.getByRole('button', { name: 'Confirm: Decide the extension' }).click();
       await page.getByRole('status').filter({ hasText: 'Done: Decide the extension' }).waitFor();
-      await page.getByRole('region', { name: 'Deadlines' }).getByText(/30-day deadline/).waitFor();
+      await page
+        .getByRole('region', { name: 'Deadlines' })
+        .getByText(/30-day deadline/)
+        .waitFor();
     });
     const approved = (await caseOf(reference))!;
     expect(approved.sla).toMatchObject({ decisionDeadlineDays: 30, pendingExtension: null });
@@ -338,12 +375,18 @@ describe('staff console (real Chromium, router and cases)', () => {
       await signIn(page, 'card-agent', ['Agent'], ['Card centre']);
       await page.getByRole('heading', { level: 1, name: 'Case queue' }).waitFor();
       expect(await page.getByLabel('Department').inputValue()).toBe('CARD_CENTER');
-      await page.getByText(/most urgent first|The queue is empty/).first().waitFor();
+      await page
+        .getByText(/most urgent first|The queue is empty/)
+        .first()
+        .waitFor();
       expect(await page.locator(`tr[data-reference="${reference}"]`).count()).toBe(0);
       expect(await page.locator('#queue-department option').allTextContents()).toEqual(['Card centre']);
 
       await page.goto(`${cases.url}/console/cases/${reference}`);
-      await page.getByRole('alert').filter({ hasText: `There is no case ${reference}, or you may not see it.` }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: `There is no case ${reference}, or you may not see it.` })
+        .waitFor();
       expect(await page.getByRole('link', { name: 'Routing rules' }).count()).toBe(0);
     });
   });
@@ -385,8 +428,12 @@ describe('staff console (real Chromium, router and cases)', () => {
       await page.getByRole('button', { name: 'Try it' }).click();
       await page.getByText(`Goes to Fraud risk by rule ${expected.body.outcome.ruleId}`).waitFor();
       const classification = page.getByRole('table', { name: 'Classification' });
-      await classification.getByRole('row', { name: /product/ }).getByText(`${Math.round(expected.body.classification.confidence.product * 100)}%`).waitFor();
-      for (const term of expected.body.classification.matchedTerms as string[]) await page.locator('.terms li', { hasText: term }).first().waitFor();
+      await classification
+        .getByRole('row', { name: /product/ })
+        .getByText(`${Math.round(expected.body.classification.confidence.product * 100)}%`)
+        .waitFor();
+      for (const term of expected.body.classification.matchedTerms as string[])
+        await page.locator('.terms li', { hasText: term }).first().waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
 
       // An edit becomes a new version.
@@ -394,19 +441,31 @@ describe('staff console (real Chromium, router and cases)', () => {
       await page.getByLabel('Description of R5').fill('Credit cards go to the card centre (console test)');
       await page.getByLabel('Why the rules change (kept in the audit trail)').fill('console test edit');
       await page.getByRole('button', { name: 'Save as a new version' }).click();
-      await page.getByRole('status').filter({ hasText: `Saved: version ${active.body.version + 1} is active.` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Saved: version ${active.body.version + 1} is active.` })
+        .waitFor();
       const edited = await routerCall('GET', '/v1/routing/rules');
       expect(edited.body.version).toBe(active.body.version + 1);
-      expect(edited.body.rules.find((r: { id: string }) => r.id === 'R5').description).toBe('Credit cards go to the card centre (console test)');
+      expect(edited.body.rules.find((r: { id: string }) => r.id === 'R5').description).toBe(
+        'Credit cards go to the card centre (console test)',
+      );
       expect(edited.body.createdBy).toBe('rules-admin');
 
       // Someone else saves meanwhile: the console says so instead of overwriting.
       await page.getByLabel('Department of R8').selectOption('DIGITAL');
       await page.getByLabel('Why the rules change (kept in the audit trail)').fill('console test conflicting edit');
-      const elsewhere = await routerCall('PUT', '/v1/routing/rules', { expectedVersion: edited.body.version, comment: 'concurrent change', rules: edited.body.rules });
+      const elsewhere = await routerCall('PUT', '/v1/routing/rules', {
+        expectedVersion: edited.body.version,
+        comment: 'concurrent change',
+        rules: edited.body.rules,
+      });
       expect(elsewhere.status).toBe(200);
       await page.getByRole('button', { name: 'Save as a new version' }).click();
-      await page.getByRole('alert').filter({ hasText: `the active version is now ${elsewhere.body.version}` }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: `the active version is now ${elsewhere.body.version}` })
+        .waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Reload the rules' }).click();
       await page.getByText(`Active version ${elsewhere.body.version}, published by rules-admin`).waitFor();
@@ -415,8 +474,16 @@ describe('staff console (real Chromium, router and cases)', () => {
   });
 
   it('has no development sign-in in production', async () => {
-    const production = { NODE_ENV: 'production', ...productionStaffTokenSettings(), PII_KEYS: 'prod1:cHJvZHVjdGlvbi1rZXktMzItYnl0ZXMtbG9uZy0hIQ==', PII_ACTIVE_KEY_ID: 'prod1', EVIDENCE_LINK_SECRET: 'prod1:a-production-evidence-link-secret' };
-    expect(() => testConfig(CasesConfig, { ...production, CASES_DEV_SIGN_IN: 'true' })).toThrow(/CASES_DEV_SIGN_IN=true is refused when NODE_ENV=production/);
+    const production = {
+      NODE_ENV: 'production',
+      ...productionStaffTokenSettings(),
+      PII_KEYS: 'prod1:cHJvZHVjdGlvbi1rZXktMzItYnl0ZXMtbG9uZy0hIQ==',
+      PII_ACTIVE_KEY_ID: 'prod1',
+      EVIDENCE_LINK_SECRET: 'prod1:a-production-evidence-link-secret',
+    };
+    expect(() => testConfig(CasesConfig, { ...production, CASES_DEV_SIGN_IN: 'true' })).toThrow(
+      /CASES_DEV_SIGN_IN=true is refused when NODE_ENV=production/,
+    );
     const config = testConfig(CasesConfig, { ...production, CASES_OIDC_ISSUER: idp.issuer, CASES_OIDC_CLIENT_ID: clientId });
     expect(config.devSignIn).toBe(false);
     const app = await startApp(CasesModule.register(config), { site: staffConsole(config) });
@@ -429,7 +496,10 @@ describe('staff console (real Chromium, router and cases)', () => {
       expect(signIn.status).toBe(404);
       expect(signIn.headers.get('content-type')).toContain('application/problem+json');
       const consoleConfig = await (await fetch(`${app.url}/v1/console/config`)).json();
-      expect(consoleConfig.signIn).toEqual({ development: false, oidc: { issuer: idp.issuer, clientId, authorizationEndpoint: `${idp.issuer}/authorize` } });
+      expect(consoleConfig.signIn).toEqual({
+        development: false,
+        oidc: { issuer: idp.issuer, clientId, authorizationEndpoint: `${idp.issuer}/authorize` },
+      });
 
       await onPage(browser, 'console-production-sign-in', async (page) => {
         await page.goto(`${app.url}/console?lang=en`);

@@ -94,10 +94,12 @@ function appConfig(app: string): AppConfig {
 function environmentOf(service: ComposeService): Env {
   const env = service.environment ?? {};
   if (Array.isArray(env)) {
-    return Object.fromEntries(env.map((entry) => {
-      const at = entry.indexOf('=');
-      return at < 0 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)];
-    }));
+    return Object.fromEntries(
+      env.map((entry) => {
+        const at = entry.indexOf('=');
+        return at < 0 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)];
+      }),
+    );
   }
   return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value == null ? '' : String(value)]));
 }
@@ -113,7 +115,10 @@ function portsOf(service: ComposeService): Array<{ published?: string; target: s
   return (service.ports ?? []).map((port) => {
     if (typeof port === 'object') return { published: port.published?.toString(), target: String(port.target) };
     // [ip:][published:]target[/protocol]; the ip may be [::1].
-    const parts = String(port).replace(/\/\w+$/, '').replace(/^\[[^\]]*\]:/, '').split(':');
+    const parts = String(port)
+      .replace(/\/\w+$/, '')
+      .replace(/^\[[^\]]*\]:/, '')
+      .split(':');
     const target = parts.pop()!;
     return { published: parts.pop(), target };
   });
@@ -137,7 +142,8 @@ function problemsOf(app: string): string[] {
   if (!build || typeof build === 'string') {
     problems.push(`${where}: build must be { context: ., dockerfile: ${DOCKERFILE}, args: { APP: ${app} } }`);
   } else {
-    if ((build.context ?? '.').replace(/\/$/, '') !== '.') problems.push(`${where}: build.context is "${build.context}", expected "." (the repository root)`);
+    if ((build.context ?? '.').replace(/\/$/, '') !== '.')
+      problems.push(`${where}: build.context is "${build.context}", expected "." (the repository root)`);
     if (build.dockerfile !== DOCKERFILE) problems.push(`${where}: build.dockerfile is "${build.dockerfile}", expected "${DOCKERFILE}"`);
     const arg = buildArgsOf(build).APP;
     if (arg !== app) problems.push(`${where}: build.args.APP is "${arg}", expected "${app}"`);
@@ -153,11 +159,17 @@ function problemsOf(app: string): string[] {
     const port = String(defaultPort);
     // The image's health check finds the port in <APP>_PORT (intake-web -> INTAKE_WEB_PORT).
     const conventional = `${app.toUpperCase().replace(/-/g, '_')}_PORT`;
-    if (portVariable !== conventional) problems.push(`${config.file}: the port setting is ${portVariable}, expected ${conventional} (the Dockerfile's health check reads it)`);
+    if (portVariable !== conventional)
+      problems.push(
+        `${config.file}: the port setting is ${portVariable}, expected ${conventional} (the Dockerfile's health check reads it)`,
+      );
     if (!portsOf(service).some((p) => p.published === port && p.target === port)) {
       problems.push(`${where}: must publish port ${port} ("${port}:${port}"), the default ${portVariable} of ${config.className}`);
     }
-    if (env[portVariable] !== port) problems.push(`${where}: environment ${portVariable} is "${env[portVariable] ?? ''}", expected "${port}" (the published container port)`);
+    if (env[portVariable] !== port)
+      problems.push(
+        `${where}: environment ${portVariable} is "${env[portVariable] ?? ''}", expected "${port}" (the published container port)`,
+      );
   }
 
   const usesDatabase = config.ancestors.includes('DatabaseServiceConfig');
@@ -177,7 +189,8 @@ function problemsOf(app: string): string[] {
   const deps = dependenciesOf(service);
   for (const infra of ['kafka', ...(usesDatabase ? ['postgres'] : [])]) {
     if (!deps.has(infra)) problems.push(`${where}: depends_on lacks ${infra}`);
-    else if (deps.get(infra) !== 'service_healthy') problems.push(`${where}: depends_on ${infra} must wait with condition: service_healthy`);
+    else if (deps.get(infra) !== 'service_healthy')
+      problems.push(`${where}: depends_on ${infra} must wait with condition: service_healthy`);
   }
   if (!service.healthcheck?.test || service.healthcheck.disable) problems.push(`${where}: no healthcheck`);
   return problems;
@@ -217,7 +230,11 @@ describe(DOCKERFILE, () => {
   const path = join(ROOT, DOCKERFILE);
   /** Instructions, with line continuations joined and comments dropped. */
   const instructions = existsSync(path)
-    ? readFileSync(path, 'utf8').replace(/\\\r?\n/g, ' ').split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'))
+    ? readFileSync(path, 'utf8')
+        .replace(/\\\r?\n/g, ' ')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('#'))
     : [];
 
   it('exists', () => {
@@ -231,13 +248,20 @@ describe(DOCKERFILE, () => {
   it('runs as a non-root user', () => {
     const users = instructions.filter((line) => /^USER\s/i.test(line));
     const last = users.at(-1)?.split(/\s+/)[1].split(':')[0];
-    const problems = !last ? [`${DOCKERFILE}: no USER instruction (the app would run as root)`]
-      : ['root', '0'].includes(last) ? [`${DOCKERFILE}: the last USER is ${last}`] : [];
+    const problems = !last
+      ? [`${DOCKERFILE}: no USER instruction (the app would run as root)`]
+      : ['root', '0'].includes(last)
+        ? [`${DOCKERFILE}: the last USER is ${last}`]
+        : [];
     expect(problems).toEqual([]);
   });
 
   it('starts dist/apps/${APP}/src/main.js', () => {
     const cmd = instructions.filter((line) => /^CMD\s/i.test(line)).at(-1);
-    expect(cmd?.includes('dist/apps/${APP}/src/main.js') ? [] : [`${DOCKERFILE}: the CMD (${cmd ?? 'none'}) does not start dist/apps/\${APP}/src/main.js`]).toEqual([]);
+    expect(
+      cmd?.includes('dist/apps/${APP}/src/main.js')
+        ? []
+        : [`${DOCKERFILE}: the CMD (${cmd ?? 'none'}) does not start dist/apps/\${APP}/src/main.js`],
+    ).toEqual([]);
   });
 });

@@ -31,7 +31,11 @@ describe('complaint -> reference sent -> feedback -> resolution -> survey answer
       startApp(IntakeWebModule.register(testConfig(IntakeWebConfig))),
       startApp(RouterModule.register(testConfig(RouterConfig))),
       startApp(CasesModule.register(testConfig(CasesConfig, { CASES_OUTBOX_POLL_MS: '100' }))),
-      startApp(NotifierModule.register(testConfig(NotifierConfig, { SMS_GATEWAY_URL: `${sms.url}/sms`, SMS_GATEWAY_TOKEN: 'sms-token', NOTIFY_POLL_MS: '50' }))),
+      startApp(
+        NotifierModule.register(
+          testConfig(NotifierConfig, { SMS_GATEWAY_URL: `${sms.url}/sms`, SMS_GATEWAY_TOKEN: 'sms-token', NOTIFY_POLL_MS: '50' }),
+        ),
+      ),
     ]);
   });
   afterAll(async () => {
@@ -48,8 +52,10 @@ describe('complaint -> reference sent -> feedback -> resolution -> survey answer
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   }
 
-  const textsTo = (reference: string) => sms.requests.map((r) => JSON.parse(r.body) as { to: string; text: string; reference: string }).filter((m) => m.reference === reference);
-  const textsSaying = (reference: string, fragment: string) => eventually(async () => textsTo(reference).find((m) => m.text.includes(fragment)));
+  const textsTo = (reference: string) =>
+    sms.requests.map((r) => JSON.parse(r.body) as { to: string; text: string; reference: string }).filter((m) => m.reference === reference);
+  const textsSaying = (reference: string, fragment: string) =>
+    eventually(async () => textsTo(reference).find((m) => m.text.includes(fragment)));
 
   it('keeps the customer informed on their own channel from filing to closure', async () => {
     const phone = uniquePhone();
@@ -83,8 +89,16 @@ describe('complaint -> reference sent -> feedback -> resolution -> survey answer
     expect(survey.text).toContain('已退还管理费30元');
 
     // The customer answers the survey from the status page (which follows the case events on its own), then it is filed against the case.
-    await eventually(async () => ((await call(intake.url, '/v1/complaints/lookup', { reference, phoneLast4: phone.last4 })).body.status === 'RESOLVED' ? true : undefined));
-    const rated = await call(intake.url, `/v1/complaints/${reference}/satisfaction`, { phoneLast4: phone.last4, score: 5, comment: '处理及时' });
+    await eventually(async () =>
+      (await call(intake.url, '/v1/complaints/lookup', { reference, phoneLast4: phone.last4 })).body.status === 'RESOLVED'
+        ? true
+        : undefined,
+    );
+    const rated = await call(intake.url, `/v1/complaints/${reference}/satisfaction`, {
+      phoneLast4: phone.last4,
+      score: 5,
+      comment: '处理及时',
+    });
     expect(rated.status).toBe(202);
     await eventually(async () => {
       const res = await fetch(`${cases.url}/v1/cases/${reference}`, { headers: { authorization: `Bearer ${handler}` } });
@@ -100,7 +114,13 @@ describe('complaint -> reference sent -> feedback -> resolution -> survey answer
       const res = await call(intake.url, '/v1/complaints/lookup', { reference, phoneLast4: phone.last4 });
       return res.body.status === 'CLOSED' ? res.body : undefined;
     });
-    expect(status.updates.map((u: { kind: string }) => u.kind)).toEqual(['opened', 'feedback_sent', 'resolution_proposed', 'resolved', 'closed']);
+    expect(status.updates.map((u: { kind: string }) => u.kind)).toEqual([
+      'opened',
+      'feedback_sent',
+      'resolution_proposed',
+      'resolved',
+      'closed',
+    ]);
     expect(textsTo(reference)).toHaveLength(5);
   });
 });

@@ -81,7 +81,10 @@ describe('a web complaint flows to a routed case (real Kafka and PostgreSQL)', (
 
     // The customer is told the reference: `case.opened` on complaints.case-events.v1, with the sealed contact.
     const [opened] = await caseEvents.waitFor(found.complaintId as string, 'case.opened');
-    expect(opened).toMatchObject({ customerVisible: true, case: { reference, channel: 'web', status: 'RECEIVED', department: 'FRAUD', contact: { phoneLast4: phone.last4 } } });
+    expect(opened).toMatchObject({
+      customerVisible: true,
+      case: { reference, channel: 'web', status: 'RECEIVED', department: 'FRAUD', contact: { phoneLast4: phone.last4 } },
+    });
     expect(opened.message).toContain(reference);
     expect(opened.case.contact.phone).toMatch(/^pii:v1:/);
   });
@@ -104,7 +107,9 @@ describe('a web complaint flows to a routed case (real Kafka and PostgreSQL)', (
     // One case for the complaint, however many requests carried it (the store, not a page of the list, is the evidence).
     const db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
-    const stored = await db.query('SELECT count(*)::int AS n FROM cases.cases WHERE complaint_id = $1', [first.body.complaintId]).finally(() => db.end());
+    const stored = await db
+      .query('SELECT count(*)::int AS n FROM cases.cases WHERE complaint_id = $1', [first.body.complaintId])
+      .finally(() => db.end());
     expect(stored.rows[0].n).toBe(1);
   });
 

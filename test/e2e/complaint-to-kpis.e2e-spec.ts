@@ -38,7 +38,9 @@ describe('web complaints -> router -> cases -> analytics KPIs (real Kafka and Po
     // A new analytics read model starts from the topics' beginning: let it work through what earlier
     // tests published (and the router and cases through theirs), so what follows is about this test's complaints.
     await Promise.all([
-      ...[Topics.complaintReceivedV1, Topics.complaintRoutedV1, Topics.caseEventsV1].map((topic) => groupCaughtUp(analyticsGroupFor(testConfig(AnalyticsConfig).ANALYTICS_CONSUMER_GROUP, topic), topic, 200_000)),
+      ...[Topics.complaintReceivedV1, Topics.complaintRoutedV1, Topics.caseEventsV1].map((topic) =>
+        groupCaughtUp(analyticsGroupFor(testConfig(AnalyticsConfig).ANALYTICS_CONSUMER_GROUP, topic), topic, 200_000),
+      ),
       groupCaughtUp(ROUTER_GROUP, Topics.complaintReceivedV1, 200_000),
     ]);
   }, 240_000);
@@ -48,9 +50,14 @@ describe('web complaints -> router -> cases -> analytics KPIs (real Kafka and Po
 
   async function kpisToday(groupBy = 'department') {
     const today = shanghaiDay(new Date());
-    const res = await fetch(`${analytics.url}/v1/kpis?from=${today}&to=${today}&groupBy=${groupBy}`, { headers: { authorization: `Bearer ${overseer}` } });
+    const res = await fetch(`${analytics.url}/v1/kpis?from=${today}&to=${today}&groupBy=${groupBy}`, {
+      headers: { authorization: `Bearer ${overseer}` },
+    });
     expect(res.status).toBe(200);
-    return (await res.json()) as { total: { volume: number; cases: number; firstFeedback: { given: number } }; groups: { key: string; volume: number }[] };
+    return (await res.json()) as {
+      total: { volume: number; cases: number; firstFeedback: { given: number } };
+      groups: { key: string; volume: number }[];
+    };
   }
 
   async function file(text: string) {
@@ -67,7 +74,10 @@ describe('web complaints -> router -> cases -> analytics KPIs (real Kafka and Po
   it('counts each complaint in its department within seconds, then its first feedback', async () => {
     const before = await kpisToday();
     const filedAt = Date.now();
-    const references = [await file('信用卡被盗刷了3笔,请立即冻结并退款。'), await file('借记卡每年扣小额账户管理费,开户时没人告诉我,要求退还。')];
+    const references = [
+      await file('信用卡被盗刷了3笔,请立即冻结并退款。'),
+      await file('借记卡每年扣小额账户管理费,开户时没人告诉我,要求退还。'),
+    ];
 
     const facts = await eventually(async () => {
       const rows = await queryDb<{ reference: string; department: string; product: string; has_case: boolean }>(
@@ -102,7 +112,10 @@ describe('web complaints -> router -> cases -> analytics KPIs (real Kafka and Po
     expect((await act('claim')).status).toBe(200);
     expect((await act('feedback', { message: '我们已冻结您的卡片,正在核实交易。' })).status).toBe(200);
     await eventually(async () => {
-      const [row] = await queryDb<{ feedback_ms: string | null }>('SELECT feedback_ms FROM analytics.complaint_facts WHERE reference = $1', [first.reference]);
+      const [row] = await queryDb<{ feedback_ms: string | null }>(
+        'SELECT feedback_ms FROM analytics.complaint_facts WHERE reference = $1',
+        [first.reference],
+      );
       return row?.feedback_ms !== null && row?.feedback_ms !== undefined ? true : undefined;
     });
     const answered = await kpisToday();

@@ -38,12 +38,16 @@ describe('evidence from web and app complaints opens from the case (real Kafka a
   beforeAll(async () => {
     const mobileConfig = testConfig(IntakeMobileConfig, { MOBILE_RATE_LIMIT_PER_MIN: '0' });
     [intake, mobile, router] = await Promise.all([
-      startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: '0' })), { bodyLimitBytes: INTAKE_WEB_BODY_LIMIT_BYTES }),
+      startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: '0' })), {
+        bodyLimitBytes: INTAKE_WEB_BODY_LIMIT_BYTES,
+      }),
       startApp(IntakeMobileModule.register(mobileConfig), intakeMobileHttpOptions(mobileConfig)),
       startApp(RouterModule.register(testConfig(RouterConfig))),
     ]);
     cases = await startApp(
-      CasesModule.register(testConfig(CasesConfig, { CASES_EVIDENCE_BASE_URLS: `web:${intake.url},mobile:${mobile.url}`, CASES_EVIDENCE_LINK_TTL_SEC: '120' })),
+      CasesModule.register(
+        testConfig(CasesConfig, { CASES_EVIDENCE_BASE_URLS: `web:${intake.url},mobile:${mobile.url}`, CASES_EVIDENCE_LINK_TTL_SEC: '120' }),
+      ),
     );
   });
   afterAll(async () => {
@@ -59,7 +63,10 @@ describe('evidence from web and app complaints opens from the case (real Kafka a
 
   async function caseAs(token: string, reference: string) {
     const res = await fetch(`${cases.url}/v1/cases/${reference}`, { headers: { authorization: `Bearer ${token}` } });
-    return { status: res.status, body: (await res.json()) as { department: string; complaintId: string; content: { attachments?: CaseAttachment[] } } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { department: string; complaintId: string; content: { attachments?: CaseAttachment[] } },
+    };
   }
 
   it("the case handler downloads the customer's exact files; another department's agent gets neither case nor link", async () => {
@@ -70,7 +77,10 @@ describe('evidence from web and app complaints opens from the case (real Kafka a
         text: '信用卡被盗刷了5笔,请立即冻结并退款。附交易截图和账单。',
         customer: { name: '张三', phone: uniquePhone().number },
         consent: true,
-        attachments: [{ data: PNG.toString('base64'), fileName: '交易截图.png' }, { data: PDF.toString('base64'), fileName: 'statement.pdf' }],
+        attachments: [
+          { data: PNG.toString('base64'), fileName: '交易截图.png' },
+          { data: PDF.toString('base64'), fileName: 'statement.pdf' },
+        ],
       }),
     });
     expect(res.status).toBe(202);
@@ -84,11 +94,13 @@ describe('evidence from web and app complaints opens from the case (real Kafka a
     expect(attachments.map(({ downloadUrl, ...metadata }) => metadata)).toEqual(accepted.attachments);
 
     for (const [index, attachment] of attachments.entries()) {
-      expect(attachment.downloadUrl).toMatch(new RegExp(`^${intake.url}/v1/evidence/${attachment.id}\\?complaint=${accepted.complaintId}&expires=\\d+&sig=`));
+      expect(attachment.downloadUrl).toMatch(
+        new RegExp(`^${intake.url}/v1/evidence/${attachment.id}\\?complaint=${accepted.complaintId}&expires=\\d+&sig=`),
+      );
       const file = await download(attachment.downloadUrl!);
       expect(file.status).toBe(200);
       expect(sha256(file.bytes)).toBe(attachment.sha256);
-      expect(file.bytes.equals([PNG, PDF][index]!)).toBe(true);
+      expect(file.bytes.equals([PNG, PDF][index])).toBe(true);
       expect(file.headers.get('content-type')).toBe(attachment.contentType);
       expect(file.headers.get('content-disposition')).toMatch(/^attachment; /);
     }
@@ -106,10 +118,10 @@ describe('evidence from web and app complaints opens from the case (real Kafka a
     expect(filed.status).toBe(202);
     const found = await openedCase(filed.body.reference);
     const [attachment] = found.content.attachments!;
-    expect(attachment!.downloadUrl).toMatch(new RegExp(`^${mobile.url}/v1/evidence/${attachment!.id}\\?complaint=${found.complaintId}&`));
-    const file = await download(attachment!.downloadUrl!);
+    expect(attachment.downloadUrl).toMatch(new RegExp(`^${mobile.url}/v1/evidence/${attachment.id}\\?complaint=${found.complaintId}&`));
+    const file = await download(attachment.downloadUrl!);
     expect(file.status).toBe(200);
-    expect(sha256(file.bytes)).toBe(attachment!.sha256);
+    expect(sha256(file.bytes)).toBe(attachment.sha256);
     expect(file.headers.get('content-disposition')).toBe('attachment; filename="IMG_0001.JPG"');
   });
 });

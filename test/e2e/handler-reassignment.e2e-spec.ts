@@ -45,7 +45,8 @@ describe('handler reassignment from the router to cases', () => {
     const found = await call(cases, 'GET', `/v1/cases/${reference}`);
     return found.status === 200 ? found.body : undefined;
   };
-  const routerMoves = (c: Record<string, any>) => (c.timeline as TimelineEntry[]).filter((e) => e.type === 'assigned' && e.actor === 'system:router');
+  const routerMoves = (c: Record<string, any>) =>
+    (c.timeline as TimelineEntry[]).filter((e) => e.type === 'assigned' && e.actor === 'system:router');
 
   /** Files a card-fee complaint and waits for its case, held by `handler`. */
   async function caseHeldBy(handler: string): Promise<string> {
@@ -68,7 +69,10 @@ describe('handler reassignment from the router to cases', () => {
     // the only one, they would become its open cases and move with it.
     await groupCaughtUp(ROUTER_GROUP, Topics.complaintReceivedV1);
     // Only this test's handlers take card-centre cases.
-    for (const h of (await call(router, 'GET', '/v1/routing/handlers?department=CARD_CENTER')).body.items as { id: string; active: boolean }[]) {
+    for (const h of (await call(router, 'GET', '/v1/routing/handlers?department=CARD_CENTER')).body.items as {
+      id: string;
+      active: boolean;
+    }[]) {
       if (h.active) await putHandler(h.id, false);
     }
   });
@@ -91,13 +95,16 @@ describe('handler reassignment from the router to cases', () => {
     });
     expect(moved.status).toBe('ASSIGNED');
     expect(routerMoves(moved)).toEqual([
-      expect.objectContaining({ details: expect.objectContaining({ assignee: second, previousAssignee: first, reason: 'handler_inactive' }) }),
+      expect.objectContaining({
+        details: expect.objectContaining({ assignee: second, previousAssignee: first, reason: 'handler_inactive' }),
+      }),
     ]);
     const audit = await call(cases, 'GET', `/v1/cases/${reference}/audit`);
     expect(audit.body.items ?? audit.body).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'reassign' })]));
 
     // The outbox row went out; the same event delivered again changes nothing.
-    const [row] = (await db.query('SELECT payload, published_at FROM routing.outbox WHERE payload->>$1 = $2', ['reference', reference])).rows;
+    const [row] = (await db.query('SELECT payload, published_at FROM routing.outbox WHERE payload->>$1 = $2', ['reference', reference]))
+      .rows;
     expect(row.published_at).not.toBeNull();
     const again = Object.assign(new HandlerReassignmentV1(), row.payload);
     await publisher.publish(HandlerReassignmentV1, again, { key: again.complaintId });
@@ -112,9 +119,20 @@ describe('handler reassignment from the router to cases', () => {
 
     const [routed] = (await db.query('SELECT complaint_id FROM routing.assignments WHERE reference = $1', [reference])).rows;
     const late = Object.assign(new HandlerReassignmentV1(), {
-      eventId: randomUUID(), eventType: HandlerReassignmentV1.type, eventVersion: 1 as const, occurredAt: new Date().toISOString(),
-      correlationId: routed.complaint_id, causationId: null, source: 'test', complaintId: routed.complaint_id, reference,
-      department: 'CARD_CENTER' as const, from: second, to: 'h-elsewhere', reason: 'handler_unfit' as const, changedBy: 'admin-reassign',
+      eventId: randomUUID(),
+      eventType: HandlerReassignmentV1.type,
+      eventVersion: 1 as const,
+      occurredAt: new Date().toISOString(),
+      correlationId: routed.complaint_id,
+      causationId: null,
+      source: 'test',
+      complaintId: routed.complaint_id,
+      reference,
+      department: 'CARD_CENTER' as const,
+      from: second,
+      to: 'h-elsewhere',
+      reason: 'handler_unfit' as const,
+      changedBy: 'admin-reassign',
     });
     await publisher.publish(HandlerReassignmentV1, late, { key: late.complaintId });
     await groupCaughtUp(HANDLER_REASSIGNMENTS_GROUP, Topics.assignmentsV1);
@@ -134,6 +152,12 @@ describe('handler reassignment from the router to cases', () => {
       return c && c.assignee === null ? c : undefined;
     });
     expect(queued.status).toBe('RECEIVED');
-    expect(routerMoves(queued)[0].details).toMatchObject({ assignee: null, previousAssignee: last, reason: 'handler_inactive', from: 'ASSIGNED', to: 'RECEIVED' });
+    expect(routerMoves(queued)[0].details).toMatchObject({
+      assignee: null,
+      previousAssignee: last,
+      reason: 'handler_inactive',
+      from: 'ASSIGNED',
+      to: 'RECEIVED',
+    });
   });
 });

@@ -58,7 +58,7 @@ describe('a hotline call flows to a routed case with its transcript, and the cal
     });
     const pushed = await pushCalls(hotline.url, { calls: [call] });
     expect(pushed.status).toBe(200);
-    const { reference } = pushed.body.results![0]!;
+    const { reference } = pushed.body.results![0];
 
     const found = await eventually(() => caseOf(reference!));
     expect(found).toMatchObject({
@@ -85,6 +85,8 @@ describe('a hotline call flows to a routed case with its transcript, and the cal
     // The call centre hears that the case is open, signed like its own pushes.
     const callback = await eventually(async () => callcenter.requests.find((r) => JSON.parse(r.body).callId === call.callId));
     expect(JSON.parse(callback.body)).toMatchObject({ event: 'case.opened', reference, status: 'RECEIVED', department: 'FRAUD' });
-    expect(callback.headers['x-signature']).toBe(signPayload('test-hotline-secret', String(callback.headers['x-timestamp']), callback.body));
+    expect(callback.headers['x-signature']).toBe(
+      signPayload('test-hotline-secret', String(callback.headers['x-timestamp']), callback.body),
+    );
   });
 });

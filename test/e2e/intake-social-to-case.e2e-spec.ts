@@ -16,7 +16,12 @@ describe('a WeChat conversation flows to one routed case (real Kafka and Postgre
   const admin = staffToken(['admin'], []);
 
   beforeAll(async () => {
-    const config = testConfig(IntakeSocialConfig, { WECHAT_TOKEN: WECHAT.token, WECHAT_APP_ID: WECHAT.appId, SOCIAL_QUIET_WINDOW_SEC: '5', SOCIAL_PUBLISH_POLL_MS: '200' });
+    const config = testConfig(IntakeSocialConfig, {
+      WECHAT_TOKEN: WECHAT.token,
+      WECHAT_APP_ID: WECHAT.appId,
+      SOCIAL_QUIET_WINDOW_SEC: '5',
+      SOCIAL_PUBLISH_POLL_MS: '200',
+    });
     [social, router, cases] = await Promise.all([
       startApp(IntakeSocialModule.register(config), intakeSocialHttpOptions(config)),
       startApp(RouterModule.register(testConfig(RouterConfig))),
@@ -36,10 +41,17 @@ describe('a WeChat conversation flows to one routed case (real Kafka and Postgre
     const openId = `oE2E_${Date.now()}`;
     const first = replyContent((await postWechat(social.url, textMessage(openId, '我的信用卡昨晚被盗刷了两笔'))).text);
     const reference = first.match(REFERENCE)![0];
-    expect(replyContent((await postWechat(social.url, textMessage(openId, '卡号6222020200112233446，请马上冻结'))).text)).toContain(reference);
+    expect(replyContent((await postWechat(social.url, textMessage(openId, '卡号6222020200112233446，请马上冻结'))).text)).toContain(
+      reference,
+    );
 
     const found = await eventually(() => caseOf(reference), 60_000, 250);
-    expect(found).toMatchObject({ reference, channel: 'wechat', department: 'FRAUD', category: { product: 'CREDIT_CARD', reason: 'FUNDS_SECURITY' } });
+    expect(found).toMatchObject({
+      reference,
+      channel: 'wechat',
+      department: 'FRAUD',
+      category: { product: 'CREDIT_CARD', reason: 'FUNDS_SECURITY' },
+    });
     expect(found.content.text).toContain('被盗刷');
     expect(found.content.text).toContain('3446');
     expect(found.content.text).not.toContain('6222020200112233446');

@@ -34,7 +34,9 @@ describe('web intake while Kafka is down (a broker of its own, stopped and resta
     broker = await start();
     const kafka = new Kafka({ brokers: [broker.brokers], logLevel: logLevel.NOTHING });
     await ensureTopics(kafka, allTopics(), { partitions: 3, replicationFactor: 1 });
-    intake = await startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { KAFKA_BROKERS: broker.brokers, KAFKA_SEND_TIMEOUT_MS: '3000' })));
+    intake = await startApp(
+      IntakeWebModule.register(testConfig(IntakeWebConfig, { KAFKA_BROKERS: broker.brokers, KAFKA_SEND_TIMEOUT_MS: '3000' })),
+    );
   }, 120_000);
 
   afterAll(async () => {

@@ -43,7 +43,9 @@ describe('a complaint filed in the app becomes a case, and the customer sees it 
     const admin = staffToken(['admin'], []);
     const found = await eventually(async () => {
       const res = await fetch(`${cases.url}/v1/cases/${reference}`, { headers: { authorization: `Bearer ${admin}` } });
-      return res.status === 200 ? ((await res.json()) as { channel: string; department: string; customer: { customerId?: string } }) : undefined;
+      return res.status === 200
+        ? ((await res.json()) as { channel: string; department: string; customer: { customerId?: string } })
+        : undefined;
     });
     expect(found.channel).toBe('mobile');
 

@@ -41,7 +41,7 @@ describe('regions from the intakes -> analytics transparency report (real Kafka 
   let hotline: RunningApp;
   let analytics: RunningApp;
   // Only ended periods are published: analytics' clock is set to the first day after this (Shanghai) month.
-  const month = monthsOf(parsePeriod(shanghaiDay(new Date()).slice(0, 7))!)[0]!;
+  const month = monthsOf(parsePeriod(shanghaiDay(new Date()).slice(0, 7))!)[0];
   const monthEnded = shanghaiDayStart(nextDay(month.toDay));
 
   beforeAll(async () => {
@@ -55,7 +55,11 @@ describe('regions from the intakes -> analytics transparency report (real Kafka 
       startApp(AnalyticsModule.register(analyticsConfig, { clock: new AnalyticsTestClock(monthEnded), detectHotspots: false })),
     ]);
     // Regions come with the received complaints: let analytics work through what earlier tests published first.
-    await groupCaughtUp(analyticsGroupFor(analyticsConfig.ANALYTICS_CONSUMER_GROUP, Topics.complaintReceivedV1), Topics.complaintReceivedV1, 200_000);
+    await groupCaughtUp(
+      analyticsGroupFor(analyticsConfig.ANALYTICS_CONSUMER_GROUP, Topics.complaintReceivedV1),
+      Topics.complaintReceivedV1,
+      200_000,
+    );
   }, 240_000);
   afterAll(async () => {
     await Promise.all([web?.close(), mobile?.close(), hotline?.close(), analytics?.close()]);
@@ -73,7 +77,12 @@ describe('regions from the intakes -> analytics transparency report (real Kafka 
     const res = await fetch(`${web.url}/v1/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: '网点办理挂失等了两个小时,要求改进。', customer: { name: '次仁', phone: uniquePhone().number }, consent: true, ...(region ? { region } : {}) }),
+      body: JSON.stringify({
+        text: '网点办理挂失等了两个小时,要求改进。',
+        customer: { name: '次仁', phone: uniquePhone().number },
+        consent: true,
+        ...(region ? { region } : {}),
+      }),
     });
     expect(res.status).toBe(202);
     return ((await res.json()) as { reference: string }).reference;
@@ -82,10 +91,10 @@ describe('regions from the intakes -> analytics transparency report (real Kafka 
   /** How many of the month's complaints the read model has in a region: the exact figure, before any suppression. */
   async function factsIn(region: string): Promise<number> {
     const [row] = await queryDb<{ n: number }>(
-      "SELECT count(*)::int AS n FROM analytics.complaint_facts WHERE region = $1 AND received_day BETWEEN $2::date AND $3::date",
+      'SELECT count(*)::int AS n FROM analytics.complaint_facts WHERE region = $1 AND received_day BETWEEN $2::date AND $3::date',
       [region, month.fromDay, month.toDay],
     );
-    return row!.n;
+    return row.n;
   }
 
   it('counts each complaint under its province code, and one without a region as UNKNOWN', async () => {
@@ -95,14 +104,23 @@ describe('regions from the intakes -> analytics transparency report (real Kafka 
     expect(app.status).toBe(202);
     const push = await pushCalls(hotline.url, { calls: [sampleCall({ callerRegion: '西藏自治区' })] });
     expect(push.body.results?.[0]?.status).toBe('accepted');
-    const inXizang = [await fileOnTheWeb(XIZANG), await fileOnTheWeb('西藏自治区'), await fileOnTheWeb('西藏'), app.body.reference, push.body.results![0]!.reference!];
+    const inXizang = [
+      await fileOnTheWeb(XIZANG),
+      await fileOnTheWeb('西藏自治区'),
+      await fileOnTheWeb('西藏'),
+      app.body.reference,
+      push.body.results![0].reference!,
+    ];
     // Five without a region too: alone in the month, a single one would be a count under 5 that the month's total and
     // Tibet's 5 give away, and the report would withhold the whole breakdown.
     const nowhere: string[] = [];
     for (let i = 0; i < 5; i++) nowhere.push(await fileOnTheWeb());
 
     const facts = await eventually(async () => {
-      const rows = await queryDb<{ reference: string; region: string | null }>('SELECT reference, region FROM analytics.complaint_facts WHERE reference = ANY($1::text[])', [[...inXizang, ...nowhere]]);
+      const rows = await queryDb<{ reference: string; region: string | null }>(
+        'SELECT reference, region FROM analytics.complaint_facts WHERE reference = ANY($1::text[])',
+        [[...inXizang, ...nowhere]],
+      );
       return rows.length === 10 ? Object.fromEntries(rows.map((r) => [r.reference, r.region])) : undefined;
     });
     expect(inXizang.map((reference) => facts[reference])).toEqual(Array(5).fill(XIZANG));
@@ -115,11 +133,15 @@ describe('regions from the intakes -> analytics transparency report (real Kafka 
     expect(Object.keys(report).every((key) => key === UNKNOWN_KEY || /^\d{6}$/.test(key))).toBe(true);
     // At least 5, so never "fewer than 5". Published as counted, unless it is one of the smallest cells, withheld to
     // protect a small one (other tests' regions) that the month's total would otherwise give away.
-    const small = Object.keys(report).filter((key) => report[key]!.reason === 'fewer-than-5');
-    if (report[XIZANG]!.suppressed) {
+    const small = Object.keys(report).filter((key) => report[key].reason === 'fewer-than-5');
+    if (report[XIZANG].suppressed) {
       expect(report[XIZANG]).toEqual({ count: null, suppressed: true, reason: 'protects-another-cell' });
       expect(small.length).toBeGreaterThan(0);
-      expect(Object.values(report).filter((cell) => !cell.suppressed).every((cell) => cell.count! >= counted)).toBe(true);
+      expect(
+        Object.values(report)
+          .filter((cell) => !cell.suppressed)
+          .every((cell) => cell.count! >= counted),
+      ).toBe(true);
     } else {
       expect(report[XIZANG]).toEqual({ count: counted, suppressed: false });
     }

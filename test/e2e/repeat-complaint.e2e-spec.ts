@@ -50,7 +50,11 @@ describe('repeat complaints: merged only for a verified customer', () => {
   });
 
   const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${web.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${web.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   };
   const fileOnWeb = async (name: string, phone: string, text: string) => {
@@ -69,9 +73,11 @@ describe('repeat complaints: merged only for a verified customer', () => {
       body: JSON.stringify(body),
     });
   const casesOf = async (...complaintIds: string[]) =>
-    (await db.query('SELECT complaint_id FROM cases.cases WHERE complaint_id = ANY($1) ORDER BY received_at', [complaintIds])).rows.map((r) => r.complaint_id);
+    (await db.query('SELECT complaint_id FROM cases.cases WHERE complaint_id = ANY($1) ORDER BY received_at', [complaintIds])).rows.map(
+      (r) => r.complaint_id,
+    );
 
-  it('opens a case of its own for a web complaint giving another customer\'s phone: related for handlers, invisible and harmless to the customer', async () => {
+  it("opens a case of its own for a web complaint giving another customer's phone: related for handlers, invisible and harmless to the customer", async () => {
     const phone = uniquePhone();
     const victim = await fileOnWeb('孙七', phone.number, FEES);
     const victimCase = await eventually(() => caseOf(victim.reference));
@@ -81,7 +87,11 @@ describe('repeat complaints: merged only for a verified customer', () => {
     const resolved = (await caseOf(victim.reference))!;
     expect(resolved.status).toBe('RESPONDED');
     // The victim's own look-up sees the answer (so the case is rateable through their reference).
-    await eventually(async () => ((await post('/v1/complaints/lookup', { reference: victim.reference, phoneLast4: phone.last4 })).body.status === 'RESPONDED' ? true : undefined));
+    await eventually(async () =>
+      (await post('/v1/complaints/lookup', { reference: victim.reference, phoneLast4: phone.last4 })).body.status === 'RESPONDED'
+        ? true
+        : undefined,
+    );
 
     // A stranger types the victim's phone (written differently) and a similar text.
     const stranger = await fileOnWeb('陌生人', `+86 ${phone.number}`, FEES_AGAIN);
@@ -105,11 +115,16 @@ describe('repeat complaints: merged only for a verified customer', () => {
     const rating = await post(`/v1/complaints/${stranger.reference}/satisfaction`, { phoneLast4: phone.last4, score: 1 });
     expect([rating.status, rating.body.type]).toEqual([409, 'https://complaints.example/problems/complaint-not-resolved']);
     const after = await caseOf(victim.reference);
-    expect(after).toMatchObject({ status: 'RESPONDED', priority: resolved.priority, escalation: resolved.escalation, lifecycle: { satisfaction: [], reopenCount: 0, linkedComplaints: [] } });
+    expect(after).toMatchObject({
+      status: 'RESPONDED',
+      priority: resolved.priority,
+      escalation: resolved.escalation,
+      lifecycle: { satisfaction: [], reopenCount: 0, linkedComplaints: [] },
+    });
     expect(after!.sla.feedbackDueAt).toBe(resolved.sla.feedbackDueAt);
   });
 
-  it('still merges the same app customer\'s repeat complaint into the open case, one step more urgent', async () => {
+  it("still merges the same app customer's repeat complaint into the open case, one step more urgent", async () => {
     const customer = `cust-repeat-${Date.now()}`;
     const first = await submitComplaint(mobile.url, customer, { text: FEES });
     expect(first.status).toBe(202);
@@ -122,18 +137,22 @@ describe('repeat complaints: merged only for a verified customer', () => {
     });
     expect(merged.reference).toBe(first.body.reference);
     expect(merged.priority).toBe(opened.priority === 'P3' ? 'P2' : 'P1');
-    expect(merged.lifecycle.linkedComplaints).toEqual([expect.objectContaining({ reference: second.body.reference, complaintId: second.body.complaintId, channel: 'mobile' })]);
+    expect(merged.lifecycle.linkedComplaints).toEqual([
+      expect.objectContaining({ reference: second.body.reference, complaintId: second.body.complaintId, channel: 'mobile' }),
+    ]);
     expect(merged.timeline.map((e: { type: string }) => e.type)).toContain('linked_complaint');
     expect(await casesOf(first.body.complaintId, second.body.complaintId)).toEqual([first.body.complaintId]);
   });
 
-  it('merges a hotline caller\'s repeat only when the call centre verified the caller, and relates an unverified one', async () => {
+  it("merges a hotline caller's repeat only when the call centre verified the caller, and relates an unverified one", async () => {
     const phone = uniquePhone();
     const call = async (callerVerified?: unknown) => {
       const turns = [{ speaker: 'customer', text: FEES }];
-      const pushed = await pushCalls(hotline.url, { calls: [sampleCall({ callerNumber: phone.number, transcript: turns, ...(callerVerified === undefined ? {} : { callerVerified }) })] });
+      const pushed = await pushCalls(hotline.url, {
+        calls: [sampleCall({ callerNumber: phone.number, transcript: turns, ...(callerVerified === undefined ? {} : { callerVerified }) })],
+      });
       expect(pushed.status).toBe(200);
-      return pushed.body.results![0]!;
+      return pushed.body.results![0];
     };
     const first = await call(true);
     const opened = await eventually(() => caseOf(first.reference!));
@@ -147,7 +166,9 @@ describe('repeat complaints: merged only for a verified customer', () => {
     const own = await eventually(() => caseOf(unverified.reference!));
     expect(own.reference).toBe(unverified.reference);
     expect(own.routing.relatedCaseReference).toBe(opened.reference);
-    expect((await caseOf(opened.reference))!.lifecycle.linkedComplaints.map((l: { reference: string }) => l.reference)).toEqual([verified.reference]);
+    expect((await caseOf(opened.reference))!.lifecycle.linkedComplaints.map((l: { reference: string }) => l.reference)).toEqual([
+      verified.reference,
+    ]);
 
     const refused = await call('yes');
     expect(refused).toMatchObject({ status: 'rejected', errors: [expect.objectContaining({ field: 'calls[0].callerVerified' })] });

@@ -36,7 +36,12 @@ describe('web complaint -> resolved -> survey by SMS -> the customer texts 满�
       startApp(CasesModule.register(testConfig(CasesConfig, { CASES_OUTBOX_POLL_MS: '100' }))),
       startApp(
         NotifierModule.register(
-          testConfig(NotifierConfig, { SMS_GATEWAY_URL: `${sms.url}/sms`, SMS_GATEWAY_TOKEN: 'sms-token', SMS_INBOUND_SECRETS: 'sms-e2e:e2e-inbound-secret', NOTIFY_POLL_MS: '50' }),
+          testConfig(NotifierConfig, {
+            SMS_GATEWAY_URL: `${sms.url}/sms`,
+            SMS_GATEWAY_TOKEN: 'sms-token',
+            SMS_INBOUND_SECRETS: 'sms-e2e:e2e-inbound-secret',
+            NOTIFY_POLL_MS: '50',
+          }),
         ),
         notifierHttpOptions(),
       ),
@@ -50,14 +55,19 @@ describe('web complaint -> resolved -> survey by SMS -> the customer texts 满�
   async function call(url: string, path: string, body?: unknown, token?: string) {
     const res = await fetch(`${url}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   }
 
-  const textsTo = (reference: string) => sms.requests.map((r) => JSON.parse(r.body) as { to: string; text: string; reference: string }).filter((m) => m.reference === reference);
-  const textsSaying = (reference: string, fragment: string) => eventually(async () => textsTo(reference).find((m) => m.text.includes(fragment)));
+  const textsTo = (reference: string) =>
+    sms.requests.map((r) => JSON.parse(r.body) as { to: string; text: string; reference: string }).filter((m) => m.reference === reference);
+  const textsSaying = (reference: string, fragment: string) =>
+    eventually(async () => textsTo(reference).find((m) => m.text.includes(fragment)));
 
   it('files the SMS reply against the case once, thanks the customer, and the case closes', async () => {
     const phone = uniquePhone();
@@ -97,7 +107,9 @@ describe('web complaint -> resolved -> survey by SMS -> the customer texts 满�
     const thanks = await textsSaying(reference, '感谢您的评价（5分）');
     expect(thanks.to).toBe(phone.e164);
 
-    expect((await act('close', { rootCause: '分期提前还款违约金未充分告知', correctiveAction: '分期办理页面增加违约金提示' })).status).toBe(200);
+    expect((await act('close', { rootCause: '分期提前还款违约金未充分告知', correctiveAction: '分期办理页面增加违约金提示' })).status).toBe(
+      200,
+    );
     await textsSaying(reference, '已办结');
     await new Promise((resolve) => setTimeout(resolve, 500));
     const after = await call(cases.url, `/v1/cases/${reference}`, undefined, handler);

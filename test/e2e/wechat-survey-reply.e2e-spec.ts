@@ -30,14 +30,29 @@ describe('WeChat complaint -> resolved -> survey on WeChat -> the customer repli
 
   beforeAll(async () => {
     wechatApi = await RecordingServer.start((request) =>
-      request.url.startsWith('/cgi-bin/token') ? { status: 200, body: { access_token: `TOKEN-${randomUUID()}`, expires_in: 7200 } } : { status: 200, body: { errcode: 0, errmsg: 'ok' } },
+      request.url.startsWith('/cgi-bin/token')
+        ? { status: 200, body: { access_token: `TOKEN-${randomUUID()}`, expires_in: 7200 } }
+        : { status: 200, body: { errcode: 0, errmsg: 'ok' } },
     );
-    const socialConfig = testConfig(IntakeSocialConfig, { WECHAT_TOKEN: WECHAT.token, WECHAT_APP_ID: WECHAT.appId, SOCIAL_QUIET_WINDOW_SEC: '1', SOCIAL_PUBLISH_POLL_MS: '200' });
+    const socialConfig = testConfig(IntakeSocialConfig, {
+      WECHAT_TOKEN: WECHAT.token,
+      WECHAT_APP_ID: WECHAT.appId,
+      SOCIAL_QUIET_WINDOW_SEC: '1',
+      SOCIAL_PUBLISH_POLL_MS: '200',
+    });
     [social, router, cases, notifier] = await Promise.all([
       startApp(IntakeSocialModule.register(socialConfig), intakeSocialHttpOptions(socialConfig)),
       startApp(RouterModule.register(testConfig(RouterConfig))),
       startApp(CasesModule.register(testConfig(CasesConfig, { CASES_OUTBOX_POLL_MS: '100' }))),
-      startApp(NotifierModule.register(testConfig(NotifierConfig, { WECHAT_API_BASE_URL: wechatApi.url, WECHAT_APP_SECRET: 'test-wechat-app-secret', NOTIFY_POLL_MS: '50' }))),
+      startApp(
+        NotifierModule.register(
+          testConfig(NotifierConfig, {
+            WECHAT_API_BASE_URL: wechatApi.url,
+            WECHAT_APP_SECRET: 'test-wechat-app-secret',
+            NOTIFY_POLL_MS: '50',
+          }),
+        ),
+      ),
     ]);
     await db.connect();
   });
@@ -63,34 +78,55 @@ describe('WeChat complaint -> resolved -> survey on WeChat -> the customer repli
 
   it('files the WeChat reply 满意 against the resolved case, once', async () => {
     const openId = `oSurvey_${Date.now()}`;
-    const reference = replyContent((await postWechat(social.url, textMessage(openId, '信用卡年费未经同意被扣除，要求退还。'))).text).match(REFERENCE)![0];
-    const opened = await eventually(async () => {
-      const res = await call(`/v1/cases/${reference}`, admin);
-      return res.status === 200 ? res.body : undefined;
-    }, 60_000, 250);
+    const reference = replyContent((await postWechat(social.url, textMessage(openId, '信用卡年费未经同意被扣除，要求退还。'))).text).match(
+      REFERENCE,
+    )![0];
+    const opened = await eventually(
+      async () => {
+        const res = await call(`/v1/cases/${reference}`, admin);
+        return res.status === 200 ? res.body : undefined;
+      },
+      60_000,
+      250,
+    );
     const handler = staffToken(['agent'], [opened.department], 'agent-survey');
     expect((await call(`/v1/cases/${reference}/claim`, handler, {})).status).toBe(200);
     expect((await call(`/v1/cases/${reference}/resolution`, handler, { proposal: '退还年费300元。' })).status).toBe(200);
     expect((await call(`/v1/cases/${reference}/resolve`, handler, { summary: '已退还年费300元。' })).status).toBe(200);
 
-    const survey = await eventually(async () => wechatMessagesTo(openId).find((m) => m.text.content.includes('请直接回复 1-5')), 30_000, 100);
+    const survey = await eventually(
+      async () => wechatMessagesTo(openId).find((m) => m.text.content.includes('请直接回复 1-5')),
+      30_000,
+      100,
+    );
     expect(survey.text.content).toContain(reference);
 
     // The survey is outstanding once intake-social has read the resolution (until then 满意 would be a message).
-    await eventually(async () => {
-      const { rows } = await db.query(`SELECT 1 FROM intake_social.surveys WHERE user_id = $1 AND reference = $2 AND status = 'outstanding'`, [openId, reference]);
-      return rows.length ? true : undefined;
-    }, 30_000, 100);
+    await eventually(
+      async () => {
+        const { rows } = await db.query(
+          `SELECT 1 FROM intake_social.surveys WHERE user_id = $1 AND reference = $2 AND status = 'outstanding'`,
+          [openId, reference],
+        );
+        return rows.length ? true : undefined;
+      },
+      30_000,
+      100,
+    );
     const answer = textMessage(openId, '满意');
     const thanks = replyContent((await postWechat(social.url, answer)).text);
     expect(thanks).toContain('感谢您的评价');
     expect(thanks).toContain(reference);
     expect(replyContent((await postWechat(social.url, answer)).text)).toBe(thanks); // WeChat's retry
 
-    const rated = await eventually(async () => {
-      const res = await call(`/v1/cases/${reference}`, handler);
-      return res.body.lifecycle.satisfaction.length > 0 ? res.body : undefined;
-    }, 30_000, 250);
+    const rated = await eventually(
+      async () => {
+        const res = await call(`/v1/cases/${reference}`, handler);
+        return res.body.lifecycle.satisfaction.length > 0 ? res.body : undefined;
+      },
+      30_000,
+      250,
+    );
     expect(rated.status).toBe('RESOLVED');
     expect(rated.lifecycle.satisfaction).toEqual([expect.objectContaining({ score: 5 })]);
     expect(rated.timeline.filter((e: { type: string }) => e.type === 'satisfaction_recorded')).toHaveLength(1);

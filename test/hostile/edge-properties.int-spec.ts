@@ -19,7 +19,14 @@ const unit = fc.oneof(
 const hostileString = fc.oneof(
   fc.string({ unit }),
   fc.string({ unit, maxLength: 3_000 }),
-  fc.constantFrom('a@' + '.'.repeat(5_000) + '@', '1e21', '9223372036854775808', 'C20261129-W7K3Q9', '13800138000', '<script>alert(1)</script>'),
+  fc.constantFrom(
+    'a@' + '.'.repeat(5_000) + '@',
+    '1e21',
+    '9223372036854775808',
+    'C20261129-W7K3Q9',
+    '13800138000',
+    '<script>alert(1)</script>',
+  ),
 );
 const hostileNumber = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(1e21, -1e21, 2 ** 63, Number.MAX_VALUE, 5e-324, -0));
 const anyJson: fc.Arbitrary<unknown> = fc.oneof(
@@ -43,7 +50,7 @@ function mutate(body: Record<string, unknown>, mutations: Array<[string[], unkno
       if (typeof target[key] !== 'object' || target[key] === null) target[key] = {};
       target = target[key];
     }
-    const last = path[path.length - 1]!;
+    const last = path[path.length - 1];
     if (value === undefined) delete target[last];
     else target[last] = value;
   }
@@ -52,7 +59,10 @@ function mutate(body: Record<string, unknown>, mutations: Array<[string[], unkno
 
 function mutationsOf(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
   const known = paths(valid);
-  const path = fc.oneof(fc.constantFrom(...known), fc.array(fc.string({ unit, minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 3 }));
+  const path = fc.oneof(
+    fc.constantFrom(...known),
+    fc.array(fc.string({ unit, minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 3 }),
+  );
   const value = fc.oneof({ weight: 4, arbitrary: anyJson }, { weight: 1, arbitrary: fc.constant(undefined) });
   return fc.array(fc.tuple(path, value), { minLength: 1, maxLength: 3 }).map((mutations) => mutate(valid, mutations));
 }
@@ -74,34 +84,82 @@ describe('property: no input gives a 5xx at the public edges', () => {
     request: (body: unknown) => Request;
   }
 
-  const app = (path: string) => (body: unknown): Request => ({ path, body, headers: { authorization: `Bearer ${appToken}`, 'idempotency-key': randomUUID() } });
+  const app =
+    (path: string) =>
+    (body: unknown): Request => ({ path, body, headers: { authorization: `Bearer ${appToken}`, 'idempotency-key': randomUUID() } });
   const dtos: Dto[] = [
     {
       name: 'web complaint',
       service: 'web',
-      valid: () => ({ text: '信用卡被盗刷了', customer: { name: '张三', phone: '13800138000', email: 'zhang@example.com' }, consent: true, product: 'CREDIT_CARD', region: '310000' }),
+      valid: () => ({
+        text: '信用卡被盗刷了',
+        customer: { name: '张三', phone: '13800138000', email: 'zhang@example.com' },
+        consent: true,
+        product: 'CREDIT_CARD',
+        region: '310000',
+      }),
       request: (body) => ({ path: '/v1/complaints', body, headers: { 'idempotency-key': randomUUID() } }),
     },
-    { name: 'web look-up', service: 'web', valid: () => ({ reference: 'C20261129-W7K3Q9', phoneLast4: '8000' }), request: (body) => ({ path: '/v1/complaints/lookup', body }) },
-    { name: 'web rating', service: 'web', valid: () => ({ phoneLast4: '8000', score: 4, comment: '谢谢' }), request: (body) => ({ path: '/v1/complaints/C20261129-W7K3Q9/satisfaction', body }) },
-    { name: 'mobile complaint', service: 'mobile', valid: () => ({ text: '转账失败但扣款了', product: 'PAYMENT', region: '440000' }), request: app('/v1/app/complaints') },
-    { name: 'mobile rating', service: 'mobile', valid: () => ({ score: 2, comment: '不满意' }), request: app('/v1/app/complaints/C20261129-W7K3Q9/satisfaction') },
-    { name: 'hotline push', service: 'hotline', valid: () => ({ calls: [sampleCall()] }), request: (body) => ({ path: '/v1/hotline/calls', body, signed: true }) },
-    { name: 'SMS inbound', service: 'notifier', valid: () => ({ messageId: `MO-${randomUUID()}`, from: '+8613800138000', text: '满意' }), request: (body) => ({ path: '/v1/sms/inbound', body, signed: true }) },
+    {
+      name: 'web look-up',
+      service: 'web',
+      valid: () => ({ reference: 'C20261129-W7K3Q9', phoneLast4: '8000' }),
+      request: (body) => ({ path: '/v1/complaints/lookup', body }),
+    },
+    {
+      name: 'web rating',
+      service: 'web',
+      valid: () => ({ phoneLast4: '8000', score: 4, comment: '谢谢' }),
+      request: (body) => ({ path: '/v1/complaints/C20261129-W7K3Q9/satisfaction', body }),
+    },
+    {
+      name: 'mobile complaint',
+      service: 'mobile',
+      valid: () => ({ text: '转账失败但扣款了', product: 'PAYMENT', region: '440000' }),
+      request: app('/v1/app/complaints'),
+    },
+    {
+      name: 'mobile rating',
+      service: 'mobile',
+      valid: () => ({ score: 2, comment: '不满意' }),
+      request: app('/v1/app/complaints/C20261129-W7K3Q9/satisfaction'),
+    },
+    {
+      name: 'hotline push',
+      service: 'hotline',
+      valid: () => ({ calls: [sampleCall()] }),
+      request: (body) => ({ path: '/v1/hotline/calls', body, signed: true }),
+    },
+    {
+      name: 'SMS inbound',
+      service: 'notifier',
+      valid: () => ({ messageId: `MO-${randomUUID()}`, from: '+8613800138000', text: '满意' }),
+      request: (body) => ({ path: '/v1/sms/inbound', body, signed: true }),
+    },
   ];
 
   async function answersSafely(dto: Dto, body: unknown): Promise<void> {
     const reply = await services.send(dto.service, dto.request(body));
-    if (reply.status >= 500) throw new Error(`${dto.name}: ${reply.status} for ${JSON.stringify(body).slice(0, 500)}: ${reply.text.slice(0, 300)}`);
+    if (reply.status >= 500)
+      throw new Error(`${dto.name}: ${reply.status} for ${JSON.stringify(body).slice(0, 500)}: ${reply.text.slice(0, 300)}`);
     if (reply.status >= 400) expect(reply.type).toContain('application/problem+json');
     expect(reply.text).not.toMatch(/at .*\.(ts|js):\d+|node_modules|QueryFailedError/);
   }
 
   it.each(dtos.map((dto) => [dto.name, dto] as const))('%s: any JSON value as the body', async (_, dto) => {
-    await fc.assert(fc.asyncProperty(anyJson, (body) => answersSafely(dto, body)), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(anyJson, (body) => answersSafely(dto, body)),
+      { numRuns: RUNS },
+    );
   });
 
   it.each(dtos.map((dto) => [dto.name, dto] as const))('%s: a valid body with fields replaced, removed or added', async (_, dto) => {
-    await fc.assert(fc.asyncProperty(fc.constant(null).chain(() => mutationsOf(dto.valid())), (body) => answersSafely(dto, body)), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constant(null).chain(() => mutationsOf(dto.valid())),
+        (body) => answersSafely(dto, body),
+      ),
+      { numRuns: RUNS },
+    );
   });
 });

@@ -82,14 +82,19 @@ export class EdgeServices {
     const headers: Record<string, string> = { ...(raw === undefined ? {} : { 'content-type': 'application/json' }), ...request.headers };
     if (request.signed) {
       const timestamp = String(Math.floor(Date.now() / 1000));
-      const [idHeader, id, secret] = service === 'hotline' ? ['x-callcenter-id', HOTLINE.id, HOTLINE.secret] : ['x-gateway-id', SMS.id, SMS.secret];
+      const [idHeader, id, secret] =
+        service === 'hotline' ? ['x-callcenter-id', HOTLINE.id, HOTLINE.secret] : ['x-gateway-id', SMS.id, SMS.secret];
       Object.assign(headers, { [idHeader]: id, 'x-timestamp': timestamp, 'x-signature': signPayload(secret, timestamp, raw ?? '') });
     }
     const started = performance.now();
-    const res = await fetch(`${this.urls[service]}${request.path}`, { method: request.method ?? (raw === undefined ? 'GET' : 'POST'), headers, body: raw });
+    const res = await fetch(`${this.urls[service]}${request.path}`, {
+      method: request.method ?? (raw === undefined ? 'GET' : 'POST'),
+      headers,
+      body: raw,
+    });
     const text = await res.text();
     const elapsedMs = performance.now() - started;
-    let body: Record<string, any> = {};
+    let body: Record<string, any>;
     try {
       body = text ? (JSON.parse(text) as Record<string, any>) : {};
     } catch {
@@ -101,13 +106,21 @@ export class EdgeServices {
   /** Rows of the tables a request at the edges could write (intakes' submissions, ratings, calls, replies; router admin). */
   async storedRows(): Promise<Record<string, number>> {
     const tables = [
-      'intake_web.submissions', 'intake_web.attachments', 'intake_mobile.submissions', 'intake_mobile.attachments', 'intake_mobile.ratings',
-      'intake_hotline.calls', 'notifier.sms_replies', 'intake_social.messages', 'routing.rule_set_versions', 'routing.handlers',
+      'intake_web.submissions',
+      'intake_web.attachments',
+      'intake_mobile.submissions',
+      'intake_mobile.attachments',
+      'intake_mobile.ratings',
+      'intake_hotline.calls',
+      'notifier.sms_replies',
+      'intake_social.messages',
+      'routing.rule_set_versions',
+      'routing.handlers',
     ];
     const counts: Record<string, number> = {};
     for (const table of tables) {
       const { rows } = await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`).catch(() => ({ rows: [{ n: '-1' }] }));
-      counts[table] = Number(rows[0]!.n);
+      counts[table] = Number(rows[0].n);
     }
     return counts;
   }
@@ -122,7 +135,9 @@ async function boot(name: ServiceName): Promise<RunningApp> {
   const common = { METRICS_TOKEN };
   switch (name) {
     case 'web':
-      return startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { ...common, INTAKE_RATE_LIMIT_PER_MIN: '0' })), { bodyLimitBytes: INTAKE_WEB_BODY_LIMIT_BYTES });
+      return startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { ...common, INTAKE_RATE_LIMIT_PER_MIN: '0' })), {
+        bodyLimitBytes: INTAKE_WEB_BODY_LIMIT_BYTES,
+      });
     case 'mobile': {
       const config = testConfig(IntakeMobileConfig, { ...common, MOBILE_RATE_LIMIT_PER_MIN: '0' });
       return startApp(IntakeMobileModule.register(config), intakeMobileHttpOptions(config));
@@ -132,7 +147,10 @@ async function boot(name: ServiceName): Promise<RunningApp> {
       return startApp(IntakeHotlineModule.register(config), intakeHotlineHttpOptions(config));
     }
     case 'notifier':
-      return startApp(NotifierModule.register(testConfig(NotifierConfig, { ...common, SMS_INBOUND_SECRETS: `${SMS.id}:${SMS.secret}` })), notifierHttpOptions());
+      return startApp(
+        NotifierModule.register(testConfig(NotifierConfig, { ...common, SMS_INBOUND_SECRETS: `${SMS.id}:${SMS.secret}` })),
+        notifierHttpOptions(),
+      );
     case 'cases':
       return startApp(CasesModule.register(testConfig(CasesConfig, { ...common, CASES_SLA_WATCH_INTERVAL_MS: '0' })));
     case 'router':

@@ -33,16 +33,36 @@ describe('hostile requests: personal data (the public transparency report)', () 
 
   beforeAll(async () => {
     producer = await testProducer();
-    analytics = await startApp(AnalyticsModule.register(testConfig(AnalyticsConfig), { clock: new AnalyticsTestClock(NOW), detectHotspots: false }));
+    analytics = await startApp(
+      AnalyticsModule.register(testConfig(AnalyticsConfig), { clock: new AnalyticsTestClock(NOW), detectHotspots: false }),
+    );
     const scripts = [
-      new ComplaintScript(new Date(Date.UTC(small.year, small.month - 1, 3, 4)), 'web', { product: 'CREDIT_CARD', reason: 'FEES', department: 'CARD_CENTER' }, '310000'),
-      new ComplaintScript(new Date(Date.UTC(small.year, small.month - 1, 4, 4)), 'web', { product: 'CREDIT_CARD', reason: 'FEES', department: 'CARD_CENTER' }, '310000'),
-      new ComplaintScript(new Date(Date.UTC(small.year, small.month - 1, 5, 4)), 'hotline', { product: 'LOAN', reason: 'PROCESS', department: 'LENDING' }, '110000'),
+      new ComplaintScript(
+        new Date(Date.UTC(small.year, small.month - 1, 3, 4)),
+        'web',
+        { product: 'CREDIT_CARD', reason: 'FEES', department: 'CARD_CENTER' },
+        '310000',
+      ),
+      new ComplaintScript(
+        new Date(Date.UTC(small.year, small.month - 1, 4, 4)),
+        'web',
+        { product: 'CREDIT_CARD', reason: 'FEES', department: 'CARD_CENTER' },
+        '310000',
+      ),
+      new ComplaintScript(
+        new Date(Date.UTC(small.year, small.month - 1, 5, 4)),
+        'hotline',
+        { product: 'LOAN', reason: 'PROCESS', department: 'LENDING' },
+        '110000',
+      ),
     ];
     for (const s of scripts) await publish(producer, s.received(), s.routed(), s.caseEvent('opened', 0.1));
     await eventually(async () => {
-      const [row] = await queryDb<{ n: number }>('SELECT count(*)::int AS n FROM analytics.complaint_facts WHERE reference = ANY($1::text[]) AND product IS NOT NULL', [scripts.map((s) => s.reference)]);
-      return row!.n === 3 ? true : undefined;
+      const [row] = await queryDb<{ n: number }>(
+        'SELECT count(*)::int AS n FROM analytics.complaint_facts WHERE reference = ANY($1::text[]) AND product IS NOT NULL',
+        [scripts.map((s) => s.reference)],
+      );
+      return row.n === 3 ? true : undefined;
     }, 30_000);
   }, 60_000);
   afterAll(async () => {
@@ -52,7 +72,12 @@ describe('hostile requests: personal data (the public transparency report)', () 
   async function report(query: string) {
     const res = await fetch(`${analytics.url}/v1/transparency${query ? `?${query}` : ''}`);
     const text = await res.text();
-    return { status: res.status, type: res.headers.get('content-type') ?? '', text, body: JSON.parse(text) as Problem & Record<string, unknown> };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type') ?? '',
+      text,
+      body: JSON.parse(text) as Problem & Record<string, unknown>,
+    };
   }
 
   const notClosed = 'https://complaints.example/problems/period-not-closed';
@@ -64,8 +89,8 @@ describe('hostile requests: personal data (the public transparency report)', () 
     ['a quarter to come', 'period=2035Q4', 'period', notClosed],
     ['a year to come', 'period=2036', 'period', notClosed],
     ['the last year there is, still to come', 'period=2100', 'period', notClosed],
-    ['the running year\'s last month', 'period=2035-12', 'period', notClosed],
-    ['the running year\'s third quarter', 'period=2035Q3', 'period', notClosed],
+    ["the running year's last month", 'period=2035-12', 'period', notClosed],
+    ["the running year's third quarter", 'period=2035Q3', 'period', notClosed],
     ['a month decades ahead', 'period=2080-01', 'period', notClosed],
     ['a quarter decades ahead', 'period=2099Q1', 'period', notClosed],
   ];
@@ -87,7 +112,9 @@ describe('hostile requests: personal data (the public transparency report)', () 
   const publishedCounts = (value: unknown): number[] =>
     value && typeof value === 'object'
       ? 'suppressed' in value && 'count' in value
-        ? (value as { suppressed: boolean; count: number | null }).suppressed ? [] : [(value as { count: number }).count]
+        ? (value as { suppressed: boolean; count: number | null }).suppressed
+          ? []
+          : [(value as { count: number }).count]
         : Object.values(value).flatMap(publishedCounts)
       : [];
 

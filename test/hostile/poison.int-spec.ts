@@ -46,7 +46,12 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
   let dlqReader: Consumer;
 
   beforeAll(async () => {
-    const socialConfig = testConfig(IntakeSocialConfig, { WECHAT_TOKEN: WECHAT.token, WECHAT_APP_ID: WECHAT.appId, SOCIAL_QUIET_WINDOW_SEC: '1', SOCIAL_PUBLISH_POLL_MS: '200' });
+    const socialConfig = testConfig(IntakeSocialConfig, {
+      WECHAT_TOKEN: WECHAT.token,
+      WECHAT_APP_ID: WECHAT.appId,
+      SOCIAL_QUIET_WINDOW_SEC: '1',
+      SOCIAL_PUBLISH_POLL_MS: '200',
+    });
     [router, cases, social, analytics] = await Promise.all([
       startApp(RouterModule.register(testConfig(RouterConfig))),
       startApp(CasesModule.register(testConfig(CasesConfig))),
@@ -64,7 +69,12 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
     await dlqReader.subscribe({ topics: watched, fromBeginning: true });
     await dlqReader.run({
       eachMessage: async ({ topic, message }) => {
-        deadLetters.push({ topic, key: message.key?.toString('utf8') ?? null, value: message.value?.toString('utf8') ?? null, headers: decodeHeaders(message.headers) });
+        deadLetters.push({
+          topic,
+          key: message.key?.toString('utf8') ?? null,
+          value: message.value?.toString('utf8') ?? null,
+          headers: decodeHeaders(message.headers),
+        });
       },
     });
   });
@@ -73,9 +83,11 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
     await Promise.all([social?.close(), router?.close(), cases?.close(), analytics?.close()]);
   });
 
-  const caseOf = async (ref: string) => (await db.query('SELECT reference, status FROM cases.cases WHERE reference = $1', [ref])).rows[0] as { reference: string } | undefined;
+  const caseOf = async (ref: string) =>
+    (await db.query('SELECT reference, status FROM cases.cases WHERE reference = $1', [ref])).rows[0] as { reference: string } | undefined;
   const decisionOf = async (complaintId: string) =>
-    (await db.query('SELECT routed_event FROM routing.decisions WHERE complaint_id = $1', [complaintId])).rows[0]?.routed_event as ComplaintRoutedV1 | undefined;
+    (await db.query('SELECT routed_event FROM routing.decisions WHERE complaint_id = $1', [complaintId])).rows[0]?.routed_event as
+      ComplaintRoutedV1 | undefined;
 
   async function committedOffset(groupId: string, topic: string, partition: number): Promise<bigint> {
     const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
@@ -83,12 +95,28 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
   }
 
   /** Kafka headers as a producer of the platform sets them. */
-  const headersOf = (correlationId: string, eventType: string): IHeaders => ({ 'correlation-id': correlationId, 'event-id': randomUUID(), 'event-type': eventType, 'content-type': 'application/json' });
+  const headersOf = (correlationId: string, eventType: string): IHeaders => ({
+    'correlation-id': correlationId,
+    'event-id': randomUUID(),
+    'event-type': eventType,
+    'content-type': 'application/json',
+  });
 
   const survey = (key: string, comment: string) => ({
-    eventId: randomUUID(), eventType: 'customer.response', eventVersion: 1, occurredAt: new Date().toISOString(), correlationId: `corr-${key}`, causationId: null,
-    source: 'intake-web', kind: 'satisfaction', channel: 'web', reference: reference(), complaintId: key, identity: {},
-    satisfaction: { score: 1, comment }, receivedAt: new Date().toISOString(),
+    eventId: randomUUID(),
+    eventType: 'customer.response',
+    eventVersion: 1,
+    occurredAt: new Date().toISOString(),
+    correlationId: `corr-${key}`,
+    causationId: null,
+    source: 'intake-web',
+    kind: 'satisfaction',
+    channel: 'web',
+    reference: reference(),
+    complaintId: key,
+    identity: {},
+    satisfaction: { score: 1, comment },
+    receivedAt: new Date().toISOString(),
   });
   const complaintWith = (text: string, patch: (event: Record<string, any>) => void = () => undefined) => {
     const event = JSON.parse(JSON.stringify(receivedComplaint('x'))) as Record<string, any>;
@@ -125,7 +153,10 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
       topic: CustomerResponseV1.topic,
       group: CUSTOMER_RESPONSES_GROUP,
       value: (key) => JSON.stringify(survey(key, 'terrible \ud800 service')),
-      follower: (key) => ({ value: JSON.stringify(survey(key, 'an ordinary comment for a case that does not exist')), eventType: 'customer.response.v1' }),
+      follower: (key) => ({
+        value: JSON.stringify(survey(key, 'an ordinary comment for a case that does not exist')),
+        eventType: 'customer.response.v1',
+      }),
       reason: 'contract-violation',
     },
     {
@@ -213,7 +244,7 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
       reason: /^(contract-violation|invalid-json|unreadable)$/,
     },
     {
-      name: 'another topic\'s event (a routed complaint on complaints.received.v1)',
+      name: "another topic's event (a routed complaint on complaints.received.v1)",
       topic: ComplaintReceivedV1.topic,
       group: ROUTER_GROUP,
       value: () => JSON.stringify(routedComplaint()),
@@ -233,7 +264,10 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
       topic: CustomerResponseV1.topic,
       group: CUSTOMER_RESPONSES_GROUP,
       value: (key) => JSON.stringify({ ...survey(key, 'x'.repeat(3_000)), satisfaction: { score: 0, comment: 'x'.repeat(3_000) } }),
-      follower: (key) => ({ value: JSON.stringify(survey(key, 'an ordinary comment for a case that does not exist')), eventType: 'customer.response.v1' }),
+      follower: (key) => ({
+        value: JSON.stringify(survey(key, 'an ordinary comment for a case that does not exist')),
+        eventType: 'customer.response.v1',
+      }),
       reason: 'contract-violation',
     },
     {
@@ -281,7 +315,11 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
     let ordinaryReference: string;
     if (pill.topic === CustomerResponseV1.topic) {
       const complaint = ordinaryComplaint(key);
-      await producer.send({ topic: ComplaintReceivedV1.topic, acks: -1, messages: [{ key, value: JSON.stringify(complaint), headers: headersOf(`ordinary-${key}`, 'complaint.received.v1') }] });
+      await producer.send({
+        topic: ComplaintReceivedV1.topic,
+        acks: -1,
+        messages: [{ key, value: JSON.stringify(complaint), headers: headersOf(`ordinary-${key}`, 'complaint.received.v1') }],
+      });
       ordinaryReference = complaint.complaint.reference;
     } else {
       ordinaryReference = (JSON.parse(follower.value) as { complaint: { reference: string } }).complaint.reference;
@@ -289,7 +327,11 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
     await eventually(() => caseOf(ordinaryReference), 45_000, 200);
 
     // The pill is on <topic>.dlq, byte for byte, with its own headers and why it was refused.
-    const dead = await eventually(async () => deadLetters.find((m) => m.key === key && m.headers['dlq-consumer-group'] === pill.group), 30_000, 200);
+    const dead = await eventually(
+      async () => deadLetters.find((m) => m.key === key && m.headers['dlq-consumer-group'] === pill.group),
+      30_000,
+      200,
+    );
     expect(dead.topic).toBe(dlqTopic(pill.topic));
     expect(dead.value).toBe(poison);
     if (typeof pill.reason === 'string') expect(dead.headers['dlq-reason']).toBe(pill.reason);
@@ -305,13 +347,26 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
     else expect(dead.headers['dlq-sqlstate']).toBeUndefined();
 
     // The group moved past the pill and the ordinary message after it.
-    await eventually(async () => ((await committedOffset(pill.group, pill.topic, sent.partition)) >= pillOffset + 2n ? true : undefined), 30_000, 200);
+    await eventually(
+      async () => ((await committedOffset(pill.group, pill.topic, sent.partition)) >= pillOffset + 2n ? true : undefined),
+      30_000,
+      200,
+    );
     // Dead-lettered once by its group, and nothing of it was stored.
     expect(deadLetters.filter((m) => m.key === key && m.headers['dlq-consumer-group'] === pill.group)).toHaveLength(1);
     if (pill.readModel) {
       // The analytics read model (a batch consumer of the same topic, which keeps only what it reports on) is not held up either.
-      await eventually(async () => ((await db.query('SELECT 1 FROM analytics.complaint_facts WHERE complaint_id = $1', [key])).rowCount ? true : undefined), 45_000, 200);
-      await eventually(async () => ((await committedOffset(analyticsReceivedGroup, pill.topic, sent.partition)) >= pillOffset + 2n ? true : undefined), 30_000, 200);
+      await eventually(
+        async () =>
+          (await db.query('SELECT 1 FROM analytics.complaint_facts WHERE complaint_id = $1', [key])).rowCount ? true : undefined,
+        45_000,
+        200,
+      );
+      await eventually(
+        async () => ((await committedOffset(analyticsReceivedGroup, pill.topic, sent.partition)) >= pillOffset + 2n ? true : undefined),
+        30_000,
+        200,
+      );
     }
     const pillEvent = poison === null ? undefined : tryParse(poison);
     if (pillEvent?.complaint?.reference) expect(await caseOf(pillEvent.complaint.reference)).toBeUndefined();
@@ -324,7 +379,15 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
       const candidate = { complaintId: randomUUID(), reference: reference(), eventId: randomUUID() };
       const receivedAt = new Date();
       await store.record({
-        message: { channel: 'wechat', account: WECHAT.appId, userId, messageId: `poison-${randomUUID()}`, text, sentAt: receivedAt, via: 'official-account' },
+        message: {
+          channel: 'wechat',
+          account: WECHAT.appId,
+          userId,
+          messageId: `poison-${randomUUID()}`,
+          text,
+          sentAt: receivedAt,
+          via: 'official-account',
+        },
         receivedAt,
         correlationId: `corr-${candidate.complaintId}`,
         quietWindowMs: quietMs,
@@ -335,7 +398,10 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
       return candidate;
     }
     const statusOf = async (complaintId: string) =>
-      (await db.query('SELECT status, publish_error FROM intake_social.conversations WHERE complaint_id = $1', [complaintId])).rows[0] as { status: string; publish_error: string | null };
+      (await db.query('SELECT status, publish_error FROM intake_social.conversations WHERE complaint_id = $1', [complaintId])).rows[0] as {
+        status: string;
+        publish_error: string | null;
+      };
 
     it('a message over 20,000 characters and an emoji at the limit are cut at a code point, and every conversation of the pass becomes a case', async () => {
       const oversize = await record(`oPoisonBig_${Date.now()}`, '钱'.repeat(25_000));
@@ -357,7 +423,11 @@ describe('poison messages do not stop the consumers (real Kafka and PostgreSQL)'
       const impossible = await record(`o${'x'.repeat(200)}`, '我的信用卡被盗刷了'); // an openId longer than the contract's 128
       const ordinary = await record(`oOrdinary2_${Date.now()}`, '信用卡年费未经同意被扣除');
       await eventually(() => caseOf(ordinary.reference), 45_000, 200);
-      const rejected = await eventually(async () => ((await statusOf(impossible.complaintId)).status === 'rejected' ? statusOf(impossible.complaintId) : undefined), 30_000, 200);
+      const rejected = await eventually(
+        async () => ((await statusOf(impossible.complaintId)).status === 'rejected' ? statusOf(impossible.complaintId) : undefined),
+        30_000,
+        200,
+      );
       expect(rejected.publish_error).toMatch(/openId/);
       expect(await caseOf(impossible.reference)).toBeUndefined();
     });

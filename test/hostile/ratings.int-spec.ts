@@ -20,7 +20,15 @@ import { RecordingServer } from '../support/recording-server';
 import { eventually, RunningApp, startApp } from '../support/running-app';
 import { deliverSms, uniqueMessageId } from '../support/sms-gateway-client';
 import { TopicReader } from '../support/topic-reader';
-import { nextMsgId, postWechat, publishSurveyEvent, REFERENCE, replyContent, textMessage, WECHAT } from '../integration/intake-social-client';
+import {
+  nextMsgId,
+  postWechat,
+  publishSurveyEvent,
+  REFERENCE,
+  replyContent,
+  textMessage,
+  WECHAT,
+} from '../integration/intake-social-client';
 
 /**
  * Hostile survey answers (finding 2, unlimited ratings): repeat ratings, scores out of range or of the
@@ -52,7 +60,11 @@ describe('hostile: survey answers are taken once per case and customer', () => {
     await skipToEnd(NOTIFIER_GROUP, Topics.caseEventsV1);
     await db.connect();
     const socialConfig = testConfig(IntakeSocialConfig, {
-      WECHAT_TOKEN: WECHAT.token, WECHAT_APP_ID: WECHAT.appId, WECHAT_ENCODING_AES_KEY: WECHAT.aesKey, SOCIAL_QUIET_WINDOW_SEC: '2', SOCIAL_PUBLISH_POLL_MS: '200',
+      WECHAT_TOKEN: WECHAT.token,
+      WECHAT_APP_ID: WECHAT.appId,
+      WECHAT_ENCODING_AES_KEY: WECHAT.aesKey,
+      SOCIAL_QUIET_WINDOW_SEC: '2',
+      SOCIAL_PUBLISH_POLL_MS: '200',
     });
     [mobile, notifier, social, responses, producer] = await Promise.all([
       startApp(IntakeMobileModule.register(mobileConfig), intakeMobileHttpOptions(mobileConfig)),
@@ -88,7 +100,13 @@ describe('hostile: survey answers are taken once per case and customer', () => {
     async function complaintOf(customerId: string, status: 'RESOLVED' | 'IN_PROGRESS' | null) {
       const { body } = await submitComplaint(mobile.url, customerId);
       if (status) {
-        await publishCaseEvents(producer, caseEvent({ type: status === 'RESOLVED' ? 'case.resolved' : 'case.status_changed', case: { channel: 'mobile', customerId, status, reference: body.reference, complaintId: body.complaintId } }));
+        await publishCaseEvents(
+          producer,
+          caseEvent({
+            type: status === 'RESOLVED' ? 'case.resolved' : 'case.status_changed',
+            case: { channel: 'mobile', customerId, status, reference: body.reference, complaintId: body.complaintId },
+          }),
+        );
         await eventually(async () => {
           const { rows } = await db.query('SELECT case_status FROM intake_mobile.submissions WHERE complaint_id = $1', [body.complaintId]);
           return rows[0]?.case_status === status ? true : undefined;
@@ -120,21 +138,39 @@ describe('hostile: survey answers are taken once per case and customer', () => {
       const reference = attempt.reference?.() ?? rated.reference;
       const token = attempt.token === null ? undefined : (attempt.token ?? (await customerToken(attempt.customer ?? me)));
       return appRequest(mobile.url, `/v1/app/complaints/${reference}/satisfaction`, {
-        token, idempotencyKey: attempt.key === null ? undefined : (attempt.key ?? randomUUID()), body: attempt.body ?? { score: 1 }, headers: attempt.headers,
+        token,
+        idempotencyKey: attempt.key === null ? undefined : (attempt.key ?? randomUUID()),
+        body: attempt.body ?? { score: 1 },
+        headers: attempt.headers,
       });
     }
 
     const references = () => [rated, unrated, notAnswered, theirs].map((c) => c.reference);
-    const storedRatings = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM intake_mobile.ratings WHERE customer_id = ANY($1)', [[me, someoneElse]])).rows[0]!.n;
+    const storedRatings = async () =>
+      (
+        await db.query<{ n: number }>('SELECT count(*)::int AS n FROM intake_mobile.ratings WHERE customer_id = ANY($1)', [
+          [me, someoneElse],
+        ])
+      ).rows[0].n;
 
     const cases: Array<[string, Attempt, number, string | null]> = [
       ['a second rating under a new key, the same score', { body: firstBody }, 409, null],
       ['a second rating under a new key, another score', { body: { score: 5 } }, 409, null],
       ['a second 1 to reopen and escalate the case again', { body: { score: 1 } }, 409, null],
-      ['a second rating with the reference in lower case', { reference: () => rated.reference.toLowerCase(), body: { score: 2 } }, 409, null],
+      [
+        'a second rating with the reference in lower case',
+        { reference: () => rated.reference.toLowerCase(), body: { score: 2 } },
+        409,
+        null,
+      ],
       ['the first key with another score', { key: firstKey, body: { score: 5 } }, 422, 'Idempotency-Key'],
       ['the first key with another comment', { key: firstKey, body: { score: 1, comment: '再评一次' } }, 422, 'Idempotency-Key'],
-      ['the first key on another of my complaints', { key: firstKey, reference: () => unrated.reference, body: firstBody }, 422, 'Idempotency-Key'],
+      [
+        'the first key on another of my complaints',
+        { key: firstKey, reference: () => unrated.reference, body: firstBody },
+        422,
+        'Idempotency-Key',
+      ],
       ["a rating of another customer's complaint", { reference: () => theirs.reference, body: { score: 1 } }, 404, null],
       ["another customer's rating of my complaint", { customer: someoneElse, body: { score: 1 } }, 404, null],
       ['a rating before the case has an answer', { reference: () => notAnswered.reference, body: { score: 1 } }, 409, null],
@@ -152,9 +188,19 @@ describe('hostile: survey answers are taken once per case and customer', () => {
       ['score as an operator object', { reference: () => unrated.reference, body: { score: { $gt: 0 } } }, 400, 'score'],
       ['score 1e400 (Infinity)', { reference: () => unrated.reference, body: '{"score":1e400}' }, 400, 'score'],
       ['no score', { reference: () => unrated.reference, body: { comment: '只有评论' } }, 400, 'score'],
-      ['a comment over 2,000 characters', { reference: () => unrated.reference, body: { score: 1, comment: '差'.repeat(2_001) } }, 400, 'comment'],
+      [
+        'a comment over 2,000 characters',
+        { reference: () => unrated.reference, body: { score: 1, comment: '差'.repeat(2_001) } },
+        400,
+        'comment',
+      ],
       ['a comment that is not a string', { reference: () => unrated.reference, body: { score: 1, comment: 42 } }, 400, 'comment'],
-      ['a field of its own (customerId)', { reference: () => unrated.reference, body: { score: 1, customerId: someoneElse } }, 400, 'customerId'],
+      [
+        'a field of its own (customerId)',
+        { reference: () => unrated.reference, body: { score: 1, customerId: someoneElse } },
+        400,
+        'customerId',
+      ],
       ['no Idempotency-Key', { reference: () => unrated.reference, key: null }, 400, 'Idempotency-Key'],
       ['an Idempotency-Key of 256 characters', { reference: () => unrated.reference, key: 'k'.repeat(256) }, 400, 'Idempotency-Key'],
       ['a body that is a JSON array', { reference: () => unrated.reference, body: '[{"score":1}]' }, 400, null],
@@ -171,7 +217,11 @@ describe('hostile: survey answers are taken once per case and customer', () => {
       expect(res.type).toContain('application/problem+json');
       expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+/);
       if (field) expect((res.body.errors ?? []).map((e) => e.field)).toContain(field);
-      if (status === 409 && attempt.reference === undefined) expect(res.body).toMatchObject({ type: 'https://complaints.example/problems/already-rated', rated: { reference: rated.reference, score: 1 } });
+      if (status === 409 && attempt.reference === undefined)
+        expect(res.body).toMatchObject({
+          type: 'https://complaints.example/problems/already-rated',
+          rated: { reference: rated.reference, score: 1 },
+        });
       expect(await storedRatings()).toBe(stored);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(references().map((r) => published(r).length)).toEqual(before);
@@ -190,7 +240,13 @@ describe('hostile: survey answers are taken once per case and customer', () => {
   describe('SMS replies (POST /v1/sms/inbound): a survey is answered once', () => {
     const phone = uniquePhone();
     let answered: { reference: string };
-    const reply = (text: string, from = phone.number, messageId = uniqueMessageId()) => ({ messageId, from, to: '95588', text, receivedAt: new Date().toISOString() });
+    const reply = (text: string, from = phone.number, messageId = uniqueMessageId()) => ({
+      messageId,
+      from,
+      to: '95588',
+      text,
+      receivedAt: new Date().toISOString(),
+    });
     const firstAnswer = reply('1');
     const surveyIs = (reference: string, status: string) =>
       eventually(async () => {
@@ -199,7 +255,11 @@ describe('hostile: survey answers are taken once per case and customer', () => {
       }, 30_000);
 
     beforeAll(async () => {
-      const event = caseEvent({ type: 'case.resolved', case: { channel: 'hotline', contact: { phone: cipher.seal(phone.e164), phoneLast4: phone.last4 } }, message: '已退还年费。' });
+      const event = caseEvent({
+        type: 'case.resolved',
+        case: { channel: 'hotline', contact: { phone: cipher.seal(phone.e164), phoneLast4: phone.last4 } },
+        message: '已退还年费。',
+      });
       await publishCaseEvents(producer, event);
       answered = { reference: event.case.reference };
       await surveyIs(answered.reference, 'outstanding');
@@ -211,7 +271,14 @@ describe('hostile: survey answers are taken once per case and customer', () => {
       const again = caseEvent({ type: 'case.resolved', case: { ...event.case } });
       again.at = new Date(Date.now() + 1_000).toISOString();
       // A survey of another phone's case on the same key (partition) behind it shows it was consumed.
-      const marker = caseEvent({ type: 'case.resolved', case: { channel: 'hotline', complaintId: event.case.complaintId, contact: { phone: cipher.seal(uniquePhone().e164), phoneLast4: '0000' } } });
+      const marker = caseEvent({
+        type: 'case.resolved',
+        case: {
+          channel: 'hotline',
+          complaintId: event.case.complaintId,
+          contact: { phone: cipher.seal(uniquePhone().e164), phoneLast4: '0000' },
+        },
+      });
       await publishCaseEvents(producer, again, marker);
       await surveyIs(marker.case.reference, 'outstanding');
       await surveyIs(answered.reference, 'answered');
@@ -265,7 +332,15 @@ describe('hostile: survey answers are taken once per case and customer', () => {
       // case on the same key (partition) behind it shows it was consumed.
       const again = caseEvent({ type: 'case.resolved', case: { ...resolved.case } });
       again.at = new Date(Date.now() + 1_000).toISOString();
-      const marker = caseEvent({ type: 'case.resolved', case: { channel: 'wechat', status: 'RESOLVED', complaintId: resolved.case.complaintId, contact: { openId: `oMarker_${randomUUID().slice(0, 8)}` } } });
+      const marker = caseEvent({
+        type: 'case.resolved',
+        case: {
+          channel: 'wechat',
+          status: 'RESOLVED',
+          complaintId: resolved.case.complaintId,
+          contact: { openId: `oMarker_${randomUUID().slice(0, 8)}` },
+        },
+      });
       await publishCaseEvents(producer, again, marker);
       await surveyIs(marker.case.reference, 'outstanding');
       await surveyIs(answered.reference, 'answered');

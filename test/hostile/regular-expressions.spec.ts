@@ -21,7 +21,7 @@ const SCANNED = ['libs', 'apps'];
 const BOUNDED_INPUT: Record<string, string> = {
   '\\/+$': 'trailing slashes of configured URLs (settings read at boot, a few hundred characters), never request input',
   '=+$': 'staff console (browser): padding of the base64url SHA-256 of its own PKCE verifier, always 44 characters',
-  '^[\\s.]+|[\\s.]+$': 'evidence file names: at most 255 characters (the intakes\' DTOs), so at most ~65,000 steps',
+  '^[\\s.]+|[\\s.]+$': "evidence file names: at most 255 characters (the intakes' DTOs), so at most ~65,000 steps",
 };
 
 /**
@@ -31,7 +31,7 @@ const BOUNDED_INPUT: Record<string, string> = {
 const BUILT_PATTERNS: Record<string, string> = {
   'apps/analytics/src/domain/scorecard/scorecard-targets.ts': 'SCORECARD_TARGETS_PATTERN, checked below',
   'apps/intake-hotline/src/domain/transcript.ts': 'TRANSCRIPT_LINE, checked below',
-  'apps/intake-web/site/src/problem-text.ts': 'customer site (browser): reads back the API\'s own message templates, not a server path',
+  'apps/intake-web/site/src/problem-text.ts': "customer site (browser): reads back the API's own message templates, not a server path",
 };
 
 interface FoundPattern {
@@ -55,7 +55,13 @@ function literalText(node: ts.Expression | undefined): string | undefined {
 /** The regular expressions of one file, and the `RegExp(...)` constructions whose source is not a literal. */
 function patternsIn(file: string): { found: FoundPattern[]; dynamic: string[] } {
   const text = readFileSync(file, 'utf8');
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: FoundPattern[] = [];
   const dynamic: string[] = [];
   const where = (node: ts.Node) => `${relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
@@ -64,7 +70,11 @@ function patternsIn(file: string): { found: FoundPattern[]; dynamic: string[] } 
       const literal = node.getText(source);
       const end = literal.lastIndexOf('/');
       found.push({ source: literal.slice(1, end), flags: literal.slice(end + 1), at: where(node) });
-    } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
+    } else if (
+      (ts.isNewExpression(node) || ts.isCallExpression(node)) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'RegExp'
+    ) {
       const [pattern, flags] = node.arguments ?? [];
       const patternText = literalText(pattern);
       if (patternText === undefined) dynamic.push(where(node));
@@ -89,19 +99,25 @@ describe('regular expressions of libs/ and apps/', () => {
 
   it('has none that backtracks super-linearly (except bounded input, each with its reason)', () => {
     const unique = new Map<string, FoundPattern[]>();
-    for (const pattern of patterns) unique.set(`/${pattern.source}/${pattern.flags}`, [...(unique.get(`/${pattern.source}/${pattern.flags}`) ?? []), pattern]);
+    for (const pattern of patterns)
+      unique.set(`/${pattern.source}/${pattern.flags}`, [...(unique.get(`/${pattern.source}/${pattern.flags}`) ?? []), pattern]);
     const flagged: string[] = [];
     const allowedButSafe: string[] = [];
     for (const [key, [first, ...more]] of unique) {
-      const diagnostics = checkSync(first!.source, first!.flags, { timeout: 10_000 });
-      const allowed = BOUNDED_INPUT[first!.source];
+      const diagnostics = checkSync(first.source, first.flags, { timeout: 10_000 });
+      const allowed = BOUNDED_INPUT[first.source];
       if (diagnostics.status === 'safe') {
         if (allowed) allowedButSafe.push(key);
         continue;
       }
       if (allowed) continue;
-      const detail = diagnostics.status === 'vulnerable' ? diagnostics.complexity.summary : diagnostics.status === 'unknown' ? diagnostics.error.kind : '';
-      flagged.push(`${key} (${diagnostics.status}: ${detail}) at ${[first!, ...more].map((p) => p.at).join(', ')}`);
+      const detail =
+        diagnostics.status === 'vulnerable'
+          ? diagnostics.complexity.summary
+          : diagnostics.status === 'unknown'
+            ? diagnostics.error.kind
+            : '';
+      flagged.push(`${key} (${diagnostics.status}: ${detail}) at ${[first, ...more].map((p) => p.at).join(', ')}`);
     }
     expect(flagged).toEqual([]);
     expect(allowedButSafe).toEqual([]);

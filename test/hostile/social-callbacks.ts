@@ -20,7 +20,11 @@ export const openId = (): string => `oCb_${Math.random().toString(36).slice(2, 1
 export const weiboUid = (): string => String(6_000_000_000 + Math.floor(Math.random() * 1e9));
 
 /** The signed query of a callback: signature over the secret, timestamp and nonce, as both platforms sign. */
-export function signed(secret: string, extra: Record<string, string> = {}, at: { timestamp?: number; nonce?: string } = {}): Record<string, string> {
+export function signed(
+  secret: string,
+  extra: Record<string, string> = {},
+  at: { timestamp?: number; nonce?: string } = {},
+): Record<string, string> {
   const timestamp = String(at.timestamp ?? now());
   const nonce = at.nonce ?? freshNonce();
   return { signature: sortedSha1([secret, timestamp, nonce]), timestamp, nonce, ...extra };
@@ -53,11 +57,25 @@ export function safeWechat(
 }
 
 export function weiboPush(sender: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { type: 'text', receiver_id: WEIBO.account, sender_id: sender, created_at: new Date().toUTCString(), text: '信用卡分期手续费没有说清楚', data: {}, ...overrides };
+  return {
+    type: 'text',
+    receiver_id: WEIBO.account,
+    sender_id: sender,
+    created_at: new Date().toUTCString(),
+    text: '信用卡分期手续费没有说清楚',
+    data: {},
+    ...overrides,
+  };
 }
 
 export function postWeiboRequest(body: unknown, query: Record<string, string> = signed(WEIBO.appSecret)): CallbackRequest {
-  return { method: 'POST', path: '/v1/weibo/callback', query, body: typeof body === 'string' ? body : JSON.stringify(body), contentType: 'application/json' };
+  return {
+    method: 'POST',
+    path: '/v1/weibo/callback',
+    query,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    contentType: 'application/json',
+  };
 }
 
 export function send(base: string, request: CallbackRequest): Promise<CallbackResponse> {

@@ -40,7 +40,13 @@ describe('analytics batch ingestion', () => {
     const scripts: ComplaintScript[] = [];
     for (let i = 0; i < COMPLAINTS; i++) {
       const linkedCaseReference = i % 10 === 1 ? scripts[i - 1].reference : undefined;
-      scripts.push(new ComplaintScript(month.at(1 + (i % 3)), i % 2 ? 'web' : 'hotline', { department: DEPARTMENTS[i % 2], product: PRODUCTS[Math.floor(i / 2) % 2], linkedCaseReference }));
+      scripts.push(
+        new ComplaintScript(month.at(1 + (i % 3)), i % 2 ? 'web' : 'hotline', {
+          department: DEPARTMENTS[i % 2],
+          product: PRODUCTS[Math.floor(i / 2) % 2],
+          linkedCaseReference,
+        }),
+      );
     }
     const received = scripts.map((s) => s.received());
     const routed = scripts.map((s) => s.routed());
@@ -48,8 +54,15 @@ describe('analytics batch ingestion', () => {
     scripts.forEach((s, i) => {
       if (i % 10 === 1) return; // merged into the case of the complaint before: no case of its own
       cases.push(s.caseEvent('opened', 0.1));
-      if (i % 10 === 0) cases.push(s.caseEvent('linked_complaint', 0.5, { linkedComplaintId: scripts[i + 1].complaintId, linkedReference: scripts[i + 1].reference }));
-      if (i % 4 === 0) cases.push(s.caseEvent('clock_paused', 1), s.caseEvent('clock_resumed', 3 + (i % 7), { pausedMs: (2 + (i % 7)) * 3_600_000 }));
+      if (i % 10 === 0)
+        cases.push(
+          s.caseEvent('linked_complaint', 0.5, {
+            linkedComplaintId: scripts[i + 1].complaintId,
+            linkedReference: scripts[i + 1].reference,
+          }),
+        );
+      if (i % 4 === 0)
+        cases.push(s.caseEvent('clock_paused', 1), s.caseEvent('clock_resumed', 3 + (i % 7), { pausedMs: (2 + (i % 7)) * 3_600_000 }));
       cases.push(s.caseEvent('feedback_sent', 10 + i, { first: true }, 'IN_PROGRESS'));
       if (i % 5 === 0) cases.push(s.caseEvent('sla_breached', 400, { clock: 'decision' }));
       if (i % 3 !== 2) {
@@ -70,12 +83,17 @@ describe('analytics batch ingestion', () => {
       [Topics.caseEventsV1, [...cases, ...cases.slice(40, 60)].map((e) => message(e, e.case.complaintId))],
     ];
     // Published before the service starts, so its three consumers take them up together.
-    await Promise.all(sends.map(([topic, messages]) => producer.send({ topic, messages: messages.map(({ key, value }) => ({ key, value })) })));
+    await Promise.all(
+      sends.map(([topic, messages]) => producer.send({ topic, messages: messages.map(({ key, value }) => ({ key, value })) })),
+    );
     analytics = await startApp(AnalyticsModule.register(testConfig(AnalyticsConfig, { ANALYTICS_BATCH_SIZE: '16' })));
 
     const eventIds = [...new Set(sends.flatMap(([, messages]) => messages.map((m) => m.eventId)))];
     await eventually(async () => {
-      const [{ n }] = await queryDb<{ n: number }>('SELECT count(*)::int AS n FROM analytics.applied_events WHERE event_id = ANY($1::uuid[])', [eventIds]);
+      const [{ n }] = await queryDb<{ n: number }>(
+        'SELECT count(*)::int AS n FROM analytics.applied_events WHERE event_id = ANY($1::uuid[])',
+        [eventIds],
+      );
       return n === eventIds.length ? n : undefined;
     });
 
@@ -85,7 +103,12 @@ describe('analytics batch ingestion', () => {
       ...cases.flatMap((e) => projectCaseEvent(e, 0)),
     ];
     const complaintIds = [...new Set(projections.map((p) => p.complaintId))];
-    const expectedFacts = complaintIds.map((id) => foldComplaintFact(id, projections.filter((p) => p.complaintId === id)));
+    const expectedFacts = complaintIds.map((id) =>
+      foldComplaintFact(
+        id,
+        projections.filter((p) => p.complaintId === id),
+      ),
+    );
     const expected = expectedRollups(expectedFacts);
     // The scenario does what it means to: a few shared rows, repeats merged, paused clocks, reopenings.
     expect([...expected.keys()].filter((id) => id.startsWith('product|day|'))).toHaveLength(12);
@@ -104,7 +127,10 @@ describe('analytics batch ingestion', () => {
     expect(await rollupTable(queryDb, month.day(1), month.day(28))).toEqual(expected);
 
     // The received complaints' terms were recorded for hot-spot detection, once each.
-    const [{ terms }] = await queryDb<{ terms: number }>('SELECT count(*)::int AS terms FROM analytics.complaint_terms WHERE complaint_id = ANY($1::uuid[])', [complaintIds]);
+    const [{ terms }] = await queryDb<{ terms: number }>(
+      'SELECT count(*)::int AS terms FROM analytics.complaint_terms WHERE complaint_id = ANY($1::uuid[])',
+      [complaintIds],
+    );
     expect(terms).toBe(COMPLAINTS);
 
     // No batch failed on the way (a deadlock or any other failed transaction is retried, and counted).
@@ -120,9 +146,21 @@ function message(event: { eventId: string }, key: string): { eventId: string; ke
 
 function factColumns(f: ComplaintFact): Record<string, unknown> {
   return {
-    complaint_id: f.complaintId, received_day: f.receivedDay, department: f.department, product: f.product, has_case: f.hasCase,
-    feedback_ms: f.feedbackMs, decision_ms: f.decisionMs, resolution_ms: f.resolutionMs, resolved_at: f.resolvedAt && new Date(f.resolvedAt),
-    ever_resolved: f.everResolved, paused_ms: f.pausedMs, decision_breaches: f.decisionBreaches, reopen_count: f.reopenCount, repeat: f.repeat,
-    merged_into_reference: f.mergedIntoReference, satisfaction_score: f.satisfactionScore,
+    complaint_id: f.complaintId,
+    received_day: f.receivedDay,
+    department: f.department,
+    product: f.product,
+    has_case: f.hasCase,
+    feedback_ms: f.feedbackMs,
+    decision_ms: f.decisionMs,
+    resolution_ms: f.resolutionMs,
+    resolved_at: f.resolvedAt && new Date(f.resolvedAt),
+    ever_resolved: f.everResolved,
+    paused_ms: f.pausedMs,
+    decision_breaches: f.decisionBreaches,
+    reopen_count: f.reopenCount,
+    repeat: f.repeat,
+    merged_into_reference: f.mergedIntoReference,
+    satisfaction_score: f.satisfactionScore,
   };
 }

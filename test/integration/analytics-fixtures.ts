@@ -8,8 +8,20 @@ import { Jrt0169Sums } from '../../apps/analytics/src/domain/jrt0169-rollup';
 import { isEmptyCell, RollupCell, RollupSums } from '../../apps/analytics/src/domain/kpi-rollup';
 import { COUNTER_COLUMNS } from '../../apps/analytics/src/infrastructure/persistence/rollup-columns';
 import {
-  CaseEventType, CaseEventV1, CaseStatus, Channel, ComplaintReceivedV1, ComplaintRoutedV1, ComplaintV1, Department, newReference,
-  parseContract, Priority, Product, Reason, Topics,
+  CaseEventType,
+  CaseEventV1,
+  CaseStatus,
+  Channel,
+  ComplaintReceivedV1,
+  ComplaintRoutedV1,
+  ComplaintV1,
+  Department,
+  newReference,
+  parseContract,
+  Priority,
+  Product,
+  Reason,
+  Topics,
 } from '@complaints/contracts';
 
 const HOUR = 3_600_000;
@@ -67,22 +79,39 @@ export class ComplaintScript {
 
   received(): ComplaintReceivedV1 {
     return parseContract(ComplaintReceivedV1, {
-      eventId: randomUUID(), eventType: 'complaint.received', eventVersion: 1, occurredAt: this.receivedAt.toISOString(),
-      correlationId: this.complaintId, causationId: null, source: 'test', complaint: this.complaint(),
+      eventId: randomUUID(),
+      eventType: 'complaint.received',
+      eventVersion: 1,
+      occurredAt: this.receivedAt.toISOString(),
+      correlationId: this.complaintId,
+      causationId: null,
+      source: 'test',
+      complaint: this.complaint(),
     });
   }
 
   routed(): ComplaintRoutedV1 {
     const r = this.routingSpec;
     return parseContract(ComplaintRoutedV1, {
-      eventId: randomUUID(), eventType: 'complaint.routed', eventVersion: 1, occurredAt: this.at(0.01),
-      correlationId: this.complaintId, causationId: null, source: 'router', complaint: this.complaint(),
+      eventId: randomUUID(),
+      eventType: 'complaint.routed',
+      eventVersion: 1,
+      occurredAt: this.at(0.01),
+      correlationId: this.complaintId,
+      causationId: null,
+      source: 'router',
+      complaint: this.complaint(),
       routing: {
         department: r.department ?? 'CARD_CENTER',
         category: { product: r.product ?? 'CREDIT_CARD', reason: r.reason ?? 'FEES', servicePoint: 'ONLINE' },
-        priority: r.priority ?? 'P2', escalation: r.escalation ?? false, needsTriage: false,
+        priority: r.priority ?? 'P2',
+        escalation: r.escalation ?? false,
+        needsTriage: false,
         confidence: { product: 0.9, reason: 0.9, servicePoint: 0.9, escalation: 0.9, priority: 0.9 },
-        ruleId: 'test', rulesVersion: 'test', classifierVersion: 'test', matchedTerms: [],
+        ruleId: 'test',
+        rulesVersion: 'test',
+        classifierVersion: 'test',
+        matchedTerms: [],
         ...(r.linkedCaseReference ? { linkedCaseReference: r.linkedCaseReference } : {}),
         routedAt: this.at(0.01),
       },
@@ -95,14 +124,29 @@ export class ComplaintScript {
     if (to) this.status = to;
     const at = this.at(hours);
     return parseContract(CaseEventV1, {
-      eventId: randomUUID(), eventType: `case.${kind}` as CaseEventType, eventVersion: 1, occurredAt: at,
-      correlationId: this.complaintId, causationId: null, source: 'cases',
+      eventId: randomUUID(),
+      eventType: `case.${kind}` as CaseEventType,
+      eventVersion: 1,
+      occurredAt: at,
+      correlationId: this.complaintId,
+      causationId: null,
+      source: 'cases',
       case: {
-        reference: this.reference, complaintId: this.complaintId, channel: this.channel,
-        source: { system: 'test', messageId: null, receivedAt: this.receivedAt.toISOString() }, contact: {}, language: 'zh',
-        status: this.status, department: this.routingSpec.department ?? 'CARD_CENTER', priority: this.routingSpec.priority ?? 'P2', assignee: null,
+        reference: this.reference,
+        complaintId: this.complaintId,
+        channel: this.channel,
+        source: { system: 'test', messageId: null, receivedAt: this.receivedAt.toISOString() },
+        contact: {},
+        language: 'zh',
+        status: this.status,
+        department: this.routingSpec.department ?? 'CARD_CENTER',
+        priority: this.routingSpec.priority ?? 'P2',
+        assignee: null,
       },
-      actor: { type: 'staff', id: 'agent-1' }, customerVisible: false, ...(Object.keys({ ...data, ...move }).length ? { data: { ...data, ...move } } : {}), at,
+      actor: { type: 'staff', id: 'agent-1' },
+      customerVisible: false,
+      ...(Object.keys({ ...data, ...move }).length ? { data: { ...data, ...move } } : {}),
+      at,
     });
   }
 }
@@ -121,7 +165,8 @@ function keyOf(event: AnyEvent): string {
 
 /** Publishes events in the order given (each on its own topic, keyed by complaintId). */
 export async function publish(producer: Producer, ...events: AnyEvent[]): Promise<void> {
-  for (const event of events) await producer.send({ topic: topicOf(event), messages: [{ key: keyOf(event), value: JSON.stringify(event) }] });
+  for (const event of events)
+    await producer.send({ topic: topicOf(event), messages: [{ key: keyOf(event), value: JSON.stringify(event) }] });
 }
 
 export async function queryDb<T>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -152,11 +197,22 @@ export function receivedComplaint(text: string, receivedAt: Date, channel: Chann
   const complaintId = randomUUID();
   const at = receivedAt.toISOString();
   return parseContract(ComplaintReceivedV1, {
-    eventId: randomUUID(), eventType: 'complaint.received', eventVersion: 1, occurredAt: at, correlationId: complaintId, causationId: null, source: 'test',
+    eventId: randomUUID(),
+    eventType: 'complaint.received',
+    eventVersion: 1,
+    occurredAt: at,
+    correlationId: complaintId,
+    causationId: null,
+    source: 'test',
     complaint: {
-      complaintId, reference: newReference(channel, receivedAt), channel, receivedAt: at,
-      source: { system: 'test', messageId: null, receivedAt: at }, customer: { contact: { phoneLast4: '0000' } },
-      content: { text, language: 'zh' }, context: {},
+      complaintId,
+      reference: newReference(channel, receivedAt),
+      channel,
+      receivedAt: at,
+      source: { system: 'test', messageId: null, receivedAt: at },
+      customer: { contact: { phoneLast4: '0000' } },
+      content: { text, language: 'zh' },
+      context: {},
     },
   });
 }
@@ -173,7 +229,10 @@ export function expectedRollups(facts: readonly ComplaintFact[]): RollupTable {
 
 /** The rows of a table shaped like analytics.kpi_rollup for days `fromDay` to `toDay` (month rows by their first day). */
 export async function rollupTable(
-  query: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>, fromDay: string, toDay: string, table = 'analytics.kpi_rollup',
+  query: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>,
+  fromDay: string,
+  toDay: string,
+  table = 'analytics.kpi_rollup',
 ): Promise<RollupTable> {
   const rows = await query(
     `SELECT concat_ws('|', dimension, grain, day, department, key) AS id, ${COUNTER_COLUMNS.map((c) => `${c.column}::int AS "${c.name}"`).join(', ')},
@@ -204,7 +263,10 @@ export function expectedJrt0169Rollup(facts: readonly ComplaintFact[]): Jrt0169T
 
 /** The rows of a table shaped like analytics.jrt0169_rollup for days `fromDay` to `toDay` (month rows by their first day). */
 export async function jrt0169Table(
-  query: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>, fromDay: string, toDay: string, table = 'analytics.jrt0169_rollup',
+  query: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>,
+  fromDay: string,
+  toDay: string,
+  table = 'analytics.jrt0169_rollup',
 ): Promise<Jrt0169Table> {
   const rows = await query(
     `SELECT concat_ws('|', grain, day, channel, product, reason) AS id, volume::int AS volume FROM ${table} WHERE day BETWEEN $1::date AND $2::date AND volume <> 0`,

@@ -74,7 +74,10 @@ describe('analytics hot spots', () => {
 
   async function recorded(ids: string[]): Promise<void> {
     await eventually(async () => {
-      const [{ n }] = await queryDb<{ n: number }>('SELECT count(*)::int AS n FROM analytics.complaint_terms WHERE complaint_id = ANY($1::uuid[])', [ids]);
+      const [{ n }] = await queryDb<{ n: number }>(
+        'SELECT count(*)::int AS n FROM analytics.complaint_terms WHERE complaint_id = ANY($1::uuid[])',
+        [ids],
+      );
       return n === ids.length ? true : undefined;
     }, 30_000);
   }
@@ -111,18 +114,38 @@ describe('analytics hot spots', () => {
     const raised = ten.filter((a) => a.kind === 'term' && a.subject.includes('盛宝'));
     expect(raised).toHaveLength(1);
     const [alert] = raised;
-    expect(alert).toMatchObject({ kind: 'term', key: `term:${TERM}`, subject: TERM, raise: 'new', observed: 10, since: new Date(burst[0].complaint.receivedAt) });
+    expect(alert).toMatchObject({
+      kind: 'term',
+      key: `term:${TERM}`,
+      subject: TERM,
+      raise: 'new',
+      observed: 10,
+      since: new Date(burst[0].complaint.receivedAt),
+    });
     expect(alert.expected).toBeLessThan(1);
 
     const event = await eventually(async () => published(alert.key)[0], 30_000);
-    expect(event).toMatchObject({ eventType: 'analytics.hotspot', kind: 'term', subject: alert.subject, observed: 10, source: 'analytics' });
+    expect(event).toMatchObject({
+      eventType: 'analytics.hotspot',
+      kind: 'term',
+      subject: alert.subject,
+      observed: 10,
+      source: 'analytics',
+    });
     expect(event.samples).toEqual(termReferences.slice(5).reverse());
 
     const listed = await hotspots('?kind=term');
     expect(listed.status).toBe(200);
     const mine = listed.body.alerts.filter((a: { key: string }) => a.key === alert.key);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ kind: 'term', subject: alert.subject, since: burst[0].complaint.receivedAt, observed: 10, published: true, id: event.eventId });
+    expect(mine[0]).toMatchObject({
+      kind: 'term',
+      subject: alert.subject,
+      since: burst[0].complaint.receivedAt,
+      observed: 10,
+      published: true,
+      id: event.eventId,
+    });
     expect(mine[0].samples).toEqual(event.samples);
 
     // The next tick (a minute on, the term still hot) raises nothing again.
@@ -135,21 +158,57 @@ describe('analytics hot spots', () => {
 
   it('finds a spike planted in the hourly counts of the read model', async () => {
     // LENDING, in Ningxia (640000, which the branch series falls back to): one complaint an hour for 30 hours, then 12 in the last hour before t1.
-    const baseline = Array.from({ length: 30 }, (_, i) => new ComplaintScript(new Date(t1.getTime() - (i + 2) * HOUR + 15 * MINUTE), 'hotline', { product: 'LOAN', reason: 'PROCESS', department: 'LENDING' }, '640000'));
-    const spike = Array.from({ length: 12 }, (_, i) => new ComplaintScript(new Date(t1.getTime() - HOUR + i * 4 * MINUTE), 'hotline', { product: 'LOAN', reason: 'PROCESS', department: 'LENDING' }, '640000'));
+    const baseline = Array.from(
+      { length: 30 },
+      (_, i) =>
+        new ComplaintScript(
+          new Date(t1.getTime() - (i + 2) * HOUR + 15 * MINUTE),
+          'hotline',
+          { product: 'LOAN', reason: 'PROCESS', department: 'LENDING' },
+          '640000',
+        ),
+    );
+    const spike = Array.from(
+      { length: 12 },
+      (_, i) =>
+        new ComplaintScript(
+          new Date(t1.getTime() - HOUR + i * 4 * MINUTE),
+          'hotline',
+          { product: 'LOAN', reason: 'PROCESS', department: 'LENDING' },
+          '640000',
+        ),
+    );
     await publish(producer, ...[...baseline, ...spike].map((c) => c.routed()));
     const ids = [...baseline, ...spike].map((c) => c.complaintId);
     await eventually(async () => {
-      const [{ n }] = await queryDb<{ n: number }>("SELECT count(*)::int AS n FROM analytics.complaint_facts WHERE complaint_id = ANY($1::uuid[]) AND department = 'LENDING'", [ids]);
+      const [{ n }] = await queryDb<{ n: number }>(
+        "SELECT count(*)::int AS n FROM analytics.complaint_facts WHERE complaint_id = ANY($1::uuid[]) AND department = 'LENDING'",
+        [ids],
+      );
       return n === ids.length ? true : undefined;
     }, 30_000);
 
     const raised = await detect().evaluateSpikes(t1);
     const department = raised.find((a) => a.key === 'spike:department:LENDING');
-    expect(department).toMatchObject({ kind: 'spike', dimension: 'department', subject: 'LENDING', observed: 12, raise: 'new', since: new Date(t1.getTime() - HOUR), until: t1 });
-    expect(raised.map((a) => a.key)).toEqual(expect.arrayContaining(['spike:product-reason:LOAN/PROCESS', 'spike:channel:hotline', 'spike:branch:640000']));
+    expect(department).toMatchObject({
+      kind: 'spike',
+      dimension: 'department',
+      subject: 'LENDING',
+      observed: 12,
+      raise: 'new',
+      since: new Date(t1.getTime() - HOUR),
+      until: t1,
+    });
+    expect(raised.map((a) => a.key)).toEqual(
+      expect.arrayContaining(['spike:product-reason:LOAN/PROCESS', 'spike:channel:hotline', 'spike:branch:640000']),
+    );
     const event = await eventually(async () => published('spike:department:LENDING')[0], 30_000);
-    expect(event.samples).toEqual(spike.slice(-5).reverse().map((c) => c.reference));
+    expect(event.samples).toEqual(
+      spike
+        .slice(-5)
+        .reverse()
+        .map((c) => c.reference),
+    );
 
     // Agents see term alerts and the spikes of their own departments.
     const lending = await hotspots('', staffToken(['agent'], ['LENDING'], 'agent-l'));
@@ -168,12 +227,18 @@ describe('analytics hot spots', () => {
     // WEALTH, five days on: one complaint an hour for 30 hours, then 12 in the last hour before t2.
     const t2 = new Date(t1.getTime() + 5 * 24 * HOUR);
     const wealth = { product: 'WEALTH', reason: 'DISCLOSURE', department: 'WEALTH' } as const;
-    const baseline = Array.from({ length: 30 }, (_, i) => new ComplaintScript(new Date(t2.getTime() - (i + 2) * HOUR + 15 * MINUTE), 'web', wealth));
+    const baseline = Array.from(
+      { length: 30 },
+      (_, i) => new ComplaintScript(new Date(t2.getTime() - (i + 2) * HOUR + 15 * MINUTE), 'web', wealth),
+    );
     const spike = Array.from({ length: 12 }, (_, i) => new ComplaintScript(new Date(t2.getTime() - HOUR + i * 4 * MINUTE), 'web', wealth));
     await publish(producer, ...[...baseline, ...spike].map((c) => c.routed()));
     const ids = [...baseline, ...spike].map((c) => c.complaintId);
     await eventually(async () => {
-      const [{ n }] = await queryDb<{ n: number }>("SELECT count(*)::int AS n FROM analytics.complaint_facts WHERE complaint_id = ANY($1::uuid[]) AND department = 'WEALTH'", [ids]);
+      const [{ n }] = await queryDb<{ n: number }>(
+        "SELECT count(*)::int AS n FROM analytics.complaint_facts WHERE complaint_id = ANY($1::uuid[]) AND department = 'WEALTH'",
+        [ids],
+      );
       return n === ids.length ? true : undefined;
     }, 30_000);
 
@@ -182,7 +247,10 @@ describe('analytics hot spots', () => {
       const [mine, theirs] = await Promise.all([detect().evaluateSpikes(t2), other.app.get(DetectHotspotsUseCase).evaluateSpikes(t2)]);
       const raised = [...mine, ...theirs].filter((a) => a.key === 'spike:department:WEALTH');
       expect(raised).toHaveLength(1);
-      const stored = await queryDb<{ n: number }>("SELECT count(*)::int AS n FROM analytics.alerts WHERE key = 'spike:department:WEALTH' AND since = $1", [new Date(t2.getTime() - HOUR)]);
+      const stored = await queryDb<{ n: number }>(
+        "SELECT count(*)::int AS n FROM analytics.alerts WHERE key = 'spike:department:WEALTH' AND since = $1",
+        [new Date(t2.getTime() - HOUR)],
+      );
       expect(stored[0].n).toBe(1);
     } finally {
       await other.close();
@@ -190,9 +258,18 @@ describe('analytics hot spots', () => {
   });
 
   it('answers bad filters with 400 naming the field, and callers without a usable token with 401/403', async () => {
-    for (const [query, field] of [['?kind=storm', 'kind'], ['?since=yesterday', 'since'], ['?limit=0', 'limit'], ['?colour=red', 'colour']] as const) {
+    for (const [query, field] of [
+      ['?kind=storm', 'kind'],
+      ['?since=yesterday', 'since'],
+      ['?limit=0', 'limit'],
+      ['?colour=red', 'colour'],
+    ] as const) {
       const r = await hotspots(query);
-      expect({ query, status: r.status, type: r.type }).toEqual({ query, status: 400, type: expect.stringContaining('application/problem+json') });
+      expect({ query, status: r.status, type: r.type }).toEqual({
+        query,
+        status: 400,
+        type: expect.stringContaining('application/problem+json'),
+      });
       expect(r.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
     const anonymous = await fetch(`${analytics.url}/v1/hotspots`);
@@ -200,9 +277,14 @@ describe('analytics hot spots', () => {
     const nowhere = await hotspots('', staffToken(['agent'], []));
     expect(nowhere.status).toBe(403);
     expect(nowhere.body.errors[0].field).toBe('departments');
-    const doc = (await (await fetch(`${analytics.url}/openapi.json`)).json()) as { paths: Record<string, any>; components: { schemas: Record<string, any> } };
+    const doc = (await (await fetch(`${analytics.url}/openapi.json`)).json()) as {
+      paths: Record<string, any>;
+      components: { schemas: Record<string, any> };
+    };
     expect(doc.paths['/v1/hotspots'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['kind', 'limit', 'since']);
-    expect(Object.keys(doc.components.schemas.HotspotAlertDto.properties)).toEqual(expect.arrayContaining(['kind', 'subject', 'since', 'observed', 'expected', 'samples']));
+    expect(Object.keys(doc.components.schemas.HotspotAlertDto.properties)).toEqual(
+      expect.arrayContaining(['kind', 'subject', 'since', 'observed', 'expected', 'samples']),
+    );
   });
 
   it('does not publish the same alerts again after a restart, and publishes one stored but not yet published', async () => {
@@ -228,7 +310,9 @@ describe('analytics hot spots', () => {
     expect(alerts.values((a) => a.eventId === pendingId)).toHaveLength(1);
     const listed = await hotspots();
     // This run's (other test files raise LENDING spikes at their own clocks' times).
-    const ours = listed.body.alerts.filter((a: { key: string; raisedAt: string }) => Math.abs(Date.parse(a.raisedAt) - t0.getTime()) < HOUR);
+    const ours = listed.body.alerts.filter(
+      (a: { key: string; raisedAt: string }) => Math.abs(Date.parse(a.raisedAt) - t0.getTime()) < HOUR,
+    );
     expect(ours.filter((a: { key: string }) => a.key === termKey || a.key === 'spike:department:LENDING')).toHaveLength(2);
   });
 });

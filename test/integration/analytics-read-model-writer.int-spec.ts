@@ -64,8 +64,12 @@ describe('PostgresReadModelWriter under concurrent writers', () => {
     );
     return scripts.flatMap((s, i) => {
       const cases = [s.caseEvent('opened', 0.1), s.caseEvent('feedback_sent', 5 + i, { first: true }, 'IN_PROGRESS')];
-      if (i % 8 === 0) cases.push(s.caseEvent('linked_complaint', 1, { linkedComplaintId: scripts[i + 1].complaintId, linkedReference: scripts[i + 1].reference }));
-      if (i % 2 === 0) cases.push(s.caseEvent('resolved', 50 + i, {}, 'RESOLVED'), s.caseEvent('satisfaction_recorded', 60, { score: 1 + (i % 5) }));
+      if (i % 8 === 0)
+        cases.push(
+          s.caseEvent('linked_complaint', 1, { linkedComplaintId: scripts[i + 1].complaintId, linkedReference: scripts[i + 1].reference }),
+        );
+      if (i % 2 === 0)
+        cases.push(s.caseEvent('resolved', 50 + i, {}, 'RESOLVED'), s.caseEvent('satisfaction_recorded', 60, { score: 1 + (i % 5) }));
       return [
         { eventId: '', projections: projectReceived(s.received(), i) },
         { eventId: '', projections: projectRouted(s.routed(), i) },
@@ -90,17 +94,24 @@ describe('PostgresReadModelWriter under concurrent writers', () => {
 
     const projections = events.flatMap((e) => e.projections);
     const complaintIds = [...new Set(projections.map((p) => p.complaintId))];
-    const facts = complaintIds.map((id) => foldComplaintFact(id, projections.filter((p) => p.complaintId === id)));
+    const facts = complaintIds.map((id) =>
+      foldComplaintFact(
+        id,
+        projections.filter((p) => p.complaintId === id),
+      ),
+    );
     const expected = expectedRollups(facts);
-    const query = (sql: string, params: unknown[]) => dataSource.query(sql, params) as Promise<Record<string, unknown>[]>;
+    const query = (sql: string, params: unknown[]) => dataSource.query<Record<string, unknown>[]>(sql, params);
     expect(await rollupTable(query, month.day(1), month.day(28))).toEqual(expected);
-    expect([...expected].filter(([id]) => id.startsWith('department|day|')).reduce((sum, [, c]) => sum + c.counters.volume, 0)).toBe(COMPLAINTS);
+    expect([...expected].filter(([id]) => id.startsWith('department|day|')).reduce((sum, [, c]) => sum + c.counters.volume, 0)).toBe(
+      COMPLAINTS,
+    );
 
     // The same rows as the migration's backfill from the fact rows gives (histogram buckets in SQL as in the domain).
     await dataSource.transaction(async (tx) => {
       await tx.query('CREATE TEMPORARY TABLE backfilled (LIKE analytics.kpi_rollup INCLUDING ALL) ON COMMIT DROP');
       await tx.query(rollupBackfillSql('backfilled', 'complaint_id = ANY($1::uuid[])'), [complaintIds]);
-      const txQuery = (sql: string, params: unknown[]) => tx.query(sql, params) as Promise<Record<string, unknown>[]>;
+      const txQuery = (sql: string, params: unknown[]) => tx.query<Record<string, unknown>[]>(sql, params);
       expect(await rollupTable(txQuery, month.day(1), month.day(28), 'backfilled')).toEqual(expected);
     });
 
@@ -111,7 +122,7 @@ describe('PostgresReadModelWriter under concurrent writers', () => {
     await dataSource.transaction(async (tx) => {
       await tx.query('CREATE TEMPORARY TABLE backfilled_jrt0169 (LIKE analytics.jrt0169_rollup INCLUDING ALL) ON COMMIT DROP');
       await tx.query(jrt0169BackfillSql('backfilled_jrt0169', 'complaint_id = ANY($1::uuid[])'), [complaintIds]);
-      const txQuery = (sql: string, params: unknown[]) => tx.query(sql, params) as Promise<Record<string, unknown>[]>;
+      const txQuery = (sql: string, params: unknown[]) => tx.query<Record<string, unknown>[]>(sql, params);
       expect(await jrt0169Table(txQuery, month.day(1), month.day(28), 'backfilled_jrt0169')).toEqual(expectedJrt0169);
     });
 
@@ -119,7 +130,11 @@ describe('PostgresReadModelWriter under concurrent writers', () => {
     // it) has the cells counted straight from the fact rows, in the same order.
     const readModel = new PostgresAnalyticsReadModel(dataSource);
     const whole = parsePeriod(month.period)!;
-    for (const [fromDay, toDay] of [[whole.fromDay, whole.toDay], [month.day(2), month.day(20)], [month.day(3), month.day(3)]]) {
+    for (const [fromDay, toDay] of [
+      [whole.fromDay, whole.toDay],
+      [month.day(2), month.day(20)],
+      [month.day(3), month.day(3)],
+    ]) {
       const fromFacts = (await query(
         `SELECT coalesce(channel, 'UNKNOWN') AS channel, coalesce(product, 'UNKNOWN') AS product, coalesce(reason, 'UNKNOWN') AS reason, count(*)::int AS count
          FROM analytics.complaint_facts WHERE received_day BETWEEN $1::date AND $2::date GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,

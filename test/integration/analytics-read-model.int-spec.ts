@@ -66,12 +66,20 @@ describe('analytics read model', () => {
     // Each topic has its own consumer, so Y's routing may land after its case events: wait until it has a product.
     const result = await eventually(async () => {
       const r = await kpis(`from=${day}&to=${day}&groupBy=product`);
-      const ready = r.body.total?.volume === 2 && r.body.total.firstFeedback.given === 2 && r.body.total.satisfaction.responses === 1 && r.body.groups.length === 2 && r.body.groups.every((g: { key: string }) => g.key !== 'UNKNOWN');
+      const ready =
+        r.body.total?.volume === 2 &&
+        r.body.total.firstFeedback.given === 2 &&
+        r.body.total.satisfaction.responses === 1 &&
+        r.body.groups.length === 2 &&
+        r.body.groups.every((g: { key: string }) => g.key !== 'UNKNOWN');
       return ready ? r : undefined;
     });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ from: day, to: day, groupBy: 'product', timeZone: 'Asia/Shanghai' });
-    expect(result.body.groups.map((g: { key: string; volume: number }) => [g.key, g.volume])).toEqual([['CREDIT_CARD', 1], ['LOAN', 1]]);
+    expect(result.body.groups.map((g: { key: string; volume: number }) => [g.key, g.volume])).toEqual([
+      ['CREDIT_CARD', 1],
+      ['LOAN', 1],
+    ]);
     const total = result.body.total;
     expect(total.cases).toBe(2);
     // 10 h and 20 h net: from the 1 h buckets' middles, 10.5 and 20.5 h (exact: median 15 h, p90 19 h).
@@ -88,7 +96,9 @@ describe('analytics read model', () => {
     const yFact = facts.find((f) => f.reference === y.reference)!;
     expect(Number(yFact.paused_ms)).toBe(50 * HOUR);
     expect(Number(yFact.feedback_ms)).toBe(20 * HOUR);
-    const [{ n }] = await queryDb<{ n: number }>('SELECT count(*)::int AS n FROM analytics.complaint_events WHERE complaint_id = $1', [x.complaintId]);
+    const [{ n }] = await queryDb<{ n: number }>('SELECT count(*)::int AS n FROM analytics.complaint_events WHERE complaint_id = $1', [
+      x.complaintId,
+    ]);
     expect(n).toBe(7);
   });
 
@@ -125,7 +135,11 @@ describe('analytics read model', () => {
     ];
     for (const [query, field] of cases) {
       const r = await kpis(query);
-      expect({ query, status: r.status, type: r.type }).toEqual({ query, status: 400, type: expect.stringContaining('application/problem+json') });
+      expect({ query, status: r.status, type: r.type }).toEqual({
+        query,
+        status: 400,
+        type: expect.stringContaining('application/problem+json'),
+      });
       expect(r.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
   });
@@ -133,7 +147,9 @@ describe('analytics read model', () => {
   it('rebuilds from the topics with a fresh consumer group to the very same numbers', async () => {
     const day = month.day(3);
     const snapshot = async () => ({
-      kpis: await Promise.all(['product', 'department', 'channel'].map(async (g) => (await kpis(`from=${day}&to=${day}&groupBy=${g}`)).body)),
+      kpis: await Promise.all(
+        ['product', 'department', 'channel'].map(async (g) => (await kpis(`from=${day}&to=${day}&groupBy=${g}`)).body),
+      ),
       facts: await queryDb<{ digest: string; n: number }>(
         `SELECT md5(string_agg(t, '|' ORDER BY t)) AS digest, count(*)::int AS n
          FROM (SELECT (to_jsonb(f) - 'updated_at')::text AS t FROM analytics.complaint_facts f) rows`,

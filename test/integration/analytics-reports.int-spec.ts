@@ -22,8 +22,21 @@ describe('analytics reports', () => {
 
   // 6 web credit-card fee complaints, 5 hotline deposit process ones (one in another region), 1 web loan one.
   const specs: [number, 'web' | 'hotline', RoutingSpec, string][] = [
-    ...Array.from({ length: 6 }, () => [1, 'web', { product: 'CREDIT_CARD', reason: 'FEES', department: 'CARD_CENTER' }, '310000'] as [number, 'web', RoutingSpec, string]),
-    ...Array.from({ length: 4 }, () => [2, 'hotline', { product: 'DEPOSIT', reason: 'PROCESS', department: 'RETAIL_BANKING' }, '310000'] as [number, 'hotline', RoutingSpec, string]),
+    ...Array.from(
+      { length: 6 },
+      () =>
+        [1, 'web', { product: 'CREDIT_CARD', reason: 'FEES', department: 'CARD_CENTER' }, '310000'] as [number, 'web', RoutingSpec, string],
+    ),
+    ...Array.from(
+      { length: 4 },
+      () =>
+        [2, 'hotline', { product: 'DEPOSIT', reason: 'PROCESS', department: 'RETAIL_BANKING' }, '310000'] as [
+          number,
+          'hotline',
+          RoutingSpec,
+          string,
+        ],
+    ),
     [2, 'hotline', { product: 'DEPOSIT', reason: 'PROCESS', department: 'RETAIL_BANKING' }, '110000'],
     [28, 'web', { product: 'LOAN', reason: 'FEES', department: 'LENDING' }, '310000'],
   ];
@@ -35,7 +48,12 @@ describe('analytics reports', () => {
     const clock = new AnalyticsTestClock(new Date('2100-06-01T00:00:00Z'));
     analytics = await startApp(AnalyticsModule.register(testConfig(AnalyticsConfig), { clock, detectHotspots: false }));
     for (const [i, s] of scripts.entries()) {
-      const events = [s.received(), s.routed(), s.caseEvent('opened', 0.1), s.caseEvent('feedback_sent', 12, { first: true }, 'IN_PROGRESS')];
+      const events = [
+        s.received(),
+        s.routed(),
+        s.caseEvent('opened', 0.1),
+        s.caseEvent('feedback_sent', 12, { first: true }, 'IN_PROGRESS'),
+      ];
       // The first five credit-card complaints are answered, resolved and closed after fixing a fee disclosure.
       if (i < 5) {
         events.push(
@@ -49,8 +67,13 @@ describe('analytics reports', () => {
     }
     // Every topic's consumer must have reached this test's events (each works through earlier tests' first).
     await eventually(async () => {
-      const res = await fetch(`${analytics.url}/v1/kpis?from=${month.day(1)}&to=${month.day(28)}&groupBy=product`, { headers: { authorization: `Bearer ${overseer}` } });
-      const body = (await res.json()) as { total: { volume: number; closed: number; firstFeedback: { given: number } }; groups: { key: string }[] };
+      const res = await fetch(`${analytics.url}/v1/kpis?from=${month.day(1)}&to=${month.day(28)}&groupBy=product`, {
+        headers: { authorization: `Bearer ${overseer}` },
+      });
+      const body = (await res.json()) as {
+        total: { volume: number; closed: number; firstFeedback: { given: number } };
+        groups: { key: string }[];
+      };
       const routed = body.groups.every((g) => g.key !== UNKNOWN_KEY);
       return routed && body.total.volume === 12 && body.total.closed === 5 && body.total.firstFeedback.given === 12 ? true : undefined;
     });
@@ -103,7 +126,12 @@ describe('analytics reports', () => {
   it('keeps the return for those who see every department and refuses bad periods', async () => {
     expect((await report(`period=${month.period}`, staffToken(['agent'], ['CARD_CENTER']))).status).toBe(403);
     expect((await report(`period=${month.period}`, null)).status).toBe(401);
-    for (const [query, field] of [['period=2026Q5', 'period'], ['period=1999', 'period'], ['period=2026&format=pdf', 'format'], ['', 'period']]) {
+    for (const [query, field] of [
+      ['period=2026Q5', 'period'],
+      ['period=1999', 'period'],
+      ['period=2026&format=pdf', 'format'],
+      ['', 'period'],
+    ]) {
       const res = await report(query);
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -115,7 +143,12 @@ describe('analytics reports', () => {
     const res = await fetch(`${analytics.url}/v1/transparency?period=${month.period}`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, any>;
-    expect(body).toMatchObject({ period: month.period, timeZone: 'Asia/Shanghai', minimumPublishedCount: 5, complaints: { count: 12, suppressed: false } });
+    expect(body).toMatchObject({
+      period: month.period,
+      timeZone: 'Asia/Shanghai',
+      minimumPublishedCount: 5,
+      complaints: { count: 12, suppressed: false },
+    });
     // LOAN (1) is withheld, and DEPOSIT (5), the next smallest, with it: else 12 - 6 - 5 would give it away. That is not
     // enough: 12 - 6 leaves 6 for a cell of 1-4 and one of at least 5, so LOAN = 1. CREDIT_CARD goes too.
     expect(body.byBusinessCategory).toEqual({
@@ -126,14 +159,23 @@ describe('analytics reports', () => {
     expect(body.withheldBreakdowns).toEqual([]);
     expect(body.byCause).toEqual({ FEES: { count: 7, suppressed: false }, PROCESS: { count: 5, suppressed: false } });
     // Regions are the provinces' GB/T 2260 codes (110000 Beijing, 310000 Shanghai); the page names them.
-    expect(body.byRegion).toEqual({ '110000': { count: null, suppressed: true, reason: 'fewer-than-5' }, '310000': { count: null, suppressed: true, reason: 'protects-another-cell' } });
+    expect(body.byRegion).toEqual({
+      '110000': { count: null, suppressed: true, reason: 'fewer-than-5' },
+      '310000': { count: null, suppressed: true, reason: 'protects-another-cell' },
+    });
     expect(body.timeliness.firstFeedbackWithin48h).toEqual({ value: 1, suppressed: false });
     expect(body.timeliness.decidedWithin15Days).toEqual({ value: 0.4167, suppressed: false });
     expect(body.satisfaction.responses).toEqual({ count: 5, suppressed: false });
     // 5 answers of 4 and 5 with a mean of 4.6 are three 5s and two 4s: with the distribution withheld, so is the mean.
     expect(body.satisfaction.mean).toEqual({ value: null, suppressed: true });
-    expect(body.satisfaction.distribution).toEqual({ '4': { count: null, suppressed: true, reason: 'fewer-than-5' }, '5': { count: null, suppressed: true, reason: 'fewer-than-5' } });
-    expect(body.improvements).toEqual({ rootCauses: { DISCLOSURE: { count: 5, suppressed: false } }, correctiveActions: { REFUND_COMPENSATION: { count: 5, suppressed: false } } });
+    expect(body.satisfaction.distribution).toEqual({
+      '4': { count: null, suppressed: true, reason: 'fewer-than-5' },
+      '5': { count: null, suppressed: true, reason: 'fewer-than-5' },
+    });
+    expect(body.improvements).toEqual({
+      rootCauses: { DISCLOSURE: { count: 5, suppressed: false } },
+      correctiveActions: { REFUND_COMPENSATION: { count: 5, suppressed: false } },
+    });
     expect(JSON.stringify(body)).not.toContain('年费');
   });
 

@@ -19,13 +19,17 @@ import { CaseEventsTap, RoutedPublisher, routedComplaint } from './cases-support
 describe('cases: one survey answer per case and customer (real Kafka and PostgreSQL)', () => {
   const tap = new CaseEventsTap();
   const routed = new RoutedPublisher();
-  const answers = new EventPublisher(createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'answers-test', logger: pino({ level: 'silent' }) }));
+  const answers = new EventPublisher(
+    createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'answers-test', logger: pino({ level: 'silent' }) }),
+  );
   const db = new Client({ connectionString: process.env.DATABASE_URL });
   const agent = staffToken(['agent'], ['CARD_CENTER'], 'agent-answers');
   let cases: RunningApp;
 
   beforeAll(async () => {
-    cases = await startApp(CasesModule.register(testConfig(CasesConfig, { CASES_SLA_WATCH_INTERVAL_MS: '0', CASES_OUTBOX_POLL_MS: '200' })));
+    cases = await startApp(
+      CasesModule.register(testConfig(CasesConfig, { CASES_SLA_WATCH_INTERVAL_MS: '0', CASES_OUTBOX_POLL_MS: '200' })),
+    );
     await tap.start();
     await db.connect();
   });
@@ -54,9 +58,22 @@ describe('cases: one survey answer per case and customer (real Kafka and Postgre
     return { complaintId, reference, customerId: event.complaint.customer.customerId! };
   }
 
-  function answer(c: { complaintId: string; reference: string }, score: number, identity: CustomerIdentityV1 = {}, channel: CustomerResponseV1['channel'] = 'web') {
+  function answer(
+    c: { complaintId: string; reference: string },
+    score: number,
+    identity: CustomerIdentityV1 = {},
+    channel: CustomerResponseV1['channel'] = 'web',
+  ) {
     return satisfactionResponse({
-      eventId: randomUUID(), source: 'test', channel, reference: c.reference, complaintId: c.complaintId, identity, score, correlationId: `corr-${randomUUID()}`, receivedAt: new Date(),
+      eventId: randomUUID(),
+      source: 'test',
+      channel,
+      reference: c.reference,
+      complaintId: c.complaintId,
+      identity,
+      score,
+      correlationId: `corr-${randomUUID()}`,
+      receivedAt: new Date(),
     });
   }
 
@@ -67,9 +84,11 @@ describe('cases: one survey answer per case and customer (real Kafka and Postgre
     return ((await res.json()) as { timeline: { type: string }[] }).timeline.map((e) => e.type);
   }
 
-  const count = async (sql: string, ...params: unknown[]) => (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
-  const filedAnswers = (complaintId: string) => count('SELECT count(*)::int AS n FROM cases.customer_answers WHERE complaint_id = $1', complaintId);
-  const outboxOf = (complaintId: string, type: string) => count(`SELECT count(*)::int AS n FROM cases.outbox WHERE message_key = $1 AND payload->>'eventType' = $2`, complaintId, type);
+  const count = async (sql: string, ...params: unknown[]) => (await db.query<{ n: number }>(sql, params)).rows[0].n;
+  const filedAnswers = (complaintId: string) =>
+    count('SELECT count(*)::int AS n FROM cases.customer_answers WHERE complaint_id = $1', complaintId);
+  const outboxOf = (complaintId: string, type: string) =>
+    count(`SELECT count(*)::int AS n FROM cases.outbox WHERE message_key = $1 AND payload->>'eventType' = $2`, complaintId, type);
 
   /** How many answers the consumer counted with this outcome (the service's own metric). */
   async function consumed(outcome: string): Promise<number> {
@@ -78,7 +97,8 @@ describe('cases: one survey answer per case and customer (real Kafka and Postgre
   }
 
   /** Waits until the consumer counted `more` answers with this outcome than `before`. */
-  const counted = (outcome: string, before: number, more = 1) => eventually(async () => ((await consumed(outcome)) >= before + more ? true : undefined), 60_000);
+  const counted = (outcome: string, before: number, more = 1) =>
+    eventually(async () => ((await consumed(outcome)) >= before + more ? true : undefined), 60_000);
 
   async function expectOnce(c: { complaintId: string; reference: string }, ...types: string[]) {
     const timeline = await timelineOf(c.reference);
@@ -97,10 +117,16 @@ describe('cases: one survey answer per case and customer (real Kafka and Postgre
     await publish(second);
     await counted('already-answered', before);
     await tap.waitFor(c.complaintId, 'case.satisfaction_recorded', 'case.reopened', 'case.escalated');
-    const { rows } = await db.query('SELECT response_event_id, customer_key, score FROM cases.customer_answers WHERE complaint_id = $1', [c.complaintId]);
+    const { rows } = await db.query('SELECT response_event_id, customer_key, score FROM cases.customer_answers WHERE complaint_id = $1', [
+      c.complaintId,
+    ]);
     expect(rows).toEqual([{ response_event_id: first.eventId, customer_key: 'case-customer', score: 1 }]);
     await expectOnce(c, 'satisfaction_recorded', 'reopened', 'escalated');
-    const audit = await count('SELECT count(*)::int AS n FROM cases.audit_log WHERE complaint_id = $1 AND actor_id = $2', c.complaintId, `customer-response:${second.eventId}`);
+    const audit = await count(
+      'SELECT count(*)::int AS n FROM cases.audit_log WHERE complaint_id = $1 AND actor_id = $2',
+      c.complaintId,
+      `customer-response:${second.eventId}`,
+    );
     expect(audit).toBe(0);
   });
 
@@ -158,7 +184,9 @@ describe('cases: one survey answer per case and customer (real Kafka and Postgre
     expect((await useCase.execute(answer(c, 4))).outcome).toBe('recorded');
     expect((await useCase.execute(answer(c, 3, { openId: 'o-linked-customer' }, 'wechat'))).outcome).toBe('recorded');
     expect((await useCase.execute(answer(c, 5, { openId: 'o-linked-customer' }, 'wechat'))).outcome).toBe('already-answered');
-    const { rows } = await db.query('SELECT customer_key FROM cases.customer_answers WHERE complaint_id = $1 ORDER BY customer_key', [c.complaintId]);
+    const { rows } = await db.query('SELECT customer_key FROM cases.customer_answers WHERE complaint_id = $1 ORDER BY customer_key', [
+      c.complaintId,
+    ]);
     expect(rows.map((r) => r.customer_key)).toEqual(['case-customer', 'openId:o-linked-customer']);
   });
 });

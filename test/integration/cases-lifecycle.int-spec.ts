@@ -25,7 +25,9 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
   const auditor = staffToken(['auditor'], [], 'auditor-1');
 
   beforeAll(async () => {
-    cases = await startApp(CasesModule.register(testConfig(CasesConfig, { CASES_SLA_WATCH_INTERVAL_MS: '0', CASES_OUTBOX_POLL_MS: '200' }), { clock }));
+    cases = await startApp(
+      CasesModule.register(testConfig(CasesConfig, { CASES_SLA_WATCH_INTERVAL_MS: '0', CASES_OUTBOX_POLL_MS: '200' }), { clock }),
+    );
     await tap.start();
     await db.connect();
   });
@@ -44,7 +46,8 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
     return { status: res.status, type: res.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as Record<string, any>) : {} };
   }
 
-  const act = (reference: string, action: string, token: string, body?: unknown) => call('POST', `/v1/cases/${reference}/${action}`, token, body);
+  const act = (reference: string, action: string, token: string, body?: unknown) =>
+    call('POST', `/v1/cases/${reference}/${action}`, token, body);
 
   /** Publishes a routed complaint and waits for its case and its `case.opened`. */
   async function openCase(options: Parameters<typeof routedComplaint>[0] = {}) {
@@ -82,7 +85,15 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
 
     const found = await call('GET', `/v1/cases/${reference}`, agent);
     expect(found.status).toBe(200);
-    expect(found.body).toMatchObject({ reference, complaintId, channel: 'hotline', status: 'RECEIVED', department: 'CARD_CENTER', assignee: null, priority: 'P2' });
+    expect(found.body).toMatchObject({
+      reference,
+      complaintId,
+      channel: 'hotline',
+      status: 'RECEIVED',
+      department: 'CARD_CENTER',
+      assignee: null,
+      priority: 'P2',
+    });
     expect(found.body.content.transcript).toEqual(event.complaint.content.transcript);
     expect(Date.parse(found.body.sla.feedbackDueAt) - Date.parse(event.complaint.receivedAt)).toBe(48 * 3_600_000);
     expect(Date.parse(found.body.sla.decisionDueAt) - Date.parse(event.complaint.receivedAt)).toBe(15 * DAY);
@@ -98,7 +109,10 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
     await routed.publish(later, event.complaint.complaintId);
     await tap.waitFor(event.complaint.complaintId, 'case.opened');
     await tap.waitFor(later.complaint.complaintId, 'case.opened');
-    const { rows } = await db.query("SELECT count(*)::int AS n FROM cases.outbox WHERE message_key = $1 AND payload->>'eventType' = 'case.opened'", [event.complaint.complaintId]);
+    const { rows } = await db.query(
+      "SELECT count(*)::int AS n FROM cases.outbox WHERE message_key = $1 AND payload->>'eventType' = 'case.opened'",
+      [event.complaint.complaintId],
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -112,8 +126,14 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
     expect((await act(reference, 'notes', agent, { note: '核对开卡合同的年费条款' })).status).toBe(200);
     expect((await act(reference, 'resolution', agent, { proposal: '退还年费200元。' })).body).toMatchObject({ status: 'RESPONDED' });
     expect((await act(reference, 'satisfaction', agent, { score: 4, comment: '满意' })).body).toMatchObject({ status: 'RESOLVED' });
-    const closed = await act(reference, 'close', agent, { rootCause: '年费条款未在开卡时告知', correctiveAction: '开卡流程增加年费确认步骤' });
-    expect(closed.body).toMatchObject({ status: 'CLOSED', lifecycle: { closure: { rootCause: '年费条款未在开卡时告知', closedBy: 'agent-card' } } });
+    const closed = await act(reference, 'close', agent, {
+      rootCause: '年费条款未在开卡时告知',
+      correctiveAction: '开卡流程增加年费确认步骤',
+    });
+    expect(closed.body).toMatchObject({
+      status: 'CLOSED',
+      lifecycle: { closure: { rootCause: '年费条款未在开卡时告知', closedBy: 'agent-card' } },
+    });
 
     // An agent cannot archive; a supervisor can, and afterwards the case is immutable.
     expect((await act(reference, 'archive', agent)).status).toBe(403);
@@ -122,30 +142,80 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
     expect(refused.status).toBe(409);
     expect(refused.type).toContain('application/problem+json');
     expect(refused.body).toMatchObject({ status: 409, caseStatus: 'ARCHIVED' });
-    await expect(db.query("UPDATE cases.cases SET status = 'CLOSED' WHERE complaint_id = $1", [complaintId])).rejects.toThrow(/archived and immutable/);
+    await expect(db.query("UPDATE cases.cases SET status = 'CLOSED' WHERE complaint_id = $1", [complaintId])).rejects.toThrow(
+      /archived and immutable/,
+    );
 
-    const kinds = ['case.opened', 'case.claimed', 'case.feedback_sent', 'case.note_added', 'case.resolution_proposed', 'case.satisfaction_recorded', 'case.closed', 'case.archived'];
+    const kinds = [
+      'case.opened',
+      'case.claimed',
+      'case.feedback_sent',
+      'case.note_added',
+      'case.resolution_proposed',
+      'case.satisfaction_recorded',
+      'case.closed',
+      'case.archived',
+    ];
     const events = await tap.waitFor(complaintId, ...kinds);
     expect(events.map((e) => e.eventType)).toEqual(kinds);
     const byType = (t: string) => events.find((e) => e.eventType === t) as CaseEventV1;
-    expect(byType('case.feedback_sent')).toMatchObject({ customerVisible: true, message: '我们已收到并在核查年费扣款。', actor: { type: 'staff', id: 'agent-card' } });
+    expect(byType('case.feedback_sent')).toMatchObject({
+      customerVisible: true,
+      message: '我们已收到并在核查年费扣款。',
+      actor: { type: 'staff', id: 'agent-card' },
+    });
     expect(byType('case.note_added')).toMatchObject({ customerVisible: false });
     expect(byType('case.claimed').data).toMatchObject({ from: 'RECEIVED', to: 'ASSIGNED' });
     expect(byType('case.closed')).toMatchObject({ customerVisible: true, case: { status: 'CLOSED' } });
 
     const audit = await call('GET', `/v1/cases/${reference}/audit`, auditor);
     expect(audit.status).toBe(200);
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['open', 'claim', 'send-feedback', 'add-note', 'propose-resolution', 'record-satisfaction', 'close', 'archive']);
-    expect(audit.body.items[1]).toMatchObject({ actorType: 'staff', actorId: 'agent-card', actorRoles: ['agent'], before: { status: 'RECEIVED', assignee: null }, after: { status: 'ASSIGNED', assignee: 'agent-card' } });
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'open',
+      'claim',
+      'send-feedback',
+      'add-note',
+      'propose-resolution',
+      'record-satisfaction',
+      'close',
+      'archive',
+    ]);
+    expect(audit.body.items[1]).toMatchObject({
+      actorType: 'staff',
+      actorId: 'agent-card',
+      actorRoles: ['agent'],
+      before: { status: 'RECEIVED', assignee: null },
+      after: { status: 'ASSIGNED', assignee: 'agent-card' },
+    });
     expect((await call('GET', `/v1/cases/${reference}/audit`, agent)).status).toBe(403);
     await expect(db.query('UPDATE cases.audit_log SET actor_id = $1', ['someone-else'])).rejects.toThrow(/append-only/);
     await expect(db.query('DELETE FROM cases.audit_log')).rejects.toThrow(/append-only/);
 
     const detail = await call('GET', `/v1/cases/${reference}`, auditor);
-    expect(detail.body.timeline.map((e: { type: string }) => e.type)).toEqual(['received', 'routed', 'opened', 'claimed', 'feedback_sent', 'note_added', 'resolution_proposed', 'satisfaction_recorded', 'closed', 'archived']);
+    expect(detail.body.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'received',
+      'routed',
+      'opened',
+      'claimed',
+      'feedback_sent',
+      'note_added',
+      'resolution_proposed',
+      'satisfaction_recorded',
+      'closed',
+      'archived',
+    ]);
     // Each timeline entry names the event that wrote it, as the audit entries do: the console joins the two on it.
-    const timelineOf = (eventIds: string[]) => detail.body.timeline.filter((e: { eventId: string }) => eventIds.includes(e.eventId)).map((e: { type: string }) => e.type);
-    expect(audit.body.items.slice(1).map((e: { eventIds: string[] }) => timelineOf(e.eventIds))).toEqual([['claimed'], ['feedback_sent'], ['note_added'], ['resolution_proposed'], ['satisfaction_recorded'], ['closed'], ['archived']]);
+    const timelineOf = (eventIds: string[]) =>
+      detail.body.timeline.filter((e: { eventId: string }) => eventIds.includes(e.eventId)).map((e: { type: string }) => e.type);
+    expect(audit.body.items.slice(1).map((e: { eventIds: string[] }) => timelineOf(e.eventIds))).toEqual([
+      ['claimed'],
+      ['feedback_sent'],
+      ['note_added'],
+      ['resolution_proposed'],
+      ['satisfaction_recorded'],
+      ['closed'],
+      ['archived'],
+    ]);
   });
 
   it('keeps departments apart and read-only roles read-only', async () => {
@@ -156,7 +226,10 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
     expect(auditorClaim.status).toBe(403);
     expect(auditorClaim.type).toContain('application/problem+json');
     expect((await act(reference, 'assign', agent, { assignee: 'agent-card-2' })).status).toBe(403);
-    expect((await act(reference, 'assign', supervisor, { assignee: 'agent-card-2' })).body).toMatchObject({ status: 'ASSIGNED', assignee: 'agent-card-2' });
+    expect((await act(reference, 'assign', supervisor, { assignee: 'agent-card-2' })).body).toMatchObject({
+      status: 'ASSIGNED',
+      assignee: 'agent-card-2',
+    });
     // Consumer protection works every department's cases.
     expect((await act(reference, 'notes', protection, { note: '关注此案' })).status).toBe(200);
   });
@@ -179,7 +252,9 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
     const { reference, complaintId, event } = await openCase();
     await act(reference, 'claim', agent);
     expect((await act(reference, 'extension', agent, { toDays: 45, reason: 'x' })).status).toBe(400);
-    expect((await act(reference, 'extension', agent, { toDays: 30, reason: '需调取交易监控录像' })).body.sla.pendingExtension).toMatchObject({ toDays: 30, requestedBy: 'agent-card' });
+    expect(
+      (await act(reference, 'extension', agent, { toDays: 30, reason: '需调取交易监控录像' })).body.sla.pendingExtension,
+    ).toMatchObject({ toDays: 30, requestedBy: 'agent-card' });
     expect((await act(reference, 'extension/decision', otherAgent, { approve: true })).status).toBe(403);
     const approved = await act(reference, 'extension/decision', supervisor, { approve: true });
     expect(approved.body.sla).toMatchObject({ decisionDeadlineDays: 30, pendingExtension: null });
@@ -187,7 +262,10 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
 
     await act(reference, 'extension', supervisor, { toDays: 60, reason: '需第三方司法鉴定' });
     expect((await act(reference, 'extension/decision', supervisor, { approve: true })).status).toBe(403);
-    expect((await act(reference, 'extension/decision', protection, { approve: false, comment: '理由不足' })).body.sla).toMatchObject({ decisionDeadlineDays: 30, pendingExtension: null });
+    expect((await act(reference, 'extension/decision', protection, { approve: false, comment: '理由不足' })).body.sla).toMatchObject({
+      decisionDeadlineDays: 30,
+      pendingExtension: null,
+    });
     expect((await act(reference, 'extension/decision', protection, { approve: true })).status).toBe(409);
 
     const events = await tap.waitFor(complaintId, 'case.extension_requested', 'case.extension_approved', 'case.extension_rejected');
@@ -215,7 +293,11 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
     await routed.publish(repeat);
     const events = await tap.waitFor(complaintId, 'case.linked_complaint');
     const expectedDue = new Date(Date.parse(event.complaint.receivedAt) + 24 * 3_600_000).toISOString();
-    expect(events.find((e) => e.eventType === 'case.linked_complaint')?.data).toMatchObject({ priority: 'P1', previousPriority: 'P3', feedbackDueAt: expectedDue });
+    expect(events.find((e) => e.eventType === 'case.linked_complaint')?.data).toMatchObject({
+      priority: 'P1',
+      previousPriority: 'P3',
+      feedbackDueAt: expectedDue,
+    });
     const found = await call('GET', `/v1/cases/${reference}`, agent);
     expect(found.body).toMatchObject({ priority: 'P1', sla: { feedbackDueAt: expectedDue } });
     expect(Date.parse(found.body.sla.decisionDueAt) - Date.parse(event.complaint.receivedAt)).toBe(15 * DAY);
@@ -245,7 +327,11 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
     expect(own.body.routing.relatedCaseReference).toBe(reference);
     expect((await call('GET', `/v1/cases/${typed.complaint.reference}`, agent)).status).toBe(200);
     const after = (await call('GET', `/v1/cases/${reference}`, agent)).body;
-    expect([after.priority, after.sla.feedbackDueAt, after.lifecycle.linkedComplaints]).toEqual([before.priority, before.sla.feedbackDueAt, []]);
+    expect([after.priority, after.sla.feedbackDueAt, after.lifecycle.linkedComplaints]).toEqual([
+      before.priority,
+      before.sla.feedbackDueAt,
+      [],
+    ]);
     expect((await tap.waitFor(complaintId, 'case.opened')).map((e) => e.eventType)).not.toContain('case.linked_complaint');
   });
 
@@ -254,10 +340,19 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
     await act(reference, 'claim', agent);
     await act(reference, 'resolution', agent, { proposal: '按合同不予退还。' });
     const unhappy = await act(reference, 'satisfaction', agent, { score: 1, comment: '不接受' });
-    expect(unhappy.body).toMatchObject({ status: 'ESCALATED', escalation: true, lifecycle: { reopenCount: 1, escalations: [{ to: 'CONSUMER_PROTECTION' }] } });
+    expect(unhappy.body).toMatchObject({
+      status: 'ESCALATED',
+      escalation: true,
+      lifecycle: { reopenCount: 1, escalations: [{ to: 'CONSUMER_PROTECTION' }] },
+    });
     const events = await tap.waitFor(complaintId, 'case.satisfaction_recorded', 'case.reopened', 'case.escalated');
     expect(events.slice(-3).map((e) => e.eventType)).toEqual(['case.satisfaction_recorded', 'case.reopened', 'case.escalated']);
-    expect(events.at(-1)?.data).toMatchObject({ escalatedTo: 'CONSUMER_PROTECTION', from: 'REOPENED', to: 'ESCALATED', notify: ['supervisor', 'CONSUMER_PROTECTION'] });
+    expect(events.at(-1)?.data).toMatchObject({
+      escalatedTo: 'CONSUMER_PROTECTION',
+      from: 'REOPENED',
+      to: 'ESCALATED',
+      notify: ['supervisor', 'CONSUMER_PROTECTION'],
+    });
   });
 
   it('refers a case to mediation and records the outcome', async () => {
@@ -265,7 +360,10 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
     await act(reference, 'claim', agent);
     await act(reference, 'feedback', agent, { message: '正在处理' });
     const referred = await act(reference, 'mediation', agent, { organisation: '上海银行业纠纷调解中心', mediator: '王调解员' });
-    expect(referred.body).toMatchObject({ status: 'MEDIATION', lifecycle: { mediation: { organisation: '上海银行业纠纷调解中心', mediator: '王调解员' } } });
+    expect(referred.body).toMatchObject({
+      status: 'MEDIATION',
+      lifecycle: { mediation: { organisation: '上海银行业纠纷调解中心', mediator: '王调解员' } },
+    });
     const settled = await act(reference, 'mediation/outcome', agent, { outcome: 'settled', summary: '双方同意退还一半年费' });
     expect(settled.body).toMatchObject({ status: 'RESOLVED', lifecycle: { mediation: { outcome: 'settled' } } });
     await tap.waitFor(complaintId, 'case.mediation_referred', 'case.mediation_concluded');
@@ -301,6 +399,8 @@ describe('case lifecycle (real Kafka and PostgreSQL)', () => {
   it('serves the OpenAPI document of the staff API', async () => {
     const res = await fetch(`${cases.url}/openapi.json`);
     const doc = (await res.json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/cases/{reference}/claim', '/v1/cases/{reference}/extension/decision', '/v1/cases/{reference}/audit']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/v1/cases/{reference}/claim', '/v1/cases/{reference}/extension/decision', '/v1/cases/{reference}/audit']),
+    );
   });
 });

@@ -22,7 +22,10 @@ describe('case events outbox (real Kafka and PostgreSQL)', () => {
   const config = testConfig(CasesConfig, { DATABASE_URL: url, CASES_OUTBOX_POLL_MS: '0' });
   const logger = new PinoLogger({ pinoHttp: { level: 'silent' } });
   const silent = pino({ level: 'silent' });
-  const brokerDown = new EventPublisher(createKafka({ brokers: ['127.0.0.1:1'], clientId: 'outbox-down', logger: silent, connectionTimeoutMs: 200 }), 1_000);
+  const brokerDown = new EventPublisher(
+    createKafka({ brokers: ['127.0.0.1:1'], clientId: 'outbox-down', logger: silent, connectionTimeoutMs: 200 }),
+    1_000,
+  );
   const brokerUp = new EventPublisher(createKafka({ brokers: config.kafkaBrokers, clientId: 'outbox-up', logger: silent }));
   const tap = new CaseEventsTap();
   let db: DataSource;
@@ -50,9 +53,13 @@ describe('case events outbox (real Kafka and PostgreSQL)', () => {
     await new OpenCaseUseCase(repository, DEFAULT_SLA_POLICY, downRelay).execute(event);
     await downRelay.whenIdle();
     expect(await downRelay.drain()).toBe(0);
-    const [pending] = (await db.query('SELECT attempts, last_error, published_at FROM cases.outbox WHERE message_key = $1', [complaintId])) as {
-      attempts: number; last_error: string | null; published_at: Date | null;
-    }[];
+    const [pending] = await db.query<
+      {
+        attempts: number;
+        last_error: string | null;
+        published_at: Date | null;
+      }[]
+    >('SELECT attempts, last_error, published_at FROM cases.outbox WHERE message_key = $1', [complaintId]);
     expect(pending.published_at).toBeNull();
     expect(pending.attempts).toBeGreaterThanOrEqual(1);
     expect(pending.last_error).toMatch(/Kafka did not acknowledge/);
@@ -62,7 +69,10 @@ describe('case events outbox (real Kafka and PostgreSQL)', () => {
     expect(await upRelay.drain()).toBe(1);
     const [opened] = await tap.waitFor(complaintId, 'case.opened');
     expect(opened.case.reference).toBe(event.complaint.reference);
-    const [published] = (await db.query('SELECT published_at, last_error FROM cases.outbox WHERE message_key = $1', [complaintId])) as { published_at: Date | null; last_error: string | null }[];
+    const [published] = await db.query<{ published_at: Date | null; last_error: string | null }[]>(
+      'SELECT published_at, last_error FROM cases.outbox WHERE message_key = $1',
+      [complaintId],
+    );
     expect(published.published_at).not.toBeNull();
     expect(published.last_error).toBeNull();
     expect(await upRelay.drain()).toBe(0);

@@ -18,7 +18,9 @@ describe('SLA watcher (real Kafka and PostgreSQL, controlled clock)', () => {
   const admin = staffToken(['admin'], [], 'admin-1');
 
   beforeAll(async () => {
-    cases = await startApp(CasesModule.register(testConfig(CasesConfig, { CASES_SLA_WATCH_INTERVAL_MS: '0', CASES_OUTBOX_POLL_MS: '200' }), { clock }));
+    cases = await startApp(
+      CasesModule.register(testConfig(CasesConfig, { CASES_SLA_WATCH_INTERVAL_MS: '0', CASES_OUTBOX_POLL_MS: '200' }), { clock }),
+    );
     watcher = cases.app.get(CheckSlaUseCase);
     await tap.start();
   });
@@ -45,13 +47,21 @@ describe('SLA watcher (real Kafka and PostgreSQL, controlled clock)', () => {
 
     await watcher.run(new Date(receivedAt.getTime() + 40 * HOUR));
     const warned = await tap.waitFor(complaintId, 'case.sla_warning');
-    expect(warned.find((e) => e.eventType === 'case.sla_warning')).toMatchObject({ actor: { type: 'system' }, customerVisible: false, data: { clock: 'feedback' } });
+    expect(warned.find((e) => e.eventType === 'case.sla_warning')).toMatchObject({
+      actor: { type: 'system' },
+      customerVisible: false,
+      data: { clock: 'feedback' },
+    });
 
     const breachAt = new Date(receivedAt.getTime() + 49 * HOUR);
     await watcher.run(breachAt);
     const events = await tap.waitFor(complaintId, 'case.sla_breached', 'case.escalated');
     const breached = events.find((e) => e.eventType === 'case.sla_breached')!;
-    expect(breached.data).toMatchObject({ clock: 'feedback', dueAt: new Date(receivedAt.getTime() + 48 * HOUR).toISOString(), notify: ['supervisor', 'CONSUMER_PROTECTION'] });
+    expect(breached.data).toMatchObject({
+      clock: 'feedback',
+      dueAt: new Date(receivedAt.getTime() + 48 * HOUR).toISOString(),
+      notify: ['supervisor', 'CONSUMER_PROTECTION'],
+    });
     expect(events.find((e) => e.eventType === 'case.escalated')).toMatchObject({
       case: { status: 'ESCALATED' },
       data: { escalatedTo: 'CONSUMER_PROTECTION', notify: ['supervisor', 'CONSUMER_PROTECTION'], from: 'RECEIVED', to: 'ESCALATED' },
@@ -92,7 +102,10 @@ describe('SLA watcher (real Kafka and PostgreSQL, controlled clock)', () => {
     expect(await get(reference)).toMatchObject({ status: 'IN_PROGRESS', escalation: false });
     await watcher.run(new Date(receivedAt.getTime() + 21 * 24 * HOUR + 2 * HOUR));
     const events = await tap.waitFor(complaintId, 'case.sla_breached', 'case.escalated');
-    expect(events.find((e) => e.eventType === 'case.sla_breached')?.data).toMatchObject({ clock: 'decision', dueAt: new Date(receivedAt.getTime() + 21 * 24 * HOUR).toISOString() });
+    expect(events.find((e) => e.eventType === 'case.sla_breached')?.data).toMatchObject({
+      clock: 'decision',
+      dueAt: new Date(receivedAt.getTime() + 21 * 24 * HOUR).toISOString(),
+    });
     expect(events.filter((e) => e.eventType === 'case.sla_warning').map((e) => e.data?.clock)).toEqual(['decision']);
     expect(await get(reference)).toMatchObject({ status: 'ESCALATED', escalation: true });
     clock.set(new Date());

@@ -28,7 +28,18 @@ export function randomReference(): string {
   return `C20261129-${suffix}`;
 }
 
-export function routedComplaint(options: { department?: Department; priority?: Priority; receivedAt?: Date; hotline?: boolean; complaintId?: string; linkedCaseReference?: string; relatedCaseReference?: string; verified?: boolean } = {}): ComplaintRoutedV1 {
+export function routedComplaint(
+  options: {
+    department?: Department;
+    priority?: Priority;
+    receivedAt?: Date;
+    hotline?: boolean;
+    complaintId?: string;
+    linkedCaseReference?: string;
+    relatedCaseReference?: string;
+    verified?: boolean;
+  } = {},
+): ComplaintRoutedV1 {
   const receivedAt = (options.receivedAt ?? new Date()).toISOString();
   const hotline = options.hotline ?? false;
   return parseContract(ComplaintRoutedV1, {
@@ -45,11 +56,22 @@ export function routedComplaint(options: { department?: Department; priority?: P
       channel: hotline ? 'hotline' : 'web',
       receivedAt,
       source: { system: hotline ? 'cc-demo' : 'web-form', messageId: hotline ? `call-${randomUUID()}` : null, receivedAt },
-      customer: { customerId: 'cust-42', ...(options.verified === false ? {} : { verifiedIdentities: ['customerId'] }), contact: { phoneLast4: '8000' } },
+      customer: {
+        customerId: 'cust-42',
+        ...(options.verified === false ? {} : { verifiedIdentities: ['customerId'] }),
+        contact: { phoneLast4: '8000' },
+      },
       content: {
         text: '信用卡年费未经同意被扣除,要求退还。',
         language: 'zh',
-        ...(hotline ? { transcript: [{ speaker: 'customer', text: '我的年费被扣了', offsetMs: 0 }, { speaker: 'agent', text: '我帮您记录', offsetMs: 4000 }] } : {}),
+        ...(hotline
+          ? {
+              transcript: [
+                { speaker: 'customer', text: '我的年费被扣了', offsetMs: 0 },
+                { speaker: 'agent', text: '我帮您记录', offsetMs: 4000 },
+              ],
+            }
+          : {}),
       },
       context: {},
     },
@@ -73,7 +95,9 @@ export function routedComplaint(options: { department?: Department; priority?: P
 
 /** Publishes routed complaints as the router does. */
 export class RoutedPublisher {
-  private readonly publisher = new EventPublisher(createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'cases-test', logger: pino({ level: 'silent' }) }));
+  private readonly publisher = new EventPublisher(
+    createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'cases-test', logger: pino({ level: 'silent' }) }),
+  );
   publish(event: ComplaintRoutedV1, key = event.complaint.complaintId): Promise<void> {
     return this.publisher.publish(ComplaintRoutedV1, event, { key });
   }

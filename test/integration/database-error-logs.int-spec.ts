@@ -46,17 +46,45 @@ describe('database errors in the logs (real PostgreSQL)', () => {
 
   /** The error PostgreSQL raises for one statement. */
   async function failure(sql: string, params: unknown[]): Promise<QueryFailedError> {
-    const error = await db.query(sql, params).then(() => undefined, (e: unknown) => e);
+    const error = await db.query(sql, params).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(QueryFailedError);
     return error as QueryFailedError;
   }
 
   const cases: [string, string, unknown[], { sqlState: string; constraint?: string; table?: string }][] = [
-    ['unique violation (detail repeats the key)', 'INSERT INTO pii_log_test.complaints (id, text, phone) VALUES (gen_random_uuid(), $1, $2)', [TEXT, PHONE], { sqlState: '23505', constraint: 'complaints_text_unique', table: 'complaints' }],
-    ['check violation (detail holds the failing row)', 'INSERT INTO pii_log_test.complaints (id, text, phone) VALUES (gen_random_uuid(), $1, $2)', [`${TEXT}!`, `${NAME}`], { sqlState: '23514', constraint: 'complaints_phone_digits', table: 'complaints' }],
-    ['invalid text for a uuid (the message quotes it)', 'SELECT * FROM pii_log_test.complaints WHERE id = $1', [`${NAME}-${PHONE}`], { sqlState: '22P02' }],
-    ['a value too long', 'INSERT INTO pii_log_test.complaints (id, text, phone) VALUES (gen_random_uuid(), $1, $2)', [`${TEXT}?`, `${PHONE}${PHONE}`], { sqlState: '22001' }],
-    ['invalid JSON (the detail quotes the token)', 'UPDATE pii_log_test.complaints SET body = $1::jsonb', [`{"text": ${NAME}${PHONE}}`], { sqlState: '22P02' }],
+    [
+      'unique violation (detail repeats the key)',
+      'INSERT INTO pii_log_test.complaints (id, text, phone) VALUES (gen_random_uuid(), $1, $2)',
+      [TEXT, PHONE],
+      { sqlState: '23505', constraint: 'complaints_text_unique', table: 'complaints' },
+    ],
+    [
+      'check violation (detail holds the failing row)',
+      'INSERT INTO pii_log_test.complaints (id, text, phone) VALUES (gen_random_uuid(), $1, $2)',
+      [`${TEXT}!`, `${NAME}`],
+      { sqlState: '23514', constraint: 'complaints_phone_digits', table: 'complaints' },
+    ],
+    [
+      'invalid text for a uuid (the message quotes it)',
+      'SELECT * FROM pii_log_test.complaints WHERE id = $1',
+      [`${NAME}-${PHONE}`],
+      { sqlState: '22P02' },
+    ],
+    [
+      'a value too long',
+      'INSERT INTO pii_log_test.complaints (id, text, phone) VALUES (gen_random_uuid(), $1, $2)',
+      [`${TEXT}?`, `${PHONE}${PHONE}`],
+      { sqlState: '22001' },
+    ],
+    [
+      'invalid JSON (the detail quotes the token)',
+      'UPDATE pii_log_test.complaints SET body = $1::jsonb',
+      [`{"text": ${NAME}${PHONE}}`],
+      { sqlState: '22P02' },
+    ],
   ];
 
   it.each(cases)('logs %s with its SQLSTATE and constraint, never the values', async (_name, sql, params, expected) => {
@@ -75,7 +103,7 @@ describe('database errors in the logs (real PostgreSQL)', () => {
       expect(captured.text).not.toContain(NAME);
       expect(captured.text).not.toContain(PHONE);
       expect(captured.text).not.toContain('三万元');
-      const { err } = JSON.parse(captured.lines[0]!) as { err: Record<string, unknown> };
+      const { err } = JSON.parse(captured.lines[0]) as { err: Record<string, unknown> };
       expect(err).toMatchObject({ type: 'QueryFailedError', ...expected });
       expect(err).not.toHaveProperty('parameters');
       expect(err).not.toHaveProperty('query');
@@ -89,23 +117,40 @@ describe('database errors in the logs (real PostgreSQL)', () => {
     const error = await failure('SELECT * FROM pii_log_test.complaints WHERE id = $1', [PHONE]);
     const captured = new CapturedLines();
     createLogger('test', 'info', captured).warn({ err: error }, 'query failed');
-    expect(JSON.parse(captured.lines[0]!).err.message).toBe('invalid input syntax for type uuid: [value withheld]');
+    expect(JSON.parse(captured.lines[0]).err.message).toBe('invalid input syntax for type uuid: [value withheld]');
   });
 
   it('logs a database error wrapped as the cause of another the same way', async () => {
-    const error = new Error('could not file the complaint', { cause: await failure('SELECT * FROM pii_log_test.complaints WHERE id = $1', [PHONE]) });
+    const error = new Error('could not file the complaint', {
+      cause: await failure('SELECT * FROM pii_log_test.complaints WHERE id = $1', [PHONE]),
+    });
     const captured = new CapturedLines();
     createLogger('test', 'info', captured).error({ err: error }, 'failed');
     expect(captured.text).not.toContain(PHONE);
-    expect(JSON.parse(captured.lines[0]!).err).toMatchObject({ type: 'Error', message: 'could not file the complaint', cause: { type: 'QueryFailedError', sqlState: '22P02' } });
+    expect(JSON.parse(captured.lines[0]).err).toMatchObject({
+      type: 'Error',
+      message: 'could not file the complaint',
+      cause: { type: 'QueryFailedError', sqlState: '22P02' },
+    });
   });
 
   it('keeps the useful fields of other errors', () => {
-    const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', errno: -111, syscall: 'connect', config: { password: 'secret' } });
+    const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+      errno: -111,
+      syscall: 'connect',
+      config: { password: 'secret' },
+    });
     const captured = new CapturedLines();
     createLogger('test', 'info', captured).error({ err: error }, 'down');
-    const { err } = JSON.parse(captured.lines[0]!);
-    expect(err).toMatchObject({ type: 'Error', message: 'connect ECONNREFUSED 127.0.0.1:5432', code: 'ECONNREFUSED', errno: -111, syscall: 'connect' });
+    const { err } = JSON.parse(captured.lines[0]);
+    expect(err).toMatchObject({
+      type: 'Error',
+      message: 'connect ECONNREFUSED 127.0.0.1:5432',
+      code: 'ECONNREFUSED',
+      errno: -111,
+      syscall: 'connect',
+    });
     expect(err).not.toHaveProperty('config');
   });
 });

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import pino from 'pino';
 import { ComplaintReceivedV1, dlqTopic } from '@complaints/contracts';
-import { ConsumedEvent, createKafka, decodeHeaders, ensureTopics, envelopeHeaders, EventBatchConsumer, EventPublisher, PoisonMessageError } from '@complaints/messaging';
+import {
+  ConsumedEvent,
+  createKafka,
+  decodeHeaders,
+  ensureTopics,
+  envelopeHeaders,
+  EventBatchConsumer,
+  EventPublisher,
+  PoisonMessageError,
+} from '@complaints/messaging';
 import { eventually } from '../support/running-app';
 
 /** The batch consumer of libs/messaging on the real broker: chunks, commit per chunk, retries, DLQ. */
@@ -38,7 +47,9 @@ describe('EventBatchConsumer on a real broker', () => {
       source: 'test',
       complaint: {
         complaintId: randomUUID(),
-        reference: `C20261129-W${randomUUID().replace(/[^0-9]/g, '').slice(0, 5)}`,
+        reference: `C20261129-W${randomUUID()
+          .replace(/[^0-9]/g, '')
+          .slice(0, 5)}`,
         channel: 'web' as const,
         receivedAt: now,
         source: { system: 'test', messageId: null, receivedAt: now },
@@ -49,15 +60,28 @@ describe('EventBatchConsumer on a real broker', () => {
     });
   }
 
-  const encode = (event: ComplaintReceivedV1) => ({ key: event.complaint.complaintId, value: JSON.stringify(event), headers: envelopeHeaders(event) });
+  const encode = (event: ComplaintReceivedV1) => ({
+    key: event.complaint.complaintId,
+    value: JSON.stringify(event),
+    headers: envelopeHeaders(event),
+  });
   const idsOf = (events: ComplaintReceivedV1[]) => events.map((e) => e.complaint.complaintId);
 
-  async function run(groupId: string, handleBatch: (events: ConsumedEvent<ComplaintReceivedV1>[]) => Promise<void>): Promise<EventBatchConsumer<ComplaintReceivedV1>> {
-    const consumer = new EventBatchConsumer(kafka, publisher, { groupId, topic, contract: ComplaintReceivedV1, maxBatchSize: MAX_BATCH, handleBatch }, logger, {
-      attempts: 3,
-      initialBackoffMs: 50,
-      maxBackoffMs: 200,
-    });
+  async function run(
+    groupId: string,
+    handleBatch: (events: ConsumedEvent<ComplaintReceivedV1>[]) => Promise<void>,
+  ): Promise<EventBatchConsumer<ComplaintReceivedV1>> {
+    const consumer = new EventBatchConsumer(
+      kafka,
+      publisher,
+      { groupId, topic, contract: ComplaintReceivedV1, maxBatchSize: MAX_BATCH, handleBatch },
+      logger,
+      {
+        attempts: 3,
+        initialBackoffMs: 50,
+        maxBackoffMs: 200,
+      },
+    );
     consumers.push(consumer);
     await consumer.start();
     return consumer;
@@ -159,7 +183,10 @@ describe('EventBatchConsumer on a real broker', () => {
     await publisher.send(topic, events.map(encode));
     // A new group reads the topic from its start: the earlier tests' poison is dead-lettered again.
     const ourLetters = () => dlq.letters.filter((l) => idsOf(events).includes(l.key));
-    await eventually(async () => (ourLetters().length >= 1 && calls.flat().includes(events[2].complaint.complaintId) ? true : undefined), 30_000);
+    await eventually(
+      async () => (ourLetters().length >= 1 && calls.flat().includes(events[2].complaint.complaintId) ? true : undefined),
+      30_000,
+    );
     await dlq.stop();
     expect(ourLetters().map((l) => [l.key, l.headers['dlq-error-message']])).toEqual([[culprit, 'a rule this complaint breaks']]);
     const ours = calls.map((ids) => ids.filter((id) => idsOf(events).includes(id))).filter((ids) => ids.length);

@@ -37,7 +37,9 @@ describe('EventConsumer on a real broker', () => {
       source: 'test',
       complaint: {
         complaintId: randomUUID(),
-        reference: `C20261129-W${randomUUID().replace(/[^0-9]/g, '').slice(0, 5)}`,
+        reference: `C20261129-W${randomUUID()
+          .replace(/[^0-9]/g, '')
+          .slice(0, 5)}`,
         channel: 'web' as const,
         receivedAt: now,
         source: { system: 'test', messageId: null, receivedAt: now },

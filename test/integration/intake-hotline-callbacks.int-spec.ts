@@ -44,12 +44,17 @@ describe('intake-hotline: status callbacks to the call centre', () => {
   async function acceptedCall(callcenterId: string, secret: string) {
     const call = sampleCall();
     const res = await pushCalls(hotline.url, { calls: [call] }, { callcenterId, secret });
-    const result = res.body.results![0]!;
+    const result = res.body.results![0];
     expect(result.status).toBe('accepted');
     return { callId: call.callId as string, reference: result.reference!, complaintId: result.complaintId! };
   }
 
-  async function publishCaseEvent(type: CaseEventType, call: { callId: string; reference: string; complaintId: string }, callcenterId: string, channel: Channel = 'hotline') {
+  async function publishCaseEvent(
+    type: CaseEventType,
+    call: { callId: string; reference: string; complaintId: string },
+    callcenterId: string,
+    channel: Channel = 'hotline',
+  ) {
     const event = caseEvent({
       type,
       case: {
@@ -75,7 +80,7 @@ describe('intake-hotline: status callbacks to the call centre', () => {
     const attempts = flaky.requests.filter((r) => JSON.parse(r.body).eventId === eventId);
     expect(attempts.map((r) => r.answeredWith)).toEqual([500, 500, 200]);
 
-    const delivered = attempts[2]!;
+    const delivered = attempts[2];
     expect(delivered.url).toBe('/callbacks');
     expect(JSON.parse(delivered.body)).toEqual({
       event: 'case.opened',
@@ -100,7 +105,9 @@ describe('intake-hotline: status callbacks to the call centre', () => {
     await publishCaseEvent('case.assigned', call, 'cc-flaky');
     await publishCaseEvent('case.closed', call, 'cc-flaky', 'web');
     const closed = await publishCaseEvent('case.closed', call, 'cc-flaky');
-    await eventually(async () => (flaky.requests.some((r) => JSON.parse(r.body).eventId === closed && r.answeredWith === 200) ? true : undefined));
+    await eventually(async () =>
+      flaky.requests.some((r) => JSON.parse(r.body).eventId === closed && r.answeredWith === 200) ? true : undefined,
+    );
     const forCall = flaky.requests.filter((r) => JSON.parse(r.body).callId === call.callId);
     expect(forCall.map((r) => JSON.parse(r.body).event)).toEqual(['case.closed']);
   });

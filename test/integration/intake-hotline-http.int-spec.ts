@@ -60,7 +60,10 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
       });
       expect(tampered.status).toBe(401);
       expect(tampered.body.check).toBe('signature');
-      const original = await pushCalls(hotline.url, undefined, { rawBody: raw, headers: { 'x-timestamp': String(timestamp), 'x-signature': signature } });
+      const original = await pushCalls(hotline.url, undefined, {
+        rawBody: raw,
+        headers: { 'x-timestamp': String(timestamp), 'x-signature': signature },
+      });
       expect(original.status).toBe(200);
     });
 
@@ -73,7 +76,10 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
 
   describe('the batch envelope', () => {
     it('415 for a body that is not JSON', async () => {
-      const res = await pushCalls(hotline.url, undefined, { rawBody: 'callId=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const res = await pushCalls(hotline.url, undefined, {
+        rawBody: 'callId=1',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       expect(res.status).toBe(415);
       expect(res.body.errors).toEqual([{ field: 'Content-Type', message: expect.any(String) }]);
     });
@@ -96,7 +102,7 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
       expect(res.body.results?.map((r) => r.status)).toEqual(['accepted', 'rejected']);
       expect(res.body.results?.[1]?.errors).toEqual([{ field: 'calls[1].transcript.0.text', message: expect.stringContaining('NUL') }]);
       const stored = await db.query('SELECT call_id FROM intake_hotline.calls WHERE call_id = ANY($1)', [calls.map((c) => c.callId)]);
-      expect(stored.rows.map((row) => row.call_id)).toEqual([calls[0]!.callId]);
+      expect(stored.rows.map((row) => row.call_id)).toEqual([calls[0].callId]);
     });
 
     it('413 for more calls than a batch may hold, accepting none of them', async () => {
@@ -104,7 +110,9 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
       const res = await pushCalls(hotline.url, { calls });
       expect(res.status).toBe(413);
       expect(res.body.errors).toEqual([{ field: 'calls', message: expect.stringContaining('500') }]);
-      const stored = await db.query('SELECT count(*)::int AS n FROM intake_hotline.calls WHERE call_id = ANY($1)', [calls.map((c) => c.callId)]);
+      const stored = await db.query('SELECT count(*)::int AS n FROM intake_hotline.calls WHERE call_id = ANY($1)', [
+        calls.map((c) => c.callId),
+      ]);
       expect(stored.rows[0].n).toBe(0);
     });
 
@@ -132,18 +140,18 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
       expect(res.body).toMatchObject({ received: 7, accepted: 2, duplicate: 0, rejected: 5 });
       const results = res.body.results!;
       expect(results.map((r) => r.status)).toEqual(['accepted', 'rejected', 'rejected', 'rejected', 'rejected', 'accepted', 'rejected']);
-      expect(results[1]!.errors!.map((e) => e.field).sort()).toEqual(['calls[1].speakerless', 'calls[1].startedAt']);
-      expect(results[2]!.errors!.map((e) => e.field)).toEqual(['calls[2]']);
-      expect(results[3]!.errors!.map((e) => e.field)).toEqual(['calls[3].callerNumber']);
-      expect(results[4]!.errors!.map((e) => e.field)).toEqual(['calls[4].transcript.0.speaker']);
-      expect(results[6]!.errors!.map((e) => e.field)).toEqual(['calls[6].transcript']);
-      expect(results[0]!.reference).toMatch(/^C\d{8}-H[0-9A-Z]{5}$/);
+      expect(results[1].errors!.map((e) => e.field).sort()).toEqual(['calls[1].speakerless', 'calls[1].startedAt']);
+      expect(results[2].errors!.map((e) => e.field)).toEqual(['calls[2]']);
+      expect(results[3].errors!.map((e) => e.field)).toEqual(['calls[3].callerNumber']);
+      expect(results[4].errors!.map((e) => e.field)).toEqual(['calls[4].transcript.0.speaker']);
+      expect(results[6].errors!.map((e) => e.field)).toEqual(['calls[6].transcript']);
+      expect(results[0].reference).toMatch(/^C\d{8}-H[0-9A-Z]{5}$/);
 
-      const event = await eventually(async () => publishedFor(results[0]!.complaintId!)[0]);
+      const event = await eventually(async () => publishedFor(results[0].complaintId!)[0]);
       expect(event.complaint).toMatchObject({
         channel: 'hotline',
-        reference: results[0]!.reference,
-        source: { system: 'cc-test', messageId: good[0]!.callId },
+        reference: results[0].reference,
+        source: { system: 'cc-test', messageId: good[0].callId },
         content: { language: 'zh', text: '我的信用卡昨天晚上被盗刷了三笔，我人在北京，交易却在国外\n请马上冻结并退款' },
         context: { extra: { agentId: 'A-17', queue: 'cards' } },
       });
@@ -153,21 +161,33 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
     });
 
     it("carries the caller's region as its code, and rejects only the record whose region is unknown", async () => {
-      const calls = [sampleCall({ callerRegion: '广东省' }), sampleCall({ callerRegion: '火星' }), sampleCall({ callerRegion: '650000' }), sampleCall()];
+      const calls = [
+        sampleCall({ callerRegion: '广东省' }),
+        sampleCall({ callerRegion: '火星' }),
+        sampleCall({ callerRegion: '650000' }),
+        sampleCall(),
+      ];
       const res = await pushCalls(hotline.url, { calls });
       expect(res.status).toBe(200);
       const results = res.body.results!;
       expect(results.map((r) => r.status)).toEqual(['accepted', 'rejected', 'accepted', 'accepted']);
-      expect(results[1]!.errors).toEqual([{ field: 'calls[1].callerRegion', message: regionRuleMessage('callerRegion') }]);
-      const regions = await Promise.all([0, 2, 3].map(async (i) => (await eventually(async () => publishedFor(results[i]!.complaintId!)[0])).complaint.context.extra?.region));
+      expect(results[1].errors).toEqual([{ field: 'calls[1].callerRegion', message: regionRuleMessage('callerRegion') }]);
+      const regions = await Promise.all(
+        [0, 2, 3].map(
+          async (i) => (await eventually(async () => publishedFor(results[i].complaintId!)[0])).complaint.context.extra?.region,
+        ),
+      );
       expect(regions).toEqual(['440000', '650000', undefined]);
     });
 
     it('takes a plain-text transcript with speaker labels and offsets', async () => {
-      const call = sampleCall({ transcript: '[00:00:02] Agent: Thank you for calling.\n[00:00:06] Customer: My card 4111 1111 1111 1111 was charged twice.\nAgent: I see.' });
+      const call = sampleCall({
+        transcript:
+          '[00:00:02] Agent: Thank you for calling.\n[00:00:06] Customer: My card 4111 1111 1111 1111 was charged twice.\nAgent: I see.',
+      });
       const res = await pushCalls(hotline.url, { calls: [call] });
       expect(res.body.results?.[0]?.status).toBe('accepted');
-      const event = await eventually(async () => publishedFor(res.body.results![0]!.complaintId!)[0]);
+      const event = await eventually(async () => publishedFor(res.body.results![0].complaintId!)[0]);
       expect(event.complaint.content).toMatchObject({
         language: 'en',
         text: 'My card **** **** **** 1111 was charged twice.',
@@ -187,7 +207,7 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
     it('never creates a second complaint for a re-pushed call, in a later batch or the same one', async () => {
       const call = sampleCall();
       const first = await pushCalls(hotline.url, { calls: [call] });
-      const original = first.body.results![0]!;
+      const original = first.body.results![0];
       expect(original.status).toBe('accepted');
 
       const again = await pushCalls(hotline.url, { calls: [{ ...call, summary: 'pushed again' }, sampleCall({ callId: call.callId })] });
@@ -199,15 +219,15 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
       const fresh = sampleCall();
       const inOneBatch = await pushCalls(hotline.url, { calls: [fresh, fresh] });
       expect(inOneBatch.body.results!.map((r) => r.status)).toEqual(['accepted', 'duplicate']);
-      expect(inOneBatch.body.results![1]!.reference).toBe(inOneBatch.body.results![0]!.reference);
+      expect(inOneBatch.body.results![1].reference).toBe(inOneBatch.body.results![0].reference);
 
       // Another call centre may use the same callId for its own, different call.
       const other = await pushCalls(hotline.url, { calls: [call] }, { callcenterId: 'cc-other', secret: 'other-secret' });
       expect(other.body.results![0]).toMatchObject({ status: 'accepted' });
-      expect(other.body.results![0]!.reference).not.toBe(original.reference);
+      expect(other.body.results![0].reference).not.toBe(original.reference);
 
-      await eventually(async () => (publishedFor(inOneBatch.body.results![0]!.complaintId!).length > 0 ? true : undefined));
-      expect(publishedFor(inOneBatch.body.results![0]!.complaintId!)).toHaveLength(1);
+      await eventually(async () => (publishedFor(inOneBatch.body.results![0].complaintId!).length > 0 ? true : undefined));
+      expect(publishedFor(inOneBatch.body.results![0].complaintId!)).toHaveLength(1);
       expect(publishedFor(original.complaintId!)).toHaveLength(1);
       const rows = await db.query('SELECT count(*)::int AS n FROM intake_hotline.calls WHERE call_id = $1', [call.callId]);
       expect(rows.rows[0].n).toBe(2);
@@ -223,7 +243,10 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
       const ids = new Set(res.body.results!.map((r) => r.complaintId!));
       await eventually(async () => (received.values((e) => ids.has(e.complaint.complaintId)).length >= 500 ? true : undefined));
       expect(received.values((e) => ids.has(e.complaint.complaintId))).toHaveLength(500);
-      const stored = await db.query(`SELECT count(*)::int AS n FROM intake_hotline.calls WHERE status = 'accepted' AND complaint_id = ANY($1)`, [[...ids]]);
+      const stored = await db.query(
+        `SELECT count(*)::int AS n FROM intake_hotline.calls WHERE status = 'accepted' AND complaint_id = ANY($1)`,
+        [[...ids]],
+      );
       expect(stored.rows[0].n).toBe(500);
     });
   });
@@ -234,9 +257,12 @@ describe('intake-hotline: signed pushes of call records (real Kafka and PostgreS
     expect(metrics).toMatch(/hotline_calls_total\{[^}]*status="rejected"[^}]*\} [1-9]/);
     const ready = await fetch(`${hotline.url}/health/ready`);
     expect(await ready.json()).toMatchObject({ status: 'ok', info: { kafka: { status: 'up' }, database: { status: 'up' } } });
-    const openapi = (await (await fetch(`${hotline.url}/openapi.json`)).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }> } };
+    const openapi = (await (await fetch(`${hotline.url}/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }> };
+    };
     expect(Object.keys(openapi.paths)).toContain('/v1/hotline/calls');
-    const call = openapi.components.schemas.HotlineCallDto!;
+    const call = openapi.components.schemas.HotlineCallDto;
     expect(call.properties.callerRegion?.enum).toEqual([...REGION_CODES]);
     expect(call.required).not.toContain('callerRegion');
   });

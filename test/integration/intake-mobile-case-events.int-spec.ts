@@ -18,7 +18,13 @@ interface Detail {
 }
 
 interface Received {
-  complaint: { complaintId: string; reference: string; channel: string; source: { system: string; messageId: string | null; receivedAt: string }; customer: { customerId?: string } };
+  complaint: {
+    complaintId: string;
+    reference: string;
+    channel: string;
+    source: { system: string; messageId: string | null; receivedAt: string };
+    customer: { customerId?: string };
+  };
 }
 
 /**
@@ -83,7 +89,11 @@ describe('intake-mobile: the customer follows their case', () => {
   it('shows status and the customer-visible timeline from case events, once each, without internal notes', async () => {
     const customerId = `cust-${randomUUID()}`;
     const token = await customerToken(customerId);
-    const filed = await submitComplaint(mobile.url, customerId, { text: '转账失败但扣款,要求退回', product: 'PAYMENT', attachments: [{ data: PNG.toString('base64') }] });
+    const filed = await submitComplaint(mobile.url, customerId, {
+      text: '转账失败但扣款,要求退回',
+      product: 'PAYMENT',
+      attachments: [{ data: PNG.toString('base64') }],
+    });
     expect(filed.status).toBe(202);
 
     const message = await eventually(async () => received.messages.find((m) => m.value.complaint.complaintId === filed.body.complaintId));
@@ -94,8 +104,14 @@ describe('intake-mobile: the customer follows their case', () => {
     const at = (seconds: number) => new Date(t0 + seconds * 1000);
     const opened = caseEvent(complaint, 'case.opened', 'RECEIVED', at(1), { customerVisible: true, message: '我们已收到您的投诉' });
     const assigned = caseEvent(complaint, 'case.assigned', 'ASSIGNED', at(2), { customerVisible: false });
-    const note = caseEvent(complaint, 'case.note_added', 'ASSIGNED', at(3), { customerVisible: false, message: 'INTERNAL: customer called twice, check the ledger' });
-    const feedback = caseEvent(complaint, 'case.feedback_sent', 'IN_PROGRESS', at(4), { customerVisible: true, message: '款项正在核查,预计3个工作日内退回' });
+    const note = caseEvent(complaint, 'case.note_added', 'ASSIGNED', at(3), {
+      customerVisible: false,
+      message: 'INTERNAL: customer called twice, check the ledger',
+    });
+    const feedback = caseEvent(complaint, 'case.feedback_sent', 'IN_PROGRESS', at(4), {
+      customerVisible: true,
+      message: '款项正在核查,预计3个工作日内退回',
+    });
     // Delivered twice (at least once delivery): must count once.
     await publish([opened, assigned, note, feedback, feedback]);
 
@@ -135,7 +151,10 @@ describe('intake-mobile: the customer follows their case', () => {
     const customerId = `cust-${randomUUID()}`;
     const photo = Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024 - PNG.length, 7)]);
     const started = Date.now();
-    const filed = await submitComplaint(mobile.url, customerId, { text: 'photo of the ATM screen', attachments: [{ data: photo.toString('base64'), contentType: 'image/png' }] });
+    const filed = await submitComplaint(mobile.url, customerId, {
+      text: 'photo of the ATM screen',
+      attachments: [{ data: photo.toString('base64'), contentType: 'image/png' }],
+    });
     const elapsedMs = Date.now() - started;
     expect(filed.status).toBe(202);
     expect(filed.body.attachments).toEqual([expect.objectContaining({ sizeBytes: 10 * 1024 * 1024, contentType: 'image/png' })]);
@@ -149,9 +168,15 @@ describe('intake-mobile: the customer follows their case', () => {
     const customerId = `cust-${randomUUID()}`;
     const token = await customerToken(customerId);
     const filed = await submitComplaint(mobile.url, customerId, { text: 'second complaint' });
-    const complaint = (await eventually(async () => received.messages.find((m) => m.value.complaint.complaintId === filed.body.complaintId))).value.complaint;
+    const complaint = (
+      await eventually(async () => received.messages.find((m) => m.value.complaint.complaintId === filed.body.complaintId))
+    ).value.complaint;
     const now = new Date();
-    const webEvent = caseEvent(complaint, 'case.closed', 'CLOSED', now, { customerVisible: true, channel: 'web', message: 'closed on the web' });
+    const webEvent = caseEvent(complaint, 'case.closed', 'CLOSED', now, {
+      customerVisible: true,
+      channel: 'web',
+      message: 'closed on the web',
+    });
     const stranger = caseEvent({ ...complaint, complaintId: randomUUID() }, 'case.closed', 'CLOSED', now, { customerVisible: true });
     const marker = caseEvent(complaint, 'case.assigned', 'ASSIGNED', now, { customerVisible: true, message: '已分配专人处理' });
     await publish([webEvent, stranger, marker]);

@@ -16,7 +16,14 @@ const MAX_ATTACHMENT_BYTES = 64 * 1024;
 const RATE_LIMIT = 15;
 
 interface ReceivedMessage {
-  complaint: { complaintId: string; reference: string; channel: string; customer: { customerId?: string; contact: Record<string, string> }; content: { text: string; attachments?: unknown[] }; context: { extra?: Record<string, string> } };
+  complaint: {
+    complaintId: string;
+    reference: string;
+    channel: string;
+    customer: { customerId?: string; contact: Record<string, string> };
+    content: { text: string; attachments?: unknown[] };
+    context: { extra?: Record<string, string> };
+  };
 }
 
 /**
@@ -63,7 +70,8 @@ describe('intake-mobile: app API', () => {
   }
 
   describe('authentication', () => {
-    const post = (token: string | undefined) => appRequest(mobile.url, '/v1/app/complaints', { token, idempotencyKey: randomUUID(), body: { text: 'x' } });
+    const post = (token: string | undefined) =>
+      appRequest(mobile.url, '/v1/app/complaints', { token, idempotencyKey: randomUUID(), body: { text: 'x' } });
 
     it('accepts the dev HS256 token and an RS256 token of the configured key', async () => {
       expect((await post(await customerToken(customer()))).status).toBe(202);
@@ -73,9 +81,17 @@ describe('intake-mobile: app API', () => {
     it.each<[string, () => Promise<string | undefined>, RegExp]>([
       ['no token', async () => undefined, /missing/],
       ['alg none', async () => new UnsecuredJWT({ sub: 'cust-1' }).setExpirationTime('10m').encode(), /none are not accepted/],
-      ['HS256 signed with the RSA public key as secret (HS/RS confusion)', () => customerToken('cust-1', { key: createSecretKey(Buffer.from(publicPem)) }), /signature/],
+      [
+        'HS256 signed with the RSA public key as secret (HS/RS confusion)',
+        () => customerToken('cust-1', { key: createSecretKey(Buffer.from(publicPem)) }),
+        /signature/,
+      ],
       ['HS256 with a wrong secret', () => customerToken('cust-1', { key: new TextEncoder().encode('not-the-mobile-secret') }), /signature/],
-      ['RS256 with another RSA key', () => customerToken('cust-1', { alg: 'RS256', key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey }), /signature/],
+      [
+        'RS256 with another RSA key',
+        () => customerToken('cust-1', { alg: 'RS256', key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey }),
+        /signature/,
+      ],
       ['an expired token', () => customerToken('cust-1', { expiresInSec: -120 }), /expired/],
       ['a token not valid before ten minutes from now', () => customerToken('cust-1', { notBeforeSec: 600 }), /not valid yet/],
     ])('401 problem for %s', async (_, makeToken, reason) => {
@@ -88,10 +104,18 @@ describe('intake-mobile: app API', () => {
 
     it('refuses an unauthenticated submission before reading its body', async () => {
       // The body is not even JSON: answering 401 (not 400) shows it was never parsed.
-      const res = await appRequest(mobile.url, '/v1/app/complaints', { token: 'a.b.c', idempotencyKey: randomUUID(), body: '{"text": "x", ' });
+      const res = await appRequest(mobile.url, '/v1/app/complaints', {
+        token: 'a.b.c',
+        idempotencyKey: randomUUID(),
+        body: '{"text": "x", ',
+      });
       expectProblem(res, 401);
       expect(res.body.instance).toBe('/v1/app/complaints');
-      const wellFormed = await appRequest(mobile.url, '/v1/app/complaints', { token: await customerToken(customer()), idempotencyKey: randomUUID(), body: '{"text": "x", ' });
+      const wellFormed = await appRequest(mobile.url, '/v1/app/complaints', {
+        token: await customerToken(customer()),
+        idempotencyKey: randomUUID(),
+        body: '{"text": "x", ',
+      });
       expectProblem(wellFormed, 400);
     });
 
@@ -118,7 +142,10 @@ describe('intake-mobile: app API', () => {
         transactionDate: '2026-11-28',
         phone: '13800138000',
         region: '浙江',
-        attachments: [{ data: b64(PNG), contentType: 'image/png', fileName: 'screen.png' }, { data: b64(PDF), fileName: 'statement.pdf' }],
+        attachments: [
+          { data: b64(PNG), contentType: 'image/png', fileName: 'screen.png' },
+          { data: b64(PDF), fileName: 'statement.pdf' },
+        ],
       });
       expect(res.status).toBe(202);
       expect(res.body.reference).toMatch(/^C\d{8}-M[0-9A-Z]{5}$/);
@@ -140,8 +167,13 @@ describe('intake-mobile: app API', () => {
       expect(raw).not.toContain('6222021234567890128');
       expect(raw).not.toContain(b64(PNG).slice(0, 40));
 
-      const stored = await db.query('SELECT id, content_type, size_bytes, sha256, file_name, content FROM intake_mobile.attachments WHERE complaint_id = $1 ORDER BY position', [res.body.complaintId]);
-      expect(stored.rows.map((r) => [r.content_type, r.file_name, (r.content as Buffer).equals(r.content_type === 'image/png' ? PNG : PDF)])).toEqual([
+      const stored = await db.query(
+        'SELECT id, content_type, size_bytes, sha256, file_name, content FROM intake_mobile.attachments WHERE complaint_id = $1 ORDER BY position',
+        [res.body.complaintId],
+      );
+      expect(
+        stored.rows.map((r) => [r.content_type, r.file_name, (r.content as Buffer).equals(r.content_type === 'image/png' ? PNG : PDF)]),
+      ).toEqual([
         ['image/png', 'screen.png', true],
         ['application/pdf', 'statement.pdf', true],
       ]);
@@ -159,7 +191,9 @@ describe('intake-mobile: app API', () => {
       expect(retry.body).toEqual(first.body);
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
 
-      await eventually(async () => (received.messages.some((m) => m.value.complaint.complaintId === first.body.complaintId) ? true : undefined));
+      await eventually(async () =>
+        received.messages.some((m) => m.value.complaint.complaintId === first.body.complaintId) ? true : undefined,
+      );
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(received.messages.filter((m) => m.value.complaint.complaintId === first.body.complaintId)).toHaveLength(1);
       const rows = await db.query('SELECT count(*)::int AS n FROM intake_mobile.submissions WHERE customer_id = $1', [who]);
@@ -196,11 +230,17 @@ describe('intake-mobile: app API', () => {
 
     it('413 naming the attachment for a file over the size limit, and for too many files', async () => {
       const big = Buffer.concat([PNG, Buffer.alloc(MAX_ATTACHMENT_BYTES)]);
-      const oversize = await submitComplaint(mobile.url, customer(), { text: 'big', attachments: [{ data: b64(PNG) }, { data: b64(big) }] });
+      const oversize = await submitComplaint(mobile.url, customer(), {
+        text: 'big',
+        attachments: [{ data: b64(PNG) }, { data: b64(big) }],
+      });
       expectProblem(oversize, 413);
       expect(fields(oversize)).toEqual(['attachments[1].data']);
 
-      const many = await submitComplaint(mobile.url, customer(), { text: 'many', attachments: [PNG, PNG, PNG, PNG].map((p) => ({ data: b64(p) })) });
+      const many = await submitComplaint(mobile.url, customer(), {
+        text: 'many',
+        attachments: [PNG, PNG, PNG, PNG].map((p) => ({ data: b64(p) })),
+      });
       expectProblem(many, 413);
       expect(fields(many)).toEqual(['attachments']);
     });
@@ -221,13 +261,15 @@ describe('intake-mobile: app API', () => {
         admin: true,
       });
       expectProblem(res, 400);
-      expect(fields(res)).toEqual(expect.arrayContaining(['text', 'product', 'amount.value', 'amount.currency', 'transactionDate', 'phone', 'region', 'admin']));
+      expect(fields(res)).toEqual(
+        expect.arrayContaining(['text', 'product', 'amount.value', 'amount.currency', 'transactionDate', 'phone', 'region', 'admin']),
+      );
       expect(res.body.errors).toContainEqual({ field: 'region', message: regionRuleMessage('region') });
     });
   });
 
   describe("the customer's own view", () => {
-    it('lists only my complaints, newest first, and answers 404 for someone else\'s reference', async () => {
+    it("lists only my complaints, newest first, and answers 404 for someone else's reference", async () => {
       const me = customer();
       const other = customer();
       const mine1 = await submitComplaint(mobile.url, me, { text: 'first of mine' });
@@ -235,12 +277,20 @@ describe('intake-mobile: app API', () => {
       const theirs = await submitComplaint(mobile.url, other, { text: 'not yours' });
 
       const token = await customerToken(me);
-      const list = await appRequest<{ items: Array<{ reference: string; status: string; product: string | null }> }>(mobile.url, '/v1/app/complaints', { token });
+      const list = await appRequest<{ items: Array<{ reference: string; status: string; product: string | null }> }>(
+        mobile.url,
+        '/v1/app/complaints',
+        { token },
+      );
       expect(list.status).toBe(200);
       expect(list.body.items.map((i) => i.reference)).toEqual([mine2.body.reference, mine1.body.reference]);
       expect(list.body.items[0]).toMatchObject({ status: 'RECEIVED', product: 'PAYMENT' });
 
-      const one = await appRequest<{ text: string; timeline: Array<{ event: string; status: string }> }>(mobile.url, `/v1/app/complaints/${mine1.body.reference}`, { token });
+      const one = await appRequest<{ text: string; timeline: Array<{ event: string; status: string }> }>(
+        mobile.url,
+        `/v1/app/complaints/${mine1.body.reference}`,
+        { token },
+      );
       expect(one.status).toBe(200);
       expect(one.body).toMatchObject({ reference: mine1.body.reference, status: 'RECEIVED', text: 'first of mine' });
       expect(one.body.timeline).toEqual([{ event: 'complaint.received', status: 'RECEIVED', message: null, at: expect.any(String) }]);
@@ -254,24 +304,39 @@ describe('intake-mobile: app API', () => {
 
   describe('rating the handling (the survey sent on resolution)', () => {
     const rate = async (customerId: string, reference: string, body: unknown, idempotencyKey: string | undefined = randomUUID()) =>
-      appRequest<{ reference: string; score: number; status: string; caseStatus?: string }>(mobile.url, `/v1/app/complaints/${reference}/satisfaction`, {
-        token: await customerToken(customerId), idempotencyKey, body,
-      });
+      appRequest<{ reference: string; score: number; status: string; caseStatus?: string }>(
+        mobile.url,
+        `/v1/app/complaints/${reference}/satisfaction`,
+        {
+          token: await customerToken(customerId),
+          idempotencyKey,
+          body,
+        },
+      );
 
     /** The case of a complaint moves to `status` (as the cases service would publish it); waits until the customer's view has it. */
-    async function caseMovesTo(customerId: string, complaint: { reference: string; complaintId: string }, status: 'RESOLVED' | 'IN_PROGRESS') {
+    async function caseMovesTo(
+      customerId: string,
+      complaint: { reference: string; complaintId: string },
+      status: 'RESOLVED' | 'IN_PROGRESS',
+    ) {
       await publishCaseEvents(
         producer,
-        caseEvent({ type: status === 'RESOLVED' ? 'case.resolved' : 'case.status_changed', case: { channel: 'mobile', customerId, status, reference: complaint.reference, complaintId: complaint.complaintId } }),
+        caseEvent({
+          type: status === 'RESOLVED' ? 'case.resolved' : 'case.status_changed',
+          case: { channel: 'mobile', customerId, status, reference: complaint.reference, complaintId: complaint.complaintId },
+        }),
       );
       // Polled in the database: the customer's requests are rate-limited.
       await eventually(async () => {
-        const { rows } = await db.query('SELECT case_status FROM intake_mobile.submissions WHERE complaint_id = $1', [complaint.complaintId]);
+        const { rows } = await db.query('SELECT case_status FROM intake_mobile.submissions WHERE complaint_id = $1', [
+          complaint.complaintId,
+        ]);
         return rows[0]?.case_status === status ? true : undefined;
       }, 30_000);
     }
 
-    it('refuses a rating before the case has an answer (409), of someone else\'s complaint (404) and bad input (400 naming the field)', async () => {
+    it("refuses a rating before the case has an answer (409), of someone else's complaint (404) and bad input (400 naming the field)", async () => {
       const me = customer();
       const { body: mine } = await submitComplaint(mobile.url, me);
       const early = await rate(me, mine.reference, { score: 5 });
@@ -283,7 +348,12 @@ describe('intake-mobile: app API', () => {
 
       expectProblem(await rate(customer(), mine.reference, { score: 5 }), 404);
       expectProblem(await rate(me, 'C20000101-M00000', { score: 5 }), 404);
-      for (const [body, field] of [[{ score: 6 }, 'score'], [{ score: 2.5 }, 'score'], [{}, 'score'], [{ score: 4, comment: 'x'.repeat(2001) }, 'comment']] as const) {
+      for (const [body, field] of [
+        [{ score: 6 }, 'score'],
+        [{ score: 2.5 }, 'score'],
+        [{}, 'score'],
+        [{ score: 4, comment: 'x'.repeat(2001) }, 'comment'],
+      ] as const) {
         const bad = await rate(me, mine.reference, body);
         expectProblem(bad, 400);
         expect(fields(bad)).toEqual([field]);
@@ -319,8 +389,13 @@ describe('intake-mobile: app API', () => {
         return found.length ? found : undefined;
       }, 15_000);
       expect(answer).toMatchObject({
-        eventType: 'customer.response', source: 'intake-mobile', kind: 'satisfaction', channel: 'mobile', reference: mine.reference,
-        identity: { customerId: me }, satisfaction: { score: 2, comment: '退款金额不对' },
+        eventType: 'customer.response',
+        source: 'intake-mobile',
+        kind: 'satisfaction',
+        channel: 'mobile',
+        reference: mine.reference,
+        identity: { customerId: me },
+        satisfaction: { score: 2, comment: '退款金额不对' },
       });
       expect(responses.messages.find((m) => m.value.eventId === answer.eventId)?.key).toBe(mine.complaintId);
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -332,9 +407,12 @@ describe('intake-mobile: app API', () => {
 
   it('lets the customer download their own evidence, and nobody else', async () => {
     const me = customer();
-    const filed = await submitComplaint(mobile.url, me, { text: 'receipt attached', attachments: [{ data: b64(PDF), contentType: 'application/pdf' }] });
+    const filed = await submitComplaint(mobile.url, me, {
+      text: 'receipt attached',
+      attachments: [{ data: b64(PDF), contentType: 'application/pdf' }],
+    });
     const [attachment] = filed.body.attachments as Array<{ id: string }>;
-    const path = `/v1/app/complaints/${filed.body.reference}/attachments/${attachment!.id}`;
+    const path = `/v1/app/complaints/${filed.body.reference}/attachments/${attachment.id}`;
 
     const mine = await fetch(`${mobile.url}${path}`, { headers: { authorization: `Bearer ${await customerToken(me)}` } });
     expect(mine.status).toBe(200);
@@ -344,7 +422,10 @@ describe('intake-mobile: app API', () => {
 
     const token = await customerToken(customer());
     expectProblem(await appRequest(mobile.url, path, { token }), 404);
-    expectProblem(await appRequest(mobile.url, `/v1/app/complaints/${filed.body.reference}/attachments/not-a-uuid`, { token: await customerToken(me) }), 404);
+    expectProblem(
+      await appRequest(mobile.url, `/v1/app/complaints/${filed.body.reference}/attachments/not-a-uuid`, { token: await customerToken(me) }),
+      404,
+    );
   });
 
   it('limits each customer to MOBILE_RATE_LIMIT_PER_MIN requests a minute with a clear 429, without slowing other customers', async () => {
@@ -371,11 +452,16 @@ describe('intake-mobile: app API', () => {
       components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }> };
     };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/app/complaints', '/v1/app/complaints/{reference}']));
-    expect(doc.paths['/v1/app/complaints']!.post!.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true })]));
-    expect(doc.paths['/v1/app/complaints/{reference}/satisfaction']!.post!.parameters).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true }), expect.objectContaining({ name: 'reference' })]),
+    expect(doc.paths['/v1/app/complaints'].post.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true })]),
     );
-    const complaint = doc.components.schemas.SubmitAppComplaintDto!;
+    expect(doc.paths['/v1/app/complaints/{reference}/satisfaction'].post.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'Idempotency-Key', required: true }),
+        expect.objectContaining({ name: 'reference' }),
+      ]),
+    );
+    const complaint = doc.components.schemas.SubmitAppComplaintDto;
     expect(complaint.properties.region?.enum).toEqual([...REGION_CODES]);
     expect(complaint.required).not.toContain('region');
   });

@@ -19,6 +19,8 @@ class JwksServer {
   ) {}
 
   static async start(keys: object[]): Promise<JwksServer> {
+    // Assigned once the server listens; the request handler, created first, reads it.
+    // eslint-disable-next-line prefer-const
     let instance: JwksServer | undefined;
     const server = createServer((req, res) => {
       instance!.requests += 1;
@@ -49,7 +51,11 @@ describe('intake-mobile: RS256 tokens via a JWKS URL', () => {
 
   beforeAll(async () => {
     jwks = await JwksServer.start([await jwk(current.publicKey, 'k-current')]);
-    const config = testConfig(IntakeMobileConfig, { MOBILE_JWKS_URL: jwks.url, MOBILE_JWKS_COOLDOWN_SEC: '0', MOBILE_RATE_LIMIT_PER_MIN: '0' });
+    const config = testConfig(IntakeMobileConfig, {
+      MOBILE_JWKS_URL: jwks.url,
+      MOBILE_JWKS_COOLDOWN_SEC: '0',
+      MOBILE_RATE_LIMIT_PER_MIN: '0',
+    });
     mobile = await startApp(IntakeMobileModule.register(config), intakeMobileHttpOptions(config));
   });
   afterAll(async () => {
@@ -57,7 +63,8 @@ describe('intake-mobile: RS256 tokens via a JWKS URL', () => {
     await jwks?.close();
   });
 
-  const submit = (token: string) => appRequest(mobile.url, '/v1/app/complaints', { token, idempotencyKey: randomUUID(), body: { text: 'JWKS signed complaint' } });
+  const submit = (token: string) =>
+    appRequest(mobile.url, '/v1/app/complaints', { token, idempotencyKey: randomUUID(), body: { text: 'JWKS signed complaint' } });
 
   it('accepts a token signed with a published key, fetching the key set from the URL', async () => {
     const res = await submit(await customerToken('cust-jwks', { alg: 'RS256', key: current.privateKey, kid: 'k-current' }));

@@ -30,15 +30,27 @@ describe('intake-mobile: a complaint is rated once', () => {
   });
 
   const rate = async (customerId: string, reference: string, body: unknown, idempotencyKey = randomUUID()) =>
-    appRequest<{ reference: string; score: number; rated?: { reference: string; score: number; ratedAt: string } }>(mobile.url, `/v1/app/complaints/${reference}/satisfaction`, {
-      token: await customerToken(customerId), idempotencyKey, body,
-    });
+    appRequest<{ reference: string; score: number; rated?: { reference: string; score: number; ratedAt: string } }>(
+      mobile.url,
+      `/v1/app/complaints/${reference}/satisfaction`,
+      {
+        token: await customerToken(customerId),
+        idempotencyKey,
+        body,
+      },
+    );
 
   /** A complaint of a fresh customer whose case was resolved (the view has it). */
   async function resolvedComplaint() {
     const customerId = `cust-${randomUUID()}`;
     const { body } = await submitComplaint(mobile.url, customerId);
-    await publishCaseEvents(producer, caseEvent({ type: 'case.resolved', case: { channel: 'mobile', customerId, status: 'RESOLVED', reference: body.reference, complaintId: body.complaintId } }));
+    await publishCaseEvents(
+      producer,
+      caseEvent({
+        type: 'case.resolved',
+        case: { channel: 'mobile', customerId, status: 'RESOLVED', reference: body.reference, complaintId: body.complaintId },
+      }),
+    );
     await eventually(async () => {
       const { rows } = await db.query('SELECT case_status FROM intake_mobile.submissions WHERE complaint_id = $1', [body.complaintId]);
       return rows[0]?.case_status === 'RESOLVED' ? true : undefined;
@@ -58,14 +70,18 @@ describe('intake-mobile: a complaint is rated once', () => {
   function expectAlreadyRated(res: AppResponse<{ rated?: unknown }>, rated: { reference: string; score: number }) {
     expect(res.status).toBe(409);
     expect(res.type).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ type: 'https://complaints.example/problems/already-rated', rated: { ...rated, ratedAt: expect.any(String) } });
+    expect(res.body).toMatchObject({
+      type: 'https://complaints.example/problems/already-rated',
+      rated: { ...rated, ratedAt: expect.any(String) },
+    });
   }
 
   it('refuses a second rating under another key (409 naming the first), publishing nothing new; the first key still replays', async () => {
     const c = await resolvedComplaint();
     const key = randomUUID();
     expect((await rate(c.customerId, c.reference, { score: 1, comment: '不满意' }, key)).status).toBe(202);
-    for (const body of [{ score: 1 }, { score: 5 }, { score: 1, comment: '不满意' }]) expectAlreadyRated(await rate(c.customerId, c.reference, body), { reference: c.reference, score: 1 });
+    for (const body of [{ score: 1 }, { score: 5 }, { score: 1, comment: '不满意' }])
+      expectAlreadyRated(await rate(c.customerId, c.reference, body), { reference: c.reference, score: 1 });
     const replay = await rate(c.customerId, c.reference, { score: 1, comment: '不满意' }, key);
     expect(replay.status).toBe(202);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
@@ -79,10 +95,11 @@ describe('intake-mobile: a complaint is rated once', () => {
     const answers = await Promise.all([1, 2, 1, 5, 1].map((score) => rate(c.customerId, c.reference, { score })));
     expect(answers.map((a) => a.status).sort()).toEqual([202, 409, 409, 409, 409]);
     const accepted = answers.find((a) => a.status === 202)!;
-    for (const refused of answers.filter((a) => a.status === 409)) expectAlreadyRated(refused, { reference: c.reference, score: accepted.body.score });
+    for (const refused of answers.filter((a) => a.status === 409))
+      expectAlreadyRated(refused, { reference: c.reference, score: accepted.body.score });
     const onTopic = await settledOnTopic(c.complaintId, 1);
     expect(onTopic).toHaveLength(1);
-    expect(onTopic[0]!.satisfaction.score).toBe(accepted.body.score);
+    expect(onTopic[0].satisfaction.score).toBe(accepted.body.score);
   });
 
   it('publishes a first rating Kafka never acknowledged when a second one is refused in its favour', async () => {
@@ -91,15 +108,26 @@ describe('intake-mobile: a complaint is rated once', () => {
     const key = randomUUID();
     const receivedAt = new Date(Date.now() - 60_000);
     const event = satisfactionResponse({
-      eventId: randomUUID(), source: 'intake-mobile', channel: 'mobile', reference: c.reference, complaintId: c.complaintId,
-      identity: { customerId: c.customerId }, score: 2, correlationId: 'corr-pending', receivedAt,
+      eventId: randomUUID(),
+      source: 'intake-mobile',
+      channel: 'mobile',
+      reference: c.reference,
+      complaintId: c.complaintId,
+      identity: { customerId: c.customerId },
+      score: 2,
+      correlationId: 'corr-pending',
+      receivedAt,
     });
     await db.query(
       `INSERT INTO intake_mobile.ratings (customer_id, idempotency_key, complaint_id, reference, request_hash, status, event, received_at)
        VALUES ($1, $2, $3, $4, 'h', 'pending', $5, $6)`,
       [c.customerId, key, c.complaintId, c.reference, JSON.stringify(event), receivedAt],
     );
-    await db.query('INSERT INTO intake_mobile.rated_complaints (customer_id, complaint_id, idempotency_key) VALUES ($1, $2, $3)', [c.customerId, c.complaintId, key]);
+    await db.query('INSERT INTO intake_mobile.rated_complaints (customer_id, complaint_id, idempotency_key) VALUES ($1, $2, $3)', [
+      c.customerId,
+      c.complaintId,
+      key,
+    ]);
 
     expectAlreadyRated(await rate(c.customerId, c.reference, { score: 5 }), { reference: c.reference, score: 2 });
     const onTopic = await settledOnTopic(c.complaintId, 1);

@@ -8,7 +8,10 @@ import { dropDatabase, ensureDatabase, migrate } from '@complaints/persistence';
 import { ReceiveMessageUseCase } from '../../apps/intake-social/src/application/receive-message/receive-message.use-case';
 import { IntakeSocialConfig } from '../../apps/intake-social/src/intake-social.config';
 import { surveyAnswersOutbox } from '../../apps/intake-social/src/infrastructure/messaging/survey-answers-outbox';
-import { INTAKE_SOCIAL_SCHEMA, intakeSocialDataSourceOptions } from '../../apps/intake-social/src/infrastructure/persistence/intake-social.data-source';
+import {
+  INTAKE_SOCIAL_SCHEMA,
+  intakeSocialDataSourceOptions,
+} from '../../apps/intake-social/src/infrastructure/persistence/intake-social.data-source';
 import { CreateConversations1764600000000 } from '../../apps/intake-social/src/infrastructure/persistence/migrations/1764600000000-create-conversations';
 import { SurveyReplies1764700000000 } from '../../apps/intake-social/src/infrastructure/persistence/migrations/1764700000000-survey-replies';
 import { SurveyExpiry1765100000000 } from '../../apps/intake-social/src/infrastructure/persistence/migrations/1765100000000-survey-expiry';
@@ -40,14 +43,22 @@ describe('intake-social: survey answers outbox (real Kafka and PostgreSQL)', () 
   const config = testConfig(IntakeSocialConfig, { DATABASE_URL: url, SOCIAL_PUBLISH_POLL_MS: '100' });
   const logger = new PinoLogger({ pinoHttp: { level: 'silent' } });
   const silent = pino({ level: 'silent' });
-  const brokerDown = new EventPublisher(createKafka({ brokers: ['127.0.0.1:1'], clientId: 'social-outbox-down', logger: silent, connectionTimeoutMs: 200 }), 1_000);
+  const brokerDown = new EventPublisher(
+    createKafka({ brokers: ['127.0.0.1:1'], clientId: 'social-outbox-down', logger: silent, connectionTimeoutMs: 200 }),
+    1_000,
+  );
   const brokerUp = new EventPublisher(createKafka({ brokers: config.kafkaBrokers, clientId: 'social-outbox-up', logger: silent }));
   const options = intakeSocialDataSourceOptions(url);
   let responses: TopicReader<CustomerResponseV1>;
   let db: DataSource;
 
   const outboxRow = async (eventId: string) =>
-    ((await db.query('SELECT event_id, message_key, attempts, last_error, published_at FROM intake_social.outbox WHERE event_id = $1', [eventId])) as OutboxRow[])[0];
+    (
+      await db.query<OutboxRow[]>(
+        'SELECT event_id, message_key, attempts, last_error, published_at FROM intake_social.outbox WHERE event_id = $1',
+        [eventId],
+      )
+    )[0];
   const onTopic = (eventId: string) => responses.messages.filter((m) => m.value.eventId === eventId);
 
   function answer(messageId: string, score: number, receivedAt: Date) {
@@ -78,7 +89,10 @@ describe('intake-social: survey answers outbox (real Kafka and PostgreSQL)', () 
 
   it('carries answers the former relay left pending into the outbox, and publishes them once Kafka answers', async () => {
     // The schema as the service's own relay left it: answers waiting in columns of `messages`.
-    const before = await new DataSource({ ...options, migrations: [CreateConversations1764600000000, SurveyReplies1764700000000, SurveyExpiry1765100000000] }).initialize();
+    const before = await new DataSource({
+      ...options,
+      migrations: [CreateConversations1764600000000, SurveyReplies1764700000000, SurveyExpiry1765100000000],
+    }).initialize();
     await migrate(before, INTAKE_SOCIAL_SCHEMA);
     const receivedAt = new Date(Date.now() - 60_000);
     const pending = [answer('outbox-pending-1', 5, receivedAt), answer('outbox-pending-2', 2, new Date(receivedAt.getTime() + 1_000))];
@@ -97,17 +111,29 @@ describe('intake-social: survey answers outbox (real Kafka and PostgreSQL)', () 
     await before.destroy();
 
     // Up to the callback replay guard, so undoing the last two migrations (below) undoes the outbox's.
-    db = await new DataSource({ ...options, migrations: [CreateConversations1764600000000, SurveyReplies1764700000000, SurveyExpiry1765100000000, SurveyAnswersOutbox1766100000000,
-      CallbackReplayGuard1766200000000] }).initialize();
+    db = await new DataSource({
+      ...options,
+      migrations: [
+        CreateConversations1764600000000,
+        SurveyReplies1764700000000,
+        SurveyExpiry1765100000000,
+        SurveyAnswersOutbox1766100000000,
+        CallbackReplayGuard1766200000000,
+      ],
+    }).initialize();
     expect(await migrate(db, INTAKE_SOCIAL_SCHEMA)).toEqual(['SurveyAnswersOutbox1766100000000', 'CallbackReplayGuard1766200000000']);
-    const moved = (await db.query('SELECT event_id, message_key, attempts, published_at FROM intake_social.outbox ORDER BY id')) as OutboxRow[];
+    const moved = await db.query<OutboxRow[]>('SELECT event_id, message_key, attempts, published_at FROM intake_social.outbox ORDER BY id');
     // In the order they were received, under their event ids and case keys; the published one is not sent again.
     expect(moved).toEqual(pending.map((r) => ({ event_id: r.eventId, message_key: r.complaintId, attempts: 0, published_at: null })));
-    const columns = (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'intake_social' AND table_name = 'messages'`)) as { column_name: string }[];
+    const columns = await db.query<{ column_name: string }[]>(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = 'intake_social' AND table_name = 'messages'`,
+    );
     expect(columns.map((c) => c.column_name)).toEqual(expect.arrayContaining(['response']));
     expect(columns.map((c) => c.column_name)).not.toEqual(expect.arrayContaining(['response_status']));
     // CallbackReplayGuard: every message has its sender, here from the answer's identity.
-    const senders = (await db.query(`SELECT message_id, user_id FROM intake_social.messages ORDER BY message_id`)) as { message_id: string; user_id: string }[];
+    const senders = await db.query<{ message_id: string; user_id: string }[]>(
+      `SELECT message_id, user_id FROM intake_social.messages ORDER BY message_id`,
+    );
     expect(senders).toEqual([
       { message_id: 'outbox-pending-1', user_id: pending[0].identity.openId },
       { message_id: 'outbox-pending-2', user_id: pending[1].identity.openId },
@@ -117,14 +143,24 @@ describe('intake-social: survey answers outbox (real Kafka and PostgreSQL)', () 
     // Kafka unreachable: the relay fails, says why, and keeps them.
     const downRelay = new PostgresOutboxRelay(db, brokerDown, logger, surveyAnswersOutbox(config));
     expect(await downRelay.drain()).toBe(0);
-    for (const r of pending) expect(await outboxRow(r.eventId)).toMatchObject({ attempts: 1, last_error: expect.stringMatching(/Kafka did not acknowledge/), published_at: null });
+    for (const r of pending)
+      expect(await outboxRow(r.eventId)).toMatchObject({
+        attempts: 1,
+        last_error: expect.stringMatching(/Kafka did not acknowledge/),
+        published_at: null,
+      });
 
     const upRelay = new PostgresOutboxRelay(db, brokerUp, logger, surveyAnswersOutbox(config));
     expect(await upRelay.drain()).toBe(2);
     expect(await upRelay.drain()).toBe(0);
     await eventually(async () => (pending.every((r) => onTopic(r.eventId).length > 0) ? true : undefined), 15_000);
     for (const r of pending) {
-      expect(onTopic(r.eventId)).toEqual([expect.objectContaining({ key: r.complaintId, value: expect.objectContaining({ eventId: r.eventId, satisfaction: r.satisfaction }) })]);
+      expect(onTopic(r.eventId)).toEqual([
+        expect.objectContaining({
+          key: r.complaintId,
+          value: expect.objectContaining({ eventId: r.eventId, satisfaction: r.satisfaction }),
+        }),
+      ]);
       expect(await outboxRow(r.eventId)).toMatchObject({ attempts: 2, last_error: null, published_at: expect.any(Date) });
     }
     expect(onTopic(published.eventId)).toHaveLength(0);
@@ -134,18 +170,39 @@ describe('intake-social: survey answers outbox (real Kafka and PostgreSQL)', () 
     const userId = `oOutbox_${randomUUID().slice(0, 8)}`;
     const resolvedAt = new Date(Date.now() - 60_000);
     const survey = { channel: 'wechat' as const, userId, reference: newReference('wechat', resolvedAt), complaintId: randomUUID() };
-    expect(await new PostgresSurveyStore(db).apply({ kind: 'sent', ...survey, account: 'wxtest00000000001', at: resolvedAt, expiresAt: new Date(Date.now() + 3_600_000) })).toBe('applied');
+    expect(
+      await new PostgresSurveyStore(db).apply({
+        kind: 'sent',
+        ...survey,
+        account: 'wxtest00000000001',
+        at: resolvedAt,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      }),
+    ).toBe('applied');
 
     const downRelay = new PostgresOutboxRelay(db, brokerDown, logger, surveyAnswersOutbox(config));
     const receive = new ReceiveMessageUseCase(new PostgresConversationStore(db), downRelay, 120, 1_800, 'intake-social');
     const messageId = `outbox-${randomUUID()}`;
-    const message = { channel: 'wechat' as const, account: 'wxtest00000000001', userId, messageId, text: '满意', sentAt: new Date(), via: 'official-account' };
+    const message = {
+      channel: 'wechat' as const,
+      account: 'wxtest00000000001',
+      userId,
+      messageId,
+      text: '满意',
+      sentAt: new Date(),
+      via: 'official-account',
+    };
     const recorded = await receive.execute(message, randomUUID());
     expect(recorded).toMatchObject({ outcome: 'survey-answered', reference: survey.reference, complaintId: survey.complaintId });
     // The answer kicked the relay, which could not reach Kafka: the answer waits in the outbox.
     await downRelay.whenIdle();
     const eventId = customerResponseIdFor('wechat', `${userId}|${messageId}`);
-    expect(await outboxRow(eventId)).toMatchObject({ message_key: survey.complaintId, attempts: 1, last_error: expect.stringMatching(/Kafka did not acknowledge/), published_at: null });
+    expect(await outboxRow(eventId)).toMatchObject({
+      message_key: survey.complaintId,
+      attempts: 1,
+      last_error: expect.stringMatching(/Kafka did not acknowledge/),
+      published_at: null,
+    });
     // The same message again (WeChat's retry) adds nothing to the outbox.
     expect(await receive.execute(message, randomUUID())).toMatchObject({ outcome: 'duplicate', reference: survey.reference });
     await downRelay.whenIdle();
@@ -162,7 +219,10 @@ describe('intake-social: survey answers outbox (real Kafka and PostgreSQL)', () 
       await relay.stop();
     }
     expect(onTopic(eventId)).toEqual([
-      expect.objectContaining({ key: survey.complaintId, value: expect.objectContaining({ reference: survey.reference, identity: { openId: userId }, satisfaction: { score: 5 } }) }),
+      expect.objectContaining({
+        key: survey.complaintId,
+        value: expect.objectContaining({ reference: survey.reference, identity: { openId: userId }, satisfaction: { score: 5 } }),
+      }),
     ]);
   });
 
@@ -175,11 +235,16 @@ describe('intake-social: survey answers outbox (real Kafka and PostgreSQL)', () 
       [JSON.stringify(stuck), stuck.identity.openId],
     );
     await db.query('INSERT INTO intake_social.outbox (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)', [
-      stuck.eventId, Topics.customerResponsesV1, stuck.complaintId, JSON.stringify(stuck),
+      stuck.eventId,
+      Topics.customerResponsesV1,
+      stuck.complaintId,
+      JSON.stringify(stuck),
     ]);
     await db.undoLastMigration({ transaction: 'each' }); // CallbackReplayGuard, then the outbox's
     await db.undoLastMigration({ transaction: 'each' });
-    const statuses = await db.query(`SELECT message_id, response_status FROM intake_social.messages WHERE outcome = 'survey-answered' ORDER BY message_id`);
+    const statuses = await db.query(
+      `SELECT message_id, response_status FROM intake_social.messages WHERE outcome = 'survey-answered' ORDER BY message_id`,
+    );
     expect(statuses).toEqual([
       { message_id: expect.stringMatching(/^outbox-[0-9a-f]{8}-/), response_status: 'published' }, // the previous test's
       { message_id: 'outbox-pending-1', response_status: 'published' },

@@ -7,7 +7,19 @@ import { testConfig } from '../support/configs';
 import { eventually, RunningApp, startApp } from '../support/running-app';
 import { TopicReader } from '../support/topic-reader';
 import {
-  freshNonce, now, openId, plainWechat, postWeiboRequest, safeWechat, send, signed, storedCounts, textXml, WECHAT_ORIGINAL_ID, weiboPush, weiboUid,
+  freshNonce,
+  now,
+  openId,
+  plainWechat,
+  postWeiboRequest,
+  safeWechat,
+  send,
+  signed,
+  storedCounts,
+  textXml,
+  WECHAT_ORIGINAL_ID,
+  weiboPush,
+  weiboUid,
 } from '../hostile/social-callbacks';
 import { nextMsgId, REFERENCE, replyContent, WECHAT, WEIBO, weiboReplyText } from './intake-social-client';
 
@@ -19,21 +31,21 @@ function captureStdout(): { text(): string; restore(): void } {
   const record = (fd: unknown, data: unknown) => {
     if (fd === 1 && (typeof data === 'string' || Buffer.isBuffer(data))) chunks.push(data.toString());
   };
-  const writeSync = jest.spyOn(fs, 'writeSync').mockImplementation(((fd: number, data: string | Buffer) => {
+  const writeSync = jest.spyOn(fs, 'writeSync').mockImplementation((fd: number, data: string | Buffer) => {
     record(fd, data);
     return Buffer.byteLength(data);
-  }) as unknown as typeof fs.writeSync);
-  const write = jest.spyOn(fs, 'write').mockImplementation(((fd: number, data: string | Buffer, ...rest: unknown[]) => {
+  });
+  const write = jest.spyOn(fs, 'write').mockImplementation((fd: number, data: string | Buffer, ...rest: unknown[]) => {
     record(fd, data);
     const done = rest.find((r) => typeof r === 'function') as ((e: null, n: number) => void) | undefined;
     done?.(null, Buffer.byteLength(data));
-  }) as unknown as typeof fs.write);
-  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(((data: string | Uint8Array, ...rest: unknown[]) => {
+  });
+  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((data: string | Uint8Array, ...rest: unknown[]) => {
     record(1, typeof data === 'string' ? data : Buffer.from(data));
     const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
     done?.();
     return true;
-  }) as unknown as typeof process.stdout.write);
+  });
   return { text: () => chunks.join(''), restore: () => (writeSync.mockRestore(), write.mockRestore(), stdout.mockRestore()) };
 }
 
@@ -60,7 +72,11 @@ describe('intake-social: callbacks against replays, plaintext in safe mode, and 
   beforeAll(async () => {
     // Two instances of the compatible-mode service on one database, and one that requires safe mode.
     const compat = testConfig(IntakeSocialConfig, { ...settings, WECHAT_ACCEPT_PLAINTEXT: 'true' });
-    const safeOnly = testConfig(IntakeSocialConfig, { ...settings, WECHAT_ACCEPT_PLAINTEXT: 'false', WECHAT_ORIGINAL_ID: WECHAT_ORIGINAL_ID });
+    const safeOnly = testConfig(IntakeSocialConfig, {
+      ...settings,
+      WECHAT_ACCEPT_PLAINTEXT: 'false',
+      WECHAT_ORIGINAL_ID: WECHAT_ORIGINAL_ID,
+    });
     first = await startApp(IntakeSocialModule.register(compat), intakeSocialHttpOptions(compat));
     second = await startApp(IntakeSocialModule.register(compat), intakeSocialHttpOptions(compat));
     strict = await startApp(IntakeSocialModule.register(safeOnly), intakeSocialHttpOptions(safeOnly));
@@ -72,8 +88,10 @@ describe('intake-social: callbacks against replays, plaintext in safe mode, and 
     await Promise.all([first?.close(), second?.close(), strict?.close(), received?.close(), db.end()]);
   });
 
-  const storedFor = async (user: string) => (await db.query('SELECT message_id, reply FROM intake_social.messages WHERE user_id = $1', [user])).rows;
-  const publishedFor = (user: string) => received.values((e) => e.complaint.customer.contact.openId === user || e.complaint.customer.contact.uid === user);
+  const storedFor = async (user: string) =>
+    (await db.query('SELECT message_id, reply FROM intake_social.messages WHERE user_id = $1', [user])).rows;
+  const publishedFor = (user: string) =>
+    received.values((e) => e.complaint.customer.contact.openId === user || e.complaint.customer.contact.uid === user);
   const afterQuietWindow = () => new Promise((resolve) => setTimeout(resolve, (QUIET_WINDOW_SEC + 2) * 1000));
 
   it('refuses a signed query string replayed with another body: nothing stored, nothing published', async () => {
@@ -150,7 +168,7 @@ describe('intake-social: callbacks against replays, plaintext in safe mode, and 
     expect(replyContent(compat.text)).toMatch(REFERENCE);
   });
 
-  it('keeps messages of two customers with one MsgId apart: neither gets the other one\'s reply or reference', async () => {
+  it("keeps messages of two customers with one MsgId apart: neither gets the other one's reply or reference", async () => {
     const msgId = nextMsgId();
     const alice = openId();
     const mallory = openId();
@@ -175,7 +193,8 @@ describe('intake-social: callbacks against replays, plaintext in safe mode, and 
 
   it('stores no lone surrogate from a character reference, answers WeChat 200 (no retries), and the complaint goes out', async () => {
     const user = openId();
-    const xml = `<xml><ToUserName>${WECHAT_ORIGINAL_ID}</ToUserName><FromUserName>${user}</FromUserName><CreateTime>${now()}</CreateTime>` +
+    const xml =
+      `<xml><ToUserName>${WECHAT_ORIGINAL_ID}</ToUserName><FromUserName>${user}</FromUserName><CreateTime>${now()}</CreateTime>` +
       `<MsgType>text</MsgType><Content>卡被盗刷 &#xD800; &#55296;</Content><MsgId>${nextMsgId()}</MsgId></xml>`;
     const res = await send(first.url, plainWechat(xml));
     expect(res.status).toBe(200);
@@ -197,7 +216,8 @@ describe('intake-social: callbacks against replays, plaintext in safe mode, and 
     expect(text).toContain('/v1/wechat/callback?signature=[redacted]');
     expect(text).toContain('already used with other content');
     // ... without what would let a reader replay them or identify the customer.
-    for (const secret of [query.signature, `nonce=${query.nonce}`, `timestamp=${query.timestamp}`, user, 'oQueryOpenId']) expect(text).not.toContain(secret);
+    for (const secret of [query.signature, `nonce=${query.nonce}`, `timestamp=${query.timestamp}`, user, 'oQueryOpenId'])
+      expect(text).not.toContain(secret);
   });
 
   it('forgets nonces once their timestamp is out of the window (the purge job), and keeps those still in it', async () => {
@@ -213,7 +233,9 @@ describe('intake-social: callbacks against replays, plaintext in safe mode, and 
       const { rows } = await db.query('SELECT count(*)::int AS n FROM intake_social.callback_nonces WHERE nonce = $1', [nonce]);
       return rows[0].n === 0 ? true : undefined;
     }, 10_000);
-    const { rows } = await db.query(`SELECT expires_at FROM intake_social.callback_nonces WHERE realm = 'weibo' AND nonce = $1`, [live.nonce]);
+    const { rows } = await db.query(`SELECT expires_at FROM intake_social.callback_nonces WHERE realm = 'weibo' AND nonce = $1`, [
+      live.nonce,
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0].expires_at.getTime()).toBe((Number(live.timestamp) + 301) * 1000);
   });

@@ -20,7 +20,11 @@ export interface CallbackResponse {
   elapsedMs: number;
 }
 
-export function signedQuery(secret: string, extra: Record<string, string> = {}, options: { timestamp?: number; nonce?: string } = {}): URLSearchParams {
+export function signedQuery(
+  secret: string,
+  extra: Record<string, string> = {},
+  options: { timestamp?: number; nonce?: string } = {},
+): URLSearchParams {
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const nonce = options.nonce ?? String(Math.floor(Math.random() * 1e9));
   return new URLSearchParams({ signature: sortedSha1([secret, timestamp, nonce]), timestamp, nonce, ...extra });
@@ -30,7 +34,13 @@ export async function call(url: string, init: RequestInit = {}): Promise<Callbac
   const started = performance.now();
   const res = await fetch(url, init);
   const text = await res.text();
-  return { status: res.status, type: res.headers.get('content-type'), text, json: () => JSON.parse(text), elapsedMs: performance.now() - started };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    text,
+    json: () => JSON.parse(text),
+    elapsedMs: performance.now() - started,
+  };
 }
 
 let msgId = BigInt(Date.now()) * 1000n;
@@ -42,26 +52,51 @@ export function nextMsgId(): string {
 }
 
 export function wechatXml(fields: Record<string, string>): string {
-  return `<xml>${Object.entries(fields).map(([k, v]) => `<${k}><![CDATA[${v}]]></${k}>`).join('')}</xml>`;
+  return `<xml>${Object.entries(fields)
+    .map(([k, v]) => `<${k}><![CDATA[${v}]]></${k}>`)
+    .join('')}</xml>`;
 }
 
 export function textMessage(openId: string, content: string, id = nextMsgId()): string {
-  return wechatXml({ ToUserName: 'gh_testbank', FromUserName: openId, CreateTime: String(Math.floor(Date.now() / 1000)), MsgType: 'text', Content: content, MsgId: id });
+  return wechatXml({
+    ToUserName: 'gh_testbank',
+    FromUserName: openId,
+    CreateTime: String(Math.floor(Date.now() / 1000)),
+    MsgType: 'text',
+    Content: content,
+    MsgId: id,
+  });
 }
 
-export async function postWechat(base: string, xml: string, options: { token?: string; timestamp?: number; query?: Record<string, string> } = {}): Promise<CallbackResponse> {
+export async function postWechat(
+  base: string,
+  xml: string,
+  options: { token?: string; timestamp?: number; query?: Record<string, string> } = {},
+): Promise<CallbackResponse> {
   const query = signedQuery(options.token ?? WECHAT.token, { openid: 'x', ...options.query }, options);
   return call(`${base}/v1/wechat/callback?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: xml });
 }
 
 /** Posts in safe mode: the message encrypted with `aesKey`, signed with msg_signature. */
-export async function postWechatEncrypted(base: string, xml: string, aesKey = WECHAT.aesKey, options: { badMsgSignature?: boolean } = {}): Promise<CallbackResponse> {
+export async function postWechatEncrypted(
+  base: string,
+  xml: string,
+  aesKey = WECHAT.aesKey,
+  options: { badMsgSignature?: boolean } = {},
+): Promise<CallbackResponse> {
   const encrypted = new WechatCrypto(WECHAT.appId, [aesKey]).encrypt(xml);
   const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = String(Math.floor(Math.random() * 1e9));
-  const msgSignature = options.badMsgSignature ? sortedSha1(['forged', timestamp, nonce, encrypted]) : sortedSha1([WECHAT.token, timestamp, nonce, encrypted]);
+  const msgSignature = options.badMsgSignature
+    ? sortedSha1(['forged', timestamp, nonce, encrypted])
+    : sortedSha1([WECHAT.token, timestamp, nonce, encrypted]);
   const query = new URLSearchParams({
-    signature: sortedSha1([WECHAT.token, timestamp, nonce]), timestamp, nonce, openid: 'x', encrypt_type: 'aes', msg_signature: msgSignature,
+    signature: sortedSha1([WECHAT.token, timestamp, nonce]),
+    timestamp,
+    nonce,
+    openid: 'x',
+    encrypt_type: 'aes',
+    msg_signature: msgSignature,
   });
   const envelope = wechatXml({ ToUserName: 'gh_testbank', Encrypt: encrypted });
   return call(`${base}/v1/wechat/callback?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: envelope });
@@ -80,9 +115,17 @@ export function replyContent(xml: string): string {
 
 export const REFERENCE = /C\d{8}-X[0-9A-HJKMNP-TV-Z]{5}/;
 
-export async function postWeibo(base: string, body: unknown, options: { secret?: string; timestamp?: number } = {}): Promise<CallbackResponse> {
+export async function postWeibo(
+  base: string,
+  body: unknown,
+  options: { secret?: string; timestamp?: number } = {},
+): Promise<CallbackResponse> {
   const query = signedQuery(options.secret ?? WEIBO.appSecret, {}, options);
-  return call(`${base}/v1/weibo/callback?${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return call(`${base}/v1/weibo/callback?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 export function weiboReplyText(response: CallbackResponse): string {
@@ -113,7 +156,9 @@ export async function publishSurveyEvent(
   const expected = spec.type === 'case.resolved' ? 'outstanding' : 'ended';
   await eventually(async () => {
     const { rows } = await db.query('SELECT status FROM intake_social.surveys WHERE channel = $1 AND user_id = $2 AND reference = $3', [
-      spec.channel, spec.userId, event.case.reference,
+      spec.channel,
+      spec.userId,
+      event.case.reference,
     ]);
     return rows[0]?.status === expected ? true : undefined;
   }, 30_000);

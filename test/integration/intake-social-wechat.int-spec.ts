@@ -9,7 +9,19 @@ import { testConfig } from '../support/configs';
 import { eventually, RunningApp, startApp } from '../support/running-app';
 import { TopicReader } from '../support/topic-reader';
 import {
-  call, nextMsgId, postWechat, publishSurveyEvent, postWechatEncrypted, REFERENCE, replyContent, signedQuery, textMessage, WECHAT, WECHAT_OLD_AES_KEY, wechatXml, xmlFields,
+  call,
+  nextMsgId,
+  postWechat,
+  publishSurveyEvent,
+  postWechatEncrypted,
+  REFERENCE,
+  replyContent,
+  signedQuery,
+  textMessage,
+  WECHAT,
+  WECHAT_OLD_AES_KEY,
+  wechatXml,
+  xmlFields,
 } from './intake-social-client';
 
 const QUIET_WINDOW_SEC = 2;
@@ -63,7 +75,10 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
       // WeChat retries the message: the same thanks, and still one answer.
       expect(replyContent((await postWechat(social.url, xml)).text)).toBe(reply);
 
-      const [answer] = await eventually(async () => (answersFor(resolved.case.reference).length ? answersFor(resolved.case.reference) : undefined), 15_000);
+      const [answer] = await eventually(
+        async () => (answersFor(resolved.case.reference).length ? answersFor(resolved.case.reference) : undefined),
+        15_000,
+      );
       expect(answer).toMatchObject({
         eventId: customerResponseIdFor('wechat', `${user}|${msgId}`),
         eventType: 'customer.response',
@@ -100,11 +115,20 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
       expect(question).toMatch(REFERENCE);
       const voiceId = nextMsgId();
       const voice = wechatXml({
-        ToUserName: 'gh_testbank', FromUserName: user, CreateTime: String(Math.floor(Date.now() / 1000)), MsgType: 'voice',
-        MediaId: 'media-1', Format: 'amr', Recognition: '不满意。', MsgId: voiceId,
+        ToUserName: 'gh_testbank',
+        FromUserName: user,
+        CreateTime: String(Math.floor(Date.now() / 1000)),
+        MsgType: 'voice',
+        MediaId: 'media-1',
+        Format: 'amr',
+        Recognition: '不满意。',
+        MsgId: voiceId,
       });
       expect(replyContent((await postWechat(social.url, voice)).text)).toContain('上级部门将重新跟进');
-      const [answer] = await eventually(async () => (answersFor(resolved.case.reference).length ? answersFor(resolved.case.reference) : undefined), 15_000);
+      const [answer] = await eventually(
+        async () => (answersFor(resolved.case.reference).length ? answersFor(resolved.case.reference) : undefined),
+        15_000,
+      );
       expect(answer).toMatchObject({ eventId: customerResponseIdFor('wechat', `${user}|${voiceId}`), satisfaction: { score: 2 } });
       await eventually(async () => (receivedFrom(user).length ? true : undefined), 15_000);
       expect(receivedFrom(user).map((e) => e.complaint.content.text)).toEqual(['请问退款什么时候到账？']);
@@ -112,21 +136,51 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
 
     it('answers the latest resolved case when there are two, with a digit', async () => {
       const user = openId();
-      await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'wechat', userId: user, at: new Date(Date.now() - 3_600_000) });
+      await publishSurveyEvent(producer, db, {
+        type: 'case.resolved',
+        channel: 'wechat',
+        userId: user,
+        at: new Date(Date.now() - 3_600_000),
+      });
       const latest = await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'wechat', userId: user });
       expect(replyContent((await postWechat(social.url, textMessage(user, '４'))).text)).toContain(latest.case.reference);
-      const [answer] = await eventually(async () => (answersFor(latest.case.reference).length ? answersFor(latest.case.reference) : undefined), 15_000);
+      const [answer] = await eventually(
+        async () => (answersFor(latest.case.reference).length ? answersFor(latest.case.reference) : undefined),
+        15_000,
+      );
       expect(answer.satisfaction).toEqual({ score: 4 });
     });
 
     it.each([
       ['without a resolved case', async (_user: string): Promise<CaseEventV1 | undefined> => undefined],
-      ['whose survey expired (resolved 8 days ago, the limit is 7)', (user: string) =>
-        publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'wechat', userId: user, at: new Date(Date.now() - 8 * 24 * 3_600_000) })],
-      ['who answered on another channel already (satisfaction recorded)', async (user: string) => {
-        const resolved = await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'wechat', userId: user, at: new Date(Date.now() - 60_000) });
-        return publishSurveyEvent(producer, db, { type: 'case.satisfaction_recorded', channel: 'wechat', userId: user, reference: resolved.case.reference, complaintId: resolved.case.complaintId });
-      }],
+      [
+        'whose survey expired (resolved 8 days ago, the limit is 7)',
+        (user: string) =>
+          publishSurveyEvent(producer, db, {
+            type: 'case.resolved',
+            channel: 'wechat',
+            userId: user,
+            at: new Date(Date.now() - 8 * 24 * 3_600_000),
+          }),
+      ],
+      [
+        'who answered on another channel already (satisfaction recorded)',
+        async (user: string) => {
+          const resolved = await publishSurveyEvent(producer, db, {
+            type: 'case.resolved',
+            channel: 'wechat',
+            userId: user,
+            at: new Date(Date.now() - 60_000),
+          });
+          return publishSurveyEvent(producer, db, {
+            type: 'case.satisfaction_recorded',
+            channel: 'wechat',
+            userId: user,
+            reference: resolved.case.reference,
+            complaintId: resolved.case.complaintId,
+          });
+        },
+      ],
     ])('treats 满意 from a customer %s as a message', async (_, given) => {
       const user = openId();
       const event = await given(user);
@@ -138,10 +192,26 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
 
     it('does not bring back a survey when an older resolution is delivered again after it ended', async () => {
       const user = openId();
-      const resolved = await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'wechat', userId: user, at: new Date(Date.now() - 60_000) });
-      await publishSurveyEvent(producer, db, { type: 'case.reopened', channel: 'wechat', userId: user, reference: resolved.case.reference, complaintId: resolved.case.complaintId });
+      const resolved = await publishSurveyEvent(producer, db, {
+        type: 'case.resolved',
+        channel: 'wechat',
+        userId: user,
+        at: new Date(Date.now() - 60_000),
+      });
+      await publishSurveyEvent(producer, db, {
+        type: 'case.reopened',
+        channel: 'wechat',
+        userId: user,
+        reference: resolved.case.reference,
+        complaintId: resolved.case.complaintId,
+      });
       await publishCaseEvents(producer, resolved);
-      const marker = await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'wechat', userId: openId(), complaintId: resolved.case.complaintId });
+      const marker = await publishSurveyEvent(producer, db, {
+        type: 'case.resolved',
+        channel: 'wechat',
+        userId: openId(),
+        complaintId: resolved.case.complaintId,
+      });
       expect(marker.case.reference).not.toBe(resolved.case.reference);
       const { rows } = await db.query('SELECT status FROM intake_social.surveys WHERE user_id = $1', [user]);
       expect(rows).toEqual([{ status: 'ended' }]);
@@ -157,8 +227,16 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
 
     it.each([
       ['a forged signature', signedQuery('guessed-token', { echostr: '1' }), 'signature'],
-      ['a replayed (stale) signature', signedQuery(WECHAT.token, { echostr: '1' }, { timestamp: Math.floor(Date.now() / 1000) - 301 }), 'timestamp'],
-      ['no signature at all', new URLSearchParams({ echostr: '1', timestamp: String(Math.floor(Date.now() / 1000)), nonce: '1' }), 'signature'],
+      [
+        'a replayed (stale) signature',
+        signedQuery(WECHAT.token, { echostr: '1' }, { timestamp: Math.floor(Date.now() / 1000) - 301 }),
+        'timestamp',
+      ],
+      [
+        'no signature at all',
+        new URLSearchParams({ echostr: '1', timestamp: String(Math.floor(Date.now() / 1000)), nonce: '1' }),
+        'signature',
+      ],
     ])('refuses %s with a 401 problem', async (_, query, check) => {
       const res = await call(`${social.url}/v1/wechat/callback?${query}`);
       expect(res.status).toBe(401);
@@ -183,7 +261,12 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
 
       const [event] = await eventually(async () => (publishedFor(reference).length ? publishedFor(reference) : undefined), 15_000);
       expect(event.source).toBe('intake-social');
-      expect(event.complaint).toMatchObject({ channel: 'wechat', reference, customer: { contact: { openId: user } }, source: { system: WECHAT.appId } });
+      expect(event.complaint).toMatchObject({
+        channel: 'wechat',
+        reference,
+        customer: { contact: { openId: user } },
+        source: { system: WECHAT.appId },
+      });
       expect(event.complaint.content.text).not.toContain('4111111111111111');
       expect(event.complaint.content.text).toContain('1111');
     });
@@ -212,9 +295,26 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
       const user = openId();
       const now = String(Math.floor(Date.now() / 1000));
       const first = replyContent((await postWechat(social.url, textMessage(user, '网点柜员态度很差'))).text);
-      const voice = wechatXml({ ToUserName: 'gh_testbank', FromUserName: user, CreateTime: now, MsgType: 'voice', MediaId: 'VOICE-1', Format: 'amr', Recognition: '还拒绝给我办理挂失', MsgId: nextMsgId() });
+      const voice = wechatXml({
+        ToUserName: 'gh_testbank',
+        FromUserName: user,
+        CreateTime: now,
+        MsgType: 'voice',
+        MediaId: 'VOICE-1',
+        Format: 'amr',
+        Recognition: '还拒绝给我办理挂失',
+        MsgId: nextMsgId(),
+      });
       const second = replyContent((await postWechat(social.url, voice)).text);
-      const image = wechatXml({ ToUserName: 'gh_testbank', FromUserName: user, CreateTime: now, MsgType: 'image', PicUrl: 'http://mmbiz.qpic.cn/evidence.jpg', MediaId: 'IMG-1', MsgId: nextMsgId() });
+      const image = wechatXml({
+        ToUserName: 'gh_testbank',
+        FromUserName: user,
+        CreateTime: now,
+        MsgType: 'image',
+        PicUrl: 'http://mmbiz.qpic.cn/evidence.jpg',
+        MediaId: 'IMG-1',
+        MsgId: nextMsgId(),
+      });
       const third = replyContent((await postWechat(social.url, image)).text);
       const reference = first.match(REFERENCE)![0];
       expect(second).toContain(reference);
@@ -245,8 +345,12 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
 
     it('answers subscribe with how to complain and other message types with what it takes', async () => {
       const base = { ToUserName: 'gh_testbank', FromUserName: openId(), CreateTime: String(Math.floor(Date.now() / 1000)) };
-      expect(replyContent((await postWechat(social.url, wechatXml({ ...base, MsgType: 'event', Event: 'subscribe' }))).text)).toContain('如需投诉');
-      expect(replyContent((await postWechat(social.url, wechatXml({ ...base, MsgType: 'location', Location_X: '1', MsgId: nextMsgId() }))).text)).toContain('暂不支持');
+      expect(replyContent((await postWechat(social.url, wechatXml({ ...base, MsgType: 'event', Event: 'subscribe' }))).text)).toContain(
+        '如需投诉',
+      );
+      expect(
+        replyContent((await postWechat(social.url, wechatXml({ ...base, MsgType: 'location', Location_X: '1', MsgId: nextMsgId() }))).text),
+      ).toContain('暂不支持');
       const unsubscribe = await postWechat(social.url, wechatXml({ ...base, MsgType: 'event', Event: 'unsubscribe' }));
       expect(unsubscribe.text).toBe('success');
     });
@@ -283,8 +387,16 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
   describe('bad input: 400 problems, and the service stays up', () => {
     it.each([
       ['malformed XML', '<xml><ToUserName>gh</ToUserName><Content>unclosed</xml>', /malformed/],
-      ['an external entity (XXE)', '<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xml><Content>&xxe;</Content></xml>', /DTD|entity/],
-      ['a billion-laughs entity bomb', `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><xml><Content>&lol2;</Content></xml>`, /DTD|entity/],
+      [
+        'an external entity (XXE)',
+        '<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xml><Content>&xxe;</Content></xml>',
+        /DTD|entity/,
+      ],
+      [
+        'a billion-laughs entity bomb',
+        `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><xml><Content>&lol2;</Content></xml>`,
+        /DTD|entity/,
+      ],
       ['an empty body', '', /XML document/],
       ['a document without the xml root', '<message><Content>x</Content></message>', /root/],
     ])('refuses %s', async (_, xml, detail) => {
@@ -303,7 +415,11 @@ describe('intake-social: the WeChat official account (real Kafka and PostgreSQL)
 
     it('refuses a JSON body (the channel speaks XML)', async () => {
       const query = signedQuery(WECHAT.token);
-      const res = await call(`${social.url}/v1/wechat/callback?${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"Content":"x"}' });
+      const res = await call(`${social.url}/v1/wechat/callback?${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"Content":"x"}',
+      });
       expect(res.status).toBe(400);
     });
 
@@ -322,7 +438,11 @@ describe('intake-social: a lively conversation is still cut at SOCIAL_MAX_CONVER
 
   beforeAll(async () => {
     const config = testConfig(IntakeSocialConfig, {
-      WECHAT_TOKEN: WECHAT.token, WECHAT_APP_ID: WECHAT.appId, SOCIAL_QUIET_WINDOW_SEC: '600', SOCIAL_MAX_CONVERSATION_SEC: '1', SOCIAL_PUBLISH_POLL_MS: '200',
+      WECHAT_TOKEN: WECHAT.token,
+      WECHAT_APP_ID: WECHAT.appId,
+      SOCIAL_QUIET_WINDOW_SEC: '600',
+      SOCIAL_MAX_CONVERSATION_SEC: '1',
+      SOCIAL_PUBLISH_POLL_MS: '200',
     });
     social = await startApp(IntakeSocialModule.register(config), intakeSocialHttpOptions(config));
     received = await TopicReader.open<ComplaintReceivedV1>(Topics.complaintReceivedV1);

@@ -24,7 +24,11 @@ describe('intake-social: the Wechaty chat bot with wechaty-puppet-mock (real Kaf
   const heard: Array<{ talker: string; listener?: string; room?: string; text: string }> = [];
 
   beforeAll(async () => {
-    const config = testConfig(IntakeSocialConfig, { WECHATY_PUPPET: 'wechaty-puppet-mock', SOCIAL_QUIET_WINDOW_SEC: '1', SOCIAL_PUBLISH_POLL_MS: '200' });
+    const config = testConfig(IntakeSocialConfig, {
+      WECHATY_PUPPET: 'wechaty-puppet-mock',
+      SOCIAL_QUIET_WINDOW_SEC: '1',
+      SOCIAL_PUBLISH_POLL_MS: '200',
+    });
     social = await startApp(IntakeSocialModule.register(config), intakeSocialHttpOptions(config));
     received = await TopicReader.open<ComplaintReceivedV1>(Topics.complaintReceivedV1);
     responses = await TopicReader.open<CustomerResponseV1>(Topics.customerResponsesV1);
@@ -36,7 +40,8 @@ describe('intake-social: the Wechaty chat bot with wechaty-puppet-mock (real Kaf
     mocker.login(botUser);
     await eventually(async () => (bot.wechaty.isLoggedIn ? true : undefined), 10_000);
     bot.wechaty.on('message', (message) => {
-      if (message.self()) heard.push({ talker: message.talker().id, listener: message.listener()?.id, room: message.room()?.id, text: message.text() });
+      if (message.self())
+        heard.push({ talker: message.talker().id, listener: message.listener()?.id, room: message.room()?.id, text: message.text() });
     });
   });
   afterAll(async () => {

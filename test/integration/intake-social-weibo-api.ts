@@ -21,27 +21,45 @@ export class WeiboApiServer {
   readonly writes: Array<{ path: string; form: Record<string, string>; status: number }> = [];
   failWrites = 0;
 
-  private constructor(private readonly server: Server, readonly url: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
 
   static async start(accessToken: string): Promise<WeiboApiServer> {
+    // Assigned once the server listens; the request handler, created first, reads it.
+    // eslint-disable-next-line prefer-const
     let api: WeiboApiServer | undefined;
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         const url = new URL(req.url ?? '/', 'http://localhost');
-        const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        const send = (status: number, body: unknown) =>
+          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
         if (req.method === 'GET') {
           const params = Object.fromEntries(url.searchParams);
           api!.reads.push({ path: url.pathname, params });
           if (params.access_token !== accessToken) return send(403, { error: 'invalid_access_token', error_code: 21332 });
-          const list = url.pathname === '/2/statuses/mentions.json' ? api!.mentions : url.pathname === '/2/comments/to_me.json' ? api!.comments : undefined;
+          const list =
+            url.pathname === '/2/statuses/mentions.json'
+              ? api!.mentions
+              : url.pathname === '/2/comments/to_me.json'
+                ? api!.comments
+                : undefined;
           if (!list) return send(404, { error: 'not found' });
           const count = Number(params.count ?? 20);
           const page = Number(params.page ?? 1);
-          const newer = list.filter((post) => !params.since_id || BigInt(post.idstr) > BigInt(params.since_id)).sort((a, b) => (BigInt(b.idstr) > BigInt(a.idstr) ? 1 : -1));
+          const newer = list
+            .filter((post) => !params.since_id || BigInt(post.idstr) > BigInt(params.since_id))
+            .sort((a, b) => (BigInt(b.idstr) > BigInt(a.idstr) ? 1 : -1));
           const slice = newer.slice((page - 1) * count, page * count);
-          return send(200, url.pathname.includes('mentions') ? { statuses: slice, total_number: newer.length } : { comments: slice, total_number: newer.length });
+          return send(
+            200,
+            url.pathname.includes('mentions')
+              ? { statuses: slice, total_number: newer.length }
+              : { comments: slice, total_number: newer.length },
+          );
         }
         const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
         const status = api!.failWrites > 0 ? 500 : form.access_token === accessToken ? 200 : 403;

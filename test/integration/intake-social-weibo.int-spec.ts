@@ -55,7 +55,13 @@ describe('intake-social: Weibo fan service and the @mention/comment poller (real
   const publishedFor = (reference: string) => received.values((event) => event.complaint.reference === reference);
   const uid = () => String(1_000_000_000 + Math.floor(Math.random() * 8_999_999_999));
   const push = (overrides: Record<string, unknown> = {}) => ({
-    type: 'text', receiver_id: ACCOUNT_UID, sender_id: uid(), created_at: new Date().toUTCString(), text: '信用卡分期手续费没有说清楚', data: {}, ...overrides,
+    type: 'text',
+    receiver_id: ACCOUNT_UID,
+    sender_id: uid(),
+    created_at: new Date().toUTCString(),
+    text: '信用卡分期手续费没有说清楚',
+    data: {},
+    ...overrides,
   });
 
   describe('fan-service callback', () => {
@@ -83,7 +89,11 @@ describe('intake-social: Weibo fan service and the @mention/comment poller (real
       expect(weiboReplyText(await postWeibo(social.url, body))).toBe(text);
       const reference = text.match(REFERENCE)![0];
       const [event] = await eventually(async () => (publishedFor(reference).length ? publishedFor(reference) : undefined), 15_000);
-      expect(event.complaint).toMatchObject({ channel: 'weibo', customer: { contact: { uid: body.sender_id } }, source: { system: ACCOUNT_UID } });
+      expect(event.complaint).toMatchObject({
+        channel: 'weibo',
+        customer: { contact: { uid: body.sender_id } },
+        source: { system: ACCOUNT_UID },
+      });
       expect(event.complaint.context.extra).toMatchObject({ via: 'fan-service' });
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(publishedFor(reference)).toHaveLength(1);
@@ -102,7 +112,11 @@ describe('intake-social: Weibo fan service and the @mention/comment poller (real
     const poll = () => social.app.get(WeiboPoller).runOnce();
     const relay = () => social.app.get(ConversationRelay).runOnce();
     const post = (id: string, user: string, text: string, statusId?: string) => ({
-      idstr: id, text, created_at: new Date().toUTCString().replace('GMT', '+0000'), user: { idstr: user }, ...(statusId ? { status: { idstr: statusId } } : {}),
+      idstr: id,
+      text,
+      created_at: new Date().toUTCString().replace('GMT', '+0000'),
+      user: { idstr: user },
+      ...(statusId ? { status: { idstr: statusId } } : {}),
     });
 
     it('takes @mentions and comments, replies with the reference through the API, and keeps its cursor across restarts', async () => {
@@ -114,7 +128,12 @@ describe('intake-social: Weibo fan service and the @mention/comment poller (real
 
       await poll();
       const references = await eventually(async () => {
-        const rows = (await db.query(`SELECT message_id, reply, reply_status FROM intake_social.messages WHERE account = $1 AND via <> 'fan-service' ORDER BY message_id`, [ACCOUNT_UID])).rows;
+        const rows = (
+          await db.query(
+            `SELECT message_id, reply, reply_status FROM intake_social.messages WHERE account = $1 AND via <> 'fan-service' ORDER BY message_id`,
+            [ACCOUNT_UID],
+          )
+        ).rows;
         return rows.length === 2 ? rows : undefined;
       });
       expect(references.map((row) => row.message_id)).toEqual(['comment:4900000000000000101', 'status:4900000000000000001']);
@@ -129,13 +148,23 @@ describe('intake-social: Weibo fan service and the @mention/comment poller (real
 
       const aliceReference = created.form.comment.match(REFERENCE)![0];
       await relay();
-      const [event] = await eventually(async () => (publishedFor(aliceReference).length ? publishedFor(aliceReference) : undefined), 15_000);
-      expect(event.complaint).toMatchObject({ channel: 'weibo', customer: { contact: { uid: alice } }, content: { text: '@某银行 我的房贷利率一直没有调整' } });
+      const [event] = await eventually(
+        async () => (publishedFor(aliceReference).length ? publishedFor(aliceReference) : undefined),
+        15_000,
+      );
+      expect(event.complaint).toMatchObject({
+        channel: 'weibo',
+        customer: { contact: { uid: alice } },
+        content: { text: '@某银行 我的房贷利率一直没有调整' },
+      });
       expect(event.complaint.context.extra).toMatchObject({ via: 'mention' });
 
       // The cursor is in PostgreSQL: a restarted service asks only for newer posts and repeats nothing.
       const cursors = (await db.query('SELECT stream, since_id FROM intake_social.poll_cursors ORDER BY stream')).rows;
-      expect(cursors).toEqual([{ stream: 'comments', since_id: '4900000000000000101' }, { stream: 'mentions', since_id: '4900000000000000001' }]);
+      expect(cursors).toEqual([
+        { stream: 'comments', since_id: '4900000000000000101' },
+        { stream: 'mentions', since_id: '4900000000000000001' },
+      ]);
       await social.close();
       api.mentions.push(post('4900000000000000002', uid(), '@某银行 理财经理误导销售'));
       social = await boot();
@@ -143,8 +172,14 @@ describe('intake-social: Weibo fan service and the @mention/comment poller (real
       await poll();
       const mentionRead = api.reads.slice(readsBefore).find((r) => r.path === '/2/statuses/mentions.json')!;
       expect(mentionRead.params.since_id).toBe('4900000000000000001');
-      const all = (await db.query(`SELECT message_id FROM intake_social.messages WHERE account = $1 AND via <> 'fan-service'`, [ACCOUNT_UID])).rows;
-      expect(all.map((row) => row.message_id).sort()).toEqual(['comment:4900000000000000101', 'status:4900000000000000001', 'status:4900000000000000002']);
+      const all = (
+        await db.query(`SELECT message_id FROM intake_social.messages WHERE account = $1 AND via <> 'fan-service'`, [ACCOUNT_UID])
+      ).rows;
+      expect(all.map((row) => row.message_id).sort()).toEqual([
+        'comment:4900000000000000101',
+        'status:4900000000000000001',
+        'status:4900000000000000002',
+      ]);
       await eventually(async () => (api.writes.filter((w) => w.status === 200).length === 3 ? true : undefined), 15_000, 200);
     });
 
@@ -152,15 +187,32 @@ describe('intake-social: Weibo fan service and the @mention/comment poller (real
       const user = uid();
       for (let i = 0; i < 130; i++) api.mentions.push(post(String(4900000000000001000n + BigInt(i)), user, `@某银行 第${i}条`));
       await poll();
-      const count = (await db.query(`SELECT count(*)::int AS n FROM intake_social.messages JOIN intake_social.conversations USING (complaint_id) WHERE conversations.user_id = $1`, [user])).rows[0].n;
+      const count = (
+        await db.query(
+          `SELECT count(*)::int AS n FROM intake_social.messages JOIN intake_social.conversations USING (complaint_id) WHERE conversations.user_id = $1`,
+          [user],
+        )
+      ).rows[0].n;
       expect(count).toBe(130);
       // All within the quiet window: one customer, one conversation.
-      const conversations = (await db.query(`SELECT count(DISTINCT messages.complaint_id)::int AS n FROM intake_social.messages JOIN intake_social.conversations USING (complaint_id) WHERE conversations.user_id = $1`, [user])).rows[0].n;
+      const conversations = (
+        await db.query(
+          `SELECT count(DISTINCT messages.complaint_id)::int AS n FROM intake_social.messages JOIN intake_social.conversations USING (complaint_id) WHERE conversations.user_id = $1`,
+          [user],
+        )
+      ).rows[0].n;
       expect(conversations).toBe(1);
       // A cursor rolled back by hand (as after a crash before it was saved) re-reads, and nothing is taken twice.
       await db.query(`UPDATE intake_social.poll_cursors SET since_id = '4900000000000001100' WHERE stream = 'mentions'`);
       await poll();
-      expect((await db.query(`SELECT count(*)::int AS n FROM intake_social.messages JOIN intake_social.conversations USING (complaint_id) WHERE conversations.user_id = $1`, [user])).rows[0].n).toBe(130);
+      expect(
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM intake_social.messages JOIN intake_social.conversations USING (complaint_id) WHERE conversations.user_id = $1`,
+            [user],
+          )
+        ).rows[0].n,
+      ).toBe(130);
     });
   });
 
@@ -176,9 +228,20 @@ describe('intake-social: Weibo fan service and the @mention/comment poller (real
       expect(text).toContain('感谢您的评价');
       expect(text).toContain(resolved.case.reference);
       expect(weiboReplyText(await postWeibo(social.url, body))).toBe(text);
-      const [answer] = await eventually(async () => (answersFor(resolved.case.reference).length ? answersFor(resolved.case.reference) : undefined), 15_000);
-      expect(answer).toMatchObject({ channel: 'weibo', complaintId: resolved.case.complaintId, identity: { uid: body.sender_id }, satisfaction: { score: 5 } });
-      const { rows } = await db.query(`SELECT message_id FROM intake_social.messages WHERE outcome = 'survey-answered' AND response->>'reference' = $1`, [resolved.case.reference]);
+      const [answer] = await eventually(
+        async () => (answersFor(resolved.case.reference).length ? answersFor(resolved.case.reference) : undefined),
+        15_000,
+      );
+      expect(answer).toMatchObject({
+        channel: 'weibo',
+        complaintId: resolved.case.complaintId,
+        identity: { uid: body.sender_id },
+        satisfaction: { score: 5 },
+      });
+      const { rows } = await db.query(
+        `SELECT message_id FROM intake_social.messages WHERE outcome = 'survey-answered' AND response->>'reference' = $1`,
+        [resolved.case.reference],
+      );
       expect(rows).toHaveLength(1);
       expect(answer.eventId).toBe(customerResponseIdFor('weibo', `${body.sender_id}|${rows[0].message_id}`));
       await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -190,14 +253,29 @@ describe('intake-social: Weibo fan service and the @mention/comment poller (real
       const user = uid();
       const resolved = await publishSurveyEvent(producer, db, { type: 'case.resolved', channel: 'weibo', userId: user });
       api.comments.push({
-        idstr: '4900000000000009001', text: '1', created_at: new Date().toUTCString().replace('GMT', '+0000'), user: { idstr: user }, status: { idstr: '4800000000000000777' },
+        idstr: '4900000000000009001',
+        text: '1',
+        created_at: new Date().toUTCString().replace('GMT', '+0000'),
+        user: { idstr: user },
+        status: { idstr: '4800000000000000777' },
       });
       await social.app.get(WeiboPoller).runOnce();
-      const reply = await eventually(async () => api.writes.find((w) => w.path === '/2/comments/reply.json' && w.status === 200 && w.form.cid === '4900000000000009001'), 15_000, 200);
+      const reply = await eventually(
+        async () => api.writes.find((w) => w.path === '/2/comments/reply.json' && w.status === 200 && w.form.cid === '4900000000000009001'),
+        15_000,
+        200,
+      );
       expect(reply.form.comment).toContain(resolved.case.reference);
       expect(reply.form.comment).toContain('上级部门将重新跟进');
-      const [answer] = await eventually(async () => (answersFor(resolved.case.reference).length ? answersFor(resolved.case.reference) : undefined), 15_000);
-      expect(answer).toMatchObject({ eventId: customerResponseIdFor('weibo', `${user}|comment:4900000000000009001`), identity: { uid: user }, satisfaction: { score: 1 } });
+      const [answer] = await eventually(
+        async () => (answersFor(resolved.case.reference).length ? answersFor(resolved.case.reference) : undefined),
+        15_000,
+      );
+      expect(answer).toMatchObject({
+        eventId: customerResponseIdFor('weibo', `${user}|comment:4900000000000009001`),
+        identity: { uid: user },
+        satisfaction: { score: 1 },
+      });
     });
   });
 });

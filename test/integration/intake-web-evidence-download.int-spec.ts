@@ -13,7 +13,9 @@ describe('intake-web: evidence downloads through signed links', () => {
   let intake: RunningApp;
 
   beforeAll(async () => {
-    intake = await startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: String(RATE_LIMIT) })), { bodyLimitBytes: INTAKE_WEB_BODY_LIMIT_BYTES });
+    intake = await startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: String(RATE_LIMIT) })), {
+      bodyLimitBytes: INTAKE_WEB_BODY_LIMIT_BYTES,
+    });
   });
   afterAll(async () => {
     await intake?.close();
@@ -23,7 +25,12 @@ describe('intake-web: evidence downloads through signed links', () => {
     const res = await fetch(`${intake.url}/v1/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: '转账失败但扣了款，附截图。', customer: { name: '赵六', phone: uniquePhone().number }, consent: true, attachments }),
+      body: JSON.stringify({
+        text: '转账失败但扣了款，附截图。',
+        customer: { name: '赵六', phone: uniquePhone().number },
+        consent: true,
+        attachments,
+      }),
     });
     expect(res.status).toBe(202);
     return (await res.json()) as FiledWithEvidence;
@@ -33,7 +40,7 @@ describe('intake-web: evidence downloads through signed links', () => {
 
   it('is rate-limited per client address like the other public routes: 429 problem with Retry-After', async () => {
     const filed = await file([{ data: PNG.toString('base64') }]);
-    const link = evidenceLink(intake.url, filed.attachments[0]!.id, filed.complaintId);
+    const link = evidenceLink(intake.url, filed.attachments[0].id, filed.complaintId);
     let refused: Awaited<ReturnType<typeof download>> | undefined;
     for (let i = 0; i <= RATE_LIMIT && !refused; i++) {
       const res = await download(link);

@@ -20,7 +20,9 @@ describe('intake-web: evidence attached to a web complaint', () => {
 
   beforeAll(async () => {
     [intake, received] = await Promise.all([
-      startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: '0' })), { bodyLimitBytes: INTAKE_WEB_BODY_LIMIT_BYTES }),
+      startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: '0' })), {
+        bodyLimitBytes: INTAKE_WEB_BODY_LIMIT_BYTES,
+      }),
       TopicReader.open<ComplaintReceivedV1>(Topics.complaintReceivedV1),
     ]);
     db = new Client({ connectionString: process.env.DATABASE_URL });
@@ -44,7 +46,11 @@ describe('intake-web: evidence attached to a web complaint', () => {
   }
 
   it('accepts images and PDFs, typed by their bytes, stores them and publishes only their metadata', async () => {
-    const body = complaint([{ data: b64(PNG), fileName: 'screenshot.png' }, { data: b64(PDF), contentType: 'application/pdf', fileName: 'statement.pdf' }, { data: b64(JPEG), fileName: 'named-wrongly.pdf' }]);
+    const body = complaint([
+      { data: b64(PNG), fileName: 'screenshot.png' },
+      { data: b64(PDF), contentType: 'application/pdf', fileName: 'statement.pdf' },
+      { data: b64(JPEG), fileName: 'named-wrongly.pdf' },
+    ]);
     const res = await post(body);
     expect(res.status).toBe(202);
     expect(res.body.attachments).toEqual([
@@ -58,9 +64,14 @@ describe('intake-web: evidence attached to a web complaint', () => {
       [res.body.complaintId],
     );
     expect(rows.rows.map((r) => [r.id, r.content_type, r.file_name, r.sha256])).toEqual(
-      res.body.attachments.map((a: { id: string; contentType: string; sha256: string }, i: number) => [a.id, a.contentType, ['screenshot.png', 'statement.pdf', 'named-wrongly.pdf'][i], a.sha256]),
+      res.body.attachments.map((a: { id: string; contentType: string; sha256: string }, i: number) => [
+        a.id,
+        a.contentType,
+        ['screenshot.png', 'statement.pdf', 'named-wrongly.pdf'][i],
+        a.sha256,
+      ]),
     );
-    expect(rows.rows[0]!.content.equals(PNG)).toBe(true);
+    expect(rows.rows[0].content.equals(PNG)).toBe(true);
 
     const event = await eventually(async () => received.values((e) => e.complaint.reference === res.body.reference)[0]);
     expect(event.complaint.content.attachments).toEqual(res.body.attachments);
@@ -71,12 +82,27 @@ describe('intake-web: evidence attached to a web complaint', () => {
 
   it('refuses an executable or a web page sent as an image: 400 naming the attachment, nothing stored', async () => {
     const text = `伪装的文件 ${randomUUID()}`;
-    const res = await post(complaint([{ data: b64(PNG) }, { data: b64(EXE), contentType: 'image/png', fileName: 'receipt.png' }, { data: b64(HTML), fileName: 'photo.jpg' }], text));
+    const res = await post(
+      complaint(
+        [
+          { data: b64(PNG) },
+          { data: b64(EXE), contentType: 'image/png', fileName: 'receipt.png' },
+          { data: b64(HTML), fileName: 'photo.jpg' },
+        ],
+        text,
+      ),
+    );
     expect(res.status).toBe(400);
     expect(res.type).toContain('application/problem+json');
     expect(res.body.errors).toEqual([
-      { field: 'attachments[1].data', message: 'must be a JPEG, PNG, GIF, WebP or HEIC image or a PDF document (judged by the content, not the name)' },
-      { field: 'attachments[2].data', message: 'must be a JPEG, PNG, GIF, WebP or HEIC image or a PDF document (judged by the content, not the name)' },
+      {
+        field: 'attachments[1].data',
+        message: 'must be a JPEG, PNG, GIF, WebP or HEIC image or a PDF document (judged by the content, not the name)',
+      },
+      {
+        field: 'attachments[2].data',
+        message: 'must be a JPEG, PNG, GIF, WebP or HEIC image or a PDF document (judged by the content, not the name)',
+      },
     ]);
     const stored = await db.query("SELECT 1 FROM intake_web.submissions WHERE event->'complaint'->'content'->>'text' = $1", [text]);
     expect(stored.rowCount).toBe(0);

@@ -30,21 +30,38 @@ describe('intake-web: the customer follows their complaint', () => {
   });
 
   async function post(path: string, body: unknown) {
-    const res = await fetch(`${intake.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${intake.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Record<string, any> };
   }
 
   /** The test's customer files a complaint (each test its own customer: same customer and matter would be a repeat). */
   async function fileComplaint() {
-    const res = await post('/v1/complaints', { text: '网点柜员办理业务太慢，排队两个小时', customer: { name: '王五', phone: `1370013${digits}` }, consent: true });
+    const res = await post('/v1/complaints', {
+      text: '网点柜员办理业务太慢，排队两个小时',
+      customer: { name: '王五', phone: `1370013${digits}` },
+      consent: true,
+    });
     expect(res.status).toBe(202);
     return { reference: res.body.reference as string, complaintId: res.body.complaintId as string };
   }
 
-  function tellCase(complaint: { reference: string; complaintId: string }, type: CaseEventType, status: CaseStatus, options: { customerVisible?: boolean; message?: string } = {}) {
+  function tellCase(
+    complaint: { reference: string; complaintId: string },
+    type: CaseEventType,
+    status: CaseStatus,
+    options: { customerVisible?: boolean; message?: string } = {},
+  ) {
     return publishCaseEvents(
       producer,
-      caseEvent({ type, case: { channel: 'web', reference: complaint.reference, complaintId: complaint.complaintId, status, department: 'RETAIL_BANKING' }, ...options }),
+      caseEvent({
+        type,
+        case: { channel: 'web', reference: complaint.reference, complaintId: complaint.complaintId, status, department: 'RETAIL_BANKING' },
+        ...options,
+      }),
     );
   }
 
@@ -87,7 +104,11 @@ describe('intake-web: the customer follows their complaint', () => {
     expect(early.status).toBe(409);
 
     await tellCase(complaint, 'case.resolved', 'RESOLVED', { message: '已对柜员进行培训。' });
-    await eventually(async () => ((await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: digits })).body.status === 'RESOLVED' ? true : undefined));
+    await eventually(async () =>
+      (await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: digits })).body.status === 'RESOLVED'
+        ? true
+        : undefined,
+    );
 
     expect((await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score: 9 })).body.errors).toEqual([
       { field: 'score', message: 'score must be a whole number from 1 to 5' },
@@ -106,7 +127,9 @@ describe('intake-web: the customer follows their complaint', () => {
     });
 
     // One answer per complaint: a second one (even two at once) is 409 and publishes nothing.
-    const again = await Promise.all([1, 1, 5].map((score) => post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score })));
+    const again = await Promise.all(
+      [1, 1, 5].map((score) => post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score })),
+    );
     expect(again.map((r) => [r.status, r.body.type])).toEqual(Array(3).fill([409, 'https://complaints.example/problems/already-rated']));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(responses.values((r) => r.reference === complaint.reference)).toHaveLength(1);
@@ -115,8 +138,14 @@ describe('intake-web: the customer follows their complaint', () => {
   it('takes one answer when two arrive at the same moment', async () => {
     const complaint = await fileComplaint();
     await tellCase(complaint, 'case.resolved', 'RESOLVED', { message: '已处理。' });
-    await eventually(async () => ((await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: digits })).body.status === 'RESOLVED' ? true : undefined));
-    const answers = await Promise.all([1, 2, 3, 4].map((score) => post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score })));
+    await eventually(async () =>
+      (await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: digits })).body.status === 'RESOLVED'
+        ? true
+        : undefined,
+    );
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map((score) => post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score })),
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([202, 409, 409, 409]);
     await eventually(async () => responses.values((r) => r.reference === complaint.reference)[0]);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -127,29 +156,48 @@ describe('intake-web: the customer follows their complaint', () => {
     const complaint = await fileComplaint();
     await tellCase(complaint, 'case.opened', 'RECEIVED');
     // Someone else's case (by phone) with a linked_complaint naming this web complaint: its events are not this customer's.
-    const other = { channel: 'hotline' as const, reference: newReference('hotline', new Date()), complaintId: randomUUID(), department: 'RETAIL_BANKING' as const };
+    const other = {
+      channel: 'hotline' as const,
+      reference: newReference('hotline', new Date()),
+      complaintId: randomUUID(),
+      department: 'RETAIL_BANKING' as const,
+    };
     const otherEvents = [
       caseEvent({ type: 'case.feedback_sent', case: { ...other, status: 'IN_PROGRESS' }, message: '已受理电话投诉，客户账户尾号 1234。' }),
       caseEvent({
         type: 'case.linked_complaint',
         case: { ...other, status: 'RESOLVED', priority: 'P1' },
         message: `您的新投诉 ${complaint.reference} 与投诉 ${other.reference} 为同一事项。`,
-        data: { linkedReference: complaint.reference, linkedComplaintId: complaint.complaintId, channel: 'web', priority: 'P1', previousPriority: 'P2' },
+        data: {
+          linkedReference: complaint.reference,
+          linkedComplaintId: complaint.complaintId,
+          channel: 'web',
+          priority: 'P1',
+          previousPriority: 'P2',
+        },
       }),
     ];
     // Keyed like this complaint's own events, so they are consumed before its next one.
-    await producer.send({ topic: Topics.caseEventsV1, messages: otherEvents.map((e) => ({ key: complaint.complaintId, value: JSON.stringify(e) })) });
+    await producer.send({
+      topic: Topics.caseEventsV1,
+      messages: otherEvents.map((e) => ({ key: complaint.complaintId, value: JSON.stringify(e) })),
+    });
     await tellCase(complaint, 'case.feedback_sent', 'IN_PROGRESS', { message: '正在核实。' });
     const shown = await eventually(async () => {
       const res = await post('/v1/complaints/lookup', { reference: complaint.reference, phoneLast4: digits });
       return res.body.updates?.length === 2 ? res : undefined;
     });
     expect(shown.body).toEqual({
-      reference: complaint.reference, status: 'IN_PROGRESS', receivedAt: expect.any(String), updatedAt: expect.any(String),
+      reference: complaint.reference,
+      status: 'IN_PROGRESS',
+      receivedAt: expect.any(String),
+      updatedAt: expect.any(String),
       updates: [expect.objectContaining({ kind: 'opened' }), expect.objectContaining({ kind: 'feedback_sent', message: '正在核实。' })],
     });
     expect(JSON.stringify(shown.body)).not.toContain(other.reference);
     // Nor can it be rated through this reference: this complaint's own case has no answer yet.
-    expect((await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score: 1 })).body.type).toContain('complaint-not-resolved');
+    expect((await post(`/v1/complaints/${complaint.reference}/satisfaction`, { phoneLast4: digits, score: 1 })).body.type).toContain(
+      'complaint-not-resolved',
+    );
   });
 });

@@ -13,13 +13,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * look-ups and ratings together on every instance; after five the reference is locked (429 with
  * Retry-After), right digits included, until the lock is over; unknown references lock alike.
  */
-describe('intake-web: attempts at a reference\'s digits are limited', () => {
+describe("intake-web: attempts at a reference's digits are limited", () => {
   let one: RunningApp;
   let two: RunningApp;
   const db = new Client({ connectionString: process.env.DATABASE_URL });
 
   beforeAll(async () => {
-    const config = () => testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: '0', INTAKE_WEB_GUESS_LOCK_SECONDS: String(LOCK_SECONDS) });
+    const config = () =>
+      testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: '0', INTAKE_WEB_GUESS_LOCK_SECONDS: String(LOCK_SECONDS) });
     [one, two] = await Promise.all([startApp(IntakeWebModule.register(config())), startApp(IntakeWebModule.register(config()))]);
     await db.connect();
   });
@@ -28,15 +29,29 @@ describe('intake-web: attempts at a reference\'s digits are limited', () => {
   });
 
   async function post(app: RunningApp, path: string, body: unknown) {
-    const res = await fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: res.status, retryAfter: res.headers.get('retry-after'), type: res.headers.get('content-type'), body: (await res.json()) as Record<string, any> };
+    const res = await fetch(`${app.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: res.status,
+      retryAfter: res.headers.get('retry-after'),
+      type: res.headers.get('content-type'),
+      body: (await res.json()) as Record<string, any>,
+    };
   }
   const lookUp = (app: RunningApp, reference: string, phoneLast4: string) => post(app, '/v1/complaints/lookup', { reference, phoneLast4 });
-  const rate = (app: RunningApp, reference: string, phoneLast4: string) => post(app, `/v1/complaints/${reference}/satisfaction`, { phoneLast4, score: 1 });
+  const rate = (app: RunningApp, reference: string, phoneLast4: string) =>
+    post(app, `/v1/complaints/${reference}/satisfaction`, { phoneLast4, score: 1 });
 
   async function file() {
     const phone = uniquePhone();
-    const res = await post(one, '/v1/complaints', { text: '网点柜员办理业务太慢，排队两个小时', customer: { name: '赵六', phone: phone.number }, consent: true });
+    const res = await post(one, '/v1/complaints', {
+      text: '网点柜员办理业务太慢，排队两个小时',
+      customer: { name: '赵六', phone: phone.number },
+      consent: true,
+    });
     expect(res.status).toBe(202);
     const wrong = String((Number(phone.last4) + 1) % 10_000).padStart(4, '0');
     return { reference: res.body.reference as string, right: phone.last4, wrong };
@@ -45,8 +60,11 @@ describe('intake-web: attempts at a reference\'s digits are limited', () => {
   it('locks a reference after five wrong attempts across both endpoints and both instances, refuses the right digits too, and opens again after the lock', async () => {
     const { reference, right, wrong } = await file();
     const misses = [
-      await lookUp(one, reference, wrong), await rate(two, reference, wrong), await lookUp(two, reference, wrong),
-      await rate(one, reference, wrong), await lookUp(one, reference, wrong),
+      await lookUp(one, reference, wrong),
+      await rate(two, reference, wrong),
+      await lookUp(two, reference, wrong),
+      await rate(one, reference, wrong),
+      await lookUp(one, reference, wrong),
     ];
     expect(misses.map((m) => m.status)).toEqual([404, 404, 404, 404, 404]);
 
@@ -91,7 +109,9 @@ describe('intake-web: attempts at a reference\'s digits are limited', () => {
 
   it('lets parallel guesses at one reference through no more than five at a time', async () => {
     const { reference, wrong } = await file();
-    const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? rate(one, reference, wrong) : lookUp(two, reference, wrong))));
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => (i % 2 ? rate(one, reference, wrong) : lookUp(two, reference, wrong))),
+    );
     const statuses = guesses.map((g) => g.status);
     expect(statuses.filter((s) => s === 404)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(7);
@@ -121,18 +141,22 @@ describe('intake-web: TRUSTED_PROXIES', () => {
     try {
       const rate = async () => {
         const res = await fetch(`${app.url}/v1/complaints/${freshReference()}/satisfaction`, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phoneLast4: '1234', score: 3 }),
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ phoneLast4: '1234', score: 3 }),
         });
         await res.arrayBuffer();
         return res.status;
       };
-      expect([await lookUpFrom(app), await rate(), await lookUpFrom(app), await rate(), await lookUpFrom(app)]).toEqual([404, 404, 404, 429, 429]);
+      expect([await lookUpFrom(app), await rate(), await lookUpFrom(app), await rate(), await lookUpFrom(app)]).toEqual([
+        404, 404, 404, 429, 429,
+      ]);
     } finally {
       await app.close();
     }
   });
 
-  it('ignores X-Forwarded-For by default: spoofed addresses still share the caller\'s bucket', async () => {
+  it("ignores X-Forwarded-For by default: spoofed addresses still share the caller's bucket", async () => {
     const app = await startApp(IntakeWebModule.register(config()));
     try {
       const statuses: number[] = [];
@@ -143,7 +167,7 @@ describe('intake-web: TRUSTED_PROXIES', () => {
     }
   });
 
-  it('counts each real client behind a trusted proxy apart, and believes only the proxy\'s own hop', async () => {
+  it("counts each real client behind a trusted proxy apart, and believes only the proxy's own hop", async () => {
     const app = await startApp(IntakeWebModule.register(config()), { trustedProxies: ['127.0.0.1'] });
     try {
       const clients: number[] = [];

@@ -11,14 +11,21 @@ describe('intake-web refuses bad input with problem+json naming the field', () =
   let intake: RunningApp;
 
   beforeAll(async () => {
-    intake = await startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: '0' })), { bodyLimitBytes: INTAKE_WEB_BODY_LIMIT_BYTES });
+    intake = await startApp(IntakeWebModule.register(testConfig(IntakeWebConfig, { INTAKE_RATE_LIMIT_PER_MIN: '0' })), {
+      bodyLimitBytes: INTAKE_WEB_BODY_LIMIT_BYTES,
+    });
   });
   afterAll(() => intake?.close());
 
   async function post(body: string | undefined, headers: Record<string, string> = { 'content-type': 'application/json' }) {
     const res = await fetch(`${intake.url}/v1/complaints`, { method: 'POST', headers, body });
     const text = await res.text();
-    return { status: res.status, type: res.headers.get('content-type'), headers: res.headers, body: JSON.parse(text) as { errors?: { field: string }[]; detail?: string } };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      headers: res.headers,
+      body: JSON.parse(text) as { errors?: { field: string }[]; detail?: string },
+    };
   }
 
   const fields = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field).sort();
@@ -28,14 +35,42 @@ describe('intake-web refuses bad input with problem+json naming the field', () =
     ['a JSON array', '[1,2]', ['body']],
     ['malformed JSON', '{"text": "x",', ['body']],
     ['unknown fields', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, admin: true }), ['admin']],
-    ['a bad phone and e-mail', JSON.stringify({ text: 'x', customer: { name: 'a', phone: 'call me', email: 'nope' }, consent: true }), ['customer.email', 'customer.phone']],
+    [
+      'a bad phone and e-mail',
+      JSON.stringify({ text: 'x', customer: { name: 'a', phone: 'call me', email: 'nope' }, consent: true }),
+      ['customer.email', 'customer.phone'],
+    ],
     ['no consent', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: false }), ['consent']],
-    ['an unknown product', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, product: 'CRYPTO' }), ['product']],
-    ['a district instead of a province', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, region: '310115' }), ['region']],
-    ['an unknown region name', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, region: '浦东新区' }), ['region']],
-    ['a region as a number', JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, region: 310000 }), ['region']],
-    ['a NUL character in the text', JSON.stringify({ text: '卡被盗刷\u0000了', customer: { name: 'a', phone: '13800138000' }, consent: true }), ['text']],
-    ['a NUL character in a nested field', JSON.stringify({ text: 'x', customer: { name: 'a\u0000', phone: '13800138000' }, consent: true }), ['customer.name']],
+    [
+      'an unknown product',
+      JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, product: 'CRYPTO' }),
+      ['product'],
+    ],
+    [
+      'a district instead of a province',
+      JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, region: '310115' }),
+      ['region'],
+    ],
+    [
+      'an unknown region name',
+      JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, region: '浦东新区' }),
+      ['region'],
+    ],
+    [
+      'a region as a number',
+      JSON.stringify({ text: 'x', customer: { name: 'a', phone: '13800138000' }, consent: true, region: 310000 }),
+      ['region'],
+    ],
+    [
+      'a NUL character in the text',
+      JSON.stringify({ text: '卡被盗刷\u0000了', customer: { name: 'a', phone: '13800138000' }, consent: true }),
+      ['text'],
+    ],
+    [
+      'a NUL character in a nested field',
+      JSON.stringify({ text: 'x', customer: { name: 'a\u0000', phone: '13800138000' }, consent: true }),
+      ['customer.name'],
+    ],
   ])('400 for %s', async (_, body, expected) => {
     const res = await post(body);
     expect(res.status).toBe(400);
@@ -57,14 +92,20 @@ describe('intake-web refuses bad input with problem+json naming the field', () =
     const text = `存款利息少算了，地区 ${region} ${randomUUID()}`;
     const res = await post(JSON.stringify({ text, customer: { name: '李四', phone: uniquePhone().number }, consent: true, region }));
     expect(res.status).toBe(202);
-    const [row] = await queryDb<{ context: unknown }>("SELECT event->'complaint'->'context' AS context FROM intake_web.submissions WHERE event->'complaint'->'content'->>'text' = $1", [text]);
+    const [row] = await queryDb<{ context: unknown }>(
+      "SELECT event->'complaint'->'context' AS context FROM intake_web.submissions WHERE event->'complaint'->'content'->>'text' = $1",
+      [text],
+    );
     expect(row?.context).toEqual({ extra: { region: '450000' } });
   });
 
   it('leaves the region out of the complaint when none is given', async () => {
     const text = `存款利息少算了，未填地区 ${randomUUID()}`;
     expect((await post(JSON.stringify({ text, customer: { name: '李四', phone: uniquePhone().number }, consent: true }))).status).toBe(202);
-    const [row] = await queryDb<{ context: unknown }>("SELECT event->'complaint'->'context' AS context FROM intake_web.submissions WHERE event->'complaint'->'content'->>'text' = $1", [text]);
+    const [row] = await queryDb<{ context: unknown }>(
+      "SELECT event->'complaint'->'context' AS context FROM intake_web.submissions WHERE event->'complaint'->'content'->>'text' = $1",
+      [text],
+    );
     expect(row?.context).toEqual({});
   });
 
@@ -85,7 +126,9 @@ describe('intake-web refuses bad input with problem+json naming the field', () =
   });
 
   it('413 for a body over the limit (the fields and the most evidence, base64-encoded)', async () => {
-    const res = await post(JSON.stringify({ text: 'x'.repeat(INTAKE_WEB_BODY_LIMIT_BYTES), customer: { name: 'a', phone: '13800138000' }, consent: true }));
+    const res = await post(
+      JSON.stringify({ text: 'x'.repeat(INTAKE_WEB_BODY_LIMIT_BYTES), customer: { name: 'a', phone: '13800138000' }, consent: true }),
+    );
     expect(res.status).toBe(413);
     expect(res.type).toContain('application/problem+json');
   });
@@ -97,9 +140,12 @@ describe('intake-web refuses bad input with problem+json naming the field', () =
     expect(await ready.json()).toMatchObject({ status: 'ok', info: { kafka: { status: 'up' }, database: { status: 'up' } } });
     const metrics = await (await fetch(`${intake.url}/metrics`)).text();
     expect(metrics).toContain('http_request_duration_seconds');
-    const openapi = (await (await fetch(`${intake.url}/openapi.json`)).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }> } };
+    const openapi = (await (await fetch(`${intake.url}/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }> };
+    };
     expect(Object.keys(openapi.paths)).toContain('/v1/complaints');
-    const complaint = openapi.components.schemas.SubmitComplaintDto!;
+    const complaint = openapi.components.schemas.SubmitComplaintDto;
     expect(complaint.properties.region?.enum).toEqual([...REGION_CODES]);
     expect(complaint.required).not.toContain('region');
   });

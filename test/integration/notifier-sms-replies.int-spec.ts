@@ -47,7 +47,9 @@ describe('notifier: SMS replies to the satisfaction survey', () => {
     await skipToEnd(NOTIFIER_GROUP, Topics.caseEventsV1);
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
-    await db.query(`DO $$ BEGIN IF to_regclass('notifier.deliveries') IS NOT NULL THEN DELETE FROM notifier.deliveries WHERE status <> 'delivered'; END IF; END $$`);
+    await db.query(
+      `DO $$ BEGIN IF to_regclass('notifier.deliveries') IS NOT NULL THEN DELETE FROM notifier.deliveries WHERE status <> 'delivered'; END IF; END $$`,
+    );
     [notifier, producer, responses] = await Promise.all([
       startApp(NotifierModule.register(config), notifierHttpOptions()),
       testProducer(),
@@ -59,19 +61,34 @@ describe('notifier: SMS replies to the satisfaction survey', () => {
     await sms?.close();
   });
 
-  const textsTo = (e164: string) => sms.requests.map((r) => ({ ...(JSON.parse(r.body) as { to: string; text: string; reference: string }), key: r.headers['idempotency-key'] })).filter((m) => m.to === e164);
+  const textsTo = (e164: string) =>
+    sms.requests
+      .map((r) => ({ ...(JSON.parse(r.body) as { to: string; text: string; reference: string }), key: r.headers['idempotency-key'] }))
+      .filter((m) => m.to === e164);
   const responsesFor = (reference: string) => responses.values((r) => r.reference === reference);
 
   /** A hotline case resolved at `at` (default now), its survey texted to `phone`; resolves once the survey SMS went out. */
   async function resolvedCase(phone: { e164: string; last4: string }, at?: Date): Promise<CaseEventV1> {
-    const event = caseEvent({ type: 'case.resolved', case: { channel: 'hotline', contact: { phone: cipher.seal(phone.e164), phoneLast4: phone.last4 } }, message: '已退还年费。' });
+    const event = caseEvent({
+      type: 'case.resolved',
+      case: { channel: 'hotline', contact: { phone: cipher.seal(phone.e164), phoneLast4: phone.last4 } },
+      message: '已退还年费。',
+    });
     if (at) event.at = at.toISOString();
     await publishCaseEvents(producer, event);
-    await eventually(async () => textsTo(phone.e164).find((m) => m.reference === event.case.reference && m.text.includes('请直接回复 1-5')));
+    await eventually(async () =>
+      textsTo(phone.e164).find((m) => m.reference === event.case.reference && m.text.includes('请直接回复 1-5')),
+    );
     return event;
   }
 
-  const reply = (from: string, text: string, messageId = uniqueMessageId()) => ({ messageId, from, to: '95588', text, receivedAt: new Date().toISOString() });
+  const reply = (from: string, text: string, messageId = uniqueMessageId()) => ({
+    messageId,
+    from,
+    to: '95588',
+    text,
+    receivedAt: new Date().toISOString(),
+  });
 
   describe('authentication: every refusal is a 401 problem naming the failed check', () => {
     const body = reply('+8613900000000', '满意');
@@ -87,7 +104,12 @@ describe('notifier: SMS replies to the satisfaction survey', () => {
       expect(res.status).toBe(401);
       expect(res.type).toContain('application/problem+json');
       expect(res.headers.get('www-authenticate')).toBe('HMAC-SHA256 realm="sms-inbound"');
-      expect(res.body).toMatchObject({ status: 401, check, type: `https://complaints.example/problems/sms-inbound-${check}`, errors: [{ field }] });
+      expect(res.body).toMatchObject({
+        status: 401,
+        check,
+        type: `https://complaints.example/problems/sms-inbound-${check}`,
+        errors: [{ field }],
+      });
       expect(JSON.stringify(res.body)).not.toMatch(/test-inbound-secret|rotated-inbound-secret|other-secret/);
     });
 
@@ -135,12 +157,19 @@ describe('notifier: SMS replies to the satisfaction survey', () => {
   });
 
   it('documents the webhook, its signature headers and outcomes in the OpenAPI document', async () => {
-    const document = (await (await fetch(`${notifier.url}/openapi.json`)).json()) as { paths: Record<string, any>; components: { schemas: Record<string, any> } };
+    const document = (await (await fetch(`${notifier.url}/openapi.json`)).json()) as {
+      paths: Record<string, any>;
+      components: { schemas: Record<string, any> };
+    };
     const operation = document.paths['/v1/sms/inbound']?.post;
     expect(operation.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['X-Gateway-Id', 'X-Signature', 'X-Timestamp']);
     expect(operation.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/InboundSmsDto');
     expect(document.components.schemas.InboundSmsDto.required.sort()).toEqual(['from', 'messageId', 'text']);
-    expect(document.components.schemas.InboundSmsResultDto.properties.outcome.enum).toEqual(['survey-answered', 'not-an-answer', 'no-survey']);
+    expect(document.components.schemas.InboundSmsResultDto.properties.outcome.enum).toEqual([
+      'survey-answered',
+      'not-an-answer',
+      'no-survey',
+    ]);
   });
 
   it('files 满意 against the resolved case once, however often the gateway delivers it, and thanks the customer once', async () => {
@@ -158,7 +187,9 @@ describe('notifier: SMS replies to the satisfaction survey', () => {
     const eventId = customerResponseIdFor('hotline', `sms:sms-test:${message.messageId}`);
     const thanks = await eventually(async () => textsTo(phone.e164).find((m) => m.key === `${eventId}:sms`));
     expect(thanks.text).toBe(`感谢您的评价（5分）！您对投诉 ${resolved.case.reference} 处理结果的反馈已记录。`);
-    const [response] = await eventually(async () => (responsesFor(resolved.case.reference).length ? responsesFor(resolved.case.reference) : undefined));
+    const [response] = await eventually(async () =>
+      responsesFor(resolved.case.reference).length ? responsesFor(resolved.case.reference) : undefined,
+    );
     expect(response).toMatchObject({
       eventId,
       eventType: 'customer.response',
@@ -189,11 +220,18 @@ describe('notifier: SMS replies to the satisfaction survey', () => {
     const older = await resolvedCase(phone, new Date(Date.now() - 2 * HOUR));
     const latest = await resolvedCase(phone);
 
-    const answer = await deliverSms(notifier.url, reply(`+86 ${phone.number.slice(0, 3)} ${phone.number.slice(3, 7)} ${phone.number.slice(7)}`, '2'));
+    const answer = await deliverSms(
+      notifier.url,
+      reply(`+86 ${phone.number.slice(0, 3)} ${phone.number.slice(3, 7)} ${phone.number.slice(7)}`, '2'),
+    );
     expect(answer.body.outcome).toBe('survey-answered');
-    const [response] = await eventually(async () => (responsesFor(latest.case.reference).length ? responsesFor(latest.case.reference) : undefined));
+    const [response] = await eventually(async () =>
+      responsesFor(latest.case.reference).length ? responsesFor(latest.case.reference) : undefined,
+    );
     expect(response.satisfaction).toEqual({ score: 2 });
-    const thanks = await eventually(async () => textsTo(phone.e164).find((m) => m.reference === latest.case.reference && m.text.includes('上级部门将重新跟进')));
+    const thanks = await eventually(async () =>
+      textsTo(phone.e164).find((m) => m.reference === latest.case.reference && m.text.includes('上级部门将重新跟进')),
+    );
     expect(thanks.text).toContain('（2分）');
 
     // The older survey is still open: the next score answers it.
@@ -210,7 +248,9 @@ describe('notifier: SMS replies to the satisfaction survey', () => {
     expect((await deliverSms(notifier.url, reply(phone.number, '满意'))).body.outcome).toBe('no-survey');
     expect((await deliverSms(notifier.url, reply(uniquePhone().number, '3'))).body.outcome).toBe('no-survey');
 
-    const { rows } = await db.query(`SELECT outcome, reference, response_event_id FROM notifier.sms_replies WHERE message_id = $1`, [chat.messageId]);
+    const { rows } = await db.query(`SELECT outcome, reference, response_event_id FROM notifier.sms_replies WHERE message_id = $1`, [
+      chat.messageId,
+    ]);
     expect(rows).toEqual([{ outcome: 'not-an-answer', reference: null, response_event_id: null }]);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(responsesFor(expired.case.reference)).toEqual([]);
@@ -227,7 +267,8 @@ describe('notifier: SMS replies to the satisfaction survey', () => {
 
   it('purges expired surveys periodically, and by the clock it is given', async () => {
     const phone = uniquePhone();
-    const surveyOf = async (reference: string) => (await db.query('SELECT status FROM notifier.sms_surveys WHERE reference = $1', [reference])).rows[0];
+    const surveyOf = async (reference: string) =>
+      (await db.query('SELECT status FROM notifier.sms_surveys WHERE reference = $1', [reference])).rows[0];
 
     // Open for two more seconds: outstanding now, then gone by the periodic job (every 300 ms here).
     const expiring = await resolvedCase(phone, new Date(Date.now() - TTL_HOURS * HOUR + 2_000));

@@ -38,7 +38,8 @@ describe('notifier: customers told on their own channel', () => {
 
   beforeAll(async () => {
     wechat = await RecordingServer.start((request) => {
-      if (request.url.startsWith('/cgi-bin/token')) return { status: 200, body: { access_token: `TOKEN-${randomUUID()}`, expires_in: 7200 } };
+      if (request.url.startsWith('/cgi-bin/token'))
+        return { status: 200, body: { access_token: `TOKEN-${randomUUID()}`, expires_in: 7200 } };
       wechatSends += 1;
       // The first send finds the token expired (42001): the next attempt must fetch a new one.
       return { status: 200, body: wechatSends === 1 ? { errcode: 42001, errmsg: 'access_token expired' } : { errcode: 0, errmsg: 'ok' } };
@@ -83,13 +84,21 @@ describe('notifier: customers told on their own channel', () => {
     // Nor are deliveries that earlier tests' notifiers left waiting for a retry in the outbox.
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
-    await db.query(`DO $$ BEGIN IF to_regclass('notifier.deliveries') IS NOT NULL THEN DELETE FROM notifier.deliveries WHERE status <> 'delivered'; END IF; END $$`);
+    await db.query(
+      `DO $$ BEGIN IF to_regclass('notifier.deliveries') IS NOT NULL THEN DELETE FROM notifier.deliveries WHERE status <> 'delivered'; END IF; END $$`,
+    );
     notifier = await startApp(NotifierModule.register(config));
     producer = await testProducer();
   });
   afterAll(async () => {
     await Promise.all([notifier?.close(), producer?.disconnect(), db?.end()]);
-    await Promise.all([wechat?.close(), weibo?.close(), push?.close(), sms?.close(), new Promise((resolve) => smtp?.close(() => resolve(undefined)))]);
+    await Promise.all([
+      wechat?.close(),
+      weibo?.close(),
+      push?.close(),
+      sms?.close(),
+      new Promise((resolve) => smtp?.close(() => resolve(undefined))),
+    ]);
   });
 
   interface EventSpec {
@@ -105,7 +114,12 @@ describe('notifier: customers told on their own channel', () => {
   const caseEventFor = (spec: EventSpec) =>
     caseEvent({
       type: spec.type,
-      case: { channel: spec.channel, contact: spec.contact, language: spec.language ?? 'zh', ...(spec.customerId ? { customerId: spec.customerId } : {}) },
+      case: {
+        channel: spec.channel,
+        contact: spec.contact,
+        language: spec.language ?? 'zh',
+        ...(spec.customerId ? { customerId: spec.customerId } : {}),
+      },
       customerVisible: spec.customerVisible,
       message: spec.message,
     });
@@ -113,23 +127,24 @@ describe('notifier: customers told on their own channel', () => {
 
   const deliveryOf = async (id: string) =>
     (await db.query('SELECT status, attempts, last_error FROM notifier.deliveries WHERE id = $1', [id])).rows[0] as
-      | { status: string; attempts: number; last_error: string | null }
-      | undefined;
+      { status: string; attempts: number; last_error: string | null } | undefined;
 
   it('answers a WeChat customer through the customer-service message API, fetching a new token when WeChat says it expired', async () => {
     const event = caseEventFor({ channel: 'wechat', type: 'case.opened', contact: { openId: 'oWECHAT-1' } });
     await publish(event);
-    const delivery = await eventually(async () => ((await deliveryOf(`${event.eventId}:wechat`))?.status === 'delivered' ? deliveryOf(`${event.eventId}:wechat`) : undefined));
+    const delivery = await eventually(async () =>
+      (await deliveryOf(`${event.eventId}:wechat`))?.status === 'delivered' ? deliveryOf(`${event.eventId}:wechat`) : undefined,
+    );
     expect(delivery).toMatchObject({ attempts: 2 });
 
     const tokenRequests = wechat.requests.filter((r) => r.url.startsWith('/cgi-bin/token'));
     expect(tokenRequests).toHaveLength(2);
-    expect(tokenRequests[0]!.url).toContain('appid=wxdev0000000000000');
+    expect(tokenRequests[0].url).toContain('appid=wxdev0000000000000');
     const sends = wechat.requests.filter((r) => r.url.startsWith('/cgi-bin/message/custom/send'));
     expect(sends).toHaveLength(2);
-    const tokens = tokenRequests.map((_, i) => new URL(`http://x${sends[i]!.url}`).searchParams.get('access_token'));
+    const tokens = tokenRequests.map((_, i) => new URL(`http://x${sends[i].url}`).searchParams.get('access_token'));
     expect(tokens[0]).not.toBe(tokens[1]);
-    expect(JSON.parse(sends[1]!.body)).toEqual({
+    expect(JSON.parse(sends[1].body)).toEqual({
       touser: 'oWECHAT-1',
       msgtype: 'text',
       text: { content: `您的投诉已受理，编号 ${event.case.reference}。我们将在 48 小时内与您联系，并在 15 日内给出处理结果。` },
@@ -137,22 +152,35 @@ describe('notifier: customers told on their own channel', () => {
   });
 
   it('replies to a Weibo fan through the reply API, in English when the complaint was', async () => {
-    const event = caseEventFor({ channel: 'weibo', type: 'case.feedback_sent', contact: { uid: '5566778899' }, language: 'en', message: 'We have asked the branch for the CCTV.' });
+    const event = caseEventFor({
+      channel: 'weibo',
+      type: 'case.feedback_sent',
+      contact: { uid: '5566778899' },
+      language: 'en',
+      message: 'We have asked the branch for the CCTV.',
+    });
     await publish(event);
     await eventually(async () => (weibo.requests.length > 0 ? true : undefined));
-    const form = new URLSearchParams(weibo.requests[0]!.body);
-    expect(weibo.requests[0]!.url).toBe('/2/messages/reply.json');
+    const form = new URLSearchParams(weibo.requests[0].body);
+    expect(weibo.requests[0].url).toBe('/2/messages/reply.json');
     expect(form.get('access_token')).toBe('test-weibo-token');
     expect(form.get('receiver_id')).toBe('5566778899');
-    expect(JSON.parse(form.get('data')!)).toEqual({ text: `About your complaint ${event.case.reference}: We have asked the branch for the CCTV.` });
+    expect(JSON.parse(form.get('data')!)).toEqual({
+      text: `About your complaint ${event.case.reference}: We have asked the branch for the CCTV.`,
+    });
   });
 
   it('texts a hotline caller through the SMS gateway, retrying until it answers, with the phone opened only to send', async () => {
-    const event = caseEventFor({ channel: 'hotline', type: 'case.resolved', contact: { phone: cipher.seal('+8613800138000'), phoneLast4: '8000' }, message: '已退还年费。' });
+    const event = caseEventFor({
+      channel: 'hotline',
+      type: 'case.resolved',
+      contact: { phone: cipher.seal('+8613800138000'), phoneLast4: '8000' },
+      message: '已退还年费。',
+    });
     await publish(event);
     await eventually(async () => (sms.requests.some((r) => r.answeredWith === 200) ? true : undefined));
     expect(sms.requests.map((r) => r.answeredWith)).toEqual([502, 502, 200]);
-    const delivered = sms.requests[2]!;
+    const delivered = sms.requests[2];
     expect(delivered.headers.authorization).toBe('Bearer test-sms-token');
     expect(delivered.headers['idempotency-key']).toBe(`${event.eventId}:sms`);
     expect(JSON.parse(delivered.body)).toEqual({
@@ -165,7 +193,12 @@ describe('notifier: customers told on their own channel', () => {
   });
 
   it('e-mails a web customer who gave an address, over SMTP', async () => {
-    const event = caseEventFor({ channel: 'web', type: 'case.closed', contact: { email: cipher.seal('li.lei@example.com') }, language: 'en' });
+    const event = caseEventFor({
+      channel: 'web',
+      type: 'case.closed',
+      contact: { email: cipher.seal('li.lei@example.com') },
+      language: 'en',
+    });
     await publish(event);
     const mail = await eventually(async () => mails.find((m) => m.raw.includes(event.case.reference)));
     expect(mail.to).toEqual(['li.lei@example.com']);
@@ -182,19 +215,25 @@ describe('notifier: customers told on their own channel', () => {
       return row?.status === 'dead' ? row : undefined;
     });
     expect(dead).toEqual({ status: 'dead', attempts: 3, last_error: 'push gateway answered HTTP 500' });
-    const body = JSON.parse(push.requests[0]!.body);
+    const body = JSON.parse(push.requests[0].body);
     expect(body).toMatchObject({ customerId: 'cust-42', data: { reference: event.case.reference, event: 'case.opened' } });
   });
 
   it('tells the customer once per event however often it is delivered, and never about internal notes', async () => {
-    const note = caseEventFor({ channel: 'weibo', type: 'case.note_added', contact: { uid: '42' }, customerVisible: false, message: 'internal' });
+    const note = caseEventFor({
+      channel: 'weibo',
+      type: 'case.note_added',
+      contact: { uid: '42' },
+      customerVisible: false,
+      message: 'internal',
+    });
     const feedback = caseEventFor({ channel: 'weibo', type: 'case.feedback_sent', contact: { uid: '42' }, message: '已联系网点核实。' });
     await publish(note, feedback, feedback);
     await eventually(async () => ((await deliveryOf(`${feedback.eventId}:weibo`))?.status === 'delivered' ? true : undefined));
     await new Promise((resolve) => setTimeout(resolve, 300));
     const toFan = weibo.requests.filter((r) => new URLSearchParams(r.body).get('receiver_id') === '42');
     expect(toFan).toHaveLength(1);
-    expect(JSON.parse(new URLSearchParams(toFan[0]!.body).get('data')!).text).toContain('已联系网点核实。');
+    expect(JSON.parse(new URLSearchParams(toFan[0].body).get('data')!).text).toContain('已联系网点核实。');
     expect(await deliveryOf(`${note.eventId}:weibo`)).toBeUndefined();
   });
 });

@@ -3,7 +3,15 @@ import { Kafka, logLevel } from 'kafkajs';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { ComplaintReceivedV1, dlqTopic } from '@complaints/contracts';
-import { classifyFailure, createKafka, decodeHeaders, ensureTopics, envelopeHeaders, EventConsumer, EventPublisher } from '@complaints/messaging';
+import {
+  classifyFailure,
+  createKafka,
+  decodeHeaders,
+  ensureTopics,
+  envelopeHeaders,
+  EventConsumer,
+  EventPublisher,
+} from '@complaints/messaging';
 import { receivedComplaint } from './router-fixtures';
 import { eventually } from '../support/running-app';
 
@@ -51,18 +59,28 @@ describe('failure classification with real PostgreSQL errors', () => {
   });
 
   it('a not-null violation is permanent', async () => {
-    expect(await failureOf(`INSERT INTO ${schema}.rows (id, needed) VALUES ($1, NULL)`, [2])).toMatchObject({ disposition: 'permanent', reason: 'integrity-violation', sqlState: '23502' });
+    expect(await failureOf(`INSERT INTO ${schema}.rows (id, needed) VALUES ($1, NULL)`, [2])).toMatchObject({
+      disposition: 'permanent',
+      reason: 'integrity-violation',
+      sqlState: '23502',
+    });
   });
 
   it('a unique violation is a conflict, with its constraint', async () => {
     await db.query(`INSERT INTO ${schema}.parents (id) VALUES (7)`);
     expect(await failureOf(`INSERT INTO ${schema}.parents (id) VALUES ($1)`, [7])).toEqual({
-      disposition: 'conflict', reason: 'unique-violation', sqlState: '23505', constraint: 'parents_pkey',
+      disposition: 'conflict',
+      reason: 'unique-violation',
+      sqlState: '23505',
+      constraint: 'parents_pkey',
     });
   });
 
   it('a query on a table that does not exist (yet) stays transient', async () => {
-    expect(await failureOf(`SELECT * FROM ${schema}.missing WHERE id = $1`, [1])).toMatchObject({ disposition: 'transient', sqlState: '42P01' });
+    expect(await failureOf(`SELECT * FROM ${schema}.missing WHERE id = $1`, [1])).toMatchObject({
+      disposition: 'transient',
+      sqlState: '42P01',
+    });
   });
 
   describe('a consumer meeting unique violations (real broker)', () => {
@@ -127,7 +145,10 @@ describe('failure classification with real PostgreSQL errors', () => {
       await dlq.subscribe({ topic: dlqTopic(topic), fromBeginning: true });
       await dlq.run({ eachMessage: async ({ message }) => void deadLetters.push(decodeHeaders(message.headers)) });
 
-      await publisher.send(topic, [racing, stuck, after].map((e) => ({ key: e.complaint.complaintId, value: JSON.stringify(e), headers: envelopeHeaders(e) })));
+      await publisher.send(
+        topic,
+        [racing, stuck, after].map((e) => ({ key: e.complaint.complaintId, value: JSON.stringify(e), headers: envelopeHeaders(e) })),
+      );
       await eventually(async () => (processed.includes(after.complaint.complaintId) && deadLetters.length > 0 ? true : undefined), 30_000);
       await dlq.disconnect();
 
@@ -154,33 +175,56 @@ describe('failure classification with real PostgreSQL errors', () => {
         waitForLeaders: true,
         topics: [
           { topic: small, numPartitions: 1, replicationFactor: 1 },
-          { topic: dlqTopic(small), numPartitions: 1, replicationFactor: 1, configEntries: [{ name: 'max.message.bytes', value: '20000' }] },
+          {
+            topic: dlqTopic(small),
+            numPartitions: 1,
+            replicationFactor: 1,
+            configEntries: [{ name: 'max.message.bytes', value: '20000' }],
+          },
         ],
       });
       await admin.disconnect();
       const processed: string[] = [];
       const groupId = `test-${randomUUID()}`;
-      const consumer = new EventConsumer(kafka, publisher, { groupId, topic: small, contract: ComplaintReceivedV1, handle: async (e) => void processed.push(e.complaint.complaintId) }, logger, {
-        attempts: 2, initialBackoffMs: 20, maxBackoffMs: 50,
-      });
+      const consumer = new EventConsumer(
+        kafka,
+        publisher,
+        { groupId, topic: small, contract: ComplaintReceivedV1, handle: async (e) => void processed.push(e.complaint.complaintId) },
+        logger,
+        {
+          attempts: 2,
+          initialBackoffMs: 20,
+          maxBackoffMs: 50,
+        },
+      );
       consumers.push(consumer);
       await consumer.start();
       const dlq = raw.consumer({ groupId: `dlq-${randomUUID()}` });
       const deadLetters: { value: Buffer | null; headers: Record<string, string> }[] = [];
       await dlq.connect();
       await dlq.subscribe({ topic: dlqTopic(small), fromBeginning: true });
-      await dlq.run({ eachMessage: async ({ message }) => void deadLetters.push({ value: message.value, headers: decodeHeaders(message.headers) }) });
+      await dlq.run({
+        eachMessage: async ({ message }) => void deadLetters.push({ value: message.value, headers: decodeHeaders(message.headers) }),
+      });
 
       const big = receivedComplaint('x'.repeat(30_000)); // over the contract's 20,000, and over what the dead-letter topic takes
       const after = receivedComplaint('after');
-      await publisher.send(small, [big, after].map((e) => ({ key: e.complaint.complaintId, value: JSON.stringify(e), headers: envelopeHeaders(e) })));
+      await publisher.send(
+        small,
+        [big, after].map((e) => ({ key: e.complaint.complaintId, value: JSON.stringify(e), headers: envelopeHeaders(e) })),
+      );
       await eventually(async () => (processed.includes(after.complaint.complaintId) && deadLetters.length > 0 ? true : undefined), 30_000);
       await dlq.disconnect();
 
       expect(processed).toEqual([after.complaint.complaintId]);
       expect(deadLetters).toHaveLength(1);
       expect(deadLetters[0].value).toBeNull();
-      expect(deadLetters[0].headers).toMatchObject({ 'correlation-id': big.correlationId, 'dlq-reason': 'contract-violation', 'dlq-original-topic': small, 'dlq-original-offset': '0' });
+      expect(deadLetters[0].headers).toMatchObject({
+        'correlation-id': big.correlationId,
+        'dlq-reason': 'contract-violation',
+        'dlq-original-topic': small,
+        'dlq-original-offset': '0',
+      });
       expect(deadLetters[0].headers['dlq-value-omitted']).toMatch(/too large/);
     });
   });

@@ -36,12 +36,21 @@ describe('an outbox holding an event that breaks its contract (real Kafka and Po
     await publisher.disconnect();
   });
 
-  async function read(name: string): Promise<{ messages: { key: string | null; value: string; headers: Record<string, string> }[]; stop: () => Promise<void> }> {
+  async function read(
+    name: string,
+  ): Promise<{ messages: { key: string | null; value: string; headers: Record<string, string> }[]; stop: () => Promise<void> }> {
     const consumer = raw.consumer({ groupId: `poison-outbox-${randomUUID()}` });
     const messages: { key: string | null; value: string; headers: Record<string, string> }[] = [];
     await consumer.connect();
     await consumer.subscribe({ topic: name, fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => void messages.push({ key: message.key?.toString() ?? null, value: message.value!.toString(), headers: decodeHeaders(message.headers) }) });
+    await consumer.run({
+      eachMessage: async ({ message }) =>
+        void messages.push({
+          key: message.key?.toString() ?? null,
+          value: message.value!.toString(),
+          headers: decodeHeaders(message.headers),
+        }),
+    });
     return { messages, stop: () => consumer.disconnect() };
   }
 
@@ -52,9 +61,21 @@ describe('an outbox holding an event that breaks its contract (real Kafka and Po
     delete bad.complaint.reference;
     const last = receivedComplaint('贷款利息算错了');
     for (const payload of [first, bad, last]) {
-      await db.query(`INSERT INTO ${table} (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)`, [payload.eventId, topic, key, JSON.stringify(payload)]);
+      await db.query(`INSERT INTO ${table} (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)`, [
+        payload.eventId,
+        topic,
+        key,
+        JSON.stringify(payload),
+      ]);
     }
-    const relay = new PostgresOutboxRelay(db, publisher, silent, { table, lockKey: 924_001, contracts: [contract], pollMs: 0, retentionHours: 24, metricsPrefix: 'poison_outbox_test' });
+    const relay = new PostgresOutboxRelay(db, publisher, silent, {
+      table,
+      lockKey: 924_001,
+      contracts: [contract],
+      pollMs: 0,
+      retentionHours: 24,
+      metricsPrefix: 'poison_outbox_test',
+    });
     const [published, dead] = await Promise.all([read(topic), read(dlqTopic(topic))]);
 
     expect(await relay.drain()).toBe(3);
@@ -72,7 +93,9 @@ describe('an outbox holding an event that breaks its contract (real Kafka and Po
       'dlq-outbox': table,
     });
     expect(dead.messages[0].headers['dlq-error-message']).toMatch(/reference/);
-    const rows = (await db.query(`SELECT event_id, published_at, last_error FROM ${table} ORDER BY id`)) as { event_id: string; published_at: Date | null; last_error: string | null }[];
+    const rows = await db.query<{ event_id: string; published_at: Date | null; last_error: string | null }[]>(
+      `SELECT event_id, published_at, last_error FROM ${table} ORDER BY id`,
+    );
     expect(rows.map((r) => r.published_at !== null)).toEqual([true, true, true]);
     expect(rows.map((r) => r.last_error?.startsWith('dead-lettered:') ?? false)).toEqual([false, true, false]);
     // Nothing is left for a later pass.

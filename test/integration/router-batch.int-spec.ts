@@ -40,7 +40,14 @@ describe('router batches (real Kafka and PostgreSQL)', () => {
 
   afterAll(async () => {
     // Later test files route to this department too: leave nobody assignable behind.
-    for (const id of handlerIds) await call('PUT', `/v1/routing/handlers/${id}`, { name: 'Batch', department: 'LENDING', skills: [], languages: ['zh'], active: false });
+    for (const id of handlerIds)
+      await call('PUT', `/v1/routing/handlers/${id}`, {
+        name: 'Batch',
+        department: 'LENDING',
+        skills: [],
+        languages: ['zh'],
+        active: false,
+      });
     await Promise.all([router?.close(), db?.end(), publisher?.disconnect()]);
   });
 
@@ -63,19 +70,40 @@ describe('router batches (real Kafka and PostgreSQL)', () => {
   async function decisions(events: ComplaintReceivedV1[]): Promise<Array<{ routed: ComplaintRoutedV1; createdAt: string }>> {
     const ids = events.map((e) => e.complaint.complaintId);
     return eventually(async () => {
-      const { rows } = await db.query('SELECT complaint_id, routed_event, created_at FROM routing.decisions WHERE complaint_id = ANY($1::uuid[])', [ids]);
+      const { rows } = await db.query(
+        'SELECT complaint_id, routed_event, created_at FROM routing.decisions WHERE complaint_id = ANY($1::uuid[])',
+        [ids],
+      );
       if (rows.length < ids.length) return undefined;
-      const byId = new Map(rows.map((row) => [row.complaint_id as string, { routed: row.routed_event as ComplaintRoutedV1, createdAt: (row.created_at as Date).toISOString() }]));
+      const byId = new Map(
+        rows.map((row) => [
+          row.complaint_id as string,
+          { routed: row.routed_event as ComplaintRoutedV1, createdAt: (row.created_at as Date).toISOString() },
+        ]),
+      );
       return ids.map((id) => byId.get(id)!);
     });
   }
 
   /** A caller the call centre verified: their phone merges repeat complaints (a typed one would only relate them). */
-  const byPhone = (phone: string): CustomerV1 => ({ verifiedIdentities: ['phone'], contact: { phone: cipher.seal(phone), phoneLast4: phone.slice(-4) } });
+  const byPhone = (phone: string): CustomerV1 => ({
+    verifiedIdentities: ['phone'],
+    contact: { phone: cipher.seal(phone), phoneLast4: phone.slice(-4) },
+  });
 
   it('routes a batch in one transaction: repeats within it link, and its assignments spread by open cases', async () => {
     for (const id of handlerIds) {
-      expect((await call('PUT', `/v1/routing/handlers/${id}`, { name: 'Batch', department: 'LENDING', skills: [], languages: ['zh'], active: true })).status).toBe(200);
+      expect(
+        (
+          await call('PUT', `/v1/routing/handlers/${id}`, {
+            name: 'Batch',
+            department: 'LENDING',
+            skills: [],
+            languages: ['zh'],
+            active: true,
+          })
+        ).status,
+      ).toBe(200);
     }
     const phone = `137${String(Date.now()).slice(-8)}`;
     const first = receivedComplaint(LOAN_FEES, byPhone(phone));
@@ -114,11 +142,19 @@ describe('router batches (real Kafka and PostgreSQL)', () => {
       await eventually(async () => (ours().length >= 2 * batch.length ? true : undefined));
       const after = await decisions(batch);
       expect(after).toEqual(before);
-      const { rows } = await db.query('SELECT count(*)::int AS n FROM routing.assignments WHERE complaint_id = ANY($1::uuid[])', [[...ids]]);
+      const { rows } = await db.query('SELECT count(*)::int AS n FROM routing.assignments WHERE complaint_id = ANY($1::uuid[])', [
+        [...ids],
+      ]);
       expect(rows[0].n).toBe(batch.length);
       // Every routed event of a complaint is its one stored decision.
       for (const { routed } of before) {
-        expect(new Set(ours().filter((e) => e.complaint.complaintId === routed.complaint.complaintId).map((e) => e.eventId))).toEqual(new Set([routed.eventId]));
+        expect(
+          new Set(
+            ours()
+              .filter((e) => e.complaint.complaintId === routed.complaint.complaintId)
+              .map((e) => e.eventId),
+          ),
+        ).toEqual(new Set([routed.eventId]));
       }
     } finally {
       await reader.stop();

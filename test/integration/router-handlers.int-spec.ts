@@ -45,7 +45,13 @@ describe('router handlers (real Kafka and PostgreSQL)', () => {
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   }
 
-  const handler = (department: string, languages: string[], skills: string[] = [], active = true) => ({ name: 'Staff', department, skills, languages, active });
+  const handler = (department: string, languages: string[], skills: string[] = [], active = true) => ({
+    name: 'Staff',
+    department,
+    skills,
+    languages,
+    active,
+  });
 
   async function route(text: string, language: 'zh' | 'en' = 'zh'): Promise<ComplaintRoutedV1> {
     const event = receivedComplaint(text);
@@ -67,8 +73,12 @@ describe('router handlers (real Kafka and PostgreSQL)', () => {
     const bad = await call('PUT', '/v1/routing/handlers/h-bad', { ...handler('TREASURY', []), skills: ['COOKING'] });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['department', 'languages', 'skills']);
-    expect((await call('PUT', '/v1/routing/handlers/h-x', handler('CARD_CENTER', ['zh']), staffToken(['supervisor'], ['CARD_CENTER']))).status).toBe(403);
-    expect((await call('PUT', '/v1/routing/handlers/has space', handler('CARD_CENTER', ['zh']))).body.errors).toEqual([{ field: 'id', message: expect.any(String) }]);
+    expect(
+      (await call('PUT', '/v1/routing/handlers/h-x', handler('CARD_CENTER', ['zh']), staffToken(['supervisor'], ['CARD_CENTER']))).status,
+    ).toBe(403);
+    expect((await call('PUT', '/v1/routing/handlers/has space', handler('CARD_CENTER', ['zh']))).body.errors).toEqual([
+      { field: 'id', message: expect.any(String) },
+    ]);
   });
 
   it('assigns the fitting handler with the fewest open cases, by department, language and skills', async () => {
@@ -99,7 +109,12 @@ describe('router handlers (real Kafka and PostgreSQL)', () => {
     expect((await route(CARD_FEES)).routing.assignee).toBe('h-zh-2');
 
     const audit = await call('GET', '/v1/routing/handlers/audit?limit=1', undefined, staffToken(['auditor'], []));
-    expect(audit.body.items[0]).toMatchObject({ actor: 'admin-9', handlerId: 'h-zh-1', before: { active: true }, after: { active: false } });
+    expect(audit.body.items[0]).toMatchObject({
+      actor: 'admin-9',
+      handlerId: 'h-zh-1',
+      before: { active: true },
+      after: { active: false },
+    });
     expect(audit.body.items[0].reassigned).toHaveLength(2);
   });
 

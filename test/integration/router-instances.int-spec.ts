@@ -37,8 +37,8 @@ async function startRouter(): Promise<RouterProcess> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
-  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   return { child, url: `http://127.0.0.1:${port}`, output };
 }
 
@@ -62,9 +62,11 @@ describe('two router instances share the partitions and route every complaint ex
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
     routers.push(await startRouter(), await startRouter());
     for (const router of routers) {
-      await eventually(async () => ((await fetch(`${router.url}/health/ready`)).status === 200 ? true : undefined), 60_000, 250).catch((error) => {
-        throw new Error(`${String(error)}\n${router.output.join('')}`);
-      });
+      await eventually(async () => ((await fetch(`${router.url}/health/ready`)).status === 200 ? true : undefined), 60_000, 250).catch(
+        (error) => {
+          throw new Error(`${String(error)}\n${router.output.join('')}`);
+        },
+      );
     }
     db = await connectDb();
     publisher = testPublisher();
@@ -104,10 +106,16 @@ describe('two router instances share the partitions and route every complaint ex
       }
       const ids = events.map((e) => e.complaint.complaintId);
 
-      const decisions = await eventually(async () => {
-        const { rows } = await db.query('SELECT complaint_id, routed_event FROM routing.decisions WHERE complaint_id = ANY($1::uuid[])', [ids]);
-        return rows.length === count ? rows : undefined;
-      }, 120_000, 500);
+      const decisions = await eventually(
+        async () => {
+          const { rows } = await db.query('SELECT complaint_id, routed_event FROM routing.decisions WHERE complaint_id = ANY($1::uuid[])', [
+            ids,
+          ]);
+          return rows.length === count ? rows : undefined;
+        },
+        120_000,
+        500,
+      );
       const routedInMs = Date.now() - started;
       const decided = new Map<string, string>(decisions.map((row) => [row.complaint_id, row.routed_event.eventId]));
       expect(decided.size).toBe(count);
@@ -118,7 +126,8 @@ describe('two router instances share the partitions and route every complaint ex
       await new Promise((resolve) => setTimeout(resolve, 2_000));
 
       const perComplaint = new Map<string, ComplaintRoutedV1[]>();
-      for (const event of ours()) perComplaint.set(event.complaint.complaintId, [...(perComplaint.get(event.complaint.complaintId) ?? []), event]);
+      for (const event of ours())
+        perComplaint.set(event.complaint.complaintId, [...(perComplaint.get(event.complaint.complaintId) ?? []), event]);
       for (const id of ids) {
         // Every routed event of a complaint is its stored decision (a redelivery republishes the same eventId).
         expect(new Set((perComplaint.get(id) ?? []).map((e) => e.eventId))).toEqual(new Set([decided.get(id)]));
@@ -130,10 +139,14 @@ describe('two router instances share the partitions and route every complaint ex
   }
 
   it(`routes ${COMPLAINTS} complaints once each, with both instances holding partitions`, async () => {
-    const shared = await eventually(async () => {
-      const members = await assignments();
-      return members.length === 2 && members.every((partitions) => partitions.length > 0) ? members : undefined;
-    }, 60_000, 500);
+    const shared = await eventually(
+      async () => {
+        const members = await assignments();
+        return members.length === 2 && members.every((partitions) => partitions.length > 0) ? members : undefined;
+      },
+      60_000,
+      500,
+    );
     expect(shared.flat().sort()).toEqual([0, 1, 2]);
 
     const { published, duplicates, routedInMs } = await routeOnceEach(COMPLAINTS, 'first');
@@ -148,10 +161,14 @@ describe('two router instances share the partitions and route every complaint ex
     await stopRouter(routers[1]);
     // Nest shuts down gracefully on SIGTERM (consumer leaves the group), then re-raises the signal.
     expect([routers[1].child.exitCode, routers[1].child.signalCode]).toEqual([null, 'SIGTERM']);
-    const remaining = await eventually(async () => {
-      const members = await assignments();
-      return members.length === 1 && members[0].length === 3 ? members : undefined;
-    }, 60_000, 500);
+    const remaining = await eventually(
+      async () => {
+        const members = await assignments();
+        return members.length === 1 && members[0].length === 3 ? members : undefined;
+      },
+      60_000,
+      500,
+    );
     expect(remaining[0].sort()).toEqual([0, 1, 2]);
     const { duplicates, routedInMs } = await routeOnceEach(60, 'second');
     process.stderr.write(`[router-instances] one instance left: 60 complaints stored within ${routedInMs} ms\n`);

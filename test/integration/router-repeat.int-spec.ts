@@ -43,7 +43,9 @@ describe('router repeat complaints (real Kafka and PostgreSQL)', () => {
     try {
       const [group] = (await admin.describeGroups([ROUTER_GROUP])).groups;
       if (group.state !== 'Stable') return [];
-      return group.members.map((m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[ComplaintReceivedV1.topic] ?? []);
+      return group.members.map(
+        (m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[ComplaintReceivedV1.topic] ?? [],
+      );
     } finally {
       await admin.disconnect();
     }
@@ -51,7 +53,8 @@ describe('router repeat complaints (real Kafka and PostgreSQL)', () => {
 
   let phoneCounter = 0;
   /** A fresh mobile number for each test, so tests never link to each other. */
-  const newPhone = () => `139${String(Date.now() % 1e6).padStart(6, '0')}${phoneCounter++ % 10}${Math.floor(Math.random() * 10)}`.slice(0, 11);
+  const newPhone = () =>
+    `139${String(Date.now() % 1e6).padStart(6, '0')}${phoneCounter++ % 10}${Math.floor(Math.random() * 10)}`.slice(0, 11);
   /** A customer known by phone: verified (a caller the call centre verified, with their customer id) unless `typed` (a web form). */
   const byPhone = (phone: string, extra: Partial<CustomerV1> = {}, typed = false): CustomerV1 => ({
     ...extra,
@@ -59,7 +62,12 @@ describe('router repeat complaints (real Kafka and PostgreSQL)', () => {
     contact: { phone: cipher.seal(phone), phoneLast4: phone.slice(-4) },
   });
 
-  async function route(text: string, customer: CustomerV1, receivedAt?: Date, channel: 'web' | 'hotline' | 'mobile' = 'web'): Promise<ComplaintRoutedV1> {
+  async function route(
+    text: string,
+    customer: CustomerV1,
+    receivedAt?: Date,
+    channel: 'web' | 'hotline' | 'mobile' = 'web',
+  ): Promise<ComplaintRoutedV1> {
     const event = receivedComplaint(text, customer, receivedAt);
     event.complaint.channel = channel;
     await publisher.publish(ComplaintReceivedV1, event, { key: event.complaint.complaintId });
@@ -136,7 +144,9 @@ describe('router repeat complaints (real Kafka and PostgreSQL)', () => {
     expect(verifiedLater.routing.relatedCaseReference).toBe(typedFirst.complaint.reference);
     expect(typedAgain.routing.relatedCaseReference).toBe(typedFirst.complaint.reference);
 
-    const { rows } = await db.query('SELECT linked_to FROM routing.matters WHERE complaint_id = ANY($1)', [[typed.complaint.complaintId, verifiedLater.complaint.complaintId]]);
+    const { rows } = await db.query('SELECT linked_to FROM routing.matters WHERE complaint_id = ANY($1)', [
+      [typed.complaint.complaintId, verifiedLater.complaint.complaintId],
+    ]);
     expect(rows.map((r) => r.linked_to)).toEqual([null, null]);
   });
 
@@ -156,10 +166,14 @@ describe('router repeat complaints (real Kafka and PostgreSQL)', () => {
   it('links one of two complaints routed at the same moment by two router processes to the other', async () => {
     const second = await startApp(RouterModule.register(testConfig(RouterConfig)));
     try {
-      await eventually(async () => {
-        const members = await groupMembers();
-        return members.length === 2 && members.every((partitions) => partitions.length > 0) ? true : undefined;
-      }, 60_000, 500);
+      await eventually(
+        async () => {
+          const members = await groupMembers();
+          return members.length === 2 && members.every((partitions) => partitions.length > 0) ? true : undefined;
+        },
+        60_000,
+        500,
+      );
       const pairs = Array.from({ length: 12 }, () => {
         const phone = newPhone();
         return [receivedComplaint(CARD_FEES, byPhone(phone)), receivedComplaint(CARD_FEES, byPhone(phone))];

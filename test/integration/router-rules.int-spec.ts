@@ -32,7 +32,11 @@ describe('router rules admin API', () => {
     // Leave the default rules active for the tests that run after this file.
     const active = await call('GET', '/v1/routing/rules');
     if (active.body.version !== undefined) {
-      await call('PUT', '/v1/routing/rules', { expectedVersion: active.body.version, comment: 'restore defaults after test', rules: DEFAULT_RULES });
+      await call('PUT', '/v1/routing/rules', {
+        expectedVersion: active.body.version,
+        comment: 'restore defaults after test',
+        rules: DEFAULT_RULES,
+      });
     }
     await Promise.all([router?.close(), other?.close(), db?.end(), publisher?.disconnect()]);
   });
@@ -40,10 +44,17 @@ describe('router rules admin API', () => {
   async function call(method: string, path: string, body?: unknown, token: string | null = admin, app = router) {
     const res = await fetch(`${app.url}${path}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, type: (res.headers.get('content-type') ?? '').split(';')[0], body: (await res.json()) as Record<string, any> };
+    return {
+      status: res.status,
+      type: (res.headers.get('content-type') ?? '').split(';')[0],
+      body: (await res.json()) as Record<string, any>,
+    };
   }
 
   const loansToWealth = [
@@ -65,14 +76,27 @@ describe('router rules admin API', () => {
     const agent = await call('GET', '/v1/routing/rules', undefined, staffToken(['agent'], ['LENDING']));
     expect([agent.status, agent.type]).toEqual([403, 'application/problem+json']);
     expect((await call('GET', '/v1/routing/rules', undefined, null)).status).toBe(401);
-    const supervisorPut = await call('PUT', '/v1/routing/rules', { expectedVersion: 1, comment: 'x', rules: DEFAULT_RULES }, staffToken(['supervisor'], []));
+    const supervisorPut = await call(
+      'PUT',
+      '/v1/routing/rules',
+      { expectedVersion: 1, comment: 'x', rules: DEFAULT_RULES },
+      staffToken(['supervisor'], []),
+    );
     expect(supervisorPut.status).toBe(403);
   });
 
   it.each<[string, (rules: any[]) => unknown, string]>([
     ['an unknown department', (rules) => [{ ...rules[0], department: 'TREASURY' }, ...rules.slice(1)], 'rules.0.department'],
-    ['an unknown product code', (rules) => [{ ...rules[0], when: [{ product: ['MORTGAGE'] }] }, ...rules.slice(1)], 'rules.0.when.0.product'],
-    ['an unknown condition field', (rules) => [{ ...rules[0], when: [{ products: ['LOAN'] }] }, ...rules.slice(1)], 'rules.0.when.0.products'],
+    [
+      'an unknown product code',
+      (rules) => [{ ...rules[0], when: [{ product: ['MORTGAGE'] }] }, ...rules.slice(1)],
+      'rules.0.when.0.product',
+    ],
+    [
+      'an unknown condition field',
+      (rules) => [{ ...rules[0], when: [{ products: ['LOAN'] }] }, ...rules.slice(1)],
+      'rules.0.when.0.products',
+    ],
     ['an empty list', () => [], 'rules'],
     ['no catch-all at the end', (rules) => rules.slice(0, 9), 'rules.8.when'],
     ['a duplicate id', (rules) => [rules[0], { ...rules[1], id: rules[0].id }, ...rules.slice(2)], 'rules.1.id'],
@@ -100,14 +124,23 @@ describe('router rules admin API', () => {
     expect(stale.body).toMatchObject({ activeVersion: 2, errors: [{ field: 'expectedVersion' }] });
 
     const versions = await call('GET', '/v1/routing/rules/versions');
-    expect(versions.body.items.map((v: { version: number; active: boolean }) => [v.version, v.active])).toEqual([[2, true], [1, false]]);
+    expect(versions.body.items.map((v: { version: number; active: boolean }) => [v.version, v.active])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
     expect((await call('GET', '/v1/routing/rules/versions/1')).body.rules).toHaveLength(DEFAULT_RULES.length);
     expect((await call('GET', '/v1/routing/rules/versions/99')).status).toBe(404);
     expect((await call('GET', '/v1/routing/rules/versions/abc')).body.errors).toEqual([{ field: 'version', message: expect.any(String) }]);
 
     const audit = await call('GET', '/v1/routing/audit?limit=1');
     expect(audit.body.total).toBe(2);
-    expect(audit.body.items[0]).toMatchObject({ actor: 'admin-7', action: 'replace', fromVersion: 1, toVersion: 2, comment: 'loans to wealth' });
+    expect(audit.body.items[0]).toMatchObject({
+      actor: 'admin-7',
+      action: 'replace',
+      fromVersion: 1,
+      toVersion: 2,
+      comment: 'loans to wealth',
+    });
     expect(audit.body.items[0].before).toHaveLength(DEFAULT_RULES.length);
     expect(audit.body.items[0].after[0]).toEqual(loansToWealth[0]);
     await expect(db.query('DELETE FROM routing.rule_audit')).rejects.toThrow(/append-only/);
@@ -138,7 +171,12 @@ describe('router rules admin API', () => {
   });
 
   it('explains a dry run: classification, every rule in order, the winner', async () => {
-    const res = await call('POST', '/v1/routing/dry-run', { text: '信用卡被盗刷了5笔,请立即冻结并退款。', channel: 'wechat' }, staffToken(['auditor'], []));
+    const res = await call(
+      'POST',
+      '/v1/routing/dry-run',
+      { text: '信用卡被盗刷了5笔,请立即冻结并退款。', channel: 'wechat' },
+      staffToken(['auditor'], []),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       rulesVersion: '3',
@@ -156,7 +194,10 @@ describe('router rules admin API', () => {
     const candidate = [{ id: 'ALL', description: 'Everything to consumer protection', department: 'CONSUMER_PROTECTION', when: [{}] }];
     const res = await call('POST', '/v1/routing/dry-run', {
       text: 'agent: hello',
-      transcript: [{ speaker: 'customer', text: '信用卡年费乱收' }, { speaker: 'agent', text: '房贷' }],
+      transcript: [
+        { speaker: 'customer', text: '信用卡年费乱收' },
+        { speaker: 'agent', text: '房贷' },
+      ],
       rules: candidate,
     });
     expect(res.body).toMatchObject({ rulesVersion: 'candidate', classification: { product: 'CREDIT_CARD' }, outcome: { ruleId: 'ALL' } });
@@ -170,8 +211,13 @@ describe('router rules admin API', () => {
 
   it("rolls back to an earlier version's rules as a new, audited version", async () => {
     expect((await call('POST', '/v1/routing/rules/versions/1/restore', { expectedVersion: 2, comment: 'stale' })).status).toBe(409);
-    expect((await call('POST', '/v1/routing/rules/versions/99/restore', { expectedVersion: 3, comment: 'nothing there' })).status).toBe(404);
-    expect((await call('POST', '/v1/routing/rules/versions/1/restore', { expectedVersion: 3, comment: 'x' }, staffToken(['supervisor'], []))).status).toBe(403);
+    expect((await call('POST', '/v1/routing/rules/versions/99/restore', { expectedVersion: 3, comment: 'nothing there' })).status).toBe(
+      404,
+    );
+    expect(
+      (await call('POST', '/v1/routing/rules/versions/1/restore', { expectedVersion: 3, comment: 'x' }, staffToken(['supervisor'], [])))
+        .status,
+    ).toBe(403);
 
     const restored = await call('POST', '/v1/routing/rules/versions/1/restore', { expectedVersion: 3, comment: 'loans back to lending' });
     expect(restored.status).toBe(200);
@@ -187,11 +233,21 @@ describe('router rules admin API', () => {
   });
 
   it('describes the admin API in the OpenAPI document', async () => {
-    const doc = (await (await fetch(`${router.url}/openapi.json`)).json()) as { paths: Record<string, object>; components: { schemas: Record<string, object> } };
+    const doc = (await (await fetch(`${router.url}/openapi.json`)).json()) as {
+      paths: Record<string, object>;
+      components: { schemas: Record<string, object> };
+    };
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
-        '/v1/routing/rules', '/v1/routing/rules/versions', '/v1/routing/rules/versions/{version}', '/v1/routing/rules/versions/{version}/restore',
-        '/v1/routing/dry-run', '/v1/routing/audit', '/v1/routing/handlers', '/v1/routing/handlers/{id}', '/v1/routing/handlers/audit',
+        '/v1/routing/rules',
+        '/v1/routing/rules/versions',
+        '/v1/routing/rules/versions/{version}',
+        '/v1/routing/rules/versions/{version}/restore',
+        '/v1/routing/dry-run',
+        '/v1/routing/audit',
+        '/v1/routing/handlers',
+        '/v1/routing/handlers/{id}',
+        '/v1/routing/handlers/audit',
       ]),
     );
     expect(Object.keys(doc.paths['/v1/routing/rules'])).toEqual(expect.arrayContaining(['get', 'put']));

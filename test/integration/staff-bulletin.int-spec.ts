@@ -117,12 +117,18 @@ describe('staff bulletin and scorecard', () => {
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   });
 
-  it('publishes the week\'s bulletin at Monday 09:00, once, and every staff recipient gets it once', async () => {
+  it("publishes the week's bulletin at Monday 09:00, once, and every staff recipient gets it once", async () => {
     // This week: four card-centre complaints received Tuesday noon, two escalated fraud complaints.
     const card = Array.from({ length: 4 }, () => new ComplaintScript(tuesdayNoon, 'web', { department: 'CARD_CENTER' }));
-    const fraud = Array.from({ length: 2 }, () => new ComplaintScript(tuesdayNoon, 'web', { department: 'FRAUD', reason: 'FUNDS_SECURITY', escalation: true }));
+    const fraud = Array.from(
+      { length: 2 },
+      () => new ComplaintScript(tuesdayNoon, 'web', { department: 'FRAUD', reason: 'FUNDS_SECURITY', escalation: true }),
+    );
     // The week before: two card-centre complaints; the first is closed this week (Wednesday), with its root cause and action.
-    const before = Array.from({ length: 2 }, () => new ComplaintScript(new Date(tuesdayNoon.getTime() - 7 * DAY), 'web', { department: 'CARD_CENTER' }));
+    const before = Array.from(
+      { length: 2 },
+      () => new ComplaintScript(new Date(tuesdayNoon.getTime() - 7 * DAY), 'web', { department: 'CARD_CENTER' }),
+    );
     const [c1, c2, c3] = card;
     const [f1] = fraud;
     const [p1] = before;
@@ -131,19 +137,38 @@ describe('staff bulletin and scorecard', () => {
     await publish(
       producer,
       ...all.map((s) => s.caseEvent('opened', 0.1, {}, 'ASSIGNED')),
-      c1.caseEvent('feedback_sent', 2), c1.caseEvent('resolution_proposed', 24, {}, 'RESPONDED'), c1.caseEvent('resolved', 25, {}, 'RESOLVED'),
+      c1.caseEvent('feedback_sent', 2),
+      c1.caseEvent('resolution_proposed', 24, {}, 'RESPONDED'),
+      c1.caseEvent('resolved', 25, {}, 'RESOLVED'),
       c1.caseEvent('satisfaction_recorded', 30, { score: 5 }),
-      c2.caseEvent('feedback_sent', 10), c2.caseEvent('resolution_proposed', 30, {}, 'RESPONDED'), c2.caseEvent('satisfaction_recorded', 40, { score: 3 }),
-      c3.caseEvent('sla_breached', 48, { clock: 'feedback' }), c3.caseEvent('feedback_sent', 60),
+      c2.caseEvent('feedback_sent', 10),
+      c2.caseEvent('resolution_proposed', 30, {}, 'RESPONDED'),
+      c2.caseEvent('satisfaction_recorded', 40, { score: 3 }),
+      c3.caseEvent('sla_breached', 48, { clock: 'feedback' }),
+      c3.caseEvent('feedback_sent', 60),
       f1.caseEvent('feedback_sent', 1),
-      p1.caseEvent('feedback_sent', 3), p1.caseEvent('resolution_proposed', 20, {}, 'RESPONDED'), p1.caseEvent('resolved', 21, {}, 'RESOLVED'),
+      p1.caseEvent('feedback_sent', 3),
+      p1.caseEvent('resolution_proposed', 20, {}, 'RESPONDED'),
+      p1.caseEvent('resolved', 21, {}, 'RESOLVED'),
       p1.caseEvent('closed', 8 * 24, { rootCause: '开户时未告知年费标准', correctiveAction: '退还年费' }, 'CLOSED'),
     );
     // A hot spot raised on Thursday of the week, and one the Monday after (not the week's).
     const thursday = new Date(monday.getTime() + 3 * DAY + 10 * HOUR);
     const alert = (subject: string, raisedAt: Date) => ({
-      alertId: randomUUID(), key: `term:${subject}`, kind: 'term' as const, raise: 'new' as const, subject, since: new Date(raisedAt.getTime() - HOUR),
-      until: raisedAt, observed: 12, expected: 0.4, ratio: 30, pValue: 1e-9, threshold: 1e-4, samples: [c1.reference], raisedAt,
+      alertId: randomUUID(),
+      key: `term:${subject}`,
+      kind: 'term' as const,
+      raise: 'new' as const,
+      subject,
+      since: new Date(raisedAt.getTime() - HOUR),
+      until: raisedAt,
+      observed: 12,
+      expected: 0.4,
+      ratio: 30,
+      pValue: 1e-9,
+      threshold: 1e-4,
+      samples: [c1.reference],
+      raisedAt,
     });
     const weekAlert = alert(`周报热词${randomUUID().slice(0, 4)}`, thursday);
     const planted = [weekAlert, alert('下周热词', new Date(sendAt.getTime() - 2 * HOUR))];
@@ -162,17 +187,60 @@ describe('staff bulletin and scorecard', () => {
 
     clock.set(sendAt);
     const event = await eventually(async () => ofWeek()[0], 30_000);
-    expect(event).toMatchObject({ eventType: 'analytics.bulletin', source: 'analytics', week: week.label, from: week.fromDay, to: week.toDay, timeZone: 'Asia/Shanghai' });
+    expect(event).toMatchObject({
+      eventType: 'analytics.bulletin',
+      source: 'analytics',
+      week: week.label,
+      from: week.fromDay,
+      to: week.toDay,
+      timeZone: 'Asia/Shanghai',
+    });
     const total = event.scorecard.total;
     expect(total.volume).toEqual({ value: 6, previous: 2, change: 4 });
     expect(total.cases).toEqual({ value: 6, previous: 2, change: 4 });
     // Feedback within 48 h: c1, c2, f1 of 6 (p1 of 2 the week before); the week ended 9 h ago, so short of target is pending.
-    expect(score(total.measures, 'firstFeedbackWithin48h')).toEqual({ value: 0.5, previous: 0.5, change: 0, rating: 'pending', provisional: true });
-    expect(score(total.measures, 'decidedWithin15d')).toEqual({ value: 0.3333, previous: 0.5, change: -0.1667, rating: 'pending', provisional: true });
-    expect(score(total.measures, 'breachRate')).toEqual({ value: 0.1667, previous: 0, change: 0.1667, rating: 'missed', provisional: false });
-    expect(score(total.measures, 'escalationRate')).toEqual({ value: 0.3333, previous: 0, change: 0.3333, rating: 'missed', provisional: false });
-    expect(score(total.measures, 'satisfactionMean')).toEqual({ value: 4, previous: null, change: null, rating: 'met', provisional: false });
-    expect(score(total.measures, 'satisfactionResponseRate')).toEqual({ value: 1, previous: 0, change: 1, rating: 'met', provisional: false });
+    expect(score(total.measures, 'firstFeedbackWithin48h')).toEqual({
+      value: 0.5,
+      previous: 0.5,
+      change: 0,
+      rating: 'pending',
+      provisional: true,
+    });
+    expect(score(total.measures, 'decidedWithin15d')).toEqual({
+      value: 0.3333,
+      previous: 0.5,
+      change: -0.1667,
+      rating: 'pending',
+      provisional: true,
+    });
+    expect(score(total.measures, 'breachRate')).toEqual({
+      value: 0.1667,
+      previous: 0,
+      change: 0.1667,
+      rating: 'missed',
+      provisional: false,
+    });
+    expect(score(total.measures, 'escalationRate')).toEqual({
+      value: 0.3333,
+      previous: 0,
+      change: 0.3333,
+      rating: 'missed',
+      provisional: false,
+    });
+    expect(score(total.measures, 'satisfactionMean')).toEqual({
+      value: 4,
+      previous: null,
+      change: null,
+      rating: 'met',
+      provisional: false,
+    });
+    expect(score(total.measures, 'satisfactionResponseRate')).toEqual({
+      value: 1,
+      previous: 0,
+      change: 1,
+      rating: 'met',
+      provisional: false,
+    });
     expect(score(total.measures, 'reopenRate')).toEqual({ value: 0, previous: 0, change: 0, rating: 'met', provisional: false });
     const cardRow = event.scorecard.departments.find((r) => r.key === 'CARD_CENTER')!;
     const fraudRow = event.scorecard.departments.find((r) => r.key === 'FRAUD')!;
@@ -181,7 +249,16 @@ describe('staff bulletin and scorecard', () => {
     expect(fraudRow.volume).toEqual({ value: 2, previous: 0, change: 2 });
     expect(score(fraudRow.measures, 'escalationRate')).toMatchObject({ value: 1, previous: null, rating: 'missed' });
     expect(event.hotspotsTotal).toBe(1);
-    expect(event.hotspots).toEqual([{ alertId: weekAlert.alertId, kind: 'term', subject: weekAlert.subject, observed: 12, expected: 0.4, raisedAt: thursday.toISOString() }]);
+    expect(event.hotspots).toEqual([
+      {
+        alertId: weekAlert.alertId,
+        kind: 'term',
+        subject: weekAlert.subject,
+        observed: 12,
+        expected: 0.4,
+        raisedAt: thursday.toISOString(),
+      },
+    ]);
     expect(event.improvements).toEqual({
       closedCases: 1,
       rootCauses: [{ category: 'DISCLOSURE', count: 1 }],
@@ -193,7 +270,9 @@ describe('staff bulletin and scorecard', () => {
       const weekMails = mails.filter((m) => m.raw.includes(`X-Bulletin-Week: ${week.label}`));
       const steady = steadyHook.requests.filter((r) => JSON.parse(r.body).week === week.label);
       const flaky = flakyHook.requests.filter((r) => JSON.parse(r.body).week === week.label);
-      return weekMails.length === 2 && steady.length === 1 && flaky.some((r) => r.answeredWith === 200) ? { weekMails, steady, flaky } : undefined;
+      return weekMails.length === 2 && steady.length === 1 && flaky.some((r) => r.answeredWith === 200)
+        ? { weekMails, steady, flaky }
+        : undefined;
     }, 30_000);
     expect(delivered.weekMails.flatMap((m) => m.to).sort()).toEqual([...staffEmails].sort());
     for (const mail of delivered.weekMails) {
@@ -205,8 +284,15 @@ describe('staff bulletin and scorecard', () => {
     expect(new Set(delivered.flaky.map((r) => r.headers['idempotency-key'])).size).toBe(1);
     for (const request of [...delivered.steady, ...delivered.flaky]) {
       const timestamp = String(request.headers['x-timestamp']);
-      expect(request.headers['x-signature']).toBe(`sha256=${createHmac('sha256', WEBHOOK_SECRET).update(`${timestamp}.${request.body}`).digest('hex')}`);
-      expect(JSON.parse(request.body)).toMatchObject({ type: 'analytics.bulletin', bulletinId: event.eventId, week: week.label, bulletin: { scorecard: { total: { volume: { value: 6 } } } } });
+      expect(request.headers['x-signature']).toBe(
+        `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(`${timestamp}.${request.body}`).digest('hex')}`,
+      );
+      expect(JSON.parse(request.body)).toMatchObject({
+        type: 'analytics.bulletin',
+        bulletinId: event.eventId,
+        week: week.label,
+        bulletin: { scorecard: { total: { volume: { value: 6 } } } },
+      });
     }
     expect(steadyHook.requests.find((r) => JSON.parse(r.body).week === week.label)!.url).toBe('/bulletin?token=abc');
     const [outbox] = await queryDb<{ n: number; delivered: number }>(
@@ -219,7 +305,13 @@ describe('staff bulletin and scorecard', () => {
     const agent = { authorization: `Bearer ${staffToken(['agent'], ['CARD_CENTER'])}` };
     const stored = await fetch(`${analytics.url}/v1/bulletins/${week.label}`, { headers: agent });
     expect(stored.status).toBe(200);
-    expect(await stored.json()).toMatchObject({ id: event.eventId, week: week.label, published: true, hotspotsTotal: 1, scorecard: { total: { volume: { value: 6 } } } });
+    expect(await stored.json()).toMatchObject({
+      id: event.eventId,
+      week: week.label,
+      published: true,
+      hotspotsTotal: 1,
+      scorecard: { total: { volume: { value: 6 } } },
+    });
     expect((await fetch(`${analytics.url}/v1/bulletins/latest`, { headers: agent })).status).toBe(200);
     const missing = await fetch(`${analytics.url}/v1/bulletins/2000-W01`, { headers: agent });
     expect(missing.status).toBe(404);
@@ -234,7 +326,10 @@ describe('staff bulletin and scorecard', () => {
     analytics = await startApp(AnalyticsModule.register(analyticsConfig, { clock }));
     const tick = await analytics.app.get(PublishDueBulletinUseCase).tick();
     expect(tick).toEqual({ week: week.label, composed: false, published: 0 });
-    const rows = await queryDb<{ n: number }>('SELECT count(*)::int AS n FROM analytics.bulletins WHERE week = $1 AND published_at IS NOT NULL', [week.label]);
+    const rows = await queryDb<{ n: number }>(
+      'SELECT count(*)::int AS n FROM analytics.bulletins WHERE week = $1 AND published_at IS NOT NULL',
+      [week.label],
+    );
     expect(rows[0].n).toBe(1);
     // The reader has seen what was published up to now: still the one bulletin, and no second delivery.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -245,7 +340,13 @@ describe('staff bulletin and scorecard', () => {
   it('shows the scorecard of any period to the supervision roles only', async () => {
     const overseer = await scorecard(week.label, staffToken(['consumer-protection'], []));
     expect(overseer.status).toBe(200);
-    expect(overseer.body).toMatchObject({ period: week.label, from: week.fromDay, to: week.toDay, timeZone: 'Asia/Shanghai', total: { key: 'ALL', volume: { value: 6, previous: 2 } } });
+    expect(overseer.body).toMatchObject({
+      period: week.label,
+      from: week.fromDay,
+      to: week.toDay,
+      timeZone: 'Asia/Shanghai',
+      total: { key: 'ALL', volume: { value: 6, previous: 2 } },
+    });
     expect(overseer.body.departments).toHaveLength(9);
     // Read long after the week, the 48 h clocks have run out: 0.5 is now missed, no longer pending.
     clock.set(new Date(sendAt.getTime() + 3 * DAY));

@@ -57,7 +57,10 @@ describe('transparency report across origins (CORS and CSP)', () => {
     const other = await call('/v1/transparency?period=2026Q3', { headers: { origin: 'https://evil.example' } });
     expect(other.status).toBe(200);
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
-    const otherPreflight = await call('/v1/transparency', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+    const otherPreflight = await call('/v1/transparency', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
     expect(otherPreflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -70,10 +73,15 @@ describe('transparency report across origins (CORS and CSP)', () => {
   });
 
   it('gives no CORS to anything else of the service, even for an allowed origin', async () => {
-    const kpis = await call('/v1/kpis?from=2026-10-01&to=2026-10-31', { headers: { origin: SITE, authorization: `Bearer ${staffToken(['consumer-protection'], [])}` } });
+    const kpis = await call('/v1/kpis?from=2026-10-01&to=2026-10-31', {
+      headers: { origin: SITE, authorization: `Bearer ${staffToken(['consumer-protection'], [])}` },
+    });
     expect(kpis.status).toBe(200);
     expect(kpis.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await call('/v1/kpis', { method: 'OPTIONS', headers: { origin: SITE, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+    const preflight = await call('/v1/kpis', {
+      method: 'OPTIONS',
+      headers: { origin: SITE, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
     expect(preflight.status).toBe(404);
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     const report = await call('/v1/reports/jrt0169?period=2026Q3', { headers: { origin: SITE } });
@@ -81,8 +89,12 @@ describe('transparency report across origins (CORS and CSP)', () => {
   });
 
   it('refuses an origin list that is not one', () => {
-    expect(() => loadConfig(AnalyticsConfig, { ...process.env, ANALYTICS_PUBLIC_CORS_ORIGINS: 'https://www.bank.example/path' })).toThrow(/ANALYTICS_PUBLIC_CORS_ORIGINS/);
-    expect(() => loadConfig(IntakeWebConfig, { ...process.env, INTAKE_WEB_ANALYTICS_URL: 'analytics' })).toThrow(/INTAKE_WEB_ANALYTICS_URL/);
+    expect(() => loadConfig(AnalyticsConfig, { ...process.env, ANALYTICS_PUBLIC_CORS_ORIGINS: 'https://www.bank.example/path' })).toThrow(
+      /ANALYTICS_PUBLIC_CORS_ORIGINS/,
+    );
+    expect(() => loadConfig(IntakeWebConfig, { ...process.env, INTAKE_WEB_ANALYTICS_URL: 'analytics' })).toThrow(
+      /INTAKE_WEB_ANALYTICS_URL/,
+    );
   });
 
   it('tells the customer site where analytics is and lets its pages connect there, and only there', async () => {

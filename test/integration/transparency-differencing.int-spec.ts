@@ -41,7 +41,11 @@ const YEAR_PLAN: [number, number, Product, Reason, Department, string, Outcome][
 describe('transparency report against differencing (real Kafka and PostgreSQL)', () => {
   // 2030-2039: a decade no other test files complaints in, so the year holds this plan and nothing else.
   const year = 2030 + randomInt(0, 10);
-  const periods = [String(year), ...[1, 2, 3, 4].map((q) => `${year}Q${q}`), ...Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)];
+  const periods = [
+    String(year),
+    ...[1, 2, 3, 4].map((q) => `${year}Q${q}`),
+    ...Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`),
+  ];
   const reports = new Map<string, PublicReport>();
   let analytics: RunningApp;
   let producer: Producer;
@@ -56,7 +60,12 @@ describe('transparency report against differencing (real Kafka and PostgreSQL)',
         const at = new Date(Date.UTC(year, month - 1, 2 + i, 4));
         const s = new ComplaintScript(at, 'web', { product, reason, department }, region);
         references.push(s.reference);
-        const events = [s.received(), s.routed(), s.caseEvent('opened', 0.1), s.caseEvent('feedback_sent', 12, { first: true }, 'IN_PROGRESS')];
+        const events = [
+          s.received(),
+          s.routed(),
+          s.caseEvent('opened', 0.1),
+          s.caseEvent('feedback_sent', 12, { first: true }, 'IN_PROGRESS'),
+        ];
         if (outcome !== 'open') {
           events.push(s.caseEvent('resolution_proposed', 48, {}, 'RESPONDED'), s.caseEvent('resolved', 50, {}, 'RESOLVED'));
           if (typeof outcome === 'number') events.push(s.caseEvent('satisfaction_recorded', 60, { score: outcome }));
@@ -71,7 +80,7 @@ describe('transparency report against differencing (real Kafka and PostgreSQL)',
         "SELECT count(*) FILTER (WHERE product IS NOT NULL)::int AS routed, count(*) FILTER (WHERE status = 'CLOSED')::int AS closed FROM analytics.complaint_facts WHERE reference = ANY($1::text[])",
         [references],
       );
-      return row!.routed === references.length && row!.closed === closed ? true : undefined;
+      return row.routed === references.length && row.closed === closed ? true : undefined;
     }, 120_000);
     for (const period of periods) {
       const res = await fetch(`${analytics.url}/v1/transparency?period=${period}`);
@@ -111,7 +120,12 @@ describe('transparency report against differencing (real Kafka and PostgreSQL)',
   });
 
   it('publishes a cell of a quarter or year only when each of its months does (so the difference is published anyway)', () => {
-    for (const [whole, parts] of [...[1, 2, 3, 4].map((q) => [`${year}Q${q}`, [0, 1, 2].map((i) => `${year}-${String((q - 1) * 3 + i + 1).padStart(2, '0')}`)] as const), [String(year), [1, 2, 3, 4].map((q) => `${year}Q${q}`)] as const]) {
+    for (const [whole, parts] of [
+      ...[1, 2, 3, 4].map(
+        (q) => [`${year}Q${q}`, [0, 1, 2].map((i) => `${year}-${String((q - 1) * 3 + i + 1).padStart(2, '0')}`)] as const,
+      ),
+      [String(year), [1, 2, 3, 4].map((q) => `${year}Q${q}`)] as const,
+    ]) {
       const of = (period: string) => new Map(counts(reports.get(period)!).map(([path, c]) => [path.slice(period.length), c]));
       for (const [path, cell] of of(whole)) {
         if (cell.suppressed) continue;

@@ -26,7 +26,12 @@ export function ensureChromium(log: (line: string) => void): string {
       log(`could not install ${CJK_FONT_PACKAGE} (${why}): screenshots of Chinese pages will show boxes`);
       return CHROMIUM_PATH;
     }
-    throw new Error(`Chromium is missing at ${CHROMIUM_PATH} and could not be installed (${why}): run "apt-get install -y chromium ${CJK_FONT_PACKAGE}" as root, or set CHROMIUM_PATH`);
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM_PATH} and could not be installed (${why}): run "apt-get install -y chromium ${CJK_FONT_PACKAGE}" as root, or set CHROMIUM_PATH`,
+      {
+        cause: error,
+      },
+    );
   }
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`apt-get installed chromium but ${CHROMIUM_PATH} is still missing; set CHROMIUM_PATH`);
   return CHROMIUM_PATH;
@@ -34,7 +39,11 @@ export function ensureChromium(log: (line: string) => void): string {
 
 function aptInstall(packages: string[]): void {
   const asRoot = process.getuid?.() === 0;
-  const run = (args: string[]) => execFileSync(asRoot ? args[0] : 'sudo', asRoot ? args.slice(1) : ['-n', ...args], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const run = (args: string[]) =>
+    execFileSync(asRoot ? args[0] : 'sudo', asRoot ? args.slice(1) : ['-n', ...args], {
+      stdio: 'ignore',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   run(['apt-get', 'update']);
   run(['apt-get', 'install', '-y', '--no-install-recommends', ...packages]);
 }

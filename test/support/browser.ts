@@ -28,7 +28,12 @@ export const PHONE: BrowserContextOptions = {
  * Runs `steps` on a fresh page in a new browser context; when they fail, saves a full-page
  * screenshot to .local/test-artifacts/<name>.png (named in the error) before rethrowing.
  */
-export async function onPage<T>(browser: Browser, name: string, steps: (page: Page, context: BrowserContext) => Promise<T>, options: BrowserContextOptions = {}): Promise<T> {
+export async function onPage<T>(
+  browser: Browser,
+  name: string,
+  steps: (page: Page, context: BrowserContext) => Promise<T>,
+  options: BrowserContextOptions = {},
+): Promise<T> {
   const context = await browser.newContext({ locale: 'zh-CN', ...options });
   const page = await context.newPage();
   try {
@@ -59,7 +64,16 @@ export async function accessibilityViolations(page: Page): Promise<Accessibility
   // Evaluated rather than added as a <script>: the sites' Content-Security-Policy refuses inline scripts.
   await page.evaluate(axeSource());
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });

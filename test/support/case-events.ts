@@ -51,5 +51,8 @@ export async function testProducer(): Promise<Producer> {
 
 /** Publishes case events as they are, keyed by complaintId. */
 export async function publishCaseEvents(producer: Producer, ...events: CaseEventV1[]): Promise<void> {
-  await producer.send({ topic: Topics.caseEventsV1, messages: events.map((event) => ({ key: event.case.complaintId, value: JSON.stringify(event) })) });
+  await producer.send({
+    topic: Topics.caseEventsV1,
+    messages: events.map((event) => ({ key: event.case.complaintId, value: JSON.stringify(event) })),
+  });
 }

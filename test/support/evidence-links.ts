@@ -4,7 +4,7 @@ import { EvidenceGrant, evidenceLinkQuery, evidenceLinkSettings } from '@complai
 import { JPEG, PDF, PNG } from './evidence-samples';
 
 /** The keys the services sign evidence links with in tests (the development default of EVIDENCE_LINK_SECRET). */
-export const TEST_EVIDENCE_KEYS = evidenceLinkSettings(DEV_DEFAULTS.EVIDENCE_LINK_SECRET!).keys;
+export const TEST_EVIDENCE_KEYS = evidenceLinkSettings(DEV_DEFAULTS.EVIDENCE_LINK_SECRET).keys;
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -26,7 +26,12 @@ export async function download(url: string): Promise<Download> {
   const res = await fetch(url);
   const bytes = Buffer.from(await res.arrayBuffer());
   const json = res.headers.get('content-type')?.includes('json');
-  return { status: res.status, headers: res.headers, bytes, problem: json ? (JSON.parse(bytes.toString('utf8')) as Download['problem']) : {} };
+  return {
+    status: res.status,
+    headers: res.headers,
+    bytes,
+    problem: json ? (JSON.parse(bytes.toString('utf8')) as Download['problem']) : {},
+  };
 }
 
 /** A complaint filed with evidence, as the intake answered it. */
@@ -51,7 +56,10 @@ export function itServesEvidenceThroughSignedLinks(intake: () => EvidenceIntake)
   const b64 = (bytes: Buffer) => bytes.toString('base64');
 
   beforeAll(async () => {
-    filed = await intake().file([{ data: b64(PNG), fileName: '../../证据 "截图".html' }, { data: b64(PDF), fileName: 'statement.pdf' }]);
+    filed = await intake().file([
+      { data: b64(PNG), fileName: '../../证据 "截图".html' },
+      { data: b64(PDF), fileName: 'statement.pdf' },
+    ]);
     other = await intake().file([{ data: b64(JPEG) }]);
   });
 
@@ -66,24 +74,29 @@ export function itServesEvidenceThroughSignedLinks(intake: () => EvidenceIntake)
       expect(res.headers.get('cache-control')).toBe('private, no-store');
       expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
       expect(res.headers.get('content-disposition')).toBe(
-        index === 0 ? `attachment; filename="?? ??.html.png"; filename*=UTF-8''%E8%AF%81%E6%8D%AE%20%E6%88%AA%E5%9B%BE.html.png` : 'attachment; filename="statement.pdf"',
+        index === 0
+          ? `attachment; filename="?? ??.html.png"; filename*=UTF-8''%E8%AF%81%E6%8D%AE%20%E6%88%AA%E5%9B%BE.html.png`
+          : 'attachment; filename="statement.pdf"',
       );
     }
-    const unnamed = await download(evidenceLink(intake().url, other.attachments[0]!.id, other.complaintId));
-    expect(unnamed.headers.get('content-disposition')).toBe(`attachment; filename="evidence-${other.attachments[0]!.id.slice(0, 8)}.jpg"`);
+    const unnamed = await download(evidenceLink(intake().url, other.attachments[0].id, other.complaintId));
+    expect(unnamed.headers.get('content-disposition')).toBe(`attachment; filename="evidence-${other.attachments[0].id.slice(0, 8)}.jpg"`);
   });
 
   it('an expired link is a 403 problem naming expires', async () => {
-    const res = await download(evidenceLink(intake().url, filed.attachments[0]!.id, filed.complaintId, -1));
+    const res = await download(evidenceLink(intake().url, filed.attachments[0].id, filed.complaintId, -1));
     expect(res.status).toBe(403);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(res.problem).toMatchObject({ type: expect.stringMatching(/evidence-link-expired$/), errors: [{ field: 'expires', message: expect.any(String) }] });
+    expect(res.problem).toMatchObject({
+      type: expect.stringMatching(/evidence-link-expired$/),
+      errors: [{ field: 'expires', message: expect.any(String) }],
+    });
   });
 
   it('a tampered link (another attachment, a later expiry, another key) is a 403 problem naming sig', async () => {
-    const valid = new URL(evidenceLink(intake().url, filed.attachments[0]!.id, filed.complaintId));
+    const valid = new URL(evidenceLink(intake().url, filed.attachments[0].id, filed.complaintId));
     const otherFile = new URL(valid);
-    otherFile.pathname = `/v1/evidence/${filed.attachments[1]!.id}`;
+    otherFile.pathname = `/v1/evidence/${filed.attachments[1].id}`;
     const later = new URL(valid);
     later.searchParams.set('expires', String(Number(valid.searchParams.get('expires')) + 86_400));
     const forged = new URL(valid);
@@ -94,13 +107,15 @@ export function itServesEvidenceThroughSignedLinks(intake: () => EvidenceIntake)
       expect(res.problem).toMatchObject({ type: expect.stringMatching(/evidence-link-invalid$/), errors: [{ field: 'sig' }] });
       expect(res.bytes.includes(PDF)).toBe(false);
     }
-    const unsigned = await download(`${intake().url}/v1/evidence/${filed.attachments[0]!.id}?complaint=${filed.complaintId}&expires=9999999999`);
+    const unsigned = await download(
+      `${intake().url}/v1/evidence/${filed.attachments[0].id}?complaint=${filed.complaintId}&expires=9999999999`,
+    );
     expect(unsigned.status).toBe(403);
     expect(unsigned.problem.errors).toEqual([{ field: 'sig', message: expect.any(String) }]);
   });
 
   it("another complaint's attachment is not served under this complaint's link, even signed: 404", async () => {
-    const res = await download(evidenceLink(intake().url, other.attachments[0]!.id, filed.complaintId));
+    const res = await download(evidenceLink(intake().url, other.attachments[0].id, filed.complaintId));
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.bytes.includes(JPEG)).toBe(false);
@@ -112,7 +127,9 @@ export function itServesEvidenceThroughSignedLinks(intake: () => EvidenceIntake)
   });
 
   it('is documented in OpenAPI', async () => {
-    const spec = (await (await fetch(`${intake().url}/openapi.json`)).json()) as { paths: Record<string, { get?: { parameters?: { name: string }[] } }> };
+    const spec = (await (await fetch(`${intake().url}/openapi.json`)).json()) as {
+      paths: Record<string, { get?: { parameters?: { name: string }[] } }>;
+    };
     const route = spec.paths['/v1/evidence/{attachmentId}']?.get;
     expect(route?.parameters?.map((p) => p.name).sort()).toEqual(['attachmentId', 'complaint', 'expires', 'sig']);
   });

@@ -6,8 +6,18 @@ export interface PushResponse {
   type: string | null;
   headers: Headers;
   body: {
-    received?: number; accepted?: number; duplicate?: number; rejected?: number;
-    results?: Array<{ index: number; callId?: string; status: string; reference?: string; complaintId?: string; errors?: Array<{ field: string; message: string }> }>;
+    received?: number;
+    accepted?: number;
+    duplicate?: number;
+    rejected?: number;
+    results?: Array<{
+      index: number;
+      callId?: string;
+      status: string;
+      reference?: string;
+      complaintId?: string;
+      errors?: Array<{ field: string; message: string }>;
+    }>;
     errors?: Array<{ field: string; message: string }>;
     detail?: string;
     check?: string;

@@ -48,11 +48,21 @@ export async function appRequest<T = Record<string, unknown>>(
     body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
   });
   const text = await res.text();
-  return { status: res.status, type: res.headers.get('content-type'), headers: res.headers, body: (text ? JSON.parse(text) : {}) as AppResponse<T>['body'] };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    headers: res.headers,
+    body: (text ? JSON.parse(text) : {}) as AppResponse<T>['body'],
+  };
 }
 
 /** Files a complaint for `customerId` and returns the response. */
-export async function submitComplaint(baseUrl: string, customerId: string, body: unknown = { text: '手机银行转账失败但扣款了,请退回。' }, idempotencyKey = randomUUID()) {
+export async function submitComplaint(
+  baseUrl: string,
+  customerId: string,
+  body: unknown = { text: '手机银行转账失败但扣款了,请退回。' },
+  idempotencyKey = randomUUID(),
+) {
   return appRequest<{ reference: string; complaintId: string; attachments: unknown[] }>(baseUrl, '/v1/app/complaints', {
     token: await customerToken(customerId),
     idempotencyKey,

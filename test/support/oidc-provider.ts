@@ -27,10 +27,13 @@ export class OidcProvider {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
     const codes = new Map<string, { challenge: string; redirectUri: string; person: OidcPerson }>();
+    // Assigned once the server listens; the request handler, created first, reads it.
+    // eslint-disable-next-line prefer-const
     let provider: OidcProvider | undefined;
     const server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', provider!.issuer);
-      const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (url.pathname === '/.well-known/openid-configuration') {
         return json(200, {
           issuer: provider!.issuer,
@@ -65,7 +68,12 @@ export class OidcProvider {
           codes.delete(form.get('code') ?? '');
           const verifier = form.get('code_verifier') ?? '';
           const challenge = createHash('sha256').update(verifier).digest('base64url');
-          if (!grant || grant.challenge !== challenge || grant.redirectUri !== form.get('redirect_uri') || form.get('client_id') !== clientId) {
+          if (
+            !grant ||
+            grant.challenge !== challenge ||
+            grant.redirectUri !== form.get('redirect_uri') ||
+            form.get('client_id') !== clientId
+          ) {
             return json(400, { error: 'invalid_grant', error_description: 'code, verifier or redirect_uri do not match' });
           }
           void new SignJWT({ ...grant.person.claims })

@@ -25,12 +25,19 @@ export class RecordingServer {
   static async start(
     respond: (request: Omit<RecordedRequest, 'answeredWith'>, index: number) => number | { status: number; body: unknown } = () => 200,
   ): Promise<RecordingServer> {
+    // Assigned once the server listens; the request handler, created first, reads it.
+    // eslint-disable-next-line prefer-const
     let instance: RecordingServer | undefined;
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+        const request = {
+          method: req.method ?? '',
+          url: req.url ?? '',
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        };
         const answer = respond(request, instance!.requests.length);
         const { status, body } = typeof answer === 'number' ? { status: answer, body: { ok: answer < 300 } } : answer;
         instance!.requests.push({ ...request, answeredWith: status });

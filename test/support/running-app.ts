@@ -12,7 +12,10 @@ export interface RunningApp {
 }
 
 /** Boots a service in-process on a free port (or `port`), exactly as its main.ts does. */
-export async function startApp(module: DynamicModule, options: Omit<HttpAppOptions, 'openApi'> & { port?: number } = {}): Promise<RunningApp> {
+export async function startApp(
+  module: DynamicModule,
+  options: Omit<HttpAppOptions, 'openApi'> & { port?: number } = {},
+): Promise<RunningApp> {
   const { port = 0, ...http } = options;
   const app = await createHttpApp(module, { ...http, openApi: { title: 'test', description: 'test' } });
   const url = await listen(app, '127.0.0.1', port);

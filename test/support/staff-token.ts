@@ -4,7 +4,11 @@ import type { Department } from '@complaints/contracts';
 import { signStaffToken, staffTokenSigningKey, StaffRole } from '@complaints/security';
 
 /** The development signing key (DEV_DEFAULTS), whose tokens the services verify under NODE_ENV=test. */
-export const TEST_STAFF_SIGNING_KEY = staffTokenSigningKey(DEV_DEFAULTS.STAFF_TOKEN_SIGNING_KEY!, DEV_DEFAULTS.STAFF_TOKEN_ISSUER!, DEV_DEFAULTS.STAFF_TOKEN_AUDIENCE!);
+export const TEST_STAFF_SIGNING_KEY = staffTokenSigningKey(
+  DEV_DEFAULTS.STAFF_TOKEN_SIGNING_KEY,
+  DEV_DEFAULTS.STAFF_TOKEN_ISSUER,
+  DEV_DEFAULTS.STAFF_TOKEN_AUDIENCE,
+);
 
 export function staffToken(roles: StaffRole[], departments: Department[], sub = 'staff-1', expiresInSeconds = 3600): string {
   return signStaffToken({ sub, roles, departments }, TEST_STAFF_SIGNING_KEY, expiresInSeconds);

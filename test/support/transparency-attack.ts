@@ -17,12 +17,23 @@ export interface PublicReport {
   byBusinessCategory: Record<string, PublishedCount>;
   byCause: Record<string, PublishedCount>;
   byRegion: Record<string, PublishedCount>;
-  satisfaction: { responses: PublishedCount; mean: { value: number | null; suppressed: boolean }; distribution: Record<string, PublishedCount> };
+  satisfaction: {
+    responses: PublishedCount;
+    mean: { value: number | null; suppressed: boolean };
+    distribution: Record<string, PublishedCount>;
+  };
   improvements: { rootCauses: Record<string, PublishedCount>; correctiveActions: Record<string, PublishedCount> };
   withheldBreakdowns: string[];
 }
 
-const BREAKDOWNS = ['byBusinessCategory', 'byCause', 'byRegion', 'satisfaction.distribution', 'improvements.rootCauses', 'improvements.correctiveActions'] as const;
+const BREAKDOWNS = [
+  'byBusinessCategory',
+  'byCause',
+  'byRegion',
+  'satisfaction.distribution',
+  'improvements.rootCauses',
+  'improvements.correctiveActions',
+] as const;
 type Breakdown = (typeof BREAKDOWNS)[number];
 /** Breakdowns whose cells add up to the period's total (or, for the distribution, to the responses). */
 const ADDS_UP_TO: Partial<Record<Breakdown, 'complaints' | 'responses'>> = {
@@ -59,7 +70,10 @@ export function attack(reports: Map<string, PublicReport>, year: number): Recove
   const equations: { plus: string[]; minus: string[] }[] = [];
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
   const quarters = [1, 2, 3, 4].map((q) => `${year}Q${q}`);
-  const parts: [string, string[]][] = [...quarters.map((q, i) => [q, months.slice(i * 3, i * 3 + 3)] as [string, string[]]), [String(year), quarters]];
+  const parts: [string, string[]][] = [
+    ...quarters.map((q, i) => [q, months.slice(i * 3, i * 3 + 3)] as [string, string[]]),
+    [String(year), quarters],
+  ];
 
   const bounds = (cell: PublishedCount | undefined, isMonth: boolean, breakdownWithheld: boolean): [number, number, boolean] => {
     if (!cell) return breakdownWithheld ? [0, Infinity, true] : [0, 0, false];
@@ -92,7 +106,10 @@ export function attack(reports: Map<string, PublicReport>, year: number): Recove
   for (let round = 0, moved = true; moved && round < 200; round++) {
     moved = false;
     for (const { plus, minus } of equations) {
-      const terms: [Variable, 1 | -1][] = [...plus.map((n) => [vars.get(n)!, 1] as [Variable, 1]), ...minus.map((n) => [vars.get(n)!, -1] as [Variable, -1])];
+      const terms: [Variable, 1 | -1][] = [
+        ...plus.map((n) => [vars.get(n)!, 1] as [Variable, 1]),
+        ...minus.map((n) => [vars.get(n)!, -1] as [Variable, -1]),
+      ];
       for (const [v, sign] of terms) {
         // sign * v = -(sum of the others' signed values)
         let lo = 0;

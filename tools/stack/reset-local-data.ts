@@ -10,7 +10,8 @@ import { PROJECT_ROOT, stackEnv } from './stack-env';
  */
 async function main(): Promise<void> {
   const env = stackEnv();
-  if (await kafkaAnswers(env.KAFKA_BROKERS!.split(','))) throw new Error(`a Kafka broker still answers at ${env.KAFKA_BROKERS}: stop the stack first`);
+  if (await kafkaAnswers(env.KAFKA_BROKERS!.split(',')))
+    throw new Error(`a Kafka broker still answers at ${env.KAFKA_BROKERS}: stop the stack first`);
   await dropDatabase(env.DATABASE_URL!);
   const name = new URL(env.DATABASE_URL!).pathname.slice(1);
   await rm(join(PROJECT_ROOT, '.local', 'kafka'), { recursive: true, force: true });

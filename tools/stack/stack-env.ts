@@ -28,7 +28,8 @@ export function stackEnv(): NodeJS.ProcessEnv {
  * its origin, on whatever ports the stack uses. (EVIDENCE_LINK_SECRET: the same development default everywhere.)
  */
 function consoleWiring(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const local = (portVariable: string) => `http://127.0.0.1:${env[portVariable] ?? SERVICES.find((s) => s.portVariable === portVariable)!.defaultPort}`;
+  const local = (portVariable: string) =>
+    `http://127.0.0.1:${env[portVariable] ?? SERVICES.find((s) => s.portVariable === portVariable)!.defaultPort}`;
   const consoleOrigins = [local('CASES_PORT'), local('CASES_PORT').replace('127.0.0.1', 'localhost')].join(',');
   return {
     CASES_CONSOLE_ROUTER_URL: local('ROUTER_PORT'),

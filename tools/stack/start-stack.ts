@@ -30,8 +30,8 @@ async function main(): Promise<void> {
 
   const children = SERVICES.map((service) => launch(service, env, logDir));
   const shutdown = stopper(children, kafka, say);
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 
   for (const { service, child } of children) {
     child.on('exit', (code) => {
@@ -48,7 +48,10 @@ async function main(): Promise<void> {
       say(`  ${service.name.padEnd(11)} ${url}  (API: ${url}/openapi.json${service.site ? `; ${service.site}: ${url}/` : ''})`);
     }),
   ).then(
-    () => say(`All ${children.length} services ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Logs: .local/logs/. Ctrl-C stops everything.`),
+    () =>
+      say(
+        `All ${children.length} services ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Logs: .local/logs/. Ctrl-C stops everything.`,
+      ),
     (error: unknown) => {
       say(`Not ready: ${error instanceof Error ? error.message : String(error)}`);
       void shutdown();
@@ -58,7 +61,11 @@ async function main(): Promise<void> {
 
 let stopping = false;
 
-function launch(service: ServiceEntry, env: NodeJS.ProcessEnv, logDir: string): { service: ServiceEntry; child: ChildProcess; url: string } {
+function launch(
+  service: ServiceEntry,
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+): { service: ServiceEntry; child: ChildProcess; url: string } {
   const port = Number(env[service.portVariable] ?? service.defaultPort);
   const log = createWriteStream(join(logDir, `${service.name}.log`), { flags: 'a' });
   const child = spawn(process.execPath, ['--enable-source-maps', entryPoint(join(PROJECT_ROOT, 'dist'), service)], {
@@ -96,7 +103,10 @@ async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (stopping) throw new Error('stopping');
-    const ok = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -1,14 +1,18 @@
-import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { StaffApiServiceConfig } from '@complaints/config';
 import { SEND_TIME_PATTERN } from './domain/bulletin/bulletin-schedule';
 import { SCORECARD_TARGETS_PATTERN } from './domain/scorecard/scorecard-targets';
 
 export class AnalyticsConfig extends StaffApiServiceConfig {
-  @IsInt() @Min(0) @Max(65_535)
+  @IsInt()
+  @Min(0)
+  @Max(65_535)
   ANALYTICS_PORT: number = 3008;
 
   /** The consumer group of the read model's three consumers (`npm run analytics:rebuild` uses a fresh one of its own). */
-  @IsString() @Matches(/^[A-Za-z0-9._-]+$/) @MaxLength(200)
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]+$/)
+  @MaxLength(200)
   ANALYTICS_CONSUMER_GROUP: string = 'analytics';
 
   /**
@@ -16,11 +20,15 @@ export class AnalyticsConfig extends StaffApiServiceConfig {
    * complaint folded once). A batch holds one advisory lock per complaint it touches, from PostgreSQL's
    * shared lock table (max_locks_per_transaction x max_connections = 6400 slots by default).
    */
-  @IsInt() @Min(1) @Max(2_000)
+  @IsInt()
+  @Min(1)
+  @Max(2_000)
   ANALYTICS_BATCH_SIZE: number = 500;
 
   /** The longest period one KPI query may cover, in days. */
-  @IsInt() @Min(1) @Max(3_660)
+  @IsInt()
+  @Min(1)
+  @Max(3_660)
   ANALYTICS_MAX_RANGE_DAYS: number = 1_100;
 
   /**
@@ -28,29 +36,41 @@ export class AnalyticsConfig extends StaffApiServiceConfig {
    * origins, comma-separated; nothing else of the service is readable cross-origin. Default: the
    * customer site served by intake-web in development.
    */
-  @Matches(/^(https?:\/\/[^\s,/]+)(,https?:\/\/[^\s,/]+)*$|^$/, { message: 'ANALYTICS_PUBLIC_CORS_ORIGINS must be a comma-separated list of origins such as https://www.example.com (no path, no trailing slash)' })
+  @Matches(/^(https?:\/\/[^\s,/]+)(,https?:\/\/[^\s,/]+)*$|^$/, {
+    message:
+      'ANALYTICS_PUBLIC_CORS_ORIGINS must be a comma-separated list of origins such as https://www.example.com (no path, no trailing slash)',
+  })
   ANALYTICS_PUBLIC_CORS_ORIGINS: string = 'http://127.0.0.1:3001,http://localhost:3001';
 
   /**
    * Origins of the staff console, whose dashboard calls the staff API (KPIs, series, hot spots) from the
    * browser with a bearer token (CORS), comma-separated. Default: the console served by cases in development.
    */
-  @Matches(/^(https?:\/\/[^\s,/]+)(,https?:\/\/[^\s,/]+)*$|^$/, { message: 'ANALYTICS_CORS_ORIGINS must be a comma-separated list of origins such as https://console.example.com (no path, no trailing slash)' })
+  @Matches(/^(https?:\/\/[^\s,/]+)(,https?:\/\/[^\s,/]+)*$|^$/, {
+    message:
+      'ANALYTICS_CORS_ORIGINS must be a comma-separated list of origins such as https://console.example.com (no path, no trailing slash)',
+  })
   ANALYTICS_CORS_ORIGINS: string = 'http://127.0.0.1:3006,http://localhost:3006';
 
   /** How often emerging terms are evaluated (and a closed spike bucket noticed), in ms; 0 turns the scheduler off (tests trigger the use case). */
-  @IsInt() @Min(0) @Max(3_600_000)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
   ANALYTICS_TERM_TICK_MS: number = 60_000;
 
   /** The spike bucket, in ms: spikes of each dimension are evaluated as one closes (hourly by default). */
-  @IsInt() @Min(60_000) @Max(86_400_000)
+  @IsInt()
+  @Min(60_000)
+  @Max(86_400_000)
   ANALYTICS_SPIKE_BUCKET_MS: number = 3_600_000;
 
   /**
    * Scorecard targets overriding the defaults (apps/analytics/KPIS.md): `measure=target/watch` pairs,
    * comma-separated, e.g. `firstFeedbackWithin48h=0.98/0.95,satisfactionMean=4.2/3.8`. Empty: the defaults.
    */
-  @Matches(SCORECARD_TARGETS_PATTERN, { message: 'ANALYTICS_SCORECARD_TARGETS must be measure=target/watch pairs, e.g. firstFeedbackWithin48h=0.98/0.95' })
+  @Matches(SCORECARD_TARGETS_PATTERN, {
+    message: 'ANALYTICS_SCORECARD_TARGETS must be measure=target/watch pairs, e.g. firstFeedbackWithin48h=0.98/0.95',
+  })
   ANALYTICS_SCORECARD_TARGETS: string = '';
 
   /** When the weekly staff bulletin of the last complete week goes out, Asia/Shanghai: a weekday and a time. */
@@ -58,6 +78,8 @@ export class AnalyticsConfig extends StaffApiServiceConfig {
   ANALYTICS_BULLETIN_SEND_AT: string = 'Mon 09:00';
 
   /** How often the bulletin scheduler looks at the clock, in ms; 0 turns it off (tests trigger the use case). */
-  @IsInt() @Min(0) @Max(3_600_000)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
   ANALYTICS_BULLETIN_TICK_MS: number = 60_000;
 }

@@ -83,7 +83,15 @@ export class AnalyticsModule {
         PersistenceModule.forRoot((c) => analyticsDataSourceOptions(c.DATABASE_URL, c.DATABASE_POOL_SIZE)),
         StaffAuthModule.forRoot(config),
       ],
-      controllers: [KpisController, KpiSeriesController, ReportsController, TransparencyController, HotspotsController, ScorecardController, BulletinsController],
+      controllers: [
+        KpisController,
+        KpiSeriesController,
+        ReportsController,
+        TransparencyController,
+        HotspotsController,
+        ScorecardController,
+        BulletinsController,
+      ],
       providers: [
         { provide: ANALYTICS_GROUP, useValue: options.consumerGroup ?? config.ANALYTICS_CONSUMER_GROUP },
         { provide: AnalyticsReadModel, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresAnalyticsReadModel(ds) },
@@ -91,15 +99,27 @@ export class AnalyticsModule {
         { provide: RecordEventUseCase, inject: [ReadModelWriter], useFactory: (writer: ReadModelWriter) => new RecordEventUseCase(writer) },
         { provide: QueryKpisQuery, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new QueryKpisQuery(rm) },
         { provide: KpiSeriesSource, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresKpiSeriesSource(ds) },
-        { provide: QueryKpiSeriesQuery, inject: [KpiSeriesSource], useFactory: (source: KpiSeriesSource) => new QueryKpiSeriesQuery(source) },
+        {
+          provide: QueryKpiSeriesQuery,
+          inject: [KpiSeriesSource],
+          useFactory: (source: KpiSeriesSource) => new QueryKpiSeriesQuery(source),
+        },
         { provide: Jrt0169ReportQuery, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new Jrt0169ReportQuery(rm) },
-        { provide: TransparencyReportQuery, inject: [AnalyticsReadModel, Clock], useFactory: (rm: AnalyticsReadModel, clock: Clock) => new TransparencyReportQuery(rm, clock) },
+        {
+          provide: TransparencyReportQuery,
+          inject: [AnalyticsReadModel, Clock],
+          useFactory: (rm: AnalyticsReadModel, clock: Clock) => new TransparencyReportQuery(rm, clock),
+        },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: ComplaintTermStore, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresComplaintTermStore(ds) },
         { provide: AlertStore, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresAlertStore(ds) },
         { provide: SpikeSeriesSource, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresSpikeSeriesSource(ds) },
         { provide: AlertRelay, useClass: AlertOutboxRelay },
-        { provide: RecordComplaintTermsUseCase, inject: [ComplaintTermStore], useFactory: (store: ComplaintTermStore) => new RecordComplaintTermsUseCase(store) },
+        {
+          provide: RecordComplaintTermsUseCase,
+          inject: [ComplaintTermStore],
+          useFactory: (store: ComplaintTermStore) => new RecordComplaintTermsUseCase(store),
+        },
         {
           provide: DetectHotspotsUseCase,
           inject: [ComplaintTermStore, SpikeSeriesSource, AlertStore, AlertRelay, Clock],
@@ -112,7 +132,11 @@ export class AnalyticsModule {
               sampleSize: 5,
             }),
         },
-        { provide: ListHotspotsQuery, inject: [AlertStore, Clock], useFactory: (alerts: AlertStore, clock: Clock) => new ListHotspotsQuery(alerts, clock) },
+        {
+          provide: ListHotspotsQuery,
+          inject: [AlertStore, Clock],
+          useFactory: (alerts: AlertStore, clock: Clock) => new ListHotspotsQuery(alerts, clock),
+        },
         ...(options.detectHotspots === false ? [] : [HotspotScheduler]),
         ...bulletinProviders(config, options),
         ComplaintReceivedConsumer,
@@ -128,14 +152,19 @@ function bulletinProviders(config: AnalyticsConfig, options: AnalyticsModuleOpti
   const targets = parseScorecardTargets(config.ANALYTICS_SCORECARD_TARGETS);
   const sendTime = parseSendTime(config.ANALYTICS_BULLETIN_SEND_AT);
   return [
-    { provide: ScorecardQuery, inject: [AnalyticsReadModel, Clock], useFactory: (rm: AnalyticsReadModel, clock: Clock) => new ScorecardQuery(rm, clock, targets) },
+    {
+      provide: ScorecardQuery,
+      inject: [AnalyticsReadModel, Clock],
+      useFactory: (rm: AnalyticsReadModel, clock: Clock) => new ScorecardQuery(rm, clock, targets),
+    },
     { provide: BulletinStore, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresBulletinStore(ds) },
     { provide: ClosedCaseSource, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresClosedCaseSource(ds) },
     { provide: BulletinRelay, useClass: BulletinOutboxRelay },
     {
       provide: ComposeBulletinQuery,
       inject: [ScorecardQuery, AlertStore, ClosedCaseSource],
-      useFactory: (scorecards: ScorecardQuery, alerts: AlertStore, closed: ClosedCaseSource) => new ComposeBulletinQuery(scorecards, alerts, closed),
+      useFactory: (scorecards: ScorecardQuery, alerts: AlertStore, closed: ClosedCaseSource) =>
+        new ComposeBulletinQuery(scorecards, alerts, closed),
     },
     {
       provide: PublishDueBulletinUseCase,
@@ -143,7 +172,10 @@ function bulletinProviders(config: AnalyticsConfig, options: AnalyticsModuleOpti
       useFactory: (store: BulletinStore, relay: BulletinRelay, compose: ComposeBulletinQuery, clock: Clock) =>
         new PublishDueBulletinUseCase(store, relay, compose, clock, sendTime),
     },
-    { provide: BULLETIN_TICK_MS, useValue: (options.publishBulletins ?? options.detectHotspots) === false ? 0 : config.ANALYTICS_BULLETIN_TICK_MS },
+    {
+      provide: BULLETIN_TICK_MS,
+      useValue: (options.publishBulletins ?? options.detectHotspots) === false ? 0 : config.ANALYTICS_BULLETIN_TICK_MS,
+    },
     BulletinScheduler,
   ];
 }

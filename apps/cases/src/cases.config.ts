@@ -1,54 +1,88 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 import { parseKeyedSetting, StaffApiServiceConfig } from '@complaints/config';
 import { CHANNELS } from '@complaints/contracts';
 import type { SlaPolicy } from './domain/sla-policy';
 import type { OidcSettings } from './infrastructure/auth/oidc-client';
 
 export class CasesConfig extends StaffApiServiceConfig {
-  @IsInt() @Min(0) @Max(65_535)
+  @IsInt()
+  @Min(0)
+  @Max(65_535)
   CASES_PORT: number = 3006;
 
   /**
    * The private key that signs the console's staff tokens (PEM PKCS#8 "BEGIN PRIVATE KEY": EC P-256 for ES256 or
    * RSA 2048+ for RS256; `\n` escapes allowed). Its public key is published at GET /.well-known/jwks.json.
    */
-  @Matches(/^(\s|\\n)*-----BEGIN PRIVATE KEY-----/, { message: 'STAFF_TOKEN_SIGNING_KEY must be a PEM private key (-----BEGIN PRIVATE KEY-----)' })
+  @Matches(/^(\s|\\n)*-----BEGIN PRIVATE KEY-----/, {
+    message: 'STAFF_TOKEN_SIGNING_KEY must be a PEM private key (-----BEGIN PRIVATE KEY-----)',
+  })
   STAFF_TOKEN_SIGNING_KEY: string;
 
   /** First feedback to the customer is due this many hours after receipt, per priority. */
-  @IsInt() @Min(1) @Max(720)
+  @IsInt()
+  @Min(1)
+  @Max(720)
   CASES_FEEDBACK_HOURS_P1: number = 24;
 
-  @IsInt() @Min(1) @Max(720)
+  @IsInt()
+  @Min(1)
+  @Max(720)
   CASES_FEEDBACK_HOURS_P2: number = 48;
 
-  @IsInt() @Min(1) @Max(720)
+  @IsInt()
+  @Min(1)
+  @Max(720)
   CASES_FEEDBACK_HOURS_P3: number = 48;
 
   /** The SLA watcher warns this long before the feedback and decision due times. */
-  @IsInt() @Min(0) @Max(720)
+  @IsInt()
+  @Min(0)
+  @Max(720)
   CASES_FEEDBACK_WARNING_HOURS: number = 12;
 
-  @IsInt() @Min(0) @Max(720)
+  @IsInt()
+  @Min(0)
+  @Max(720)
   CASES_DECISION_WARNING_HOURS: number = 48;
 
   /** How often the SLA watcher runs; 0 turns it off. */
-  @IsInt() @Min(0) @Max(86_400_000)
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
   CASES_SLA_WATCH_INTERVAL_MS: number = 60_000;
 
   /** How often the outbox relay looks for unpublished case events (it also runs right after each change); 0 turns polling off. */
-  @IsInt() @Min(0) @Max(600_000)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
   CASES_OUTBOX_POLL_MS: number = 1_000;
 
   /** Published case events are kept this long in the outbox (for inspection), then deleted. */
-  @IsInt() @Min(1) @Max(24 * 365)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 365)
   CASES_OUTBOX_RETENTION_HOURS: number = 168;
 
   /**
    * The staff console's development sign-in (`POST /v1/auth/dev-sign-in`, a token for any name, roles and
    * departments): unset means on with NODE_ENV development or test when HOST is loopback; `true` is refused with NODE_ENV=production.
    */
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   @ValidateBy({
     name: 'notInProduction',
     validator: {
@@ -59,21 +93,31 @@ export class CasesConfig extends StaffApiServiceConfig {
   CASES_DEV_SIGN_IN?: 'true' | 'false';
 
   /** OIDC sign-in for the console (optional): the identity provider's issuer URL and the console's client id. */
-  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   CASES_OIDC_ISSUER?: string;
 
-  @ValidateIf((c: CasesConfig) => c.CASES_OIDC_ISSUER !== undefined) @IsString() @IsNotEmpty() @MaxLength(200)
+  @ValidateIf((c: CasesConfig) => c.CASES_OIDC_ISSUER !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   CASES_OIDC_CLIENT_ID?: string;
 
   /** Only for a confidential client; the console signs in as a public client with PKCE. */
-  @IsOptional() @IsString() @IsNotEmpty()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
   CASES_OIDC_CLIENT_SECRET?: string;
 
   /** The ID token claims that list the person's staff roles and departments (arrays or space-separated). */
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   CASES_OIDC_ROLES_CLAIM = 'roles';
 
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   CASES_OIDC_DEPARTMENTS_CLAIM = 'departments';
 
   /** The router's admin API, which the console's routing-rules page calls (the router allows this origin by ROUTER_CORS_ORIGINS). */
@@ -88,11 +132,14 @@ export class CasesConfig extends StaffApiServiceConfig {
    * Keys of the pre-signed evidence links on case pages: `<keyId>:<secret>` pairs, comma-separated, the same value as
    * the intakes' (which check them); the first signs, all verify (rotation).
    */
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   EVIDENCE_LINK_SECRET: string;
 
   /** How long an evidence link on a case page stays valid. */
-  @IsInt() @Min(30) @Max(86_400)
+  @IsInt()
+  @Min(30)
+  @Max(86_400)
   CASES_EVIDENCE_LINK_TTL_SEC: number = 600;
 
   /**
@@ -110,7 +157,7 @@ export class CasesConfig extends StaffApiServiceConfig {
   CASES_EVIDENCE_BASE_URLS = 'web:http://127.0.0.1:3001,mobile:http://127.0.0.1:3003';
 
   get evidenceBaseUrls(): Map<string, string> {
-    return new Map([...parseKeyedSetting(this.CASES_EVIDENCE_BASE_URLS)].map(([channel, urls]) => [channel, urls[0]!.replace(/\/+$/, '')]));
+    return new Map([...parseKeyedSetting(this.CASES_EVIDENCE_BASE_URLS)].map(([channel, urls]) => [channel, urls[0].replace(/\/+$/, '')]));
   }
 
   get oidc(): OidcSettings | null {
@@ -152,7 +199,7 @@ function evidenceBaseUrlProblem(setting: string): string | null {
   for (const [channel, urls] of pairs) {
     if (!(CHANNELS as readonly string[]).includes(channel)) return `"${channel}" is no channel (${CHANNELS.join(', ')})`;
     if (urls.length > 1) return `channel "${channel}" is listed ${urls.length} times`;
-    if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(urls[0]!)) return `the URL of "${channel}" must be an http(s) base URL without query`;
+    if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(urls[0])) return `the URL of "${channel}" must be an http(s) base URL without query`;
   }
   return null;
 }

@@ -56,7 +56,11 @@ export class CasesModule {
   static register(config: CasesConfig = loadConfig(CasesConfig), options: CasesModuleOptions = {}): DynamicModule {
     const policy = config.slaPolicy;
     const signingKey = casesSigningKey(config);
-    const evidenceLinks = new EvidenceLinks(evidenceLinkSettings(config.EVIDENCE_LINK_SECRET).keys, config.evidenceBaseUrls, config.CASES_EVIDENCE_LINK_TTL_SEC);
+    const evidenceLinks = new EvidenceLinks(
+      evidenceLinkSettings(config.EVIDENCE_LINK_SECRET).keys,
+      config.evidenceBaseUrls,
+      config.CASES_EVIDENCE_LINK_TTL_SEC,
+    );
     return {
       module: CasesModule,
       imports: [
@@ -95,12 +99,14 @@ export class CasesModule {
         {
           provide: RecordCustomerResponseUseCase,
           inject: [CaseRepository, Clock, CaseEventsRelay],
-          useFactory: (cases: CaseRepository, clock: Clock, relay: CaseEventsRelay) => new RecordCustomerResponseUseCase(cases, clock, policy, relay),
+          useFactory: (cases: CaseRepository, clock: Clock, relay: CaseEventsRelay) =>
+            new RecordCustomerResponseUseCase(cases, clock, policy, relay),
         },
         {
           provide: ApplyReassignmentUseCase,
           inject: [CaseRepository, Clock, CaseEventsRelay],
-          useFactory: (cases: CaseRepository, clock: Clock, relay: CaseEventsRelay) => new ApplyReassignmentUseCase(cases, clock, policy, relay),
+          useFactory: (cases: CaseRepository, clock: Clock, relay: CaseEventsRelay) =>
+            new ApplyReassignmentUseCase(cases, clock, policy, relay),
         },
         {
           provide: CheckSlaUseCase,

@@ -77,7 +77,8 @@ export class IntakeHotlineModule {
         {
           provide: QueueCallbackUseCase,
           inject: [DeliveryOutbox],
-          useFactory: (outbox: DeliveryOutbox<CallbackPayload>) => new QueueCallbackUseCase(outbox, (callcenterId) => callbackUrls.has(callcenterId)),
+          useFactory: (outbox: DeliveryOutbox<CallbackPayload>) =>
+            new QueueCallbackUseCase(outbox, (callcenterId) => callbackUrls.has(callcenterId)),
         },
         CaseEventsConsumer,
       ],

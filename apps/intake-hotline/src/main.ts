@@ -13,7 +13,8 @@ void runService(() => {
     ...intakeHotlineHttpOptions(config),
     openApi: {
       title: 'Hotline intake',
-      description: 'Call-centre systems push call records and transcripts, signed with HMAC-SHA256; each call becomes a complaint with a reference.',
+      description:
+        'Call-centre systems push call records and transcripts, signed with HMAC-SHA256; each call becomes a complaint with a reference.',
     },
   };
 });

@@ -7,7 +7,12 @@ import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
 import {
-  AttachmentEntity, CustomerResponsePublisher, KafkaCustomerResponsePublisher, KafkaReceivedComplaintPublisher, ReceivedComplaintPublisher, TypeOrmEvidenceFiles,
+  AttachmentEntity,
+  CustomerResponsePublisher,
+  KafkaCustomerResponsePublisher,
+  KafkaReceivedComplaintPublisher,
+  ReceivedComplaintPublisher,
+  TypeOrmEvidenceFiles,
 } from '@complaints/intake';
 import { EvidenceDownloadController, EvidenceFiles, EvidenceLinkSettings, evidenceLinkSettings, PiiCipher } from '@complaints/security';
 import { CustomerTokenVerifier } from './application/authenticate/customer-token.verifier';
@@ -107,8 +112,16 @@ export class IntakeMobileModule {
           useFactory: (store: SubmissionStore, publisher: ReceivedComplaintPublisher) =>
             new SubmitComplaintUseCase(store, publisher, PiiCipher.fromSetting(config.PII_KEYS, config.PII_ACTIVE_KEY_ID)),
         },
-        { provide: ViewMyComplaintsUseCase, inject: [ComplaintViewStore], useFactory: (store: ComplaintViewStore) => new ViewMyComplaintsUseCase(store) },
-        { provide: ApplyCaseEventUseCase, inject: [ComplaintViewStore], useFactory: (store: ComplaintViewStore) => new ApplyCaseEventUseCase(store) },
+        {
+          provide: ViewMyComplaintsUseCase,
+          inject: [ComplaintViewStore],
+          useFactory: (store: ComplaintViewStore) => new ViewMyComplaintsUseCase(store),
+        },
+        {
+          provide: ApplyCaseEventUseCase,
+          inject: [ComplaintViewStore],
+          useFactory: (store: ComplaintViewStore) => new ApplyCaseEventUseCase(store),
+        },
         CaseEventsConsumer,
       ],
     };

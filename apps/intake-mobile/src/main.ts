@@ -14,8 +14,8 @@ void runService(() => {
     openApi: {
       title: 'Mobile app complaints',
       description:
-        'For the bank\'s mobile app: file a complaint with evidence (Authorization: Bearer <customer JWT>, Idempotency-Key required) ' +
-        'and follow your complaints\' status and timeline.',
+        "For the bank's mobile app: file a complaint with evidence (Authorization: Bearer <customer JWT>, Idempotency-Key required) " +
+        "and follow your complaints' status and timeline.",
     },
   };
 });

@@ -4,14 +4,18 @@ import { DatabaseServiceConfig } from '@complaints/config';
 const ENCODING_AES_KEY = /^[A-Za-z0-9+/]{43}$/;
 
 export class IntakeSocialConfig extends DatabaseServiceConfig {
-  @IsInt() @Min(0) @Max(65_535)
+  @IsInt()
+  @Min(0)
+  @Max(65_535)
   INTAKE_SOCIAL_PORT: number = 3004;
 
   /** The Token configured in the official account's server settings (signs every callback). */
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   WECHAT_TOKEN: string;
 
-  @IsString() @Matches(/^wx[0-9a-zA-Z]{6,32}$/, { message: 'WECHAT_APP_ID must be an official-account app id (wx...)' })
+  @IsString()
+  @Matches(/^wx[0-9a-zA-Z]{6,32}$/, { message: 'WECHAT_APP_ID must be an official-account app id (wx...)' })
   WECHAT_APP_ID: string;
 
   /** EncodingAESKey of the "safe mode" (43 base64 characters). */
@@ -34,44 +38,65 @@ export class IntakeSocialConfig extends DatabaseServiceConfig {
   WECHAT_ORIGINAL_ID: string = '';
 
   /** The Weibo app secret (signs fan-service callbacks). */
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   WEIBO_APP_SECRET: string;
 
   /** Accepted distance between a callback's timestamp and the server clock, against replays. */
-  @IsInt() @Min(1) @Max(3_600)
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
   SOCIAL_TIMESTAMP_TOLERANCE_SEC: number = 300;
 
   /** How often the nonces of callbacks whose timestamp left the tolerance window are deleted. */
-  @IsInt() @Min(1_000) @Max(3_600_000)
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
   SOCIAL_NONCE_PURGE_INTERVAL_MS: number = 60_000;
 
   /** Messages of one customer less than this apart form one complaint (0: every message is its own). */
-  @IsInt() @Min(0) @Max(86_400)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
   SOCIAL_QUIET_WINDOW_SEC: number = 120;
 
   /** A conversation open this long takes no more messages (the next one opens a new complaint). */
-  @IsInt() @Min(1) @Max(7 * 86_400)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 86_400)
   SOCIAL_MAX_CONVERSATION_SEC: number = 1_800;
 
   /** How often the relays look for conversations that went quiet and for survey answers in the outbox (also sent right after each answer), to publish them. */
-  @IsInt() @Min(10) @Max(60_000)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
   SOCIAL_PUBLISH_POLL_MS: number = 1_000;
 
   /** How long after resolution a reply such as 满意 or 1-5 counts as the answer to the survey (then it is a message again). */
-  @IsInt() @Min(1) @Max(90 * 24)
+  @IsInt()
+  @Min(1)
+  @Max(90 * 24)
   SOCIAL_SURVEY_TTL_HOURS: number = 7 * 24;
 
   /** How often expired surveys are deleted from intake_social.surveys (0: never). */
-  @IsInt() @Min(0) @Max(7 * 86_400_000)
+  @IsInt()
+  @Min(0)
+  @Max(7 * 86_400_000)
   SOCIAL_SURVEY_PURGE_INTERVAL_MS: number = 3_600_000;
 
-  @IsInt() @Min(1_024) @Max(16 * 1024 * 1024)
+  @IsInt()
+  @Min(1_024)
+  @Max(16 * 1024 * 1024)
   SOCIAL_MAX_BODY_BYTES: number = 256 * 1024;
 
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   SOCIAL_REPLY_MAX_ATTEMPTS: number = 8;
 
-  @IsInt() @Min(1) @Max(3_600_000)
+  @IsInt()
+  @Min(1)
+  @Max(3_600_000)
   SOCIAL_REPLY_BACKOFF_MS: number = 2_000;
 
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
@@ -85,10 +110,14 @@ export class IntakeSocialConfig extends DatabaseServiceConfig {
   @Matches(/^\d{0,20}$/, { message: 'WEIBO_ACCOUNT_UID must be a Weibo uid' })
   WEIBO_ACCOUNT_UID: string = '';
 
-  @IsInt() @Min(100) @Max(3_600_000)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
   WEIBO_POLL_INTERVAL_MS: number = 60_000;
 
-  @IsInt() @Min(100) @Max(120_000)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
   WEIBO_API_TIMEOUT_MS: number = 5_000;
 
   /** Wechaty puppet to run the chat bot with (e.g. `wechaty-puppet-service`); empty: no bot. */

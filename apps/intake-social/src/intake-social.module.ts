@@ -59,7 +59,7 @@ export function intakeSocialHttpOptions(config: IntakeSocialConfig): Omit<HttpAp
 export class IntakeSocialModule {
   static register(config: IntakeSocialConfig = loadConfig(IntakeSocialConfig)): DynamicModule {
     if (config.WEIBO_ACCESS_TOKEN && !config.WEIBO_ACCOUNT_UID) {
-      throw new Error('Invalid configuration: WEIBO_ACCOUNT_UID (the bank\'s Weibo uid) is required when WEIBO_ACCESS_TOKEN is set');
+      throw new Error("Invalid configuration: WEIBO_ACCOUNT_UID (the bank's Weibo uid) is required when WEIBO_ACCESS_TOKEN is set");
     }
     const secrets: CallbackSecrets = {
       wechatToken: config.WECHAT_TOKEN,
@@ -91,7 +91,8 @@ export class IntakeSocialModule {
           {
             provide: WechatyBot,
             inject: [ReceiveMessageUseCase],
-            useFactory: (receive: ReceiveMessageUseCase) => new WechatyBot({ puppet: config.WECHATY_PUPPET, puppetToken: config.WECHATY_PUPPET_TOKEN }, receive),
+            useFactory: (receive: ReceiveMessageUseCase) =>
+              new WechatyBot({ puppet: config.WECHATY_PUPPET, puppetToken: config.WECHATY_PUPPET_TOKEN }, receive),
           },
           WechatyBotRunner,
         ]
@@ -138,7 +139,13 @@ export class IntakeSocialModule {
           provide: ReceiveMessageUseCase,
           inject: [ConversationStore, SurveyAnswersRelay],
           useFactory: (store: ConversationStore, answers: SurveyAnswersRelay) =>
-            new ReceiveMessageUseCase(store, answers, config.SOCIAL_QUIET_WINDOW_SEC, config.SOCIAL_MAX_CONVERSATION_SEC, INTAKE_SOCIAL_SERVICE),
+            new ReceiveMessageUseCase(
+              store,
+              answers,
+              config.SOCIAL_QUIET_WINDOW_SEC,
+              config.SOCIAL_MAX_CONVERSATION_SEC,
+              INTAKE_SOCIAL_SERVICE,
+            ),
         },
         {
           provide: PublishConversationsUseCase,
@@ -147,7 +154,11 @@ export class IntakeSocialModule {
             new PublishConversationsUseCase(
               store,
               publisher,
-              { quietWindowSeconds: config.SOCIAL_QUIET_WINDOW_SEC, batchSize: 100, leaseMs: Math.max(30_000, config.KAFKA_SEND_TIMEOUT_MS * 3) },
+              {
+                quietWindowSeconds: config.SOCIAL_QUIET_WINDOW_SEC,
+                batchSize: 100,
+                leaseMs: Math.max(30_000, config.KAFKA_SEND_TIMEOUT_MS * 3),
+              },
               INTAKE_SOCIAL_SERVICE,
             ),
         },
@@ -157,7 +168,11 @@ export class IntakeSocialModule {
           useFactory: (store: SurveyStore) => new TrackSurveysUseCase(store, config.SOCIAL_SURVEY_TTL_HOURS),
         },
         CaseEventsConsumer,
-        { provide: PurgeExpiredSurveysUseCase, inject: [SurveyStore], useFactory: (store: SurveyStore) => new PurgeExpiredSurveysUseCase(store) },
+        {
+          provide: PurgeExpiredSurveysUseCase,
+          inject: [SurveyStore],
+          useFactory: (store: SurveyStore) => new PurgeExpiredSurveysUseCase(store),
+        },
         {
           provide: PurgeSchedule,
           inject: [PurgeExpiredSurveysUseCase, PinoLogger],

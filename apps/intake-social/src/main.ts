@@ -15,7 +15,7 @@ void runService(() => {
       title: 'Social intake',
       description:
         'WeChat official-account and Weibo fan-service callbacks (signed by the platforms), a Weibo @mention/comment poller and an optional ' +
-        'Wechaty bot; a customer\'s messages within a quiet window become one complaint with a reference.',
+        "Wechaty bot; a customer's messages within a quiet window become one complaint with a reference.",
     },
   };
 });

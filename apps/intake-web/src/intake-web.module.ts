@@ -8,7 +8,12 @@ import { KafkaReadiness, MessagingModule } from '@complaints/messaging';
 import { ObservabilityModule } from '@complaints/observability';
 import { DatabaseReadiness, PersistenceModule } from '@complaints/persistence';
 import {
-  AttachmentEntity, CustomerResponsePublisher, KafkaCustomerResponsePublisher, KafkaReceivedComplaintPublisher, ReceivedComplaintPublisher, TypeOrmEvidenceFiles,
+  AttachmentEntity,
+  CustomerResponsePublisher,
+  KafkaCustomerResponsePublisher,
+  KafkaReceivedComplaintPublisher,
+  ReceivedComplaintPublisher,
+  TypeOrmEvidenceFiles,
 } from '@complaints/intake';
 import { EvidenceDownloadController, EvidenceFiles, EvidenceLinkSettings, evidenceLinkSettings, PiiCipher } from '@complaints/security';
 import { SubmitComplaintUseCase } from './application/submit-complaint/submit-complaint.use-case';
@@ -66,7 +71,10 @@ export class IntakeWebModule {
           provide: ReferenceGuesses,
           inject: [getDataSourceToken()],
           useFactory: (db: DataSource) =>
-            new PgReferenceGuesses(db, { maxWrongAttempts: config.INTAKE_WEB_GUESS_MAX_ATTEMPTS, lockMs: config.INTAKE_WEB_GUESS_LOCK_SECONDS * 1000 }),
+            new PgReferenceGuesses(db, {
+              maxWrongAttempts: config.INTAKE_WEB_GUESS_MAX_ATTEMPTS,
+              lockMs: config.INTAKE_WEB_GUESS_LOCK_SECONDS * 1000,
+            }),
         },
         { provide: RatingStore, useClass: PgRatingStore },
         {
@@ -79,7 +87,11 @@ export class IntakeWebModule {
           inject: [LookUpComplaintQuery, RatingStore, CustomerResponsePublisher],
           useFactory: (q: LookUpComplaintQuery, r: RatingStore, p: CustomerResponsePublisher) => new RateComplaintUseCase(q, r, p),
         },
-        { provide: RecordCaseProgressUseCase, inject: [CaseProgressStore], useFactory: (p: CaseProgressStore) => new RecordCaseProgressUseCase(p) },
+        {
+          provide: RecordCaseProgressUseCase,
+          inject: [CaseProgressStore],
+          useFactory: (p: CaseProgressStore) => new RecordCaseProgressUseCase(p),
+        },
         CaseEventsConsumer,
         {
           provide: SubmitComplaintUseCase,

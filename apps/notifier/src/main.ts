@@ -12,6 +12,10 @@ void runService(() => {
     host: config.HOST,
     port: config.NOTIFIER_PORT,
     ...notifierHttpOptions(),
-    openApi: { title: 'Notifier', description: 'Tells customers about their complaint on the channel they used, and takes their SMS replies to the satisfaction survey from the SMS gateway.' },
+    openApi: {
+      title: 'Notifier',
+      description:
+        'Tells customers about their complaint on the channel they used, and takes their SMS replies to the satisfaction survey from the SMS gateway.',
+    },
   };
 });

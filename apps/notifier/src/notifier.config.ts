@@ -7,13 +7,17 @@ import { DatabaseServiceConfig } from '@complaints/config';
  * in the logs and metrics), so a deployment can start with SMS only and add WeChat later.
  */
 export class NotifierConfig extends DatabaseServiceConfig {
-  @IsInt() @Min(0) @Max(65_535)
+  @IsInt()
+  @Min(0)
+  @Max(65_535)
   NOTIFIER_PORT: number = 3007;
 
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   PII_KEYS: string;
 
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   PII_ACTIVE_KEY_ID: string;
 
   /** Language of messages for complaints in neither Chinese nor English. */
@@ -24,7 +28,8 @@ export class NotifierConfig extends DatabaseServiceConfig {
   @IsString()
   WECHAT_API_BASE_URL: string = 'https://api.weixin.qq.com';
 
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   WECHAT_APP_ID: string;
 
   @IsString()
@@ -41,14 +46,18 @@ export class NotifierConfig extends DatabaseServiceConfig {
   @IsString()
   PUSH_GATEWAY_URL: string = '';
 
-  @ValidateIf((c: NotifierConfig) => c.PUSH_GATEWAY_URL !== '') @IsString() @IsNotEmpty()
+  @ValidateIf((c: NotifierConfig) => c.PUSH_GATEWAY_URL !== '')
+  @IsString()
+  @IsNotEmpty()
   PUSH_GATEWAY_TOKEN: string = '';
 
   /** SMS gateway webhook (JSON, bearer token). Empty URL: SMS route off. */
   @IsString()
   SMS_GATEWAY_URL: string = '';
 
-  @ValidateIf((c: NotifierConfig) => c.SMS_GATEWAY_URL !== '') @IsString() @IsNotEmpty()
+  @ValidateIf((c: NotifierConfig) => c.SMS_GATEWAY_URL !== '')
+  @IsString()
+  @IsNotEmpty()
   SMS_GATEWAY_TOKEN: string = '';
 
   /**
@@ -59,7 +68,9 @@ export class NotifierConfig extends DatabaseServiceConfig {
   SMS_INBOUND_SECRETS: string = '';
 
   /** Accepted distance between an inbound delivery's X-Timestamp and the server clock, against replays. */
-  @IsInt() @Min(1) @Max(3_600)
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
   SMS_INBOUND_TIMESTAMP_TOLERANCE_SEC: number = 300;
 
   /** Country of sender numbers without a country code (ISO 3166 alpha-2). */
@@ -67,11 +78,14 @@ export class NotifierConfig extends DatabaseServiceConfig {
   SMS_DEFAULT_COUNTRY: string = 'CN';
 
   /** HMAC key of the phone fingerprints that key SMS surveys (no phone number is stored with them). */
-  @IsString() @MinLength(16)
+  @IsString()
+  @MinLength(16)
   SMS_SURVEY_FINGERPRINT_KEY: string;
 
   /** How long after resolution an SMS reply such as 满意 or 1-5 answers the survey. */
-  @IsInt() @Min(1) @Max(90 * 24)
+  @IsInt()
+  @Min(1)
+  @Max(90 * 24)
   SMS_SURVEY_TTL_HOURS: number = 7 * 24;
 
   /**
@@ -79,33 +93,48 @@ export class NotifierConfig extends DatabaseServiceConfig {
    * kept: a gateway's redelivery within it gets the first answer again. Older records are deleted
    * by the same job as expired surveys.
    */
-  @IsInt() @Min(1) @Max(3_650)
+  @IsInt()
+  @Min(1)
+  @Max(3_650)
   SMS_REPLY_RETENTION_DAYS: number = 90;
 
   /** How often expired SMS surveys and SMS replies past their retention are deleted (0: never). */
-  @IsInt() @Min(0) @Max(7 * 86_400_000)
+  @IsInt()
+  @Min(0)
+  @Max(7 * 86_400_000)
   SMS_SURVEY_PURGE_INTERVAL_MS: number = 3_600_000;
 
   /** SMTP server for e-mail, e.g. smtp://user:pass@host:587. Empty: e-mail route off. */
   @IsString()
   SMTP_URL: string = '';
 
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   EMAIL_FROM: string = 'Complaints <complaints@bank.example>';
 
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   NOTIFY_MAX_ATTEMPTS: number = 10;
 
-  @IsInt() @Min(1) @Max(3_600_000)
+  @IsInt()
+  @Min(1)
+  @Max(3_600_000)
   NOTIFY_BACKOFF_MS: number = 2_000;
 
-  @IsInt() @Min(1) @Max(86_400_000)
+  @IsInt()
+  @Min(1)
+  @Max(86_400_000)
   NOTIFY_MAX_BACKOFF_MS: number = 600_000;
 
-  @IsInt() @Min(100) @Max(120_000)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
   NOTIFY_TIMEOUT_MS: number = 5_000;
 
-  @IsInt() @Min(10) @Max(60_000)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
   NOTIFY_POLL_MS: number = 1_000;
 
   /** Staff who receive the weekly bulletin (analytics.bulletins.v1) by e-mail, comma-separated; sent through SMTP_URL. */
@@ -113,7 +142,9 @@ export class NotifierConfig extends DatabaseServiceConfig {
   NOTIFIER_STAFF_EMAILS: string = '';
 
   /** Webhooks (chat bots, the intranet) that receive the weekly bulletin as JSON, comma-separated. */
-  @Matches(/^$|^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, { message: 'NOTIFIER_STAFF_WEBHOOK_URLS must be http(s) URLs separated by commas' })
+  @Matches(/^$|^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, {
+    message: 'NOTIFIER_STAFF_WEBHOOK_URLS must be http(s) URLs separated by commas',
+  })
   NOTIFIER_STAFF_WEBHOOK_URLS: string = '';
 
   /** HMAC secret signing the staff webhooks (X-Timestamp, X-Signature: sha256=...); empty: unsigned. */

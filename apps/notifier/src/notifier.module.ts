@@ -38,7 +38,10 @@ export class NotifierModule {
         DeliveryModule.register<OutboundMessage>({
           name: 'notifications',
           schema: NOTIFIER_SCHEMA,
-          sender: new OutboundSender(new NotificationSender(gateways, PiiCipher.fromSetting(config.PII_KEYS, config.PII_ACTIVE_KEY_ID)), staff),
+          sender: new OutboundSender(
+            new NotificationSender(gateways, PiiCipher.fromSetting(config.PII_KEYS, config.PII_ACTIVE_KEY_ID)),
+            staff,
+          ),
           settings: {
             maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
             baseDelayMs: config.NOTIFY_BACKOFF_MS,
@@ -63,7 +66,10 @@ export class NotifierModule {
           provide: QueueStaffBulletinUseCase,
           inject: [DeliveryOutbox],
           useFactory: (outbox: DeliveryOutbox<OutboundMessage>) =>
-            new QueueStaffBulletinUseCase(outbox, { emails: config.NOTIFIER_STAFF_EMAILS.split(',').filter(Boolean), webhooks: staff.webhooks.ids }),
+            new QueueStaffBulletinUseCase(outbox, {
+              emails: config.NOTIFIER_STAFF_EMAILS.split(',').filter(Boolean),
+              webhooks: staff.webhooks.ids,
+            }),
         },
         StaffBulletinsConsumer,
       ],

@@ -32,8 +32,14 @@ export const SMS_SURVEY_CONTROLLERS = [SmsInboundController];
  */
 export function smsSurveyProviders(config: NotifierConfig, smsConfigured: boolean, source: string): Provider[] {
   const cipher = PiiCipher.fromSetting(config.PII_KEYS, config.PII_ACTIVE_KEY_ID);
-  const fingerprints = new PhoneFingerprints(config.SMS_SURVEY_FINGERPRINT_KEY, config.SMS_DEFAULT_COUNTRY as CountryCode, (sealed) => cipher.open(sealed));
-  const signature: SignatureSettings = { secrets: parseKeyedSetting(config.SMS_INBOUND_SECRETS), toleranceSeconds: config.SMS_INBOUND_TIMESTAMP_TOLERANCE_SEC, now: () => Date.now() };
+  const fingerprints = new PhoneFingerprints(config.SMS_SURVEY_FINGERPRINT_KEY, config.SMS_DEFAULT_COUNTRY as CountryCode, (sealed) =>
+    cipher.open(sealed),
+  );
+  const signature: SignatureSettings = {
+    secrets: parseKeyedSetting(config.SMS_INBOUND_SECRETS),
+    toleranceSeconds: config.SMS_INBOUND_TIMESTAMP_TOLERANCE_SEC,
+    now: () => Date.now(),
+  };
   const clock: InboundClock = { now: () => Date.now(), toleranceSeconds: config.SMS_INBOUND_TIMESTAMP_TOLERANCE_SEC };
   return [
     { provide: SMS_INBOUND_SIGNATURE, useValue: signature },
@@ -45,14 +51,22 @@ export function smsSurveyProviders(config: NotifierConfig, smsConfigured: boolea
       provide: TrackSmsSurveysUseCase,
       inject: [SmsSurveyStore],
       useFactory: (store: SmsSurveyStore) =>
-        new TrackSmsSurveysUseCase(store, fingerprints, { ttlHours: config.SMS_SURVEY_TTL_HOURS, defaultLanguage: config.NOTIFY_DEFAULT_LANGUAGE as Language, smsConfigured }),
+        new TrackSmsSurveysUseCase(store, fingerprints, {
+          ttlHours: config.SMS_SURVEY_TTL_HOURS,
+          defaultLanguage: config.NOTIFY_DEFAULT_LANGUAGE as Language,
+          smsConfigured,
+        }),
     },
     {
       provide: ReceiveSmsReplyUseCase,
       inject: [SmsSurveyStore, AnswersRelay],
       useFactory: (store: SmsSurveyStore, relay: AnswersRelay) => new ReceiveSmsReplyUseCase(store, relay, fingerprints, source),
     },
-    { provide: PurgeExpiredSmsSurveysUseCase, inject: [SmsSurveyStore], useFactory: (store: SmsSurveyStore) => new PurgeExpiredSmsSurveysUseCase(store, config.SMS_REPLY_RETENTION_DAYS) },
+    {
+      provide: PurgeExpiredSmsSurveysUseCase,
+      inject: [SmsSurveyStore],
+      useFactory: (store: SmsSurveyStore) => new PurgeExpiredSmsSurveysUseCase(store, config.SMS_REPLY_RETENTION_DAYS),
+    },
     {
       provide: PurgeSchedule,
       inject: [PurgeExpiredSmsSurveysUseCase, PinoLogger],

@@ -13,7 +13,8 @@ void runService(() => {
     corsOrigins: config.corsOrigins,
     openApi: {
       title: 'Complaint router',
-      description: 'Classification and routing of complaints on the JR/T 0169 axes: editable, versioned routing rules with dry runs and an audit trail, and department handlers.',
+      description:
+        'Classification and routing of complaints on the JR/T 0169 axes: editable, versioned routing rules with dry runs and an audit trail, and department handlers.',
     },
   };
 });

@@ -23,8 +23,12 @@ describe('RouterConfig', () => {
   it('needs a real fingerprint key in production, and refuses the development one', () => {
     expect(() => loadConfig(RouterConfig, production)).toThrow(/ROUTING_FINGERPRINT_KEY/);
     const devKey = loadConfig(RouterConfig, { NODE_ENV: 'development' }).ROUTING_FINGERPRINT_KEY;
-    expect(() => loadConfig(RouterConfig, { ...production, ROUTING_FINGERPRINT_KEY: devKey })).toThrow(/ROUTING_FINGERPRINT_KEY: the development default is refused/);
-    expect(loadConfig(RouterConfig, { ...production, ROUTING_FINGERPRINT_KEY: randomBytes(32).toString('base64') }).NODE_ENV).toBe('production');
+    expect(() => loadConfig(RouterConfig, { ...production, ROUTING_FINGERPRINT_KEY: devKey })).toThrow(
+      /ROUTING_FINGERPRINT_KEY: the development default is refused/,
+    );
+    expect(loadConfig(RouterConfig, { ...production, ROUTING_FINGERPRINT_KEY: randomBytes(32).toString('base64') }).NODE_ENV).toBe(
+      'production',
+    );
   });
 
   it('refuses a short fingerprint key and a bad window', () => {

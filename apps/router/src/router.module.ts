@@ -61,7 +61,8 @@ export class RouterModule {
         {
           provide: ActiveRules,
           inject: [RuleSetRepository],
-          useFactory: (repository: RuleSetRepository) => new ActiveRules(repository, (ruleSet) => routerMetrics.activeRulesVersion.set(ruleSet.version)),
+          useFactory: (repository: RuleSetRepository) =>
+            new ActiveRules(repository, (ruleSet) => routerMetrics.activeRulesVersion.set(ruleSet.version)),
         },
         {
           provide: CustomerFingerprints,
@@ -74,7 +75,13 @@ export class RouterModule {
         {
           provide: RouteComplaintsUseCase,
           inject: [RoutingDecisionStore, RoutedComplaintPublisher, ActiveRules, CustomerFingerprints, RouterConfig],
-          useFactory: (store: RoutingDecisionStore, publisher: RoutedComplaintPublisher, rules: ActiveRules, fingerprints: CustomerFingerprints, c: RouterConfig) =>
+          useFactory: (
+            store: RoutingDecisionStore,
+            publisher: RoutedComplaintPublisher,
+            rules: ActiveRules,
+            fingerprints: CustomerFingerprints,
+            c: RouterConfig,
+          ) =>
             new RouteComplaintsUseCase(store, publisher, rules, fingerprints, {
               triageThreshold: c.ROUTING_TRIAGE_THRESHOLD,
               repeatWindowDays: c.ROUTING_REPEAT_WINDOW_DAYS,

@@ -53,7 +53,10 @@ describe('classifyComplaint', () => {
   });
 
   it('detects threats to go to the regulator, media or court, in Chinese and English, as escalation and P1', () => {
-    for (const text of ['这个问题再不解决,我就向金融监管总局投诉,还要找媒体曝光', 'If this is not fixed I will file a complaint with the CFPB and contact my lawyer.']) {
+    for (const text of [
+      '这个问题再不解决,我就向金融监管总局投诉,还要找媒体曝光',
+      'If this is not fixed I will file a complaint with the CFPB and contact my lawyer.',
+    ]) {
       const c = classifyComplaint({ text });
       expect(c.escalation).toBe(true);
       expect(c.priority).toBe('P1');

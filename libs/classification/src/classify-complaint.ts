@@ -72,7 +72,12 @@ export function classifyComplaint(input: ClassificationInput): Classification {
   }
 
   const escalation = pEscalation > 0.5;
-  const priority = priorityOf(pEscalation, pVulnerable, probabilityOf(reasonPosterior, 'FUNDS_SECURITY'), probabilityOf(reasonPosterior, 'OTHER'));
+  const priority = priorityOf(
+    pEscalation,
+    pVulnerable,
+    probabilityOf(reasonPosterior, 'FUNDS_SECURITY'),
+    probabilityOf(reasonPosterior, 'OTHER'),
+  );
 
   return {
     product: product[0].label as Product,
@@ -101,7 +106,12 @@ export function classifyComplaint(input: ClassificationInput): Classification {
  * P(P1) = 1 - (1 - p_escalation)(1 - p_vulnerable)(1 - p_funds); P(P3) = (1 - P(P1)) p_other;
  * P(P2) the rest. Treats the three P1 causes as independent, which is rough but keeps 0..1.
  */
-export function priorityOf(pEscalation: number, pVulnerable: number, pFunds: number, pOther: number): { label: Priority; probability: number } {
+export function priorityOf(
+  pEscalation: number,
+  pVulnerable: number,
+  pFunds: number,
+  pOther: number,
+): { label: Priority; probability: number } {
   const p1 = 1 - (1 - pEscalation) * (1 - pVulnerable) * (1 - pFunds);
   const p3 = (1 - p1) * pOther;
   const p2 = 1 - p1 - p3;

@@ -45,6 +45,8 @@ const COMPILED: CompiledLabel[] = LEXICONS.flatMap(([axis, lexicon]) =>
 export function matchLexicons(normalised: string): LexiconMatch {
   // Skip the half of the lexicon that cannot match: English text has no Chinese terms and vice versa.
   const latinText = hasLatin(normalised);
+  // Anything outside ASCII: the range has to start at NUL.
+  // eslint-disable-next-line no-control-regex
   const otherText = /[^\x00-\x7f]|\d/.test(normalised);
   const hits: LexiconHit[] = [];
   for (const { axis, label, latin, other } of COMPILED) {
@@ -60,7 +62,7 @@ export function matchLexicons(normalised: string): LexiconMatch {
 /** Chinese terms and digits match anywhere; Latin terms only at word boundaries (so "fee" is not in "coffee"). */
 export function containsTerm(text: string, term: string): boolean {
   if (!/[a-z]/.test(term)) return text.includes(term);
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const at = text.indexOf(term, from);
     if (at < 0) return false;
     const before = text[at - 1];

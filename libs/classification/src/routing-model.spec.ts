@@ -28,7 +28,9 @@ describe('the committed routing model', () => {
       trainedOn: {},
       lengthNorm: 40,
       features: ['a', 'b'],
-      axes: Object.fromEntries(MODEL_AXES.map((axis) => [axis, { labels: ['p', 'q'], bias: [0, 0], weights: encodeWeights(weights) }])) as never,
+      axes: Object.fromEntries(
+        MODEL_AXES.map((axis) => [axis, { labels: ['p', 'q'], bias: [0, 0], weights: encodeWeights(weights) }]),
+      ) as never,
     });
     expect(Array.from(decoded.axes.product.weights)).toEqual(Array.from(weights));
     expect(decoded.featureIndex.get('b')).toBe(1);

@@ -25,7 +25,7 @@ let loaded: RoutingModel | undefined;
 
 /** The committed model, decoded once. */
 export function routingModel(): RoutingModel {
-  loaded ??= decodeRoutingModel(modelFile as unknown as RoutingModelFile);
+  loaded ??= decodeRoutingModel(modelFile);
   return loaded;
 }
 
@@ -37,10 +37,16 @@ export function decodeRoutingModel(file: RoutingModelFile): RoutingModel {
     const bytes = Buffer.from(weights, 'base64');
     const decoded = new Float32Array(bytes.length / 4);
     for (let i = 0; i < decoded.length; i++) decoded[i] = bytes.readFloatLE(i * 4);
-    if (decoded.length !== file.features.length * labels.length) throw new Error(`routing model: ${axis} weights do not match the features`);
+    if (decoded.length !== file.features.length * labels.length)
+      throw new Error(`routing model: ${axis} weights do not match the features`);
     axes[axis] = { labels, bias, weights: decoded };
   }
-  return { classifierVersion: file.classifierVersion, lengthNorm: file.lengthNorm, featureIndex: new Map(file.features.map((f, i) => [f, i])), axes };
+  return {
+    classifierVersion: file.classifierVersion,
+    lengthNorm: file.lengthNorm,
+    featureIndex: new Map(file.features.map((f, i) => [f, i])),
+    axes,
+  };
 }
 
 export function encodeWeights(weights: Float32Array): string {

@@ -15,19 +15,48 @@ const LATIN_WORD = /[a-z]+(?:'[a-z]+)?/g;
 
 /** Words that carry no routing signal (plus CFPB's XXXX redactions). */
 const EN_STOP_WORDS = new Set(
-  ('a an the and or but if of to in on at by for with from as is are was were be been being am i me my we our you your he she ' +
+  (
+    'a an the and or but if of to in on at by for with from as is are was were be been being am i me my we our you your he she ' +
     'him her his it its they them their this that these those there here then than so such not no do does did done have has had ' +
     'will would can could should may might must shall just also very too about into over after before again what which who whom ' +
-    'when where why how all any some more most other own same only both each few up down out off under further once xx xxxx')
-    .split(' '),
+    'when where why how all any some more most other own same only both each few up down out off under further once xx xxxx'
+  ).split(' '),
 );
 
 /** Chinese function words, never a feature or a term on their own. */
-export const ZH_STOP_WORDS = new Set(['的', '了', '是', '我', '你', '他', '她', '在', '和', '就', '都', '也', '还', '又', '吗', '吧', '啊', '呢', '着', '把', '被', '这', '那', '有']);
+export const ZH_STOP_WORDS = new Set([
+  '的',
+  '了',
+  '是',
+  '我',
+  '你',
+  '他',
+  '她',
+  '在',
+  '和',
+  '就',
+  '都',
+  '也',
+  '还',
+  '又',
+  '吗',
+  '吧',
+  '啊',
+  '呢',
+  '着',
+  '把',
+  '被',
+  '这',
+  '那',
+  '有',
+]);
 
 /** NFKC (full-width to half-width), lower case, CFPB's redactions removed. */
 export function normaliseText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\bx{2,}\b/g, ' ');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\bx{2,}\b/g, ' ');
 }
 
 /** jieba words of the Chinese runs, for tests and explanation. */

@@ -2,7 +2,12 @@ import { parseKeyedSetting } from './keyed-setting';
 
 describe('parseKeyedSetting', () => {
   it('groups values by id, keeping order, for rotation', () => {
-    expect(parseKeyedSetting('cc-a:one, cc-b:two,cc-a:three')).toEqual(new Map([['cc-a', ['one', 'three']], ['cc-b', ['two']]]));
+    expect(parseKeyedSetting('cc-a:one, cc-b:two,cc-a:three')).toEqual(
+      new Map([
+        ['cc-a', ['one', 'three']],
+        ['cc-b', ['two']],
+      ]),
+    );
   });
 
   it('keeps colons in values (URLs)', () => {

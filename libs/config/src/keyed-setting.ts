@@ -4,7 +4,10 @@
  */
 export function parseKeyedSetting(setting: string): Map<string, string[]> {
   const byId = new Map<string, string[]>();
-  for (const entry of setting.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of setting
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const colon = entry.indexOf(':');
     const id = entry.slice(0, colon).trim();
     const value = entry.slice(colon + 1).trim();

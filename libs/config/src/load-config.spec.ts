@@ -25,8 +25,14 @@ describe('loadConfig', () => {
   });
 
   it('refuses missing settings in production instead of using development defaults', () => {
-    expect(() => loadConfig(DatabaseServiceConfig, { NODE_ENV: 'production' })).toThrow(/KAFKA_BROKERS[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*KAFKA_BROKERS/);
-    const config = loadConfig(DatabaseServiceConfig, { NODE_ENV: 'production', KAFKA_BROKERS: 'kafka:9092', DATABASE_URL: 'postgres://db/complaints' });
+    expect(() => loadConfig(DatabaseServiceConfig, { NODE_ENV: 'production' })).toThrow(
+      /KAFKA_BROKERS[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*KAFKA_BROKERS/,
+    );
+    const config = loadConfig(DatabaseServiceConfig, {
+      NODE_ENV: 'production',
+      KAFKA_BROKERS: 'kafka:9092',
+      DATABASE_URL: 'postgres://db/complaints',
+    });
     expect(config.KAFKA_BROKERS).toBe('kafka:9092');
   });
 });
@@ -57,9 +63,17 @@ describe('productionSecretProblem', () => {
   it.each([
     ['a list holding the development hotline secret', 'HOTLINE_SECRETS', `cc-bank:${strong},cc-demo:dev-hotline-secret`],
     ['the development hotline secret under another id', 'HOTLINE_SECRETS', `cc-bank:dev-hotline-secret`],
-    ['a PII key list with the development key', 'PII_KEYS', 'prod1:cHJvZHVjdGlvbi1rZXktMzItYnl0ZXMtbG9uZy0hIQ==,dev1:ZGV2LW9ubHktcGlpLWtleS1ub3QtZm9yLXByb2QtMzI='],
+    [
+      'a PII key list with the development key',
+      'PII_KEYS',
+      'prod1:cHJvZHVjdGlvbi1rZXktMzItYnl0ZXMtbG9uZy0hIQ==,dev1:ZGV2LW9ubHktcGlpLWtleS1ub3QtZm9yLXByb2QtMzI=',
+    ],
     ["another setting's development secret", 'SMS_INBOUND_SECRETS', 'gw:dev-evidence-link-secret-not-for-production'],
-    ['the development staff token public key, with \\n escapes', 'STAFF_TOKEN_PUBLIC_KEY', String(DEV_DEFAULTS.STAFF_TOKEN_PUBLIC_KEY).replace(/\n/g, '\\n')],
+    [
+      'the development staff token public key, with \\n escapes',
+      'STAFF_TOKEN_PUBLIC_KEY',
+      String(DEV_DEFAULTS.STAFF_TOKEN_PUBLIC_KEY).replace(/\n/g, '\\n'),
+    ],
     ['the development staff token signing key', 'STAFF_TOKEN_SIGNING_KEY', String(DEV_DEFAULTS.STAFF_TOKEN_SIGNING_KEY)],
   ])('refuses %s without echoing it', (_, name, value) => {
     const problem = productionSecretProblem(name, value);

@@ -48,7 +48,7 @@ function normalised(value: string): string {
 /** The development secrets as they may appear inside a setting: whole values, list entries and the secret of each `<id>:<secret>` pair. */
 const DEVELOPMENT_SECRETS: string[] = [
   ...new Set(
-    SECRET_DEFAULTS.flatMap((name) => DEV_DEFAULTS[name]!.split(','))
+    SECRET_DEFAULTS.flatMap((name) => DEV_DEFAULTS[name].split(','))
       .flatMap((entry) => (entry.includes('-----BEGIN') ? [entry] : [entry, entry.slice(entry.indexOf(':') + 1)]))
       .map((piece) => normalised(piece.replace(/-----(BEGIN|END) [A-Z ]+-----/g, '')))
       .filter((piece) => piece.length >= 8),
@@ -64,7 +64,12 @@ export function productionSecretProblem(name: string, value: string): string | n
     return `${name}: the development default is refused when NODE_ENV=production (the value contains a development secret)`;
   }
   if (rule.minLength) {
-    const secrets = rule.keyed ? value.split(',').map((entry) => entry.slice(entry.indexOf(':') + 1).trim()).filter(Boolean) : [value];
+    const secrets = rule.keyed
+      ? value
+          .split(',')
+          .map((entry) => entry.slice(entry.indexOf(':') + 1).trim())
+          .filter(Boolean)
+      : [value];
     if (secrets.some((secret) => Buffer.byteLength(secret, 'utf8') < rule.minLength!)) {
       return `${name}: every secret must be at least ${rule.minLength} bytes when NODE_ENV=production`;
     }

@@ -67,26 +67,38 @@ export class DatabaseServiceConfig extends ServiceConfig {
  */
 export class StaffApiServiceConfig extends DatabaseServiceConfig {
   /** The `iss` staff tokens must name (the cases service, which signs them, or the identity provider). */
-  @IsString() @IsNotEmpty() @MaxLength(300)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
   STAFF_TOKEN_ISSUER: string;
 
   /** The `aud` staff tokens must name (the staff API). */
-  @IsString() @IsNotEmpty() @MaxLength(300)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
   STAFF_TOKEN_AUDIENCE: string;
 
   /** Longest accepted lifetime of a staff token (exp - iat), and the oldest accepted `iat`. */
-  @IsInt() @Min(60) @Max(86_400)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
   STAFF_TOKEN_MAX_LIFETIME_SEC: number = 8 * 3600;
 
   /** Allowed clock skew when checking exp, nbf and iat. */
-  @IsInt() @Min(0) @Max(300)
+  @IsInt()
+  @Min(0)
+  @Max(300)
   STAFF_TOKEN_CLOCK_TOLERANCE_SEC: number = 30;
 
   /** PEM public key(s) that sign staff tokens ("BEGIN PUBLIC KEY" blocks, several while keys rotate); `\n` escapes allowed. */
-  @IsOptional() @Matches(/^(\s|\\n)*-----BEGIN PUBLIC KEY-----/, { message: 'STAFF_TOKEN_PUBLIC_KEY must be PEM public keys (-----BEGIN PUBLIC KEY-----)' })
+  @IsOptional()
+  @Matches(/^(\s|\\n)*-----BEGIN PUBLIC KEY-----/, {
+    message: 'STAFF_TOKEN_PUBLIC_KEY must be PEM public keys (-----BEGIN PUBLIC KEY-----)',
+  })
   STAFF_TOKEN_PUBLIC_KEY?: string;
 
   /** Where the keys that sign staff tokens are published (JWKS): the cases service's /.well-known/jwks.json or the identity provider's. */
-  @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_tld: false, require_protocol: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_tld: false, require_protocol: true })
   STAFF_TOKEN_JWKS_URL?: string;
 }

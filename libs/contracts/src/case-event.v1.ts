@@ -1,6 +1,16 @@
 import { Type } from 'class-transformer';
 import {
-  IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
 } from 'class-validator';
 import { REFERENCE_PATTERN } from './complaint-reference';
 import { ComplaintSourceV1, CustomerContactV1 } from './complaint.v1';
@@ -10,8 +20,17 @@ import { Topics } from './topics';
 
 /** Case lifecycle statuses (the cases service's state machine). */
 export const CASE_STATUSES = [
-  'RECEIVED', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'RESOLVED', 'CLOSED', 'ARCHIVED',
-  'REOPENED', 'ESCALATED', 'MEDIATION', 'WITHDRAWN',
+  'RECEIVED',
+  'ASSIGNED',
+  'IN_PROGRESS',
+  'RESPONDED',
+  'RESOLVED',
+  'CLOSED',
+  'ARCHIVED',
+  'REOPENED',
+  'ESCALATED',
+  'MEDIATION',
+  'WITHDRAWN',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -20,10 +39,30 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
  * New kinds may be added to this version (consumers ignore kinds they do not handle); none is removed.
  */
 export const CASE_EVENT_KINDS = [
-  'opened', 'linked_complaint', 'assigned', 'claimed', 'status_changed', 'feedback_sent', 'note_added',
-  'resolution_proposed', 'resolved', 'extension_requested', 'extension_approved', 'extension_rejected',
-  'clock_paused', 'clock_resumed', 'escalated', 'mediation_referred', 'mediation_concluded',
-  'satisfaction_recorded', 'reopened', 'closed', 'archived', 'withdrawn', 'sla_warning', 'sla_breached',
+  'opened',
+  'linked_complaint',
+  'assigned',
+  'claimed',
+  'status_changed',
+  'feedback_sent',
+  'note_added',
+  'resolution_proposed',
+  'resolved',
+  'extension_requested',
+  'extension_approved',
+  'extension_rejected',
+  'clock_paused',
+  'clock_resumed',
+  'escalated',
+  'mediation_referred',
+  'mediation_concluded',
+  'satisfaction_recorded',
+  'reopened',
+  'closed',
+  'archived',
+  'withdrawn',
+  'sla_warning',
+  'sla_breached',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
@@ -35,7 +74,9 @@ export class CaseActorV1 {
   @IsIn(['staff', 'customer', 'system'])
   type: 'staff' | 'customer' | 'system';
 
-  @IsString() @IsNotEmpty() @MaxLength(128)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
   id: string;
 }
 
@@ -51,14 +92,20 @@ export class CaseSnapshotV1 {
   channel: Channel;
 
   /** Where the complaint came from, so a channel can answer its own system (e.g. a call-centre callback). */
-  @IsObject() @ValidateNested() @Type(() => ComplaintSourceV1)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ComplaintSourceV1)
   source: ComplaintSourceV1;
 
   /** The customer's contact on their channel (sealed values as in the complaint), for notifications. */
-  @IsObject() @ValidateNested() @Type(() => CustomerContactV1)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CustomerContactV1)
   contact: CustomerContactV1;
 
-  @IsOptional() @IsString() @MaxLength(128)
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
   customerId?: string;
 
   @IsIn(['zh', 'en', 'other'])
@@ -73,7 +120,9 @@ export class CaseSnapshotV1 {
   @IsIn(PRIORITIES)
   priority: Priority;
 
-  @IsOptional() @IsString() @MaxLength(128)
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
   assignee: string | null;
 }
 
@@ -84,10 +133,14 @@ export class CaseEventV1 extends EventEnvelope {
   @IsIn(CASE_EVENT_TYPES)
   override eventType: CaseEventType;
 
-  @IsObject() @ValidateNested() @Type(() => CaseSnapshotV1)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CaseSnapshotV1)
   case: CaseSnapshotV1;
 
-  @IsObject() @ValidateNested() @Type(() => CaseActorV1)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CaseActorV1)
   actor: CaseActorV1;
 
   /** True when the customer should be told (feedback, resolution, survey...); the notifier acts on these. */
@@ -95,11 +148,14 @@ export class CaseEventV1 extends EventEnvelope {
   customerVisible: boolean;
 
   /** Customer-visible message or internal note text, when the event has one. */
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   message?: string;
 
   /** Kind-specific details (e.g. `{ from, to }` for a status change, `{ score }` for satisfaction). */
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   data?: Record<string, unknown>;
 
   @IsISO8601({ strict: true })

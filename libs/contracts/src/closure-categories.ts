@@ -5,12 +5,28 @@ import type { Label } from './taxonomy';
  * reports publish counts per category only (analytics sorts each free text into one). Labels zh + en.
  */
 export const ROOT_CAUSE_CATEGORIES = [
-  'DISCLOSURE', 'STAFF_CONDUCT', 'FRAUD', 'SYSTEM', 'THIRD_PARTY', 'PRODUCT_DESIGN', 'PROCESS', 'CUSTOMER_MISUNDERSTANDING', 'OTHER',
+  'DISCLOSURE',
+  'STAFF_CONDUCT',
+  'FRAUD',
+  'SYSTEM',
+  'THIRD_PARTY',
+  'PRODUCT_DESIGN',
+  'PROCESS',
+  'CUSTOMER_MISUNDERSTANDING',
+  'OTHER',
 ] as const;
 export type RootCauseCategory = (typeof ROOT_CAUSE_CATEGORIES)[number];
 
 export const CORRECTIVE_ACTION_CATEGORIES = [
-  'REFUND_COMPENSATION', 'ACCOUNTABILITY', 'TRAINING', 'DISCLOSURE_UPDATE', 'SYSTEM_FIX', 'VENDOR_MANAGEMENT', 'PROCESS_CHANGE', 'PRODUCT_CHANGE', 'OTHER',
+  'REFUND_COMPENSATION',
+  'ACCOUNTABILITY',
+  'TRAINING',
+  'DISCLOSURE_UPDATE',
+  'SYSTEM_FIX',
+  'VENDOR_MANAGEMENT',
+  'PROCESS_CHANGE',
+  'PRODUCT_CHANGE',
+  'OTHER',
 ] as const;
 export type CorrectiveActionCategory = (typeof CORRECTIVE_ACTION_CATEGORIES)[number];
 

@@ -12,6 +12,8 @@ export class ComplaintReceivedV1 extends EventEnvelope {
   @Equals(ComplaintReceivedV1.type)
   override eventType: typeof ComplaintReceivedV1.type;
 
-  @IsObject() @ValidateNested() @Type(() => ComplaintV1)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ComplaintV1)
   complaint: ComplaintV1;
 }

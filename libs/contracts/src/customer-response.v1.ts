@@ -1,5 +1,19 @@
 import { Type } from 'class-transformer';
-import { Equals, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  Equals,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { v5 as uuidv5 } from 'uuid';
 import { REFERENCE_PATTERN } from './complaint-reference';
 import { EventEnvelope } from './event-envelope';
@@ -8,22 +22,32 @@ import { Topics } from './topics';
 
 /** Who answered, as their channel knows them; cases finds their case by it when no reference is given. */
 export class CustomerIdentityV1 {
-  @IsOptional() @IsString() @MaxLength(128)
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
   customerId?: string;
 
-  @IsOptional() @IsString() @MaxLength(128)
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
   openId?: string;
 
-  @IsOptional() @IsString() @MaxLength(128)
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
   uid?: string;
 }
 
 export class SatisfactionV1 {
   /** 1 (very dissatisfied) to 5 (very satisfied). */
-  @IsInt() @Min(1) @Max(5)
+  @IsInt()
+  @Min(1)
+  @Max(5)
   score: number;
 
-  @IsOptional() @IsString() @MaxLength(2_000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2_000)
   comment?: string;
 }
 
@@ -46,16 +70,22 @@ export class CustomerResponseV1 extends EventEnvelope {
   channel: Channel;
 
   /** The case answered, when the channel knows it. */
-  @IsOptional() @Matches(REFERENCE_PATTERN)
+  @IsOptional()
+  @Matches(REFERENCE_PATTERN)
   reference?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   complaintId?: string;
 
-  @IsObject() @ValidateNested() @Type(() => CustomerIdentityV1)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CustomerIdentityV1)
   identity: CustomerIdentityV1;
 
-  @IsObject() @ValidateNested() @Type(() => SatisfactionV1)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SatisfactionV1)
   satisfaction: SatisfactionV1;
 
   @IsISO8601({ strict: true })

@@ -4,9 +4,16 @@ export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
 
 /** Names clients may declare for a type (HEIF is the container HEIC images come in). */
 const ALIASES: Record<string, EvidenceType> = {
-  'image/jpeg': 'image/jpeg', 'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg',
-  'image/png': 'image/png', 'image/gif': 'image/gif', 'image/webp': 'image/webp',
-  'image/heic': 'image/heic', 'image/heif': 'image/heic', 'image/heic-sequence': 'image/heic', 'image/heif-sequence': 'image/heic',
+  'image/jpeg': 'image/jpeg',
+  'image/jpg': 'image/jpeg',
+  'image/pjpeg': 'image/jpeg',
+  'image/png': 'image/png',
+  'image/gif': 'image/gif',
+  'image/webp': 'image/webp',
+  'image/heic': 'image/heic',
+  'image/heif': 'image/heic',
+  'image/heic-sequence': 'image/heic',
+  'image/heif-sequence': 'image/heic',
   'application/pdf': 'application/pdf',
 };
 
@@ -29,14 +36,14 @@ export function sniffEvidenceType(bytes: Uint8Array): EvidenceType | null {
 
 /** The accepted type a declared content type stands for (parameters and case ignored), or null. */
 export function declaredEvidenceType(declared: string): EvidenceType | null {
-  const essence = declared.split(';')[0]!.trim().toLowerCase();
+  const essence = declared.split(';')[0].trim().toLowerCase();
   return ALIASES[essence] ?? null;
 }
 
 /** An ISO-BMFF `ftyp` box whose major or a compatible brand is a HEIF image brand. */
 function isHeif(bytes: Uint8Array): boolean {
   if (bytes.length < 16 || ascii(bytes, 4, 8) !== 'ftyp') return false;
-  const boxSize = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
+  const boxSize = ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0;
   if (boxSize < 16 || boxSize > 4096) return false;
   const end = Math.min(boxSize, bytes.length);
   if (HEIF_BRANDS.has(ascii(bytes, 8, 12))) return true;

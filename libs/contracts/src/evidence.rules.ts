@@ -43,12 +43,17 @@ export interface EvidenceBreach {
 
 /** The checks the API makes on evidence, made on picked files before they are sent. */
 export function checkPickedEvidence(files: readonly PickedFile[], limits: { maxCount: number; maxBytes: number }): EvidenceBreach[] {
-  if (files.length > limits.maxCount) return [{ field: 'attachments', rule: 'tooMany', values: { max: limits.maxCount, count: files.length } }];
+  if (files.length > limits.maxCount)
+    return [{ field: 'attachments', rule: 'tooMany', values: { max: limits.maxCount, count: files.length } }];
   const breaches: EvidenceBreach[] = [];
   files.forEach((file, index) => {
     const field = `attachments[${index}].data`;
     if (file.sizeBytes > limits.maxBytes) {
-      breaches.push({ field, rule: 'tooLarge', values: { maxBytes: limits.maxBytes, maxMegabytes: Math.floor(limits.maxBytes / (1024 * 1024)) } });
+      breaches.push({
+        field,
+        rule: 'tooLarge',
+        values: { maxBytes: limits.maxBytes, maxMegabytes: Math.floor(limits.maxBytes / (1024 * 1024)) },
+      });
     } else if (!sniffEvidenceType(file.head)) {
       breaches.push({ field, rule: 'wrongType', values: {} });
     }

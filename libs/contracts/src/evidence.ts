@@ -25,9 +25,7 @@ export interface EvidenceLimits {
   maxBytes: number;
 }
 
-export type EvidenceCheck =
-  | { ok: true; evidence: Evidence[] }
-  | { ok: false; tooLarge: boolean; errors: FieldError[] };
+export type EvidenceCheck = { ok: true; evidence: Evidence[] } | { ok: false; tooLarge: boolean; errors: FieldError[] };
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -38,7 +36,11 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  */
 export function checkEvidence(uploads: readonly EvidenceUpload[], limits: EvidenceLimits, newId: () => string = randomUUID): EvidenceCheck {
   if (uploads.length > limits.maxCount) {
-    return { ok: false, tooLarge: true, errors: [{ field: 'attachments', message: evidenceMessage('tooMany', { max: limits.maxCount, count: uploads.length }) }] };
+    return {
+      ok: false,
+      tooLarge: true,
+      errors: [{ field: 'attachments', message: evidenceMessage('tooMany', { max: limits.maxCount, count: uploads.length }) }],
+    };
   }
   const errors: FieldError[] = [];
   let tooLarge = false;

@@ -30,17 +30,21 @@ export class HandlerReassignmentV1 extends EventEnvelope {
   department: Department;
 
   /** The handler's staff id the case leaves. */
-  @IsString() @MaxLength(128)
+  @IsString()
+  @MaxLength(128)
   from: string;
 
   /** The handler it goes to; null: the department's queue (no active handler fits). */
-  @IsOptional() @IsString() @MaxLength(128)
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
   to: string | null;
 
   @IsIn(REASSIGNMENT_REASONS)
   reason: ReassignmentReason;
 
   /** Who changed the handler (the router admin's staff id). */
-  @IsString() @MaxLength(128)
+  @IsString()
+  @MaxLength(128)
   changedBy: string;
 }

@@ -1,5 +1,17 @@
 import {
-  ArrayMaxSize, Equals, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, Min,
+  ArrayMaxSize,
+  Equals,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
 } from 'class-validator';
 import { REFERENCE_PATTERN } from './complaint-reference';
 import { EventEnvelope } from './event-envelope';
@@ -24,7 +36,9 @@ export class HotspotAlertV1 extends EventEnvelope {
   override eventType: typeof HotspotAlertV1.type;
 
   /** What the alert is about, stable while it stays hot: `spike:<dimension>:<subject>` or `term:<subject>`. */
-  @IsString() @IsNotEmpty() @MaxLength(300)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
   key: string;
 
   @IsIn(HOTSPOT_KINDS)
@@ -35,11 +49,14 @@ export class HotspotAlertV1 extends EventEnvelope {
   raise: 'new' | 'grown';
 
   /** Spikes only. */
-  @IsOptional() @IsIn(SPIKE_DIMENSIONS)
+  @IsOptional()
+  @IsIn(SPIKE_DIMENSIONS)
   dimension?: SpikeDimensionV1;
 
   /** The term, or the spike's subject ("CREDIT_CARD/FEES", "FRAUD", "wechat", a branch). */
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   subject: string;
 
   /** The window the alert is about: [since, until]. */
@@ -49,22 +66,29 @@ export class HotspotAlertV1 extends EventEnvelope {
   @IsISO8601({ strict: true })
   until: string;
 
-  @IsInt() @Min(0)
+  @IsInt()
+  @Min(0)
   observed: number;
 
-  @IsNumber() @Min(0)
+  @IsNumber()
+  @Min(0)
   expected: number;
 
-  @IsNumber() @Min(0)
+  @IsNumber()
+  @Min(0)
   ratio: number;
 
-  @IsNumber() @Min(0)
+  @IsNumber()
+  @Min(0)
   pValue: number;
 
-  @IsNumber() @Min(0)
+  @IsNumber()
+  @Min(0)
   threshold: number;
 
   /** References of some of the window's complaints, most recent first. */
-  @IsArray() @ArrayMaxSize(20) @Matches(REFERENCE_PATTERN, { each: true })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(REFERENCE_PATTERN, { each: true })
   samples: string[];
 }

@@ -9,7 +9,13 @@ import { isRegionCode, regionCode, regionRuleMessage } from './regions';
 export function IsRegion(options?: ValidationOptions): PropertyDecorator {
   const normalise = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (regionCode(value) ?? value) : value));
   const validate = ValidateBy(
-    { name: 'isRegion', validator: { validate: (value: unknown) => isRegionCode(value), defaultMessage: (args) => regionRuleMessage(args?.property ?? 'region') } },
+    {
+      name: 'isRegion',
+      validator: {
+        validate: (value: unknown) => isRegionCode(value),
+        defaultMessage: (args) => regionRuleMessage(args?.property ?? 'region'),
+      },
+    },
     options,
   );
   return (target, property) => {

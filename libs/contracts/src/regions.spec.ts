@@ -13,7 +13,17 @@ describe('province-level divisions (GB/T 2260)', () => {
     expect(REGIONS.filter((r) => r.zh.endsWith('自治区'))).toHaveLength(5);
     expect(REGIONS.filter((r) => r.zh.endsWith('市'))).toHaveLength(4);
     expect(REGIONS.filter((r) => r.zh.endsWith('特别行政区'))).toHaveLength(2);
-    expect(REGIONS.map((r) => `${r.code} ${r.zh}`)).toEqual(expect.arrayContaining(['110000 北京市', '310000 上海市', '440000 广东省', '650000 新疆维吾尔自治区', '710000 台湾省', '810000 香港特别行政区', '820000 澳门特别行政区']));
+    expect(REGIONS.map((r) => `${r.code} ${r.zh}`)).toEqual(
+      expect.arrayContaining([
+        '110000 北京市',
+        '310000 上海市',
+        '440000 广东省',
+        '650000 新疆维吾尔自治区',
+        '710000 台湾省',
+        '810000 香港特别行政区',
+        '820000 澳门特别行政区',
+      ]),
+    );
   });
 
   it.each([
@@ -43,9 +53,12 @@ describe('province-level divisions (GB/T 2260)', () => {
     expect(regionCode(input)).toBe(code);
   });
 
-  it.each(['', '   ', '310115', '310001', '999999', '000000', '上海浦东', '省', '自治区', 'Shanghai City', '上海市市', 'UNKNOWN', '31000'])('refuses %j', (input) => {
-    expect(regionCode(input)).toBeNull();
-  });
+  it.each(['', '   ', '310115', '310001', '999999', '000000', '上海浦东', '省', '自治区', 'Shanghai City', '上海市市', 'UNKNOWN', '31000'])(
+    'refuses %j',
+    (input) => {
+      expect(regionCode(input)).toBeNull();
+    },
+  );
 
   it('names a code in Chinese or English, and nothing else', () => {
     expect(regionName('310000', 'zh')).toBe('上海市');

@@ -55,7 +55,10 @@ const CHINESE_SUFFIXES = ['维吾尔自治区', '壮族自治区', '回族自治
 const BY_CODE: ReadonlyMap<string, Region> = new Map(REGIONS.map((r) => [r.code, r]));
 const BY_CHINESE_NAME: ReadonlyMap<string, RegionCode> = new Map(REGIONS.map((r) => [r.zh, r.code]));
 const BY_SHORT_NAME: ReadonlyMap<string, RegionCode> = new Map(REGIONS.map((r) => [r.zhShort, r.code]));
-const BY_ENGLISH_NAME: ReadonlyMap<string, RegionCode> = new Map([...REGIONS.map((r) => [r.en.toLowerCase(), r.code] as [string, RegionCode]), ...Object.entries(ENGLISH_ALIASES)]);
+const BY_ENGLISH_NAME: ReadonlyMap<string, RegionCode> = new Map([
+  ...REGIONS.map((r) => [r.en.toLowerCase(), r.code] as [string, RegionCode]),
+  ...Object.entries(ENGLISH_ALIASES),
+]);
 
 /**
  * The GB/T 2260 code of a province-level division given as its code (`310000`), its Chinese name with

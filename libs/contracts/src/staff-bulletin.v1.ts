@@ -1,7 +1,22 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID,
-  Matches, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { CORRECTIVE_ACTION_CATEGORIES, CorrectiveActionCategory, ROOT_CAUSE_CATEGORIES, RootCauseCategory } from './closure-categories';
 import { EventEnvelope } from './event-envelope';
@@ -13,8 +28,14 @@ import { Topics } from './topics';
  * of cases or complaints, and the mean satisfaction score (1-5).
  */
 export const SCORECARD_MEASURES = [
-  'firstFeedbackWithin48h', 'decidedWithin15d', 'breachRate', 'escalationRate', 'reopenRate', 'satisfactionMean',
-  'satisfactionResponseRate', 'repeatRate',
+  'firstFeedbackWithin48h',
+  'decidedWithin15d',
+  'breachRate',
+  'escalationRate',
+  'reopenRate',
+  'satisfactionMean',
+  'satisfactionResponseRate',
+  'repeatRate',
 ] as const;
 export type ScorecardMeasure = (typeof SCORECARD_MEASURES)[number];
 
@@ -32,10 +53,12 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A count this period and the period before. */
 export class CountChangeV1 {
-  @IsInt() @Min(0)
+  @IsInt()
+  @Min(0)
   value: number;
 
-  @IsInt() @Min(0)
+  @IsInt()
+  @Min(0)
   previous: number;
 
   @IsInt()
@@ -47,14 +70,17 @@ export class MeasureScoreV1 {
   @IsIn(SCORECARD_MEASURES)
   measure: ScorecardMeasure;
 
-  @IsOptional() @IsNumber()
+  @IsOptional()
+  @IsNumber()
   value: number | null;
 
-  @IsOptional() @IsNumber()
+  @IsOptional()
+  @IsNumber()
   previous: number | null;
 
   /** value - previous (null when either is null). */
-  @IsOptional() @IsNumber()
+  @IsOptional()
+  @IsNumber()
   change: number | null;
 
   /** The target (met at or beyond it) and the watch line (missed beyond it). */
@@ -78,16 +104,26 @@ export class MeasureScoreV1 {
 
 /** A department's row (or `ALL`, every department together). */
 export class ScorecardRowV1 {
-  @IsString() @IsNotEmpty() @MaxLength(64)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
   key: string;
 
-  @IsObject() @ValidateNested() @Type(() => CountChangeV1)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CountChangeV1)
   volume: CountChangeV1;
 
-  @IsObject() @ValidateNested() @Type(() => CountChangeV1)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CountChangeV1)
   cases: CountChangeV1;
 
-  @IsArray() @ArrayMaxSize(SCORECARD_MEASURES.length) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => MeasureScoreV1)
+  @IsArray()
+  @ArrayMaxSize(SCORECARD_MEASURES.length)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => MeasureScoreV1)
   measures: MeasureScoreV1[];
 }
 
@@ -99,10 +135,16 @@ export class ScorecardV1 {
   @Matches(DAY)
   previousTo: string;
 
-  @IsObject() @ValidateNested() @Type(() => ScorecardRowV1)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ScorecardRowV1)
   total: ScorecardRowV1;
 
-  @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ScorecardRowV1)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ScorecardRowV1)
   departments: ScorecardRowV1[];
 }
 
@@ -114,16 +156,21 @@ export class BulletinHotspotV1 {
   @IsIn(HOTSPOT_KINDS)
   kind: HotspotKind;
 
-  @IsOptional() @IsIn(SPIKE_DIMENSIONS)
+  @IsOptional()
+  @IsIn(SPIKE_DIMENSIONS)
   dimension?: SpikeDimensionV1;
 
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   subject: string;
 
-  @IsInt() @Min(0)
+  @IsInt()
+  @Min(0)
   observed: number;
 
-  @IsNumber() @Min(0)
+  @IsNumber()
+  @Min(0)
   expected: number;
 
   @IsISO8601({ strict: true })
@@ -134,7 +181,8 @@ export class RootCauseCountV1 {
   @IsIn(ROOT_CAUSE_CATEGORIES)
   category: RootCauseCategory;
 
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   count: number;
 }
 
@@ -142,19 +190,29 @@ export class CorrectiveActionCountV1 {
   @IsIn(CORRECTIVE_ACTION_CATEGORIES)
   category: CorrectiveActionCategory;
 
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   count: number;
 }
 
 /** What the cases closed in the week found and changed (categories of their root causes and corrective actions). */
 export class BulletinImprovementsV1 {
-  @IsInt() @Min(0)
+  @IsInt()
+  @Min(0)
   closedCases: number;
 
-  @IsArray() @ArrayMaxSize(ROOT_CAUSE_CATEGORIES.length) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => RootCauseCountV1)
+  @IsArray()
+  @ArrayMaxSize(ROOT_CAUSE_CATEGORIES.length)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => RootCauseCountV1)
   rootCauses: RootCauseCountV1[];
 
-  @IsArray() @ArrayMaxSize(CORRECTIVE_ACTION_CATEGORIES.length) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => CorrectiveActionCountV1)
+  @IsArray()
+  @ArrayMaxSize(CORRECTIVE_ACTION_CATEGORIES.length)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => CorrectiveActionCountV1)
   correctiveActions: CorrectiveActionCountV1[];
 }
 
@@ -181,19 +239,29 @@ export class StaffBulletinV1 extends EventEnvelope {
   @Matches(DAY)
   to: string;
 
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   timeZone: string;
 
-  @IsObject() @ValidateNested() @Type(() => ScorecardV1)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ScorecardV1)
   scorecard: ScorecardV1;
 
   /** Newest first; at most 50 (`hotspotsTotal` says how many were raised). */
-  @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => BulletinHotspotV1)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => BulletinHotspotV1)
   hotspots: BulletinHotspotV1[];
 
-  @IsInt() @Min(0)
+  @IsInt()
+  @Min(0)
   hotspotsTotal: number;
 
-  @IsObject() @ValidateNested() @Type(() => BulletinImprovementsV1)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BulletinImprovementsV1)
   improvements: BulletinImprovementsV1;
 }

@@ -16,11 +16,28 @@ const TRAILING_MARKS = new Set(['。', '.', '!', '！', '~', '～']);
 /** The text without its trailing punctuation and spaces, in linear time (a `[…\s]+$` pattern backtracks over long runs). */
 function withoutTrailingMarks(text: string): string {
   let end = text.length;
-  while (end > 0 && (TRAILING_MARKS.has(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  while (end > 0 && (TRAILING_MARKS.has(text[end - 1]) || /\s/.test(text[end - 1]))) end--;
   return text.slice(0, end);
 }
 
 const SURVEY_WORDS: Record<string, number> = {
-  非常满意: 5, 很满意: 5, 满意: 5, 基本满意: 4, 比较满意: 4, 还行: 3, 一般: 3, 不满意: 2, 不太满意: 2, 非常不满意: 1, 很不满意: 1,
-  'very satisfied': 5, satisfied: 5, 'fairly satisfied': 4, neutral: 3, 'not satisfied': 2, unsatisfied: 2, dissatisfied: 2, 'very dissatisfied': 1,
+  非常满意: 5,
+  很满意: 5,
+  满意: 5,
+  基本满意: 4,
+  比较满意: 4,
+  还行: 3,
+  一般: 3,
+  不满意: 2,
+  不太满意: 2,
+  非常不满意: 1,
+  很不满意: 1,
+  'very satisfied': 5,
+  satisfied: 5,
+  'fairly satisfied': 4,
+  neutral: 3,
+  'not satisfied': 2,
+  unsatisfied: 2,
+  dissatisfied: 2,
+  'very dissatisfied': 1,
 };

@@ -4,14 +4,23 @@
 export const CHANNELS = ['web', 'hotline', 'mobile', 'wechat', 'weibo'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const PRODUCTS = [
-  'DEPOSIT', 'CREDIT_CARD', 'LOAN', 'PAYMENT', 'WEALTH', 'INSURANCE', 'CREDIT_REPORT', 'OTHER',
-] as const;
+export const PRODUCTS = ['DEPOSIT', 'CREDIT_CARD', 'LOAN', 'PAYMENT', 'WEALTH', 'INSURANCE', 'CREDIT_REPORT', 'OTHER'] as const;
 export type Product = (typeof PRODUCTS)[number];
 
 export const REASONS = [
-  'SERVICE_QUALITY', 'MARKETING', 'DISCLOSURE', 'CHOICE', 'FEES', 'RETURNS', 'CONTRACT', 'FUNDS_SECURITY',
-  'INFO_SECURITY', 'DEBT_COLLECTION', 'PROCESS', 'SYSTEM_FAILURE', 'OTHER',
+  'SERVICE_QUALITY',
+  'MARKETING',
+  'DISCLOSURE',
+  'CHOICE',
+  'FEES',
+  'RETURNS',
+  'CONTRACT',
+  'FUNDS_SECURITY',
+  'INFO_SECURITY',
+  'DEBT_COLLECTION',
+  'PROCESS',
+  'SYSTEM_FAILURE',
+  'OTHER',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -22,8 +31,15 @@ export const PRIORITIES = ['P1', 'P2', 'P3'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 export const DEPARTMENTS = [
-  'CARD_CENTER', 'RETAIL_BANKING', 'LENDING', 'WEALTH', 'PAYMENTS', 'DIGITAL', 'FRAUD',
-  'CONSUMER_PROTECTION', 'CUSTOMER_SERVICE',
+  'CARD_CENTER',
+  'RETAIL_BANKING',
+  'LENDING',
+  'WEALTH',
+  'PAYMENTS',
+  'DIGITAL',
+  'FRAUD',
+  'CONSUMER_PROTECTION',
+  'CUSTOMER_SERVICE',
 ] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 

@@ -40,7 +40,10 @@ export function parseContract<T extends object>(cls: ClassConstructor<T>, value:
     throw new ContractViolation(cls.name, [{ field: '$', message: 'must be a JSON object' }]);
   }
   const illFormed = illFormedTextPath(value);
-  if (illFormed) throw new ContractViolation(cls.name, [{ field: illFormed, message: `${illFormed} must be well-formed Unicode text (no lone surrogate)` }]);
+  if (illFormed)
+    throw new ContractViolation(cls.name, [
+      { field: illFormed, message: `${illFormed} must be well-formed Unicode text (no lone surrogate)` },
+    ]);
   const instance = plainToInstance(cls, value);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (errors.length > 0) throw new ContractViolation(cls.name, flattenValidationErrors(errors));

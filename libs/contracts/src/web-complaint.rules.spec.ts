@@ -1,17 +1,39 @@
 import { checkPickedEvidence } from './evidence.rules';
 import { checkLookUp, checkSurvey, checkWebComplaint, EMAIL_PATTERN, RULE_MESSAGES, WebComplaintForm } from './web-complaint.rules';
 
-const valid: WebComplaintForm = { text: '信用卡被盗刷', name: '张三', phone: '13800138000', email: '', idNumber: '', product: '', region: '', consent: true };
+const valid: WebComplaintForm = {
+  text: '信用卡被盗刷',
+  name: '张三',
+  phone: '13800138000',
+  email: '',
+  idNumber: '',
+  product: '',
+  region: '',
+  consent: true,
+};
 
 describe('checkWebComplaint', () => {
   it('passes a complete form, with or without the optional fields', () => {
     expect(checkWebComplaint(valid)).toEqual([]);
-    expect(checkWebComplaint({ ...valid, email: 'zhang@example.com', idNumber: '11010519491231002X', product: 'CREDIT_CARD', region: '310000' })).toEqual([]);
+    expect(
+      checkWebComplaint({ ...valid, email: 'zhang@example.com', idNumber: '11010519491231002X', product: 'CREDIT_CARD', region: '310000' }),
+    ).toEqual([]);
     expect(checkWebComplaint({ ...valid, region: '广西' })).toEqual([]);
   });
 
   it('names each broken rule by the API field path, in form order', () => {
-    expect(checkWebComplaint({ text: '  ', name: '', phone: 'call me', email: 'nope', idNumber: '123', product: 'CRYPTO', region: '浦东新区', consent: false })).toEqual([
+    expect(
+      checkWebComplaint({
+        text: '  ',
+        name: '',
+        phone: 'call me',
+        email: 'nope',
+        idNumber: '123',
+        product: 'CRYPTO',
+        region: '浦东新区',
+        consent: false,
+      }),
+    ).toEqual([
       { field: 'customer.name', rule: 'nameRequired' },
       { field: 'customer.phone', rule: 'phoneInvalid' },
       { field: 'customer.email', rule: 'emailInvalid' },
@@ -33,7 +55,8 @@ describe('checkWebComplaint', () => {
 
   it('reads e-mail addresses with a dotted domain, and nothing else', () => {
     for (const email of ['zhang@example.com', 'a.b+c@mail.example.com.cn', '张@例子.中国']) expect(EMAIL_PATTERN.test(email)).toBe(true);
-    for (const email of ['zhang@example', 'a@@b.c', 'a b@c.d', '@b.c', 'a@.b.c', 'a@b..c', 'a@b.c.', 'a@b.c@d']) expect(EMAIL_PATTERN.test(email)).toBe(false);
+    for (const email of ['zhang@example', 'a@@b.c', 'a b@c.d', '@b.c', 'a@.b.c', 'a@b..c', 'a@b.c.', 'a@b.c@d'])
+      expect(EMAIL_PATTERN.test(email)).toBe(false);
   });
 
   it('checks a long e-mail address by its length, and its pattern in linear time', () => {
@@ -53,9 +76,14 @@ describe('checkWebComplaint', () => {
 describe('checkLookUp and checkSurvey', () => {
   it('want a reference, four digits, and a whole score from 1 to 5', () => {
     expect(checkLookUp({ reference: 'C20261129-W7K3Q9', phoneLast4: '8000' })).toEqual([]);
-    expect(checkLookUp({ reference: 'c20261129-w7k3q9', phoneLast4: '800' }).map((b) => b.rule)).toEqual(['referenceInvalid', 'phoneLast4Invalid']);
+    expect(checkLookUp({ reference: 'c20261129-w7k3q9', phoneLast4: '800' }).map((b) => b.rule)).toEqual([
+      'referenceInvalid',
+      'phoneLast4Invalid',
+    ]);
     expect(checkSurvey({ reference: 'C20261129-W7K3Q9', phoneLast4: '8000', score: 5, comment: '' })).toEqual([]);
-    expect(checkSurvey({ reference: 'C20261129-W7K3Q9', phoneLast4: '8000', score: null, comment: 'x'.repeat(2_001) }).map((b) => b.rule)).toEqual(['scoreInvalid', 'commentTooLong']);
+    expect(
+      checkSurvey({ reference: 'C20261129-W7K3Q9', phoneLast4: '8000', score: null, comment: 'x'.repeat(2_001) }).map((b) => b.rule),
+    ).toEqual(['scoreInvalid', 'commentTooLong']);
   });
 });
 
@@ -65,8 +93,21 @@ describe('checkPickedEvidence', () => {
   it('refuses too many files, a file over the limit and a file that is no accepted type, as the API names them', () => {
     const limits = { maxCount: 2, maxBytes: 100 };
     expect(checkPickedEvidence([{ sizeBytes: 10, head: png }], limits)).toEqual([]);
-    expect(checkPickedEvidence([png, png, png].map((head) => ({ sizeBytes: 10, head })), limits)).toEqual([{ field: 'attachments', rule: 'tooMany', values: { max: 2, count: 3 } }]);
-    expect(checkPickedEvidence([{ sizeBytes: 101, head: png }, { sizeBytes: 10, head: exe }], limits).map((b) => [b.field, b.rule])).toEqual([
+    expect(
+      checkPickedEvidence(
+        [png, png, png].map((head) => ({ sizeBytes: 10, head })),
+        limits,
+      ),
+    ).toEqual([{ field: 'attachments', rule: 'tooMany', values: { max: 2, count: 3 } }]);
+    expect(
+      checkPickedEvidence(
+        [
+          { sizeBytes: 101, head: png },
+          { sizeBytes: 10, head: exe },
+        ],
+        limits,
+      ).map((b) => [b.field, b.rule]),
+    ).toEqual([
       ['attachments[0].data', 'tooLarge'],
       ['attachments[1].data', 'wrongType'],
     ]);

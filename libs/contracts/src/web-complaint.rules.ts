@@ -98,10 +98,21 @@ export interface WebComplaintForm {
 /** The rules the web complaint API applies, checked on the form: one breach per field at most, in form order. */
 export function checkWebComplaint(form: WebComplaintForm): RuleBreach[] {
   const breaches: RuleBreach[] = [];
-  const breach = (field: string, rule: RuleKey | null) => { if (rule) breaches.push({ field, rule }); };
+  const breach = (field: string, rule: RuleKey | null) => {
+    if (rule) breaches.push({ field, rule });
+  };
   breach('customer.name', !NOT_BLANK.test(form.name) ? 'nameRequired' : form.name.length > L.nameMaxLength ? 'nameTooLong' : null);
   breach('customer.phone', isPhoneNumber(form.phone) ? null : 'phoneInvalid');
-  breach('customer.email', form.email === '' ? null : form.email.length > L.emailMaxLength ? 'emailTooLong' : EMAIL_PATTERN.test(form.email) ? null : 'emailInvalid');
+  breach(
+    'customer.email',
+    form.email === ''
+      ? null
+      : form.email.length > L.emailMaxLength
+        ? 'emailTooLong'
+        : EMAIL_PATTERN.test(form.email)
+          ? null
+          : 'emailInvalid',
+  );
   breach('customer.idNumber', form.idNumber === '' || ID_NUMBER_PATTERN.test(form.idNumber) ? null : 'idNumberInvalid');
   breach('product', form.product === '' || (PRODUCTS as readonly string[]).includes(form.product) ? null : 'productUnknown');
   breach('region', form.region === '' || regionCode(form.region) ? null : 'regionUnknown');
@@ -121,7 +132,8 @@ export function checkLookUp(form: { reference: string; phoneLast4: string }): Ru
 /** The satisfaction survey's rules: the look-up's, a score from 1 to 5 and a comment of limited length. */
 export function checkSurvey(form: { reference: string; phoneLast4: string; score: number | null; comment: string }): RuleBreach[] {
   const breaches = checkLookUp(form);
-  if (form.score === null || !Number.isInteger(form.score) || form.score < 1 || form.score > 5) breaches.push({ field: 'score', rule: 'scoreInvalid' });
+  if (form.score === null || !Number.isInteger(form.score) || form.score < 1 || form.score > 5)
+    breaches.push({ field: 'score', rule: 'scoreInvalid' });
   if (form.comment.length > L.commentMaxLength) breaches.push({ field: 'comment', rule: 'commentTooLong' });
   return breaches;
 }

@@ -30,7 +30,8 @@ class DeliveryDispatcherLifecycle implements OnApplicationBootstrap, OnApplicati
       deliverDue,
       options.pollMs,
       (report) => {
-        for (const [outcome, count] of Object.entries(report)) if (count > 0) deliveryMetrics.attempts.inc({ outbox: options.name, outcome }, count);
+        for (const [outcome, count] of Object.entries(report) as [string, number][])
+          if (count > 0) deliveryMetrics.attempts.inc({ outbox: options.name, outcome }, count);
         if (report.retrying || report.dead) logger.warn({ outbox: options.name, ...report }, 'outbound deliveries failed');
       },
       (error) => logger.error({ outbox: options.name, err: error }, 'outbound delivery run failed'),
@@ -58,8 +59,16 @@ export class DeliveryModule {
       module: DeliveryModule,
       providers: [
         { provide: DELIVERY_OPTIONS, useValue: options },
-        { provide: DeliveryOutbox, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new PostgresDeliveryOutbox<P>(dataSource, options.schema) },
-        { provide: DeliverDue, inject: [DeliveryOutbox], useFactory: (outbox: DeliveryOutbox<P>) => new DeliverDue(outbox, options.sender, options.settings) },
+        {
+          provide: DeliveryOutbox,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) => new PostgresDeliveryOutbox<P>(dataSource, options.schema),
+        },
+        {
+          provide: DeliverDue,
+          inject: [DeliveryOutbox],
+          useFactory: (outbox: DeliveryOutbox<P>) => new DeliverDue(outbox, options.sender, options.settings),
+        },
         DeliveryDispatcherLifecycle,
       ],
       exports: [DeliveryOutbox],

@@ -24,7 +24,12 @@ export function createDeliveriesTableSql(schema: string): string[] {
  * Records a delivery in `<schema>.deliveries` through `db`, which may be a transaction's manager, so a
  * service can queue a message in the same transaction as the change that causes it. True when it was new.
  */
-export async function enqueueDelivery<P>(db: { query(sql: string, parameters?: unknown[]): Promise<unknown> }, schema: string, request: DeliveryRequest<P>, now: Date): Promise<boolean> {
+export async function enqueueDelivery<P>(
+  db: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
+  schema: string,
+  request: DeliveryRequest<P>,
+  now: Date,
+): Promise<boolean> {
   const result = await db.query(
     `INSERT INTO ${schema}.deliveries (id, target, payload, status, attempts, next_attempt_at, created_at)
      VALUES ($1, $2, $3, 'pending', 0, $4, $4) ON CONFLICT (id) DO NOTHING RETURNING id`,
@@ -62,15 +67,26 @@ export class PostgresDeliveryOutbox<P> extends DeliveryOutbox<P> {
   }
 
   async markDelivered(id: string, attempts: number, now: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE ${this.table} SET status = 'delivered', attempts = $2, finished_at = $3, last_error = NULL WHERE id = $1`, [id, attempts, now]);
+    await this.dataSource.query(
+      `UPDATE ${this.table} SET status = 'delivered', attempts = $2, finished_at = $3, last_error = NULL WHERE id = $1`,
+      [id, attempts, now],
+    );
   }
 
   async scheduleRetry(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE ${this.table} SET attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $1`, [id, attempts, nextAttemptAt, truncateText(error, 1_000)]);
+    await this.dataSource.query(`UPDATE ${this.table} SET attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $1`, [
+      id,
+      attempts,
+      nextAttemptAt,
+      truncateText(error, 1_000),
+    ]);
   }
 
   async markDead(id: string, attempts: number, error: string, now: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE ${this.table} SET status = 'dead', attempts = $2, last_error = $3, finished_at = $4 WHERE id = $1`, [id, attempts, truncateText(error, 1_000), now]);
+    await this.dataSource.query(
+      `UPDATE ${this.table} SET status = 'dead', attempts = $2, last_error = $3, finished_at = $4 WHERE id = $1`,
+      [id, attempts, truncateText(error, 1_000), now],
+    );
   }
 
   /** The returned rows of an INSERT/UPDATE … RETURNING (TypeORM answers `[rows, count]` for those). */

@@ -22,7 +22,7 @@ export async function ensureKafka(opts: EnsureKafkaOptions): Promise<LocalKafka 
   const first = opts.brokers.split(',')[0]?.trim() ?? '';
   const match = /^(.+):(\d+)$/.exec(first);
   if (!match) throw new Error(`Invalid Kafka broker address "${first}" (expected host:port)`);
-  const host = match[1] as string;
+  const host = match[1];
   const port = Number(match[2]);
 
   if (await kafkaAnswers([first])) {

@@ -23,7 +23,9 @@ export function kafkaLibsDir(projectRoot: string): string {
 export async function resolveKafkaJars(projectRoot: string, log?: (line: string) => void): Promise<string> {
   const pom = join(projectRoot, KAFKA_POM);
   const libs = kafkaLibsDir(projectRoot);
-  const sha = createHash('sha256').update(await readFile(pom)).digest('hex');
+  const sha = createHash('sha256')
+    .update(await readFile(pom))
+    .digest('hex');
   if ((await readFile(join(libs, MARKER), 'utf8').catch(() => '')).trim() === sha) return libs;
 
   log?.(`resolving Kafka broker jars from ${KAFKA_POM} with mvn (one-off)`);
@@ -51,4 +53,3 @@ export async function resolveKafkaJars(projectRoot: string, log?: (line: string)
     await rm(tmp, { recursive: true, force: true });
   }
 }
-

@@ -128,7 +128,9 @@ export async function startLocalKafka(opts: LocalKafkaOptions): Promise<LocalKaf
     if (answered === clusterId && !exited) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`Kafka broker not ready on ${brokers} after ${READY_TIMEOUT_MS / 1000} s; ${logFile}:\n${await logExcerpt(logFile, logStart)}`);
+      throw new Error(
+        `Kafka broker not ready on ${brokers} after ${READY_TIMEOUT_MS / 1000} s; ${logFile}:\n${await logExcerpt(logFile, logStart)}`,
+      );
     }
     await within(exit, POLL_MS);
   }

@@ -23,7 +23,12 @@ export interface ProvisionOptions {
  * Returns the broker it started, if any, so the caller can stop it.
  */
 export async function provisionInfrastructure(options: ProvisionOptions): Promise<LocalKafka | null> {
-  const started = await ensureKafka({ projectRoot: options.projectRoot, brokers: options.brokers, dataDir: options.kafkaDataDir, log: options.log });
+  const started = await ensureKafka({
+    projectRoot: options.projectRoot,
+    brokers: options.brokers,
+    dataDir: options.kafkaDataDir,
+    log: options.log,
+  });
   try {
     if (await ensureDatabase(options.databaseUrl)) options.log?.(`created database ${new URL(options.databaseUrl).pathname.slice(1)}`);
     const kafka = new Kafka({ clientId: 'provision', brokers: options.brokers.split(','), logLevel: logLevel.NOTHING });

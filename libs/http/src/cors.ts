@@ -31,7 +31,7 @@ export function enableCors(app: NestFastifyApplication, staffOrigins: readonly s
   const publicPaths = new Set(publicCors?.paths ?? []);
   app.enableCors({
     delegator: (request, callback) => {
-      const path = (request.url ?? '').split('?')[0]!;
+      const path = (request.url ?? '').split('?')[0];
       if (publicCors && publicPaths.has(path)) {
         return callback(null, {
           origin: publicCors.origins,
@@ -49,5 +49,8 @@ export function enableCors(app: NestFastifyApplication, staffOrigins: readonly s
 
 /** A comma-separated origin list from a setting; blanks dropped. */
 export function originList(setting: string): string[] {
-  return setting.split(',').map((o) => o.trim()).filter(Boolean);
+  return setting
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 }

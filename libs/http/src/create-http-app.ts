@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { CORRELATION_HEADER, correlationIdOf, httpRequestSeconds } from '@complaints/observability';
 import { applyRouteBodyLimits } from './body-limit';
@@ -49,7 +49,10 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
       void reply
         .status(tooLong ? 414 : 400)
         .header('content-type', PROBLEM_CONTENT_TYPE)
-        .send({ ...problem(tooLong ? 414 : 400, 'bad-path', `The request path ${message}.`, { errors: [{ field: 'path', message }] }), instance: request.url });
+        .send({
+          ...problem(tooLong ? 414 : 400, 'bad-path', `The request path ${message}.`, { errors: [{ field: 'path', message }] }),
+          instance: request.url,
+        });
     },
     // request.ip (per-client limits, logs) is the TCP peer unless that peer is a trusted proxy.
     trustProxy: options.trustedProxies ?? parseTrustedProxies(process.env.TRUSTED_PROXIES),
@@ -59,8 +62,8 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
   const fastify = adapter.getInstance();
   applyRouteBodyLimits(fastify);
   adapter.useBodyParser('application/json', options.rawBody ?? false, undefined, (request, body, done) => {
-    if (jsonNestsDeeperThan(body as unknown as Buffer, MAX_JSON_DEPTH)) return done(tooDeep(), undefined);
-    fastify.getDefaultJsonParser('error', 'error')(request, body as unknown as string, done);
+    if (jsonNestsDeeperThan(body, MAX_JSON_DEPTH)) return done(tooDeep(), undefined);
+    void fastify.getDefaultJsonParser('error', 'error')(request, body as unknown as string, done);
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
@@ -76,7 +79,10 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
     if (!request.is404) return undefined;
     const hasBody = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
     if (hasBody) reply.header('connection', 'close');
-    return reply.status(404).header('content-type', PROBLEM_CONTENT_TYPE).send({ ...problem(404, 'not-found', 'There is no such resource.'), instance: request.url });
+    return reply
+      .status(404)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send({ ...problem(404, 'not-found', 'There is no such resource.'), instance: request.url });
   });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(CORRELATION_HEADER, correlationId(request.raw) ?? request.id);
@@ -88,7 +94,12 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
 
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(options.openApi.title).setDescription(options.openApi.description).setVersion('1').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle(options.openApi.title)
+      .setDescription(options.openApi.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
   );
   SwaggerModule.setup('docs', app, document, { swaggerUiEnabled: false, jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
   if (options.site) await mountSite(app, options.site);
@@ -108,7 +119,7 @@ export function correlationId(raw: { id?: unknown }): string | undefined {
 /** Starts listening and returns the base URL. */
 export async function listen(app: INestApplication, host: string, port: number): Promise<string> {
   await app.listen(port, host);
-  const address = app.getHttpServer().address();
+  const address = (app.getHttpServer() as Server).address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actualPort}`;
 }

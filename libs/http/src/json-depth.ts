@@ -1,7 +1,12 @@
 /** How deeply a JSON request body may nest arrays and objects: far more than any DTO needs. */
 export const MAX_JSON_DEPTH = 64;
 
-const OPEN_ARRAY = 0x5b, CLOSE_ARRAY = 0x5d, OPEN_OBJECT = 0x7b, CLOSE_OBJECT = 0x7d, QUOTE = 0x22, BACKSLASH = 0x5c;
+const OPEN_ARRAY = 0x5b,
+  CLOSE_ARRAY = 0x5d,
+  OPEN_OBJECT = 0x7b,
+  CLOSE_OBJECT = 0x7d,
+  QUOTE = 0x22,
+  BACKSLASH = 0x5c;
 
 /**
  * Whether raw JSON text nests arrays/objects deeper than `maxDepth`, found by one linear scan of the
@@ -9,7 +14,7 @@ const OPEN_ARRAY = 0x5b, CLOSE_ARRAY = 0x5d, OPEN_OBJECT = 0x7b, CLOSE_OBJECT = 
  * multi-byte sequence) before anything parses or walks it recursively. Brackets inside strings do not count.
  */
 export function jsonNestsDeeperThan(raw: string | Buffer, maxDepth: number): boolean {
-  const at = typeof raw === 'string' ? (i: number) => raw.charCodeAt(i) : (i: number) => raw[i]!;
+  const at = typeof raw === 'string' ? (i: number) => raw.charCodeAt(i) : (i: number) => raw[i];
   let depth = 0;
   let inString = false;
   for (let i = 0; i < raw.length; i++) {

@@ -17,7 +17,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const { body, headers } = this.toProblem(exception);
     // Deliberate problems (503 while Kafka is down...) are answers, not faults: only unknown errors are logged.
-    if (body.status >= 500 && !(exception instanceof ProblemException)) this.logger.error({ err: exception, url: loggableUrl(request.url) }, 'request failed');
+    if (body.status >= 500 && !(exception instanceof ProblemException))
+      this.logger.error({ err: exception, url: loggableUrl(request.url) }, 'request failed');
     void reply
       .status(body.status)
       .headers(headers)
@@ -36,7 +37,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Plain 400/413/415s come from parsing the body (malformed JSON, wrong content type, too large).
       if (status === 415) {
         const message = 'must be application/json';
-        return { body: problem(415, 'unsupported-media-type', `Content-Type ${message}.`, { errors: [{ field: 'Content-Type', message }] }), headers: {} };
+        return {
+          body: problem(415, 'unsupported-media-type', `Content-Type ${message}.`, { errors: [{ field: 'Content-Type', message }] }),
+          headers: {},
+        };
       }
       const bodyError = [400, 413].includes(status) && detail ? { errors: [{ field: 'body', message: detail }] } : {};
       return { body: problem(status, code, detail, bodyError), headers: {} };

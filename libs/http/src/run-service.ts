@@ -20,7 +20,9 @@ export async function runService(define: () => ServiceDefinition): Promise<void>
     const url = await listen(app, definition.host, definition.port);
     app.get(Logger).log(`listening on ${url}`, 'Bootstrap');
   } catch (error) {
-    process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'service failed to start', error: error instanceof Error ? error.message : String(error) })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 'fatal', msg: 'service failed to start', error: error instanceof Error ? error.message : String(error) })}\n`,
+    );
     process.exit(1);
   }
 }

@@ -8,7 +8,10 @@ import { isIP } from 'node:net';
  * refused, so a typo never widens the trust.
  */
 export function parseTrustedProxies(setting: string | undefined): string[] {
-  const entries = (setting ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+  const entries = (setting ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
   for (const entry of entries) {
     const [address, bits, ...rest] = entry.split('/');
     const family = isIP(address ?? '');

@@ -17,7 +17,10 @@ describe('unsafeStringIn', () => {
 
   it('checks object keys too', () => {
     expect(unsafeStringIn({ ['bad\u0000key']: 1 })?.field).toBe('bad\u0000key');
-    expect(unsafeStringIn({ outer: { ['k\ud800']: 'v' } })).toEqual({ field: 'outer.k\ud800', message: expect.stringContaining('field names must be valid Unicode') });
+    expect(unsafeStringIn({ outer: { ['k\ud800']: 'v' } })).toEqual({
+      field: 'outer.k\ud800',
+      message: expect.stringContaining('field names must be valid Unicode'),
+    });
   });
 
   it('names the first bad field in document order', () => {

@@ -25,14 +25,14 @@ export function unsafeStringIn(value: unknown, path = ''): FieldError | undefine
       continue;
     }
     if (typeof item !== 'object' || item === null) continue;
-    const entries = Object.entries(item);
+    const entries = Object.entries(item as Record<string, unknown>);
     for (const [key] of entries) {
       const message = stringProblem(key);
       if (message) return { field: itemPath ? `${itemPath}.${key}` : key, message: `field names ${message}` };
     }
     // Pushed in reverse, so the first field in document order is the one named.
     for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i]!;
+      const [key, child] = entries[i];
       pending.push({ value: child, path: itemPath ? `${itemPath}.${key}` : key });
     }
   }

@@ -3,7 +3,14 @@ import { complaintContent } from './complaint-content';
 import { receivedComplaintEvent, submissionResult } from './complaint-submission';
 import { complaintAccepted } from './http/complaint-accepted';
 
-const file = { id: '6f1c8c55-1f0c-4d2e-9a57-3f3a5f0b1c2d', contentType: 'image/png' as const, sizeBytes: 68, sha256: 'a'.repeat(64), fileName: 'receipt.png', content: Buffer.from('png') };
+const file = {
+  id: '6f1c8c55-1f0c-4d2e-9a57-3f3a5f0b1c2d',
+  contentType: 'image/png' as const,
+  sizeBytes: 68,
+  sha256: 'a'.repeat(64),
+  fileName: 'receipt.png',
+  content: Buffer.from('png'),
+};
 const receivedAt = new Date('2026-11-29T01:02:03Z');
 
 function complaint(evidence = [file]): ComplaintV1 {
@@ -32,14 +39,28 @@ describe('a submitted complaint', () => {
   it('is published as a valid complaints.received.v1 event of the intake that received it', () => {
     const event = receivedComplaintEvent(complaint(), { source: 'intake-web', receivedAt, correlationId: 'corr-1' });
     expect(parseContract(ComplaintReceivedV1, JSON.parse(JSON.stringify(event)))).toMatchObject({
-      eventType: ComplaintReceivedV1.type, eventVersion: 1, occurredAt: receivedAt.toISOString(), correlationId: 'corr-1', causationId: null, source: 'intake-web',
+      eventType: ComplaintReceivedV1.type,
+      eventVersion: 1,
+      occurredAt: receivedAt.toISOString(),
+      correlationId: 'corr-1',
+      causationId: null,
+      source: 'intake-web',
     });
-    expect(receivedComplaintEvent(complaint(), { source: 'intake-web', receivedAt, correlationId: 'corr-1' }).eventId).not.toBe(event.eventId);
+    expect(receivedComplaintEvent(complaint(), { source: 'intake-web', receivedAt, correlationId: 'corr-1' }).eventId).not.toBe(
+      event.eventId,
+    );
   });
 
   it('is answered with its reference, its evidence metadata and the promises, replayed or not', () => {
     const event = receivedComplaintEvent(complaint(), { source: 'intake-web', receivedAt, correlationId: 'corr-1' });
-    const record = { complaintId: event.complaint.complaintId, reference: event.complaint.reference, requestHash: 'h', status: 'accepted' as const, event, receivedAt };
+    const record = {
+      complaintId: event.complaint.complaintId,
+      reference: event.complaint.reference,
+      requestHash: 'h',
+      status: 'accepted' as const,
+      event,
+      receivedAt,
+    };
     const result = submissionResult(record, true);
     expect(result).toEqual({
       reference: 'C20261129-W7K3Q9',
@@ -56,6 +77,11 @@ describe('a submitted complaint', () => {
       attachments: result.attachments,
       promises: { feedbackWithinHours: 48, decisionWithinDays: 15 },
     });
-    expect(submissionResult({ ...record, event: receivedComplaintEvent(complaint([]), { source: 'intake-web', receivedAt, correlationId: 'c' }) }, false).attachments).toEqual([]);
+    expect(
+      submissionResult(
+        { ...record, event: receivedComplaintEvent(complaint([]), { source: 'intake-web', receivedAt, correlationId: 'c' }) },
+        false,
+      ).attachments,
+    ).toEqual([]);
   });
 });

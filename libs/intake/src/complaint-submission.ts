@@ -23,7 +23,10 @@ export abstract class ReceivedComplaintPublisher {
 }
 
 /** The `complaints.received.v1` event of a complaint an intake (`source`) received. */
-export function receivedComplaintEvent(complaint: ComplaintV1, fields: { source: string; receivedAt: Date; correlationId: string }): ComplaintReceivedV1 {
+export function receivedComplaintEvent(
+  complaint: ComplaintV1,
+  fields: { source: string; receivedAt: Date; correlationId: string },
+): ComplaintReceivedV1 {
   return Object.assign(new ComplaintReceivedV1(), {
     eventId: randomUUID(),
     eventType: ComplaintReceivedV1.type,
@@ -43,7 +46,12 @@ export function submissionResult(record: ComplaintSubmissionRecord, replayed: bo
     complaintId: record.complaintId,
     receivedAt: record.receivedAt.toISOString(),
     replayed,
-    attachments: (record.event.complaint.content.attachments ?? []).map((a) => ({ id: a.id, contentType: a.contentType, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
+    attachments: (record.event.complaint.content.attachments ?? []).map((a) => ({
+      id: a.id,
+      contentType: a.contentType,
+      sizeBytes: a.sizeBytes,
+      sha256: a.sha256,
+    })),
   };
 }
 

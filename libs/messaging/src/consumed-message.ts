@@ -77,7 +77,7 @@ export abstract class TopicGroupConsumer {
         retries: Number.MAX_SAFE_INTEGER,
         initialRetryTime: 300,
         maxRetryTime: 10_000,
-        restartOnFailure: async () => !this.stopped,
+        restartOnFailure: () => Promise.resolve(!this.stopped),
       },
     });
     this.consumer = consumer;

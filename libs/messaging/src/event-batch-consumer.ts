@@ -1,7 +1,16 @@
 import { ClassConstructor } from 'class-transformer';
 import { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
-import { backoffMs, deadLetter, defaultRetry, MessageMeta, messageMeta, parseMessage, RetryPolicy, TopicGroupConsumer } from './consumed-message';
+import {
+  backoffMs,
+  deadLetter,
+  defaultRetry,
+  MessageMeta,
+  messageMeta,
+  parseMessage,
+  RetryPolicy,
+  TopicGroupConsumer,
+} from './consumed-message';
 import { classifyFailure, failureLogFields, givesUp, unreadableFailure } from './failure-classification';
 import { EventPublisher } from './event-publisher';
 import { messagingMetrics } from './messaging.metrics';
@@ -49,7 +58,17 @@ export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
     if (!(spec.maxBatchSize >= 1)) throw new Error('maxBatchSize must be at least 1');
   }
 
-  protected async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
+  // kafkajs hands these over as closures that do not use `this`, though its types declare them as methods.
+  /* eslint-disable @typescript-eslint/unbound-method */
+  protected async processBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+    commitOffsetsIfNecessary,
+  }: EachBatchPayload): Promise<void> {
+    /* eslint-enable @typescript-eslint/unbound-method */
     const { topic, partition } = batch;
     for (let start = 0; start < batch.messages.length; start += this.spec.maxBatchSize) {
       if (!isRunning() || isStale()) break;
@@ -91,7 +110,15 @@ export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
         if (givesUp(failure, attempt, this.retry.attempts)) {
           if (events.length === 1) {
             const [{ meta, message }] = events;
-            await deadLetter(this.dlq, this.spec.groupId, { topic: meta.topic, partition: meta.partition, message }, error, attempt, log, failure);
+            await deadLetter(
+              this.dlq,
+              this.spec.groupId,
+              { topic: meta.topic, partition: meta.partition, message },
+              error,
+              attempt,
+              log,
+              failure,
+            );
             return;
           }
           log.warn(failureLogFields(error, failure), 'permanent failure in a batch; handling its events one at a time');
@@ -103,7 +130,10 @@ export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
         }
         messagingMetrics.consumed.inc({ ...labels, outcome: 'retried' }, events.length);
         if (attempt >= this.retry.attempts) {
-          log.error({ ...failureLogFields(error, failure), attempt }, 'batch handler keeps failing; restarting from the last committed offset');
+          log.error(
+            { ...failureLogFields(error, failure), attempt },
+            'batch handler keeps failing; restarting from the last committed offset',
+          );
           throw error;
         }
         const backoff = backoffMs(this.retry, attempt);

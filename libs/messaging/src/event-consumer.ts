@@ -1,7 +1,16 @@
 import { ClassConstructor } from 'class-transformer';
 import { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
-import { backoffMs, deadLetter, defaultRetry, MessageMeta, messageMeta, parseMessage, RetryPolicy, TopicGroupConsumer } from './consumed-message';
+import {
+  backoffMs,
+  deadLetter,
+  defaultRetry,
+  MessageMeta,
+  messageMeta,
+  parseMessage,
+  RetryPolicy,
+  TopicGroupConsumer,
+} from './consumed-message';
 import { classifyFailure, failureLogFields, givesUp, unreadableFailure } from './failure-classification';
 import { EventPublisher } from './event-publisher';
 import { messagingMetrics } from './messaging.metrics';
@@ -34,7 +43,17 @@ export class EventConsumer<T extends object> extends TopicGroupConsumer {
     super(kafka, spec.groupId, spec.topic);
   }
 
-  protected async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
+  // kafkajs hands these over as closures that do not use `this`, though its types declare them as methods.
+  /* eslint-disable @typescript-eslint/unbound-method */
+  protected async processBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+    commitOffsetsIfNecessary,
+  }: EachBatchPayload): Promise<void> {
+    /* eslint-enable @typescript-eslint/unbound-method */
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
       await this.processMessage(batch.topic, batch.partition, message, heartbeat);

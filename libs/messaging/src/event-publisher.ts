@@ -46,7 +46,11 @@ export class EventPublisher {
   }
 
   /** Validates and publishes one event; resolves once every in-sync replica has it. */
-  async publish<T extends EventEnvelope>(contract: ClassConstructor<T> & { topic: string }, event: T, options: PublishOptions): Promise<void> {
+  async publish<T extends EventEnvelope>(
+    contract: ClassConstructor<T> & { topic: string },
+    event: T,
+    options: PublishOptions,
+  ): Promise<void> {
     await this.publishAll(contract, [event], () => options.key);
   }
 
@@ -54,11 +58,20 @@ export class EventPublisher {
    * Validates every event, then publishes them in one request; resolves once every in-sync replica has
    * all of them. Nothing is sent when one event violates its contract.
    */
-  async publishAll<T extends EventEnvelope>(contract: ClassConstructor<T> & { topic: string }, events: readonly T[], keyOf: (event: T) => string): Promise<void> {
+  async publishAll<T extends EventEnvelope>(
+    contract: ClassConstructor<T> & { topic: string },
+    events: readonly T[],
+    keyOf: (event: T) => string,
+  ): Promise<void> {
     if (events.length === 0) return;
     const messages = events.map((event) => {
       const valid = parseContract(contract, event);
-      return { key: keyOf(event), value: JSON.stringify(valid), headers: envelopeHeaders(valid), timestamp: String(Date.parse(valid.occurredAt)) };
+      return {
+        key: keyOf(event),
+        value: JSON.stringify(valid),
+        headers: envelopeHeaders(valid),
+        timestamp: String(Date.parse(valid.occurredAt)),
+      };
     });
     await this.send(contract.topic, messages);
   }

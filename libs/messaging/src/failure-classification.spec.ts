@@ -15,7 +15,8 @@ function pgError(code: string, constraint?: string): DatabaseError {
 }
 
 /** What TypeORM throws around it (the query's parameters travel with it: never in a header or log). */
-const queryFailed = (code: string, constraint?: string) => new QueryFailedError('INSERT INTO t VALUES ($1)', ['secret text'], pgError(code, constraint));
+const queryFailed = (code: string, constraint?: string) =>
+  new QueryFailedError('INSERT INTO t VALUES ($1)', ['secret text'], pgError(code, constraint));
 
 describe('classifyFailure: the one classification every consumer uses', () => {
   it.each([
@@ -32,7 +33,12 @@ describe('classifyFailure: the one classification every consumer uses', () => {
     ['a statement too complex (54001)', '54001', 'program-limit-exceeded'],
   ])('%s is permanent, with its SQLSTATE, from pg and from TypeORM', (_, code, reason) => {
     expect(classifyFailure(pgError(code))).toEqual({ disposition: 'permanent', reason, sqlState: code });
-    expect(classifyFailure(queryFailed(code, 'some_constraint'))).toEqual({ disposition: 'permanent', reason, sqlState: code, constraint: 'some_constraint' });
+    expect(classifyFailure(queryFailed(code, 'some_constraint'))).toEqual({
+      disposition: 'permanent',
+      reason,
+      sqlState: code,
+      constraint: 'some_constraint',
+    });
   });
 
   it.each([
@@ -60,13 +66,22 @@ describe('classifyFailure: the one classification every consumer uses', () => {
   it('finds the database error behind a wrapper (an error whose cause it is)', () => {
     const wrapped = new Error('store unavailable', { cause: queryFailed('22P05') });
     expect(classifyFailure(wrapped)).toMatchObject({ disposition: 'permanent', sqlState: '22P05' });
-    expect(classifyFailure(new Error('outer', { cause: new Error('inner', { cause: pgError('54000') }) }))).toMatchObject({ disposition: 'permanent', sqlState: '54000' });
+    expect(classifyFailure(new Error('outer', { cause: new Error('inner', { cause: pgError('54000') }) }))).toMatchObject({
+      disposition: 'permanent',
+      sqlState: '54000',
+    });
   });
 
   it('bad JSON, contract violations and errors that say they are permanent are permanent', () => {
     expect(classifyFailure(new SyntaxError('Unexpected end of JSON input'))).toEqual({ disposition: 'permanent', reason: 'invalid-json' });
-    expect(classifyFailure(new ContractViolation('ComplaintReceivedV1', [{ field: 'complaint.reference', message: 'bad' }]))).toEqual({ disposition: 'permanent', reason: 'contract-violation' });
-    expect(classifyFailure(new PoisonMessageError('reference used by another complaint'))).toEqual({ disposition: 'permanent', reason: 'rejected' });
+    expect(classifyFailure(new ContractViolation('ComplaintReceivedV1', [{ field: 'complaint.reference', message: 'bad' }]))).toEqual({
+      disposition: 'permanent',
+      reason: 'contract-violation',
+    });
+    expect(classifyFailure(new PoisonMessageError('reference used by another complaint'))).toEqual({
+      disposition: 'permanent',
+      reason: 'rejected',
+    });
     expect(givesUp(classifyFailure(new SyntaxError('x')), 1, 5)).toBe(true);
   });
 
@@ -82,7 +97,7 @@ describe('classifyFailure: the one classification every consumer uses', () => {
     expect(givesUp(classifyFailure(error), 5, 5)).toBe(false);
   });
 
-  it('logs a database failure by its SQLSTATE and constraint, never with the query parameters (customers\' text)', () => {
+  it("logs a database failure by its SQLSTATE and constraint, never with the query parameters (customers' text)", () => {
     const error = queryFailed('22P05', 'decisions_pkey');
     const fields = failureLogFields(error);
     expect(fields).toMatchObject({ err: error, reason: 'data-error', sqlState: '22P05', constraint: 'decisions_pkey' });
@@ -95,6 +110,9 @@ describe('classifyFailure: the one classification every consumer uses', () => {
 
   it('a message that cannot be read as its event is permanent whatever the parser threw', () => {
     expect(unreadableFailure(new SyntaxError('Unexpected token'))).toEqual({ disposition: 'permanent', reason: 'invalid-json' });
-    expect(unreadableFailure(new RangeError('Maximum call stack size exceeded'))).toEqual({ disposition: 'permanent', reason: 'unreadable' });
+    expect(unreadableFailure(new RangeError('Maximum call stack size exceeded'))).toEqual({
+      disposition: 'permanent',
+      reason: 'unreadable',
+    });
   });
 });

@@ -50,7 +50,9 @@ export function classifyFailure(error: unknown): FailureClass {
     const details = { sqlState: database.code, ...(database.constraint ? { constraint: database.constraint } : {}) };
     if (database.code === UNIQUE_VIOLATION) return { disposition: 'conflict', reason: 'unique-violation', ...details };
     const permanent = PERMANENT_SQL_CLASSES[database.code.slice(0, 2)];
-    return permanent ? { disposition: 'permanent', reason: permanent, ...details } : { disposition: 'transient', reason: 'database-error', ...details };
+    return permanent
+      ? { disposition: 'permanent', reason: permanent, ...details }
+      : { disposition: 'transient', reason: 'database-error', ...details };
   }
   if (isFlaggedPermanent(error)) return { disposition: 'permanent', reason: 'rejected' };
   return { disposition: 'transient', reason: 'transient' };
@@ -96,7 +98,8 @@ function databaseFailure(error: unknown): DatabaseFailure | null {
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
     const candidate = current as { code?: unknown; severity?: unknown; constraint?: unknown; driverError?: unknown; cause?: unknown };
     const driver = candidate.driverError as { code?: unknown; constraint?: unknown } | undefined;
-    if (driver && isSqlState(driver.code)) return { code: driver.code, ...(typeof driver.constraint === 'string' ? { constraint: driver.constraint } : {}) };
+    if (driver && isSqlState(driver.code))
+      return { code: driver.code, ...(typeof driver.constraint === 'string' ? { constraint: driver.constraint } : {}) };
     if (isSqlState(candidate.code) && typeof candidate.severity === 'string') {
       return { code: candidate.code, ...(typeof candidate.constraint === 'string' ? { constraint: candidate.constraint } : {}) };
     }

@@ -69,9 +69,16 @@ export interface OutboxMessage {
  * Puts `message` into the outbox `table` (created by outboxTableSql) in the caller's transaction: the
  * relay publishes it once that commits, and never if it rolls back.
  */
-export async function enqueueOutboxMessage(tx: { query(sql: string, parameters?: unknown[]): Promise<unknown> }, table: string, message: OutboxMessage): Promise<void> {
+export async function enqueueOutboxMessage(
+  tx: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
+  table: string,
+  message: OutboxMessage,
+): Promise<void> {
   await tx.query(`INSERT INTO ${table} (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)`, [
-    message.eventId, message.topic, message.key, JSON.stringify(message.payload),
+    message.eventId,
+    message.topic,
+    message.key,
+    JSON.stringify(message.payload),
   ]);
 }
 
@@ -88,10 +95,19 @@ function outboxMetrics(prefix: string): OutboxMetrics {
   let metrics = metricsByPrefix.get(prefix);
   if (!metrics) {
     metrics = {
-      pending: new Gauge({ name: `${prefix}_pending`, help: 'Events written but not yet acknowledged by Kafka (after the last relay pass)' }),
+      pending: new Gauge({
+        name: `${prefix}_pending`,
+        help: 'Events written but not yet acknowledged by Kafka (after the last relay pass)',
+      }),
       published: new Counter({ name: `${prefix}_published_total`, help: 'Events the outbox relay published' }),
-      failedPasses: new Counter({ name: `${prefix}_failed_passes_total`, help: 'Relay passes that could not publish (Kafka down); the events stay queued' }),
-      deadLettered: new Counter({ name: `${prefix}_dead_lettered_total`, help: 'Outbox events that break their contract, sent to <topic>.dlq instead of holding back the outbox' }),
+      failedPasses: new Counter({
+        name: `${prefix}_failed_passes_total`,
+        help: 'Relay passes that could not publish (Kafka down); the events stay queued',
+      }),
+      deadLettered: new Counter({
+        name: `${prefix}_dead_lettered_total`,
+        help: 'Outbox events that break their contract, sent to <topic>.dlq instead of holding back the outbox',
+      }),
     };
     metricsByPrefix.set(prefix, metrics);
   }
@@ -185,16 +201,21 @@ export class PostgresOutboxRelay {
   private async afterPass(): Promise<void> {
     const { table, retentionHours } = this.options;
     await this.db.query(`DELETE FROM ${table} WHERE published_at < now() - make_interval(hours => $1)`, [retentionHours]);
-    const [{ pending }] = (await this.db.query(`SELECT count(*)::int AS pending FROM ${table} WHERE published_at IS NULL`)) as { pending: number }[];
+    const [{ pending }] = await this.db.query<{ pending: number }[]>(
+      `SELECT count(*)::int AS pending FROM ${table} WHERE published_at IS NULL`,
+    );
     this.metrics.pending.set(pending);
   }
 
   private publishBatch(batchSize: number): Promise<number> {
     const { table, lockKey } = this.options;
     return this.db.transaction(async (tx) => {
-      const [{ locked }] = (await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [lockKey])) as { locked: boolean }[];
+      const [{ locked }] = await tx.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [lockKey]);
       if (!locked) return 0;
-      const rows = (await tx.query(`SELECT id, topic, message_key, payload FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT $1`, [batchSize])) as PendingRow[];
+      const rows = await tx.query<PendingRow[]>(
+        `SELECT id, topic, message_key, payload FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT $1`,
+        [batchSize],
+      );
       if (rows.length === 0) return 0;
       const dead: { row: PendingRow; error: ContractViolation }[] = [];
       try {
@@ -206,28 +227,48 @@ export class PostgresOutboxRelay {
           for (const row of topicRows) {
             try {
               const event = parseContract(contract, row.payload);
-              messages.push({ key: row.message_key, value: JSON.stringify(event), headers: envelopeHeaders(event), timestamp: String(Date.parse(event.occurredAt)) });
+              messages.push({
+                key: row.message_key,
+                value: JSON.stringify(event),
+                headers: envelopeHeaders(event),
+                timestamp: String(Date.parse(event.occurredAt)),
+              });
             } catch (error) {
               if (!(error instanceof ContractViolation)) throw error;
               poison.push({ row, error });
             }
           }
-          if (poison.length > 0) await this.publisher.send(dlqTopic(topic), poison.map(({ row, error }) => this.deadLetter(topic, row, error)));
+          if (poison.length > 0)
+            await this.publisher.send(
+              dlqTopic(topic),
+              poison.map(({ row, error }) => this.deadLetter(topic, row, error)),
+            );
           if (messages.length > 0) await this.publisher.send(topic, messages);
           dead.push(...poison);
         }
       } catch (error) {
         const message = truncateText(error instanceof Error ? error.message : String(error), 2_000);
-        await tx.query(`UPDATE ${table} SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id), message]);
+        await tx.query(`UPDATE ${table} SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [
+          rows.map((r) => r.id),
+          message,
+        ]);
         this.logger.warn({ err: error, outbox: table, pending: rows.length }, 'could not publish the outbox; its events stay queued');
         this.metrics.failedPasses.inc();
         return 0;
       }
       const deadIds = new Set(dead.map(({ row }) => row.id));
-      await tx.query(`UPDATE ${table} SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`, [rows.filter((r) => !deadIds.has(r.id)).map((r) => r.id)]);
+      await tx.query(`UPDATE ${table} SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`, [
+        rows.filter((r) => !deadIds.has(r.id)).map((r) => r.id),
+      ]);
       for (const { row, error } of dead) {
-        await tx.query(`UPDATE ${table} SET published_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, truncateText(`dead-lettered: ${error.message}`, 2_000)]);
-        this.logger.warn({ outbox: table, id: row.id, topic: row.topic, reason: 'contract-violation', fields: error.errors.map((e) => e.field) }, 'outbox event breaks its contract; sent to the dead-letter topic');
+        await tx.query(`UPDATE ${table} SET published_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+          row.id,
+          truncateText(`dead-lettered: ${error.message}`, 2_000),
+        ]);
+        this.logger.warn(
+          { outbox: table, id: row.id, topic: row.topic, reason: 'contract-violation', fields: error.errors.map((e) => e.field) },
+          'outbox event breaks its contract; sent to the dead-letter topic',
+        );
       }
       this.metrics.published.inc(rows.length - dead.length);
       this.metrics.deadLettered.inc(dead.length);
@@ -266,10 +307,15 @@ function groupByTopic(rows: readonly PendingRow[]): Map<string, PendingRow[]> {
  * The Nest provider of an app's outbox relay, under the app's own port (anything with `kick()`): it
  * polls from bootstrap to shutdown with the app's DataSource, publisher and logger.
  */
-export function outboxRelayProvider<C>(provide: InjectionToken, configClass: Type<C>, options: (config: C) => OutboxRelayOptions): FactoryProvider<PostgresOutboxRelay> {
+export function outboxRelayProvider<C>(
+  provide: InjectionToken,
+  configClass: Type<C>,
+  options: (config: C) => OutboxRelayOptions,
+): FactoryProvider<PostgresOutboxRelay> {
   return {
     provide,
     inject: [getDataSourceToken(), EventPublisher, configClass, PinoLogger],
-    useFactory: (db: DataSource, publisher: EventPublisher, config: C, logger: PinoLogger) => new PostgresOutboxRelay(db, publisher, logger, options(config)),
+    useFactory: (db: DataSource, publisher: EventPublisher, config: C, logger: PinoLogger) =>
+      new PostgresOutboxRelay(db, publisher, logger, options(config)),
   };
 }

@@ -3,7 +3,18 @@
  * would let a reader replay it, and platform user ids (WeChat adds `openid`) identify customers.
  */
 const UNLOGGED_QUERY_PARAMETERS = new Set([
-  'signature', 'msg_signature', 'timestamp', 'nonce', 'echostr', 'openid', 'uid', 'token', 'access_token', 'code', 'state', 'sig',
+  'signature',
+  'msg_signature',
+  'timestamp',
+  'nonce',
+  'echostr',
+  'openid',
+  'uid',
+  'token',
+  'access_token',
+  'code',
+  'state',
+  'sig',
 ]);
 
 /** A request URL fit for a log line: the values of UNLOGGED_QUERY_PARAMETERS replaced by `[redacted]`. */

@@ -7,12 +7,16 @@ const controller = (settings: Partial<ServiceConfig>) => new MetricsController(O
 
 describe('MetricsController', () => {
   it('serves the bearer of METRICS_TOKEN, in production too', async () => {
-    await expect(controller({ NODE_ENV: 'production', METRICS_TOKEN: TOKEN }).metrics(`Bearer ${TOKEN}`)).resolves.toEqual(expect.any(String));
+    await expect(controller({ NODE_ENV: 'production', METRICS_TOKEN: TOKEN }).metrics(`Bearer ${TOKEN}`)).resolves.toEqual(
+      expect.any(String),
+    );
   });
 
   it('refuses a missing, wrong or differently written token with 401', async () => {
     for (const header of [undefined, `Bearer ${TOKEN}x`, TOKEN, `bearer  ${TOKEN}`, `Basic ${TOKEN}`]) {
-      await expect(controller({ NODE_ENV: 'development', METRICS_TOKEN: TOKEN }).metrics(header)).rejects.toBeInstanceOf(UnauthorizedException);
+      await expect(controller({ NODE_ENV: 'development', METRICS_TOKEN: TOKEN }).metrics(header)).rejects.toBeInstanceOf(
+        UnauthorizedException,
+      );
     }
   });
 

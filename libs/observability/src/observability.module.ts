@@ -61,7 +61,7 @@ export const SAFE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** `value` when it is a safe correlation id, else undefined (never echo or log markup, spaces or CR/LF). */
 export function safeCorrelationId(value: unknown): string | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
+  const first: unknown = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' && SAFE_CORRELATION_ID.test(first) ? first : undefined;
 }
 

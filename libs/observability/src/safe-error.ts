@@ -21,7 +21,19 @@ export interface SafeError {
 }
 
 /** Fields of other errors (Node system errors, HTTP clients, kafkajs) that hold no data of a request. */
-const SAFE_FIELDS = ['errno', 'syscall', 'status', 'statusCode', 'retriable', 'retryCount', 'retryTime', 'groupId', 'topic', 'partition', 'broker'] as const;
+const SAFE_FIELDS = [
+  'errno',
+  'syscall',
+  'status',
+  'statusCode',
+  'retriable',
+  'retryCount',
+  'retryTime',
+  'groupId',
+  'topic',
+  'partition',
+  'broker',
+] as const;
 const DATABASE_FIELDS = ['constraint', 'schema', 'table', 'column', 'dataType'] as const;
 const MAX_MESSAGE = 1_000;
 const MAX_DEPTH = 4;

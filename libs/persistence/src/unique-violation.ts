@@ -6,6 +6,8 @@ const UNIQUE_VIOLATION = '23505';
  * driver does not say), or null for any other error.
  */
 export function violatedUniqueConstraint(error: unknown): string | null {
-  const failure = (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError ?? (error as { code?: string; constraint?: string } | null);
+  const failure =
+    (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError ??
+    (error as { code?: string; constraint?: string } | null);
   return failure?.code === UNIQUE_VIOLATION ? (failure.constraint ?? '') : null;
 }

@@ -1,5 +1,15 @@
 import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import contentDisposition from 'content-disposition';
 import type { FastifyReply } from 'fastify';
@@ -60,10 +70,17 @@ export class EvidenceDownloadController {
     @Query('sig') sig: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const check = verifyEvidenceLink(this.settings.keys, attachmentId, { complaint: text(complaint), expires: text(expires), sig: text(sig) }, this.settings.now());
+    const check = verifyEvidenceLink(
+      this.settings.keys,
+      attachmentId,
+      { complaint: text(complaint), expires: text(expires), sig: text(sig) },
+      this.settings.now(),
+    );
     if (!check.ok) {
       throw new ProblemException(
-        problem(403, check.expired ? 'evidence-link-expired' : 'evidence-link-invalid', check.reason, { errors: [{ field: check.field, message: check.reason }] }),
+        problem(403, check.expired ? 'evidence-link-expired' : 'evidence-link-invalid', check.reason, {
+          errors: [{ field: check.field, message: check.reason }],
+        }),
       );
     }
     const file = UUID.test(attachmentId) ? await this.files.find(attachmentId) : null;

@@ -2,7 +2,12 @@ import { EVIDENCE_TYPES, EvidenceType } from '@complaints/contracts';
 import type { StoredEvidence } from './evidence-files';
 
 const EXTENSIONS: Record<EvidenceType, string> = {
-  'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/heic': 'heic', 'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/heic': 'heic',
+  'application/pdf': 'pdf',
 };
 const MAX_NAME_LENGTH = 100;
 
@@ -21,6 +26,8 @@ export function evidenceFileName(file: Pick<StoredEvidence, 'fileName' | 'conten
   const given = (file.fileName ?? '')
     .split(/[\\/]/)
     .pop()!
+    // Removing control characters from file names is the point of this expression.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f"*:<>?|\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/^[\s.]+|[\s.]+$/g, '');
   const base = [...(given || `evidence-${attachmentId.slice(0, 8)}`)].slice(0, MAX_NAME_LENGTH).join('');

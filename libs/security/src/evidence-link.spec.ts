@@ -3,9 +3,22 @@ import { EvidenceGrant, evidenceLinkKeys, evidenceLinkQuery, signEvidenceLink, v
 
 describe('pre-signed evidence links', () => {
   const now = 1_764_400_000_000;
-  const grant: EvidenceGrant = { attachmentId: '0b9c5a52-6d0e-4c4f-9a49-3f1d2b7e8a10', complaintId: '5f0e8d7c-1b2a-4c3d-8e9f-0a1b2c3d4e5f', expires: now / 1000 + 600 };
-  const keys = evidenceLinkKeys(new Map([['k2', ['new-evidence-secret-0123']], ['k1', ['old-evidence-secret-0123']]]));
-  const query = (g: EvidenceGrant = grant, k = keys) => ({ complaint: g.complaintId, expires: String(g.expires), sig: signEvidenceLink(k, g) });
+  const grant: EvidenceGrant = {
+    attachmentId: '0b9c5a52-6d0e-4c4f-9a49-3f1d2b7e8a10',
+    complaintId: '5f0e8d7c-1b2a-4c3d-8e9f-0a1b2c3d4e5f',
+    expires: now / 1000 + 600,
+  };
+  const keys = evidenceLinkKeys(
+    new Map([
+      ['k2', ['new-evidence-secret-0123']],
+      ['k1', ['old-evidence-secret-0123']],
+    ]),
+  );
+  const query = (g: EvidenceGrant = grant, k = keys) => ({
+    complaint: g.complaintId,
+    expires: String(g.expires),
+    sig: signEvidenceLink(k, g),
+  });
 
   it('accepts a link it signed, for exactly what it grants', () => {
     expect(verifyEvidenceLink(keys, grant.attachmentId, query(), now)).toEqual({ ok: true, grant });
@@ -21,14 +34,27 @@ describe('pre-signed evidence links', () => {
 
   it('refuses an expired link naming expires, up to the second it expires', () => {
     expect(verifyEvidenceLink(keys, grant.attachmentId, query(), grant.expires * 1000 - 1).ok).toBe(true);
-    expect(verifyEvidenceLink(keys, grant.attachmentId, query(), grant.expires * 1000)).toMatchObject({ ok: false, field: 'expires', expired: true });
+    expect(verifyEvidenceLink(keys, grant.attachmentId, query(), grant.expires * 1000)).toMatchObject({
+      ok: false,
+      field: 'expires',
+      expired: true,
+    });
   });
 
   it('refuses a link for another attachment, another complaint or a later expiry, naming sig', () => {
     const signed = query();
-    expect(verifyEvidenceLink(keys, 'f0e8d7c1-1b2a-4c3d-8e9f-0a1b2c3d4e5f', signed, now)).toMatchObject({ ok: false, field: 'sig', expired: false });
-    expect(verifyEvidenceLink(keys, grant.attachmentId, { ...signed, complaint: '6f0e8d7c-1b2a-4c3d-8e9f-0a1b2c3d4e5f' }, now)).toMatchObject({ ok: false, field: 'sig' });
-    expect(verifyEvidenceLink(keys, grant.attachmentId, { ...signed, expires: String(grant.expires + 3600) }, now)).toMatchObject({ ok: false, field: 'sig' });
+    expect(verifyEvidenceLink(keys, 'f0e8d7c1-1b2a-4c3d-8e9f-0a1b2c3d4e5f', signed, now)).toMatchObject({
+      ok: false,
+      field: 'sig',
+      expired: false,
+    });
+    expect(
+      verifyEvidenceLink(keys, grant.attachmentId, { ...signed, complaint: '6f0e8d7c-1b2a-4c3d-8e9f-0a1b2c3d4e5f' }, now),
+    ).toMatchObject({ ok: false, field: 'sig' });
+    expect(verifyEvidenceLink(keys, grant.attachmentId, { ...signed, expires: String(grant.expires + 3600) }, now)).toMatchObject({
+      ok: false,
+      field: 'sig',
+    });
     const flipped = signed.sig.slice(0, -2) + (signed.sig.endsWith('AA') ? 'AB' : 'AA');
     expect(verifyEvidenceLink(keys, grant.attachmentId, { ...signed, sig: flipped }, now)).toMatchObject({ ok: false, field: 'sig' });
   });
@@ -56,7 +82,11 @@ describe('pre-signed evidence links', () => {
     ['no signature', { sig: undefined }, 'sig'],
     ['a signature without key id', { sig: 'A'.repeat(43) }, 'sig'],
   ])('refuses a link with %s, naming the parameter', (_, change, field) => {
-    expect(verifyEvidenceLink(keys, grant.attachmentId, { ...query(), ...change }, now)).toMatchObject({ ok: false, field, expired: false });
+    expect(verifyEvidenceLink(keys, grant.attachmentId, { ...query(), ...change }, now)).toMatchObject({
+      ok: false,
+      field,
+      expired: false,
+    });
   });
 
   it('never puts a secret in a refusal', () => {

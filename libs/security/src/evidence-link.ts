@@ -32,8 +32,7 @@ export interface EvidenceLinkQuery {
 export type EvidenceLinkField = 'complaint' | 'expires' | 'sig';
 
 export type EvidenceLinkCheck =
-  | { ok: true; grant: EvidenceGrant }
-  | { ok: false; field: EvidenceLinkField; expired: boolean; reason: string };
+  { ok: true; grant: EvidenceGrant } | { ok: false; field: EvidenceLinkField; expired: boolean; reason: string };
 
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 const SIG = /^([A-Za-z0-9_-]{1,32})\.([A-Za-z0-9_-]{43})$/;
@@ -51,8 +50,9 @@ export function evidenceLinkKeys(pairs: ReadonlyMap<string, readonly string[]>):
   for (const [id, values] of pairs) {
     if (!KEY_ID.test(id)) throw new Error(`key id "${id}" must be 1-32 letters, digits, "_" or "-"`);
     if (values.length !== 1) throw new Error(`key id "${id}" is listed ${values.length} times; give each key its own id`);
-    if (values[0]!.length < EVIDENCE_LINK_MIN_SECRET_LENGTH) throw new Error(`the secret of key "${id}" is shorter than ${EVIDENCE_LINK_MIN_SECRET_LENGTH} characters`);
-    secrets.set(id, values[0]!);
+    if (values[0].length < EVIDENCE_LINK_MIN_SECRET_LENGTH)
+      throw new Error(`the secret of key "${id}" is shorter than ${EVIDENCE_LINK_MIN_SECRET_LENGTH} characters`);
+    secrets.set(id, values[0]);
   }
   const signingKeyId = secrets.keys().next().value;
   if (signingKeyId === undefined) throw new Error('at least one <keyId>:<secret> pair is needed');
@@ -66,7 +66,11 @@ export function signEvidenceLink(keys: EvidenceLinkKeys, grant: EvidenceGrant): 
 
 /** The query string of a link (`complaint`, `expires`, `sig`), for `<base>/v1/evidence/<attachmentId>?...`. */
 export function evidenceLinkQuery(keys: EvidenceLinkKeys, grant: EvidenceGrant): string {
-  return new URLSearchParams({ complaint: grant.complaintId, expires: String(grant.expires), sig: signEvidenceLink(keys, grant) }).toString();
+  return new URLSearchParams({
+    complaint: grant.complaintId,
+    expires: String(grant.expires),
+    sig: signEvidenceLink(keys, grant),
+  }).toString();
 }
 
 /**
@@ -74,7 +78,12 @@ export function evidenceLinkQuery(keys: EvidenceLinkKeys, grant: EvidenceGrant):
  * (constant-time comparison) over exactly these values, then an expiry still ahead of `nowMs`. A
  * changed id, complaint or expiry fails the signature; refusals name the parameter, never a secret.
  */
-export function verifyEvidenceLink(keys: EvidenceLinkKeys, attachmentId: string, query: EvidenceLinkQuery, nowMs: number): EvidenceLinkCheck {
+export function verifyEvidenceLink(
+  keys: EvidenceLinkKeys,
+  attachmentId: string,
+  query: EvidenceLinkQuery,
+  nowMs: number,
+): EvidenceLinkCheck {
   const complaintId = query.complaint?.trim() ?? '';
   if (!UUID.test(complaintId)) return refuse('complaint', 'The link names no complaint (complaint must be its id).');
   const expiresText = query.expires?.trim() ?? '';
@@ -83,18 +92,21 @@ export function verifyEvidenceLink(keys: EvidenceLinkKeys, attachmentId: string,
   if (!match) return refuse('sig', 'The link has no signature (sig must be "<keyId>.<base64url HMAC-SHA256>").');
 
   const grant: EvidenceGrant = { attachmentId, complaintId, expires: Number(expiresText) };
-  const secret = keys.secrets.get(match[1]!);
-  const given = Buffer.from(match[2]!, 'base64url');
+  const secret = keys.secrets.get(match[1]);
+  const given = Buffer.from(match[2], 'base64url');
   const expected = secret === undefined ? null : mac(secret, grant);
   if (!expected || !timingSafeEqual(expected, given)) {
     return refuse('sig', 'The link signature does not match; ask for a new link from the case page.');
   }
-  if (nowMs >= grant.expires * 1000) return { ok: false, field: 'expires', expired: true, reason: 'The link has expired; open the case again for a new one.' };
+  if (nowMs >= grant.expires * 1000)
+    return { ok: false, field: 'expires', expired: true, reason: 'The link has expired; open the case again for a new one.' };
   return { ok: true, grant };
 }
 
 function mac(secret: string, grant: EvidenceGrant): Buffer {
-  return createHmac('sha256', secret).update(JSON.stringify(['evidence-link.v1', grant.attachmentId, grant.complaintId, grant.expires])).digest();
+  return createHmac('sha256', secret)
+    .update(JSON.stringify(['evidence-link.v1', grant.attachmentId, grant.complaintId, grant.expires]))
+    .digest();
 }
 
 function refuse(field: EvidenceLinkField, reason: string): EvidenceLinkCheck {

@@ -72,19 +72,19 @@ function readRun(text: string, start: number): Run {
     const groupStart = i;
     let digits = '';
     for (let d = digitAt(text, i); d !== undefined; d = digitAt(text, ++i)) digits += d;
-    if (CHECK_X.has(text[i]!) && !isAlphanumeric(text, i + 1)) {
+    if (CHECK_X.has(text[i]) && !isAlphanumeric(text, i + 1)) {
       groups.push({ start: groupStart, end: i + 1, digits: `${digits}X` });
       return { groups, end: i + 1 };
     }
     groups.push({ start: groupStart, end: i, digits });
-    if (!SEPARATORS.has(text[i]!) || (digitAt(text, i + 1) === undefined && !isLoneCheckX(text, i + 1))) return { groups, end: i };
+    if (!SEPARATORS.has(text[i]) || (digitAt(text, i + 1) === undefined && !isLoneCheckX(text, i + 1))) return { groups, end: i };
     i++;
   }
 }
 
 /** An ID's check character written apart from its digits (`... 0021 X`). */
 function isLoneCheckX(text: string, i: number): boolean {
-  return CHECK_X.has(text[i]!) && !isAlphanumeric(text, i + 1);
+  return CHECK_X.has(text[i]) && !isAlphanumeric(text, i + 1);
 }
 
 /**
@@ -99,16 +99,16 @@ function sensitiveSpans(text: string, run: Run): [number, number][] {
     let found = -1;
     let length = 0;
     for (let j = i; j < groups.length; j++) {
-      length += groups[j]!.digits.length;
+      length += groups[j].digits.length;
       if (length > MAX_CARD) break;
       if (length >= MIN_CARD && isSensitive(text, groups, i, j)) found = j;
-      if (groups[j]!.digits.length < MIN_INNER_GROUP) break;
+      if (groups[j].digits.length < MIN_INNER_GROUP) break;
     }
     if (found < 0) {
       i++;
       continue;
     }
-    spans.push([groups[i]!.start, groups[found]!.end]);
+    spans.push([groups[i].start, groups[found].end]);
     i = found + 1;
   }
   return spans;
@@ -117,9 +117,9 @@ function sensitiveSpans(text: string, run: Run): [number, number][] {
 /** Whether groups `from` to `to` (13 to 19 characters) are a card or an ID number. */
 function isSensitive(text: string, groups: Group[], from: number, to: number): boolean {
   let digits = '';
-  for (let g = from; g <= to; g++) digits += groups[g]!.digits;
+  for (let g = from; g <= to; g++) digits += groups[g].digits;
   if (isCard(digits) || isWrittenAsCard(groups, from, to)) return true;
-  return isResidentId(digits) && !isAlphanumeric(text, groups[to]!.end) && !(from === 0 && isAlphanumeric(text, groups[0]!.start - 1));
+  return isResidentId(digits) && !isAlphanumeric(text, groups[to].end) && !(from === 0 && isAlphanumeric(text, groups[0].start - 1));
 }
 
 function isCard(digits: string): boolean {
@@ -130,8 +130,8 @@ function isCard(digits: string): boolean {
 function isWrittenAsCard(groups: Group[], from: number, to: number): boolean {
   const count = to - from + 1;
   if (count !== 4 && count !== 5) return false;
-  for (let g = from; g < to; g++) if (groups[g]!.digits.length !== 4) return false;
-  const last = groups[to]!.digits;
+  for (let g = from; g < to; g++) if (groups[g].digits.length !== 4) return false;
+  const last = groups[to].digits;
   return !last.endsWith('X') && last.length === (count === 4 ? 4 : 3);
 }
 
@@ -140,7 +140,7 @@ function maskKeepingLast4(value: string): string {
   let keep = 4;
   const chars = value.split('');
   for (let i = chars.length - 1; i >= 0; i--) {
-    if (digitAt(value, i) === undefined && !CHECK_X.has(chars[i]!)) continue;
+    if (digitAt(value, i) === undefined && !CHECK_X.has(chars[i])) continue;
     if (keep > 0) keep--;
     else chars[i] = '*';
   }
@@ -171,5 +171,5 @@ export function isResidentId(value: string): boolean {
   const day = Number(value.slice(12, 14));
   if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) return false;
   const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(value[i]), 0);
-  return ID_CHECK[sum % 11] === value[17]!.toUpperCase();
+  return ID_CHECK[sum % 11] === value[17].toUpperCase();
 }

@@ -1,13 +1,22 @@
 import { signPayload, verifySignedRequest } from './request-signature';
 
 describe('signed webhook requests', () => {
-  const verifier = { secrets: new Map([['cc-a', ['old-secret', 'new-secret']]]), toleranceSeconds: 300, senderHeader: 'X-Callcenter-Id', senderKind: 'call centre' };
+  const verifier = {
+    secrets: new Map([['cc-a', ['old-secret', 'new-secret']]]),
+    toleranceSeconds: 300,
+    senderHeader: 'X-Callcenter-Id',
+    senderKind: 'call centre',
+  };
   const now = 1_764_400_000_000;
   const timestamp = String(now / 1000);
   const body = Buffer.from('{"calls":[]}');
 
   const verify = (overrides: Partial<{ senderId: string; timestamp: string; signature: string; body: Buffer }> = {}) =>
-    verifySignedRequest({ senderId: 'cc-a', timestamp, signature: signPayload('new-secret', timestamp, body), body, ...overrides }, verifier, now);
+    verifySignedRequest(
+      { senderId: 'cc-a', timestamp, signature: signPayload('new-secret', timestamp, body), body, ...overrides },
+      verifier,
+      now,
+    );
 
   it('accepts a request signed with any active secret of the call centre', () => {
     expect(verify()).toEqual({ ok: true, senderId: 'cc-a' });
@@ -50,8 +59,19 @@ describe('signed webhook requests', () => {
 
 describe('refusals name the sender as the webhook does', () => {
   it('uses the sender header and kind it is given', () => {
-    const verifier = { secrets: new Map([['gw-1', ['s']]]), toleranceSeconds: 300, senderHeader: 'X-Gateway-Id', senderKind: 'SMS gateway' };
-    expect(verifySignedRequest({ body: Buffer.alloc(0) }, verifier, 0)).toEqual({ ok: false, failed: 'sender', reason: 'The X-Gateway-Id header is missing.' });
-    expect(verifySignedRequest({ senderId: 'gw-2', body: Buffer.alloc(0) }, verifier, 0)).toMatchObject({ reason: 'The SMS gateway named in X-Gateway-Id is not registered.' });
+    const verifier = {
+      secrets: new Map([['gw-1', ['s']]]),
+      toleranceSeconds: 300,
+      senderHeader: 'X-Gateway-Id',
+      senderKind: 'SMS gateway',
+    };
+    expect(verifySignedRequest({ body: Buffer.alloc(0) }, verifier, 0)).toEqual({
+      ok: false,
+      failed: 'sender',
+      reason: 'The X-Gateway-Id header is missing.',
+    });
+    expect(verifySignedRequest({ senderId: 'gw-2', body: Buffer.alloc(0) }, verifier, 0)).toMatchObject({
+      reason: 'The SMS gateway named in X-Gateway-Id is not registered.',
+    });
   });
 });

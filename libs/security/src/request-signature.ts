@@ -56,12 +56,15 @@ export function verifySignedRequest(request: SignedRequest, verifier: SignatureV
   if (!timestamp || !TIMESTAMP.test(timestamp)) return refuse('timestamp', 'X-Timestamp must be the signing time in unix seconds.');
   const skew = Math.abs(nowMs / 1000 - Number(timestamp));
   if (skew > toleranceSeconds) {
-    return refuse('timestamp', `X-Timestamp is more than ${toleranceSeconds} s away from the server time (${Math.floor(nowMs / 1000)}); check the clock or re-sign the request.`);
+    return refuse(
+      'timestamp',
+      `X-Timestamp is more than ${toleranceSeconds} s away from the server time (${Math.floor(nowMs / 1000)}); check the clock or re-sign the request.`,
+    );
   }
 
   const match = SIGNATURE.exec(request.signature?.trim() ?? '');
   if (!match) return refuse('signature', 'X-Signature must be "sha256=" followed by 64 hex digits.');
-  const given = Buffer.from(match[1]!, 'hex');
+  const given = Buffer.from(match[1], 'hex');
   let valid = false;
   for (const secret of active) valid = timingSafeEqual(digest(secret, timestamp, request.body), given) || valid;
   if (!valid) return refuse('signature', `X-Signature does not match the timestamp and body for any active secret of this ${senderKind}.`);

@@ -39,7 +39,12 @@ export abstract class SignedRequestGuard implements CanActivate {
     private readonly settings: SignatureSettings,
     private readonly webhook: SignedWebhook,
   ) {
-    this.verifier = { secrets: settings.secrets, toleranceSeconds: settings.toleranceSeconds, senderHeader: webhook.senderHeader, senderKind: webhook.senderKind };
+    this.verifier = {
+      secrets: settings.secrets,
+      toleranceSeconds: settings.toleranceSeconds,
+      senderHeader: webhook.senderHeader,
+      senderKind: webhook.senderKind,
+    };
   }
 
   canActivate(context: ExecutionContext): boolean {
@@ -58,7 +63,10 @@ export abstract class SignedRequestGuard implements CanActivate {
       const check = verification.failed === 'sender' ? this.webhook.senderCheck : verification.failed;
       const field = { sender: this.webhook.senderHeader, timestamp: 'X-Timestamp', signature: 'X-Signature' }[verification.failed];
       throw new ProblemException(
-        problem(401, `${this.webhook.problemPrefix}-${check}`, verification.reason, { check, errors: [{ field, message: verification.reason }] }),
+        problem(401, `${this.webhook.problemPrefix}-${check}`, verification.reason, {
+          check,
+          errors: [{ field, message: verification.reason }],
+        }),
         { 'www-authenticate': `HMAC-SHA256 realm="${this.webhook.realm}"` },
       );
     }

@@ -26,11 +26,14 @@ class ProbeController {
 
 describe('StaffAuthGuard (deny by default)', () => {
   const config = loadConfig(StaffApiServiceConfig, { NODE_ENV: 'test' });
-  const key = staffTokenSigningKey(DEV_DEFAULTS.STAFF_TOKEN_SIGNING_KEY!, config.STAFF_TOKEN_ISSUER, config.STAFF_TOKEN_AUDIENCE);
+  const key = staffTokenSigningKey(DEV_DEFAULTS.STAFF_TOKEN_SIGNING_KEY, config.STAFF_TOKEN_ISSUER, config.STAFF_TOKEN_AUDIENCE);
   let app: NestFastifyApplication;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [StaffAuthModule.forRoot(config)], controllers: [ProbeController] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [StaffAuthModule.forRoot(config)],
+      controllers: [ProbeController],
+    }).compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
     app.useGlobalFilters(new ProblemDetailsFilter());
     await app.init();
@@ -39,7 +42,8 @@ describe('StaffAuthGuard (deny by default)', () => {
 
   afterAll(() => app.close());
 
-  const get = (url: string, token?: string) => app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const get = (url: string, token?: string) =>
+    app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   it('refuses a route that declares no roles, even to an admin', async () => {
     const res = await get('/probe/forgotten', signStaffToken({ sub: 'root', roles: ['admin'], departments: [] }, key, 600));
@@ -53,7 +57,10 @@ describe('StaffAuthGuard (deny by default)', () => {
 
   it('needs a token (401) and a declared role (403) elsewhere', async () => {
     expect((await get('/probe/admins')).statusCode).toBe(401);
-    expect((await get('/probe/admins', signStaffToken({ sub: 'a', roles: ['auditor'], departments: [] }, key, 600))).json()).toMatchObject({ status: 403, errors: [{ field: 'roles' }] });
+    expect((await get('/probe/admins', signStaffToken({ sub: 'a', roles: ['auditor'], departments: [] }, key, 600))).json()).toMatchObject({
+      status: 403,
+      errors: [{ field: 'roles' }],
+    });
     expect((await get('/probe/admins', signStaffToken({ sub: 'b', roles: ['admin'], departments: [] }, key, 600))).statusCode).toBe(200);
   });
 });

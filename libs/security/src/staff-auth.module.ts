@@ -33,5 +33,10 @@ export class StaffAuthModule {
 /** The signing key's public key, then the other trusted keys (the previous signing key while keys rotate). */
 function publishedKeys(signingKey: StaffTokenSigningKey, config: StaffApiServiceConfig) {
   const current = { ...publicJwkOf(signingKey.privateKey), alg: signingKey.algorithm };
-  return [current, ...publicKeysOf(config.STAFF_TOKEN_PUBLIC_KEY).map((key) => publicJwkOf(key)).filter((jwk) => jwk.kid !== current.kid)];
+  return [
+    current,
+    ...publicKeysOf(config.STAFF_TOKEN_PUBLIC_KEY)
+      .map((key) => publicJwkOf(key))
+      .filter((jwk) => jwk.kid !== current.kid),
+  ];
 }

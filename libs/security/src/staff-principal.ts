@@ -9,14 +9,21 @@ export const ALL_DEPARTMENTS_ROLES: readonly StaffRole[] = ['admin', 'auditor', 
 
 /** The claims a staff token must carry (DESIGN section 4). */
 export class StaffClaims {
-  @IsString() @IsNotEmpty() @MaxLength(128)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
   sub: string;
 
   /** At least one role: a token with none is no member of staff. */
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsIn(STAFF_ROLES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsIn(STAFF_ROLES, { each: true })
   roles: StaffRole[];
 
-  @IsArray() @ArrayMaxSize(DEPARTMENTS.length) @IsIn(DEPARTMENTS, { each: true })
+  @IsArray()
+  @ArrayMaxSize(DEPARTMENTS.length)
+  @IsIn(DEPARTMENTS, { each: true })
   departments: Department[];
 }
 

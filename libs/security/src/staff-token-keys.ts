@@ -22,7 +22,12 @@ export function signingAlgorithmOf(key: KeyObject): 'ES256' | 'RS256' {
 /** The public JWK of a key, with its RFC 7638 thumbprint as `kid`. */
 export function publicJwkOf(key: KeyObject): JWK & { kid: string } {
   const jwk = (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'jwk' }) as JWK;
-  const members = jwk.kty === 'RSA' ? { e: jwk.e, kty: jwk.kty, n: jwk.n } : jwk.kty === 'EC' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y } : { crv: jwk.crv, kty: jwk.kty, x: jwk.x };
+  const members =
+    jwk.kty === 'RSA'
+      ? { e: jwk.e, kty: jwk.kty, n: jwk.n }
+      : jwk.kty === 'EC'
+        ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }
+        : { crv: jwk.crv, kty: jwk.kty, x: jwk.x };
   const kid = createHash('sha256').update(JSON.stringify(members)).digest('base64url');
   return { ...jwk, kid, use: 'sig' };
 }

@@ -7,14 +7,22 @@ import { StaffTokenRejected, StaffTokenVerifier } from './staff-token-verifier';
 
 const ISSUER = 'urn:test:cases';
 const AUDIENCE = 'urn:test:staff-api';
-const devPem = DEV_DEFAULTS.STAFF_TOKEN_SIGNING_KEY!;
+const devPem = DEV_DEFAULTS.STAFF_TOKEN_SIGNING_KEY;
 const key = staffTokenSigningKey(devPem, ISSUER, AUDIENCE);
-const verifier = new StaffTokenVerifier({ publicKeys: publicKeysOf(DEV_DEFAULTS.STAFF_TOKEN_PUBLIC_KEY), issuer: ISSUER, audience: AUDIENCE, maxLifetimeSec: 3600, clockToleranceSec: 5 });
+const verifier = new StaffTokenVerifier({
+  publicKeys: publicKeysOf(DEV_DEFAULTS.STAFF_TOKEN_PUBLIC_KEY),
+  issuer: ISSUER,
+  audience: AUDIENCE,
+  maxLifetimeSec: 3600,
+  clockToleranceSec: 5,
+});
 const admin = { sub: 'eve', roles: ['admin' as const], departments: [] };
 const now = () => Math.floor(Date.now() / 1000);
 
 function jose(claims: Record<string, unknown>) {
-  return new SignJWT({ roles: ['admin'], departments: [], ...claims }).setProtectedHeader({ alg: 'ES256', kid: key.kid }).sign(key.privateKey);
+  return new SignJWT({ roles: ['admin'], departments: [], ...claims })
+    .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+    .sign(key.privateKey);
 }
 
 function hs256(secret: string | Buffer): string {
@@ -37,9 +45,18 @@ describe('StaffTokenVerifier', () => {
     ['of another issuer', () => signStaffToken(admin, staffTokenSigningKey(devPem, 'https://evil.example', AUDIENCE), 600), /"iss" claim/],
     ['for another audience', () => signStaffToken(admin, staffTokenSigningKey(devPem, ISSUER, 'urn:other'), 600), /"aud" claim/],
     ['HS256 with the old shared secret', () => hs256('dev-staff-secret'), /not valid/],
-    ['HS256 keyed with the public key (algorithm confusion)', () => hs256(DEV_DEFAULTS.STAFF_TOKEN_PUBLIC_KEY!), /not valid/],
-    ['alg none', () => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ ...admin, iss: ISSUER, aud: AUDIENCE, iat: now(), exp: now() + 60 })).toString('base64url')}.`, /not valid/],
-    ['signed by an unknown key under the trusted kid', () => signStaffToken(admin, { ...key, privateKey: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey }, 600), /not valid/],
+    ['HS256 keyed with the public key (algorithm confusion)', () => hs256(DEV_DEFAULTS.STAFF_TOKEN_PUBLIC_KEY), /not valid/],
+    [
+      'alg none',
+      () =>
+        `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ ...admin, iss: ISSUER, aud: AUDIENCE, iat: now(), exp: now() + 60 })).toString('base64url')}.`,
+      /not valid/,
+    ],
+    [
+      'signed by an unknown key under the trusted kid',
+      () => signStaffToken(admin, { ...key, privateKey: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey }, 600),
+      /not valid/,
+    ],
     ['without roles', () => signStaffToken({ sub: 'eve', roles: [], departments: [] }, key, 600), /claims are not usable \(roles\)/],
   ])('refuses a token %s', async (_, token, reason) => {
     const refusal = await verifier.verify(await token()).catch((error: unknown) => error);
@@ -48,6 +65,8 @@ describe('StaffTokenVerifier', () => {
   });
 
   it('refuses to be built without a key', () => {
-    expect(() => new StaffTokenVerifier({ publicKeys: [], issuer: ISSUER, audience: AUDIENCE, maxLifetimeSec: 60, clockToleranceSec: 0 })).toThrow(/STAFF_TOKEN_PUBLIC_KEY or STAFF_TOKEN_JWKS_URL/);
+    expect(
+      () => new StaffTokenVerifier({ publicKeys: [], issuer: ISSUER, audience: AUDIENCE, maxLifetimeSec: 60, clockToleranceSec: 0 }),
+    ).toThrow(/STAFF_TOKEN_PUBLIC_KEY or STAFF_TOKEN_JWKS_URL/);
   });
 });

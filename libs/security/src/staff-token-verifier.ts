@@ -59,7 +59,8 @@ export class StaffTokenVerifier {
       }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new StaffTokenRejected('The token has expired.');
-      if (error instanceof errors.JWTClaimValidationFailed) throw new StaffTokenRejected(`The token's "${error.claim}" claim is missing or not accepted here.`);
+      if (error instanceof errors.JWTClaimValidationFailed)
+        throw new StaffTokenRejected(`The token's "${error.claim}" claim is missing or not accepted here.`);
       throw new StaffTokenRejected('The token is not valid.');
     }
     if (payload.exp! - payload.iat! > maxLifetimeSec) {
@@ -87,6 +88,8 @@ export function staffTokenVerifier(config: StaffApiServiceConfig, signingKey?: S
       clockToleranceSec: config.STAFF_TOKEN_CLOCK_TOLERANCE_SEC,
     });
   } catch (error) {
-    throw new InvalidConfigError([`STAFF_TOKEN_PUBLIC_KEY / STAFF_TOKEN_JWKS_URL: ${error instanceof Error ? error.message : String(error)}`]);
+    throw new InvalidConfigError([
+      `STAFF_TOKEN_PUBLIC_KEY / STAFF_TOKEN_JWKS_URL: ${error instanceof Error ? error.message : String(error)}`,
+    ]);
   }
 }

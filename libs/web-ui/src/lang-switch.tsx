@@ -4,8 +4,12 @@ import type { Lang } from './i18n';
 export function LangSwitch({ lang, onChange }: { lang: Lang; onChange: (lang: Lang) => void }) {
   return (
     <div class="lang-switch" role="group" aria-label="Language / 语言">
-      <button type="button" aria-pressed={lang === 'zh'} onClick={() => onChange('zh')} lang="zh-CN">中文</button>
-      <button type="button" aria-pressed={lang === 'en'} onClick={() => onChange('en')} lang="en">English</button>
+      <button type="button" aria-pressed={lang === 'zh'} onClick={() => onChange('zh')} lang="zh-CN">
+        中文
+      </button>
+      <button type="button" aria-pressed={lang === 'en'} onClick={() => onChange('en')} lang="en">
+        English
+      </button>
     </div>
   );
 }

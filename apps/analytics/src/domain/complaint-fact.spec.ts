@@ -13,7 +13,16 @@ function interleaved<T>(items: readonly T[]): T[] {
 describe('foldComplaintFact', () => {
   it('counts the Shanghai day of receipt and takes the categories from the routing', () => {
     const fact = foldComplaintFact(ID, new ComplaintStory(ID, RECEIVED).received({ region: 'Shanghai' }).routed().events);
-    expect(fact).toMatchObject({ receivedDay: '2026-10-16', channel: 'web', product: 'CREDIT_CARD', reason: 'FEES', servicePoint: 'ONLINE', department: 'CARD_CENTER', region: 'Shanghai', hasCase: false });
+    expect(fact).toMatchObject({
+      receivedDay: '2026-10-16',
+      channel: 'web',
+      product: 'CREDIT_CARD',
+      reason: 'FEES',
+      servicePoint: 'ONLINE',
+      department: 'CARD_CENTER',
+      region: 'Shanghai',
+      hasCase: false,
+    });
   });
 
   it('takes paused time out of the times to first feedback, decision and resolution', () => {
@@ -63,9 +72,20 @@ describe('foldComplaintFact', () => {
       .case('reopened', 30, {}, 'REOPENED')
       .case('escalated', 30, {}, 'ESCALATED');
     const reopened = foldComplaintFact(ID, story.events);
-    expect(reopened).toMatchObject({ reopenCount: 1, resolvedAt: null, resolutionMs: null, everResolved: true, escalated: true, satisfactionScore: 1, decisionMs: 20 * HOUR_MS });
+    expect(reopened).toMatchObject({
+      reopenCount: 1,
+      resolvedAt: null,
+      resolutionMs: null,
+      everResolved: true,
+      escalated: true,
+      satisfactionScore: 1,
+      decisionMs: 20 * HOUR_MS,
+    });
 
-    story.case('resolution_proposed', 60, {}, 'RESPONDED').case('resolved', 72, {}, 'RESOLVED').case('satisfaction_recorded', 80, { score: 4 });
+    story
+      .case('resolution_proposed', 60, {}, 'RESPONDED')
+      .case('resolved', 72, {}, 'RESOLVED')
+      .case('satisfaction_recorded', 80, { score: 4 });
     const again = foldComplaintFact(ID, story.events);
     expect(again).toMatchObject({ reopenCount: 1, resolutionMs: 72 * HOUR_MS, satisfactionScore: 4, decisionMs: 20 * HOUR_MS });
   });
@@ -83,22 +103,56 @@ describe('foldComplaintFact', () => {
       .case('closed', 210, { rootCause: '开户时未告知小额账户管理费', correctiveAction: '退还管理费并增加告知确认' }, 'CLOSED');
     const fact = foldComplaintFact(ID, story.events);
     expect(fact).toMatchObject({
-      feedbackBreaches: 1, decisionBreaches: 0, escalated: true, mediationReferred: true, mediationOutcome: 'settled',
-      decisionMs: 200 * HOUR_MS, resolutionMs: 200 * HOUR_MS, closedAt: story.at(210), rootCauseCategory: 'DISCLOSURE',
-      correctiveActionCategory: 'REFUND_COMPENSATION', withdrawn: false, feedbackMs: 49 * HOUR_MS,
+      feedbackBreaches: 1,
+      decisionBreaches: 0,
+      escalated: true,
+      mediationReferred: true,
+      mediationOutcome: 'settled',
+      decisionMs: 200 * HOUR_MS,
+      resolutionMs: 200 * HOUR_MS,
+      closedAt: story.at(210),
+      rootCauseCategory: 'DISCLOSURE',
+      correctiveActionCategory: 'REFUND_COMPENSATION',
+      withdrawn: false,
+      feedbackMs: 49 * HOUR_MS,
     });
-    expect(foldComplaintFact(ID, new ComplaintStory(ID, RECEIVED).received().routed().case('opened', 0.1).case('withdrawn', 3, {}, 'WITHDRAWN').events).withdrawn).toBe(true);
+    expect(
+      foldComplaintFact(
+        ID,
+        new ComplaintStory(ID, RECEIVED).received().routed().case('opened', 0.1).case('withdrawn', 3, {}, 'WITHDRAWN').events,
+      ).withdrawn,
+    ).toBe(true);
   });
 
   it('marks a repeat complaint and the case it was merged into, and gives it no case of its own', () => {
     const REPEAT = '22222222-2222-4222-8222-222222222222';
     const story = new ComplaintStory(REPEAT, RECEIVED).received().routed({ linkedCaseReference: 'C20261001-BBBBBB' });
     story.events.push({
-      eventId: '33333333-3333-4333-8333-333333333333', complaintId: REPEAT, topic: 'case', offset: 99, at: story.at(0.2),
-      caseEvent: { kind: 'linked_complaint', reference: 'C20261001-BBBBBB', channel: 'web', sourceReceivedAt: '2026-10-01T00:00:00.000Z', status: 'IN_PROGRESS', department: 'FRAUD', priority: 'P1', data: { linkedComplaintId: REPEAT } },
+      eventId: '33333333-3333-4333-8333-333333333333',
+      complaintId: REPEAT,
+      topic: 'case',
+      offset: 99,
+      at: story.at(0.2),
+      caseEvent: {
+        kind: 'linked_complaint',
+        reference: 'C20261001-BBBBBB',
+        channel: 'web',
+        sourceReceivedAt: '2026-10-01T00:00:00.000Z',
+        status: 'IN_PROGRESS',
+        department: 'FRAUD',
+        priority: 'P1',
+        data: { linkedComplaintId: REPEAT },
+      },
     });
     const fact = foldComplaintFact(REPEAT, story.events);
-    expect(fact).toMatchObject({ repeat: true, linkedCaseReference: 'C20261001-BBBBBB', mergedIntoReference: 'C20261001-BBBBBB', hasCase: false, department: 'CARD_CENTER', receivedAt: RECEIVED });
+    expect(fact).toMatchObject({
+      repeat: true,
+      linkedCaseReference: 'C20261001-BBBBBB',
+      mergedIntoReference: 'C20261001-BBBBBB',
+      hasCase: false,
+      department: 'CARD_CENTER',
+      receivedAt: RECEIVED,
+    });
   });
 
   it('knows the receipt time from a case event alone until the complaint itself arrives', () => {
@@ -110,7 +164,10 @@ describe('foldComplaintFact', () => {
 
 describe('pausedWithin', () => {
   it('counts the overlap of each pause with the interval, a running pause up to its end', () => {
-    const pauses = [{ from: 10, to: 20 }, { from: 30, to: null }];
+    const pauses = [
+      { from: 10, to: 20 },
+      { from: 30, to: null },
+    ];
     expect(pausedWithin(pauses, 0, 15)).toBe(5);
     expect(pausedWithin(pauses, 0, 40)).toBe(20);
     expect(pausedWithin(pauses, 21, 29)).toBe(0);

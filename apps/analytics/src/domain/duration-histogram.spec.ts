@@ -1,5 +1,13 @@
 import { HOUR_MS } from './complaint-fact';
-import { addHistograms, bucketBounds, durationBucket, Histogram, histogramOf, histogramPercentile, OVERFLOW_BUCKET } from './duration-histogram';
+import {
+  addHistograms,
+  bucketBounds,
+  durationBucket,
+  Histogram,
+  histogramOf,
+  histogramPercentile,
+  OVERFLOW_BUCKET,
+} from './duration-histogram';
 import { percentileCont } from './percentile';
 
 const DAY_HOURS = 24;
@@ -75,7 +83,14 @@ describe('histograms', () => {
     ];
     let checked = 0;
     for (const [name, shape] of shapes) {
-      for (const [seed, n] of [[1, 1], [2, 2], [3, 7], [4, 50], [5, 1000], [6, 20_000]]) {
+      for (const [seed, n] of [
+        [1, 1],
+        [2, 2],
+        [3, 7],
+        [4, 50],
+        [5, 1000],
+        [6, 20_000],
+      ]) {
         const values = sequence(seed, n).map((u) => Math.round(shape(u)));
         const h = histogram(values);
         const sorted = [...values].sort((a, b) => a - b);

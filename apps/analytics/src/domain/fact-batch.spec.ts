@@ -10,12 +10,30 @@ const id = (n: number) => `11111111-1111-4111-8111-${String(n).padStart(12, '0')
 
 /** Three complaints of one day and department (sharing rows until the routing splits them by product) and one of the next day. */
 function stories(): AnalyticsEvent[] {
-  const a = new ComplaintStory(id(1), RECEIVED).received().routed().case('opened', 0.1).case('feedback_sent', 10, { first: true }, 'IN_PROGRESS').case('resolved', 30, {}, 'RESOLVED');
-  const b = new ComplaintStory(id(2), RECEIVED).received().routed({ product: 'LOAN' }).case('opened', 0.1).case('sla_breached', 49, { clock: 'feedback' });
+  const a = new ComplaintStory(id(1), RECEIVED)
+    .received()
+    .routed()
+    .case('opened', 0.1)
+    .case('feedback_sent', 10, { first: true }, 'IN_PROGRESS')
+    .case('resolved', 30, {}, 'RESOLVED');
+  const b = new ComplaintStory(id(2), RECEIVED)
+    .received()
+    .routed({ product: 'LOAN' })
+    .case('opened', 0.1)
+    .case('sla_breached', 49, { clock: 'feedback' });
   // C is resolved at 3 h, reopened, and resolved again at 80 h: its resolution moves to another bucket.
-  const c = new ComplaintStory(id(3), RECEIVED).received().routed().case('opened', 0.1).case('resolved', 3, {}, 'RESOLVED').case('reopened', 5, {}, 'IN_PROGRESS')
-    .case('satisfaction_recorded', 6, { score: 2 }).case('resolved', 80, {}, 'RESOLVED');
-  const d = new ComplaintStory(id(4), '2026-10-16T04:00:00.000Z').routed({ department: 'FRAUD' }).case('opened', 0.1).case('withdrawn', 1, {}, 'WITHDRAWN');
+  const c = new ComplaintStory(id(3), RECEIVED)
+    .received()
+    .routed()
+    .case('opened', 0.1)
+    .case('resolved', 3, {}, 'RESOLVED')
+    .case('reopened', 5, {}, 'IN_PROGRESS')
+    .case('satisfaction_recorded', 6, { score: 2 })
+    .case('resolved', 80, {}, 'RESOLVED');
+  const d = new ComplaintStory(id(4), '2026-10-16T04:00:00.000Z')
+    .routed({ department: 'FRAUD' })
+    .case('opened', 0.1)
+    .case('withdrawn', 1, {}, 'WITHDRAWN');
   return [...a.events, ...b.events, ...c.events, ...d.events];
 }
 
@@ -26,7 +44,12 @@ const rowId = (d: RollupDelta) => [d.key.dimension, d.key.grain, d.key.day, d.ke
 function addTo(totals: Totals, deltas: readonly RollupDelta[]): Totals {
   for (const d of deltas) {
     const id = rowId(d);
-    totals.set(id, totals.has(id) ? addCells(totals.get(id)!, d) : { counters: d.counters, feedbackHistogram: d.feedbackHistogram, resolutionHistogram: d.resolutionHistogram });
+    totals.set(
+      id,
+      totals.has(id)
+        ? addCells(totals.get(id)!, d)
+        : { counters: d.counters, feedbackHistogram: d.feedbackHistogram, resolutionHistogram: d.resolutionHistogram },
+    );
   }
   for (const [k, c] of totals) if (isEmptyCell(c)) totals.delete(k);
   return totals;
@@ -43,7 +66,10 @@ function addJrt0169(totals: Map<string, number>, deltas: readonly Jrt0169Delta[]
 }
 
 /** Feeds the events in batches of `size` through foldBatch, keeping what was stored between batches. */
-function applyInBatches(events: readonly AnalyticsEvent[], size: number): { totals: Totals; jrt0169: Map<string, number>; facts: Map<string, unknown> } {
+function applyInBatches(
+  events: readonly AnalyticsEvent[],
+  size: number,
+): { totals: Totals; jrt0169: Map<string, number>; facts: Map<string, unknown> } {
   const stored = new Map<string, AnalyticsEvent[]>();
   const totals: Totals = new Map();
   const jrt0169 = new Map<string, number>();
@@ -61,7 +87,9 @@ function applyInBatches(events: readonly AnalyticsEvent[], size: number): { tota
 
 /** A fixed shuffle (no randomness in tests): every seventh event first, and so on. */
 function shuffled<T>(items: readonly T[]): T[] {
-  return Array.from({ length: 7 }, (_, r) => items.filter((_, i) => i % 7 === r)).flat().reverse();
+  return Array.from({ length: 7 }, (_, r) => items.filter((_, i) => i % 7 === r))
+    .flat()
+    .reverse();
 }
 
 describe('foldBatch', () => {
@@ -70,7 +98,13 @@ describe('foldBatch', () => {
 
   it('gives the rollup totals (counters and histograms) of the complaints folded from all their events', () => {
     const sums = new RollupSums();
-    for (const complaintId of [id(1), id(2), id(3), id(4)]) sums.add(foldComplaintFact(complaintId, events.filter((e) => e.complaintId === complaintId)));
+    for (const complaintId of [id(1), id(2), id(3), id(4)])
+      sums.add(
+        foldComplaintFact(
+          complaintId,
+          events.filter((e) => e.complaintId === complaintId),
+        ),
+      );
     const expected = addTo(new Map(), sums.deltas());
     expect(serial.totals).toEqual(expected);
     // Each complaint counts once per grain and dimension: 9 dimensions, day and month rows.
@@ -91,7 +125,13 @@ describe('foldBatch', () => {
 
   it('gives the JR/T 0169 rollup of the complaints folded from all their events', () => {
     const sums = new Jrt0169Sums();
-    for (const complaintId of [id(1), id(2), id(3), id(4)]) sums.add(foldComplaintFact(complaintId, events.filter((e) => e.complaintId === complaintId)));
+    for (const complaintId of [id(1), id(2), id(3), id(4)])
+      sums.add(
+        foldComplaintFact(
+          complaintId,
+          events.filter((e) => e.complaintId === complaintId),
+        ),
+      );
     expect(serial.jrt0169).toEqual(addJrt0169(new Map(), sums.deltas()));
     expect(serial.jrt0169).toEqual(
       new Map([
@@ -122,7 +162,9 @@ describe('foldBatch', () => {
     expect(facts.map((f) => f.complaintId)).toEqual([id(1), id(2)]);
     // Complaint 1 stays in its rows (its earlier contribution is taken out and the new one added); 2 opens its own.
     const products = deltas.filter((d) => d.key.dimension === 'product' && d.key.grain === 'day');
-    expect(products.map((d) => [d.key.key, d.counters.volume, d.counters.cases, d.counters.resolved, d.resolutionHistogram.length])).toEqual([
+    expect(
+      products.map((d) => [d.key.key, d.counters.volume, d.counters.cases, d.counters.resolved, d.resolutionHistogram.length]),
+    ).toEqual([
       ['CREDIT_CARD', 0, 1, 1, 31],
       ['LOAN', 1, 1, 0, 0],
     ]);

@@ -18,7 +18,14 @@ export interface Jrt0169Cell {
   count: number;
 }
 
-export const JRT0169_HEADER = ['渠道 Channel', '业务类别代码 Business category', '业务类别 Business category (label)', '投诉原因代码 Cause', '投诉原因 Cause (label)', '投诉量 Complaints'];
+export const JRT0169_HEADER = [
+  '渠道 Channel',
+  '业务类别代码 Business category',
+  '业务类别 Business category (label)',
+  '投诉原因代码 Cause',
+  '投诉原因 Cause (label)',
+  '投诉量 Complaints',
+];
 
 const order = (list: readonly string[], value: string) => {
   const i = list.indexOf(value);
@@ -36,9 +43,15 @@ export function jrt0169Rows(cells: readonly Jrt0169Cell[]): Jrt0169Row[] {
     .map((c) => ({
       channel: c.channel,
       product: c.product,
-      productLabel: c.product in PRODUCT_LABELS ? `${PRODUCT_LABELS[c.product as keyof typeof PRODUCT_LABELS].zh} ${PRODUCT_LABELS[c.product as keyof typeof PRODUCT_LABELS].en}` : c.product,
+      productLabel:
+        c.product in PRODUCT_LABELS
+          ? `${PRODUCT_LABELS[c.product as keyof typeof PRODUCT_LABELS].zh} ${PRODUCT_LABELS[c.product as keyof typeof PRODUCT_LABELS].en}`
+          : c.product,
       reason: c.reason,
-      reasonLabel: c.reason in REASON_LABELS ? `${REASON_LABELS[c.reason as keyof typeof REASON_LABELS].zh} ${REASON_LABELS[c.reason as keyof typeof REASON_LABELS].en}` : c.reason,
+      reasonLabel:
+        c.reason in REASON_LABELS
+          ? `${REASON_LABELS[c.reason as keyof typeof REASON_LABELS].zh} ${REASON_LABELS[c.reason as keyof typeof REASON_LABELS].en}`
+          : c.reason,
       count: c.count,
     }))
     .sort(

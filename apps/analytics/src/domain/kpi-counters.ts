@@ -41,10 +41,34 @@ export interface KpiCounters {
 }
 
 export const COUNTER_NAMES: readonly (keyof KpiCounters)[] = [
-  'volume', 'cases', 'feedbackGiven', 'feedbackWithin48h', 'decided', 'decidedWithin15d', 'resolved', 'feedbackBreaches',
-  'decisionBreaches', 'breachedComplaints', 'extended', 'extensions', 'escalated', 'mediationReferred', 'mediationSettled',
-  'mediationNotSettled', 'reopened', 'reopens', 'repeat', 'satisfactionResponses', 'satisfactionSum', 'satisfaction1',
-  'satisfaction2', 'satisfaction3', 'satisfaction4', 'satisfaction5', 'withdrawn', 'closed',
+  'volume',
+  'cases',
+  'feedbackGiven',
+  'feedbackWithin48h',
+  'decided',
+  'decidedWithin15d',
+  'resolved',
+  'feedbackBreaches',
+  'decisionBreaches',
+  'breachedComplaints',
+  'extended',
+  'extensions',
+  'escalated',
+  'mediationReferred',
+  'mediationSettled',
+  'mediationNotSettled',
+  'reopened',
+  'reopens',
+  'repeat',
+  'satisfactionResponses',
+  'satisfactionSum',
+  'satisfaction1',
+  'satisfaction2',
+  'satisfaction3',
+  'satisfaction4',
+  'satisfaction5',
+  'withdrawn',
+  'closed',
 ];
 
 export function zeroCounters(): KpiCounters {

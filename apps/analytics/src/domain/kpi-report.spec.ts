@@ -16,21 +16,47 @@ const RECEIVED = '2026-10-10T02:00:00.000Z';
  * E: opened, then withdrawn at 1 h.
  */
 function facts() {
-  const a = new ComplaintStory(id(1), RECEIVED).received().routed()
-    .case('opened', 0.1).case('feedback_sent', 10, { first: true }, 'IN_PROGRESS').case('resolution_proposed', 5 * DAY, {}, 'RESPONDED')
-    .case('resolved', 6 * DAY, {}, 'RESOLVED').case('satisfaction_recorded', 6 * DAY + 1, { score: 5 }).case('closed', 7 * DAY, { rootCause: '系统故障', correctiveAction: '修复系统' }, 'CLOSED');
-  const b = new ComplaintStory(id(2), RECEIVED).received().routed({ reason: 'PROCESS' })
-    .case('opened', 0.1).case('clock_paused', 10).case('clock_resumed', 40, { pausedMs: 30 * HOUR_MS })
-    .case('feedback_sent', 60, { first: true }, 'IN_PROGRESS').case('clock_paused', 100).case('clock_resumed', 100 + 4 * DAY - 30)
+  const a = new ComplaintStory(id(1), RECEIVED)
+    .received()
+    .routed()
+    .case('opened', 0.1)
+    .case('feedback_sent', 10, { first: true }, 'IN_PROGRESS')
+    .case('resolution_proposed', 5 * DAY, {}, 'RESPONDED')
+    .case('resolved', 6 * DAY, {}, 'RESOLVED')
+    .case('satisfaction_recorded', 6 * DAY + 1, { score: 5 })
+    .case('closed', 7 * DAY, { rootCause: '系统故障', correctiveAction: '修复系统' }, 'CLOSED');
+  const b = new ComplaintStory(id(2), RECEIVED)
+    .received()
+    .routed({ reason: 'PROCESS' })
+    .case('opened', 0.1)
+    .case('clock_paused', 10)
+    .case('clock_resumed', 40, { pausedMs: 30 * HOUR_MS })
+    .case('feedback_sent', 60, { first: true }, 'IN_PROGRESS')
+    .case('clock_paused', 100)
+    .case('clock_resumed', 100 + 4 * DAY - 30)
     .case('extension_approved', 10 * DAY, { toDays: 30 })
-    .case('resolution_proposed', 20 * DAY, {}, 'RESPONDED').case('resolved', 20 * DAY, {}, 'RESOLVED')
-    .case('satisfaction_recorded', 21 * DAY, { score: 2 }).case('reopened', 21 * DAY, {}, 'REOPENED').case('escalated', 21 * DAY, {}, 'ESCALATED')
-    .case('resolution_proposed', 25 * DAY, {}, 'RESPONDED').case('resolved', 25 * DAY, {}, 'RESOLVED');
-  const c = new ComplaintStory(id(3), RECEIVED).received().routed({ reason: 'PROCESS' })
-    .case('opened', 0.1).case('sla_breached', 48, { clock: 'feedback' }).case('escalated', 48, {}, 'ESCALATED')
-    .case('feedback_sent', 70, { first: true }).case('mediation_referred', 80, {}, 'MEDIATION').case('mediation_concluded', 300, { outcome: 'not_settled' }, 'IN_PROGRESS');
+    .case('resolution_proposed', 20 * DAY, {}, 'RESPONDED')
+    .case('resolved', 20 * DAY, {}, 'RESOLVED')
+    .case('satisfaction_recorded', 21 * DAY, { score: 2 })
+    .case('reopened', 21 * DAY, {}, 'REOPENED')
+    .case('escalated', 21 * DAY, {}, 'ESCALATED')
+    .case('resolution_proposed', 25 * DAY, {}, 'RESPONDED')
+    .case('resolved', 25 * DAY, {}, 'RESOLVED');
+  const c = new ComplaintStory(id(3), RECEIVED)
+    .received()
+    .routed({ reason: 'PROCESS' })
+    .case('opened', 0.1)
+    .case('sla_breached', 48, { clock: 'feedback' })
+    .case('escalated', 48, {}, 'ESCALATED')
+    .case('feedback_sent', 70, { first: true })
+    .case('mediation_referred', 80, {}, 'MEDIATION')
+    .case('mediation_concluded', 300, { outcome: 'not_settled' }, 'IN_PROGRESS');
   const d = new ComplaintStory(id(4), RECEIVED).received().routed({ linkedCaseReference: 'C20261010-AAAAAA' });
-  const e = new ComplaintStory(id(5), RECEIVED).received().routed({ reason: 'PROCESS' }).case('opened', 0.1).case('withdrawn', 1, {}, 'WITHDRAWN');
+  const e = new ComplaintStory(id(5), RECEIVED)
+    .received()
+    .routed({ reason: 'PROCESS' })
+    .case('opened', 0.1)
+    .case('withdrawn', 1, {}, 'WITHDRAWN');
   return [a, b, c, d, e].map((s) => foldComplaintFact(s.complaintId, s.events));
 }
 
@@ -77,13 +103,22 @@ describe('summariseFacts (hand-computed)', () => {
     // Reopen rate over the complaints that got a decision (A and B).
     expect(kpis.reopening).toEqual({ reopened: 1, reopens: 1, rate: 0.5 });
     // Latest scores: A 5, B 2 (the 2 stays the answer on record after the reopening).
-    expect(kpis.satisfaction).toEqual({ responses: 2, responseRate: 1, mean: 3.5, distribution: { '1': 0, '2': 1, '3': 0, '4': 0, '5': 1 } });
+    expect(kpis.satisfaction).toEqual({
+      responses: 2,
+      responseRate: 1,
+      mean: 3.5,
+      distribution: { '1': 0, '2': 1, '3': 0, '4': 0, '5': 1 },
+    });
   });
 
   it('counts one satisfaction response per complaint however many answers its case recorded', () => {
-    const answeredTwice = new ComplaintStory(id(9), RECEIVED).received().routed()
-      .case('opened', 0.1).case('resolution_proposed', 10, {}, 'RESPONDED')
-      .case('satisfaction_recorded', 11, { score: 1 }).case('satisfaction_recorded', 12, { score: 1 });
+    const answeredTwice = new ComplaintStory(id(9), RECEIVED)
+      .received()
+      .routed()
+      .case('opened', 0.1)
+      .case('resolution_proposed', 10, {}, 'RESPONDED')
+      .case('satisfaction_recorded', 11, { score: 1 })
+      .case('satisfaction_recorded', 12, { score: 1 });
     const summary = summariseFacts('x', [foldComplaintFact(id(9), answeredTwice.events)]);
     expect(summary.satisfaction).toMatchObject({ responses: 1, mean: 1, distribution: { '1': 1, '2': 0, '3': 0, '4': 0, '5': 0 } });
   });

@@ -28,7 +28,12 @@ export interface KpiGroup {
   mediation: { referred: number; settled: number; notSettled: number };
   reopening: { reopened: number; reopens: number; rate: number | null };
   repeat: { repeat: number; rate: number | null };
-  satisfaction: { responses: number; responseRate: number | null; mean: number | null; distribution: Record<'1' | '2' | '3' | '4' | '5', number> };
+  satisfaction: {
+    responses: number;
+    responseRate: number | null;
+    mean: number | null;
+    distribution: Record<'1' | '2' | '3' | '4' | '5', number>;
+  };
   withdrawn: number;
   closed: number;
 }

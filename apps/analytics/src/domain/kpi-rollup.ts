@@ -49,8 +49,13 @@ export const isEmptyCell = (c: RollupCell) => isZero(c.counters) && c.feedbackHi
 export function rollupKeys(f: ComplaintFact): RollupKey[] {
   if (f.receivedDay === null) return [];
   const department = f.department ?? UNKNOWN_KEY;
-  const days: [RollupGrain, string][] = [['day', f.receivedDay], ['month', `${f.receivedDay.slice(0, 8)}01`]];
-  return days.flatMap(([grain, day]) => ROLLUP_DIMENSIONS.map((dimension) => ({ grain, day, department, dimension, key: f[dimension] ?? UNKNOWN_KEY })));
+  const days: [RollupGrain, string][] = [
+    ['day', f.receivedDay],
+    ['month', `${f.receivedDay.slice(0, 8)}01`],
+  ];
+  return days.flatMap(([grain, day]) =>
+    ROLLUP_DIMENSIONS.map((dimension) => ({ grain, day, department, dimension, key: f[dimension] ?? UNKNOWN_KEY })),
+  );
 }
 
 /** What one complaint adds to each of its rows. */

@@ -44,7 +44,7 @@ export function isCalendarDay(text: string): boolean {
 /** The whole months of a period, in order (a month: itself). */
 export function monthsOf(period: Pick<ReportPeriod, 'fromDay' | 'toDay'>): ReportPeriod[] {
   const months: ReportPeriod[] = [];
-  for (let day = period.fromDay; day <= period.toDay; day = nextDay(months[months.length - 1]!.toDay)) {
+  for (let day = period.fromDay; day <= period.toDay; day = nextDay(months[months.length - 1].toDay)) {
     const [year, month] = day.split('-').map(Number) as [number, number];
     months.push({ label: `${year}-${pad(month)}`, fromDay: day, toDay: lastDayOfMonth(year, month) });
   }

@@ -6,18 +6,30 @@ const secondary = { count: null, suppressed: true, reason: 'protects-another-cel
 
 describe('small-cell suppression', () => {
   it('withholds every count from 1 to 4 and drops empty cells', () => {
-    expect(suppressCells({ A: 12, B: 4, C: 3, D: 0, E: 5 }, [24, 24])).toEqual({ cells: { A: shown(12), B: small, C: small, E: shown(5) }, withheld: false });
+    expect(suppressCells({ A: 12, B: 4, C: 3, D: 0, E: 5 }, [24, 24])).toEqual({
+      cells: { A: shown(12), B: small, C: small, E: shown(5) },
+      withheld: false,
+    });
   });
 
   it('withholds the next smallest cell too when only one was withheld, so it cannot be worked out from the total', () => {
-    expect(suppressCells({ A: 20, B: 2, C: 7, D: 9 }, [38, 38])).toEqual({ cells: { A: shown(20), B: small, C: secondary, D: shown(9) }, withheld: false });
+    expect(suppressCells({ A: 20, B: 2, C: 7, D: 9 }, [38, 38])).toEqual({
+      cells: { A: shown(20), B: small, C: secondary, D: shown(9) },
+      withheld: false,
+    });
   });
 
   it('withholds more while the reasons and the total still pin a withheld cell down', () => {
     // 12 - 6 = 6 withheld, of which 1-4 and at least 5: the 1 would come out. All three go.
-    expect(suppressCells({ CREDIT_CARD: 6, DEPOSIT: 5, LOAN: 1 }, [12, 12])).toEqual({ cells: { CREDIT_CARD: secondary, DEPOSIT: secondary, LOAN: small }, withheld: false });
+    expect(suppressCells({ CREDIT_CARD: 6, DEPOSIT: 5, LOAN: 1 }, [12, 12])).toEqual({
+      cells: { CREDIT_CARD: secondary, DEPOSIT: secondary, LOAN: small },
+      withheld: false,
+    });
     // A secondary cell of 5 with another published 5 beside it is known to be 5 (it is the smallest): both go.
-    expect(suppressCells({ A: 20, B: 2, C: 5, D: 5 }, [32, 32])).toEqual({ cells: { A: shown(20), B: small, C: secondary, D: secondary }, withheld: false });
+    expect(suppressCells({ A: 20, B: 2, C: 5, D: 5 }, [32, 32])).toEqual({
+      cells: { A: shown(20), B: small, C: secondary, D: secondary },
+      withheld: false,
+    });
   });
 
   it('withholds a breakdown whole when even all its cells withheld would give one away', () => {

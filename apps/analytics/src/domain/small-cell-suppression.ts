@@ -57,7 +57,10 @@ export function suppressCells(cells: Record<string, number>, total?: [number, nu
   }
   return {
     cells: Object.fromEntries(
-      entries.map(([k, n]) => [k, small.has(k) ? { ...WITHHELD_SMALL } : secondary.has(k) ? { ...WITHHELD_SECONDARY } : { count: n, suppressed: false }]),
+      entries.map(([k, n]) => [
+        k,
+        small.has(k) ? { ...WITHHELD_SMALL } : secondary.has(k) ? { ...WITHHELD_SECONDARY } : { count: n, suppressed: false },
+      ]),
     ),
     withheld: false,
   };
@@ -69,12 +72,17 @@ export function suppressCells(cells: Record<string, number>, total?: [number, nu
  * cells, which narrows each to [sum - others' highest, sum - others' lowest] (the sum itself within
  * the total's bounds less the published cells).
  */
-function someRecoverable(entries: [string, number][], small: Set<string>, secondary: Set<string>, total: [number, number] | undefined): boolean {
+function someRecoverable(
+  entries: [string, number][],
+  small: Set<string>,
+  secondary: Set<string>,
+  total: [number, number] | undefined,
+): boolean {
   const open = entries.filter(([k]) => !small.has(k) && !secondary.has(k)).map(([, n]) => n);
   const highestSecondary = open.length ? Math.min(...open) : Infinity;
   const bounds = entries
     .filter(([k]) => small.has(k) || secondary.has(k))
-    .map(([k]) => (small.has(k) ? [1, MIN_PUBLISHED_COUNT - 1] : [MIN_PUBLISHED_COUNT, highestSecondary]) as [number, number]);
+    .map(([k]) => (small.has(k) ? [1, MIN_PUBLISHED_COUNT - 1] : [MIN_PUBLISHED_COUNT, highestSecondary]));
   if (bounds.some(([lo, hi]) => lo === hi)) return true;
   if (total === undefined) return false;
   const published = open.reduce((a, n) => a + n, 0);

@@ -6,12 +6,30 @@ const small = { count: null, suppressed: true, reason: 'fewer-than-5' };
 const secondary = { count: null, suppressed: true, reason: 'protects-another-cell' };
 
 function month(counters: Partial<KpiCounters>, cells: Partial<Omit<TransparencyInputs, 'counters'>> = {}): TransparencyInputs {
-  return { counters: { ...zeroCounters(), ...counters }, byBusinessCategory: {}, byCause: {}, byRegion: {}, rootCauses: {}, correctiveActions: {}, ...cells };
+  return {
+    counters: { ...zeroCounters(), ...counters },
+    byBusinessCategory: {},
+    byCause: {},
+    byRegion: {},
+    rootCauses: {},
+    correctiveActions: {},
+    ...cells,
+  };
 }
 
 describe('transparencyReport', () => {
   const november = month(
-    { volume: 23, cases: 22, feedbackWithin48h: 11, decidedWithin15d: 20, satisfactionResponses: 8, satisfactionSum: 31, satisfaction3: 1, satisfaction4: 4, satisfaction5: 3 },
+    {
+      volume: 23,
+      cases: 22,
+      feedbackWithin48h: 11,
+      decidedWithin15d: 20,
+      satisfactionResponses: 8,
+      satisfactionSum: 31,
+      satisfaction3: 1,
+      satisfaction4: 4,
+      satisfaction5: 3,
+    },
     {
       byBusinessCategory: { CREDIT_CARD: 12, LOAN: 8, DEPOSIT: 3 },
       byCause: { FEES: 20, OTHER: 3 },
@@ -24,7 +42,10 @@ describe('transparencyReport', () => {
 
   it('publishes totals and shares of groups of 5 or more', () => {
     expect(report.complaints).toEqual(shown(23));
-    expect(report.timeliness).toEqual({ firstFeedbackWithin48h: { value: 0.5, suppressed: false }, decidedWithin15Days: { value: 0.9091, suppressed: false } });
+    expect(report.timeliness).toEqual({
+      firstFeedbackWithin48h: { value: 0.5, suppressed: false },
+      decidedWithin15Days: { value: 0.9091, suppressed: false },
+    });
     expect(report.satisfaction.responses).toEqual(shown(8));
   });
 
@@ -38,16 +59,23 @@ describe('transparencyReport', () => {
 
   it('withholds the mean when a cell of its distribution is withheld (mean x responses would give it away)', () => {
     expect(report.satisfaction.mean).toEqual({ value: null, suppressed: true });
-    const all = transparencyReport([month({ volume: 12, satisfactionResponses: 12, satisfactionSum: 53, satisfaction4: 7, satisfaction5: 5 })]);
+    const all = transparencyReport([
+      month({ volume: 12, satisfactionResponses: 12, satisfactionSum: 53, satisfaction4: 7, satisfaction5: 5 }),
+    ]);
     expect(all.satisfaction.mean).toEqual({ value: 4.42, suppressed: false });
   });
 
   it('lists improvements as categories only, leaving out complaints not closed', () => {
-    expect(report.improvements).toEqual({ rootCauses: { DISCLOSURE: shown(6) }, correctiveActions: { REFUND_COMPENSATION: small, TRAINING: small } });
+    expect(report.improvements).toEqual({
+      rootCauses: { DISCLOSURE: shown(6) },
+      correctiveActions: { REFUND_COMPENSATION: small, TRAINING: small },
+    });
   });
 
   it('withholds the mean of fewer than 5 answers', () => {
-    const few = transparencyReport([month({ volume: 9, satisfactionResponses: 2, satisfactionSum: 9, satisfaction4: 1, satisfaction5: 1 })]);
+    const few = transparencyReport([
+      month({ volume: 9, satisfactionResponses: 2, satisfactionSum: 9, satisfaction4: 1, satisfaction5: 1 }),
+    ]);
     expect(few.satisfaction.mean).toEqual({ value: null, suppressed: true });
     expect(few.satisfaction.responses).toEqual(small);
   });
@@ -60,8 +88,14 @@ describe('transparencyReport', () => {
   });
 
   describe('a quarter or year adds its months up', () => {
-    const jan = month({ volume: 30, cases: 30, feedbackWithin48h: 30 }, { byBusinessCategory: { CREDIT_CARD: 27, LOAN: 3 }, byRegion: { '310000': 30 } });
-    const feb = month({ volume: 40, cases: 40, feedbackWithin48h: 20 }, { byBusinessCategory: { CREDIT_CARD: 30, LOAN: 10 }, byRegion: { '310000': 36, '110000': 4 } });
+    const jan = month(
+      { volume: 30, cases: 30, feedbackWithin48h: 30 },
+      { byBusinessCategory: { CREDIT_CARD: 27, LOAN: 3 }, byRegion: { '310000': 30 } },
+    );
+    const feb = month(
+      { volume: 40, cases: 40, feedbackWithin48h: 20 },
+      { byBusinessCategory: { CREDIT_CARD: 30, LOAN: 10 }, byRegion: { '310000': 36, '110000': 4 } },
+    );
     const mar = month({ volume: 3, cases: 3, feedbackWithin48h: 1 }, { byBusinessCategory: { CREDIT_CARD: 3 }, byRegion: { '310000': 3 } });
     const quarter = transparencyReport([jan, feb, mar]);
 

@@ -1,6 +1,16 @@
 import { UNKNOWN_KEY } from './kpi-dimensions';
 import { addCounters, zeroCounters, type KpiCounters } from './kpi-counters';
-import { knownTotal, listedCells, MIN_PUBLISHED_COUNT, PublishedBreakdown, publishCount, PublishedCount, publishShare, suppressCells, WITHHELD_SECONDARY } from './small-cell-suppression';
+import {
+  knownTotal,
+  listedCells,
+  MIN_PUBLISHED_COUNT,
+  PublishedBreakdown,
+  publishCount,
+  PublishedCount,
+  publishShare,
+  suppressCells,
+  WITHHELD_SECONDARY,
+} from './small-cell-suppression';
 
 /** The figures of one month (Shanghai days), before any suppression. */
 export interface TransparencyInputs {
@@ -18,7 +28,14 @@ export interface PublishedShare {
 }
 
 /** The breakdowns of the report, by the path of their cells in it. */
-export const BREAKDOWNS = ['byBusinessCategory', 'byCause', 'byRegion', 'satisfaction.distribution', 'improvements.rootCauses', 'improvements.correctiveActions'] as const;
+export const BREAKDOWNS = [
+  'byBusinessCategory',
+  'byCause',
+  'byRegion',
+  'satisfaction.distribution',
+  'improvements.rootCauses',
+  'improvements.correctiveActions',
+] as const;
 export type BreakdownName = (typeof BREAKDOWNS)[number];
 
 export interface TransparencyReport {
@@ -62,11 +79,18 @@ const known = (cells: Record<string, number>) => Object.fromEntries(Object.entri
 export function transparencyReport(months: TransparencyInputs[]): TransparencyReport {
   const figures = months.map(monthFigures);
   const counters = figures.reduce((sum, m) => addCounters(sum, m.counters), zeroCounters());
-  const breakdowns = Object.fromEntries(BREAKDOWNS.map((name) => [name, addedUp(figures, name)])) as Record<BreakdownName, PublishedBreakdown>;
+  const breakdowns = Object.fromEntries(BREAKDOWNS.map((name) => [name, addedUp(figures, name)])) as Record<
+    BreakdownName,
+    PublishedBreakdown
+  >;
   const complaints = addedCount(figures.map((m) => [m.counters.volume, m.complaints]));
   const responses = addedCount(figures.map((m) => [m.counters.satisfactionResponses, m.responses]));
   const distribution = breakdowns['satisfaction.distribution'];
-  const meanShown = !responses.suppressed && counters.satisfactionResponses >= MIN_PUBLISHED_COUNT && !distribution.withheld && Object.values(distribution.cells).every((c) => !c.suppressed);
+  const meanShown =
+    !responses.suppressed &&
+    counters.satisfactionResponses >= MIN_PUBLISHED_COUNT &&
+    !distribution.withheld &&
+    Object.values(distribution.cells).every((c) => !c.suppressed);
   return {
     minimumPublishedCount: MIN_PUBLISHED_COUNT,
     complaints,
@@ -74,8 +98,16 @@ export function transparencyReport(months: TransparencyInputs[]): TransparencyRe
     byCause: breakdowns.byCause.cells,
     byRegion: breakdowns.byRegion.cells,
     timeliness: {
-      firstFeedbackWithin48h: addedShare(figures.map((m) => m.feedback), counters.feedbackWithin48h, counters.cases),
-      decidedWithin15Days: addedShare(figures.map((m) => m.decided), counters.decidedWithin15d, counters.cases),
+      firstFeedbackWithin48h: addedShare(
+        figures.map((m) => m.feedback),
+        counters.feedbackWithin48h,
+        counters.cases,
+      ),
+      decidedWithin15Days: addedShare(
+        figures.map((m) => m.decided),
+        counters.decidedWithin15d,
+        counters.cases,
+      ),
     },
     satisfaction: {
       responses,
@@ -84,7 +116,10 @@ export function transparencyReport(months: TransparencyInputs[]): TransparencyRe
         : { value: null, suppressed: counters.satisfactionResponses > 0 },
       distribution: distribution.cells,
     },
-    improvements: { rootCauses: breakdowns['improvements.rootCauses'].cells, correctiveActions: breakdowns['improvements.correctiveActions'].cells },
+    improvements: {
+      rootCauses: breakdowns['improvements.rootCauses'].cells,
+      correctiveActions: breakdowns['improvements.correctiveActions'].cells,
+    },
     withheldBreakdowns: BREAKDOWNS.filter((name) => breakdowns[name].withheld),
   };
 }
@@ -127,7 +162,10 @@ function addedUp(months: MonthFigures[], name: BreakdownName): PublishedBreakdow
   const keys = [...new Set(months.flatMap((m) => Object.keys(m.breakdowns[name].cells)))];
   return {
     cells: Object.fromEntries(
-      keys.map((key) => [key, addedCount(months.map((m) => [m.raw[name][key] ?? 0, m.breakdowns[name].cells[key] ?? { count: 0, suppressed: false }]))]),
+      keys.map((key) => [
+        key,
+        addedCount(months.map((m) => [m.raw[name][key] ?? 0, m.breakdowns[name].cells[key] ?? { count: 0, suppressed: false }])),
+      ]),
     ),
     withheld: false,
   };
@@ -140,7 +178,7 @@ function addedUp(months: MonthFigures[], name: BreakdownName): PublishedBreakdow
 function addedCount(months: [number, PublishedCount][]): PublishedCount {
   const listed = months.filter(([n]) => n > 0);
   if (listed.every(([, cell]) => !cell.suppressed)) return { count: listed.reduce((sum, [n]) => sum + n, 0), suppressed: false };
-  return listed.length === 1 ? { ...listed[0]![1] } : { ...WITHHELD_SECONDARY };
+  return listed.length === 1 ? { ...listed[0][1] } : { ...WITHHELD_SECONDARY };
 }
 
 /** A share of several months: published only when it is in every month with a denominator. */

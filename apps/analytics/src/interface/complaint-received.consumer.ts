@@ -17,7 +17,12 @@ export class ComplaintReceivedConsumer extends EventBatchSubscription<ComplaintR
     private readonly record: RecordEventUseCase,
     private readonly recordTerms: RecordComplaintTermsUseCase,
   ) {
-    super(consumers, { groupId: analyticsGroupFor(group, ComplaintReceivedV1.topic), topic: ComplaintReceivedV1.topic, contract: ComplaintReceivedV1, maxBatchSize: config.ANALYTICS_BATCH_SIZE });
+    super(consumers, {
+      groupId: analyticsGroupFor(group, ComplaintReceivedV1.topic),
+      topic: ComplaintReceivedV1.topic,
+      contract: ComplaintReceivedV1,
+      maxBatchSize: config.ANALYTICS_BATCH_SIZE,
+    });
   }
 
   protected async handleBatch(consumed: ConsumedEvent<ComplaintReceivedV1>[]): Promise<void> {

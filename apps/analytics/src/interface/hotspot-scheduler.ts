@@ -21,7 +21,9 @@ export class HotspotScheduler implements OnApplicationBootstrap, OnApplicationSh
   onApplicationBootstrap(): void {
     // Not awaited: the replay takes seconds at a week of complaints, and HTTP should not wait for it.
     // Evaluations queue behind it; if it fails, the first evaluation replays and re-seeds instead.
-    this.detect.start().catch((error: unknown) => this.logger.warn({ err: error }, 'hot-spot start failed; the first evaluation replays instead'));
+    this.detect
+      .start()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'hot-spot start failed; the first evaluation replays instead'));
     if (this.config.ANALYTICS_TERM_TICK_MS > 0) this.timer = setInterval(() => this.tick(), this.config.ANALYTICS_TERM_TICK_MS);
   }
 

@@ -113,18 +113,34 @@ export function App() {
         <span class="product">{t('console.title')}</span>
         {session && (
           <nav aria-label={t('nav.label')}>
-            <a href={paths.queue()} aria-current={route.page === 'queue' ? 'page' : undefined} onClick={(e) => onLinkClick(e, paths.queue())}>
+            <a
+              href={paths.queue()}
+              aria-current={route.page === 'queue' ? 'page' : undefined}
+              onClick={(e) => onLinkClick(e, paths.queue())}
+            >
               {t('nav.queue')}
             </a>
-            <a href={paths.dashboard()} aria-current={route.page === 'dashboard' ? 'page' : undefined} onClick={(e) => onLinkClick(e, paths.dashboard())}>
+            <a
+              href={paths.dashboard()}
+              aria-current={route.page === 'dashboard' ? 'page' : undefined}
+              onClick={(e) => onLinkClick(e, paths.dashboard())}
+            >
               {t('nav.dashboard')}
             </a>
             {canReadRules(session) && (
               <>
-                <a href={paths.admin()} aria-current={route.page === 'admin' ? 'page' : undefined} onClick={(e) => onLinkClick(e, paths.admin())}>
+                <a
+                  href={paths.admin()}
+                  aria-current={route.page === 'admin' ? 'page' : undefined}
+                  onClick={(e) => onLinkClick(e, paths.admin())}
+                >
                   {t('nav.admin')}
                 </a>
-                <a href={paths.handlers()} aria-current={route.page === 'handlers' ? 'page' : undefined} onClick={(e) => onLinkClick(e, paths.handlers())}>
+                <a
+                  href={paths.handlers()}
+                  aria-current={route.page === 'handlers' ? 'page' : undefined}
+                  onClick={(e) => onLinkClick(e, paths.handlers())}
+                >
                   {t('nav.handlers')}
                 </a>
               </>
@@ -134,7 +150,9 @@ export function App() {
         <div class="header-end">
           {session && (
             <>
-              <span class="who">{t('nav.signedInAs', { sub: session.sub, roles: session.roles.map((r) => t(key('role', r))).join(', ') })}</span>
+              <span class="who">
+                {t('nav.signedInAs', { sub: session.sub, roles: session.roles.map((r) => t(key('role', r))).join(', ') })}
+              </span>
               <button
                 type="button"
                 class="sign-out"

@@ -70,19 +70,42 @@ export const CASE_ACTIONS: Record<string, ActionSpec> = {
   resolve: { path: 'resolve', fields: [text('summary', 'field.summary', false)] },
   close: { path: 'close', fields: [text('rootCause', 'field.rootCause'), text('correctiveAction', 'field.correctiveAction')] },
   'add-note': { path: 'notes', fields: [text('note', 'field.note')] },
-  assign: { path: 'assign', fields: [{ name: 'assignee', label: 'field.assignee', control: 'text', required: true, optionsSource: 'department-handlers' }] },
+  assign: {
+    path: 'assign',
+    fields: [{ name: 'assignee', label: 'field.assignee', control: 'text', required: true, optionsSource: 'department-handlers' }],
+  },
   escalate: { path: 'escalate', fields: [reason] },
   'request-extension': {
     path: 'extension',
     fields: [
-      { name: 'toDays', label: 'field.toDays', control: 'select', required: true, type: 'number', options: [{ value: '30', label: 'field.toDays.30' }, { value: '60', label: 'field.toDays.60' }] },
+      {
+        name: 'toDays',
+        label: 'field.toDays',
+        control: 'select',
+        required: true,
+        type: 'number',
+        options: [
+          { value: '30', label: 'field.toDays.30' },
+          { value: '60', label: 'field.toDays.60' },
+        ],
+      },
       reason,
     ],
   },
   'decide-extension': {
     path: 'extension/decision',
     fields: [
-      { name: 'approve', label: 'field.approve', control: 'select', required: true, type: 'boolean', options: [{ value: 'true', label: 'field.approve.true' }, { value: 'false', label: 'field.approve.false' }] },
+      {
+        name: 'approve',
+        label: 'field.approve',
+        control: 'select',
+        required: true,
+        type: 'boolean',
+        options: [
+          { value: 'true', label: 'field.approve.true' },
+          { value: 'false', label: 'field.approve.false' },
+        ],
+      },
       text('comment', 'field.comment', false),
     ],
   },
@@ -99,14 +122,30 @@ export const CASE_ACTIONS: Record<string, ActionSpec> = {
   'record-mediation-outcome': {
     path: 'mediation/outcome',
     fields: [
-      { name: 'outcome', label: 'field.outcome', control: 'select', required: true, options: [{ value: 'settled', label: 'field.outcome.settled' }, { value: 'not_settled', label: 'field.outcome.not_settled' }] },
+      {
+        name: 'outcome',
+        label: 'field.outcome',
+        control: 'select',
+        required: true,
+        options: [
+          { value: 'settled', label: 'field.outcome.settled' },
+          { value: 'not_settled', label: 'field.outcome.not_settled' },
+        ],
+      },
       text('summary', 'field.mediationSummary'),
     ],
   },
   'record-satisfaction': {
     path: 'satisfaction',
     fields: [
-      { name: 'score', label: 'field.score', control: 'select', required: true, type: 'number', options: ['5', '4', '3', '2', '1'].map((v) => ({ value: v, text: v })) },
+      {
+        name: 'score',
+        label: 'field.score',
+        control: 'select',
+        required: true,
+        type: 'number',
+        options: ['5', '4', '3', '2', '1'].map((v) => ({ value: v, text: v })),
+      },
       text('comment', 'field.comment', false),
     ],
   },

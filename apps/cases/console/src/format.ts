@@ -36,5 +36,9 @@ export function bytes(size: number): string {
 /** A share (0-1) as a percentage with one decimal, or a dash when there is nothing to divide by. */
 export function percent(share: number | null, lang: Lang): string {
   if (share === null) return '–';
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(share);
 }

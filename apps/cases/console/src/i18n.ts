@@ -10,7 +10,7 @@ export interface I18n {
   lang: Lang;
   t: Translate;
   /** A taxonomy code's label (department, product, reason, service point) in the page language. */
-  label(labels: 'department' | 'product' | 'reason' | 'servicePoint', code: string): string;
+  label: (labels: 'department' | 'product' | 'reason' | 'servicePoint', code: string) => string;
 }
 
 const TAXONOMY: Record<'department' | 'product' | 'reason' | 'servicePoint', Record<string, Label>> = {
@@ -21,7 +21,7 @@ const TAXONOMY: Record<'department' | 'product' | 'reason' | 'servicePoint', Rec
 };
 
 export function i18n(lang: Lang): I18n {
-  const t = translator(MESSAGES, lang) as Translate;
+  const t: Translate = translator<MessageKey>(MESSAGES, lang);
   return { lang, t, label: (kind, code) => TAXONOMY[kind][code]?.[lang] ?? code };
 }
 

@@ -573,7 +573,8 @@ export const MESSAGES = {
     'admin.saving': 'Saving…',
     'admin.discard': 'Discard changes',
     'admin.saved': 'Saved: version {version} is active.',
-    'admin.conflict': 'Someone else changed the rules while you were editing (the active version is now {version}). Reload them and make your change again.',
+    'admin.conflict':
+      'Someone else changed the rules while you were editing (the active version is now {version}). Reload them and make your change again.',
     'admin.reload': 'Reload the rules',
     'admin.invalid': 'The rule list is not valid:',
     'admin.add': 'Add a rule',

@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** The console's screens, read from the address (deep links work; the service serves the page at /console/*). */
-export type Route = { page: 'queue' } | { page: 'case'; reference: string } | { page: 'admin' } | { page: 'handlers' } | { page: 'dashboard' } | { page: 'callback' };
+export type Route =
+  | { page: 'queue' }
+  | { page: 'case'; reference: string }
+  | { page: 'admin' }
+  | { page: 'handlers' }
+  | { page: 'dashboard' }
+  | { page: 'callback' };
 
 export function routeOf(pathname: string): Route {
   const caseMatch = pathname.match(/^\/console\/cases\/([^/]+)\/?$/);

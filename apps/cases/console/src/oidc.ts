@@ -12,14 +12,21 @@ interface PendingSignIn {
 const PENDING_KEY = 'oidc-pending';
 
 function base64Url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 const randomString = () => base64Url(crypto.getRandomValues(new Uint8Array(32)));
 
 /** Sends the browser to the identity provider: authorization code flow with PKCE (S256) and a state. */
 export async function startOidcSignIn(oidc: NonNullable<ConsoleConfig['signIn']['oidc']>): Promise<void> {
-  const pending: PendingSignIn = { state: randomString(), verifier: randomString(), returnTo: location.pathname === CALLBACK_PATH ? '/console' : location.pathname };
+  const pending: PendingSignIn = {
+    state: randomString(),
+    verifier: randomString(),
+    returnTo: location.pathname === CALLBACK_PATH ? '/console' : location.pathname,
+  };
   sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
   const challenge = base64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(pending.verifier))));
   const url = new URL(oidc.authorizationEndpoint);

@@ -13,16 +13,36 @@ const STORAGE_KEY = 'staff-session';
 /** Reads the claims of a staff JWT (the services verify its signature; the console only needs to know who and until when). */
 export function sessionFromToken(token: string): Session | null {
   try {
-    const payload = JSON.parse(decodeBase64Url(token.split('.')[1] ?? '')) as { sub?: unknown; roles?: unknown; departments?: unknown; exp?: unknown };
-    if (typeof payload.sub !== 'string' || !Array.isArray(payload.roles) || !Array.isArray(payload.departments) || typeof payload.exp !== 'number') return null;
-    return { token, sub: payload.sub, roles: payload.roles.map(String), departments: payload.departments.map(String), expiresAt: payload.exp * 1000 };
+    const payload = JSON.parse(decodeBase64Url(token.split('.')[1] ?? '')) as {
+      sub?: unknown;
+      roles?: unknown;
+      departments?: unknown;
+      exp?: unknown;
+    };
+    if (
+      typeof payload.sub !== 'string' ||
+      !Array.isArray(payload.roles) ||
+      !Array.isArray(payload.departments) ||
+      typeof payload.exp !== 'number'
+    )
+      return null;
+    return {
+      token,
+      sub: payload.sub,
+      roles: payload.roles.map(String),
+      departments: payload.departments.map(String),
+      expiresAt: payload.exp * 1000,
+    };
   } catch {
     return null;
   }
 }
 
 function decodeBase64Url(part: string): string {
-  const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+  const base64 = part
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(part.length / 4) * 4, '=');
   return new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
 }
 

@@ -7,7 +7,7 @@ export const CASES_SOURCE = 'cases';
 
 function contactOf(c: Case): CustomerContactV1 {
   const { phone, phoneLast4, email, openId, uid } = c.customer.contact;
-  return Object.fromEntries(Object.entries({ phone, phoneLast4, email, openId, uid }).filter(([, v]) => v !== undefined)) as CustomerContactV1;
+  return Object.fromEntries(Object.entries({ phone, phoneLast4, email, openId, uid }).filter(([, v]) => v !== undefined));
 }
 
 /** A domain change as the `CaseEventV1` contract publishes it, validated (a bad event fails before it is stored). */

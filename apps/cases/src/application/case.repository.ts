@@ -65,7 +65,11 @@ export abstract class CaseRepository {
    * calling `decide`) when the same customer's answer is already filed. A change without events only
    * updates when the SLA watcher next looks at the case.
    */
-  abstract change(reference: string, decide: (current: Case) => PreparedChange, answer?: (current: Case) => CustomerAnswer): Promise<PreparedChange | null>;
+  abstract change(
+    reference: string,
+    decide: (current: Case) => PreparedChange,
+    answer?: (current: Case) => CustomerAnswer,
+  ): Promise<PreparedChange | null>;
   abstract findByReference(reference: string): Promise<{ case: Case; timeline: TimelineEntry[] } | null>;
   /** The reference of the customer's latest case on this channel that has an answer awaiting their rating (RESPONDED or RESOLVED). */
   abstract findAwaitingSurvey(channel: Channel, identity: { customerId?: string; openId?: string; uid?: string }): Promise<string | null>;

@@ -8,7 +8,9 @@ describe('case actions', () => {
   it('claims a new case for the caller and records the status change', () => {
     const { case: c, events } = a.claim(caseFixture(), agent);
     expect(c).toMatchObject({ status: 'ASSIGNED', assignee: 'agent-1' });
-    expect(events).toEqual([{ kind: 'claimed', customerVisible: false, data: { assignee: 'agent-1', previousAssignee: null, from: 'RECEIVED', to: 'ASSIGNED' } }]);
+    expect(events).toEqual([
+      { kind: 'claimed', customerVisible: false, data: { assignee: 'agent-1', previousAssignee: null, from: 'RECEIVED', to: 'ASSIGNED' } },
+    ]);
     expect(() => a.claim(c, agent)).toThrow(CaseConflictError);
   });
 
@@ -37,14 +39,24 @@ describe('case actions', () => {
     const held = { ...inStatus('IN_PROGRESS'), assignee: 'h-1' };
     const moved = a.moveOffHandler(held, router, 'h-2', 'handler_inactive');
     expect(moved.case).toMatchObject({ status: 'IN_PROGRESS', assignee: 'h-2' });
-    expect(moved.events).toEqual([{ kind: 'assigned', customerVisible: false, data: { assignee: 'h-2', previousAssignee: 'h-1', reason: 'handler_inactive' } }]);
+    expect(moved.events).toEqual([
+      { kind: 'assigned', customerVisible: false, data: { assignee: 'h-2', previousAssignee: 'h-1', reason: 'handler_inactive' } },
+    ]);
 
     const queued = a.moveOffHandler({ ...inStatus('ASSIGNED'), assignee: 'h-1' }, router, null, 'handler_unfit');
     expect(queued.case).toMatchObject({ status: 'RECEIVED', assignee: null });
-    expect(queued.events[0].data).toEqual({ assignee: null, previousAssignee: 'h-1', reason: 'handler_unfit', from: 'ASSIGNED', to: 'RECEIVED' });
+    expect(queued.events[0].data).toEqual({
+      assignee: null,
+      previousAssignee: 'h-1',
+      reason: 'handler_unfit',
+      from: 'ASSIGNED',
+      to: 'RECEIVED',
+    });
 
     expect(() => a.moveOffHandler(held, agent, 'h-2', 'handler_inactive')).toThrow(ActionForbiddenError);
-    expect(() => a.moveOffHandler({ ...inStatus('CLOSED'), assignee: 'h-1' }, router, 'h-2', 'handler_inactive')).toThrow(InvalidTransitionError);
+    expect(() => a.moveOffHandler({ ...inStatus('CLOSED'), assignee: 'h-1' }, router, 'h-2', 'handler_inactive')).toThrow(
+      InvalidTransitionError,
+    );
   });
 
   it('stops the feedback clock at the first feedback only', () => {
@@ -63,14 +75,25 @@ describe('case actions', () => {
 
   it('takes the proposed resolution as the decision', () => {
     const { case: c, events } = a.proposeResolution(inStatus('IN_PROGRESS'), agent, now, 'refund');
-    expect(c).toMatchObject({ status: 'RESPONDED', sla: { decidedAt: now, firstFeedbackAt: now }, lifecycle: { resolution: { proposal: 'refund', proposedBy: 'agent-1' } } });
+    expect(c).toMatchObject({
+      status: 'RESPONDED',
+      sla: { decidedAt: now, firstFeedbackAt: now },
+      lifecycle: { resolution: { proposal: 'refund', proposedBy: 'agent-1' } },
+    });
     expect(events[0]).toMatchObject({ kind: 'resolution_proposed', customerVisible: true });
-    expect(a.resolve(c, agent).events[0]).toMatchObject({ kind: 'resolved', message: 'refund', data: { from: 'RESPONDED', to: 'RESOLVED' } });
+    expect(a.resolve(c, agent).events[0]).toMatchObject({
+      kind: 'resolved',
+      message: 'refund',
+      data: { from: 'RESPONDED', to: 'RESOLVED' },
+    });
   });
 
   it('closes with root cause and corrective action', () => {
     const { case: c, events } = a.close(inStatus('RESOLVED'), agent, now, { rootCause: 'rc', correctiveAction: 'ca' });
-    expect(c).toMatchObject({ status: 'CLOSED', lifecycle: { closure: { rootCause: 'rc', correctiveAction: 'ca', closedBy: 'agent-1', closedAt: now } } });
+    expect(c).toMatchObject({
+      status: 'CLOSED',
+      lifecycle: { closure: { rootCause: 'rc', correctiveAction: 'ca', closedBy: 'agent-1', closedAt: now } },
+    });
     expect(events[0]).toMatchObject({ kind: 'closed', customerVisible: true });
   });
 
@@ -80,7 +103,11 @@ describe('case actions', () => {
     expect(happy.events.map((e) => e.kind)).toEqual(['satisfaction_recorded']);
 
     const unhappy = a.recordSatisfaction(inStatus('CLOSED'), agent, now, 2, 'no');
-    expect(unhappy.case).toMatchObject({ status: 'ESCALATED', escalation: true, lifecycle: { reopenCount: 1, satisfaction: [{ score: 2, comment: 'no' }] } });
+    expect(unhappy.case).toMatchObject({
+      status: 'ESCALATED',
+      escalation: true,
+      lifecycle: { reopenCount: 1, satisfaction: [{ score: 2, comment: 'no' }] },
+    });
     expect(unhappy.events.map((e) => e.kind)).toEqual(['satisfaction_recorded', 'reopened', 'escalated']);
     expect(unhappy.events[2].data).toMatchObject({ escalatedTo: 'CONSUMER_PROTECTION', from: 'REOPENED', to: 'ESCALATED' });
 
@@ -90,9 +117,16 @@ describe('case actions', () => {
 
   it('records mediation with its organisation and outcome', () => {
     const referred = a.referToMediation(inStatus('IN_PROGRESS'), agent, now, { organisation: 'Mediation Centre', mediator: 'Ms Wang' });
-    expect(referred.case).toMatchObject({ status: 'MEDIATION', lifecycle: { mediation: { organisation: 'Mediation Centre', mediator: 'Ms Wang', referredAt: now } } });
+    expect(referred.case).toMatchObject({
+      status: 'MEDIATION',
+      lifecycle: { mediation: { organisation: 'Mediation Centre', mediator: 'Ms Wang', referredAt: now } },
+    });
     const failed = a.concludeMediation(referred.case, agent, now, 'not_settled', 'no deal');
-    expect(failed.case).toMatchObject({ status: 'IN_PROGRESS', lifecycle: { mediation: { outcome: 'not_settled' } }, sla: { decidedAt: null } });
+    expect(failed.case).toMatchObject({
+      status: 'IN_PROGRESS',
+      lifecycle: { mediation: { outcome: 'not_settled' } },
+      sla: { decidedAt: null },
+    });
     const settled = a.concludeMediation(referred.case, agent, now, 'settled', 'half refund');
     expect(settled.case).toMatchObject({ status: 'RESOLVED', sla: { decidedAt: now } });
   });

@@ -10,7 +10,18 @@ export interface CaseChange {
   events: CaseChangeEvent[];
 }
 
-const NOT_ARCHIVED = ['RECEIVED', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'RESOLVED', 'CLOSED', 'REOPENED', 'ESCALATED', 'MEDIATION', 'WITHDRAWN'] as const;
+const NOT_ARCHIVED = [
+  'RECEIVED',
+  'ASSIGNED',
+  'IN_PROGRESS',
+  'RESPONDED',
+  'RESOLVED',
+  'CLOSED',
+  'REOPENED',
+  'ESCALATED',
+  'MEDIATION',
+  'WITHDRAWN',
+] as const;
 
 /** Moves the case along the state machine and records the status change in the event's data. */
 export function step(c: Case, action: CaseAction, event: CaseChangeEvent, patch: Partial<Case> = {}): CaseChange {
@@ -27,7 +38,12 @@ function then(first: CaseChange, next: (c: Case) => CaseChange): CaseChange {
 export function claim(c: Case, actor: CaseActor): CaseChange {
   requireActing(actor, 'claiming a case');
   if (c.assignee === actor.id) throw new CaseConflictError('you already hold this case');
-  return step(c, 'claim', { kind: 'claimed', customerVisible: false, data: { assignee: actor.id, previousAssignee: c.assignee } }, { assignee: actor.id });
+  return step(
+    c,
+    'claim',
+    { kind: 'claimed', customerVisible: false, data: { assignee: actor.id, previousAssignee: c.assignee } },
+    { assignee: actor.id },
+  );
 }
 
 export function assign(c: Case, actor: CaseActor, assignee: string): CaseChange {
@@ -54,7 +70,12 @@ export function start(c: Case, actor: CaseActor): CaseChange {
 export function sendFeedback(c: Case, actor: CaseActor, now: Date, message: string): CaseChange {
   requireActing(actor, 'sending feedback');
   const first = c.sla.firstFeedbackAt === null;
-  return step(c, 'send-feedback', { kind: 'feedback_sent', customerVisible: true, message, data: { first } }, { sla: { ...c.sla, firstFeedbackAt: c.sla.firstFeedbackAt ?? now } });
+  return step(
+    c,
+    'send-feedback',
+    { kind: 'feedback_sent', customerVisible: true, message, data: { first } },
+    { sla: { ...c.sla, firstFeedbackAt: c.sla.firstFeedbackAt ?? now } },
+  );
 }
 
 export function addNote(c: Case, actor: CaseActor, note: string): CaseChange {
@@ -94,7 +115,12 @@ export function close(c: Case, actor: CaseActor, now: Date, closure: { rootCause
 
 export function reopen(c: Case, actor: CaseActor, reason: string): CaseChange {
   requireActing(actor, 'reopening a case');
-  return step(c, 'reopen', { kind: 'reopened', customerVisible: true, data: { reason } }, { lifecycle: { ...c.lifecycle, reopenCount: c.lifecycle.reopenCount + 1 } });
+  return step(
+    c,
+    'reopen',
+    { kind: 'reopened', customerVisible: true, data: { reason } },
+    { lifecycle: { ...c.lifecycle, reopenCount: c.lifecycle.reopenCount + 1 } },
+  );
 }
 
 /** Escalates to the supervision group (CONSUMER_PROTECTION); the department's supervisor is notified too. */
@@ -104,18 +130,38 @@ export function escalate(c: Case, actor: CaseActor, now: Date, reason: string): 
   return step(
     c,
     'escalate',
-    { kind: 'escalated', customerVisible: false, message: reason, data: { escalatedTo: escalation.to, notify: ['supervisor', 'CONSUMER_PROTECTION'], department: c.department } },
+    {
+      kind: 'escalated',
+      customerVisible: false,
+      message: reason,
+      data: { escalatedTo: escalation.to, notify: ['supervisor', 'CONSUMER_PROTECTION'], department: c.department },
+    },
     { escalation: true, lifecycle: { ...c.lifecycle, escalations: [...c.lifecycle.escalations, escalation] } },
   );
 }
 
-export function referToMediation(c: Case, actor: CaseActor, now: Date, referral: { organisation: string; mediator?: string; reason?: string }): CaseChange {
+export function referToMediation(
+  c: Case,
+  actor: CaseActor,
+  now: Date,
+  referral: { organisation: string; mediator?: string; reason?: string },
+): CaseChange {
   requireActing(actor, 'referring a case to mediation');
   return step(
     c,
     'refer-to-mediation',
-    { kind: 'mediation_referred', customerVisible: true, message: referral.reason, data: { organisation: referral.organisation, mediator: referral.mediator ?? null } },
-    { lifecycle: { ...c.lifecycle, mediation: { organisation: referral.organisation, mediator: referral.mediator, referredBy: actor.id, referredAt: now } } },
+    {
+      kind: 'mediation_referred',
+      customerVisible: true,
+      message: referral.reason,
+      data: { organisation: referral.organisation, mediator: referral.mediator ?? null },
+    },
+    {
+      lifecycle: {
+        ...c.lifecycle,
+        mediation: { organisation: referral.organisation, mediator: referral.mediator, referredBy: actor.id, referredAt: now },
+      },
+    },
   );
 }
 
@@ -125,7 +171,12 @@ export function concludeMediation(c: Case, actor: CaseActor, now: Date, outcome:
   return step(
     c,
     outcome === 'settled' ? 'conclude-mediation-settled' : 'conclude-mediation-unsettled',
-    { kind: 'mediation_concluded', customerVisible: true, message: summary, data: { outcome, organisation: mediation?.organisation ?? null } },
+    {
+      kind: 'mediation_concluded',
+      customerVisible: true,
+      message: summary,
+      data: { outcome, organisation: mediation?.organisation ?? null },
+    },
     {
       lifecycle: { ...c.lifecycle, mediation: mediation ? { ...mediation, outcome, summary, concludedAt: now } : null },
       sla: outcome === 'settled' ? { ...c.sla, decidedAt: c.sla.decidedAt ?? now } : c.sla,
@@ -154,7 +205,12 @@ export function recordSatisfaction(c: Case, actor: CaseActor, now: Date, score: 
 
 export function withdraw(c: Case, actor: CaseActor, now: Date, reason: string): CaseChange {
   requireActing(actor, 'withdrawing a case');
-  return step(c, 'withdraw', { kind: 'withdrawn', customerVisible: true, data: { reason } }, { lifecycle: { ...c.lifecycle, withdrawal: { reason, by: actor.id, at: now } } });
+  return step(
+    c,
+    'withdraw',
+    { kind: 'withdrawn', customerVisible: true, data: { reason } },
+    { lifecycle: { ...c.lifecycle, withdrawal: { reason, by: actor.id, at: now } } },
+  );
 }
 
 export function archive(c: Case, actor: CaseActor): CaseChange {

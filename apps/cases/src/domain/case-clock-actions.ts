@@ -19,7 +19,14 @@ export function requestExtension(c: Case, actor: CaseActor, now: Date, toDays: n
   const sla = clock.requestExtension(c.sla, toDays, reason, actor.id, now);
   return {
     case: { ...c, sla },
-    events: [{ kind: 'extension_requested', customerVisible: false, message: reason, data: { toDays, approverRoles: clock.approverRoles(toDays) } }],
+    events: [
+      {
+        kind: 'extension_requested',
+        customerVisible: false,
+        message: reason,
+        data: { toDays, approverRoles: clock.approverRoles(toDays) },
+      },
+    ],
   };
 }
 
@@ -29,7 +36,8 @@ export function decideExtension(c: Case, actor: CaseActor, now: Date, approve: b
   const request = c.sla.pendingExtension;
   if (!request) throw new CaseConflictError('there is no extension request to decide');
   requireRole(actor, clock.approverRoles(request.toDays), `deciding an extension to ${request.toDays} days`);
-  if (request.requestedBy === actor.id) throw new ActionForbiddenError('an extension must be approved by someone other than who requested it');
+  if (request.requestedBy === actor.id)
+    throw new ActionForbiddenError('an extension must be approved by someone other than who requested it');
   if (!approve) {
     return {
       case: { ...c, sla: clock.rejectExtension(c.sla) },
@@ -53,7 +61,10 @@ export function decideExtension(c: Case, actor: CaseActor, now: Date, approve: b
 export function pauseClock(c: Case, actor: CaseActor, now: Date, reason: string): CaseChange {
   requireActing(actor, 'pausing the clock');
   assertOpen(c, 'pause the clock of');
-  return { case: { ...c, sla: clock.pauseClock(c.sla, now, reason, actor.id) }, events: [{ kind: 'clock_paused', customerVisible: false, message: reason, data: { reason } }] };
+  return {
+    case: { ...c, sla: clock.pauseClock(c.sla, now, reason, actor.id) },
+    events: [{ kind: 'clock_paused', customerVisible: false, message: reason, data: { reason } }],
+  };
 }
 
 export function resumeClock(c: Case, actor: CaseActor, now: Date): CaseChange {
@@ -62,7 +73,12 @@ export function resumeClock(c: Case, actor: CaseActor, now: Date): CaseChange {
   const pause = clock.runningPause(c.sla);
   const sla = clock.resumeClock(c.sla, c.receivedAt, now);
   const pausedMs = pause ? now.getTime() - pause.from.getTime() : 0;
-  return { case: { ...c, sla }, events: [{ kind: 'clock_resumed', customerVisible: false, data: { pausedMs, reason: pause?.reason, decisionDueAt: iso(sla.decisionDueAt) } }] };
+  return {
+    case: { ...c, sla },
+    events: [
+      { kind: 'clock_resumed', customerVisible: false, data: { pausedMs, reason: pause?.reason, decisionDueAt: iso(sla.decisionDueAt) } },
+    ],
+  };
 }
 
 /**
@@ -84,7 +100,12 @@ export function checkClocks(c: Case, actor: CaseActor, now: Date, policy: SlaPol
       const escalated = step(
         current,
         'escalate',
-        { kind: 'escalated', customerVisible: false, message: reason, data: { escalatedTo: 'CONSUMER_PROTECTION', notify: ['supervisor', 'CONSUMER_PROTECTION'], department: c.department } },
+        {
+          kind: 'escalated',
+          customerVisible: false,
+          message: reason,
+          data: { escalatedTo: 'CONSUMER_PROTECTION', notify: ['supervisor', 'CONSUMER_PROTECTION'], department: c.department },
+        },
         { escalation: true, lifecycle: { ...current.lifecycle, escalations: [...current.lifecycle.escalations, escalation] } },
       );
       current = escalated.case;

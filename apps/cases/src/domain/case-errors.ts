@@ -12,7 +12,9 @@ export class InvalidTransitionError extends CaseDomainError {
     readonly action: string,
     readonly status: CaseStatus,
   ) {
-    super(status === 'ARCHIVED' ? `the case is archived and can no longer change (${action})` : `cannot ${action} a case that is ${status}`);
+    super(
+      status === 'ARCHIVED' ? `the case is archived and can no longer change (${action})` : `cannot ${action} a case that is ${status}`,
+    );
   }
 }
 

@@ -3,9 +3,22 @@ import { InvalidTransitionError } from './case-errors';
 
 /** Actions that may change a case's status. */
 export type CaseAction =
-  | 'claim' | 'assign' | 'release' | 'start' | 'send-feedback' | 'propose-resolution' | 'resolve' | 'close' | 'reopen'
-  | 'escalate' | 'refer-to-mediation' | 'conclude-mediation-settled' | 'conclude-mediation-unsettled'
-  | 'record-satisfaction' | 'withdraw' | 'archive';
+  | 'claim'
+  | 'assign'
+  | 'release'
+  | 'start'
+  | 'send-feedback'
+  | 'propose-resolution'
+  | 'resolve'
+  | 'close'
+  | 'reopen'
+  | 'escalate'
+  | 'refer-to-mediation'
+  | 'conclude-mediation-settled'
+  | 'conclude-mediation-unsettled'
+  | 'record-satisfaction'
+  | 'withdraw'
+  | 'archive';
 
 type Table = Record<CaseAction, Partial<Record<CaseStatus, CaseStatus>>>;
 
@@ -24,11 +37,25 @@ export const TRANSITIONS: Table = {
   start: { ASSIGNED: 'IN_PROGRESS', REOPENED: 'IN_PROGRESS', ESCALATED: 'IN_PROGRESS' },
   // The first feedback starts the work; later feedback leaves the status as it is.
   'send-feedback': { ASSIGNED: 'IN_PROGRESS', REOPENED: 'IN_PROGRESS', ...same(['IN_PROGRESS', 'RESPONDED', 'ESCALATED', 'MEDIATION']) },
-  'propose-resolution': { ASSIGNED: 'RESPONDED', IN_PROGRESS: 'RESPONDED', REOPENED: 'RESPONDED', ESCALATED: 'RESPONDED', RESPONDED: 'RESPONDED' },
+  'propose-resolution': {
+    ASSIGNED: 'RESPONDED',
+    IN_PROGRESS: 'RESPONDED',
+    REOPENED: 'RESPONDED',
+    ESCALATED: 'RESPONDED',
+    RESPONDED: 'RESPONDED',
+  },
   resolve: { RESPONDED: 'RESOLVED' },
   close: { RESOLVED: 'CLOSED' },
   reopen: { RESPONDED: 'REOPENED', RESOLVED: 'REOPENED', CLOSED: 'REOPENED' },
-  escalate: { RECEIVED: 'ESCALATED', ASSIGNED: 'ESCALATED', IN_PROGRESS: 'ESCALATED', RESPONDED: 'ESCALATED', REOPENED: 'ESCALATED', MEDIATION: 'ESCALATED', ESCALATED: 'ESCALATED' },
+  escalate: {
+    RECEIVED: 'ESCALATED',
+    ASSIGNED: 'ESCALATED',
+    IN_PROGRESS: 'ESCALATED',
+    RESPONDED: 'ESCALATED',
+    REOPENED: 'ESCALATED',
+    MEDIATION: 'ESCALATED',
+    ESCALATED: 'ESCALATED',
+  },
   'refer-to-mediation': { IN_PROGRESS: 'MEDIATION', RESPONDED: 'MEDIATION', REOPENED: 'MEDIATION', ESCALATED: 'MEDIATION' },
   'conclude-mediation-settled': { MEDIATION: 'RESOLVED' },
   'conclude-mediation-unsettled': { MEDIATION: 'IN_PROGRESS' },

@@ -1,4 +1,14 @@
-import type { AttachmentV1, Channel, ComplaintRoutedV1, Department, Priority, Product, Reason, ServicePoint, TranscriptTurnV1 } from '@complaints/contracts';
+import type {
+  AttachmentV1,
+  Channel,
+  ComplaintRoutedV1,
+  Department,
+  Priority,
+  Product,
+  Reason,
+  ServicePoint,
+  TranscriptTurnV1,
+} from '@complaints/contracts';
 import type { CaseStatus } from './case-status';
 import { SlaClocks, SlaPolicy, startClocks } from './sla-policy';
 
@@ -22,7 +32,15 @@ export interface Escalation {
 export interface CaseLifecycle {
   escalations: Escalation[];
   resolution: { proposal: string; proposedBy: string; proposedAt: Date } | null;
-  mediation: { organisation: string; mediator?: string; referredBy: string; referredAt: Date; outcome?: 'settled' | 'not_settled'; summary?: string; concludedAt?: Date } | null;
+  mediation: {
+    organisation: string;
+    mediator?: string;
+    referredBy: string;
+    referredAt: Date;
+    outcome?: 'settled' | 'not_settled';
+    summary?: string;
+    concludedAt?: Date;
+  } | null;
   satisfaction: { score: number; comment?: string; recordedBy: string; at: Date }[];
   closure: { rootCause: string; correctiveAction: string; closedBy: string; closedAt: Date } | null;
   withdrawal: { reason: string; by: string; at: Date } | null;
@@ -32,7 +50,16 @@ export interface CaseLifecycle {
 }
 
 export function emptyLifecycle(): CaseLifecycle {
-  return { escalations: [], resolution: null, mediation: null, satisfaction: [], closure: null, withdrawal: null, reopenCount: 0, linkedComplaints: [] };
+  return {
+    escalations: [],
+    resolution: null,
+    mediation: null,
+    satisfaction: [],
+    closure: null,
+    withdrawal: null,
+    reopenCount: 0,
+    linkedComplaints: [],
+  };
 }
 
 /** A complaint case as the staff work it. */
@@ -58,7 +85,11 @@ export interface Case {
   correlationId?: string;
   lifecycle: CaseLifecycle;
   routing: {
-    ruleId: string; rulesVersion: string; classifierVersion: string; matchedTerms: string[]; confidence: Record<string, number>;
+    ruleId: string;
+    rulesVersion: string;
+    classifierVersion: string;
+    matchedTerms: string[];
+    confidence: Record<string, number>;
     /** An open case the router found related through an unverified identity (a typed phone): for handlers only. */
     relatedCaseReference?: string;
   };
@@ -113,14 +144,22 @@ export function openCase(routed: ComplaintRoutedV1, policy?: SlaPolicy): { case:
     },
   };
   const timeline: TimelineEntry[] = [
-    { type: 'received', at: receivedAt, actor: `channel:${complaint.channel}`, sourceEventId: routed.causationId ?? routed.eventId, details: { system: complaint.source.system } },
+    {
+      type: 'received',
+      at: receivedAt,
+      actor: `channel:${complaint.channel}`,
+      sourceEventId: routed.causationId ?? routed.eventId,
+      details: { system: complaint.source.system },
+    },
     {
       type: 'routed',
       at: routedAt,
       actor: 'router',
       sourceEventId: routed.eventId,
       details: {
-        department: routing.department, ruleId: routing.ruleId, needsTriage: routing.needsTriage,
+        department: routing.department,
+        ruleId: routing.ruleId,
+        needsTriage: routing.needsTriage,
         ...(routing.relatedCaseReference ? { relatedCaseReference: routing.relatedCaseReference } : {}),
       },
     },

@@ -17,7 +17,7 @@ describe('linking a repeat complaint into its open case', () => {
     ]);
     expect(change.events).toHaveLength(1);
     expect(change.events[0]).toMatchObject({ kind: 'linked_complaint', customerVisible: true });
-    expect(change.events[0]!.message).toContain(repeat.complaint.reference);
+    expect(change.events[0].message).toContain(repeat.complaint.reference);
     expect(linkComplaint(change.case, repeat, now).events).toEqual([]);
   });
 
@@ -34,7 +34,11 @@ describe('linking a repeat complaint into its open case', () => {
     expect(change.case.sla.feedbackDueAt).toEqual(new Date(open.receivedAt.getTime() + 12 * HOUR));
     expect(change.case.sla.alerts.feedbackWarnedAt).toBeNull();
     expect(change.case.sla.decisionDueAt).toEqual(open.sla.decisionDueAt);
-    expect(change.events[0]!.data).toMatchObject({ priority: 'P1', previousPriority: 'P3', feedbackDueAt: change.case.sla.feedbackDueAt.toISOString() });
+    expect(change.events[0].data).toMatchObject({
+      priority: 'P1',
+      previousPriority: 'P3',
+      feedbackDueAt: change.case.sla.feedbackDueAt.toISOString(),
+    });
   });
 
   it('leaves the first-feedback clock alone once feedback was given, or when the priority stays', () => {
@@ -44,7 +48,7 @@ describe('linking a repeat complaint into its open case', () => {
     expect(linkComplaint(answered, routedComplaint({ priority: 'P1' }), now, policy).case.sla).toEqual(answered.sla);
     const same = linkComplaint(open, routedComplaint({ priority: 'P3' }), now, policy);
     expect(same.case.sla).toBe(open.sla);
-    expect(same.events[0]!.data).not.toHaveProperty('feedbackDueAt');
+    expect(same.events[0].data).not.toHaveProperty('feedbackDueAt');
   });
 
   it('merges only into cases still being worked', () => {

@@ -36,8 +36,15 @@ export function linkComplaint(c: Case, routed: ComplaintRoutedV1, now: Date, pol
           c.content.language === 'en'
             ? `Your new complaint ${complaint.reference} is about the same matter as ${c.reference}; we are handling both together under ${c.reference}.`
             : `您的新投诉 ${complaint.reference} 与投诉 ${c.reference} 为同一事项，我们将合并处理，请以 ${c.reference} 查询进度。`,
-        data: { linkedReference: complaint.reference, linkedComplaintId: complaint.complaintId, channel: complaint.channel, priority, previousPriority: c.priority,
-          ...(sla !== c.sla ? { feedbackDueAt: sla.feedbackDueAt.toISOString() } : {}), text: complaint.content.text },
+        data: {
+          linkedReference: complaint.reference,
+          linkedComplaintId: complaint.complaintId,
+          channel: complaint.channel,
+          priority,
+          previousPriority: c.priority,
+          ...(sla !== c.sla ? { feedbackDueAt: sla.feedbackDueAt.toISOString() } : {}),
+          text: complaint.content.text,
+        },
       },
     ],
   };

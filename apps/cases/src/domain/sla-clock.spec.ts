@@ -39,7 +39,12 @@ describe('SLA clocks', () => {
       expect(c.sla.pendingExtension).toMatchObject({ toDays: 30, requestedBy: 'agent-1' });
       expect(() => decideExtension(c, staff('agent-2', 'agent'), at(2 * DAY), true)).toThrow(ActionForbiddenError);
       const approved = decideExtension(c, supervisor, at(2 * DAY), true);
-      expect(approved.case.sla).toMatchObject({ decisionDeadlineDays: 30, decisionDueAt: at(30 * DAY), pendingExtension: null, extensions: [{ toDays: 30, approvedBy: 'sup-1' }] });
+      expect(approved.case.sla).toMatchObject({
+        decisionDeadlineDays: 30,
+        decisionDueAt: at(30 * DAY),
+        pendingExtension: null,
+        extensions: [{ toDays: 30, approvedBy: 'sup-1' }],
+      });
       expect(approved.events[0]).toMatchObject({ kind: 'extension_approved', customerVisible: true });
     });
 
@@ -76,13 +81,23 @@ describe('SLA clocks', () => {
       expect(checkClocks(c, SYSTEM_ACTOR, at(30 * HOUR), policy).events).toEqual([]);
       expect(nextWatchAt(c, policy)).toEqual(at(36 * HOUR));
       const warned = checkClocks(c, SYSTEM_ACTOR, at(37 * HOUR), policy);
-      expect(warned.events).toEqual([{ kind: 'sla_warning', customerVisible: false, data: { clock: 'feedback', dueAt: at(48 * HOUR).toISOString(), notify: ['supervisor', 'CONSUMER_PROTECTION'] } }]);
+      expect(warned.events).toEqual([
+        {
+          kind: 'sla_warning',
+          customerVisible: false,
+          data: { clock: 'feedback', dueAt: at(48 * HOUR).toISOString(), notify: ['supervisor', 'CONSUMER_PROTECTION'] },
+        },
+      ]);
       expect(checkClocks(warned.case, SYSTEM_ACTOR, at(38 * HOUR), policy).events).toEqual([]);
       expect(nextWatchAt(warned.case, policy)).toEqual(at(48 * HOUR));
 
       const breached = checkClocks(warned.case, SYSTEM_ACTOR, at(49 * HOUR), policy);
       expect(breached.events.map((e) => e.kind)).toEqual(['sla_breached', 'escalated']);
-      expect(breached.case).toMatchObject({ status: 'ESCALATED', escalation: true, lifecycle: { escalations: [{ by: 'sla-watcher', to: 'CONSUMER_PROTECTION' }] } });
+      expect(breached.case).toMatchObject({
+        status: 'ESCALATED',
+        escalation: true,
+        lifecycle: { escalations: [{ by: 'sla-watcher', to: 'CONSUMER_PROTECTION' }] },
+      });
       expect(checkClocks(breached.case, SYSTEM_ACTOR, at(50 * HOUR), policy).events).toEqual([]);
       // Next: the decision warning, 48 h before day 15.
       expect(nextWatchAt(breached.case, policy)).toEqual(at(13 * DAY));
@@ -96,7 +111,12 @@ describe('SLA clocks', () => {
     });
 
     it('does not run the decision clock while it is paused, nor watch cases that are no longer open', () => {
-      const paused = pauseClock(inStatus('IN_PROGRESS', { sla: { ...startClocks(received, 'P2'), firstFeedbackAt: at(HOUR) } }), agent, at(DAY), 'appraisal').case;
+      const paused = pauseClock(
+        inStatus('IN_PROGRESS', { sla: { ...startClocks(received, 'P2'), firstFeedbackAt: at(HOUR) } }),
+        agent,
+        at(DAY),
+        'appraisal',
+      ).case;
       expect(checkClocks(paused, SYSTEM_ACTOR, at(20 * DAY), policy).events).toEqual([]);
       expect(nextWatchAt(paused, policy)).toBeNull();
       const closed = inStatus('CLOSED');

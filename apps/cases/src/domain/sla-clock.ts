@@ -57,7 +57,8 @@ export function approverRoles(toDays: number): readonly string[] {
 }
 
 export function requestExtension(sla: SlaClocks, toDays: number, reason: string, by: string, now: Date): SlaClocks {
-  if (!(EXTENSION_STEPS as readonly number[]).includes(toDays)) throw new CaseConflictError(`toDays must be one of ${EXTENSION_STEPS.join(', ')}`, 'toDays');
+  if (!(EXTENSION_STEPS as readonly number[]).includes(toDays))
+    throw new CaseConflictError(`toDays must be one of ${EXTENSION_STEPS.join(', ')}`, 'toDays');
   if (toDays <= sla.decisionDeadlineDays) throw new CaseConflictError(`the deadline is already ${sla.decisionDeadlineDays} days`, 'toDays');
   if (sla.pendingExtension) throw new CaseConflictError('an extension request is already waiting for approval', 'toDays');
   if (sla.decidedAt) throw new CaseConflictError('the decision was already given');
@@ -109,11 +110,13 @@ export function dueAlerts(sla: SlaClocks, policy: SlaPolicy, now: Date): ClockAl
 export function nextAlertAt(sla: SlaClocks, policy: SlaPolicy): Date | null {
   const times: number[] = [];
   if (!sla.firstFeedbackAt) {
-    if (!sla.alerts.feedbackWarnedAt && !sla.alerts.feedbackBreachedAt) times.push(sla.feedbackDueAt.getTime() - policy.feedbackWarningHours * HOUR);
+    if (!sla.alerts.feedbackWarnedAt && !sla.alerts.feedbackBreachedAt)
+      times.push(sla.feedbackDueAt.getTime() - policy.feedbackWarningHours * HOUR);
     if (!sla.alerts.feedbackBreachedAt) times.push(sla.feedbackDueAt.getTime());
   }
   if (!sla.decidedAt && !runningPause(sla)) {
-    if (!sla.alerts.decisionWarnedAt && !sla.alerts.decisionBreachedAt) times.push(sla.decisionDueAt.getTime() - policy.decisionWarningHours * HOUR);
+    if (!sla.alerts.decisionWarnedAt && !sla.alerts.decisionBreachedAt)
+      times.push(sla.decisionDueAt.getTime() - policy.decisionWarningHours * HOUR);
     if (!sla.alerts.decisionBreachedAt) times.push(sla.decisionDueAt.getTime());
   }
   return times.length ? new Date(Math.min(...times)) : null;

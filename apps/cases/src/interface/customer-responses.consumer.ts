@@ -23,9 +23,15 @@ export class CustomerResponsesConsumer extends EventSubscription<CustomerRespons
     customerAnswersConsumed.inc({ outcome, channel: response.channel });
     if (outcome === 'already-answered') {
       // Who answered stays out of the log (an openId or customer id); the two event ids say enough.
-      this.logger.warn({ eventId: response.eventId, channel: response.channel, reference, earlierEventId, outcome }, 'customer already answered this case: later answer ignored');
+      this.logger.warn(
+        { eventId: response.eventId, channel: response.channel, reference, earlierEventId, outcome },
+        'customer already answered this case: later answer ignored',
+      );
     } else if (outcome === 'no-case' || outcome === 'refused') {
-      this.logger.warn({ eventId: response.eventId, channel: response.channel, reference: response.reference, outcome }, 'customer survey answer not filed');
+      this.logger.warn(
+        { eventId: response.eventId, channel: response.channel, reference: response.reference, outcome },
+        'customer survey answer not filed',
+      );
     }
   }
 }

@@ -19,6 +19,10 @@ export class HandlerReassignmentsConsumer extends EventSubscription<HandlerReass
 
   protected async handle(move: HandlerReassignmentV1): Promise<void> {
     const outcome = await this.applyReassignment.execute(move);
-    if (outcome !== 'moved') this.logger.info({ eventId: move.eventId, reference: move.reference, from: move.from, to: move.to, outcome }, 'handler reassignment not applied');
+    if (outcome !== 'moved')
+      this.logger.info(
+        { eventId: move.eventId, reference: move.reference, from: move.from, to: move.to, outcome },
+        'handler reassignment not applied',
+      );
   }
 }

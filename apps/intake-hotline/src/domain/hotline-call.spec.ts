@@ -3,7 +3,12 @@ import { PiiCipher } from '@complaints/security';
 import { HotlineCall, normaliseHotlineCall } from './hotline-call';
 
 const cipher = PiiCipher.fromSetting('k1:ZGV2LW9ubHktcGlpLWtleS1ub3QtZm9yLXByb2QtMzI=', 'k1');
-const ids = { callcenterId: 'cc-a', complaintId: '8a7f5c1e-8b1b-5d3a-9a55-0c2f3d1e4b6a', reference: 'C20261129-H7K3Q9', receivedAt: new Date('2026-11-29T02:00:00Z') };
+const ids = {
+  callcenterId: 'cc-a',
+  complaintId: '8a7f5c1e-8b1b-5d3a-9a55-0c2f3d1e4b6a',
+  reference: 'C20261129-H7K3Q9',
+  receivedAt: new Date('2026-11-29T02:00:00Z'),
+};
 
 function call(overrides: Partial<HotlineCall> = {}): HotlineCall {
   return {
@@ -52,7 +57,7 @@ describe('normaliseHotlineCall', () => {
     expect(complaint.context.extra?.summary).not.toContain('6222 0212 3456');
   });
 
-  it('vouches for the caller\'s number and customer id only when the call centre verified the caller', () => {
+  it("vouches for the caller's number and customer id only when the call centre verified the caller", () => {
     const identities = (overrides: Partial<HotlineCall>) => {
       const result = normaliseHotlineCall(call(overrides), ids, cipher, 'CN');
       return result.ok ? parseContract(ComplaintV1, JSON.parse(JSON.stringify(result.complaint))).customer.verifiedIdentities : 'refused';

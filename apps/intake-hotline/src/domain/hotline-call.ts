@@ -51,7 +51,8 @@ export function normaliseHotlineCall(call: HotlineCall, ids: CallIdentity, ciphe
   if (!phone) errors.push({ field: 'callerNumber', message: 'callerNumber must be a dialable phone number' });
   const startedAt = new Date(call.startedAt);
   const endedAt = new Date(call.endedAt);
-  if (startedAt.getTime() > ids.receivedAt.getTime() + FUTURE_TOLERANCE_MS) errors.push({ field: 'startedAt', message: 'startedAt must not be in the future' });
+  if (startedAt.getTime() > ids.receivedAt.getTime() + FUTURE_TOLERANCE_MS)
+    errors.push({ field: 'startedAt', message: 'startedAt must not be in the future' });
   if (endedAt.getTime() < startedAt.getTime()) errors.push({ field: 'endedAt', message: 'endedAt must not be before startedAt' });
   const transcript = call.transcript.map((turn) => ({ ...turn, text: maskSensitiveNumbers(turn.text) }));
   const text = truncateText(customerWords(transcript), MAX_TEXT_LENGTH);
@@ -68,7 +69,9 @@ export function normaliseHotlineCall(call: HotlineCall, ids: CallIdentity, ciphe
       source: { system: ids.callcenterId, messageId: call.callId, receivedAt: ids.receivedAt.toISOString() },
       customer: {
         ...(call.customerId ? { customerId: call.customerId } : {}),
-        ...(call.callerVerified ? { verifiedIdentities: call.customerId ? ['phone' as const, 'customerId' as const] : ['phone' as const] } : {}),
+        ...(call.callerVerified
+          ? { verifiedIdentities: call.customerId ? ['phone' as const, 'customerId' as const] : ['phone' as const] }
+          : {}),
         contact: { phone: cipher.seal(phone), phoneLast4: phone.slice(-4) },
       },
       content: { text, language: detectLanguage(text), transcript },

@@ -2,7 +2,9 @@ import { customerWords, parseTranscriptText } from './transcript';
 
 describe('parseTranscriptText', () => {
   it('reads Chinese labels with full-width colons and offsets', () => {
-    const parsed = parseTranscriptText('[00:00:05] 坐席：您好，这里是客服中心\n[00:00:09] 客户：我的信用卡被盗刷了\n[00:01:23] 客户: 请帮我冻结');
+    const parsed = parseTranscriptText(
+      '[00:00:05] 坐席：您好，这里是客服中心\n[00:00:09] 客户：我的信用卡被盗刷了\n[00:01:23] 客户: 请帮我冻结',
+    );
     expect(parsed).toEqual({
       ok: true,
       turns: [
@@ -27,11 +29,20 @@ describe('parseTranscriptText', () => {
 
   it('joins unlabelled lines to the turn before them and skips blank lines', () => {
     const parsed = parseTranscriptText('客户：第一句\n接着说第二句\n\n坐席：好的');
-    expect(parsed).toEqual({ ok: true, turns: [{ speaker: 'customer', text: '第一句\n接着说第二句' }, { speaker: 'agent', text: '好的' }] });
+    expect(parsed).toEqual({
+      ok: true,
+      turns: [
+        { speaker: 'customer', text: '第一句\n接着说第二句' },
+        { speaker: 'agent', text: '好的' },
+      ],
+    });
   });
 
   it('refuses text before the first speaker label', () => {
-    expect(parseTranscriptText('hello\nCustomer: hi')).toEqual({ ok: false, error: expect.stringContaining('line 1 has no speaker label') });
+    expect(parseTranscriptText('hello\nCustomer: hi')).toEqual({
+      ok: false,
+      error: expect.stringContaining('line 1 has no speaker label'),
+    });
   });
 
   it('refuses a transcript without any words', () => {

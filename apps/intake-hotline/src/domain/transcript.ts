@@ -10,16 +10,31 @@ export type ParsedTranscript = { ok: true; turns: TranscriptTurn[] } | { ok: fal
 
 /** Speaker labels call-centre systems write in plain-text transcripts (Chinese and English). */
 const LABELS: Record<string, Speaker> = {
-  客户: 'customer', 顾客: 'customer', 用户: 'customer', 来电人: 'customer', 来电客户: 'customer',
-  坐席: 'agent', 座席: 'agent', 客服: 'agent', 坐席员: 'agent', 话务员: 'agent',
-  customer: 'customer', caller: 'customer', client: 'customer',
-  agent: 'agent', operator: 'agent', representative: 'agent', rep: 'agent',
+  客户: 'customer',
+  顾客: 'customer',
+  用户: 'customer',
+  来电人: 'customer',
+  来电客户: 'customer',
+  坐席: 'agent',
+  座席: 'agent',
+  客服: 'agent',
+  坐席员: 'agent',
+  话务员: 'agent',
+  customer: 'customer',
+  caller: 'customer',
+  client: 'customer',
+  agent: 'agent',
+  operator: 'agent',
+  representative: 'agent',
+  rep: 'agent',
 };
 
 /** One line of a plain-text transcript: "[00:01:23] 客户：…", "[01:23] Agent: …", "客户: …"; half- or full-width colon. */
 export const TRANSCRIPT_LINE = new RegExp(
   String.raw`^\s*(?:\[\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:\.(\d{1,3}))?\s*\]\s*)?(` +
-    Object.keys(LABELS).sort((a, b) => b.length - a.length).join('|') +
+    Object.keys(LABELS)
+      .sort((a, b) => b.length - a.length)
+      .join('|') +
     String.raw`)\s*[:：](.*)$`,
   // `s`: the text runs to the end of the line whatever it holds (no backtracking over it; it is trimmed after).
   'is',
@@ -37,11 +52,11 @@ export function parseTranscriptText(transcript: string): ParsedTranscript {
     const match = TRANSCRIPT_LINE.exec(line);
     if (match) {
       const [, hours, minutes, seconds, fraction, label, text] = match;
-      const turn: TranscriptTurn = { speaker: LABELS[label!.toLowerCase()]!, text: text!.trim() };
-      if (minutes !== undefined) turn.offsetMs = offsetMs(hours, minutes, seconds!, fraction);
+      const turn: TranscriptTurn = { speaker: LABELS[label.toLowerCase()], text: text.trim() };
+      if (minutes !== undefined) turn.offsetMs = offsetMs(hours, minutes, seconds, fraction);
       turns.push(turn);
     } else if (turns.length > 0) {
-      const last = turns[turns.length - 1]!;
+      const last = turns[turns.length - 1];
       last.text = last.text ? `${last.text}\n${line.trim()}` : line.trim();
     } else {
       return { ok: false, error: `line ${index + 1} has no speaker label (客户: / 坐席: / Customer: / Agent:)` };
@@ -54,7 +69,10 @@ export function parseTranscriptText(transcript: string): ParsedTranscript {
 
 /** What the customer said: their turns, in order. */
 export function customerWords(turns: readonly TranscriptTurn[]): string {
-  return turns.filter((turn) => turn.speaker === 'customer').map((turn) => turn.text).join('\n');
+  return turns
+    .filter((turn) => turn.speaker === 'customer')
+    .map((turn) => turn.text)
+    .join('\n');
 }
 
 function offsetMs(hours: string | undefined, minutes: string, seconds: string, fraction: string | undefined): number {

@@ -39,6 +39,8 @@ export class AxiosCallbackSender extends DeliverySender<CallbackPayload> {
         },
       });
     } catch (error) {
+      // No `cause` on purpose: an axios error carries the request, its signature header included; only describe()'s summary travels.
+      // eslint-disable-next-line preserve-caught-error
       throw new Error(axios.isAxiosError(error) ? describe(error) : String(error));
     }
   }

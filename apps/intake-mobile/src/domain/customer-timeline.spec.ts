@@ -9,7 +9,7 @@ function event(customerVisible: boolean, message?: string): CaseEventV1 {
     customerVisible,
     message,
     at: '2026-11-29T02:00:00.000Z',
-  }) as CaseEventV1;
+  });
 }
 
 describe('caseUpdateOf', () => {

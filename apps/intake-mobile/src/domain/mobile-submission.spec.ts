@@ -10,7 +10,9 @@ const ids = {
   idempotencyKey: 'key-1',
   receivedAt: new Date('2026-11-29T01:02:03Z'),
 };
-const evidence = [{ id: 'a1', contentType: 'image/png' as const, sizeBytes: 68, sha256: 'a'.repeat(64), fileName: 'x.png', content: Buffer.from('x') }];
+const evidence = [
+  { id: 'a1', contentType: 'image/png' as const, sizeBytes: 68, sha256: 'a'.repeat(64), fileName: 'x.png', content: Buffer.from('x') },
+];
 
 describe('normaliseMobileSubmission', () => {
   it('builds a valid mobile complaint for the token subject, masking numbers and sealing the phone', () => {
@@ -34,7 +36,11 @@ describe('normaliseMobileSubmission', () => {
     expect(complaint.source).toEqual({ system: 'mobile-app', messageId: 'key-1', receivedAt: '2026-11-29T01:02:03.000Z' });
     expect(complaint.content.text).toBe('卡号 ***************0128 被盗刷');
     expect(complaint.context.accountRef).toBe('***************0128');
-    expect(complaint.context).toMatchObject({ productHint: 'CREDIT_CARD', amount: { value: 1999.5, currency: 'CNY' }, extra: { transactionDate: '2026-11-28', region: '440000' } });
+    expect(complaint.context).toMatchObject({
+      productHint: 'CREDIT_CARD',
+      amount: { value: 1999.5, currency: 'CNY' },
+      extra: { transactionDate: '2026-11-28', region: '440000' },
+    });
     expect(complaint.customer.contact.phoneLast4).toBe('8000');
     expect(cipher.open(complaint.customer.contact.phone!)).toBe('+8613800138000');
     expect(JSON.stringify(complaint)).not.toContain('13800138000');
@@ -57,6 +63,6 @@ describe('fingerprint', () => {
     expect(fingerprint({ product: 'LOAN', text: 'x' }, evidence)).toBe(a);
     expect(fingerprint({ product: 'LOAN', text: 'y' }, evidence)).not.toBe(a);
     expect(fingerprint({ product: 'LOAN', text: 'x' }, [])).not.toBe(a);
-    expect(fingerprint({ product: 'LOAN', text: 'x' }, [{ ...evidence[0]!, sha256: 'b'.repeat(64) }])).not.toBe(a);
+    expect(fingerprint({ product: 'LOAN', text: 'x' }, [{ ...evidence[0], sha256: 'b'.repeat(64) }])).not.toBe(a);
   });
 });

@@ -32,11 +32,18 @@ export const MOBILE_SOURCE_SYSTEM = 'mobile-app';
  * its last four digits in clear; attachments travel as metadata and digest, never as bytes; the
  * transaction date and the region (its code) go in `context.extra`.
  */
-export function normaliseMobileSubmission(submission: MobileSubmission, evidence: readonly Evidence[], ids: MobileIdentity, cipher: PiiCipher): ComplaintV1 {
+export function normaliseMobileSubmission(
+  submission: MobileSubmission,
+  evidence: readonly Evidence[],
+  ids: MobileIdentity,
+  cipher: PiiCipher,
+): ComplaintV1 {
   const text = maskSensitiveNumbers(submission.text.trim());
   const receivedAt = ids.receivedAt.toISOString();
   const phone = submission.phone ? (toE164(submission.phone) ?? submission.phone.trim()) : undefined;
-  const extra = Object.fromEntries(Object.entries({ transactionDate: submission.transactionDate, region: submission.region }).filter(([, v]) => v !== undefined));
+  const extra = Object.fromEntries(
+    Object.entries({ transactionDate: submission.transactionDate, region: submission.region }).filter(([, v]) => v !== undefined),
+  );
   return Object.assign(new ComplaintV1(), {
     complaintId: ids.complaintId,
     reference: ids.reference,

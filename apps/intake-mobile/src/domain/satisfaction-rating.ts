@@ -17,5 +17,7 @@ export function isRateable(status: CaseStatus): boolean {
 
 /** What makes two rating requests the same request (for Idempotency-Key replays). */
 export function ratingFingerprint(reference: string, rating: SatisfactionRating): string {
-  return createHash('sha256').update(JSON.stringify([reference, rating.score, rating.comment ?? null])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([reference, rating.score, rating.comment ?? null]))
+    .digest('hex');
 }

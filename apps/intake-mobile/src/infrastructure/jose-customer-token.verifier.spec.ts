@@ -21,7 +21,10 @@ const hs = (claims?: Parameters<typeof token>[2]) => token('HS256', new TextEnco
 const rs = (claims?: Parameters<typeof token>[2]) => token('RS256', rsa.privateKey, claims);
 
 async function refusal(verifier: JoseCustomerTokenVerifier, jwt: string): Promise<string> {
-  const error = await verifier.verify(jwt).then(() => undefined, (e: unknown) => e);
+  const error = await verifier.verify(jwt).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(InvalidTokenError);
   return (error as Error).message;
 }
@@ -64,16 +67,28 @@ describe('JoseCustomerTokenVerifier', () => {
   });
 
   it('checks issuer and audience when configured', async () => {
-    const strict = new JoseCustomerTokenVerifier({ secret: SECRET, issuer: 'https://id.bank.example', audience: 'mobile-app', clockToleranceSec: 0 });
-    const good = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('c').setExpirationTime('5m')
-      .setIssuer('https://id.bank.example').setAudience('mobile-app').sign(new TextEncoder().encode(SECRET));
+    const strict = new JoseCustomerTokenVerifier({
+      secret: SECRET,
+      issuer: 'https://id.bank.example',
+      audience: 'mobile-app',
+      clockToleranceSec: 0,
+    });
+    const good = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('c')
+      .setExpirationTime('5m')
+      .setIssuer('https://id.bank.example')
+      .setAudience('mobile-app')
+      .sign(new TextEncoder().encode(SECRET));
     await expect(strict.verify(good)).resolves.toEqual({ customerId: 'c' });
     expect(await refusal(strict, await hs())).toMatch(/iss|aud/);
   });
 
   it('refuses a configuration that cannot check tokens or is ambiguous', () => {
     expect(() => new JoseCustomerTokenVerifier({ clockToleranceSec: 0 })).toThrow(/no way to check tokens/);
-    expect(() => new JoseCustomerTokenVerifier({ publicKeyPem: publicPem, jwksUrl: 'https://id.example/jwks', clockToleranceSec: 0 })).toThrow(/not both/);
+    expect(
+      () => new JoseCustomerTokenVerifier({ publicKeyPem: publicPem, jwksUrl: 'https://id.example/jwks', clockToleranceSec: 0 }),
+    ).toThrow(/not both/);
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
     expect(() => new JoseCustomerTokenVerifier({ publicKeyPem: ec, clockToleranceSec: 0 })).toThrow(/RSA/);
   });

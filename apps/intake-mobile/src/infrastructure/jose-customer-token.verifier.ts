@@ -36,8 +36,13 @@ export class JoseCustomerTokenVerifier extends CustomerTokenVerifier {
       if (key.asymmetricKeyType !== 'rsa') throw new Error(`the token public key must be an RSA key, not ${key.asymmetricKeyType}`);
       this.rsaKey = key;
     }
-    if (keys.jwksUrl) this.jwks = createRemoteJWKSet(new URL(keys.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: (keys.jwksCooldownSec ?? 30) * 1000 });
-    if (!this.hmacKey && !this.rsaKey && !this.jwks) throw new Error('no way to check tokens: set a secret, an RSA public key or a JWKS URL');
+    if (keys.jwksUrl)
+      this.jwks = createRemoteJWKSet(new URL(keys.jwksUrl), {
+        timeoutDuration: 5_000,
+        cooldownDuration: (keys.jwksCooldownSec ?? 30) * 1000,
+      });
+    if (!this.hmacKey && !this.rsaKey && !this.jwks)
+      throw new Error('no way to check tokens: set a secret, an RSA public key or a JWKS URL');
   }
 
   /** The algorithms this verifier accepts, for the API description. */
@@ -64,7 +69,8 @@ export class JoseCustomerTokenVerifier extends CustomerTokenVerifier {
       throw refusal(error);
     }
     const subject = payload.sub?.trim();
-    if (!subject || subject.length > MAX_SUBJECT_LENGTH) throw new InvalidTokenError(`The token's sub must name the customer (1 to ${MAX_SUBJECT_LENGTH} characters).`);
+    if (!subject || subject.length > MAX_SUBJECT_LENGTH)
+      throw new InvalidTokenError(`The token's sub must name the customer (1 to ${MAX_SUBJECT_LENGTH} characters).`);
     return { customerId: subject };
   }
 }
@@ -92,7 +98,11 @@ function refusal(error: unknown): Error {
     return new InvalidTokenError('No published signing key matches the token (kid).');
   }
   // A JWKS that timed out, is not a key set, or did not answer 200 (jose reports the latter as a generic error).
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || (error instanceof errors.JOSEError && error.code === 'ERR_JOSE_GENERIC')) {
+  if (
+    error instanceof errors.JWKSTimeout ||
+    error instanceof errors.JWKSInvalid ||
+    (error instanceof errors.JOSEError && error.code === 'ERR_JOSE_GENERIC')
+  ) {
     return new TokenKeysUnavailableError(error.message);
   }
   if (error instanceof errors.JOSEError) return new InvalidTokenError('The bearer token is not a valid JWT for this service.');

@@ -22,7 +22,10 @@ export class CaseEventsConsumer extends EventSubscription<CaseEventV1> {
     const outcome = await this.applyCaseEvent.execute(event);
     mobileMetrics.caseEvents.inc({ outcome });
     if (outcome === 'unknown-complaint') {
-      this.logger.warn({ eventId: event.eventId, complaintId: event.case.complaintId, correlationId: meta.correlationId }, 'case event for a mobile complaint this intake did not issue; ignored');
+      this.logger.warn(
+        { eventId: event.eventId, complaintId: event.case.complaintId, correlationId: meta.correlationId },
+        'case event for a mobile complaint this intake did not issue; ignored',
+      );
     }
   }
 }

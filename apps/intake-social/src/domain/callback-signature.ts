@@ -5,7 +5,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  * secret, timestamp, nonce and, for WeChat's safe mode, the ciphertext) sorted and concatenated.
  */
 export function sortedSha1(parts: readonly string[]): string {
-  return createHash('sha1').update([...parts].sort().join('')).digest('hex');
+  return createHash('sha1')
+    .update([...parts].sort().join(''))
+    .digest('hex');
 }
 
 export function signatureMatches(parts: readonly string[], signature: string | undefined): boolean {
@@ -19,5 +21,7 @@ export type TimestampCheck = { ok: true } | { ok: false; reason: string };
 export function checkTimestamp(timestamp: string | undefined, nowMs: number, toleranceSeconds: number): TimestampCheck {
   if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'timestamp must be unix seconds' };
   const skew = Math.abs(nowMs / 1000 - Number(timestamp));
-  return skew <= toleranceSeconds ? { ok: true } : { ok: false, reason: `timestamp is more than ${toleranceSeconds} s away from the server clock` };
+  return skew <= toleranceSeconds
+    ? { ok: true }
+    : { ok: false, reason: `timestamp is more than ${toleranceSeconds} s away from the server clock` };
 }

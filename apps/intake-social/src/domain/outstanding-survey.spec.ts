@@ -8,8 +8,12 @@ function event(eventType: CaseEventV1['eventType'], snapshot: Partial<CaseEventV
     eventType,
     at: '2026-11-29T08:00:00.000Z',
     case: {
-      reference: 'C20261129-X00001', complaintId: '00000000-0000-4000-8000-000000000001', channel: 'wechat',
-      source: { system: 'wxtest00000000001', messageId: '1' }, contact: { openId: 'oUser' }, ...snapshot,
+      reference: 'C20261129-X00001',
+      complaintId: '00000000-0000-4000-8000-000000000001',
+      channel: 'wechat',
+      source: { system: 'wxtest00000000001', messageId: '1' },
+      contact: { openId: 'oUser' },
+      ...snapshot,
     },
   });
 }
@@ -17,10 +21,19 @@ function event(eventType: CaseEventV1['eventType'], snapshot: Partial<CaseEventV
 describe('the survey of a social-channel case', () => {
   it('is sent when the case is resolved and open for the given time', () => {
     expect(surveyChangeOf(event('case.resolved', {}), 7 * DAY)).toEqual({
-      kind: 'sent', channel: 'wechat', userId: 'oUser', reference: 'C20261129-X00001', complaintId: '00000000-0000-4000-8000-000000000001',
-      account: 'wxtest00000000001', at: new Date('2026-11-29T08:00:00.000Z'), expiresAt: new Date('2026-12-06T08:00:00.000Z'),
+      kind: 'sent',
+      channel: 'wechat',
+      userId: 'oUser',
+      reference: 'C20261129-X00001',
+      complaintId: '00000000-0000-4000-8000-000000000001',
+      account: 'wxtest00000000001',
+      at: new Date('2026-11-29T08:00:00.000Z'),
+      expiresAt: new Date('2026-12-06T08:00:00.000Z'),
     });
-    expect(surveyChangeOf(event('case.resolved', { channel: 'weibo', contact: { uid: '5000000002' } }), DAY)).toMatchObject({ kind: 'sent', userId: '5000000002' });
+    expect(surveyChangeOf(event('case.resolved', { channel: 'weibo', contact: { uid: '5000000002' } }), DAY)).toMatchObject({
+      kind: 'sent',
+      userId: '5000000002',
+    });
   });
 
   it.each(['case.satisfaction_recorded', 'case.reopened', 'case.withdrawn', 'case.archived'] as const)('ends with %s', (type) => {

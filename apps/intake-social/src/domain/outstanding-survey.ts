@@ -11,8 +11,7 @@ export interface OutstandingSurvey {
 
 /** What a case event means for the customer's survey: it was sent (the case resolved), or it is no longer open. */
 export type SurveyChange =
-  | ({ kind: 'sent'; account: string; at: Date; expiresAt: Date } & OutstandingSurvey)
-  | ({ kind: 'ended'; at: Date } & OutstandingSurvey);
+  ({ kind: 'sent'; account: string; at: Date; expiresAt: Date } & OutstandingSurvey) | ({ kind: 'ended'; at: Date } & OutstandingSurvey);
 
 /**
  * Reads a case event of a WeChat or Weibo case: `case.resolved` sends the customer the survey (the

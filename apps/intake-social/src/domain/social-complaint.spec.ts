@@ -14,7 +14,13 @@ function conversation(overrides: Partial<Conversation> = {}): Conversation {
     fragments: [
       { messageId: '2', text: '昨晚收到扣款短信', sentAt: at(30), via: 'official-account' },
       { messageId: '1', text: '我的信用卡被盗刷了', sentAt: at(0), via: 'official-account' },
-      { messageId: '3', text: '[图片]', sentAt: at(40), via: 'official-account', attachment: { kind: 'image', mediaId: 'M1', url: 'http://mmbiz/1.jpg' } },
+      {
+        messageId: '3',
+        text: '[图片]',
+        sentAt: at(40),
+        via: 'official-account',
+        attachment: { kind: 'image', mediaId: 'M1', url: 'http://mmbiz/1.jpg' },
+      },
     ],
     ...overrides,
   };
@@ -33,7 +39,11 @@ describe('the complaint of a conversation', () => {
   it('keeps images as references and the openId as the contact; the result satisfies the contract', () => {
     const complaint = parseContract(ComplaintV1, conversationComplaint(conversation(), at(90)));
     expect(complaint.customer.contact).toEqual({ openId: 'oUser_abc-123' });
-    expect(complaint.context.extra).toMatchObject({ messageCount: '3', messageIds: '1,2,3', attachment1: 'image mediaId=M1 url=http://mmbiz/1.jpg' });
+    expect(complaint.context.extra).toMatchObject({
+      messageCount: '3',
+      messageIds: '1,2,3',
+      attachment1: 'image mediaId=M1 url=http://mmbiz/1.jpg',
+    });
   });
 
   it('uses the Weibo uid as the contact on Weibo', () => {
@@ -55,7 +65,10 @@ describe('a conversation over the contract limits still makes a valid complaint'
   });
 
   it('one message over 20,000 characters is cut, and the complaint says it was', () => {
-    const complaint = parseContract(ComplaintV1, conversationComplaint(conversation({ fragments: [message(1, '钱'.repeat(25_000)), message(2, '请回复')] }), at(90)));
+    const complaint = parseContract(
+      ComplaintV1,
+      conversationComplaint(conversation({ fragments: [message(1, '钱'.repeat(25_000)), message(2, '请回复')] }), at(90)),
+    );
     expect(complaint.content.text).toBe('钱'.repeat(20_000));
     expect(complaint.content.transcript!.map((turn) => turn.text.length)).toEqual([20_000, 3]);
     expect(complaint.context.extra!.truncated).toBe('true');
@@ -63,7 +76,9 @@ describe('a conversation over the contract limits still makes a valid complaint'
 
   it('more than 2,000 messages, or a huge transcript, stays within the contract and far below a Kafka message', () => {
     const many = Array.from({ length: 2_500 }, (_, i) => message(i, `第${i}条`));
-    expect(parseContract(ComplaintV1, conversationComplaint(conversation({ fragments: many }), at(90))).content.transcript).toHaveLength(2_000);
+    expect(parseContract(ComplaintV1, conversationComplaint(conversation({ fragments: many }), at(90))).content.transcript).toHaveLength(
+      2_000,
+    );
     const huge = Array.from({ length: 50 }, (_, i) => message(i, `${EMOJI}`.repeat(20_000)));
     const complaint = parseContract(ComplaintV1, conversationComplaint(conversation({ fragments: huge }), at(90)));
     expect(Buffer.byteLength(JSON.stringify(complaint))).toBeLessThan(512 * 1024);

@@ -49,7 +49,10 @@ export function conversationComplaint(conversation: Conversation, receivedAt: Da
     .filter((fragment) => fragment.attachment)
     .forEach((fragment, index) => {
       const { kind, mediaId, url } = fragment.attachment!;
-      extra[`attachment${index + 1}`] = truncateText([kind, mediaId && `mediaId=${mediaId}`, url && `url=${url}`].filter(Boolean).join(' '), MAX_EXTRA_LENGTH);
+      extra[`attachment${index + 1}`] = truncateText(
+        [kind, mediaId && `mediaId=${mediaId}`, url && `url=${url}`].filter(Boolean).join(' '),
+        MAX_EXTRA_LENGTH,
+      );
     });
 
   return Object.assign(new ComplaintV1(), {
@@ -57,11 +60,16 @@ export function conversationComplaint(conversation: Conversation, receivedAt: Da
     reference: conversation.reference,
     channel: conversation.channel,
     receivedAt: conversation.openedAt.toISOString(),
-    source: { system: truncateText(conversation.account, MAX_SYSTEM_LENGTH), messageId: truncateText(first.messageId, MAX_MESSAGE_ID_LENGTH), receivedAt: receivedAt.toISOString() },
+    source: {
+      system: truncateText(conversation.account, MAX_SYSTEM_LENGTH),
+      messageId: truncateText(first.messageId, MAX_MESSAGE_ID_LENGTH),
+      receivedAt: receivedAt.toISOString(),
+    },
     // The platform delivered the sender's openId / uid on a signed callback: a verified identity.
-    customer: conversation.channel === 'wechat'
-      ? { contact: { openId: conversation.userId }, verifiedIdentities: ['openId' as const] }
-      : { contact: { uid: conversation.userId }, verifiedIdentities: ['uid' as const] },
+    customer:
+      conversation.channel === 'wechat'
+        ? { contact: { openId: conversation.userId }, verifiedIdentities: ['openId' as const] }
+        : { contact: { uid: conversation.userId }, verifiedIdentities: ['uid' as const] },
     content: {
       text,
       language: detectLanguage(text),
@@ -72,7 +80,10 @@ export function conversationComplaint(conversation: Conversation, receivedAt: Da
 }
 
 /** One customer turn per message, in order, within the contract's limits (see conversationComplaint). */
-function transcriptOf(fragments: Fragment[], start: Date): { turns: { speaker: 'customer'; text: string; offsetMs: number }[]; truncated: boolean } {
+function transcriptOf(
+  fragments: Fragment[],
+  start: Date,
+): { turns: { speaker: 'customer'; text: string; offsetMs: number }[]; truncated: boolean } {
   const turns: { speaker: 'customer'; text: string; offsetMs: number }[] = [];
   let budget = MAX_TRANSCRIPT_LENGTH;
   let truncated = false;

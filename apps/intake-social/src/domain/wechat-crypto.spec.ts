@@ -1,4 +1,4 @@
-import { createCipheriv } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { decodeEncodingAesKey, WechatCrypto, WechatCryptoError } from './wechat-crypto';
 
 const KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
@@ -25,7 +25,7 @@ describe('WeChat safe-mode crypto', () => {
     const key = decodeEncodingAesKey(KEY);
     const random = Buffer.from('0123456789abcdef');
     const encrypted = new WechatCrypto(APP_ID, [KEY]).encrypt('hello', random);
-    const decipher = require('node:crypto').createDecipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(false);
+    const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(false);
     const plain: Buffer = Buffer.concat([decipher.update(Buffer.from(encrypted, 'base64')), decipher.final()]);
     expect(plain.subarray(0, 16)).toEqual(random);
     expect(plain.readUInt32BE(16)).toBe(5);

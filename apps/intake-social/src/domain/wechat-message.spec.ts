@@ -8,18 +8,31 @@ describe('reading WeChat official-account messages', () => {
     const inbound = readWechatMessage({ ...base, MsgType: 'text', Content: ' 信用卡被盗刷 ', MsgId: '24000000000000001' }, APP);
     expect(inbound).toEqual({
       kind: 'message',
-      message: expect.objectContaining({ channel: 'wechat', account: APP, userId: 'oUser1', messageId: '24000000000000001', text: '信用卡被盗刷', sentAt: new Date(1764381600_000) }),
+      message: expect.objectContaining({
+        channel: 'wechat',
+        account: APP,
+        userId: 'oUser1',
+        messageId: '24000000000000001',
+        text: '信用卡被盗刷',
+        sentAt: new Date(1764381600_000),
+      }),
     });
   });
 
   it('uses the Recognition text of voice messages, keeping the media as evidence', () => {
-    const inbound = readWechatMessage({ ...base, MsgType: 'voice', MediaId: 'V1', Format: 'amr', Recognition: '我要投诉', MsgId: '2' }, APP);
+    const inbound = readWechatMessage(
+      { ...base, MsgType: 'voice', MediaId: 'V1', Format: 'amr', Recognition: '我要投诉', MsgId: '2' },
+      APP,
+    );
     expect(inbound.kind === 'message' && inbound.message).toMatchObject({ text: '我要投诉', attachment: { kind: 'voice', mediaId: 'V1' } });
   });
 
   it('keeps images as attachment references', () => {
     const inbound = readWechatMessage({ ...base, MsgType: 'image', PicUrl: 'http://mmbiz.qpic.cn/x', MediaId: 'I1', MsgId: '3' }, APP);
-    expect(inbound.kind === 'message' && inbound.message).toMatchObject({ text: '[图片]', attachment: { kind: 'image', mediaId: 'I1', url: 'http://mmbiz.qpic.cn/x' } });
+    expect(inbound.kind === 'message' && inbound.message).toMatchObject({
+      text: '[图片]',
+      attachment: { kind: 'image', mediaId: 'I1', url: 'http://mmbiz.qpic.cn/x' },
+    });
   });
 
   it('answers subscribe, ignores other events and does not take unsupported types', () => {
@@ -37,8 +50,14 @@ describe('reading WeChat official-account messages', () => {
         { field: 'CreateTime', message: expect.any(String) },
       ],
     });
-    expect(readWechatMessage({ ...base, MsgType: 'text', Content: 'x' }, APP)).toEqual({ kind: 'invalid', errors: [{ field: 'MsgId', message: expect.any(String) }] });
-    expect(readWechatMessage({ ...base, MsgType: 'text', Content: '  ', MsgId: '5' }, APP)).toEqual({ kind: 'invalid', errors: [{ field: 'Content', message: expect.any(String) }] });
+    expect(readWechatMessage({ ...base, MsgType: 'text', Content: 'x' }, APP)).toEqual({
+      kind: 'invalid',
+      errors: [{ field: 'MsgId', message: expect.any(String) }],
+    });
+    expect(readWechatMessage({ ...base, MsgType: 'text', Content: '  ', MsgId: '5' }, APP)).toEqual({
+      kind: 'invalid',
+      errors: [{ field: 'Content', message: expect.any(String) }],
+    });
   });
 
   it('builds a passive reply that cannot be broken out of its CDATA', () => {

@@ -18,7 +18,7 @@ const OPEN_ID = /^[A-Za-z0-9_-]{1,128}$/;
  * `subscribe` is answered with how to complain; other events are acknowledged and ignored.
  */
 export function readWechatMessage(fields: WechatXmlFields, appId: string): WechatInbound {
-  const field = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : undefined);
+  const field = (name: string) => (typeof fields[name] === 'string' ? fields[name] : undefined);
   const fromUser = field('FromUserName');
   const toUser = field('ToUserName');
   const type = field('MsgType');
@@ -32,7 +32,9 @@ export function readWechatMessage(fields: WechatXmlFields, appId: string): Wecha
 
   if (type === 'event') {
     const event = field('Event')?.toLowerCase();
-    return event === 'subscribe' ? { kind: 'subscribe', fromUser: fromUser!, toUser: toUser! } : { kind: 'ignored', fromUser: fromUser!, toUser: toUser! };
+    return event === 'subscribe'
+      ? { kind: 'subscribe', fromUser: fromUser!, toUser: toUser! }
+      : { kind: 'ignored', fromUser: fromUser!, toUser: toUser! };
   }
   const content = readContent(type!, field);
   if (!content) return { kind: 'unsupported', fromUser: fromUser!, toUser: toUser! };

@@ -36,7 +36,10 @@ export function readWeiboPush(body: unknown): WeiboInbound {
   const ids = { senderId: senderId!, receiverId: receiverId! };
   const fields = data as Record<string, unknown>;
   const text = typeof push.text === 'string' ? push.text.trim() : '';
-  const messageId = `push:${createHash('sha256').update(JSON.stringify([senderId, push.created_at, push.type, text, fields])).digest('hex').slice(0, 40)}`;
+  const messageId = `push:${createHash('sha256')
+    .update(JSON.stringify([senderId, push.created_at, push.type, text, fields]))
+    .digest('hex')
+    .slice(0, 40)}`;
   const base = { channel: 'weibo' as const, account: receiverId!, userId: senderId!, messageId, sentAt: createdAt!, via: 'fan-service' };
   switch (push.type) {
     case 'text':
@@ -50,7 +53,11 @@ export function readWeiboPush(body: unknown): WeiboInbound {
       return {
         kind: 'message',
         ...ids,
-        message: { ...base, text: kind === 'voice' && text ? text : kind === 'voice' ? '[语音消息]' : '[图片]', ...(mediaId ? { attachment: { kind, mediaId } } : {}) },
+        message: {
+          ...base,
+          text: kind === 'voice' && text ? text : kind === 'voice' ? '[语音消息]' : '[图片]',
+          ...(mediaId ? { attachment: { kind, mediaId } } : {}),
+        },
       };
     }
     case 'event':

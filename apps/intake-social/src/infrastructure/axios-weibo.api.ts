@@ -36,7 +36,12 @@ export class AxiosWeiboApi extends WeiboApi {
     const { path, list } = PATHS[stream];
     const posts: WeiboPost[] = [];
     for (let page = 1; page <= this.settings.maxPages; page++) {
-      const params = { access_token: this.settings.accessToken, count: this.settings.pageSize, page, ...(sinceId ? { since_id: sinceId } : {}) };
+      const params = {
+        access_token: this.settings.accessToken,
+        count: this.settings.pageSize,
+        page,
+        ...(sinceId ? { since_id: sinceId } : {}),
+      };
       const response = await this.http.get<Record<string, RawPost[] | undefined>>(path, { params });
       const raw = response.data?.[list] ?? [];
       posts.push(...raw.map(toPost).filter((post): post is WeiboPost => post !== undefined));

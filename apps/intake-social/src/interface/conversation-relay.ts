@@ -42,7 +42,8 @@ export class ConversationRelay implements OnApplicationBootstrap, OnApplicationS
       const { published, rejected, failure } = await this.publish.execute();
       if (published > 0) socialMetrics.published.inc(published);
       if (rejected.length > 0) socialMetrics.rejected.inc(rejected.length);
-      if (rejected.length > 0) this.logger.error({ complaintIds: rejected }, 'conversations that can never satisfy the complaint contract set aside as rejected');
+      if (rejected.length > 0)
+        this.logger.error({ complaintIds: rejected }, 'conversations that can never satisfy the complaint contract set aside as rejected');
       if (failure) this.logger.warn({ err: failure }, 'publishing closed conversations failed; the rest stay queued');
     } catch (error) {
       this.logger.warn({ err: error }, 'publishing closed conversations failed; they stay queued');

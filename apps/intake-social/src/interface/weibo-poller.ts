@@ -37,7 +37,8 @@ export class WeiboPoller implements OnApplicationBootstrap, OnApplicationShutdow
   private async run(): Promise<void> {
     try {
       const taken = await this.poll.execute(randomUUID());
-      for (const [stream, count] of Object.entries(taken)) if (count > 0) socialMetrics.messages.inc({ channel: 'weibo', outcome: `polled-${stream}` }, count);
+      for (const [stream, count] of Object.entries(taken))
+        if (count > 0) socialMetrics.messages.inc({ channel: 'weibo', outcome: `polled-${stream}` }, count);
     } catch (error) {
       this.logger.warn({ err: error }, 'polling Weibo failed; the cursor stays where it was');
     }

@@ -18,15 +18,25 @@ export function App() {
   const path = url.pathname;
   return (
     <>
-      <a class="skip-link" href="#main">{lang === 'zh' ? '跳到主要内容' : 'Skip to content'}</a>
+      <a class="skip-link" href="#main">
+        {lang === 'zh' ? '跳到主要内容' : 'Skip to content'}
+      </a>
       <header class="site-header">
-        <span class="bank">{t('site.bank')} · {t('site.title')}</span>
+        <span class="bank">
+          {t('site.bank')} · {t('site.title')}
+        </span>
         <LangSwitch lang={lang} onChange={setLang} />
       </header>
       <nav class="site-nav" aria-label={t('nav.label')}>
-        <a href="/" onClick={onLinkClick} aria-current={path === '/' ? 'page' : undefined}>{t('nav.file')}</a>
-        <a href="/status" onClick={onLinkClick} aria-current={path === '/status' ? 'page' : undefined}>{t('nav.status')}</a>
-        <a href="/transparency" onClick={onLinkClick} aria-current={path === '/transparency' ? 'page' : undefined}>{t('nav.transparency')}</a>
+        <a href="/" onClick={onLinkClick} aria-current={path === '/' ? 'page' : undefined}>
+          {t('nav.file')}
+        </a>
+        <a href="/status" onClick={onLinkClick} aria-current={path === '/status' ? 'page' : undefined}>
+          {t('nav.status')}
+        </a>
+        <a href="/transparency" onClick={onLinkClick} aria-current={path === '/transparency' ? 'page' : undefined}>
+          {t('nav.transparency')}
+        </a>
       </nav>
       <main class="page" id="main">
         {path === '/status' ? (
@@ -41,7 +51,9 @@ export function App() {
       </main>
       <footer class="site-footer">
         <nav aria-label={t('footer.label')}>
-          <a href="/transparency" onClick={onLinkClick}>{t('footer.transparency')}</a>
+          <a href="/transparency" onClick={onLinkClick}>
+            {t('footer.transparency')}
+          </a>
         </nav>
       </footer>
     </>

@@ -36,7 +36,15 @@ export function clearDraft(): void {
 
 /** The form values a pending submission was made of (to show them while it is being retried). */
 export function draftOf(body: ComplaintBody): ComplaintDraft {
-  return { name: body.customer.name, phone: body.customer.phone, email: body.customer.email ?? '', product: body.product ?? '', region: body.region ?? '', text: body.text, consent: body.consent };
+  return {
+    name: body.customer.name,
+    phone: body.customer.phone,
+    email: body.customer.email ?? '',
+    product: body.product ?? '',
+    region: body.region ?? '',
+    text: body.text,
+    consent: body.consent,
+  };
 }
 
 /** The API body of a checked draft: optional fields left out when blank. */

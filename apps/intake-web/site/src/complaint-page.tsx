@@ -64,7 +64,7 @@ export function ComplaintPage({ lang, t }: { lang: Lang; t: Translate }) {
         const control = field.startsWith('attachments') ? 'evidence' : CONTROL_OF[field];
         const text = localiseFieldMessage(message, lang);
         const index = /^attachments\[(\d+)\]/.exec(field)?.[1];
-        const named = index !== undefined && files[Number(index)] ? `${files[Number(index)]!.file.name}: ${text}` : text;
+        const named = index !== undefined && files[Number(index)] ? `${files[Number(index)].file.name}: ${text}` : text;
         if (control) fieldErrors[control] = fieldErrors[control] ? `${fieldErrors[control]} ${named}` : named;
         else unplaced.push(field);
       }
@@ -86,7 +86,7 @@ export function ComplaintPage({ lang, t }: { lang: Lang; t: Translate }) {
   function clientErrors(d: ComplaintDraft, chosen: ChosenFile[]): Errors {
     const found: Errors = {};
     for (const breach of checkWebComplaint({ ...normalised(d), idNumber: '' })) {
-      found[CONTROL_OF[breach.field]!] ??= RULE_MESSAGES[lang][breach.rule];
+      found[CONTROL_OF[breach.field]] ??= RULE_MESSAGES[lang][breach.rule];
     }
     const evidence = evidenceProblems(chosen, lang);
     if (evidence.length > 0) found.evidence = evidence.join(' ');
@@ -131,10 +131,21 @@ export function ComplaintPage({ lang, t }: { lang: Lang; t: Translate }) {
   }
 
   if (state.kind === 'accepted') {
-    return <ConfirmationView accepted={state.accepted} t={t} onAnother={() => { outbox.reset(); setDraft(EMPTY_DRAFT); setChecked(false); setErrors({}); }} />;
+    return (
+      <ConfirmationView
+        accepted={state.accepted}
+        t={t}
+        onAnother={() => {
+          outbox.reset();
+          setDraft(EMPTY_DRAFT);
+          setChecked(false);
+          setErrors({});
+        }}
+      />
+    );
   }
 
-  const errorItems = FORM_ORDER.filter((id) => errors[id]).map((id) => ({ id: id === 'evidence' ? 'evidence' : id, message: errors[id]! }));
+  const errorItems = FORM_ORDER.filter((id) => errors[id]).map((id) => ({ id: id === 'evidence' ? 'evidence' : id, message: errors[id] }));
 
   return (
     <>
@@ -145,57 +156,144 @@ export function ComplaintPage({ lang, t }: { lang: Lang; t: Translate }) {
         {state.kind === 'waiting' && (
           <div class="banner warning">
             <p>{state.offline ? t('pending.offline') : t('pending.retrying', { attempt: state.pending.attempts })}</p>
-            <button type="button" onClick={() => outbox.retryNow()}>{t('pending.retryNow')}</button>
+            <button type="button" onClick={() => outbox.retryNow()}>
+              {t('pending.retryNow')}
+            </button>
           </div>
         )}
         {state.kind === 'sending' && state.pending.attempts > 0 && <p class="banner info">{t('pending.sending')}</p>}
       </div>
       {(errorItems.length > 0 || other) && (
-        <ErrorSummary title={errorItems.length > 0 ? t('form.errors.title', { count: errorItems.length }) : t('form.errors.other')} items={errorItems} other={other} summaryRef={summary} />
+        <ErrorSummary
+          title={errorItems.length > 0 ? t('form.errors.title', { count: errorItems.length }) : t('form.errors.other')}
+          items={errorItems}
+          other={other}
+          summaryRef={summary}
+        />
       )}
       <form onSubmit={send} noValidate>
         <p class="hint">{t('form.required')}</p>
         <fieldset class="plain" disabled={busy}>
           <Field id="name" label={t('form.name')} error={errors.name} required>
-            <input id="name" name="name" autocomplete="name" value={draft.name} aria-required="true" aria-invalid={errors.name ? 'true' : undefined}
-              aria-describedby={describedBy('name', false, errors.name)} onInput={(e) => update({ name: e.currentTarget.value })} />
+            <input
+              id="name"
+              name="name"
+              autocomplete="name"
+              value={draft.name}
+              aria-required="true"
+              aria-invalid={errors.name ? 'true' : undefined}
+              aria-describedby={describedBy('name', false, errors.name)}
+              onInput={(e) => update({ name: e.currentTarget.value })}
+            />
           </Field>
           <Field id="phone" label={t('form.phone')} hint={t('form.phone.hint')} error={errors.phone} required>
-            <input id="phone" name="phone" type="tel" inputMode="tel" autocomplete="tel" value={draft.phone} aria-required="true" aria-invalid={errors.phone ? 'true' : undefined}
-              aria-describedby={describedBy('phone', true, errors.phone)} onInput={(e) => update({ phone: e.currentTarget.value })} />
+            <input
+              id="phone"
+              name="phone"
+              type="tel"
+              inputMode="tel"
+              autocomplete="tel"
+              value={draft.phone}
+              aria-required="true"
+              aria-invalid={errors.phone ? 'true' : undefined}
+              aria-describedby={describedBy('phone', true, errors.phone)}
+              onInput={(e) => update({ phone: e.currentTarget.value })}
+            />
           </Field>
           <Field id="email" label={t('form.email')} error={errors.email}>
-            <input id="email" name="email" type="email" inputMode="email" autocomplete="email" value={draft.email} aria-invalid={errors.email ? 'true' : undefined}
-              aria-describedby={describedBy('email', false, errors.email)} onInput={(e) => update({ email: e.currentTarget.value })} />
+            <input
+              id="email"
+              name="email"
+              type="email"
+              inputMode="email"
+              autocomplete="email"
+              value={draft.email}
+              aria-invalid={errors.email ? 'true' : undefined}
+              aria-describedby={describedBy('email', false, errors.email)}
+              onInput={(e) => update({ email: e.currentTarget.value })}
+            />
           </Field>
           <Field id="product" label={t('form.product')} error={errors.product}>
-            <select id="product" name="product" value={draft.product} aria-invalid={errors.product ? 'true' : undefined}
-              aria-describedby={describedBy('product', false, errors.product)} onChange={(e) => update({ product: e.currentTarget.value })}>
+            <select
+              id="product"
+              name="product"
+              value={draft.product}
+              aria-invalid={errors.product ? 'true' : undefined}
+              aria-describedby={describedBy('product', false, errors.product)}
+              onChange={(e) => update({ product: e.currentTarget.value })}
+            >
               <option value="">{t('form.product.none')}</option>
-              {PRODUCTS.map((p) => <option key={p} value={p}>{PRODUCT_LABELS[p][lang]}</option>)}
+              {PRODUCTS.map((p) => (
+                <option key={p} value={p}>
+                  {PRODUCT_LABELS[p][lang]}
+                </option>
+              ))}
             </select>
           </Field>
           <Field id="region" label={t('form.region')} hint={t('form.region.hint')} error={errors.region}>
-            <select id="region" name="region" autocomplete="address-level1" value={draft.region} aria-invalid={errors.region ? 'true' : undefined}
-              aria-describedby={describedBy('region', true, errors.region)} onChange={(e) => update({ region: e.currentTarget.value })}>
+            <select
+              id="region"
+              name="region"
+              autocomplete="address-level1"
+              value={draft.region}
+              aria-invalid={errors.region ? 'true' : undefined}
+              aria-describedby={describedBy('region', true, errors.region)}
+              onChange={(e) => update({ region: e.currentTarget.value })}
+            >
               <option value="">{t('form.region.none')}</option>
-              {regions.map((r) => <option key={r.code} value={r.code}>{r[lang]}</option>)}
+              {regions.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r[lang]}
+                </option>
+              ))}
             </select>
           </Field>
           <Field id="text" label={t('form.text')} hint={t('form.text.hint')} error={errors.text} required>
-            <textarea id="text" name="text" rows={7} value={draft.text} aria-required="true" aria-invalid={errors.text ? 'true' : undefined}
-              aria-describedby={[describedBy('text', true, errors.text), 'text-count'].join(' ')} onInput={(e) => update({ text: e.currentTarget.value })} />
-            <p class="hint count" id="text-count">{t('form.text.count', { count: draft.text.length, max: WEB_COMPLAINT_LIMITS.textMaxLength })}</p>
+            <textarea
+              id="text"
+              name="text"
+              rows={7}
+              value={draft.text}
+              aria-required="true"
+              aria-invalid={errors.text ? 'true' : undefined}
+              aria-describedby={[describedBy('text', true, errors.text), 'text-count'].join(' ')}
+              onInput={(e) => update({ text: e.currentTarget.value })}
+            />
+            <p class="hint count" id="text-count">
+              {t('form.text.count', { count: draft.text.length, max: WEB_COMPLAINT_LIMITS.textMaxLength })}
+            </p>
           </Field>
           <EvidencePicker files={files} onChange={updateFiles} error={errors.evidence} t={t} />
           <div class={`field checkbox${errors.consent ? ' has-error' : ''}`}>
-            <input id="consent" name="consent" type="checkbox" checked={draft.consent} aria-required="true" aria-invalid={errors.consent ? 'true' : undefined}
-              aria-describedby={describedBy('consent', true, errors.consent)} onChange={(e) => update({ consent: e.currentTarget.checked })} />
-            <label for="consent">{t('form.consent')}<span aria-hidden="true" class="required"> *</span></label>
-            <p class="hint" id="consent-hint">{t('form.consent.hint')}</p>
-            {errors.consent && <p class="error" id="consent-error">{errors.consent}</p>}
+            <input
+              id="consent"
+              name="consent"
+              type="checkbox"
+              checked={draft.consent}
+              aria-required="true"
+              aria-invalid={errors.consent ? 'true' : undefined}
+              aria-describedby={describedBy('consent', true, errors.consent)}
+              onChange={(e) => update({ consent: e.currentTarget.checked })}
+            />
+            <label for="consent">
+              {t('form.consent')}
+              <span aria-hidden="true" class="required">
+                {' '}
+                *
+              </span>
+            </label>
+            <p class="hint" id="consent-hint">
+              {t('form.consent.hint')}
+            </p>
+            {errors.consent && (
+              <p class="error" id="consent-error">
+                {errors.consent}
+              </p>
+            )}
           </div>
-          <button type="submit" class="primary wide">{busy ? t('form.sending') : t('form.submit')}</button>
+          <button type="submit" class="primary wide">
+            {busy ? t('form.sending') : t('form.submit')}
+          </button>
         </fieldset>
       </form>
     </>

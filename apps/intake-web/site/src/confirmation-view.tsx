@@ -10,10 +10,14 @@ export function ConfirmationView({ accepted, t, onAnother }: { accepted: Complai
   const statusHref = `/status?reference=${encodeURIComponent(accepted.reference)}`;
   return (
     <section aria-labelledby="confirm-title">
-      <h1 id="confirm-title" tabIndex={-1} ref={heading}>{t('confirm.title')}</h1>
+      <h1 id="confirm-title" tabIndex={-1} ref={heading}>
+        {t('confirm.title')}
+      </h1>
       <div class="banner ok">
         <p>{t('confirm.reference')}</p>
-        <p class="reference" id="reference">{accepted.reference}</p>
+        <p class="reference" id="reference">
+          {accepted.reference}
+        </p>
         <p>{t('confirm.keep')}</p>
       </div>
       {accepted.attachments.length > 0 && <p>{t('confirm.evidence', { count: accepted.attachments.length })}</p>}
@@ -23,8 +27,14 @@ export function ConfirmationView({ accepted, t, onAnother }: { accepted: Complai
         <li>{t('confirm.decision', { days: accepted.promises.decisionWithinDays })}</li>
         <li>{t('confirm.status')}</li>
       </ol>
-      <p><a href={statusHref} onClick={onLinkClick}>{t('confirm.statusLink')}</a></p>
-      <button type="button" onClick={onAnother}>{t('confirm.another')}</button>
+      <p>
+        <a href={statusHref} onClick={onLinkClick}>
+          {t('confirm.statusLink')}
+        </a>
+      </p>
+      <button type="button" onClick={onAnother}>
+        {t('confirm.another')}
+      </button>
     </section>
   );
 }

@@ -16,13 +16,20 @@ const HEAD_BYTES = 512;
 
 export async function chooseFiles(files: readonly File[]): Promise<ChosenFile[]> {
   return Promise.all(
-    files.map(async (file) => ({ id: `${file.name}-${file.size}-${file.lastModified}-${Math.random()}`, file, head: new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()) })),
+    files.map(async (file) => ({
+      id: `${file.name}-${file.size}-${file.lastModified}-${Math.random()}`,
+      file,
+      head: new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()),
+    })),
   );
 }
 
 /** The API's evidence rules on the chosen files, as messages in the page's language, each naming its file. */
 export function evidenceProblems(files: readonly ChosenFile[], lang: Lang): string[] {
-  const breaches = checkPickedEvidence(files.map((f) => ({ sizeBytes: f.file.size, head: f.head })), EVIDENCE_LIMITS);
+  const breaches = checkPickedEvidence(
+    files.map((f) => ({ sizeBytes: f.file.size, head: f.head })),
+    EVIDENCE_LIMITS,
+  );
   return breaches.map((breach) => describe(breach, files, lang));
 }
 
@@ -40,7 +47,7 @@ export async function encodeFiles(files: readonly ChosenFile[]): Promise<Array<{
 function base64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ''));
     reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
     reader.readAsDataURL(file);
   });

@@ -22,17 +22,35 @@ export function Field(props: {
     <div class={`field${props.error ? ' has-error' : ''}`}>
       <label for={props.id}>
         {props.label}
-        {props.required && <span aria-hidden="true" class="required"> *</span>}
+        {props.required && (
+          <span aria-hidden="true" class="required">
+            {' '}
+            *
+          </span>
+        )}
       </label>
       {props.children}
-      {props.hint && <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>}
-      {props.error && <p class="error" id={`${props.id}-error`}>{props.error}</p>}
+      {props.hint && (
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p class="error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      )}
     </div>
   );
 }
 
 /** The list of problems at the top of a form, each linking to its field; focused when it appears. */
-export function ErrorSummary(props: { title: string; items: Array<{ id: string; message: string }>; other?: string; summaryRef: { current: HTMLDivElement | null } }) {
+export function ErrorSummary(props: {
+  title: string;
+  items: Array<{ id: string; message: string }>;
+  other?: string;
+  summaryRef: { current: HTMLDivElement | null };
+}) {
   return (
     <div class="banner error" role="alert" tabIndex={-1} ref={props.summaryRef} id="error-summary">
       <p class="banner-title">{props.title}</p>
@@ -40,7 +58,15 @@ export function ErrorSummary(props: { title: string; items: Array<{ id: string; 
         <ul>
           {props.items.map((item) => (
             <li key={item.id}>
-              <a href={`#${item.id}`} onClick={(event) => { event.preventDefault(); document.getElementById(item.id)?.focus(); }}>{item.message}</a>
+              <a
+                href={`#${item.id}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  document.getElementById(item.id)?.focus();
+                }}
+              >
+                {item.message}
+              </a>
             </li>
           ))}
         </ul>

@@ -61,7 +61,8 @@ export const MESSAGES = {
     'status.updates': '处理进展',
     'status.noUpdates': '暂无新的进展。我们会在 48 小时内首次联系您。',
     'status.rate': '为我们的处理打分',
-    'status.disagree': '如对处理结果有异议：评价时选 1 或 2 分，我们会重新处理并由上级跟进；您也可以申请第三方调解，或拨打国家金融监督管理总局消费者投诉热线 12378。',
+    'status.disagree':
+      '如对处理结果有异议：评价时选 1 或 2 分，我们会重新处理并由上级跟进；您也可以申请第三方调解，或拨打国家金融监督管理总局消费者投诉热线 12378。',
     'survey.title': '满意度评价',
     'survey.intro': '请告诉我们您对这件投诉处理结果的满意程度。',
     'survey.score': '满意程度',
@@ -168,8 +169,10 @@ export const MESSAGES = {
     'tr.notAvailable': '暂无',
     'tr.note.title': '关于隐去的数字',
     'tr.note.small': '为保护投诉人隐私，少于 5 件的数字不公布，显示为“少于 5”。',
-    'tr.note.secondary': '当一个数字可以通过合计或其他数字推算出来时，其他最小的数字也不公布（显示为“不公布”）；若仍无法保护，整张表不公布。',
-    'tr.note.periods': '只公布已经结束的报告期（以北京时间计）。季度和年度数据由各月数据相加：某月不公布的数字，在包含该月的季度和年度中也不公布，因此无法通过相减推算。评分有不公布的数字时，平均分也不公布。',
+    'tr.note.secondary':
+      '当一个数字可以通过合计或其他数字推算出来时，其他最小的数字也不公布（显示为“不公布”）；若仍无法保护，整张表不公布。',
+    'tr.note.periods':
+      '只公布已经结束的报告期（以北京时间计）。季度和年度数据由各月数据相加：某月不公布的数字，在包含该月的季度和年度中也不公布，因此无法通过相减推算。评分有不公布的数字时，平均分也不公布。',
     'tr.notEnded': '{period}尚未结束，只公布已经结束的报告期。请选择更早的年份、季度或月份。',
     'tr.breakdownWithheld': '为保护投诉人隐私，本表不公布。',
     'tr.note.share': '基数少于 5 的比例和平均分也不公布。',
@@ -190,7 +193,8 @@ export const MESSAGES = {
     'form.product': 'Product or service concerned (optional)',
     'form.product.none': 'Not sure / none',
     'form.region': 'Region (optional)',
-    'form.region.hint': 'The province, autonomous region, municipality or special administrative region where you live; used to report complaints by region.',
+    'form.region.hint':
+      'The province, autonomous region, municipality or special administrative region where you live; used to report complaints by region.',
     'form.region.none': 'Not given',
     'form.text': 'Your complaint',
     'form.text.hint': 'What happened, when, how much, and what you would like us to do. Do not enter full card numbers or passwords.',
@@ -200,13 +204,15 @@ export const MESSAGES = {
     'form.evidence.remove': 'Remove {name}',
     'form.evidence.list': 'Chosen files',
     'form.consent': 'I agree that the bank uses the information and contact details I give to handle this complaint.',
-    'form.consent.hint': 'We cannot handle the complaint without your consent. The data is used only for this complaint and kept confidential.',
+    'form.consent.hint':
+      'We cannot handle the complaint without your consent. The data is used only for this complaint and kept confidential.',
     'form.submit': 'Send complaint',
     'form.sending': 'Sending…',
     'form.errors.title': 'Please correct {count} thing(s) before sending:',
     'form.errors.other': 'The complaint was not sent. Please check what you entered and try again.',
     'form.draft.restored': 'We restored what you had entered but not yet sent.',
-    'pending.retrying': 'The network or our service is not available right now. Your complaint is saved in this page and we keep trying to send it (attempt {attempt} failed). Please keep this page open.',
+    'pending.retrying':
+      'The network or our service is not available right now. Your complaint is saved in this page and we keep trying to send it (attempt {attempt} failed). Please keep this page open.',
     'pending.offline': 'Your device is offline. Your complaint is saved in this page and will be sent when you are back online.',
     'pending.retryNow': 'Try again now',
     'pending.sending': 'Sending your saved complaint…',
@@ -235,7 +241,8 @@ export const MESSAGES = {
     'status.updates': 'Updates',
     'status.noUpdates': 'No updates yet. We will first get in touch within 48 hours.',
     'status.rate': 'Rate how we handled it',
-    'status.disagree': 'If you disagree with the outcome: rate it 1 or 2 and we will look at it again, with a senior colleague following it up; you can also ask for independent mediation, or call the National Financial Regulatory Administration’s consumer complaints line, 12378.',
+    'status.disagree':
+      'If you disagree with the outcome: rate it 1 or 2 and we will look at it again, with a senior colleague following it up; you can also ask for independent mediation, or call the National Financial Regulatory Administration’s consumer complaints line, 12378.',
     'survey.title': 'How satisfied are you?',
     'survey.intro': 'Please tell us how satisfied you are with how we handled your complaint.',
     'survey.score': 'Your rating',
@@ -284,7 +291,8 @@ export const MESSAGES = {
     'footer.label': 'Footer',
     'footer.transparency': 'How we handle complaints (published figures)',
     'tr.title': 'How we handle complaints',
-    'tr.intro': 'We publish how many complaints we received, what they were about, how quickly we dealt with them, how satisfied customers were and what we changed as a result. Days are China Standard Time (Beijing).',
+    'tr.intro':
+      'We publish how many complaints we received, what they were about, how quickly we dealt with them, how satisfied customers were and what we changed as a result. Days are China Standard Time (Beijing).',
     'tr.period': 'Reporting period',
     'tr.kind': 'By',
     'tr.kind.year': 'Year',
@@ -328,7 +336,8 @@ export const MESSAGES = {
     'tr.score': 'Score',
     'tr.ratings': 'Ratings',
     'tr.improvements': 'What we changed',
-    'tr.improvements.intro': 'When we close a complaint we record its root cause and what we did about it. The tables count closed complaints by category.',
+    'tr.improvements.intro':
+      'When we close a complaint we record its root cause and what we did about it. The tables count closed complaints by category.',
     'tr.rootCauses.caption': 'Closed complaints by root cause',
     'tr.actions.caption': 'Closed complaints by corrective action',
     'tr.rootCause': 'Root cause',
@@ -341,9 +350,12 @@ export const MESSAGES = {
     'tr.shareWithheld': 'withheld (fewer than 5)',
     'tr.notAvailable': 'not available',
     'tr.note.title': 'About withheld figures',
-    'tr.note.small': 'To protect the privacy of the people who complained, counts under 5 are not published and are shown as “fewer than 5”.',
-    'tr.note.secondary': 'When a withheld count could be worked out from the total or the other counts, the smallest other counts are withheld too (shown as “withheld”); when nothing would protect it, the whole table is withheld.',
-    'tr.note.periods': 'Only periods that have ended (China Standard Time) are published. Quarters and years add their months up: a count withheld in a month is withheld in its quarter and year too, so it cannot be worked out by subtraction. The average rating is withheld whenever a count of ratings is.',
+    'tr.note.small':
+      'To protect the privacy of the people who complained, counts under 5 are not published and are shown as “fewer than 5”.',
+    'tr.note.secondary':
+      'When a withheld count could be worked out from the total or the other counts, the smallest other counts are withheld too (shown as “withheld”); when nothing would protect it, the whole table is withheld.',
+    'tr.note.periods':
+      'Only periods that have ended (China Standard Time) are published. Quarters and years add their months up: a count withheld in a month is withheld in its quarter and year too, so it cannot be worked out by subtraction. The average rating is withheld whenever a count of ratings is.',
     'tr.notEnded': '{period} has not ended yet, and only ended periods are published. Please choose an earlier year, quarter or month.',
     'tr.breakdownWithheld': 'This table is withheld to protect the privacy of the people who complained.',
     'tr.note.share': 'Shares and averages of fewer than 5 complaints or ratings are not published either.',

@@ -41,7 +41,7 @@ function matchTemplate(template: string, message: string): Record<string, string
     return '(.+?)';
   });
   const match = new RegExp(`^${pattern}$`).exec(message);
-  return match ? Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])) : null;
+  return match ? Object.fromEntries(names.map((name, i) => [name, match[i + 1]])) : null;
 }
 
 function fill(template: string, values: Record<string, string>): string {

@@ -38,8 +38,18 @@ export function CountTable(props: {
   t: Translate;
   format: (n: number) => string;
 }) {
-  if (props.withheld) return <p id={props.id} class="withheld">{props.caption}: {props.t('tr.breakdownWithheld')}</p>;
-  if (props.rows.length === 0) return <p id={props.id}>{props.caption}: {props.t('tr.none')}</p>;
+  if (props.withheld)
+    return (
+      <p id={props.id} class="withheld">
+        {props.caption}: {props.t('tr.breakdownWithheld')}
+      </p>
+    );
+  if (props.rows.length === 0)
+    return (
+      <p id={props.id}>
+        {props.caption}: {props.t('tr.none')}
+      </p>
+    );
   return (
     <div class="table-scroll">
       <table id={props.id} class="figures">
@@ -47,7 +57,9 @@ export function CountTable(props: {
         <thead>
           <tr>
             <th scope="col">{props.keyHeading}</th>
-            <th scope="col" class="number">{props.countHeading}</th>
+            <th scope="col" class="number">
+              {props.countHeading}
+            </th>
           </tr>
         </thead>
         <tbody>

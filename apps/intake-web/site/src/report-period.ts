@@ -35,7 +35,9 @@ const shanghai = (now: Date) => new Date(now.getTime() + SHANGHAI_OFFSET_MS);
 export function lastQuarter(now = new Date()): Period {
   const local = shanghai(now);
   const quarter = Math.floor(local.getUTCMonth() / 3) + 1;
-  return quarter === 1 ? { kind: 'quarter', year: local.getUTCFullYear() - 1, part: 4 } : { kind: 'quarter', year: local.getUTCFullYear(), part: quarter - 1 };
+  return quarter === 1
+    ? { kind: 'quarter', year: local.getUTCFullYear() - 1, part: 4 }
+    : { kind: 'quarter', year: local.getUTCFullYear(), part: quarter - 1 };
 }
 
 /** Whether a period has ended in Shanghai (only those are published). */

@@ -52,8 +52,9 @@ export function StatusPage({ lang, t, initialReference }: { lang: Lang; t: Trans
     }
   }
 
-  const items = ['reference', 'phoneLast4'].filter((f) => errors[f]).map((f) => ({ id: f, message: errors[f]! }));
-  const date = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const items = ['reference', 'phoneLast4'].filter((f) => errors[f]).map((f) => ({ id: f, message: errors[f] }));
+  const date = (iso: string) =>
+    new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   const stateLabel = (status: string) => (`state.${status}` in MESSAGE_KEYS ? t(`state.${status}` as MessageKey) : status);
   const updateLabel = (kind: string) => (`update.${kind}` in MESSAGE_KEYS ? t(`update.${kind}` as MessageKey) : t('update.other'));
 
@@ -63,15 +64,26 @@ export function StatusPage({ lang, t, initialReference }: { lang: Lang; t: Trans
       <p>{t('status.intro')}</p>
       {items.length > 0 && <ErrorSummary title={t('form.errors.title', { count: items.length })} items={items} summaryRef={summary} />}
       <form onSubmit={search} noValidate>
-        <ComplaintKeyFields t={t} reference={reference} phoneLast4={phoneLast4} errors={errors} onReference={setReference} onPhoneLast4={setPhoneLast4} />
-        <button type="submit" class="primary wide" disabled={busy}>{busy ? t('status.searching') : t('status.submit')}</button>
+        <ComplaintKeyFields
+          t={t}
+          reference={reference}
+          phoneLast4={phoneLast4}
+          errors={errors}
+          onReference={setReference}
+          onPhoneLast4={setPhoneLast4}
+        />
+        <button type="submit" class="primary wide" disabled={busy}>
+          {busy ? t('status.searching') : t('status.submit')}
+        </button>
       </form>
       <div role="status" aria-live="polite" class="live-region">
         {notice && <p class="banner error">{notice}</p>}
       </div>
       {found && (
         <section class="result" aria-labelledby="result-title">
-          <h2 id="result-title" tabIndex={-1} ref={result}>{t('status.result', { reference: found.reference })}</h2>
+          <h2 id="result-title" tabIndex={-1} ref={result}>
+            {t('status.result', { reference: found.reference })}
+          </h2>
           <dl class="facts">
             <dt>{t('status.current')}</dt>
             <dd class="status-value">{stateLabel(found.status)}</dd>
@@ -94,7 +106,11 @@ export function StatusPage({ lang, t, initialReference }: { lang: Lang; t: Trans
             </ol>
           )}
           {RATEABLE.has(found.status) && (
-            <p><a href={`/survey?reference=${encodeURIComponent(found.reference)}`} onClick={onLinkClick}>{t('status.rate')}</a></p>
+            <p>
+              <a href={`/survey?reference=${encodeURIComponent(found.reference)}`} onClick={onLinkClick}>
+                {t('status.rate')}
+              </a>
+            </p>
           )}
           {DECIDED.has(found.status) && <p class="hint">{t('status.disagree')}</p>}
         </section>

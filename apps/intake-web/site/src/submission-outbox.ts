@@ -110,7 +110,9 @@ export class SubmissionOutbox {
       if (problem.retryable) {
         const next = { ...pending, attempts: pending.attempts + 1 };
         write(localStorage, PENDING_KEY, next);
-        const retryInMs = problem.retryAfterSeconds ? problem.retryAfterSeconds * 1000 : Math.min(1000 * 2 ** (next.attempts - 1), MAX_DELAY_MS);
+        const retryInMs = problem.retryAfterSeconds
+          ? problem.retryAfterSeconds * 1000
+          : Math.min(1000 * 2 ** (next.attempts - 1), MAX_DELAY_MS);
         this.set({ kind: 'waiting', pending: next, offline: !navigator.onLine, retryInMs });
         this.timer = setTimeout(() => void this.attempt(next), retryInMs);
       } else {
@@ -132,8 +134,8 @@ export class SubmissionOutbox {
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

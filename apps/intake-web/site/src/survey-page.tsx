@@ -38,7 +38,8 @@ export function SurveyPage({ lang, t, initialReference }: { lang: Lang; t: Trans
     } catch (error) {
       const problem = ApiProblem.of(error);
       if (problem.errors.length > 0) setErrors(fieldErrors(problem, lang));
-      if (problem.status === 409) setNotice({ kind: 'info', text: t(problem.type?.endsWith('/already-rated') ? 'survey.alreadyRated' : 'survey.notYet') });
+      if (problem.status === 409)
+        setNotice({ kind: 'info', text: t(problem.type?.endsWith('/already-rated') ? 'survey.alreadyRated' : 'survey.notYet') });
       else if (problem.status === 404) setNotice({ kind: 'error', text: t('survey.notFound') });
       else if (problem.errors.length === 0) setNotice({ kind: 'error', text: problemText(problem, t) });
     } finally {
@@ -46,7 +47,9 @@ export function SurveyPage({ lang, t, initialReference }: { lang: Lang; t: Trans
     }
   }
 
-  const items = ['reference', 'phoneLast4', 'score', 'comment'].filter((f) => errors[f]).map((f) => ({ id: f === 'score' ? 'score-1' : f, message: errors[f]! }));
+  const items = ['reference', 'phoneLast4', 'score', 'comment']
+    .filter((f) => errors[f])
+    .map((f) => ({ id: f === 'score' ? 'score-1' : f, message: errors[f] }));
 
   return (
     <>
@@ -58,22 +61,48 @@ export function SurveyPage({ lang, t, initialReference }: { lang: Lang; t: Trans
       </div>
       {!done && (
         <form onSubmit={send} noValidate>
-          <ComplaintKeyFields t={t} reference={reference} phoneLast4={phoneLast4} errors={errors} onReference={setReference} onPhoneLast4={setPhoneLast4} />
+          <ComplaintKeyFields
+            t={t}
+            reference={reference}
+            phoneLast4={phoneLast4}
+            errors={errors}
+            onReference={setReference}
+            onPhoneLast4={setPhoneLast4}
+          />
           <fieldset class={`field scores${errors.score ? ' has-error' : ''}`} aria-describedby={errors.score ? 'score-error' : undefined}>
-            <legend>{t('survey.score')}<span aria-hidden="true" class="required"> *</span></legend>
+            <legend>
+              {t('survey.score')}
+              <span aria-hidden="true" class="required">
+                {' '}
+                *
+              </span>
+            </legend>
             {SCORES.map((n) => (
               <div class="radio" key={n}>
                 <input type="radio" id={`score-${n}`} name="score" value={n} checked={score === n} onChange={() => setScore(n)} />
                 <label for={`score-${n}`}>{t(`survey.score.${n}` as MessageKey)}</label>
               </div>
             ))}
-            {errors.score && <p class="error" id="score-error">{errors.score}</p>}
+            {errors.score && (
+              <p class="error" id="score-error">
+                {errors.score}
+              </p>
+            )}
           </fieldset>
           <Field id="comment" label={t('survey.comment')} error={errors.comment}>
-            <textarea id="comment" name="comment" rows={4} value={comment} aria-invalid={errors.comment ? 'true' : undefined}
-              aria-describedby={describedBy('comment', false, errors.comment)} onInput={(e) => setComment(e.currentTarget.value)} />
+            <textarea
+              id="comment"
+              name="comment"
+              rows={4}
+              value={comment}
+              aria-invalid={errors.comment ? 'true' : undefined}
+              aria-describedby={describedBy('comment', false, errors.comment)}
+              onInput={(e) => setComment(e.currentTarget.value)}
+            />
           </Field>
-          <button type="submit" class="primary wide" disabled={busy}>{busy ? t('survey.sending') : t('survey.submit')}</button>
+          <button type="submit" class="primary wide" disabled={busy}>
+            {busy ? t('survey.sending') : t('survey.submit')}
+          </button>
         </form>
       )}
     </>

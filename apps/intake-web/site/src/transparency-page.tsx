@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiProblem, requestJson, type Lang } from '@complaints/web-ui';
-import { CORRECTIVE_ACTION_CATEGORIES, CORRECTIVE_ACTION_LABELS, ROOT_CAUSE_CATEGORIES, ROOT_CAUSE_LABELS } from '@complaints/contracts/closure-categories';
+import {
+  CORRECTIVE_ACTION_CATEGORIES,
+  CORRECTIVE_ACTION_LABELS,
+  ROOT_CAUSE_CATEGORIES,
+  ROOT_CAUSE_LABELS,
+} from '@complaints/contracts/closure-categories';
 import { regionName } from '@complaints/contracts/regions';
 import { PRODUCT_LABELS, PRODUCTS, REASON_LABELS, REASONS, type Label } from '@complaints/contracts/taxonomy';
 import type { Translate } from './messages';
@@ -27,7 +32,10 @@ interface TransparencyReport {
   withheldBreakdowns?: string[];
 }
 
-type Shown = { state: 'loading'; period: Period } | { state: 'ready'; period: Period; report: TransparencyReport } | { state: 'failed'; period: Period; message: string };
+type Shown =
+  | { state: 'loading'; period: Period }
+  | { state: 'ready'; period: Period; report: TransparencyReport }
+  | { state: 'failed'; period: Period; message: string };
 
 const UNKNOWN = 'UNKNOWN';
 const SCORES = ['5', '4', '3', '2', '1'];
@@ -78,8 +86,10 @@ export function TransparencyPage({ lang, t }: { lang: Lang; t: Translate }) {
   const percent = (n: number) => n.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 });
   const monthName = (m: number) => new Date(2000, m - 1, 1).toLocaleString('en-GB', { month: 'long' });
   const periodLabel = (p: Period) =>
-    p.kind === 'year' ? t('tr.label.year', { year: p.year })
-      : p.kind === 'quarter' ? t('tr.label.quarter', { year: p.year, n: p.part })
+    p.kind === 'year'
+      ? t('tr.label.year', { year: p.year })
+      : p.kind === 'quarter'
+        ? t('tr.label.quarter', { year: p.year, n: p.part })
         : t('tr.label.month', { year: p.year, n: p.part, month: monthName(p.part) });
   const partOptions = choice.kind === 'quarter' ? [1, 2, 3, 4] : Array.from({ length: 12 }, (_, i) => i + 1);
 
@@ -89,11 +99,17 @@ export function TransparencyPage({ lang, t }: { lang: Lang; t: Translate }) {
       <p>{t('tr.intro')}</p>
       <form class="period-picker" onSubmit={show}>
         <fieldset class="plain">
-          <legend id="period-legend" class="picker-title">{t('tr.period')}</legend>
+          <legend id="period-legend" class="picker-title">
+            {t('tr.period')}
+          </legend>
           <div class="picker-fields">
             <div class="field">
               <label for="period-kind">{t('tr.kind')}</label>
-              <select id="period-kind" value={choice.kind} onChange={(e) => setChoice({ ...choice, kind: e.currentTarget.value as PeriodKind, part: 1 })}>
+              <select
+                id="period-kind"
+                value={choice.kind}
+                onChange={(e) => setChoice({ ...choice, kind: e.currentTarget.value as PeriodKind, part: 1 })}
+              >
                 <option value="year">{t('tr.kind.year')}</option>
                 <option value="quarter">{t('tr.kind.quarter')}</option>
                 <option value="month">{t('tr.kind.month')}</option>
@@ -102,32 +118,54 @@ export function TransparencyPage({ lang, t }: { lang: Lang; t: Translate }) {
             <div class="field">
               <label for="period-year">{t('tr.year')}</label>
               <select id="period-year" value={choice.year} onChange={(e) => setChoice({ ...choice, year: Number(e.currentTarget.value) })}>
-                {selectableYears(choice.year).map((y) => <option key={y} value={y}>{y}</option>)}
+                {selectableYears(choice.year).map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
               </select>
             </div>
             {choice.kind !== 'year' && (
               <div class="field">
                 <label for="period-part">{choice.kind === 'quarter' ? t('tr.quarter') : t('tr.month')}</label>
-                <select id="period-part" value={choice.part} onChange={(e) => setChoice({ ...choice, part: Number(e.currentTarget.value) })}>
+                <select
+                  id="period-part"
+                  value={choice.part}
+                  onChange={(e) => setChoice({ ...choice, part: Number(e.currentTarget.value) })}
+                >
                   {partOptions.map((n) => (
-                    <option key={n} value={n}>{choice.kind === 'quarter' ? t('tr.quarter.n', { n }) : t('tr.month.n', { n, month: monthName(n) })}</option>
+                    <option key={n} value={n}>
+                      {choice.kind === 'quarter' ? t('tr.quarter.n', { n }) : t('tr.month.n', { n, month: monthName(n) })}
+                    </option>
                   ))}
                 </select>
               </div>
             )}
           </div>
-          <button type="submit" class="primary">{t('tr.show')}</button>
+          <button type="submit" class="primary">
+            {t('tr.show')}
+          </button>
         </fieldset>
       </form>
       <div role="status" aria-live="polite" class="live-region">
         {shown.state === 'loading' && <p class="banner info">{t('tr.loading', { period: periodLabel(shown.period) })}</p>}
         {shown.state === 'failed' && <p class="banner error">{shown.message}</p>}
         {shown.state === 'ready' && shown.report.complaints.count === 0 && (
-          <p class="banner info" id="report-empty">{t('tr.empty', { period: periodLabel(shown.period) })}</p>
+          <p class="banner info" id="report-empty">
+            {t('tr.empty', { period: periodLabel(shown.period) })}
+          </p>
         )}
       </div>
       {shown.state === 'ready' && shown.report.complaints.count !== 0 && (
-        <ReportView report={shown.report} title={periodLabel(shown.period)} headingRef={heading} lang={lang} t={t} number={number} percent={percent} />
+        <ReportView
+          report={shown.report}
+          title={periodLabel(shown.period)}
+          headingRef={heading}
+          lang={lang}
+          t={t}
+          number={number}
+          percent={percent}
+        />
       )}
     </>
   );
@@ -151,51 +189,120 @@ function ReportView(props: {
   const regions = Object.entries(report.byRegion)
     .map(([key, cell]) => ({ key, cell, label: key === UNKNOWN ? t('tr.region.unknown') : (regionName(key, lang) ?? key) }))
     .sort((a, b) => (a.key === UNKNOWN ? 1 : b.key === UNKNOWN ? -1 : a.label.localeCompare(b.label, lang === 'zh' ? 'zh-CN' : 'en')));
-  const distribution = SCORES.filter((s) => report.satisfaction.distribution[s]).map((s) => ({ key: s, cell: report.satisfaction.distribution[s]!, label: s }));
+  const distribution = SCORES.filter((s) => report.satisfaction.distribution[s]).map((s) => ({
+    key: s,
+    cell: report.satisfaction.distribution[s],
+    label: s,
+  }));
   const withheld = (name: string) => report.withheldBreakdowns?.includes(name) ?? false;
   const common = { t, format: number, countHeading: t('tr.count') };
 
   return (
     <section class="report" aria-labelledby="report-title">
-      <h2 id="report-title" tabIndex={-1} ref={props.headingRef}>{props.title}</h2>
+      <h2 id="report-title" tabIndex={-1} ref={props.headingRef}>
+        {props.title}
+      </h2>
       <p class="when">{t('tr.range', { from: report.from, to: report.to })}</p>
       <dl class="facts headline">
         <dt>{t('tr.total')}</dt>
-        <dd id="total-complaints" class={report.complaints.suppressed ? 'withheld' : undefined}>{countText(report.complaints, t, number)}</dd>
+        <dd id="total-complaints" class={report.complaints.suppressed ? 'withheld' : undefined}>
+          {countText(report.complaints, t, number)}
+        </dd>
       </dl>
 
       <h3>{t('tr.timeliness')}</h3>
       <div class="table-scroll">
         <table id="timeliness" class="figures">
           <caption>{t('tr.timeliness.caption')}</caption>
-          <thead><tr><th scope="col">{t('tr.measure')}</th><th scope="col" class="number">{t('tr.share')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('tr.measure')}</th>
+              <th scope="col" class="number">
+                {t('tr.share')}
+              </th>
+            </tr>
+          </thead>
           <tbody>
-            <tr><th scope="row">{t('tr.feedback48h')}</th><td class="number">{shareText(report.timeliness.firstFeedbackWithin48h, t, percent)}</td></tr>
-            <tr><th scope="row">{t('tr.decided15d')}</th><td class="number">{shareText(report.timeliness.decidedWithin15Days, t, percent)}</td></tr>
+            <tr>
+              <th scope="row">{t('tr.feedback48h')}</th>
+              <td class="number">{shareText(report.timeliness.firstFeedbackWithin48h, t, percent)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('tr.decided15d')}</th>
+              <td class="number">{shareText(report.timeliness.decidedWithin15Days, t, percent)}</td>
+            </tr>
           </tbody>
         </table>
       </div>
 
       <h3>{t('tr.byCategory')}</h3>
-      <CountTable id="by-category" caption={t('tr.byCategory.caption')} keyHeading={t('tr.category')} rows={labelled(report.byBusinessCategory, PRODUCTS, PRODUCT_LABELS)} withheld={withheld('byBusinessCategory')} {...common} />
+      <CountTable
+        id="by-category"
+        caption={t('tr.byCategory.caption')}
+        keyHeading={t('tr.category')}
+        rows={labelled(report.byBusinessCategory, PRODUCTS, PRODUCT_LABELS)}
+        withheld={withheld('byBusinessCategory')}
+        {...common}
+      />
       <h3>{t('tr.byCause')}</h3>
-      <CountTable id="by-cause" caption={t('tr.byCause.caption')} keyHeading={t('tr.cause')} rows={labelled(report.byCause, REASONS, REASON_LABELS)} withheld={withheld('byCause')} {...common} />
+      <CountTable
+        id="by-cause"
+        caption={t('tr.byCause.caption')}
+        keyHeading={t('tr.cause')}
+        rows={labelled(report.byCause, REASONS, REASON_LABELS)}
+        withheld={withheld('byCause')}
+        {...common}
+      />
       <h3>{t('tr.byRegion')}</h3>
-      <CountTable id="by-region" caption={t('tr.byRegion.caption')} keyHeading={t('tr.region')} rows={regions} withheld={withheld('byRegion')} {...common} />
+      <CountTable
+        id="by-region"
+        caption={t('tr.byRegion.caption')}
+        keyHeading={t('tr.region')}
+        rows={regions}
+        withheld={withheld('byRegion')}
+        {...common}
+      />
 
       <h3>{t('tr.satisfaction')}</h3>
       <dl class="facts">
         <dt>{t('tr.responses')}</dt>
         <dd id="satisfaction-responses">{countText(report.satisfaction.responses, t, number)}</dd>
         <dt>{t('tr.mean')}</dt>
-        <dd id="satisfaction-mean">{shareText(report.satisfaction.mean, t, (n) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 }))}</dd>
+        <dd id="satisfaction-mean">
+          {shareText(report.satisfaction.mean, t, (n) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 2 }))}
+        </dd>
       </dl>
-      <CountTable id="satisfaction-distribution" caption={t('tr.distribution.caption')} keyHeading={t('tr.score')} rows={distribution} withheld={withheld('satisfaction.distribution')} t={t} format={number} countHeading={t('tr.ratings')} />
+      <CountTable
+        id="satisfaction-distribution"
+        caption={t('tr.distribution.caption')}
+        keyHeading={t('tr.score')}
+        rows={distribution}
+        withheld={withheld('satisfaction.distribution')}
+        t={t}
+        format={number}
+        countHeading={t('tr.ratings')}
+      />
 
       <h3>{t('tr.improvements')}</h3>
       <p>{t('tr.improvements.intro')}</p>
-      <CountTable id="root-causes" caption={t('tr.rootCauses.caption')} keyHeading={t('tr.rootCause')} rows={labelled(report.improvements.rootCauses, ROOT_CAUSE_CATEGORIES, ROOT_CAUSE_LABELS)} withheld={withheld('improvements.rootCauses')} {...common} countHeading={t('tr.cases')} />
-      <CountTable id="corrective-actions" caption={t('tr.actions.caption')} keyHeading={t('tr.action')} rows={labelled(report.improvements.correctiveActions, CORRECTIVE_ACTION_CATEGORIES, CORRECTIVE_ACTION_LABELS)} withheld={withheld('improvements.correctiveActions')} {...common} countHeading={t('tr.cases')} />
+      <CountTable
+        id="root-causes"
+        caption={t('tr.rootCauses.caption')}
+        keyHeading={t('tr.rootCause')}
+        rows={labelled(report.improvements.rootCauses, ROOT_CAUSE_CATEGORIES, ROOT_CAUSE_LABELS)}
+        withheld={withheld('improvements.rootCauses')}
+        {...common}
+        countHeading={t('tr.cases')}
+      />
+      <CountTable
+        id="corrective-actions"
+        caption={t('tr.actions.caption')}
+        keyHeading={t('tr.action')}
+        rows={labelled(report.improvements.correctiveActions, CORRECTIVE_ACTION_CATEGORIES, CORRECTIVE_ACTION_LABELS)}
+        withheld={withheld('improvements.correctiveActions')}
+        {...common}
+        countHeading={t('tr.cases')}
+      />
 
       <aside class="note" aria-labelledby="note-title">
         <h3 id="note-title">{t('tr.note.title')}</h3>

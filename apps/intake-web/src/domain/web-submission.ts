@@ -57,6 +57,7 @@ export function normaliseWebSubmission(
  * (by digest) under the same names, give the same hash. Without evidence it is the body's hash alone.
  */
 export function fingerprint(submission: WebSubmission, evidence: ReadonlyArray<Pick<Evidence, 'sha256' | 'fileName'>> = []): string {
-  const value = evidence.length > 0 ? { ...submission, attachments: evidence.map((e) => ({ sha256: e.sha256, fileName: e.fileName })) } : submission;
+  const value =
+    evidence.length > 0 ? { ...submission, attachments: evidence.map((e) => ({ sha256: e.sha256, fileName: e.fileName })) } : submission;
   return requestFingerprint(value);
 }

@@ -1,13 +1,28 @@
 import type { MeasureScoreV1, ScorecardRowV1 } from '@complaints/contracts';
 import { BulletinContent, renderBulletin } from './bulletin-templates';
 
-const score = (measure: MeasureScoreV1['measure'], value: number | null, previous: number | null, rating: MeasureScoreV1['rating']): MeasureScoreV1 => ({
-  measure, value, previous, change: value === null || previous === null ? null : Math.round((value - previous) * 10_000) / 10_000,
-  target: 0.95, watch: 0.9, higherIsBetter: true, rating, provisional: rating === 'pending',
+const score = (
+  measure: MeasureScoreV1['measure'],
+  value: number | null,
+  previous: number | null,
+  rating: MeasureScoreV1['rating'],
+): MeasureScoreV1 => ({
+  measure,
+  value,
+  previous,
+  change: value === null || previous === null ? null : Math.round((value - previous) * 10_000) / 10_000,
+  target: 0.95,
+  watch: 0.9,
+  higherIsBetter: true,
+  rating,
+  provisional: rating === 'pending',
 });
 
 const row = (key: string, volume: number, previous: number, measures: MeasureScoreV1[]): ScorecardRowV1 => ({
-  key, volume: { value: volume, previous, change: volume - previous }, cases: { value: volume, previous, change: volume - previous }, measures,
+  key,
+  volume: { value: volume, previous, change: volume - previous },
+  cases: { value: volume, previous, change: volume - previous },
+  measures,
 });
 
 const bulletin: BulletinContent = {
@@ -17,18 +32,44 @@ const bulletin: BulletinContent = {
   scorecard: {
     previousFrom: '2026-11-16',
     previousTo: '2026-11-22',
-    total: row('ALL', 25, 10, [score('firstFeedbackWithin48h', 0.96, 0.8, 'met'), score('decidedWithin15d', 0.2, 0.9, 'pending'), score('satisfactionMean', 4.36, 3.5, 'met')]),
+    total: row('ALL', 25, 10, [
+      score('firstFeedbackWithin48h', 0.96, 0.8, 'met'),
+      score('decidedWithin15d', 0.2, 0.9, 'pending'),
+      score('satisfactionMean', 4.36, 3.5, 'met'),
+    ]),
     departments: [
       row('CARD_CENTER', 20, 10, [score('breachRate', 0.05, 0, 'missed'), score('repeatRate', null, null, 'no-data')]),
       row('DIGITAL', 0, 0, []),
     ],
   },
   hotspots: [
-    { alertId: '6f1c7f7e-2a55-4ad4-9a7e-1f1b1b1b1b1b', kind: 'term', subject: '鑫盛宝<script>', observed: 10, expected: 0.46, raisedAt: '2026-11-24T02:00:00.000Z' },
-    { alertId: '6f1c7f7e-2a55-4ad4-9a7e-1f1b1b1b1b1c', kind: 'spike', dimension: 'department', subject: 'FRAUD', observed: 30, expected: 8, raisedAt: '2026-11-25T02:00:00.000Z' },
+    {
+      alertId: '6f1c7f7e-2a55-4ad4-9a7e-1f1b1b1b1b1b',
+      kind: 'term',
+      subject: '鑫盛宝<script>',
+      observed: 10,
+      expected: 0.46,
+      raisedAt: '2026-11-24T02:00:00.000Z',
+    },
+    {
+      alertId: '6f1c7f7e-2a55-4ad4-9a7e-1f1b1b1b1b1c',
+      kind: 'spike',
+      dimension: 'department',
+      subject: 'FRAUD',
+      observed: 30,
+      expected: 8,
+      raisedAt: '2026-11-25T02:00:00.000Z',
+    },
   ],
   hotspotsTotal: 2,
-  improvements: { closedCases: 9, rootCauses: [{ category: 'FRAUD', count: 4 }], correctiveActions: [{ category: 'REFUND_COMPENSATION', count: 5 }, { category: 'TRAINING', count: 1 }] },
+  improvements: {
+    closedCases: 9,
+    rootCauses: [{ category: 'FRAUD', count: 4 }],
+    correctiveActions: [
+      { category: 'REFUND_COMPENSATION', count: 5 },
+      { category: 'TRAINING', count: 1 },
+    ],
+  },
 };
 
 describe('the staff bulletin, rendered', () => {
@@ -58,8 +99,12 @@ describe('the staff bulletin, rendered', () => {
   });
 
   it('names the hot spots and the improvements by category', () => {
-    expect(zh).toContain('三、热点预警(本周 2 条)\n- 新词「鑫盛宝<script>」: 10 件(预期 0.5)\n- 部门激增:风险管理部-反欺诈: 30 件(预期 8.0)');
-    expect(en).toContain('- new term "鑫盛宝<script>": 10 complaints (expected 0.5)\n- department spike: Fraud risk: 30 complaints (expected 8.0)');
+    expect(zh).toContain(
+      '三、热点预警(本周 2 条)\n- 新词「鑫盛宝<script>」: 10 件(预期 0.5)\n- 部门激增:风险管理部-反欺诈: 30 件(预期 8.0)',
+    );
+    expect(en).toContain(
+      '- new term "鑫盛宝<script>": 10 complaints (expected 0.5)\n- department spike: Fraud risk: 30 complaints (expected 8.0)',
+    );
     expect(zh).toContain('四、溯源整改(本周结案 9 件)\n问题根源: 欺诈与盗用 4\n整改措施: 退款、补偿或减免 5、员工培训 1');
     expect(en).toContain('Corrective actions: Refunds, compensation or waivers 5, Staff training 1');
   });

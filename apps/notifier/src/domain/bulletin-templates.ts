@@ -1,5 +1,11 @@
 import {
-  CORRECTIVE_ACTION_LABELS, DEPARTMENT_LABELS, Department, Label, MeasureRating, ROOT_CAUSE_LABELS, ScorecardMeasure,
+  CORRECTIVE_ACTION_LABELS,
+  DEPARTMENT_LABELS,
+  Department,
+  Label,
+  MeasureRating,
+  ROOT_CAUSE_LABELS,
+  ScorecardMeasure,
 } from '@complaints/contracts';
 import type { BulletinHotspotV1, MeasureScoreV1, ScorecardRowV1, StaffBulletinV1 } from '@complaints/contracts';
 import type { Language } from './notification';
@@ -40,8 +46,14 @@ const SPIKE_LABELS: Record<string, Label> = {
 
 const WORDS = {
   title: { zh: '投诉管理周报', en: 'Weekly complaints bulletin' },
-  period: { zh: (b: BulletinContent) => `${b.from} 至 ${b.to}(北京时间)`, en: (b: BulletinContent) => `${b.from} to ${b.to} (Beijing time)` },
-  overview: { zh: (b: BulletinContent) => `一、本周概况(与上周 ${b.scorecard.previousFrom} 至 ${b.scorecard.previousTo} 相比)`, en: (b: BulletinContent) => `1. The week at a glance (against ${b.scorecard.previousFrom} to ${b.scorecard.previousTo})` },
+  period: {
+    zh: (b: BulletinContent) => `${b.from} 至 ${b.to}(北京时间)`,
+    en: (b: BulletinContent) => `${b.from} to ${b.to} (Beijing time)`,
+  },
+  overview: {
+    zh: (b: BulletinContent) => `一、本周概况(与上周 ${b.scorecard.previousFrom} 至 ${b.scorecard.previousTo} 相比)`,
+    en: (b: BulletinContent) => `1. The week at a glance (against ${b.scorecard.previousFrom} to ${b.scorecard.previousTo})`,
+  },
   volume: { zh: '投诉量', en: 'Complaints' },
   lastWeek: { zh: '上周', en: 'last week' },
   departments: { zh: '二、各部门评分卡', en: '2. Department scorecard' },
@@ -55,7 +67,10 @@ const WORDS = {
   complaints: { zh: (n: number, p: number) => `投诉 ${n} 件(上周 ${p})`, en: (n: number, p: number) => `${n} complaints (last week ${p})` },
   term: { zh: (s: string) => `新词「${s}」`, en: (s: string) => `new term "${s}"` },
   spike: { zh: (d: string, s: string) => `${d}激增:${s}`, en: (d: string, s: string) => `${d} spike: ${s}` },
-  observed: { zh: (o: number, e: number) => `${o} 件(预期 ${e.toFixed(1)})`, en: (o: number, e: number) => `${o} complaints (expected ${e.toFixed(1)})` },
+  observed: {
+    zh: (o: number, e: number) => `${o} 件(预期 ${e.toFixed(1)})`,
+    en: (o: number, e: number) => `${o} complaints (expected ${e.toFixed(1)})`,
+  },
 };
 
 const signed = (x: number, digits: number) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}`;
@@ -82,14 +97,22 @@ function departmentLabel(key: string, language: Language): string {
 }
 
 function hotspotLine(h: BulletinHotspotV1, language: Language): string {
-  const what = h.kind === 'term' ? WORDS.term[language](h.subject) : WORDS.spike[language](SPIKE_LABELS[h.dimension ?? '']?.[language] ?? '', h.dimension === 'department' ? departmentLabel(h.subject, language) : h.subject);
+  const what =
+    h.kind === 'term'
+      ? WORDS.term[language](h.subject)
+      : WORDS.spike[language](
+          SPIKE_LABELS[h.dimension ?? '']?.[language] ?? '',
+          h.dimension === 'department' ? departmentLabel(h.subject, language) : h.subject,
+        );
   return `${what}: ${WORDS.observed[language](h.observed, h.expected)}`;
 }
 
 const active = (rows: ScorecardRowV1[]) => rows.filter((r) => r.volume.value > 0 || r.volume.previous > 0);
 
 function categories(list: { category: string; count: number }[], labels: Record<string, Label>, language: Language): string {
-  return list.length ? list.map((c) => `${labels[c.category]?.[language] ?? c.category} ${c.count}`).join(language === 'zh' ? '、' : ', ') : WORDS.none[language];
+  return list.length
+    ? list.map((c) => `${labels[c.category]?.[language] ?? c.category} ${c.count}`).join(language === 'zh' ? '、' : ', ')
+    : WORDS.none[language];
 }
 
 function section(b: BulletinContent, language: Language): string {
@@ -124,7 +147,9 @@ function htmlSection(b: BulletinContent, language: Language): string {
   const head = ['', WORDS.volume[language], ...b.scorecard.total.measures.map((m) => MEASURE_LABELS[m.measure][language])];
   const body = rows.map((r) => {
     const name = r.key === 'ALL' ? (language === 'zh' ? '全行' : 'All departments') : departmentLabel(r.key, language);
-    const measures = r.measures.map((m) => `<td class="${m.rating}">${escape(`${value(m, m.value)} ${RATING_LABELS[m.rating][language]}`)}</td>`);
+    const measures = r.measures.map(
+      (m) => `<td class="${m.rating}">${escape(`${value(m, m.value)} ${RATING_LABELS[m.rating][language]}`)}</td>`,
+    );
     return `<tr>${cell(name)}${cell(`${r.volume.value} (${signed(r.volume.change, 0)})`)}${measures.join('')}</tr>`;
   });
   const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>` : '');
@@ -143,7 +168,10 @@ function htmlSection(b: BulletinContent, language: Language): string {
 /** The headline: every department together, against last week. */
 function overview(b: BulletinContent, language: Language): string[] {
   const t = b.scorecard.total;
-  return [`${WORDS.volume[language]}: ${t.volume.value} (${WORDS.lastWeek[language]} ${t.volume.previous}, ${signed(t.volume.change, 0)})`, ...t.measures.map((m) => measureLine(m, language))];
+  return [
+    `${WORDS.volume[language]}: ${t.volume.value} (${WORDS.lastWeek[language]} ${t.volume.previous}, ${signed(t.volume.change, 0)})`,
+    ...t.measures.map((m) => measureLine(m, language)),
+  ];
 }
 
 /** The bulletin for staff, Chinese first and then English, as plain text and as simple HTML. */

@@ -10,7 +10,9 @@ describe('routesFor', () => {
   });
 
   it('texts hotline and web customers, and e-mails them when they gave an address', () => {
-    expect(routesFor({ channel: 'hotline', contact: { phone: sealed, phoneLast4: '8000' } })).toEqual([{ route: 'sms', recipient: sealed }]);
+    expect(routesFor({ channel: 'hotline', contact: { phone: sealed, phoneLast4: '8000' } })).toEqual([
+      { route: 'sms', recipient: sealed },
+    ]);
     expect(routesFor({ channel: 'web', contact: { phone: sealed, email: sealed } })).toEqual([
       { route: 'sms', recipient: sealed },
       { route: 'email', recipient: sealed },

@@ -28,6 +28,12 @@ export function smsSurveyChangeOf(event: CaseEventV1, ttlMs: number, language: L
   const sms = step ? routesFor(event.case).find((target) => target.route === 'sms') : undefined;
   if (!step || !sms) return null;
   const at = new Date(event.at);
-  const survey: SmsSurvey = { reference: event.case.reference, complaintId: event.case.complaintId, channel: event.case.channel, language, recipient: sms.recipient };
+  const survey: SmsSurvey = {
+    reference: event.case.reference,
+    complaintId: event.case.complaintId,
+    channel: event.case.channel,
+    language,
+    recipient: sms.recipient,
+  };
   return step === 'sent' ? { kind: 'sent', ...survey, at, expiresAt: new Date(at.getTime() + ttlMs) } : { kind: 'ended', ...survey, at };
 }

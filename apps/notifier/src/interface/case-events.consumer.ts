@@ -29,7 +29,10 @@ export class CaseEventsConsumer extends EventSubscription<CaseEventV1> {
     for (const route of outcome.queued) notifierMetrics.queued.inc({ route });
     for (const route of outcome.unconfigured) {
       notifierMetrics.unconfigured.inc({ route });
-      this.logger.warn({ reference: event.case.reference, eventType: event.eventType, route }, 'customer not notified: no gateway configured for the route');
+      this.logger.warn(
+        { reference: event.case.reference, eventType: event.eventType, route },
+        'customer not notified: no gateway configured for the route',
+      );
     }
   }
 }

@@ -16,9 +16,8 @@ describe('normalisePhone', () => {
 
 describe('customerIdentities', () => {
   it('lists the customer id, the channel identities and the opened, normalised phone, strongest first', () => {
-    const identities = customerIdentities(
-      { customerId: 'cust-1', contact: { openId: 'o-1', uid: 'u-1', phone: 'sealed' } },
-      (sealed) => (sealed === 'sealed' ? '+86 13800138000' : null),
+    const identities = customerIdentities({ customerId: 'cust-1', contact: { openId: 'o-1', uid: 'u-1', phone: 'sealed' } }, (sealed) =>
+      sealed === 'sealed' ? '+86 13800138000' : null,
     );
     expect(identities).toEqual([
       { kind: 'customer', value: 'cust-1', verified: false },
@@ -33,7 +32,11 @@ describe('customerIdentities', () => {
       { customerId: 'cust-1', verifiedIdentities: ['customerId'], contact: { openId: 'o-1', phone: 'sealed' } },
       () => '13800138000',
     );
-    expect(identities.map((i) => [i.kind, i.verified])).toEqual([['customer', true], ['openid', false], ['phone', false]]);
+    expect(identities.map((i) => [i.kind, i.verified])).toEqual([
+      ['customer', true],
+      ['openid', false],
+      ['phone', false],
+    ]);
   });
 
   it('has no phone identity when the phone cannot be opened', () => {

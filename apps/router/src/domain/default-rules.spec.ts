@@ -4,7 +4,12 @@ import { DEFAULT_RULES } from './default-rules';
 import { firstMatchingRule, RuleFacts } from './routing-rule';
 
 const facts = (overrides: Partial<RuleFacts>): RuleFacts => ({
-  product: 'OTHER', reason: 'OTHER', servicePoint: 'OTHER', priority: 'P2', escalation: false, ...overrides,
+  product: 'OTHER',
+  reason: 'OTHER',
+  servicePoint: 'OTHER',
+  priority: 'P2',
+  escalation: false,
+  ...overrides,
 });
 
 describe('default routing rules (DESIGN section 3, first match wins)', () => {
@@ -41,8 +46,15 @@ describe('decideRouting', () => {
   });
 
   it('sends unsure classifications to human triage in customer service', () => {
-    const unsure = classification({ product: 'LOAN', confidence: { product: 0.2, reason: 0.1, servicePoint: 0.3, escalation: 0.9, priority: 0.6 } });
-    expect(decideRouting(unsure, DEFAULT_RULES, 0.35)).toEqual({ department: 'CUSTOMER_SERVICE', ruleId: TRIAGE_RULE_ID, needsTriage: true });
+    const unsure = classification({
+      product: 'LOAN',
+      confidence: { product: 0.2, reason: 0.1, servicePoint: 0.3, escalation: 0.9, priority: 0.6 },
+    });
+    expect(decideRouting(unsure, DEFAULT_RULES, 0.35)).toEqual({
+      department: 'CUSTOMER_SERVICE',
+      ruleId: TRIAGE_RULE_ID,
+      needsTriage: true,
+    });
   });
 
   it('never parks an escalation or a P1 in triage', () => {
@@ -54,6 +66,10 @@ describe('decideRouting', () => {
   });
 
   it('routes confident classifications by the rules', () => {
-    expect(decideRouting(classification({ product: 'LOAN' }), DEFAULT_RULES, 0.35)).toEqual({ department: 'LENDING', ruleId: 'R6', needsTriage: false });
+    expect(decideRouting(classification({ product: 'LOAN' }), DEFAULT_RULES, 0.35)).toEqual({
+      department: 'LENDING',
+      ruleId: 'R6',
+      needsTriage: false,
+    });
   });
 });

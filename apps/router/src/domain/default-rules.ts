@@ -3,7 +3,12 @@ import type { RoutingRule } from './routing-rule';
 /** The default routing rules of DESIGN section 3, in order (first match wins): the seed of rule-set version 1. */
 export const DEFAULT_RULES: readonly RoutingRule[] = [
   { id: 'R1', description: 'Funds security goes to fraud', department: 'FRAUD', when: [{ reason: ['FUNDS_SECURITY'] }] },
-  { id: 'R2', description: 'Personal data goes to consumer protection', department: 'CONSUMER_PROTECTION', when: [{ reason: ['INFO_SECURITY'] }] },
+  {
+    id: 'R2',
+    description: 'Personal data goes to consumer protection',
+    department: 'CONSUMER_PROTECTION',
+    when: [{ reason: ['INFO_SECURITY'] }],
+  },
   { id: 'R3', description: 'Escalations go to consumer protection', department: 'CONSUMER_PROTECTION', when: [{ escalation: true }] },
   {
     id: 'R4',

@@ -19,8 +19,16 @@ describe('explainRouting', () => {
     const explained = explainRouting(classification({ product: 'CREDIT_CARD', reason: 'FUNDS_SECURITY' }), DEFAULT_RULES, 0.35);
     expect(explained.outcome).toEqual({ department: 'FRAUD', ruleId: 'R1', needsTriage: false });
     expect(explained.evaluations.map((e) => [e.ruleId, e.matched, e.winner])).toEqual([
-      ['R1', true, true], ['R2', false, false], ['R3', false, false], ['R4', false, false], ['R5', true, false],
-      ['R6', false, false], ['R7', false, false], ['R8', false, false], ['R9', false, false], ['R10', true, false],
+      ['R1', true, true],
+      ['R2', false, false],
+      ['R3', false, false],
+      ['R4', false, false],
+      ['R5', true, false],
+      ['R6', false, false],
+      ['R7', false, false],
+      ['R8', false, false],
+      ['R9', false, false],
+      ['R10', true, false],
     ]);
     expect(explained.triage.applied).toBe(false);
   });

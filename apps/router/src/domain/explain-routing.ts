@@ -32,7 +32,11 @@ export function explainRouting(classification: Classification, rules: readonly R
     return { position, ruleId: rule.id, department: rule.department, description: rule.description, matched, matchedConditions, winner };
   });
   const outcome = decideRouting(classification, rules, triageThreshold);
-  return { outcome, evaluations, triage: { applied: outcome.needsTriage, threshold: triageThreshold, reason: triageReason(classification, triageThreshold) } };
+  return {
+    outcome,
+    evaluations,
+    triage: { applied: outcome.needsTriage, threshold: triageThreshold, reason: triageReason(classification, triageThreshold) },
+  };
 }
 
 function triageReason(c: Classification, threshold: number): string {

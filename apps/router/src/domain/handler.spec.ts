@@ -1,13 +1,27 @@
 import { Handler, HandlerPool, HandlingNeed, pickHandler } from './handler';
 
 const handler = (id: string, overrides: Partial<Handler> = {}): Handler => ({
-  id, name: id, department: 'CARD_CENTER', skills: [], languages: ['zh'], active: true, ...overrides,
+  id,
+  name: id,
+  department: 'CARD_CENTER',
+  skills: [],
+  languages: ['zh'],
+  active: true,
+  ...overrides,
 });
 const need: HandlingNeed = { department: 'CARD_CENTER', language: 'zh', product: 'CREDIT_CARD', reason: 'FEES' };
 
 describe('pickHandler', () => {
   it('picks the fitting handler with the fewest open cases', () => {
-    expect(pickHandler([{ handler: handler('a'), openCases: 3 }, { handler: handler('b'), openCases: 1 }], need)?.id).toBe('b');
+    expect(
+      pickHandler(
+        [
+          { handler: handler('a'), openCases: 3 },
+          { handler: handler('b'), openCases: 1 },
+        ],
+        need,
+      )?.id,
+    ).toBe('b');
   });
 
   it('skips the inactive, other departments, other languages and other specialities', () => {
@@ -23,7 +37,15 @@ describe('pickHandler', () => {
   });
 
   it('breaks ties by id', () => {
-    expect(pickHandler([{ handler: handler('z'), openCases: 1 }, { handler: handler('m'), openCases: 1 }], need)?.id).toBe('m');
+    expect(
+      pickHandler(
+        [
+          { handler: handler('z'), openCases: 1 },
+          { handler: handler('m'), openCases: 1 },
+        ],
+        need,
+      )?.id,
+    ).toBe('m');
   });
 });
 

@@ -20,9 +20,12 @@ describe('validateRuleList', () => {
   });
 
   it('names duplicate ids, the reserved TRIAGE id, rules without conditions and empty axis lists', () => {
-    expect(
-      fields([rule('A', [{ product: ['LOAN'] }]), rule('A', [{ reason: [] }]), rule('TRIAGE', []), rule('Z', [{}])]),
-    ).toEqual(['rules.1.id', 'rules.1.when.0.reason', 'rules.2.id', 'rules.2.when']);
+    expect(fields([rule('A', [{ product: ['LOAN'] }]), rule('A', [{ reason: [] }]), rule('TRIAGE', []), rule('Z', [{}])])).toEqual([
+      'rules.1.id',
+      'rules.1.when.0.reason',
+      'rules.2.id',
+      'rules.2.when',
+    ]);
   });
 
   it('refuses a catch-all before the end, which hides the rules after it', () => {

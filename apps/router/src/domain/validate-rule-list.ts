@@ -20,25 +20,36 @@ export function validateRuleList(rules: readonly RoutingRule[]): FieldError[] {
   const seen = new Map<string, number>();
   rules.forEach((rule, index) => {
     const first = seen.get(rule.id);
-    if (first !== undefined) errors.push({ field: `rules.${index}.id`, message: `duplicate rule id "${rule.id}" (also rules.${first}.id)` });
+    if (first !== undefined)
+      errors.push({ field: `rules.${index}.id`, message: `duplicate rule id "${rule.id}" (also rules.${first}.id)` });
     else seen.set(rule.id, index);
-    if (rule.id === TRIAGE_RULE_ID) errors.push({ field: `rules.${index}.id`, message: `"${TRIAGE_RULE_ID}" is reserved for human triage` });
+    if (rule.id === TRIAGE_RULE_ID)
+      errors.push({ field: `rules.${index}.id`, message: `"${TRIAGE_RULE_ID}" is reserved for human triage` });
     if (rule.when.length === 0) errors.push({ field: `rules.${index}.when`, message: 'a rule needs at least one condition' });
     rule.when.forEach((condition, c) => {
       for (const axis of AXES) {
-        if (condition[axis] !== undefined && condition[axis]!.length === 0) {
-          errors.push({ field: `rules.${index}.when.${c}.${axis}`, message: 'an empty list never matches; leave the axis out to match any value' });
+        if (condition[axis] !== undefined && condition[axis].length === 0) {
+          errors.push({
+            field: `rules.${index}.when.${c}.${axis}`,
+            message: 'an empty list never matches; leave the axis out to match any value',
+          });
         }
       }
     });
     const catchAll = rule.when.some(isCatchAll);
     if (catchAll && index < rules.length - 1) {
-      errors.push({ field: `rules.${index}.when`, message: `a catch-all condition here makes the ${rules.length - 1 - index} rule(s) after it unreachable` });
+      errors.push({
+        field: `rules.${index}.when`,
+        message: `a catch-all condition here makes the ${rules.length - 1 - index} rule(s) after it unreachable`,
+      });
     }
   });
   const last = rules[rules.length - 1];
   if (!last.when.some(isCatchAll)) {
-    errors.push({ field: `rules.${rules.length - 1}.when`, message: 'the last rule must be a catch-all (a condition {} that matches everything)' });
+    errors.push({
+      field: `rules.${rules.length - 1}.when`,
+      message: 'the last rule must be a catch-all (a condition {} that matches everything)',
+    });
   }
   return errors;
 }

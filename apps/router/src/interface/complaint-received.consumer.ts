@@ -15,14 +15,23 @@ export class ComplaintReceivedConsumer extends EventBatchSubscription<ComplaintR
     private readonly routeComplaints: RouteComplaintsUseCase,
     config: RouterConfig,
   ) {
-    super(consumers, { groupId: ROUTER_GROUP, topic: ComplaintReceivedV1.topic, contract: ComplaintReceivedV1, maxBatchSize: config.ROUTING_BATCH_SIZE });
+    super(consumers, {
+      groupId: ROUTER_GROUP,
+      topic: ComplaintReceivedV1.topic,
+      contract: ComplaintReceivedV1,
+      maxBatchSize: config.ROUTING_BATCH_SIZE,
+    });
   }
 
   protected async handleBatch(consumed: ConsumedEvent<ComplaintReceivedV1>[]): Promise<void> {
     const routed = await this.routeComplaints.execute(consumed.map((c) => c.event));
     routerMetrics.batchSize.observe(routed.length);
     for (const { routing } of routed) {
-      routerMetrics.routed.inc({ department: routing.department, needs_triage: String(routing.needsTriage), linked: String(Boolean(routing.linkedCaseReference)) });
+      routerMetrics.routed.inc({
+        department: routing.department,
+        needs_triage: String(routing.needsTriage),
+        linked: String(Boolean(routing.linkedCaseReference)),
+      });
     }
   }
 }

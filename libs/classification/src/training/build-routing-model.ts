@@ -47,7 +47,11 @@ export function buildRoutingModel(
     .map(([f]) => f)
     .sort();
   const index = new Map(features.map((f, i) => [f, i]));
-  const indexesOf = (set: string[]) => set.map((f) => index.get(f)).filter((i): i is number => i !== undefined).sort((a, b) => a - b);
+  const indexesOf = (set: string[]) =>
+    set
+      .map((f) => index.get(f))
+      .filter((i): i is number => i !== undefined)
+      .sort((a, b) => a - b);
   const encoded = featureSets.map(indexesOf);
 
   const axes = {} as RoutingModelFile['axes'];

@@ -51,7 +51,8 @@ describe('routing data', () => {
     const own = [...training, ...heldout].filter((item) => item.vulnerable !== undefined);
     expect(own.length).toBeGreaterThan(400);
     for (const item of own) {
-      const expected = item.escalation || item.vulnerable || item.reason === 'FUNDS_SECURITY' ? 'P1' : item.reason === 'OTHER' ? 'P3' : 'P2';
+      const expected =
+        item.escalation || item.vulnerable || item.reason === 'FUNDS_SECURITY' ? 'P1' : item.reason === 'OTHER' ? 'P3' : 'P2';
       expect([item.id, item.priority]).toEqual([item.id, expected]);
     }
   });

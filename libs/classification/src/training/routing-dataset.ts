@@ -38,7 +38,11 @@ export const HELDOUT_SETS = [
 
 /** What the classifier sees: the text, or for calls the customer's turns joined by newlines (as the router does). */
 export function customerText(item: Pick<LabeledComplaint, 'text' | 'turns'>): string {
-  if (item.turns?.length) return item.turns.filter(([speaker]) => speaker === 'customer').map(([, text]) => text).join('\n');
+  if (item.turns?.length)
+    return item.turns
+      .filter(([speaker]) => speaker === 'customer')
+      .map(([, text]) => text)
+      .join('\n');
   return item.text ?? '';
 }
 

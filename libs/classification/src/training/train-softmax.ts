@@ -27,7 +27,12 @@ export function trainSoftmax(labels: string[], featureCount: number, examples: T
   const k = labels.length;
   const weights = new Float64Array(featureCount * k);
   const bias = new Float64Array(k);
-  const adam = { mw: new Float64Array(weights.length), vw: new Float64Array(weights.length), mb: new Float64Array(k), vb: new Float64Array(k) };
+  const adam = {
+    mw: new Float64Array(weights.length),
+    vw: new Float64Array(weights.length),
+    mb: new Float64Array(k),
+    vb: new Float64Array(k),
+  };
   const totalWeight = examples.reduce((sum, e) => sum + (e.weight ?? 1), 0);
   const [beta1, beta2, eps] = [0.9, 0.999, 1e-8];
 

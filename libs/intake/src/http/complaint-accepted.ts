@@ -25,6 +25,7 @@ export function complaintAccepted(result: SubmissionResult): ComplaintAccepted {
 
 /** The problem for refused evidence: 413 attachment-too-large over the limits, else 400 naming the attachment. */
 export function evidenceProblem(refused: Extract<EvidenceCheck, { ok: false }>): ProblemException {
-  if (refused.tooLarge) return new ProblemException(problem(413, 'attachment-too-large', 'An attachment limit was exceeded.', { errors: refused.errors }));
+  if (refused.tooLarge)
+    return new ProblemException(problem(413, 'attachment-too-large', 'An attachment limit was exceeded.', { errors: refused.errors }));
   return validationProblem(refused.errors, 'An attachment was refused.');
 }

@@ -19,17 +19,29 @@ describe('Idempotency-Key at the HTTP edge', () => {
     expect(optionalIdempotencyKey('0d6f-key!~')).toBe('0d6f-key!~');
     expect(requiredIdempotencyKey('k'.repeat(255))).toBe('k'.repeat(255));
     for (const bad of ['', 'has spaces', 'k'.repeat(256), '密钥']) {
-      expect(problemOf(() => optionalIdempotencyKey(bad))).toMatchObject({ status: 400, errors: [{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }] });
+      expect(problemOf(() => optionalIdempotencyKey(bad))).toMatchObject({
+        status: 400,
+        errors: [{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }],
+      });
       expect(problemOf(() => requiredIdempotencyKey(bad))).toMatchObject({ status: 400, errors: [{ field: 'Idempotency-Key' }] });
     }
     expect(problemOf(() => requiredIdempotencyKey(undefined))).toMatchObject({
       status: 400,
-      errors: [{ field: 'Idempotency-Key', message: 'the Idempotency-Key header is required: 1 to 255 visible ASCII characters, the same on retries' }],
+      errors: [
+        {
+          field: 'Idempotency-Key',
+          message: 'the Idempotency-Key header is required: 1 to 255 visible ASCII characters, the same on retries',
+        },
+      ],
     });
   });
 
   it('422 naming the key for a key reused with another request', () => {
-    expect(keyReusedProblem('used before').problem).toMatchObject({ status: 422, detail: 'used before', errors: [{ field: 'Idempotency-Key', message: 'used before' }] });
+    expect(keyReusedProblem('used before').problem).toMatchObject({
+      status: 422,
+      detail: 'used before',
+      errors: [{ field: 'Idempotency-Key', message: 'used before' }],
+    });
   });
 
   it('503 with Retry-After and the given words when Kafka or PostgreSQL did not answer; any other error as it is', () => {

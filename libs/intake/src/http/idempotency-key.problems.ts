@@ -16,7 +16,12 @@ export function optionalIdempotencyKey(idempotencyKey: string | undefined): stri
 /** A required Idempotency-Key header: missing or malformed is a 400 naming it. */
 export function requiredIdempotencyKey(idempotencyKey: string | undefined): string {
   if (idempotencyKey === undefined || !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw validationProblem([{ field: 'Idempotency-Key', message: 'the Idempotency-Key header is required: 1 to 255 visible ASCII characters, the same on retries' }]);
+    throw validationProblem([
+      {
+        field: 'Idempotency-Key',
+        message: 'the Idempotency-Key header is required: 1 to 255 visible ASCII characters, the same on retries',
+      },
+    ]);
   }
   return idempotencyKey;
 }

@@ -28,7 +28,11 @@ export interface IdempotentTableOptions<E extends IdempotentRecordColumns, R ext
  * reserve a new one (`pending`, with what belongs to it in the same transaction), mark it accepted
  * once Kafka acknowledged its event.
  */
-export class IdempotentTable<E extends IdempotentRecordColumns, R extends IdempotentRecord<object>, O extends ReserveOutcome = ReserveOutcome> {
+export class IdempotentTable<
+  E extends IdempotentRecordColumns,
+  R extends IdempotentRecord<object>,
+  O extends ReserveOutcome = ReserveOutcome,
+> {
   constructor(
     private readonly rows: Repository<E>,
     private readonly options: IdempotentTableOptions<E, R, O>,
@@ -76,7 +80,7 @@ export class IdempotentTable<E extends IdempotentRecordColumns, R extends Idempo
       event: JSON.parse(JSON.stringify(record.event)) as object,
       receivedAt: record.receivedAt,
       acceptedAt: null,
-    } as QueryDeepPartialEntity<E>;
+    };
   }
 
   private toRecord(row: E): R {

@@ -3,7 +3,11 @@ import { StoreUnavailableError } from '../idempotent-acceptance';
 import { guarded, storeUnavailable, unavailableUnlessRefused } from './store-failures';
 
 describe('store failures', () => {
-  const refused = new QueryFailedError('INSERT INTO submissions ...', [], Object.assign(new Error('unsupported Unicode escape sequence'), { code: '22P05' }));
+  const refused = new QueryFailedError(
+    'INSERT INTO submissions ...',
+    [],
+    Object.assign(new Error('unsupported Unicode escape sequence'), { code: '22P05' }),
+  );
   const unreachable = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
 
   it('storeUnavailable: every database error is the store being unavailable, with its message', () => {

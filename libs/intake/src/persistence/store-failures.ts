@@ -5,7 +5,8 @@ import { StoreUnavailableError } from '../idempotent-acceptance';
 export type StoreFailure = (error: unknown) => Error;
 
 /** Every database error is the store being unavailable (the error stays its `cause`, so consumers can classify it). */
-export const storeUnavailable: StoreFailure = (error) => new StoreUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
+export const storeUnavailable: StoreFailure = (error) =>
+  new StoreUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
 
 /**
  * Only a database that could not be reached is unavailable; a statement PostgreSQL received and

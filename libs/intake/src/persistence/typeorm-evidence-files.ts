@@ -12,7 +12,10 @@ export class TypeOrmEvidenceFiles extends EvidenceFiles {
   }
 
   async find(attachmentId: string): Promise<StoredEvidence | null> {
-    const row = await this.attachments.findOne({ where: { id: attachmentId }, select: ['complaintId', 'contentType', 'fileName', 'content'] });
+    const row = await this.attachments.findOne({
+      where: { id: attachmentId },
+      select: ['complaintId', 'contentType', 'fileName', 'content'],
+    });
     return row ? { complaintId: row.complaintId, contentType: row.contentType, fileName: row.fileName, content: row.content } : null;
   }
 }

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { AlertDeduplicator, DeduplicationSettings, DEFAULT_DEDUPLICATION_SETTINGS, RaisedAlert } from '../../domain/hotspots/alert-deduplicator';
+import {
+  AlertDeduplicator,
+  DeduplicationSettings,
+  DEFAULT_DEDUPLICATION_SETTINGS,
+  RaisedAlert,
+} from '../../domain/hotspots/alert-deduplicator';
 import { detectEmergingTerms, EmergingTermSettings } from '../../domain/hotspots/emerging-term-detector';
 import type { HotspotAlert, SpikeDimension } from '../../domain/hotspots/hotspot-alert';
 import { detectSpikes, DEFAULT_SPIKE_SETTINGS, SpikeSettings } from '../../domain/hotspots/spike-detector';
@@ -119,7 +124,10 @@ export class DetectHotspotsUseCase {
       const raised = deduplicator.admit(detected, now);
       const alerts: StoredAlert[] = [];
       for (const alert of raised) {
-        const samples = alert.kind === 'term' ? alert.samples : await this.series.sampleReferences(alert.dimension, alert.subject, alert.since, alert.until, this.settings.sampleSize);
+        const samples =
+          alert.kind === 'term'
+            ? alert.samples
+            : await this.series.sampleReferences(alert.dimension, alert.subject, alert.since, alert.until, this.settings.sampleSize);
         alerts.push({ ...alert, samples, alertId: randomUUID(), raisedAt: now });
       }
       return { alerts, hot: deduplicator.snapshot() };

@@ -26,8 +26,19 @@ export class QueryKpiSeriesQuery {
   constructor(private readonly source: KpiSeriesSource) {}
 
   async execute(request: KpiSeriesRequest): Promise<KpiSeriesResponse> {
-    const rows = await this.source.dailyCounters({ fromDay: request.fromDay, toDay: request.toDay, departments: request.departments }, request.groupBy);
+    const rows = await this.source.dailyCounters(
+      { fromDay: request.fromDay, toDay: request.toDay, departments: request.departments },
+      request.groupBy,
+    );
     const days = calendarDays(request.fromDay, request.toDay);
-    return { from: request.fromDay, to: request.toDay, timeZone: REPORTING_TIME_ZONE, interval: 'day', groupBy: request.groupBy, days, series: kpiSeries(days, rows) };
+    return {
+      from: request.fromDay,
+      to: request.toDay,
+      timeZone: REPORTING_TIME_ZONE,
+      interval: 'day',
+      groupBy: request.groupBy,
+      days,
+      series: kpiSeries(days, rows),
+    };
   }
 }

@@ -2,7 +2,20 @@ import { regionCode, type CaseEventV1, type ComplaintReceivedV1, type ComplaintR
 import type { AnalyticsEvent, CaseFacts, ComplaintFacts } from '../../domain/analytics-event';
 
 /** Only these fields of a case event's data are kept: no free text but the closure's root cause and action. */
-const KEPT_DATA = ['first', 'from', 'to', 'score', 'outcome', 'toDays', 'clock', 'pausedMs', 'linkedComplaintId', 'linkedReference', 'rootCause', 'correctiveAction'] as const;
+const KEPT_DATA = [
+  'first',
+  'from',
+  'to',
+  'score',
+  'outcome',
+  'toDays',
+  'clock',
+  'pausedMs',
+  'linkedComplaintId',
+  'linkedReference',
+  'rootCause',
+  'correctiveAction',
+] as const;
 
 /** The region is the province-level division's GB/T 2260 code; anything the intake sent that is none (or nothing) counts as unknown. */
 function complaintFacts(c: ComplaintV1): ComplaintFacts {
@@ -17,7 +30,16 @@ function complaintFacts(c: ComplaintV1): ComplaintFacts {
 }
 
 export function projectReceived(event: ComplaintReceivedV1, offset: number): AnalyticsEvent[] {
-  return [{ eventId: event.eventId, complaintId: event.complaint.complaintId, topic: 'received', offset, at: event.occurredAt, complaint: complaintFacts(event.complaint) }];
+  return [
+    {
+      eventId: event.eventId,
+      complaintId: event.complaint.complaintId,
+      topic: 'received',
+      offset,
+      at: event.occurredAt,
+      complaint: complaintFacts(event.complaint),
+    },
+  ];
 }
 
 export function projectRouted(event: ComplaintRoutedV1, offset: number): AnalyticsEvent[] {
@@ -46,7 +68,9 @@ export function projectRouted(event: ComplaintRoutedV1, offset: number): Analyti
 /** A case event concerns its case's complaint, and a merged repeat complaint concerns the complaint merged too. */
 export function projectCaseEvent(event: CaseEventV1, offset: number): AnalyticsEvent[] {
   const data = event.data ?? {};
-  const kept = Object.fromEntries(KEPT_DATA.filter((k) => data[k] !== undefined && data[k] !== null).map((k) => [k, data[k]])) as CaseFacts['data'];
+  const kept = Object.fromEntries(
+    KEPT_DATA.filter((k) => data[k] !== undefined && data[k] !== null).map((k) => [k, data[k]]),
+  ) as CaseFacts['data'];
   const facts: CaseFacts = {
     kind: event.eventType.slice('case.'.length),
     reference: event.case.reference,
@@ -60,6 +84,7 @@ export function projectCaseEvent(event: CaseEventV1, offset: number): AnalyticsE
   const base = { eventId: event.eventId, topic: 'case' as const, offset, at: event.at, caseEvent: facts };
   const projections: AnalyticsEvent[] = [{ ...base, complaintId: event.case.complaintId }];
   const linked = kept.linkedComplaintId;
-  if (facts.kind === 'linked_complaint' && typeof linked === 'string' && linked !== event.case.complaintId) projections.push({ ...base, complaintId: linked });
+  if (facts.kind === 'linked_complaint' && typeof linked === 'string' && linked !== event.case.complaintId)
+    projections.push({ ...base, complaintId: linked });
   return projections;
 }

@@ -25,7 +25,10 @@ export class RecordEventUseCase {
     return this.record(batch, projectCaseEvent);
   }
 
-  private record<T extends { eventId: string }>(batch: readonly AtOffset<T>[], project: (event: T, offset: number) => AnalyticsEvent[]): Promise<number> {
+  private record<T extends { eventId: string }>(
+    batch: readonly AtOffset<T>[],
+    project: (event: T, offset: number) => AnalyticsEvent[],
+  ): Promise<number> {
     return this.writer.applyBatch(batch.map(({ event, offset }) => ({ eventId: event.eventId, projections: project(event, offset) })));
   }
 }

@@ -19,11 +19,16 @@ export class ScorecardQuery {
   ) {}
 
   /** `departments`: the rows (and the total) of only these departments; null: all. */
-  async execute(period: ReportPeriod, asOf: Date = this.clock.now(), departments: readonly Department[] | null = null): Promise<ScorecardResponse> {
+  async execute(
+    period: ReportPeriod,
+    asOf: Date = this.clock.now(),
+    departments: readonly Department[] | null = null,
+  ): Promise<ScorecardResponse> {
     const previous = previousPeriod(period);
     const [current, prior] = await Promise.all([this.byDepartment(period, departments), this.byDepartment(previous, departments)]);
     const card = scorecard({ period, previous, asOf, current, prior, targets: this.targets });
-    const rows = departments === null ? card.departments : card.departments.filter((row) => (departments as readonly string[]).includes(row.key));
+    const rows =
+      departments === null ? card.departments : card.departments.filter((row) => (departments as readonly string[]).includes(row.key));
     return { ...card, departments: rows, timeZone: REPORTING_TIME_ZONE };
   }
 

@@ -10,7 +10,10 @@ export type TransparencyResponse = { period: string; from: string; to: string; t
 /** A period asked for before it has ended (Asia/Shanghai): its figures would still move. */
 export class PeriodNotClosedError extends Error {
   readonly field = 'period';
-  constructor(readonly period: string, readonly lastClosedMonth: string) {
+  constructor(
+    readonly period: string,
+    readonly lastClosedMonth: string,
+  ) {
     super(`period ${period} has not ended yet (Asia/Shanghai); only ended periods are published, the latest month is ${lastClosedMonth}`);
   }
 }

@@ -24,7 +24,11 @@ describe('bulletin schedule', () => {
   });
 
   it('crosses year ends by ISO weeks', () => {
-    expect(dueWeek(new Date('2027-01-04T02:00:00Z'), mondayNine).week).toEqual({ label: '2026-W53', fromDay: '2026-12-28', toDay: '2027-01-03' });
+    expect(dueWeek(new Date('2027-01-04T02:00:00Z'), mondayNine).week).toEqual({
+      label: '2026-W53',
+      fromDay: '2026-12-28',
+      toDay: '2027-01-03',
+    });
     // A Friday send time: the week before the current one, from Friday on.
     expect(dueWeek(new Date('2026-12-04T10:00:00Z'), parseSendTime('Fri 17:30')).week.label).toBe('2026-W48');
     expect(dueWeek(new Date('2026-12-04T09:00:00Z'), parseSendTime('Fri 17:30')).week.label).toBe('2026-W47');

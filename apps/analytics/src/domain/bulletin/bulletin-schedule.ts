@@ -27,7 +27,8 @@ export function parseSendTime(text: string): SendTime {
  */
 export function dueWeek(now: Date, send: SendTime): { week: ReportPeriod; sendAt: Date } {
   let monday = mondayOf(shanghaiDay(now));
-  const sendAtIn = (weekMonday: string) => new Date(shanghaiDayStart(addDays(weekMonday, send.dayOfWeek)).getTime() + send.minutes * 60_000);
+  const sendAtIn = (weekMonday: string) =>
+    new Date(shanghaiDayStart(addDays(weekMonday, send.dayOfWeek)).getTime() + send.minutes * 60_000);
   if (sendAtIn(monday) > now) monday = addDays(monday, -7);
   const weekMonday = addDays(monday, -7);
   return { week: { label: isoWeekOf(weekMonday), fromDay: weekMonday, toDay: addDays(weekMonday, 6) }, sendAt: sendAtIn(monday) };

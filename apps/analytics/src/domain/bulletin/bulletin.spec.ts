@@ -7,10 +7,21 @@ import { BulletinHotspot, composeBulletin } from './bulletin';
 
 const week = parseIsoWeek('2026-W48')!;
 const card = scorecard({
-  period: week, previous: previousPeriod(week), asOf: new Date('2026-11-30T01:00:00Z'),
-  current: new Map([['FRAUD', { ...zeroCounters(), volume: 3, cases: 3 }]]), prior: new Map(), targets: DEFAULT_SCORECARD_TARGETS,
+  period: week,
+  previous: previousPeriod(week),
+  asOf: new Date('2026-11-30T01:00:00Z'),
+  current: new Map([['FRAUD', { ...zeroCounters(), volume: 3, cases: 3 }]]),
+  prior: new Map(),
+  targets: DEFAULT_SCORECARD_TARGETS,
 });
-const alert = (subject: string, raisedAt: string): BulletinHotspot => ({ alertId: randomUUID(), kind: 'term', subject, observed: 10, expected: 0.5, raisedAt });
+const alert = (subject: string, raisedAt: string): BulletinHotspot => ({
+  alertId: randomUUID(),
+  kind: 'term',
+  subject,
+  observed: 10,
+  expected: 0.5,
+  raisedAt,
+});
 
 describe('composeBulletin', () => {
   it('lists the week, the scorecard, the newest hot spots first and the improvements most frequent first', () => {
@@ -31,8 +42,15 @@ describe('composeBulletin', () => {
     expect(bulletin.improvements).toEqual({
       closedCases: 9,
       // Ties keep the categories' own order (DISCLOSURE before PROCESS); uncategorised texts are not listed.
-      rootCauses: [{ category: 'FRAUD', count: 4 }, { category: 'DISCLOSURE', count: 2 }, { category: 'PROCESS', count: 2 }],
-      correctiveActions: [{ category: 'REFUND_COMPENSATION', count: 5 }, { category: 'TRAINING', count: 1 }],
+      rootCauses: [
+        { category: 'FRAUD', count: 4 },
+        { category: 'DISCLOSURE', count: 2 },
+        { category: 'PROCESS', count: 2 },
+      ],
+      correctiveActions: [
+        { category: 'REFUND_COMPENSATION', count: 5 },
+        { category: 'TRAINING', count: 1 },
+      ],
     });
   });
 

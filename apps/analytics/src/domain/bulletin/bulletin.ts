@@ -1,6 +1,4 @@
-import {
-  CORRECTIVE_ACTION_CATEGORIES, CorrectiveActionCategory, ROOT_CAUSE_CATEGORIES, RootCauseCategory,
-} from '@complaints/contracts';
+import { CORRECTIVE_ACTION_CATEGORIES, CorrectiveActionCategory, ROOT_CAUSE_CATEGORIES, RootCauseCategory } from '@complaints/contracts';
 import type { ReportPeriod } from '../report-period';
 import type { Scorecard } from '../scorecard/scorecard';
 import { REPORTING_TIME_ZONE } from '../shanghai-time';

@@ -6,11 +6,33 @@ const T0 = new Date('2026-11-29T09:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * MINUTE);
 
 function term(subject: string, observed: number): TermAlert {
-  return { kind: 'term', subject, since: T0, until: T0, observed, expected: 0.01, ratio: observed / 0.01, pValue: 1e-20, threshold: 1e-6, samples: [] };
+  return {
+    kind: 'term',
+    subject,
+    since: T0,
+    until: T0,
+    observed,
+    expected: 0.01,
+    ratio: observed / 0.01,
+    pValue: 1e-20,
+    threshold: 1e-6,
+    samples: [],
+  };
 }
 
 function spike(subject: string, observed: number): SpikeAlert {
-  return { kind: 'spike', dimension: 'department', subject, since: T0, until: T0, observed, expected: 4, ratio: observed / 4, pValue: 1e-9, threshold: 1e-5 };
+  return {
+    kind: 'spike',
+    dimension: 'department',
+    subject,
+    since: T0,
+    until: T0,
+    observed,
+    expected: 4,
+    ratio: observed / 4,
+    pValue: 1e-9,
+    threshold: 1e-5,
+  };
 }
 
 describe('AlertDeduplicator', () => {

@@ -41,7 +41,8 @@ export class AlertDeduplicator {
 
   constructor(settings: Partial<DeduplicationSettings> = {}) {
     this.settings = { ...DEFAULT_DEDUPLICATION_SETTINGS, ...settings };
-    if (!(this.settings.coolDownMs > 0) || !(this.settings.growthFactor > 1)) throw new RangeError('coolDownMs must be > 0 and growthFactor > 1');
+    if (!(this.settings.coolDownMs > 0) || !(this.settings.growthFactor > 1))
+      throw new RangeError('coolDownMs must be > 0 and growthFactor > 1');
   }
 
   /** The alerts of one evaluation at `now` that are to be raised. */

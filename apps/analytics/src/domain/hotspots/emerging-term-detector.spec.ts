@@ -84,7 +84,12 @@ describe('detectEmergingTerms', () => {
     const activity = withEverydayTraffic(7 * 24 + 1);
     addMerchantComplaints(activity, 9);
     const again = MERCHANT[0];
-    const redelivered = { complaintId: `c-${sequence}`, reference: 'C20261129-AGAIN1', receivedAt: new Date(NOW.getTime() - MINUTE), terms: again };
+    const redelivered = {
+      complaintId: `c-${sequence}`,
+      reference: 'C20261129-AGAIN1',
+      receivedAt: new Date(NOW.getTime() - MINUTE),
+      terms: again,
+    };
     activity.observe(redelivered);
     activity.observe(redelivered);
     expect(detectEmergingTerms(activity, NOW)).toEqual([]);

@@ -83,10 +83,12 @@ function withoutSubsumedTerms<T extends Candidate>(alerting: T[]): T[] {
 }
 
 function validSettings(settings: EmergingTermSettings): EmergingTermSettings {
-  if (!Number.isInteger(settings.minComplaints) || settings.minComplaints < 1) throw new RangeError('minComplaints must be a whole number >= 1');
+  if (!Number.isInteger(settings.minComplaints) || settings.minComplaints < 1)
+    throw new RangeError('minComplaints must be a whole number >= 1');
   if (!(settings.minRatio >= 1)) throw new RangeError('minRatio must be >= 1');
   if (!(settings.alpha > 0 && settings.alpha < 1)) throw new RangeError('alpha must lie between 0 and 1');
   if (!Number.isInteger(settings.sampleSize) || settings.sampleSize < 0) throw new RangeError('sampleSize must be a whole number >= 0');
-  if (!Number.isInteger(settings.minBaselineWindows) || settings.minBaselineWindows < 1) throw new RangeError('minBaselineWindows must be a whole number >= 1');
+  if (!Number.isInteger(settings.minBaselineWindows) || settings.minBaselineWindows < 1)
+    throw new RangeError('minBaselineWindows must be a whole number >= 1');
   return settings;
 }

@@ -13,7 +13,7 @@ export function holmCorrection(pValues: readonly number[], alpha: number): HolmD
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must lie between 0 and 1, got ${alpha}`);
   const m = pValues.length;
   const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
-  const decisions: HolmDecision[] = new Array(m);
+  const decisions: HolmDecision[] = new Array<HolmDecision>(m);
   let stillRejecting = true;
   order.forEach(({ p, i }, rank) => {
     const threshold = alpha / (m - rank);

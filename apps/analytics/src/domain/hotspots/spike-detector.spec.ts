@@ -23,7 +23,12 @@ function noise(draw: (rate: number) => number, rateAt: (hour: number) => number,
 describe('detectSpikes', () => {
   it('finds a spike planted in the last hour among noise-only subjects, with its statistics', () => {
     const draw = poissonSource(20261129);
-    const family = Array.from({ length: 40 }, (_, i) => series(`DEPT_${i}`, noise(draw, () => 1 + (i % 8))));
+    const family = Array.from({ length: 40 }, (_, i) =>
+      series(
+        `DEPT_${i}`,
+        noise(draw, () => 1 + (i % 8)),
+      ),
+    );
     const planted = noise(draw, () => 4);
     planted[168] = 20;
     family.push(series('CREDIT_CARD/FUNDS_SECURITY', planted, 'product-reason'));
@@ -50,7 +55,15 @@ describe('detectSpikes', () => {
     for (let i = 0; i < trials; i++) {
       const rate = [0.3, 1, 2.5, 6, 15, 40][i % 6];
       // Each series alone (no correction to hide behind), no volume or ratio floor: the bare test.
-      falseAlarms += detectSpikes([series(`S${i}`, noise(draw, () => rate))], { alpha, minObserved: 1, minRatio: 1 }).length;
+      falseAlarms += detectSpikes(
+        [
+          series(
+            `S${i}`,
+            noise(draw, () => rate),
+          ),
+        ],
+        { alpha, minObserved: 1, minRatio: 1 },
+      ).length;
     }
     expect(falseAlarms).toBeLessThanOrEqual(trials * alpha);
   });
@@ -60,7 +73,12 @@ describe('detectSpikes', () => {
     const alpha = 0.05;
     let evaluationsWithAlarm = 0;
     for (let e = 0; e < 100; e++) {
-      const family = Array.from({ length: 50 }, (_, i) => series(`S${i}`, noise(draw, () => 0.5 + (i % 10) * 2)));
+      const family = Array.from({ length: 50 }, (_, i) =>
+        series(
+          `S${i}`,
+          noise(draw, () => 0.5 + (i % 10) * 2),
+        ),
+      );
       if (detectSpikes(family, { alpha, minObserved: 1, minRatio: 1 }).length > 0) evaluationsWithAlarm++;
     }
     expect(evaluationsWithAlarm).toBeLessThanOrEqual(100 * alpha);
@@ -70,7 +88,13 @@ describe('detectSpikes', () => {
     const draw = poissonSource(99);
     // Busy afternoons (rate 12), quiet nights (rate 1); the current hour (168 = 00:00 + 7 days... shifted) is a peak hour.
     const daily = (h: number) => 6.5 + 5.5 * Math.sin(((h - 8) / 24) * 2 * Math.PI);
-    const family = Array.from({ length: 100 }, (_, i) => series(`BRANCH_${i}`, noise(draw, (h) => daily(h + 14)), 'branch'));
+    const family = Array.from({ length: 100 }, (_, i) =>
+      series(
+        `BRANCH_${i}`,
+        noise(draw, (h) => daily(h + 14)),
+        'branch',
+      ),
+    );
     expect(detectSpikes(family)).toEqual([]);
   });
 

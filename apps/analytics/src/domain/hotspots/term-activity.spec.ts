@@ -6,7 +6,12 @@ const NOW = new Date('2026-11-29T09:30:00Z');
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 
 let sequence = 0;
-const observation = (receivedAt: Date, terms: string[]) => ({ complaintId: `c-${++sequence}`, reference: `R${sequence}`, receivedAt, terms });
+const observation = (receivedAt: Date, terms: string[]) => ({
+  complaintId: `c-${++sequence}`,
+  reference: `R${sequence}`,
+  receivedAt,
+  terms,
+});
 
 describe('TermActivity', () => {
   it('counts distinct complaints per baseline window, most recent first, before the window and its bucket', () => {
@@ -37,7 +42,9 @@ describe('TermActivity', () => {
     const once = observation(ago(MINUTE), ['名字', '名字']);
     activity.observe(once);
     activity.observe(once);
-    expect([...activity.windowTerms(NOW)]).toEqual([['名字', [{ complaintId: once.complaintId, reference: once.reference, at: ago(MINUTE).getTime() }]]]);
+    expect([...activity.windowTerms(NOW)]).toEqual([
+      ['名字', [{ complaintId: once.complaintId, reference: once.reference, at: ago(MINUTE).getTime() }]],
+    ]);
   });
 
   it('forgets occurrences that left the window and history past the lookback', () => {

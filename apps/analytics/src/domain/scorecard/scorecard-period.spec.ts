@@ -30,7 +30,15 @@ describe('scorecard periods', () => {
 
   it('compares with the period of as many days just before', () => {
     expect(previousPeriod(parseIsoWeek('2026-W01')!)).toEqual({ label: '2025-W52', fromDay: '2025-12-22', toDay: '2025-12-28' });
-    expect(previousPeriod(parseScorecardPeriod('2026-03')!)).toEqual({ label: '2026-01-29..2026-02-28', fromDay: '2026-01-29', toDay: '2026-02-28' });
-    expect(previousPeriod(parseScorecardPeriod('2026Q1')!)).toEqual({ label: '2025-10-03..2025-12-31', fromDay: '2025-10-03', toDay: '2025-12-31' });
+    expect(previousPeriod(parseScorecardPeriod('2026-03')!)).toEqual({
+      label: '2026-01-29..2026-02-28',
+      fromDay: '2026-01-29',
+      toDay: '2026-02-28',
+    });
+    expect(previousPeriod(parseScorecardPeriod('2026Q1')!)).toEqual({
+      label: '2025-10-03..2025-12-31',
+      fromDay: '2025-10-03',
+      toDay: '2025-12-31',
+    });
   });
 });

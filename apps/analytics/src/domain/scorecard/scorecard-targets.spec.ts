@@ -13,7 +13,9 @@ describe('scorecard targets', () => {
 
   it('refuse unknown measures, watch lines on the wrong side and values out of range', () => {
     expect(() => parseScorecardTargets('speed=1/2')).toThrow(/measure=target\/watch/);
-    expect(() => parseScorecardTargets('firstFeedbackWithin48h=0.9/0.95')).toThrow('firstFeedbackWithin48h: the watch line must be at or below the target');
+    expect(() => parseScorecardTargets('firstFeedbackWithin48h=0.9/0.95')).toThrow(
+      'firstFeedbackWithin48h: the watch line must be at or below the target',
+    );
     expect(() => parseScorecardTargets('reopenRate=0.1/0.05')).toThrow('reopenRate: the watch line must be at or above the target');
     expect(() => parseScorecardTargets('escalationRate=0.1/1.5')).toThrow('escalationRate: target and watch line must lie between 0 and 1');
     expect(() => parseScorecardTargets('satisfactionMean=6/4')).toThrow('between 1 and 5');

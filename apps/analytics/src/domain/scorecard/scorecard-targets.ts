@@ -42,13 +42,15 @@ export const SCORECARD_TARGETS_PATTERN = new RegExp(`^(?:${ENTRY}(?:,${ENTRY})*)
  * when a watch line is on the wrong side of its target or a value is out of range (shares 0-1, the mean 1-5).
  */
 export function parseScorecardTargets(text: string): ScorecardTargets {
-  if (!SCORECARD_TARGETS_PATTERN.test(text)) throw new Error(`scorecard targets must be measure=target/watch pairs of ${SCORECARD_MEASURES.join(', ')}`);
+  if (!SCORECARD_TARGETS_PATTERN.test(text))
+    throw new Error(`scorecard targets must be measure=target/watch pairs of ${SCORECARD_MEASURES.join(', ')}`);
   const targets = { ...DEFAULT_SCORECARD_TARGETS };
   for (const entry of text ? text.split(',') : []) {
     const [measure, values] = entry.split('=') as [ScorecardMeasure, string];
     const [target, watch] = values.split('/').map(Number);
     const [low, high] = measure === 'satisfactionMean' ? [1, 5] : [0, 1];
-    if ([target, watch].some((v) => v < low || v > high)) throw new Error(`${measure}: target and watch line must lie between ${low} and ${high}`);
+    if ([target, watch].some((v) => v < low || v > high))
+      throw new Error(`${measure}: target and watch line must lie between ${low} and ${high}`);
     if (HIGHER_IS_BETTER[measure] ? watch > target : watch < target) {
       throw new Error(`${measure}: the watch line must be ${HIGHER_IS_BETTER[measure] ? 'at or below' : 'at or above'} the target`);
     }

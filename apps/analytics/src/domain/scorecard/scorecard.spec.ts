@@ -8,27 +8,57 @@ const counters = (c: Partial<KpiCounters>): KpiCounters => ({ ...zeroCounters(),
 
 // Hand-made counters of two departments in 2026-W48 and the week before.
 const CARD_NOW = counters({
-  volume: 20, cases: 20, feedbackWithin48h: 19, decided: 18, decidedWithin15d: 17, breachedComplaints: 1, escalated: 2, reopened: 1,
-  satisfactionResponses: 9, satisfactionSum: 36, repeat: 0,
+  volume: 20,
+  cases: 20,
+  feedbackWithin48h: 19,
+  decided: 18,
+  decidedWithin15d: 17,
+  breachedComplaints: 1,
+  escalated: 2,
+  reopened: 1,
+  satisfactionResponses: 9,
+  satisfactionSum: 36,
+  repeat: 0,
 });
 const CARD_BEFORE = counters({
-  volume: 10, cases: 10, feedbackWithin48h: 8, decided: 10, decidedWithin15d: 9, escalated: 1, satisfactionResponses: 4, satisfactionSum: 14, repeat: 1,
+  volume: 10,
+  cases: 10,
+  feedbackWithin48h: 8,
+  decided: 10,
+  decidedWithin15d: 9,
+  escalated: 1,
+  satisfactionResponses: 4,
+  satisfactionSum: 14,
+  repeat: 1,
 });
-const FRAUD_NOW = counters({ volume: 5, cases: 5, feedbackWithin48h: 5, decided: 5, decidedWithin15d: 5, satisfactionResponses: 5, satisfactionSum: 25 });
+const FRAUD_NOW = counters({
+  volume: 5,
+  cases: 5,
+  feedbackWithin48h: 5,
+  decided: 5,
+  decidedWithin15d: 5,
+  satisfactionResponses: 5,
+  satisfactionSum: 25,
+});
 
 const week = parseIsoWeek('2026-W48')!; // 2026-11-23 .. 2026-11-29, ends 2026-11-29T16:00Z
 const input = (asOf: Date) => ({
   period: week,
   previous: previousPeriod(week),
   asOf,
-  current: new Map([['CARD_CENTER', CARD_NOW], ['FRAUD', FRAUD_NOW]]),
+  current: new Map([
+    ['CARD_CENTER', CARD_NOW],
+    ['FRAUD', FRAUD_NOW],
+  ]),
   prior: new Map([['CARD_CENTER', CARD_BEFORE]]),
   targets: DEFAULT_SCORECARD_TARGETS,
 });
 const settled = new Date('2026-12-20T00:00:00Z'); // more than 15 days after the week
 
 function measures(row: ScorecardRow) {
-  return Object.fromEntries(row.measures.map((m) => [m.measure, { value: m.value, previous: m.previous, change: m.change, rating: m.rating }]));
+  return Object.fromEntries(
+    row.measures.map((m) => [m.measure, { value: m.value, previous: m.previous, change: m.change, rating: m.rating }]),
+  );
 }
 
 describe('scorecard', () => {
@@ -51,13 +81,27 @@ describe('scorecard', () => {
 
   it('adds the departments up in the total and lists every department, those without complaints as no-data', () => {
     const card = scorecard(input(settled));
-    expect(card).toMatchObject({ period: '2026-W48', from: '2026-11-23', to: '2026-11-29', previousFrom: '2026-11-16', previousTo: '2026-11-22' });
+    expect(card).toMatchObject({
+      period: '2026-W48',
+      from: '2026-11-23',
+      to: '2026-11-29',
+      previousFrom: '2026-11-16',
+      previousTo: '2026-11-22',
+    });
     expect(card.total.key).toBe('ALL');
     expect(card.total.volume).toEqual({ value: 25, previous: 10, change: 15 });
     expect(measures(card.total).firstFeedbackWithin48h).toEqual({ value: 0.96, previous: 0.8, change: 0.16, rating: 'met' }); // 24/25
     expect(measures(card.total).satisfactionMean).toEqual({ value: 4.36, previous: 3.5, change: 0.86, rating: 'met' }); // 61/14
     expect(card.departments.map((r) => r.key)).toEqual([
-      'CARD_CENTER', 'RETAIL_BANKING', 'LENDING', 'WEALTH', 'PAYMENTS', 'DIGITAL', 'FRAUD', 'CONSUMER_PROTECTION', 'CUSTOMER_SERVICE',
+      'CARD_CENTER',
+      'RETAIL_BANKING',
+      'LENDING',
+      'WEALTH',
+      'PAYMENTS',
+      'DIGITAL',
+      'FRAUD',
+      'CONSUMER_PROTECTION',
+      'CUSTOMER_SERVICE',
     ]);
     const digital = card.departments.find((r) => r.key === 'DIGITAL')!;
     expect(digital.measures.every((m) => m.rating === 'no-data' && m.value === null && m.change === null)).toBe(true);
@@ -80,7 +124,12 @@ describe('scorecard', () => {
   it('rates lower-is-better measures the other way round', () => {
     const target = { target: 0.05, watch: 0.1 };
     expect([0.05, 0.0501, 0.1, 0.1001].map((v) => rateMeasure(v, target, false, false))).toEqual(['met', 'watch', 'watch', 'missed']);
-    expect([0.95, 0.9499, 0.9, 0.8999].map((v) => rateMeasure(v, { target: 0.95, watch: 0.9 }, true, false))).toEqual(['met', 'watch', 'watch', 'missed']);
+    expect([0.95, 0.9499, 0.9, 0.8999].map((v) => rateMeasure(v, { target: 0.95, watch: 0.9 }, true, false))).toEqual([
+      'met',
+      'watch',
+      'watch',
+      'missed',
+    ]);
     expect(rateMeasure(null, target, false, false)).toBe('no-data');
   });
 });

@@ -87,7 +87,12 @@ export function provisionalMeasures(period: ReportPeriod, asOf: Date): Set<Score
  * met: at or beyond the target; watch: not beyond the watch line; missed: beyond it. A provisional
  * share short of its target is `pending` (it is a lower bound until its clocks have run out).
  */
-export function rateMeasure(value: number | null, target: { target: number; watch: number }, higherIsBetter: boolean, provisional: boolean): MeasureRating {
+export function rateMeasure(
+  value: number | null,
+  target: { target: number; watch: number },
+  higherIsBetter: boolean,
+  provisional: boolean,
+): MeasureRating {
   if (value === null) return 'no-data';
   const atLeast = (line: number) => (higherIsBetter ? value >= line : value <= line);
   if (atLeast(target.target)) return 'met';
@@ -101,7 +106,13 @@ function count(value: number, previous: number): CountChange {
   return { value, previous, change: value - previous };
 }
 
-function row(key: string, current: KpiCounters, prior: KpiCounters, targets: ScorecardTargets, provisional: Set<ScorecardMeasure>): ScorecardRow {
+function row(
+  key: string,
+  current: KpiCounters,
+  prior: KpiCounters,
+  targets: ScorecardTargets,
+  provisional: Set<ScorecardMeasure>,
+): ScorecardRow {
   const now = measureValues(current);
   const before = measureValues(prior);
   return {
@@ -129,7 +140,9 @@ const sum = (counters: Iterable<KpiCounters>) => [...counters].reduce((a, b) => 
 /** Every department's row (each department named in the taxonomy, then any other key, e.g. UNKNOWN) and the total. */
 export function scorecard(input: ScorecardInput): Scorecard {
   const provisional = provisionalMeasures(input.period, input.asOf);
-  const others = [...new Set([...input.current.keys(), ...input.prior.keys()])].filter((k) => !(DEPARTMENTS as readonly string[]).includes(k)).sort();
+  const others = [...new Set([...input.current.keys(), ...input.prior.keys()])]
+    .filter((k) => !(DEPARTMENTS as readonly string[]).includes(k))
+    .sort();
   const of = (counters: ReadonlyMap<string, KpiCounters>, key: string) => counters.get(key) ?? zeroCounters();
   return {
     period: input.period.label,
@@ -139,6 +152,8 @@ export function scorecard(input: ScorecardInput): Scorecard {
     previousTo: input.previous.toDay,
     asOf: input.asOf.toISOString(),
     total: row(ALL_DEPARTMENTS_KEY, sum(input.current.values()), sum(input.prior.values()), input.targets, provisional),
-    departments: [...DEPARTMENTS, ...others].map((key) => row(key, of(input.current, key), of(input.prior, key), input.targets, provisional)),
+    departments: [...DEPARTMENTS, ...others].map((key) =>
+      row(key, of(input.current, key), of(input.prior, key), input.targets, provisional),
+    ),
   };
 }

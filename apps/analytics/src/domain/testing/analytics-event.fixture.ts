@@ -21,7 +21,11 @@ export class ComplaintStory {
 
   received(extra: { region?: string } = {}): this {
     this.events.push({
-      eventId: nextId(), complaintId: this.complaintId, topic: 'received', offset: this.offset++, at: this.receivedAt,
+      eventId: nextId(),
+      complaintId: this.complaintId,
+      topic: 'received',
+      offset: this.offset++,
+      at: this.receivedAt,
       complaint: { reference: 'C20261015-AAAAAA', channel: 'web', receivedAt: this.receivedAt, branch: null, region: extra.region ?? null },
     });
     return this;
@@ -29,11 +33,21 @@ export class ComplaintStory {
 
   routed(routing: Partial<RoutingFacts> = {}, hours = 0.01): this {
     this.events.push({
-      eventId: nextId(), complaintId: this.complaintId, topic: 'routed', offset: this.offset++, at: this.at(hours),
+      eventId: nextId(),
+      complaintId: this.complaintId,
+      topic: 'routed',
+      offset: this.offset++,
+      at: this.at(hours),
       complaint: { reference: 'C20261015-AAAAAA', channel: 'web', receivedAt: this.receivedAt, branch: null, region: null },
       routing: {
-        product: 'CREDIT_CARD', reason: 'FEES', servicePoint: 'ONLINE', department: 'CARD_CENTER', priority: 'P2', escalation: false,
-        linkedCaseReference: null, ...routing,
+        product: 'CREDIT_CARD',
+        reason: 'FEES',
+        servicePoint: 'ONLINE',
+        department: 'CARD_CENTER',
+        priority: 'P2',
+        escalation: false,
+        linkedCaseReference: null,
+        ...routing,
       },
     });
     return this;
@@ -44,10 +58,20 @@ export class ComplaintStory {
     const move = to && to !== this.status ? { from: this.status, to } : {};
     if (to) this.status = to;
     this.events.push({
-      eventId: nextId(), complaintId: this.complaintId, topic: 'case', offset: this.offset++, at: this.at(hours),
+      eventId: nextId(),
+      complaintId: this.complaintId,
+      topic: 'case',
+      offset: this.offset++,
+      at: this.at(hours),
       caseEvent: {
-        kind, reference: 'C20261015-AAAAAA', channel: 'web', sourceReceivedAt: this.receivedAt, status: this.status,
-        ...this.caseDefaults, ...snapshot, data: { ...data, ...move },
+        kind,
+        reference: 'C20261015-AAAAAA',
+        channel: 'web',
+        sourceReceivedAt: this.receivedAt,
+        status: this.status,
+        ...this.caseDefaults,
+        ...snapshot,
+        data: { ...data, ...move },
       },
     });
     return this;

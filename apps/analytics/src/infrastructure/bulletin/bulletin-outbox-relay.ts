@@ -43,22 +43,32 @@ export class BulletinOutboxRelay extends BulletinRelay {
 
   publishPending(): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const [{ locked }] = (await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK])) as { locked: boolean }[];
+      const [{ locked }] = await tx.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK]);
       if (!locked) return 0;
-      const rows = (await tx.query(
+      const rows = await tx.query<BulletinRow[]>(
         `SELECT ${BULLETIN_COLUMNS} FROM analytics.bulletins WHERE published_at IS NULL ORDER BY composed_at LIMIT 10 FOR UPDATE`,
-      )) as BulletinRow[];
+      );
       if (rows.length === 0) return 0;
       const weeks = rows.map((r) => r.week);
       try {
-        await this.publisher.publishAll(StaffBulletinV1, rows.map((r) => staffBulletinEvent(storedBulletin(r))), (event) => event.week);
+        await this.publisher.publishAll(
+          StaffBulletinV1,
+          rows.map((r) => staffBulletinEvent(storedBulletin(r))),
+          (event) => event.week,
+        );
       } catch (error) {
         const message = truncateText(error instanceof Error ? error.message : String(error), 2_000);
-        await tx.query('UPDATE analytics.bulletins SET attempts = attempts + 1, last_error = $2 WHERE week = ANY($1::text[])', [weeks, message]);
+        await tx.query('UPDATE analytics.bulletins SET attempts = attempts + 1, last_error = $2 WHERE week = ANY($1::text[])', [
+          weeks,
+          message,
+        ]);
         this.logger.warn({ err: error, weeks }, 'could not publish staff bulletins; they stay pending');
         return 0;
       }
-      await tx.query('UPDATE analytics.bulletins SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE week = ANY($1::text[])', [weeks]);
+      await tx.query(
+        'UPDATE analytics.bulletins SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE week = ANY($1::text[])',
+        [weeks],
+      );
       return rows.length;
     });
   }

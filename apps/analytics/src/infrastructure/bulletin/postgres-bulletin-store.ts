@@ -23,7 +23,7 @@ export class PostgresBulletinStore extends BulletinStore {
   }
 
   async has(week: string): Promise<boolean> {
-    const rows = (await this.db.query('SELECT 1 FROM analytics.bulletins WHERE week = $1', [week])) as unknown[];
+    const rows = await this.db.query<unknown[]>('SELECT 1 FROM analytics.bulletins WHERE week = $1', [week]);
     return rows.length > 0;
   }
 
@@ -39,12 +39,12 @@ export class PostgresBulletinStore extends BulletinStore {
   }
 
   async get(week: string): Promise<StoredBulletin | null> {
-    const [row] = (await this.db.query(`SELECT ${BULLETIN_COLUMNS} FROM analytics.bulletins WHERE week = $1`, [week])) as BulletinRow[];
+    const [row] = await this.db.query<BulletinRow[]>(`SELECT ${BULLETIN_COLUMNS} FROM analytics.bulletins WHERE week = $1`, [week]);
     return row ? storedBulletin(row) : null;
   }
 
   async latest(): Promise<StoredBulletin | null> {
-    const [row] = (await this.db.query(`SELECT ${BULLETIN_COLUMNS} FROM analytics.bulletins ORDER BY week DESC LIMIT 1`)) as BulletinRow[];
+    const [row] = await this.db.query<BulletinRow[]>(`SELECT ${BULLETIN_COLUMNS} FROM analytics.bulletins ORDER BY week DESC LIMIT 1`);
     return row ? storedBulletin(row) : null;
   }
 }

@@ -15,13 +15,13 @@ export class PostgresClosedCaseSource extends ClosedCaseSource {
   }
 
   async categories(from: Date, to: Date): Promise<ClosedCaseCategories> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<Row[]>(
       `SELECT CASE WHEN grouping(root_cause_category) = 0 THEN 'root' WHEN grouping(corrective_action_category) = 0 THEN 'action' ELSE 'all' END AS set,
               coalesce(root_cause_category, corrective_action_category) AS category, count(*)::int AS n
          FROM analytics.complaint_facts WHERE closed_at >= $1 AND closed_at < $2
         GROUP BY GROUPING SETS ((), (root_cause_category), (corrective_action_category))`,
       [from, to],
-    )) as Row[];
+    );
     const result: ClosedCaseCategories = { closedCases: 0, rootCauses: {}, correctiveActions: {} };
     for (const r of rows) {
       if (r.set === 'all') result.closedCases = r.n;

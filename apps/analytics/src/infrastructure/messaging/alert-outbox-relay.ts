@@ -68,23 +68,33 @@ export class AlertOutboxRelay extends AlertRelay {
 
   private publishBatch(): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const [{ locked }] = (await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK])) as { locked: boolean }[];
+      const [{ locked }] = await tx.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK]);
       if (!locked) return 0;
-      const rows = (await tx.query(
+      const rows = await tx.query<AlertRow[]>(
         `SELECT ${ALERT_COLUMNS} FROM analytics.alerts WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE`,
         [BATCH],
-      )) as AlertRow[];
+      );
       if (rows.length === 0) return 0;
       const seqs = rows.map((r) => r.seq);
       try {
-        await this.publisher.publishAll(HotspotAlertV1, rows.map((r) => hotspotAlertEvent(storedAlert(r))), (event) => event.key);
+        await this.publisher.publishAll(
+          HotspotAlertV1,
+          rows.map((r) => hotspotAlertEvent(storedAlert(r))),
+          (event) => event.key,
+        );
       } catch (error) {
         const message = truncateText(error instanceof Error ? error.message : String(error), 2_000);
-        await tx.query('UPDATE analytics.alerts SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])', [seqs, message]);
+        await tx.query('UPDATE analytics.alerts SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])', [
+          seqs,
+          message,
+        ]);
         this.logger.warn({ err: error, pending: rows.length }, 'could not publish hot-spot alerts; they stay pending');
         return 0;
       }
-      await tx.query('UPDATE analytics.alerts SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])', [seqs]);
+      await tx.query(
+        'UPDATE analytics.alerts SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])',
+        [seqs],
+      );
       return rows.length;
     });
   }

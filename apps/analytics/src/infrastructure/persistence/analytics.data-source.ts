@@ -11,7 +11,21 @@ export const ANALYTICS_SCHEMA = 'analytics';
 /** The analytics service's TypeORM options: used by the app, the rebuild and the TypeORM CLI. */
 export function analyticsDataSourceOptions(url: string, poolSize?: number) {
   return {
-    ...dataSourceOptions({ url, schema: ANALYTICS_SCHEMA, entities: [], migrations: [CreateAnalytics1764900000000, Hotspots1765000000000, StaffBulletins1765200000000, HotSubjects1765250000000, KpiRollup1765300000000, Jrt0169Rollup1765400000000], poolSize, applicationName: 'analytics' }),
+    ...dataSourceOptions({
+      url,
+      schema: ANALYTICS_SCHEMA,
+      entities: [],
+      migrations: [
+        CreateAnalytics1764900000000,
+        Hotspots1765000000000,
+        StaffBulletins1765200000000,
+        HotSubjects1765250000000,
+        KpiRollup1765300000000,
+        Jrt0169Rollup1765400000000,
+      ],
+      poolSize,
+      applicationName: 'analytics',
+    }),
     schema: ANALYTICS_SCHEMA,
   };
 }

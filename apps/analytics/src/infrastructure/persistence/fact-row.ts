@@ -54,4 +54,6 @@ export const UPSERT_FACTS_SQL = `
   INSERT INTO analytics.complaint_facts (${FACT_COLUMNS.map(([c]) => c).join(', ')}, updated_at)
   SELECT ${FACT_COLUMNS.map(([c]) => c).join(', ')}, now() FROM jsonb_populate_recordset(NULL::analytics.complaint_facts, $1::jsonb)
   ON CONFLICT (complaint_id) DO UPDATE SET
-  ${FACT_COLUMNS.slice(1).map(([c]) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`;
+  ${FACT_COLUMNS.slice(1)
+    .map(([c]) => `${c} = EXCLUDED.${c}`)
+    .join(', ')}, updated_at = now()`;

@@ -26,12 +26,25 @@ export interface AlertRow {
   published_at: Date | null;
 }
 
-export const ALERT_COLUMNS = 'seq, alert_id, key, kind, raise, dimension, subject, since, until, observed, expected, ratio, p_value, threshold, samples, raised_at, published_at';
+export const ALERT_COLUMNS =
+  'seq, alert_id, key, kind, raise, dimension, subject, since, until, observed, expected, ratio, p_value, threshold, samples, raised_at, published_at';
 
 export function storedAlert(r: AlertRow): StoredAlert {
   const common = {
-    alertId: r.alert_id, key: r.key, raise: r.raise, subject: r.subject, since: r.since, until: r.until, observed: r.observed,
-    expected: r.expected, ratio: r.ratio, pValue: r.p_value, threshold: r.threshold, samples: r.samples, raisedAt: r.raised_at, publishedAt: r.published_at,
+    alertId: r.alert_id,
+    key: r.key,
+    raise: r.raise,
+    subject: r.subject,
+    since: r.since,
+    until: r.until,
+    observed: r.observed,
+    expected: r.expected,
+    ratio: r.ratio,
+    pValue: r.p_value,
+    threshold: r.threshold,
+    samples: r.samples,
+    raisedAt: r.raised_at,
+    publishedAt: r.published_at,
   };
   return r.kind === 'spike' ? { ...common, kind: 'spike', dimension: r.dimension! } : { ...common, kind: 'term' };
 }
@@ -53,11 +66,13 @@ export class PostgresAlertStore extends AlertStore {
     return this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [ADMISSION_LOCK]);
       // Detected within the cool-down up to now (not after: a clock set back must not meet later state).
-      const rows = (await tx.query(
+      const rows = await tx.query<{ key: string; last_detected_at: Date; raised_observed: number }[]>(
         'SELECT key, last_detected_at, raised_observed FROM analytics.hot_subjects WHERE last_detected_at > $1 AND last_detected_at <= $2',
         [new Date(now.getTime() - coolDownMs), now],
-      )) as { key: string; last_detected_at: Date; raised_observed: number }[];
-      const { alerts, hot } = await decide(rows.map((r) => ({ key: r.key, lastDetectedAt: r.last_detected_at, raisedObserved: r.raised_observed })));
+      );
+      const { alerts, hot } = await decide(
+        rows.map((r) => ({ key: r.key, lastDetectedAt: r.last_detected_at, raisedObserved: r.raised_observed })),
+      );
       if (hot.length > 0) {
         await tx.query(
           `INSERT INTO analytics.hot_subjects (key, last_detected_at, raised_observed)
@@ -71,8 +86,21 @@ export class PostgresAlertStore extends AlertStore {
           `INSERT INTO analytics.alerts (alert_id, key, kind, raise, dimension, subject, since, until, observed, expected, ratio, p_value, threshold, samples, raised_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
           [
-            a.alertId, a.key, a.kind, a.raise, a.kind === 'spike' ? a.dimension : null, a.subject, a.since, a.until, a.observed,
-            a.expected, a.ratio, a.pValue, a.threshold, a.samples, a.raisedAt,
+            a.alertId,
+            a.key,
+            a.kind,
+            a.raise,
+            a.kind === 'spike' ? a.dimension : null,
+            a.subject,
+            a.since,
+            a.until,
+            a.observed,
+            a.expected,
+            a.ratio,
+            a.pValue,
+            a.threshold,
+            a.samples,
+            a.raisedAt,
           ],
         );
       }
@@ -81,7 +109,10 @@ export class PostgresAlertStore extends AlertStore {
   }
 
   async raisedBetween(from: Date, to: Date): Promise<StoredAlert[]> {
-    const rows = (await this.db.query(`SELECT ${ALERT_COLUMNS} FROM analytics.alerts WHERE raised_at >= $1 AND raised_at < $2 ORDER BY raised_at, seq`, [from, to])) as AlertRow[];
+    const rows = await this.db.query<AlertRow[]>(
+      `SELECT ${ALERT_COLUMNS} FROM analytics.alerts WHERE raised_at >= $1 AND raised_at < $2 ORDER BY raised_at, seq`,
+      [from, to],
+    );
     return rows.map(storedAlert);
   }
 
@@ -92,12 +123,12 @@ export class PostgresAlertStore extends AlertStore {
       params.push(filter.departments);
       scope = `AND (kind = 'term' OR (dimension = 'department' AND subject = ANY($4::text[])))`;
     }
-    const rows = (await this.db.query(
+    const rows = await this.db.query<AlertRow[]>(
       `SELECT ${ALERT_COLUMNS} FROM analytics.alerts
        WHERE raised_at >= $1 AND ($2::text IS NULL OR kind = $2::text) ${scope}
        ORDER BY raised_at DESC, seq DESC LIMIT $3`,
       params,
-    )) as AlertRow[];
+    );
     return rows.map(storedAlert);
   }
 }

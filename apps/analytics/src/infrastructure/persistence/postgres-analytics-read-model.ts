@@ -84,6 +84,8 @@ export class PostgresAnalyticsReadModel extends AnalyticsReadModel {
   }
 
   async truncate(): Promise<void> {
-    await this.dataSource.query('TRUNCATE analytics.applied_events, analytics.complaint_events, analytics.complaint_facts, analytics.kpi_rollup, analytics.jrt0169_rollup');
+    await this.dataSource.query(
+      'TRUNCATE analytics.applied_events, analytics.complaint_events, analytics.complaint_facts, analytics.kpi_rollup, analytics.jrt0169_rollup',
+    );
   }
 }

@@ -60,7 +60,13 @@ const jrt0169Row = ({ key, volume }: Jrt0169Delta) => ({ ...key, volume });
 
 /** A delta as a row for jsonb_populate_recordset, only its non-zero parts (a batch sends thousands). */
 function rollupRow({ key, counters, feedbackHistogram, resolutionHistogram }: RollupDelta): Record<string, unknown> {
-  const row: Record<string, unknown> = { dimension: key.dimension, grain: key.grain, day: key.day, department: key.department, key: key.key };
+  const row: Record<string, unknown> = {
+    dimension: key.dimension,
+    grain: key.grain,
+    day: key.day,
+    department: key.department,
+    key: key.key,
+  };
   for (const c of COUNTER_COLUMNS) if (counters[c.name] !== 0) row[c.column] = counters[c.name];
   if (feedbackHistogram.length > 0) row.feedback_histogram = feedbackHistogram;
   if (resolutionHistogram.length > 0) row.resolution_histogram = resolutionHistogram;
@@ -95,7 +101,10 @@ export class PostgresReadModelWriter extends ReadModelWriter {
     const complaintIds = sortedUnique([...byId.values()].flatMap((e) => e.projections.map((p) => p.complaintId.toLowerCase())));
     return this.dataSource.transaction(async (tx) => {
       await tx.query(LOCK_COMPLAINTS_SQL, [complaintIds]);
-      const inserted = (await tx.query(INSERT_APPLIED_SQL, [eventIds, eventIds.map((id) => byId.get(id)!.projections[0].topic)])) as { event_id: string }[];
+      const inserted = await tx.query<{ event_id: string }[]>(INSERT_APPLIED_SQL, [
+        eventIds,
+        eventIds.map((id) => byId.get(id)!.projections[0].topic),
+      ]);
       if (inserted.length === 0) return 0;
       const added = inserted.flatMap((r) => byId.get(r.event_id)!.projections);
       const stored = await this.storedEvents(tx, added);
@@ -111,10 +120,12 @@ export class PostgresReadModelWriter extends ReadModelWriter {
   /** Every event stored before of the complaints `added` concerns, under the ids the new events use. */
   private async storedEvents(tx: EntityManager, added: readonly AnalyticsEvent[]): Promise<Map<string, AnalyticsEvent[]>> {
     const ids = sortedUnique(added.map((e) => e.complaintId));
-    const rows = (await tx.query('SELECT complaint_id, body FROM analytics.complaint_events WHERE complaint_id = ANY($1::uuid[])', [ids])) as {
-      complaint_id: string;
-      body: AnalyticsEvent;
-    }[];
+    const rows = await tx.query<
+      {
+        complaint_id: string;
+        body: AnalyticsEvent;
+      }[]
+    >('SELECT complaint_id, body FROM analytics.complaint_events WHERE complaint_id = ANY($1::uuid[])', [ids]);
     const byComplaint = new Map<string, AnalyticsEvent[]>();
     for (const row of rows) {
       const events = byComplaint.get(row.complaint_id);

@@ -4,7 +4,10 @@ import type { RollupDimension } from '../../domain/kpi-dimensions';
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** The rollup's counter columns, one per KPI counter (e.g. `feedbackWithin48h` -> `feedback_within48h`). */
-export const COUNTER_COLUMNS: readonly { name: keyof KpiCounters; column: string }[] = COUNTER_NAMES.map((name) => ({ name, column: snake(name) }));
+export const COUNTER_COLUMNS: readonly { name: keyof KpiCounters; column: string }[] = COUNTER_NAMES.map((name) => ({
+  name,
+  column: snake(name),
+}));
 
 /** The fact table's column of each dimension. */
 export const DIMENSION_COLUMNS: Record<RollupDimension, string> = {

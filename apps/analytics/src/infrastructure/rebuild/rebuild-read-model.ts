@@ -64,7 +64,11 @@ async function caughtUp(kafka: Kafka, group: string, ends: Offsets): Promise<boo
  * offset it had once the model was empty, then drops those groups. Events the running service applies
  * meanwhile are deduplicated by eventId, so the service may keep running.
  */
-export async function rebuildReadModel(config: AnalyticsConfig, log: (line: string) => void = () => undefined, timeoutMs = 30 * 60_000): Promise<RebuildResult> {
+export async function rebuildReadModel(
+  config: AnalyticsConfig,
+  log: (line: string) => void = () => undefined,
+  timeoutMs = 30 * 60_000,
+): Promise<RebuildResult> {
   const started = Date.now();
   const options = analyticsDataSourceOptions(config.DATABASE_URL, 2);
   await ensureDatabase(config.DATABASE_URL);
@@ -76,9 +80,15 @@ export async function rebuildReadModel(config: AnalyticsConfig, log: (line: stri
     log('read model emptied');
     const kafka = new Kafka({ clientId: 'analytics-rebuild', brokers: config.kafkaBrokers, logLevel: logLevel.NOTHING });
     const { ends, messages } = await endOffsets(kafka);
-    const group = `${config.ANALYTICS_CONSUMER_GROUP}-rebuild-${new Date().toISOString().replace(/[^0-9]/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
+    const group = `${config.ANALYTICS_CONSUMER_GROUP}-rebuild-${new Date()
+      .toISOString()
+      .replace(/[^0-9]/g, '')
+      .slice(0, 14)}-${randomUUID().slice(0, 8)}`;
     log(`replaying ${JSON.stringify(messages)} with consumer group ${group}`);
-    const app = await NestFactory.createApplicationContext(AnalyticsModule.register(config, { consumerGroup: group, detectHotspots: false }), { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(
+      AnalyticsModule.register(config, { consumerGroup: group, detectHotspots: false }),
+      { logger: ['error', 'warn'] },
+    );
     try {
       const deadline = Date.now() + timeoutMs;
       while (!(await caughtUp(kafka, group, ends))) {
@@ -92,7 +102,7 @@ export async function rebuildReadModel(config: AnalyticsConfig, log: (line: stri
     await admin.connect();
     await admin.deleteGroups(REPLAYED_TOPICS.map((topic) => analyticsGroupFor(group, topic))).catch(() => undefined);
     await admin.disconnect();
-    const [{ count }] = (await dataSource.query('SELECT count(*)::int AS count FROM analytics.complaint_facts')) as { count: number }[];
+    const [{ count }] = await dataSource.query<{ count: number }[]>('SELECT count(*)::int AS count FROM analytics.complaint_facts');
     return { consumerGroup: group, messages, complaints: count, seconds: Math.round((Date.now() - started) / 100) / 10 };
   } finally {
     await dataSource.destroy();

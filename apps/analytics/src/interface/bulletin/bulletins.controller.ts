@@ -34,7 +34,8 @@ export class BulletinsController {
   @ApiParam({ name: 'week', example: '2026-W48', description: 'YYYY-Www (Monday to Sunday, Asia/Shanghai)' })
   @ApiNotFoundResponse({ description: 'No bulletin of that week (problem+json)' })
   async ofWeek(@Param('week') week: string) {
-    if (!ISO_WEEK_PATTERN.test(week)) throw validationProblem([{ field: 'week', message: 'week must be an ISO week written YYYY-Www, e.g. 2026-W48' }]);
+    if (!ISO_WEEK_PATTERN.test(week))
+      throw validationProblem([{ field: 'week', message: 'week must be an ISO week written YYYY-Www, e.g. 2026-W48' }]);
     return view(await this.bulletins.get(week), `No bulletin of ${week}.`);
   }
 }

@@ -9,6 +9,7 @@ export function forbidden(error: ScopeForbiddenError): ProblemException {
 /** The period of a validated query, or 400 naming `period` (e.g. a year out of range). */
 export function periodOf(text: string): ReportPeriod {
   const period = parsePeriod(text);
-  if (!period) throw validationProblem([{ field: 'period', message: 'period must be a year from 2000 to 2100, as YYYY, YYYYQn or YYYY-MM' }]);
+  if (!period)
+    throw validationProblem([{ field: 'period', message: 'period must be a year from 2000 to 2100, as YYYY, YYYYQn or YYYY-MM' }]);
   return period;
 }

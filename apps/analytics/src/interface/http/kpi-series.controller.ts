@@ -29,7 +29,12 @@ export class KpiSeriesController {
   async get(@Staff() staff: StaffPrincipal, @Query() query: KpisQueryDto): Promise<KpiSeriesResponseDto> {
     assertDayRange(query, MAX_SERIES_DAYS);
     try {
-      return await this.series.execute({ fromDay: query.from, toDay: query.to, groupBy: query.groupBy ?? null, departments: visibleDepartments(staff) });
+      return await this.series.execute({
+        fromDay: query.from,
+        toDay: query.to,
+        groupBy: query.groupBy ?? null,
+        departments: visibleDepartments(staff),
+      });
     } catch (error) {
       if (error instanceof ScopeForbiddenError) throw forbidden(error);
       throw error;

@@ -15,11 +15,13 @@ export class KpiSeriesPointDto {
   @ApiProperty({ description: 'Cases whose first feedback came within 48 h (net of pauses)' }) firstFeedbackWithin48h: number;
   @ApiProperty({ description: 'Cases decided within 15 days (net of pauses)' }) decidedWithin15d: number;
   @ApiProperty({ type: SeriesBreachesDto }) breaches: SeriesBreachesDto;
-  @ApiProperty({ type: Number, nullable: true, description: 'breaches.complaints over cases, 4 decimals; null without cases' }) breachedShare: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'breaches.complaints over cases, 4 decimals; null without cases' })
+  breachedShare: number | null;
 }
 
 export class KpiSeriesDto {
-  @ApiProperty({ example: 'CARD_CENTER', description: 'The value of the groupBy dimension (UNKNOWN: not known yet), or * without groupBy' }) key: string;
+  @ApiProperty({ example: 'CARD_CENTER', description: 'The value of the groupBy dimension (UNKNOWN: not known yet), or * without groupBy' })
+  key: string;
   @ApiProperty({ type: [KpiSeriesPointDto], description: 'One point per day of `days`, in order' }) points: KpiSeriesPointDto[];
 }
 

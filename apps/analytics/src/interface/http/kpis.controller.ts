@@ -21,12 +21,18 @@ export class KpisController {
   @Get()
   @ApiOperation({
     summary: 'KPIs of the complaints received from `from` to `to` (Asia/Shanghai days), overall and per group',
-    description: 'Definitions: apps/analytics/KPIS.md. Agents and supervisors see only their departments; consumer protection, auditors and admins see all.',
+    description:
+      'Definitions: apps/analytics/KPIS.md. Agents and supervisors see only their departments; consumer protection, auditors and admins see all.',
   })
   async get(@Staff() staff: StaffPrincipal, @Query() query: KpisQueryDto) {
     assertDayRange(query, this.config.ANALYTICS_MAX_RANGE_DAYS);
     try {
-      return await this.kpis.execute({ fromDay: query.from, toDay: query.to, groupBy: query.groupBy ?? null, departments: visibleDepartments(staff) });
+      return await this.kpis.execute({
+        fromDay: query.from,
+        toDay: query.to,
+        groupBy: query.groupBy ?? null,
+        departments: visibleDepartments(staff),
+      });
     } catch (error) {
       if (error instanceof ScopeForbiddenError) throw forbidden(error);
       throw error;

@@ -18,7 +18,8 @@ export class ScorecardController {
 
   @Get()
   @ApiOperation({
-    summary: 'The supervision group\'s scorecard: each department\'s measures in a period, rated against targets, with the change from the period before',
+    summary:
+      "The supervision group's scorecard: each department's measures in a period, rated against targets, with the change from the period before",
     description:
       'Measures and targets: apps/analytics/KPIS.md (targets from ANALYTICS_SCORECARD_TARGETS). The previous period has as many days, just before. ' +
       'Consumer protection, auditors and admins see every department; supervisors the rows (and total) of their own departments; agents none.',
@@ -27,7 +28,13 @@ export class ScorecardController {
   @ApiForbiddenResponse({ description: 'Agents (problem+json naming roles), a supervisor without departments (naming departments)' })
   async get(@Staff() staff: StaffPrincipal, @Query() query: ScorecardQueryDto): Promise<ScorecardResponse> {
     const period = parseScorecardPeriod(query.period);
-    if (!period) throw validationProblem([{ field: 'period', message: 'period must be a year from 2000 to 2100, as YYYY, YYYYQn, YYYY-MM or an ISO week YYYY-Www that exists' }]);
+    if (!period)
+      throw validationProblem([
+        {
+          field: 'period',
+          message: 'period must be a year from 2000 to 2100, as YYYY, YYYYQn, YYYY-MM or an ISO week YYYY-Www that exists',
+        },
+      ]);
     let departments: ReturnType<typeof visibleDepartments>;
     try {
       departments = visibleDepartments(staff);

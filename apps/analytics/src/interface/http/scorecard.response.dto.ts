@@ -9,14 +9,17 @@ export class CountChangeDto {
 
 export class MeasureScoreDto {
   @ApiProperty({ enum: SCORECARD_MEASURES }) measure: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'Share (0-1) or mean score (1-5); null with nothing to divide by' }) value: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Share (0-1) or mean score (1-5); null with nothing to divide by' }) value:
+    number | null;
   @ApiProperty({ type: Number, nullable: true }) previous: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'value - previous' }) change: number | null;
   @ApiProperty({ description: 'Met at or beyond it' }) target: number;
   @ApiProperty({ description: 'Missed beyond it; between the two: watch' }) watch: number;
   @ApiProperty() higherIsBetter: boolean;
-  @ApiProperty({ enum: MEASURE_RATINGS, description: 'pending: a timeliness share short of its target while its clocks still run' }) rating: string;
-  @ApiProperty({ description: 'The period ended less than 48 h (feedback) or 15 days (decision) ago: the share may still grow' }) provisional: boolean;
+  @ApiProperty({ enum: MEASURE_RATINGS, description: 'pending: a timeliness share short of its target while its clocks still run' })
+  rating: string;
+  @ApiProperty({ description: 'The period ended less than 48 h (feedback) or 15 days (decision) ago: the share may still grow' })
+  provisional: boolean;
 }
 
 export class ScorecardRowDto {

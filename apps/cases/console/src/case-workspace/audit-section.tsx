@@ -14,7 +14,9 @@ function auditTime(iso: string, lang: Lang): string {
 }
 
 const KNOWN_ACTIONS = new Set(
-  'open link-complaint check-sla reassign claim assign start send-feedback add-note propose-resolution resolve close reopen escalate refer-to-mediation record-mediation-outcome record-satisfaction withdraw archive request-extension decide-extension pause-clock resume-clock'.split(' '),
+  'open link-complaint check-sla reassign claim assign start send-feedback add-note propose-resolution resolve close reopen escalate refer-to-mediation record-mediation-outcome record-satisfaction withdraw archive request-extension decide-extension pause-clock resume-clock'.split(
+    ' ',
+  ),
 );
 const SYSTEM_PARTS = new Set(['cases', 'sla-watcher', 'router', 'customer-survey']);
 
@@ -22,7 +24,17 @@ const SYSTEM_PARTS = new Set(['cases', 'sla-watcher', 'router', 'customer-survey
  * The case's append-only audit trail (GET /v1/cases/{reference}/audit), folded away until opened; loaded
  * when opened and again whenever `version` changes (an action taken on the page) while it is open.
  */
-export function AuditSection({ api, reference, timeline, version }: { api: ConsoleApi; reference: string; timeline: TimelineItem[]; version: number }) {
+export function AuditSection({
+  api,
+  reference,
+  timeline,
+  version,
+}: {
+  api: ConsoleApi;
+  reference: string;
+  timeline: TimelineItem[];
+  version: number;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [trail, setTrail] = useState<AuditTrail | null>(null);
@@ -48,7 +60,7 @@ export function AuditSection({ api, reference, timeline, version }: { api: Conso
   return (
     <section class="panel audit" aria-labelledby="audit-heading">
       <h2 id="audit-heading">{t('audit.heading')}</h2>
-      <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{t('audit.show')}</summary>
         <p class="muted">{t('audit.intro')}</p>
         {loading && <p role="status">{trail ? t('audit.updating') : t('audit.loading')}</p>}
@@ -85,10 +97,16 @@ function AuditItem({ entry, timeline }: { entry: AuditEntry; timeline: TimelineI
   for (const item of entriesOf(entry, timeline)) {
     const message = item.details.message;
     if (typeof message === 'string' && message && !rows.some((r) => r.value === message)) {
-      rows.push({ label: t(item.type === 'note_added' ? 'audit.field.note' : item.type === 'feedback_sent' ? 'audit.field.feedback' : 'audit.field.message'), value: message });
+      rows.push({
+        label: t(
+          item.type === 'note_added' ? 'audit.field.note' : item.type === 'feedback_sent' ? 'audit.field.feedback' : 'audit.field.message',
+        ),
+        value: message,
+      });
     }
     const reason = item.details.reason;
-    if (typeof reason === 'string' && reason && !rows.some((r) => r.value.includes(reason))) rows.push({ label: t('audit.field.reason'), value: reason });
+    if (typeof reason === 'string' && reason && !rows.some((r) => r.value.includes(reason)))
+      rows.push({ label: t('audit.field.reason'), value: reason });
   }
   const action = KNOWN_ACTIONS.has(entry.action) ? t(key('audit.action', entry.action)) : t('audit.action.other', { action: entry.action });
   return (
@@ -123,7 +141,8 @@ function AuditItem({ entry, timeline }: { entry: AuditEntry; timeline: TimelineI
 function actorName(entry: AuditEntry, { t, lang }: I18n): string {
   const actor = auditActor(entry);
   if (actor.kind === 'customer') return t('audit.actor.customer');
-  if (actor.kind === 'system') return SYSTEM_PARTS.has(actor.id) ? t(key('audit.actor.system', actor.id)) : t('audit.actor.system', { id: actor.id });
+  if (actor.kind === 'system')
+    return SYSTEM_PARTS.has(actor.id) ? t(key('audit.actor.system', actor.id)) : t('audit.actor.system', { id: actor.id });
   const roles = actor.roles.map((r) => t(key('role', r))).join(lang === 'zh' ? '、' : ', ');
   return t('audit.actor.staff', { id: actor.id, roles });
 }
@@ -136,13 +155,25 @@ function detailRow(detail: AuditDetail, { t, lang, label }: I18n): { label: stri
     case 'assignee':
       return { label: name, value: fromTo(detail.from ?? t('audit.nobody'), detail.to ?? t('audit.nobody')) };
     case 'department':
-      return { label: name, value: fromTo(detail.from ? label('department', detail.from) : '', detail.to ? label('department', detail.to) : t('audit.nobody')) };
+      return {
+        label: name,
+        value: fromTo(detail.from ? label('department', detail.from) : '', detail.to ? label('department', detail.to) : t('audit.nobody')),
+      };
     case 'priority':
-      return { label: name, value: fromTo(detail.from ? t(key('priority', detail.from)) : '', detail.to ? t(key('priority', detail.to)) : '') };
+      return {
+        label: name,
+        value: fromTo(detail.from ? t(key('priority', detail.from)) : '', detail.to ? t(key('priority', detail.to)) : ''),
+      };
     case 'escalation':
-      return { label: name, value: fromTo(detail.from === null ? '' : t(detail.from ? 'audit.yes' : 'audit.no'), t(detail.to ? 'audit.yes' : 'audit.no')) };
+      return {
+        label: name,
+        value: fromTo(detail.from === null ? '' : t(detail.from ? 'audit.yes' : 'audit.no'), t(detail.to ? 'audit.yes' : 'audit.no')),
+      };
     case 'deadlineDays':
-      return { label: name, value: fromTo(detail.from === null ? '' : t('audit.days', { n: detail.from }), t('audit.days', { n: detail.to })) };
+      return {
+        label: name,
+        value: fromTo(detail.from === null ? '' : t('audit.days', { n: detail.from }), t('audit.days', { n: detail.to })),
+      };
     case 'firstFeedbackAt':
     case 'decidedAt':
     case 'feedbackWarnedAt':
@@ -159,7 +190,10 @@ function detailRow(detail: AuditDetail, { t, lang, label }: I18n): { label: stri
     case 'escalatedTo':
       return { label: name, value: t('audit.escalated.value', { department: label('department', detail.to), reason: detail.reason }) };
     case 'mediationOutcome':
-      return { label: name, value: detail.to === 'settled' || detail.to === 'not_settled' ? t(key('audit.mediation', detail.to)) : detail.to };
+      return {
+        label: name,
+        value: detail.to === 'settled' || detail.to === 'not_settled' ? t(key('audit.mediation', detail.to)) : detail.to,
+      };
     case 'satisfaction':
       return { label: name, value: t('audit.score', { n: detail.to }) };
     case 'reopenCount':

@@ -10,7 +10,16 @@ const sla = {
   extensions: [],
   alerts: { feedbackWarnedAt: null, feedbackBreachedAt: null, decisionWarnedAt: null, decisionBreachedAt: null },
 };
-const lifecycle = { escalations: [], resolution: null, mediation: null, satisfaction: [], closure: null, withdrawal: null, reopenCount: 0, linkedComplaints: [] };
+const lifecycle = {
+  escalations: [],
+  resolution: null,
+  mediation: null,
+  satisfaction: [],
+  closure: null,
+  withdrawal: null,
+  reopenCount: 0,
+  linkedComplaints: [],
+};
 const received: AuditState = { status: 'RECEIVED', department: 'FRAUD', assignee: null, priority: 'P1', escalation: false, sla, lifecycle };
 
 describe('describeAudit', () => {
@@ -37,7 +46,10 @@ describe('describeAudit', () => {
   });
 
   it('records the first feedback and the watcher alerts by their times', () => {
-    const after = { ...received, sla: { ...sla, firstFeedbackAt: '2026-11-29T02:00:00.000Z', alerts: { ...sla.alerts, decisionWarnedAt: '2026-11-29T03:00:00.000Z' } } };
+    const after = {
+      ...received,
+      sla: { ...sla, firstFeedbackAt: '2026-11-29T02:00:00.000Z', alerts: { ...sla.alerts, decisionWarnedAt: '2026-11-29T03:00:00.000Z' } },
+    };
     expect(describeAudit({ before: received, after }).details).toEqual([
       { field: 'firstFeedbackAt', to: '2026-11-29T02:00:00.000Z' },
       { field: 'decisionWarnedAt', to: '2026-11-29T03:00:00.000Z' },
@@ -45,13 +57,21 @@ describe('describeAudit', () => {
   });
 
   it('describes pauses, resumptions and extensions with their reasons', () => {
-    const paused = { ...received, sla: { ...sla, pauses: [{ from: '2026-11-29T02:00:00.000Z', to: null, reason: '等待鉴定', by: 'lead' }] } };
+    const paused = {
+      ...received,
+      sla: { ...sla, pauses: [{ from: '2026-11-29T02:00:00.000Z', to: null, reason: '等待鉴定', by: 'lead' }] },
+    };
     expect(describeAudit({ before: received, after: paused }).details).toEqual([{ field: 'clockPaused', to: '等待鉴定' }]);
-    const resumed = { ...received, sla: { ...sla, pauses: [{ from: '2026-11-29T02:00:00.000Z', to: '2026-11-30T02:00:00.000Z', reason: '等待鉴定', by: 'lead' }] } };
+    const resumed = {
+      ...received,
+      sla: { ...sla, pauses: [{ from: '2026-11-29T02:00:00.000Z', to: '2026-11-30T02:00:00.000Z', reason: '等待鉴定', by: 'lead' }] },
+    };
     expect(describeAudit({ before: paused, after: resumed }).details).toEqual([{ field: 'clockResumed', to: true }]);
 
     const requested = { ...received, sla: { ...sla, pendingExtension: { toDays: 30, reason: '调取记录', requestedBy: 'lead' } } };
-    expect(describeAudit({ before: received, after: requested }).details).toEqual([{ field: 'extensionRequested', to: 30, reason: '调取记录' }]);
+    expect(describeAudit({ before: received, after: requested }).details).toEqual([
+      { field: 'extensionRequested', to: 30, reason: '调取记录' },
+    ]);
     const granted = { ...received, sla: { ...sla, decisionDeadlineDays: 30, extensions: [{ toDays: 30, approvedBy: 'lead-2' }] } };
     expect(describeAudit({ before: requested, after: granted }).details).toEqual([
       { field: 'deadlineDays', from: 15, to: 30 },
@@ -61,7 +81,12 @@ describe('describeAudit', () => {
   });
 
   it('describes what the lifecycle gained: escalation, resolution, closure, survey, reopening, withdrawal', () => {
-    const escalated = { ...received, status: 'ESCALATED', escalation: true, lifecycle: { ...lifecycle, escalations: [{ reason: '媒体关注', to: 'CONSUMER_PROTECTION' }] } };
+    const escalated = {
+      ...received,
+      status: 'ESCALATED',
+      escalation: true,
+      lifecycle: { ...lifecycle, escalations: [{ reason: '媒体关注', to: 'CONSUMER_PROTECTION' }] },
+    };
     expect(describeAudit({ before: received, after: escalated })).toEqual({
       status: { from: 'RECEIVED', to: 'ESCALATED' },
       details: [
@@ -72,7 +97,13 @@ describe('describeAudit', () => {
     const closed = {
       ...received,
       status: 'CLOSED',
-      lifecycle: { ...lifecycle, resolution: { proposal: '退款' }, satisfaction: [{ score: 2, comment: '太慢' }], closure: { rootCause: '规则缺失', correctiveAction: '上线拦截' }, reopenCount: 1 },
+      lifecycle: {
+        ...lifecycle,
+        resolution: { proposal: '退款' },
+        satisfaction: [{ score: 2, comment: '太慢' }],
+        closure: { rootCause: '规则缺失', correctiveAction: '上线拦截' },
+        reopenCount: 1,
+      },
     };
     expect(describeAudit({ before: received, after: closed }).details).toEqual([
       { field: 'resolution', to: '退款' },
@@ -82,7 +113,11 @@ describe('describeAudit', () => {
       { field: 'correctiveAction', to: '上线拦截' },
       { field: 'reopenCount', to: 1 },
     ]);
-    const withdrawn = { ...received, status: 'WITHDRAWN', lifecycle: { ...lifecycle, withdrawal: { reason: '已协商' }, linkedComplaints: [{ reference: 'C20261129-AB12CD', channel: 'web' }] } };
+    const withdrawn = {
+      ...received,
+      status: 'WITHDRAWN',
+      lifecycle: { ...lifecycle, withdrawal: { reason: '已协商' }, linkedComplaints: [{ reference: 'C20261129-AB12CD', channel: 'web' }] },
+    };
     expect(describeAudit({ before: received, after: withdrawn }).details).toEqual([
       { field: 'withdrawalReason', to: '已协商' },
       { field: 'linkedComplaint', to: 'C20261129-AB12CD' },
@@ -91,8 +126,14 @@ describe('describeAudit', () => {
 
   it('describes a mediation referral and its outcome', () => {
     const referred = { ...received, status: 'MEDIATION', lifecycle: { ...lifecycle, mediation: { organisation: '金融纠纷调解中心' } } };
-    expect(describeAudit({ before: received, after: referred }).details).toEqual([{ field: 'mediationOrganisation', to: '金融纠纷调解中心' }]);
-    const settled = { ...referred, status: 'RESOLVED', lifecycle: { ...lifecycle, mediation: { organisation: '金融纠纷调解中心', outcome: 'settled', summary: '和解' } } };
+    expect(describeAudit({ before: received, after: referred }).details).toEqual([
+      { field: 'mediationOrganisation', to: '金融纠纷调解中心' },
+    ]);
+    const settled = {
+      ...referred,
+      status: 'RESOLVED',
+      lifecycle: { ...lifecycle, mediation: { organisation: '金融纠纷调解中心', outcome: 'settled', summary: '和解' } },
+    };
     expect(describeAudit({ before: referred, after: settled }).details).toEqual([
       { field: 'mediationOutcome', to: 'settled' },
       { field: 'mediationSummary', to: '和解' },
@@ -119,8 +160,15 @@ describe('entriesOf', () => {
 
 describe('auditActor and canReadAudit', () => {
   it('names staff by id and roles, the system by part, and the customer by kind', () => {
-    expect(auditActor({ actorType: 'staff', actorId: 'li.na', actorRoles: ['agent'] })).toEqual({ kind: 'staff', id: 'li.na', roles: ['agent'] });
-    expect(auditActor({ actorType: 'system', actorId: 'sla-watcher', actorRoles: ['system'] })).toEqual({ kind: 'system', id: 'sla-watcher' });
+    expect(auditActor({ actorType: 'staff', actorId: 'li.na', actorRoles: ['agent'] })).toEqual({
+      kind: 'staff',
+      id: 'li.na',
+      roles: ['agent'],
+    });
+    expect(auditActor({ actorType: 'system', actorId: 'sla-watcher', actorRoles: ['system'] })).toEqual({
+      kind: 'system',
+      id: 'sla-watcher',
+    });
     expect(auditActor({ actorType: 'customer', actorId: 'customer-response:e1', actorRoles: [] })).toEqual({ kind: 'customer' });
   });
 

@@ -55,13 +55,27 @@ export type AuditDetail =
   | { field: 'assignee' | 'department' | 'priority'; from: string | null; to: string | null }
   | { field: 'escalation'; from: boolean | null; to: boolean }
   | { field: 'deadlineDays'; from: number | null; to: number }
-  | { field: 'firstFeedbackAt' | 'decidedAt' | 'feedbackWarnedAt' | 'feedbackBreachedAt' | 'decisionWarnedAt' | 'decisionBreachedAt'; to: string }
+  | {
+      field: 'firstFeedbackAt' | 'decidedAt' | 'feedbackWarnedAt' | 'feedbackBreachedAt' | 'decisionWarnedAt' | 'decisionBreachedAt';
+      to: string;
+    }
   | { field: 'clockPaused'; to: string }
   | { field: 'clockResumed'; to: true }
   | { field: 'extensionRequested'; to: number; reason: string }
   | { field: 'extensionDecided'; to: 'approved' | 'rejected' }
   | { field: 'escalatedTo'; to: string; reason: string }
-  | { field: 'resolution' | 'rootCause' | 'correctiveAction' | 'withdrawalReason' | 'mediationOrganisation' | 'mediationSummary' | 'satisfactionComment' | 'linkedComplaint'; to: string }
+  | {
+      field:
+        | 'resolution'
+        | 'rootCause'
+        | 'correctiveAction'
+        | 'withdrawalReason'
+        | 'mediationOrganisation'
+        | 'mediationSummary'
+        | 'satisfactionComment'
+        | 'linkedComplaint';
+      to: string;
+    }
   | { field: 'mediationOutcome'; to: string }
   | { field: 'satisfaction'; to: number }
   | { field: 'reopenCount'; to: number };
@@ -115,7 +129,10 @@ export function describeAudit(entry: Pick<AuditEntry, 'before' | 'after'>): Audi
     details.push({ field: 'extensionRequested', to: pending.toDays, reason: pending.reason });
   }
   if (slaBefore.pendingExtension && !pending) {
-    details.push({ field: 'extensionDecided', to: (slaAfter.extensions?.length ?? 0) > (slaBefore.extensions?.length ?? 0) ? 'approved' : 'rejected' });
+    details.push({
+      field: 'extensionDecided',
+      to: (slaAfter.extensions?.length ?? 0) > (slaBefore.extensions?.length ?? 0) ? 'approved' : 'rejected',
+    });
   }
 
   const lifeBefore = before.lifecycle ?? {};
@@ -138,9 +155,13 @@ export function describeAudit(entry: Pick<AuditEntry, 'before' | 'after'>): Audi
   text('correctiveAction', lifeAfter.closure?.correctiveAction, lifeBefore.closure?.correctiveAction);
   text('withdrawalReason', lifeAfter.withdrawal?.reason, lifeBefore.withdrawal?.reason);
   if ((lifeAfter.reopenCount ?? 0) > (lifeBefore.reopenCount ?? 0)) details.push({ field: 'reopenCount', to: lifeAfter.reopenCount! });
-  for (const linked of (lifeAfter.linkedComplaints ?? []).slice(lifeBefore.linkedComplaints?.length ?? 0)) details.push({ field: 'linkedComplaint', to: linked.reference });
+  for (const linked of (lifeAfter.linkedComplaints ?? []).slice(lifeBefore.linkedComplaints?.length ?? 0))
+    details.push({ field: 'linkedComplaint', to: linked.reference });
 
-  const status = after.status !== undefined && (opened || before.status !== after.status) ? { from: opened ? null : (before.status ?? null), to: after.status } : null;
+  const status =
+    after.status !== undefined && (opened || before.status !== after.status)
+      ? { from: opened ? null : (before.status ?? null), to: after.status }
+      : null;
   return { status, details };
 }
 

@@ -13,7 +13,17 @@ describe('normaliseReference', () => {
   });
 
   it('refuses what does not have the references format', () => {
-    for (const typed of ['C2026112-AB12CD', 'C20261129AB12CD', 'C20261129-AB12C', 'C20261129-AB12CDE', 'D20261129-AB12CD', 'C20261129-AB12CI', 'C20261129-AB12CU', 'C20261129 AB12CD', 'C20261129-AB 2CD']) {
+    for (const typed of [
+      'C2026112-AB12CD',
+      'C20261129AB12CD',
+      'C20261129-AB12C',
+      'C20261129-AB12CDE',
+      'D20261129-AB12CD',
+      'C20261129-AB12CI',
+      'C20261129-AB12CU',
+      'C20261129 AB12CD',
+      'C20261129-AB 2CD',
+    ]) {
       expect(normaliseReference(typed)).toEqual({ ok: false, problem: 'malformed' });
     }
   });

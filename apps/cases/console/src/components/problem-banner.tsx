@@ -4,7 +4,8 @@ import { useI18n } from '../i18n';
 
 /** What went wrong, in words for a person (never the raw problem document). */
 export function problemText(error: unknown, t: Translate): string {
-  if (!(error instanceof ApiProblem)) return t('problem.other', { status: '?', detail: error instanceof Error ? error.message : String(error) });
+  if (!(error instanceof ApiProblem))
+    return t('problem.other', { status: '?', detail: error instanceof Error ? error.message : String(error) });
   const detail = error.detail ?? error.title;
   if (error.status === 0) return t('problem.network');
   if (error.status === 400 || error.status === 422) return t('problem.invalid');

@@ -3,11 +3,13 @@ export function TableHead({ columns }: { columns: Array<string | false> }) {
   return (
     <thead>
       <tr>
-        {columns.filter((c): c is string => c !== false).map((title, i) => (
-          <th scope="col" key={i}>
-            {title}
-          </th>
-        ))}
+        {columns
+          .filter((c): c is string => c !== false)
+          .map((title, i) => (
+            <th scope="col" key={i}>
+              {title}
+            </th>
+          ))}
       </tr>
     </thead>
   );

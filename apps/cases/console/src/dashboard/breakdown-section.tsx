@@ -11,7 +11,8 @@ import { TableHead } from '../components/table-head';
 export function BreakdownChart({ report, name, groupByLabel }: { report: KpiReport; name: (key: string) => string; groupByLabel: string }) {
   const { t, lang } = useI18n();
   const option = useMemo(() => breakdownOption(report.groups, name, t), [report, name, t]);
-  const counted = (n: number, share: number | null) => (share === null ? t('dashboard.noShare', { n }) : t('dashboard.share', { n, share: percent(share, lang) }));
+  const counted = (n: number, share: number | null) =>
+    share === null ? t('dashboard.noShare', { n }) : t('dashboard.share', { n, share: percent(share, lang) });
   const row = (g: KpiGroup, header: string) => (
     <tr key={g.key}>
       <th scope="row">{header}</th>
@@ -26,7 +27,16 @@ export function BreakdownChart({ report, name, groupByLabel }: { report: KpiRepo
     <ChartFigure chart={<Chart option={option} summary={t('dashboard.breakdown.summary', { groupBy: groupByLabel })} />}>
       <table class="figures" data-chart="breakdown">
         <caption>{t('dashboard.breakdown.caption', { groupBy: groupByLabel })}</caption>
-        <TableHead columns={[groupByLabel, t('dashboard.col.volume'), t('dashboard.col.cases'), t('dashboard.col.feedback48h'), t('dashboard.col.decision15d'), t('dashboard.col.breached')]} />
+        <TableHead
+          columns={[
+            groupByLabel,
+            t('dashboard.col.volume'),
+            t('dashboard.col.cases'),
+            t('dashboard.col.feedback48h'),
+            t('dashboard.col.decision15d'),
+            t('dashboard.col.breached'),
+          ]}
+        />
         <tbody>{report.groups.map((g) => row(g, name(g.key)))}</tbody>
         <tfoot>{row(report.total, t('dashboard.total'))}</tfoot>
       </table>

@@ -25,7 +25,12 @@ export function trendOption(report: KpiSeriesReport, name: (key: string) => stri
     legend: { type: 'scroll', top: 0 },
     xAxis: { type: 'category', data: report.days, axisLine: { lineStyle: { color: LINE } } },
     yAxis: { type: 'value', name: t('dashboard.axis.complaints'), minInterval: 1 },
-    series: report.series.map((s) => ({ type: 'line', name: name(s.key), data: s.points.map((p) => p.volume), showSymbol: report.days.length <= 31 })),
+    series: report.series.map((s) => ({
+      type: 'line',
+      name: name(s.key),
+      data: s.points.map((p) => p.volume),
+      showSymbol: report.days.length <= 31,
+    })),
   };
 }
 
@@ -41,7 +46,12 @@ export function breakdownOption(groups: readonly KpiGroup[], name: (key: string)
     ],
     series: [
       { type: 'bar', name: t('dashboard.col.volume'), data: groups.map((g) => g.volume) },
-      { type: 'bar', name: t('dashboard.col.feedback48h'), yAxisIndex: 1, data: groups.map((g) => percent(g.firstFeedback.shareWithin48h)) },
+      {
+        type: 'bar',
+        name: t('dashboard.col.feedback48h'),
+        yAxisIndex: 1,
+        data: groups.map((g) => percent(g.firstFeedback.shareWithin48h)),
+      },
       { type: 'bar', name: t('dashboard.col.decision15d'), yAxisIndex: 1, data: groups.map((g) => percent(g.decision.shareWithin15d)) },
     ],
   };
@@ -58,10 +68,24 @@ export function heatmapOption(report: KpiSeriesReport, name: (key: string) => st
     xAxis: { type: 'category', data: report.days, splitArea: { show: true } },
     yAxis: { type: 'category', data: report.series.map((s) => name(s.key)), splitArea: { show: true } },
     visualMap: {
-      min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0,
-      text: [t('dashboard.heatmap.more'), t('dashboard.heatmap.none')], inRange: { color: ['#f7f7f7', '#fdae61', '#b2182b'] },
+      min: 0,
+      max,
+      calculable: false,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      text: [t('dashboard.heatmap.more'), t('dashboard.heatmap.none')],
+      inRange: { color: ['#f7f7f7', '#fdae61', '#b2182b'] },
     },
-    series: [{ type: 'heatmap', name: t('dashboard.heatmap.value'), data, label: { show: report.days.length <= 14 }, emphasis: { itemStyle: { borderColor: INK, borderWidth: 1 } } }],
+    series: [
+      {
+        type: 'heatmap',
+        name: t('dashboard.heatmap.value'),
+        data,
+        label: { show: report.days.length <= 14 },
+        emphasis: { itemStyle: { borderColor: INK, borderWidth: 1 } },
+      },
+    ],
   };
 }
 

@@ -31,7 +31,10 @@ export function hotspotSubject(alert: HotspotAlert, i18n: I18n): string {
       return i18n.t('dashboard.hotspots.channel', { name: groupName('channel', alert.subject, i18n) });
     case 'product-reason': {
       const [product, reason] = alert.subject.split('/');
-      return i18n.t('dashboard.hotspots.productReason', { product: groupName('product', product, i18n), reason: groupName('reason', reason ?? '', i18n) });
+      return i18n.t('dashboard.hotspots.productReason', {
+        product: groupName('product', product, i18n),
+        reason: groupName('reason', reason ?? '', i18n),
+      });
     }
     default:
       return i18n.t('dashboard.hotspots.branch', { name: alert.subject });

@@ -16,7 +16,9 @@ export function SlaHeatmap({ report, name }: { report: KpiSeriesReport; name: (k
   return (
     <>
       <p class="hint">{t('dashboard.heatmap.explain')}</p>
-      <ChartFigure chart={<Chart option={option} size="tall" summary={t('dashboard.heatmap.summary', { from: report.from, to: report.to, total })} />}>
+      <ChartFigure
+        chart={<Chart option={option} size="tall" summary={t('dashboard.heatmap.summary', { from: report.from, to: report.to, total })} />}
+      >
         <table class="figures" data-chart="heatmap">
           <caption>{t('dashboard.heatmap.caption')}</caption>
           <thead>

@@ -23,7 +23,10 @@ export function HotspotAlerts({ alerts }: { alerts: HotspotAlert[] }) {
         {alerts.map((a) => (
           <li key={a.id} data-key={a.key}>
             <h3>
-              <span class={`badge hotspot-${a.kind}`}>{t(a.kind === 'spike' ? 'dashboard.hotspots.kind.spike' : 'dashboard.hotspots.kind.term')}</span> {hotspotSubject(a, i18n)}
+              <span class={`badge hotspot-${a.kind}`}>
+                {t(a.kind === 'spike' ? 'dashboard.hotspots.kind.spike' : 'dashboard.hotspots.kind.term')}
+              </span>{' '}
+              {hotspotSubject(a, i18n)}
             </h3>
             <p>{t('dashboard.hotspots.figures', { observed: a.observed, expected: number(a.expected), ratio: number(a.ratio) })}</p>
             <p class="hint">{t('dashboard.hotspots.since', { since: dateTime(a.since, lang), raised: dateTime(a.raisedAt, lang) })}</p>

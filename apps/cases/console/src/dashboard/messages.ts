@@ -53,7 +53,8 @@ export const DASHBOARD_MESSAGES = {
     'dashboard.col.breached': '错过时限',
     'dashboard.axis.complaints': '件',
     'dashboard.heatmap.heading': 'SLA 超时热力图',
-    'dashboard.heatmap.explain': '每格是某部门某天受理的投诉中，至今已错过首次反馈（48 小时）或处理决定（15 日）时限的件数，颜色越深越多；表格中同时列出当天立案数。',
+    'dashboard.heatmap.explain':
+      '每格是某部门某天受理的投诉中，至今已错过首次反馈（48 小时）或处理决定（15 日）时限的件数，颜色越深越多；表格中同时列出当天立案数。',
     'dashboard.heatmap.summary': '热力图：{from} 至 {to} 各部门每天受理的投诉中错过时限的件数，共 {total} 件。数据见图下表格。',
     'dashboard.heatmap.caption': '错过时限的投诉 / 立案数，按受理日期和部门',
     'dashboard.heatmap.cell': '{breached} / {cases}',
@@ -124,11 +125,13 @@ export const DASHBOARD_MESSAGES = {
     'dashboard.summary.decision15d': 'Decided within 15 days',
     'dashboard.summary.breached': 'Complaints that missed a deadline',
     'dashboard.trend.heading': 'Complaints per day',
-    'dashboard.trend.summary': 'Line chart: complaints received per day from {from} to {to} by {groupBy}, {total} in all. The figures are in the table below the chart.',
+    'dashboard.trend.summary':
+      'Line chart: complaints received per day from {from} to {to} by {groupBy}, {total} in all. The figures are in the table below the chart.',
     'dashboard.trend.caption': 'Complaints received per day, by {groupBy}',
     'dashboard.col.day': 'Day',
     'dashboard.breakdown.heading': 'Breakdown',
-    'dashboard.breakdown.summary': 'Bar chart: complaints, share with first feedback within 48 h and share decided within 15 days, by {groupBy}. The figures are in the table below the chart.',
+    'dashboard.breakdown.summary':
+      'Bar chart: complaints, share with first feedback within 48 h and share decided within 15 days, by {groupBy}. The figures are in the table below the chart.',
     'dashboard.breakdown.caption': 'Complaints and timeliness by {groupBy}',
     'dashboard.col.volume': 'Complaints',
     'dashboard.col.cases': 'Cases',
@@ -137,17 +140,21 @@ export const DASHBOARD_MESSAGES = {
     'dashboard.col.breached': 'Missed a deadline',
     'dashboard.axis.complaints': 'complaints',
     'dashboard.heatmap.heading': 'SLA heat map',
-    'dashboard.heatmap.explain': 'Each cell counts the complaints a department received that day that have so far missed the first-feedback (48 h) or decision (15 days) deadline; the darker, the more. The table also gives the cases opened that day.',
-    'dashboard.heatmap.summary': 'Heat map: complaints that missed a deadline, by department and day of receipt, from {from} to {to}; {total} in all. The figures are in the table below the chart.',
+    'dashboard.heatmap.explain':
+      'Each cell counts the complaints a department received that day that have so far missed the first-feedback (48 h) or decision (15 days) deadline; the darker, the more. The table also gives the cases opened that day.',
+    'dashboard.heatmap.summary':
+      'Heat map: complaints that missed a deadline, by department and day of receipt, from {from} to {to}; {total} in all. The figures are in the table below the chart.',
     'dashboard.heatmap.caption': 'Complaints that missed a deadline / cases, by day of receipt and department',
     'dashboard.heatmap.cell': '{breached} / {cases}',
     'dashboard.heatmap.more': 'more',
     'dashboard.heatmap.none': 'none',
     'dashboard.heatmap.value': 'Missed a deadline',
     'dashboard.hotspots.heading': 'Hot-spot alerts',
-    'dashboard.hotspots.explain': 'Alerts raised in this period: subjects with clearly more complaints than their baseline leads one to expect.',
+    'dashboard.hotspots.explain':
+      'Alerts raised in this period: subjects with clearly more complaints than their baseline leads one to expect.',
     'dashboard.hotspots.empty': 'No hot-spot alert was raised in this period.',
-    'dashboard.hotspots.summary': 'Bar chart: complaints observed against those expected, for {count} alerts. The details are in the list below.',
+    'dashboard.hotspots.summary':
+      'Bar chart: complaints observed against those expected, for {count} alerts. The details are in the list below.',
     'dashboard.hotspots.list': 'Alerts',
     'dashboard.hotspots.observed': 'Observed',
     'dashboard.hotspots.expected': 'Expected',

@@ -32,7 +32,12 @@ export function dayStart(day: string): Date {
 }
 
 export function isDay(text: string | null): text is string {
-  return !!text && /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)) && new Date(Date.parse(text)).toISOString().startsWith(text);
+  return (
+    !!text &&
+    /^\d{4}-\d{2}-\d{2}$/.test(text) &&
+    !Number.isNaN(Date.parse(text)) &&
+    new Date(Date.parse(text)).toISOString().startsWith(text)
+  );
 }
 
 export function queryFromAddress(search: string): DashboardQuery {

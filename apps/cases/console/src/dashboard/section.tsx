@@ -4,7 +4,14 @@ import { useI18n } from '../i18n';
 import type { Loaded } from './use-analytics';
 
 /** A dashboard panel: its heading, then loading, failure, "nothing in this period" or the content. */
-export function Section<T>({ id, title, loaded, isEmpty, emptyText, children }: {
+export function Section<T>({
+  id,
+  title,
+  loaded,
+  isEmpty,
+  emptyText,
+  children,
+}: {
   id: string;
   title: string;
   loaded: Loaded<T>;
@@ -17,7 +24,11 @@ export function Section<T>({ id, title, loaded, isEmpty, emptyText, children }: 
   return (
     <section class="panel dashboard-section" id={id} aria-labelledby={`${id}-heading`} aria-busy={loading ? 'true' : 'false'}>
       <h2 id={`${id}-heading`}>{title}</h2>
-      {loading && <p role="status" class="hint">{data ? t('dashboard.updating') : t('dashboard.loading')}</p>}
+      {loading && (
+        <p role="status" class="hint">
+          {data ? t('dashboard.updating') : t('dashboard.loading')}
+        </p>
+      )}
       {error !== null && <ProblemBanner error={error} />}
       {data !== null && isEmpty(data) && <p class="banner info">{emptyText}</p>}
       {data !== null && !isEmpty(data) && children(data)}

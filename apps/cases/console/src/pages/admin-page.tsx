@@ -71,7 +71,14 @@ export function AdminPage({ api, session, routerUrl }: { api: ConsoleApi; sessio
       {ruleSet && (
         <section class="panel" aria-labelledby="rules-heading">
           <h2 id="rules-heading">{t('admin.rules')}</h2>
-          <p class="hint">{t('admin.version', { version: ruleSet.version, by: ruleSet.createdBy, at: dateTime(ruleSet.createdAt, lang), comment: ruleSet.comment })}</p>
+          <p class="hint">
+            {t('admin.version', {
+              version: ruleSet.version,
+              by: ruleSet.createdBy,
+              at: dateTime(ruleSet.createdAt, lang),
+              comment: ruleSet.comment,
+            })}
+          </p>
           <RulesEditor
             key={ruleSet.version}
             api={api}

@@ -11,7 +11,17 @@ import type { CaseDetail } from '../types';
  * The actions the cases API offers this member of staff on the case now. Choosing one opens its form
  * (or confirms it when it has no fields); refusals are shown at their fields or as a readable message.
  */
-export function CaseActionsPanel({ api, current, optionsLoaders = {}, onChanged }: { api: ConsoleApi; current: CaseDetail; optionsLoaders?: OptionsLoaders; onChanged: (next: CaseDetail, action: string) => void }) {
+export function CaseActionsPanel({
+  api,
+  current,
+  optionsLoaders = {},
+  onChanged,
+}: {
+  api: ConsoleApi;
+  current: CaseDetail;
+  optionsLoaders?: OptionsLoaders;
+  onChanged: (next: CaseDetail, action: string) => void;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
   const offered = Object.keys(CASE_ACTIONS).filter((a) => current.actions.includes(a));
@@ -21,7 +31,14 @@ export function CaseActionsPanel({ api, current, optionsLoaders = {}, onChanged 
       {offered.length === 0 && <p class="muted">{t('actions.none')}</p>}
       <div class="action-buttons">
         {offered.map((action) => (
-          <button key={action} type="button" aria-expanded={open === action} aria-controls={open === action ? 'action-form' : undefined} class={open === action ? 'primary' : undefined} onClick={() => setOpen(open === action ? null : action)}>
+          <button
+            key={action}
+            type="button"
+            aria-expanded={open === action}
+            aria-controls={open === action ? 'action-form' : undefined}
+            class={open === action ? 'primary' : undefined}
+            onClick={() => setOpen(open === action ? null : action)}
+          >
             {t(key('action', action))}
           </button>
         ))}
@@ -46,7 +63,12 @@ export function CaseActionsPanel({ api, current, optionsLoaders = {}, onChanged 
 }
 
 /** Each field's loaded choices (by field name), from the options sources its fields name; a field whose choices arrive starts unchosen again. */
-function useLoadedOptions(spec: ActionSpec, current: CaseDetail, loaders: OptionsLoaders, onArrived: (field: string) => void): Record<string, LoadedOptions> {
+function useLoadedOptions(
+  spec: ActionSpec,
+  current: CaseDetail,
+  loaders: OptionsLoaders,
+  onArrived: (field: string) => void,
+): Record<string, LoadedOptions> {
   const [loaded, setLoaded] = useState<Record<string, LoadedOptions>>(() => {
     const pending: Record<string, LoadedOptions> = {};
     for (const field of spec.fields) {
@@ -74,7 +96,23 @@ function useLoadedOptions(spec: ActionSpec, current: CaseDetail, loaders: Option
   return loaded;
 }
 
-function ActionForm({ api, current, optionsLoaders, action, spec: declared, onCancel, onDone }: { api: ConsoleApi; current: CaseDetail; optionsLoaders: OptionsLoaders; action: string; spec: ActionSpec; onCancel: () => void; onDone: (next: CaseDetail) => void }) {
+function ActionForm({
+  api,
+  current,
+  optionsLoaders,
+  action,
+  spec: declared,
+  onCancel,
+  onDone,
+}: {
+  api: ConsoleApi;
+  current: CaseDetail;
+  optionsLoaders: OptionsLoaders;
+  action: string;
+  spec: ActionSpec;
+  onCancel: () => void;
+  onDone: (next: CaseDetail) => void;
+}) {
   const { t } = useI18n();
   const [values, setValues] = useState<Record<string, string>>({});
   const loaded = useLoadedOptions(declared, current, optionsLoaders, (name) =>
@@ -106,7 +144,8 @@ function ActionForm({ api, current, optionsLoaders, action, spec: declared, onCa
     }
   };
 
-  const fieldError = (name: string) => (missing.includes(name) ? t('field.required') : error instanceof ApiProblem ? error.fieldMessage(name) : undefined);
+  const fieldError = (name: string) =>
+    missing.includes(name) ? t('field.required') : error instanceof ApiProblem ? error.fieldMessage(name) : undefined;
   return (
     <form id="action-form" class="action-form" onSubmit={submit} noValidate aria-label={actionName}>
       {error !== null && <ProblemBanner error={error} shownFields={spec.fields.map((f) => f.name)} />}

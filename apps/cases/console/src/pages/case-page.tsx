@@ -20,7 +20,17 @@ import { CaseTimeline } from './case-timeline';
 import { TableHead } from '../components/table-head';
 
 /** The case workspace: the summary, complaint, transcript, evidence, clocks, both timelines, the audit trail and the actions. */
-export function CasePage({ api, session, reference, routerUrl }: { api: ConsoleApi; session: Session; reference: string; routerUrl: string }) {
+export function CasePage({
+  api,
+  session,
+  reference,
+  routerUrl,
+}: {
+  api: ConsoleApi;
+  session: Session;
+  reference: string;
+  routerUrl: string;
+}) {
   const { t } = useI18n();
   const optionsLoaders = useMemo(() => ({ 'department-handlers': departmentHandlers(api, routerUrl, session) }), [api, routerUrl, session]);
   const [current, setCurrent] = useState<CaseDetail | null>(null);
@@ -88,9 +98,19 @@ export function CasePage({ api, session, reference, routerUrl }: { api: ConsoleA
         <div class="case-main">
           <CaseSummary current={current} />
           <Complaint current={current} />
-          <CaseTimeline id="timeline-customer" title={t('case.timeline.customer')} entries={current.timeline.filter((e) => e.details.customerVisible === true)} />
-          <CaseTimeline id="timeline-internal" title={t('case.timeline.internal')} entries={current.timeline.filter((e) => e.details.customerVisible !== true)} />
-          {canReadAudit(session.roles) && <AuditSection api={api} reference={current.reference} timeline={current.timeline} version={changes} />}
+          <CaseTimeline
+            id="timeline-customer"
+            title={t('case.timeline.customer')}
+            entries={current.timeline.filter((e) => e.details.customerVisible === true)}
+          />
+          <CaseTimeline
+            id="timeline-internal"
+            title={t('case.timeline.internal')}
+            entries={current.timeline.filter((e) => e.details.customerVisible !== true)}
+          />
+          {canReadAudit(session.roles) && (
+            <AuditSection api={api} reference={current.reference} timeline={current.timeline} version={changes} />
+          )}
         </div>
         <div class="case-side">
           <Clocks current={current} />
@@ -128,13 +148,15 @@ function Clocks({ current }: { current: CaseDetail }) {
         <SlaCountdown label={t('queue.col.decisionDue')} dueAt={sla.decisionDueAt} metAt={sla.decidedAt} paused={sla.paused} now={now} />
       </p>
       {sla.paused && sla.pauseReason && <p class="muted">{t('case.clock.pausedBecause', { reason: sla.pauseReason })}</p>}
-      {sla.pendingExtension && <p class="muted">{t('case.clock.pendingExtension', { days: sla.pendingExtension.toDays, reason: sla.pendingExtension.reason })}</p>}
+      {sla.pendingExtension && (
+        <p class="muted">{t('case.clock.pendingExtension', { days: sla.pendingExtension.toDays, reason: sla.pendingExtension.reason })}</p>
+      )}
     </section>
   );
 }
 
 function Complaint({ current }: { current: CaseDetail }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { content, context } = current;
   // The region is in the summary, by its name.
   const extra = Object.entries(context.extra ?? {}).filter(([name]) => name !== 'region');

@@ -26,7 +26,8 @@ export function CaseTimeline({ id, title, entries }: { id: string; title: string
         {entries.map((entry, index) => {
           const d = entry.details;
           const lines: string[] = [];
-          if (typeof d.from === 'string' && typeof d.to === 'string') lines.push(t('case.timeline.status', { from: t(key('status', d.from)), to: t(key('status', d.to)) }));
+          if (typeof d.from === 'string' && typeof d.to === 'string')
+            lines.push(t('case.timeline.status', { from: t(key('status', d.from)), to: t(key('status', d.to)) }));
           for (const [name, message] of DETAIL_LINES) {
             const value = d[name];
             if (typeof value === 'string' || typeof value === 'number') lines.push(t(message, { value, reason: value }));
@@ -34,7 +35,8 @@ export function CaseTimeline({ id, title, entries }: { id: string; title: string
           return (
             <li key={`${entry.at}-${index}`} data-type={entry.type}>
               <p class="entry-head">
-                <strong>{t(key('event', entry.type))}</strong> <time dateTime={entry.at}>{dateTime(entry.at, lang)}</time> · <span class="muted">{entry.actor}</span>
+                <strong>{t(key('event', entry.type))}</strong> <time dateTime={entry.at}>{dateTime(entry.at, lang)}</time> ·{' '}
+                <span class="muted">{entry.actor}</span>
               </p>
               {typeof d.message === 'string' && d.message && <p class="entry-message">{d.message}</p>}
               {lines.map((line) => (

@@ -4,7 +4,17 @@ import { BreakdownChart } from '../dashboard/breakdown-section';
 import { groupName } from '../dashboard/group-names';
 import { SlaHeatmap } from '../dashboard/heatmap-section';
 import { HotspotAlerts } from '../dashboard/hotspots-section';
-import { addressOf, type DashboardQuery, dayStart, GROUP_BYS, isDay, lastDays, type Preset, PRESETS, queryFromAddress } from '../dashboard/period';
+import {
+  addressOf,
+  type DashboardQuery,
+  dayStart,
+  GROUP_BYS,
+  isDay,
+  lastDays,
+  type Preset,
+  PRESETS,
+  queryFromAddress,
+} from '../dashboard/period';
 import { Section } from '../dashboard/section';
 import { Summary } from '../dashboard/summary';
 import { TrendChart } from '../dashboard/trend-section';
@@ -52,21 +62,37 @@ export function DashboardPage({ api, session, analyticsUrl }: { api: ConsoleApi;
       />
       <p class="hint" role="status">
         {t('dashboard.range', { from: query.from, to: query.to })}{' '}
-        {all ? t('dashboard.scope.all') : t('dashboard.scope.own', { departments: session.departments.map((d) => label('department', d)).join('、') })}
+        {all
+          ? t('dashboard.scope.all')
+          : t('dashboard.scope.own', { departments: session.departments.map((d) => label('department', d)).join('、') })}
       </p>
       <DashboardPanels api={api} analyticsUrl={analyticsUrl} query={query} reload={reload} />
     </>
   );
 }
 
-function DashboardPanels({ api, analyticsUrl, query, reload }: { api: ConsoleApi; analyticsUrl: string; query: DashboardQuery; reload: number }) {
+function DashboardPanels({
+  api,
+  analyticsUrl,
+  query,
+  reload,
+}: {
+  api: ConsoleApi;
+  analyticsUrl: string;
+  query: DashboardQuery;
+  reload: number;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const range = `from=${query.from}&to=${query.to}`;
   const kpis = useAnalytics<KpiReport>(api, `${analyticsUrl}/v1/kpis?${range}&groupBy=${query.groupBy}`, reload);
   const series = useAnalytics<KpiSeriesReport>(api, `${analyticsUrl}/v1/kpis/series?${range}&groupBy=${query.groupBy}`, reload);
   const heat = useAnalytics<KpiSeriesReport>(api, `${analyticsUrl}/v1/kpis/series?${range}&groupBy=department`, reload);
-  const hotspots = useAnalytics<{ alerts: HotspotAlert[] }>(api, `${analyticsUrl}/v1/hotspots?since=${encodeURIComponent(dayStart(query.from).toISOString())}&limit=500`, reload);
+  const hotspots = useAnalytics<{ alerts: HotspotAlert[] }>(
+    api,
+    `${analyticsUrl}/v1/hotspots?since=${encodeURIComponent(dayStart(query.from).toISOString())}&limit=500`,
+    reload,
+  );
   // Alerts raised in the period: from its first day up to the end of its last.
   const inPeriod = useMemo(() => {
     const periodEnd = dayStart(query.to).getTime() + DAY_MS;
@@ -90,10 +116,22 @@ function DashboardPanels({ api, analyticsUrl, query, reload }: { api: ConsoleApi
       <Section id="heatmap" title={t('dashboard.heatmap.heading')} loaded={heat} isEmpty={(d) => d.series.length === 0} emptyText={empty}>
         {(d) => <SlaHeatmap report={d} name={departmentName} />}
       </Section>
-      <Section id="breakdown" title={t('dashboard.breakdown.heading')} loaded={kpis} isEmpty={(d) => d.total.volume === 0} emptyText={empty}>
+      <Section
+        id="breakdown"
+        title={t('dashboard.breakdown.heading')}
+        loaded={kpis}
+        isEmpty={(d) => d.total.volume === 0}
+        emptyText={empty}
+      >
         {(d) => <BreakdownChart report={d} name={name} groupByLabel={groupByLabel} />}
       </Section>
-      <Section id="hotspots" title={t('dashboard.hotspots.heading')} loaded={alerts} isEmpty={(d) => d.length === 0} emptyText={t('dashboard.hotspots.empty')}>
+      <Section
+        id="hotspots"
+        title={t('dashboard.hotspots.heading')}
+        loaded={alerts}
+        isEmpty={(d) => d.length === 0}
+        emptyText={t('dashboard.hotspots.empty')}
+      >
         {(d) => <HotspotAlerts alerts={d} />}
       </Section>
     </div>
@@ -142,11 +180,27 @@ function Filters({ query, onChange, onRefresh }: { query: DashboardQuery; onChan
         <>
           <div class="field">
             <label for="dashboard-from">{t('dashboard.from')}</label>
-            <input id="dashboard-from" type="date" value={from} required aria-invalid={invalid ? 'true' : undefined} aria-describedby={invalid ? 'dashboard-dates-error' : undefined} onInput={(e) => setFrom(e.currentTarget.value)} />
+            <input
+              id="dashboard-from"
+              type="date"
+              value={from}
+              required
+              aria-invalid={invalid ? 'true' : undefined}
+              aria-describedby={invalid ? 'dashboard-dates-error' : undefined}
+              onInput={(e) => setFrom(e.currentTarget.value)}
+            />
           </div>
           <div class="field">
             <label for="dashboard-to">{t('dashboard.to')}</label>
-            <input id="dashboard-to" type="date" value={to} required aria-invalid={invalid ? 'true' : undefined} aria-describedby={invalid ? 'dashboard-dates-error' : undefined} onInput={(e) => setTo(e.currentTarget.value)} />
+            <input
+              id="dashboard-to"
+              type="date"
+              value={to}
+              required
+              aria-invalid={invalid ? 'true' : undefined}
+              aria-describedby={invalid ? 'dashboard-dates-error' : undefined}
+              onInput={(e) => setTo(e.currentTarget.value)}
+            />
           </div>
           <div class="refresh">
             <button type="submit">{t('dashboard.apply')}</button>
@@ -155,7 +209,11 @@ function Filters({ query, onChange, onRefresh }: { query: DashboardQuery; onChan
       )}
       <div class="field">
         <label for="dashboard-group-by">{t('dashboard.groupBy')}</label>
-        <select id="dashboard-group-by" value={query.groupBy} onChange={(e) => onChange({ ...query, groupBy: e.currentTarget.value as GroupBy })}>
+        <select
+          id="dashboard-group-by"
+          value={query.groupBy}
+          onChange={(e) => onChange({ ...query, groupBy: e.currentTarget.value as GroupBy })}
+        >
           {GROUP_BYS.map((g) => (
             <option key={g} value={g}>
               {t(key('dashboard.groupBy', g))}

@@ -36,14 +36,26 @@ export function DryRunPanel({ api, routerUrl }: { api: ConsoleApi; routerUrl: st
 
   const textError = missing ? t('field.required') : error instanceof ApiProblem ? error.fieldMessage('text') : undefined;
   const value = (axis: (typeof AXES)[number], c: DryRunResult['classification']) =>
-    axis === 'escalation' ? (c.escalation ? t('dryRun.yes') : t('dryRun.no')) : axis === 'priority' ? t(key('priority', c.priority)) : label(axis, c[axis]);
+    axis === 'escalation'
+      ? c.escalation
+        ? t('dryRun.yes')
+        : t('dryRun.no')
+      : axis === 'priority'
+        ? t(key('priority', c.priority))
+        : label(axis, c[axis]);
   return (
     <section class="panel" aria-labelledby="dry-run-heading">
       <h2 id="dry-run-heading">{t('dryRun.heading')}</h2>
       {error !== null && <ProblemBanner error={error} shownFields={['text']} />}
       <form onSubmit={submit} noValidate>
         <Field id="dry-run-text" label={t('dryRun.text')} error={textError}>
-          <textarea id="dry-run-text" rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} {...describedBy('dry-run-text', undefined, textError)} />
+          <textarea
+            id="dry-run-text"
+            rows={3}
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+            {...describedBy('dry-run-text', undefined, textError)}
+          />
         </Field>
         <button type="submit" class="primary" disabled={busy}>
           {busy ? t('dryRun.running') : t('dryRun.submit')}
@@ -53,10 +65,14 @@ export function DryRunPanel({ api, routerUrl }: { api: ConsoleApi; routerUrl: st
         <div class="dry-run-result" aria-live="polite">
           <h3>{t('dryRun.result')}</h3>
           <p class="outcome">
-            <strong>{t('dryRun.outcome', { department: label('department', result.outcome.department), rule: result.outcome.ruleId })}</strong>{' '}
+            <strong>
+              {t('dryRun.outcome', { department: label('department', result.outcome.department), rule: result.outcome.ruleId })}
+            </strong>{' '}
             <span class="muted">({t('dryRun.rulesVersion', { version: result.rulesVersion })})</span>
           </p>
-          {result.triage.applied && <p class="banner info">{t('dryRun.triage', { threshold: percent(result.triage.threshold), reason: result.triage.reason })}</p>}
+          {result.triage.applied && (
+            <p class="banner info">{t('dryRun.triage', { threshold: percent(result.triage.threshold), reason: result.triage.reason })}</p>
+          )}
           <table>
             <caption>{t('dryRun.classification')}</caption>
             <TableHead columns={[t('dryRun.axis'), t('dryRun.value'), t('dryRun.confidence')]} />
@@ -82,7 +98,9 @@ export function DryRunPanel({ api, routerUrl }: { api: ConsoleApi; routerUrl: st
           )}
           <table>
             <caption>{t('dryRun.evaluations')}</caption>
-            <TableHead columns={[t('admin.col.order'), t('admin.col.id'), t('admin.col.department'), t('dryRun.matched'), t('dryRun.winner')]} />
+            <TableHead
+              columns={[t('admin.col.order'), t('admin.col.id'), t('admin.col.department'), t('dryRun.matched'), t('dryRun.winner')]}
+            />
             <tbody>
               {result.evaluations.map((e) => (
                 <tr key={e.ruleId} class={e.winner ? 'winner' : undefined}>

@@ -17,7 +17,7 @@ import { DepartmentOptions } from '../components/department-options';
  * deactivate them (the router moves the open cases of a handler who no longer fits); the change trail below.
  */
 export function HandlersPage({ api, session, routerUrl }: { api: ConsoleApi; session: Session; routerUrl: string }) {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const allowed = canReadRules(session);
   const editable = canEditRules(session);
   const [department, setDepartment] = useState('');
@@ -105,9 +105,25 @@ export function HandlersPage({ api, session, routerUrl }: { api: ConsoleApi; ses
           />
         </>
       )}
-      {editable && deactivating && <DeactivateHandler key={deactivating.id} api={api} routerUrl={routerUrl} handler={deactivating} onCancel={() => setDeactivating(null)} onDone={(saved) => changed(saved, true)} />}
+      {editable && deactivating && (
+        <DeactivateHandler
+          key={deactivating.id}
+          api={api}
+          routerUrl={routerUrl}
+          handler={deactivating}
+          onCancel={() => setDeactivating(null)}
+          onDone={(saved) => changed(saved, true)}
+        />
+      )}
       {editable && (
-        <HandlerForm key={editing?.id ?? `new-${reload}`} api={api} routerUrl={routerUrl} editing={editing} onSaved={(saved) => changed(saved, editing !== null && editing.active && !saved.handler.active)} onNew={() => setEditing(null)} />
+        <HandlerForm
+          key={editing?.id ?? `new-${reload}`}
+          api={api}
+          routerUrl={routerUrl}
+          editing={editing}
+          onSaved={(saved) => changed(saved, editing !== null && editing.active && !saved.handler.active)}
+          onNew={() => setEditing(null)}
+        />
       )}
       <HandlerAudit api={api} routerUrl={routerUrl} reload={reload} />
     </>

@@ -14,7 +14,19 @@ import type { CaseList } from '../types';
 import { DepartmentOptions } from '../components/department-options';
 import { TableHead } from '../components/table-head';
 
-const STATUSES = ['RECEIVED', 'ASSIGNED', 'IN_PROGRESS', 'RESPONDED', 'RESOLVED', 'CLOSED', 'ARCHIVED', 'REOPENED', 'ESCALATED', 'MEDIATION', 'WITHDRAWN'];
+const STATUSES = [
+  'RECEIVED',
+  'ASSIGNED',
+  'IN_PROGRESS',
+  'RESPONDED',
+  'RESOLVED',
+  'CLOSED',
+  'ARCHIVED',
+  'REOPENED',
+  'ESCALATED',
+  'MEDIATION',
+  'WITHDRAWN',
+];
 const REFRESH_MS = 30_000;
 const PAGE_SIZE = 100;
 
@@ -127,11 +139,19 @@ export function QueuePage({ api, session }: { api: ConsoleApi; session: Session 
         </div>
         <div class="toggles">
           <label class="choice">
-            <input type="checkbox" checked={filters.mine} onChange={(e) => set({ mine: e.currentTarget.checked, unassigned: e.currentTarget.checked ? false : filters.unassigned })} />
+            <input
+              type="checkbox"
+              checked={filters.mine}
+              onChange={(e) => set({ mine: e.currentTarget.checked, unassigned: e.currentTarget.checked ? false : filters.unassigned })}
+            />
             {t('queue.mine')}
           </label>
           <label class="choice">
-            <input type="checkbox" checked={filters.unassigned} onChange={(e) => set({ unassigned: e.currentTarget.checked, mine: e.currentTarget.checked ? false : filters.mine })} />
+            <input
+              type="checkbox"
+              checked={filters.unassigned}
+              onChange={(e) => set({ unassigned: e.currentTarget.checked, mine: e.currentTarget.checked ? false : filters.mine })}
+            />
             {t('queue.unassigned')}
           </label>
           <label class="choice">
@@ -158,7 +178,18 @@ export function QueuePage({ api, session }: { api: ConsoleApi; session: Session 
           <div class="table-wrap">
             <table class="queue">
               <caption class="visually-hidden">{t('queue.caption')}</caption>
-              <TableHead columns={[t('queue.col.reference'), t('queue.col.priority'), t('queue.col.status'), t('queue.col.category'), t('queue.col.department'), t('queue.col.assignee'), t('queue.col.feedbackDue'), t('queue.col.decisionDue')]} />
+              <TableHead
+                columns={[
+                  t('queue.col.reference'),
+                  t('queue.col.priority'),
+                  t('queue.col.status'),
+                  t('queue.col.category'),
+                  t('queue.col.department'),
+                  t('queue.col.assignee'),
+                  t('queue.col.feedbackDue'),
+                  t('queue.col.decisionDue'),
+                ]}
+              />
               <tbody>
                 {list.items.map((c) => (
                   <tr key={c.reference} data-reference={c.reference}>
@@ -181,10 +212,21 @@ export function QueuePage({ api, session }: { api: ConsoleApi; session: Session 
                     <td>{label('department', c.department)}</td>
                     <td>{c.assignee ?? <span class="muted">{t('queue.nobody')}</span>}</td>
                     <td>
-                      <SlaCountdown label={t('queue.col.feedbackDue')} dueAt={c.sla.feedbackDueAt} metAt={c.sla.firstFeedbackAt} now={now} />
+                      <SlaCountdown
+                        label={t('queue.col.feedbackDue')}
+                        dueAt={c.sla.feedbackDueAt}
+                        metAt={c.sla.firstFeedbackAt}
+                        now={now}
+                      />
                     </td>
                     <td>
-                      <SlaCountdown label={t('queue.col.decisionDue')} dueAt={c.sla.decisionDueAt} metAt={c.sla.decidedAt} paused={c.sla.paused} now={now} />
+                      <SlaCountdown
+                        label={t('queue.col.decisionDue')}
+                        dueAt={c.sla.decisionDueAt}
+                        metAt={c.sla.decidedAt}
+                        paused={c.sla.paused}
+                        now={now}
+                      />
                     </td>
                   </tr>
                 ))}

@@ -18,7 +18,9 @@ function describeWhen(when: RuleCondition[], { t, label }: I18n): string {
         .map(([axis, values]) => {
           const name = t(key('admin.axis', axis));
           if (typeof values === 'boolean') return `${name}: ${values ? t('admin.yes') : t('admin.no')}`;
-          const shown = (values as string[]).map((v) => (axis === 'priority' ? v : label(axis as 'product' | 'reason' | 'servicePoint', v)));
+          const shown = (values as string[]).map((v) =>
+            axis === 'priority' ? v : label(axis as 'product' | 'reason' | 'servicePoint', v),
+          );
           return `${name}: ${shown.join(' / ')}`;
         })
         .join(` ${t('admin.and')} `),
@@ -30,7 +32,23 @@ function describeWhen(when: RuleCondition[], { t, label }: I18n): string {
  * The ordered rule list. Admins change descriptions, departments and order, remove rules and add a
  * product rule, then save a new version from the version they loaded (a concurrent change is a 409).
  */
-export function RulesEditor({ api, routerUrl, ruleSet, editable, onSaving, onSaved, onReload }: { api: ConsoleApi; routerUrl: string; ruleSet: RuleSet; editable: boolean; onSaving: () => void; onSaved: (next: RuleSet) => void; onReload: () => void }) {
+export function RulesEditor({
+  api,
+  routerUrl,
+  ruleSet,
+  editable,
+  onSaving,
+  onSaved,
+  onReload,
+}: {
+  api: ConsoleApi;
+  routerUrl: string;
+  ruleSet: RuleSet;
+  editable: boolean;
+  onSaving: () => void;
+  onSaved: (next: RuleSet) => void;
+  onReload: () => void;
+}) {
   const texts = useI18n();
   const { t, label } = texts;
   const [rules, setRules] = useState<RoutingRule[]>(ruleSet.rules);
@@ -55,7 +73,13 @@ export function RulesEditor({ api, routerUrl, ruleSet, editable, onSaving, onSav
     setError(null);
     onSaving();
     try {
-      onSaved(await api.send<RuleSet>('PUT', `${routerUrl}/v1/routing/rules`, { expectedVersion: ruleSet.version, comment: comment.trim(), rules }));
+      onSaved(
+        await api.send<RuleSet>('PUT', `${routerUrl}/v1/routing/rules`, {
+          expectedVersion: ruleSet.version,
+          comment: comment.trim(),
+          rules,
+        }),
+      );
     } catch (caught) {
       setError(caught);
     } finally {
@@ -71,7 +95,16 @@ export function RulesEditor({ api, routerUrl, ruleSet, editable, onSaving, onSav
     <>
       <div class="table-wrap">
         <table class="rules">
-          <TableHead columns={[t('admin.col.order'), t('admin.col.id'), t('admin.col.description'), t('admin.col.department'), t('admin.col.when'), editable && t('admin.col.move')]} />
+          <TableHead
+            columns={[
+              t('admin.col.order'),
+              t('admin.col.id'),
+              t('admin.col.description'),
+              t('admin.col.department'),
+              t('admin.col.when'),
+              editable && t('admin.col.move'),
+            ]}
+          />
           <tbody>
             {rules.map((rule, index) => (
               <tr key={rule.id} data-rule={rule.id}>
@@ -79,14 +112,22 @@ export function RulesEditor({ api, routerUrl, ruleSet, editable, onSaving, onSav
                 <th scope="row">{rule.id}</th>
                 <td>
                   {editable ? (
-                    <input aria-label={t('admin.descriptionOf', { id: rule.id })} value={rule.description} onInput={(e) => update(index, { description: e.currentTarget.value })} />
+                    <input
+                      aria-label={t('admin.descriptionOf', { id: rule.id })}
+                      value={rule.description}
+                      onInput={(e) => update(index, { description: e.currentTarget.value })}
+                    />
                   ) : (
                     rule.description
                   )}
                 </td>
                 <td>
                   {editable ? (
-                    <select aria-label={t('admin.departmentOf', { id: rule.id })} value={rule.department} onChange={(e) => update(index, { department: e.currentTarget.value })}>
+                    <select
+                      aria-label={t('admin.departmentOf', { id: rule.id })}
+                      value={rule.department}
+                      onChange={(e) => update(index, { department: e.currentTarget.value })}
+                    >
                       <DepartmentOptions />
                     </select>
                   ) : (
@@ -96,13 +137,27 @@ export function RulesEditor({ api, routerUrl, ruleSet, editable, onSaving, onSav
                 <td>{describeWhen(rule.when, texts)}</td>
                 {editable && (
                   <td class="row-buttons">
-                    <button type="button" aria-label={t('admin.moveUp', { id: rule.id })} disabled={index === 0} onClick={() => move(index, -1)}>
+                    <button
+                      type="button"
+                      aria-label={t('admin.moveUp', { id: rule.id })}
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    >
                       ↑
                     </button>
-                    <button type="button" aria-label={t('admin.moveDown', { id: rule.id })} disabled={index === rules.length - 1} onClick={() => move(index, 1)}>
+                    <button
+                      type="button"
+                      aria-label={t('admin.moveDown', { id: rule.id })}
+                      disabled={index === rules.length - 1}
+                      onClick={() => move(index, 1)}
+                    >
                       ↓
                     </button>
-                    <button type="button" aria-label={t('admin.remove', { id: rule.id })} onClick={() => setRules(rules.filter((_, i) => i !== index))}>
+                    <button
+                      type="button"
+                      aria-label={t('admin.remove', { id: rule.id })}
+                      onClick={() => setRules(rules.filter((_, i) => i !== index))}
+                    >
                       ✕
                     </button>
                   </td>
@@ -131,7 +186,12 @@ export function RulesEditor({ api, routerUrl, ruleSet, editable, onSaving, onSav
             </>
           )}
           <Field id="rules-comment" label={t('admin.comment')} error={commentError}>
-            <input id="rules-comment" value={comment} onInput={(e) => setComment(e.currentTarget.value)} {...describedBy('rules-comment', undefined, commentError)} />
+            <input
+              id="rules-comment"
+              value={comment}
+              onInput={(e) => setComment(e.currentTarget.value)}
+              {...describedBy('rules-comment', undefined, commentError)}
+            />
           </Field>
           <div class="form-buttons">
             <button type="submit" class="primary" disabled={busy || !changed}>
@@ -174,10 +234,20 @@ function NewRule({ existing, onAdd }: { existing: string[]; onAdd: (rule: Routin
       <h3 id="new-rule-heading">{t('admin.add')}</h3>
       <div class="row">
         <Field id="new-rule-id" label={t('admin.new.id')} error={errors.id}>
-          <input id="new-rule-id" value={id} onInput={(e) => setId(e.currentTarget.value)} {...describedBy('new-rule-id', undefined, errors.id)} />
+          <input
+            id="new-rule-id"
+            value={id}
+            onInput={(e) => setId(e.currentTarget.value)}
+            {...describedBy('new-rule-id', undefined, errors.id)}
+          />
         </Field>
         <Field id="new-rule-description" label={t('admin.new.description')} error={errors.description}>
-          <input id="new-rule-description" value={description} onInput={(e) => setDescription(e.currentTarget.value)} {...describedBy('new-rule-description', undefined, errors.description)} />
+          <input
+            id="new-rule-description"
+            value={description}
+            onInput={(e) => setDescription(e.currentTarget.value)}
+            {...describedBy('new-rule-description', undefined, errors.description)}
+          />
         </Field>
         <Field id="new-rule-department" label={t('admin.new.department')}>
           <select id="new-rule-department" value={department} onChange={(e) => setDepartment(e.currentTarget.value)}>
@@ -189,7 +259,11 @@ function NewRule({ existing, onAdd }: { existing: string[]; onAdd: (rule: Routin
         <legend>{t('admin.new.products')}</legend>
         {PRODUCTS.map((p) => (
           <label key={p} class="choice">
-            <input type="checkbox" checked={products.includes(p)} onChange={() => setProducts(products.includes(p) ? products.filter((x) => x !== p) : [...products, p])} />
+            <input
+              type="checkbox"
+              checked={products.includes(p)}
+              onChange={() => setProducts(products.includes(p) ? products.filter((x) => x !== p) : [...products, p])}
+            />
             {label('product', p)}
           </label>
         ))}

@@ -12,7 +12,17 @@ export type SignInNotice = 'expired' | 'signedOut' | 'ssoFailed';
 
 const ROLES = ['agent', 'supervisor', 'consumer-protection', 'admin', 'auditor'];
 
-export function SignInPage({ config, notice, ssoError, onSignedIn }: { config: ConsoleConfig; notice: SignInNotice | null; ssoError: string | null; onSignedIn: (session: Session) => void }) {
+export function SignInPage({
+  config,
+  notice,
+  ssoError,
+  onSignedIn,
+}: {
+  config: ConsoleConfig;
+  notice: SignInNotice | null;
+  ssoError: string | null;
+  onSignedIn: (session: Session) => void;
+}) {
   const { t } = useI18n();
   const { development, oidc } = config.signIn;
   return (
@@ -71,7 +81,10 @@ function DevSignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
     if (missing.sub || missing.roles) return;
     setBusy(true);
     try {
-      const { token } = await requestJson<{ token: string }>('/v1/auth/dev-sign-in', { method: 'POST', json: { sub: sub.trim(), roles, departments } });
+      const { token } = await requestJson<{ token: string }>('/v1/auth/dev-sign-in', {
+        method: 'POST',
+        json: { sub: sub.trim(), roles, departments },
+      });
       const session = sessionFromToken(token);
       if (!session) throw new Error('unreadable token');
       onSignedIn(session);
@@ -82,7 +95,8 @@ function DevSignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
     }
   };
 
-  const fieldError = (field: string) => local[field as 'sub' | 'roles'] ?? (error instanceof ApiProblem ? error.fieldMessage(field) : undefined);
+  const fieldError = (field: string) =>
+    local[field as 'sub' | 'roles'] ?? (error instanceof ApiProblem ? error.fieldMessage(field) : undefined);
   const subError = fieldError('sub');
   return (
     <section class="panel" aria-labelledby="dev-heading">
@@ -91,13 +105,26 @@ function DevSignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
       {error !== null && <ProblemBanner error={error} shownFields={['sub', 'roles', 'departments']} />}
       <form onSubmit={submit} noValidate>
         <Field id="sign-in-sub" label={t('signIn.sub')} hint={t('signIn.sub.hint')} error={subError}>
-          <input id="sign-in-sub" name="sub" autocomplete="username" value={sub} onInput={(e) => setSub(e.currentTarget.value)} {...describedBy('sign-in-sub', t('signIn.sub.hint'), subError)} />
+          <input
+            id="sign-in-sub"
+            name="sub"
+            autocomplete="username"
+            value={sub}
+            onInput={(e) => setSub(e.currentTarget.value)}
+            {...describedBy('sign-in-sub', t('signIn.sub.hint'), subError)}
+          />
         </Field>
         <fieldset class="choices" aria-describedby={fieldError('roles') ? 'sign-in-roles-error' : undefined}>
           <legend>{t('signIn.roles')}</legend>
           {ROLES.map((role) => (
             <label key={role} class="choice">
-              <input type="checkbox" name="roles" value={role} checked={roles.includes(role)} onChange={() => setRoles(toggle(roles, role))} />
+              <input
+                type="checkbox"
+                name="roles"
+                value={role}
+                checked={roles.includes(role)}
+                onChange={() => setRoles(toggle(roles, role))}
+              />
               {t(key('role', role))}
             </label>
           ))}
@@ -111,7 +138,13 @@ function DevSignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
           <legend>{t('signIn.departments')}</legend>
           {DEPARTMENTS.map((department) => (
             <label key={department} class="choice">
-              <input type="checkbox" name="departments" value={department} checked={departments.includes(department)} onChange={() => setDepartments(toggle(departments, department))} />
+              <input
+                type="checkbox"
+                name="departments"
+                value={department}
+                checked={departments.includes(department)}
+                onChange={() => setDepartments(toggle(departments, department))}
+              />
               {label('department', department)}
             </label>
           ))}

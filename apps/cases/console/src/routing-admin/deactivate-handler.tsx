@@ -5,7 +5,19 @@ import { useI18n } from '../i18n';
 import type { Handler, HandlerChange, SavedHandler } from './types';
 
 /** Deactivating a handler, once confirmed: they get no new cases and the router moves their open ones. */
-export function DeactivateHandler({ api, routerUrl, handler, onDone, onCancel }: { api: ConsoleApi; routerUrl: string; handler: Handler; onDone: (saved: SavedHandler) => void; onCancel: () => void }) {
+export function DeactivateHandler({
+  api,
+  routerUrl,
+  handler,
+  onDone,
+  onCancel,
+}: {
+  api: ConsoleApi;
+  routerUrl: string;
+  handler: Handler;
+  onDone: (saved: SavedHandler) => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -15,7 +27,13 @@ export function DeactivateHandler({ api, routerUrl, handler, onDone, onCancel }:
   const confirm = async () => {
     setBusy(true);
     setError(null);
-    const change: HandlerChange = { name: handler.name, department: handler.department, skills: handler.skills, languages: handler.languages, active: false };
+    const change: HandlerChange = {
+      name: handler.name,
+      department: handler.department,
+      skills: handler.skills,
+      languages: handler.languages,
+      active: false,
+    };
     try {
       onDone(await api.send<SavedHandler>('PUT', `${routerUrl}/v1/routing/handlers/${encodeURIComponent(handler.id)}`, change));
     } catch (caught) {

@@ -15,8 +15,13 @@ export function describeChange({ before, after }: Pick<HandlerAuditEntry, 'befor
   const parts: string[] = [];
   if (before.active && !after.active) parts.push(t('handlerAudit.deactivated'));
   if (!before.active && after.active) parts.push(t('handlerAudit.activated'));
-  const changed = COMPARED.filter((field) => JSON.stringify(before[field as keyof HandlerChange]) !== JSON.stringify(after[field as keyof HandlerChange]));
-  if (changed.length) parts.push(t('handlerAudit.changed', { fields: changed.map((f) => t(key('handlerAudit.field', f))).join(lang === 'zh' ? '、' : ', ') }));
+  const changed = COMPARED.filter(
+    (field) => JSON.stringify(before[field as keyof HandlerChange]) !== JSON.stringify(after[field as keyof HandlerChange]),
+  );
+  if (changed.length)
+    parts.push(
+      t('handlerAudit.changed', { fields: changed.map((f) => t(key('handlerAudit.field', f))).join(lang === 'zh' ? '、' : ', ') }),
+    );
   return parts.length ? parts.join(lang === 'zh' ? '；' : '; ') : t('handlerAudit.unchanged');
 }
 
@@ -61,7 +66,15 @@ export function HandlerAudit({ api, routerUrl, reload }: { api: ConsoleApi; rout
           <div class="table-wrap">
             <table class="handler-audit">
               <caption class="visually-hidden">{t('handlerAudit.caption')}</caption>
-              <TableHead columns={[t('handlerAudit.col.at'), t('handlerAudit.col.actor'), t('handlerAudit.col.handler'), t('handlerAudit.col.change'), t('handlerAudit.col.reassigned')]} />
+              <TableHead
+                columns={[
+                  t('handlerAudit.col.at'),
+                  t('handlerAudit.col.actor'),
+                  t('handlerAudit.col.handler'),
+                  t('handlerAudit.col.change'),
+                  t('handlerAudit.col.reassigned'),
+                ]}
+              />
               <tbody>
                 {page.items.map((entry) => (
                   <tr key={entry.id} data-audit={entry.id}>
@@ -76,7 +89,11 @@ export function HandlerAudit({ api, routerUrl, reload }: { api: ConsoleApi; rout
                       {entry.reassigned.length > 0 && (
                         <ul class="moves">
                           {entry.reassigned.map((m) => (
-                            <li key={m.complaintId}>{m.to ? t('handlers.movedTo', { reference: m.reference, to: m.to }) : t('handlers.movedToQueue', { reference: m.reference })}</li>
+                            <li key={m.complaintId}>
+                              {m.to
+                                ? t('handlers.movedTo', { reference: m.reference, to: m.to })
+                                : t('handlers.movedToQueue', { reference: m.reference })}
+                            </li>
                           ))}
                         </ul>
                       )}

@@ -21,7 +21,19 @@ const FIELDS = ['id', 'name', 'department', 'skills', 'languages', 'active'];
  * Adds a handler, or changes one (`editing`): PUT /v1/routing/handlers/{id}. Open cases the handler no
  * longer fits are reassigned by the router; the saved answer says which.
  */
-export function HandlerForm({ api, routerUrl, editing, onSaved, onNew }: { api: ConsoleApi; routerUrl: string; editing: Handler | null; onSaved: (saved: SavedHandler) => void; onNew: () => void }) {
+export function HandlerForm({
+  api,
+  routerUrl,
+  editing,
+  onSaved,
+  onNew,
+}: {
+  api: ConsoleApi;
+  routerUrl: string;
+  editing: Handler | null;
+  onSaved: (saved: SavedHandler) => void;
+  onNew: () => void;
+}) {
   const texts = useI18n();
   const { t } = texts;
   const [id, setId] = useState(editing?.id ?? '');
@@ -53,7 +65,12 @@ export function HandlerForm({ api, routerUrl, editing, onSaved, onNew }: { api: 
     if (Object.keys(found).length) return;
     setBusy(true);
     try {
-      onSaved(await api.send<SavedHandler>('PUT', `${routerUrl}/v1/routing/handlers/${encodeURIComponent(id.trim())}`, { ...change, name: change.name.trim() }));
+      onSaved(
+        await api.send<SavedHandler>('PUT', `${routerUrl}/v1/routing/handlers/${encodeURIComponent(id.trim())}`, {
+          ...change,
+          name: change.name.trim(),
+        }),
+      );
     } catch (caught) {
       setError(caught);
     } finally {
@@ -84,13 +101,32 @@ export function HandlerForm({ api, routerUrl, editing, onSaved, onNew }: { api: 
       {error !== null && <ProblemBanner error={error} shownFields={FIELDS} />}
       <div class="row">
         <Field id="handler-id" label={t('handlers.form.id')} hint={idHint} error={fieldError('id')}>
-          <input id="handler-id" value={id} readOnly={editing !== null} aria-required="true" onInput={(e) => setId(e.currentTarget.value)} {...describedBy('handler-id', idHint, fieldError('id'))} />
+          <input
+            id="handler-id"
+            value={id}
+            readOnly={editing !== null}
+            aria-required="true"
+            onInput={(e) => setId(e.currentTarget.value)}
+            {...describedBy('handler-id', idHint, fieldError('id'))}
+          />
         </Field>
         <Field id="handler-name" label={t('handlers.form.name')} error={fieldError('name')}>
-          <input id="handler-name" value={change.name} aria-required="true" onInput={(e) => setChange({ ...change, name: e.currentTarget.value })} {...describedBy('handler-name', undefined, fieldError('name'))} />
+          <input
+            id="handler-name"
+            value={change.name}
+            aria-required="true"
+            onInput={(e) => setChange({ ...change, name: e.currentTarget.value })}
+            {...describedBy('handler-name', undefined, fieldError('name'))}
+          />
         </Field>
         <Field id="handler-department" label={t('handlers.form.department')} error={fieldError('department')}>
-          <select id="handler-department" value={change.department} aria-required="true" onChange={(e) => setChange({ ...change, department: e.currentTarget.value })} {...describedBy('handler-department', undefined, fieldError('department'))}>
+          <select
+            id="handler-department"
+            value={change.department}
+            aria-required="true"
+            onChange={(e) => setChange({ ...change, department: e.currentTarget.value })}
+            {...describedBy('handler-department', undefined, fieldError('department'))}
+          >
             <option value="">{t('handlers.form.pickDepartment')}</option>
             <DepartmentOptions />
           </select>

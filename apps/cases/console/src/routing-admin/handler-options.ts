@@ -26,7 +26,10 @@ export function departmentHandlers(api: ConsoleApi, routerUrl: string, session: 
         const options = handlerOptions(list.items);
         return { options, hint: { key: options.length ? 'assign.choose' : 'assign.why.none' } };
       } catch (error) {
-        return { options: [], hint: { key: error instanceof ApiProblem && error.status === 403 ? 'assign.why.forbidden' : 'assign.why.unreachable' } };
+        return {
+          options: [],
+          hint: { key: error instanceof ApiProblem && error.status === 403 ? 'assign.why.forbidden' : 'assign.why.unreachable' },
+        };
       }
     },
   };

@@ -23,7 +23,8 @@ export const ROUTING_ADMIN_MESSAGES = {
     'versions.close': '关闭此版本',
     'versions.restore': '恢复版本 {version}',
     'versions.restoreHeading': '确认恢复版本 {version}',
-    'versions.restoreExplain': '版本 {version} 的规则将作为新版本 {next} 立即生效，替换当前版本 {active}。所有新投诉都会按这些规则分派。此操作会写入审计记录。',
+    'versions.restoreExplain':
+      '版本 {version} 的规则将作为新版本 {next} 立即生效，替换当前版本 {active}。所有新投诉都会按这些规则分派。此操作会写入审计记录。',
     'versions.restoreComment': '恢复原因（写入审计记录）',
     'versions.restoreConfirm': '确认恢复版本 {version}',
     'versions.restoring': '正在恢复…',
@@ -61,7 +62,8 @@ export const ROUTING_ADMIN_MESSAGES = {
     'handlers.deactivate': '停用 {id}',
     'handlers.deactivateShort': '停用',
     'handlers.deactivateHeading': '确认停用 {name}（{id}）',
-    'handlers.deactivateExplain': '停用后 {name} 不再接收新案件；其 {open} 件未结案件将转给本部门合适且未结案件最少的处理人员，没有合适人员时退回部门队列。',
+    'handlers.deactivateExplain':
+      '停用后 {name} 不再接收新案件；其 {open} 件未结案件将转给本部门合适且未结案件最少的处理人员，没有合适人员时退回部门队列。',
     'handlers.deactivateConfirm': '确认停用 {id}',
     'handlers.deactivating': '正在停用…',
     'handlers.cancel': '取消',
@@ -145,13 +147,15 @@ export const ROUTING_ADMIN_MESSAGES = {
     'versions.close': 'Close this version',
     'versions.restore': 'Restore version {version}',
     'versions.restoreHeading': 'Restore version {version}?',
-    'versions.restoreExplain': "Version {version}'s rules become active at once as the new version {next}, replacing the active version {active}. Every new complaint is routed by them. This is kept in the audit trail.",
+    'versions.restoreExplain':
+      "Version {version}'s rules become active at once as the new version {next}, replacing the active version {active}. Every new complaint is routed by them. This is kept in the audit trail.",
     'versions.restoreComment': 'Why restore it (kept in the audit trail)',
     'versions.restoreConfirm': 'Confirm: restore version {version}',
     'versions.restoring': 'Restoring…',
     'versions.cancel': 'Cancel',
     'versions.restored': "Restored version {from}'s rules: version {version} is active.",
-    'versions.conflict': 'Someone else changed the rules after you decided to restore (the active version is now {version}). Reload the rules and their versions, then decide again.',
+    'versions.conflict':
+      'Someone else changed the rules after you decided to restore (the active version is now {version}). Reload the rules and their versions, then decide again.',
 
     'handlers.heading': 'Handlers',
     'handlers.forbidden': 'Only administrators, supervisors and auditors may see the handlers.',
@@ -183,7 +187,8 @@ export const ROUTING_ADMIN_MESSAGES = {
     'handlers.deactivate': 'Deactivate {id}',
     'handlers.deactivateShort': 'Deactivate',
     'handlers.deactivateHeading': 'Deactivate {name} ({id})?',
-    'handlers.deactivateExplain': "{name} gets no new cases; their open cases ({open}) go to the department's fitting handler with the fewest open cases, or back to the department's queue when nobody fits.",
+    'handlers.deactivateExplain':
+      "{name} gets no new cases; their open cases ({open}) go to the department's fitting handler with the fewest open cases, or back to the department's queue when nobody fits.",
     'handlers.deactivateConfirm': 'Confirm: deactivate {id}',
     'handlers.deactivating': 'Deactivating…',
     'handlers.cancel': 'Cancel',

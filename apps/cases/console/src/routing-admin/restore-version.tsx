@@ -10,7 +10,23 @@ import type { RuleSet } from '../types';
  * The explicit confirmation of a rollback: what will happen, why (for the audit trail), then the
  * restore from the active version the person saw; a concurrent change (409) is explained, with a reload.
  */
-export function RestoreVersion({ api, routerUrl, version, activeVersion, onCancel, onRestored, onReload }: { api: ConsoleApi; routerUrl: string; version: number; activeVersion: number; onCancel: () => void; onRestored: (next: RuleSet) => void; onReload: () => void }) {
+export function RestoreVersion({
+  api,
+  routerUrl,
+  version,
+  activeVersion,
+  onCancel,
+  onRestored,
+  onReload,
+}: {
+  api: ConsoleApi;
+  routerUrl: string;
+  version: number;
+  activeVersion: number;
+  onCancel: () => void;
+  onRestored: (next: RuleSet) => void;
+  onReload: () => void;
+}) {
   const { t } = useI18n();
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
@@ -26,7 +42,12 @@ export function RestoreVersion({ api, routerUrl, version, activeVersion, onCance
     setBusy(true);
     setError(null);
     try {
-      onRestored(await api.send<RuleSet>('POST', `${routerUrl}/v1/routing/rules/versions/${version}/restore`, { expectedVersion: activeVersion, comment: comment.trim() }));
+      onRestored(
+        await api.send<RuleSet>('POST', `${routerUrl}/v1/routing/rules/versions/${version}/restore`, {
+          expectedVersion: activeVersion,
+          comment: comment.trim(),
+        }),
+      );
     } catch (caught) {
       setError(caught);
     } finally {
@@ -54,7 +75,13 @@ export function RestoreVersion({ api, routerUrl, version, activeVersion, onCance
       )}
       {error !== null && !conflict && <ProblemBanner error={error} shownFields={['comment']} />}
       <Field id="restore-comment" label={t('versions.restoreComment')} error={commentError}>
-        <input id="restore-comment" value={comment} onInput={(e) => setComment(e.currentTarget.value)} aria-required="true" {...describedBy('restore-comment', undefined, commentError)} />
+        <input
+          id="restore-comment"
+          value={comment}
+          onInput={(e) => setComment(e.currentTarget.value)}
+          aria-required="true"
+          {...describedBy('restore-comment', undefined, commentError)}
+        />
       </Field>
       <div class="form-buttons">
         <button type="submit" class="primary" disabled={busy || conflict}>

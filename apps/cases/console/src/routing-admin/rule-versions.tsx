@@ -15,7 +15,21 @@ const nothing = () => undefined;
  * The rule set's history: every version (who, when, why), an older version's rules on request and,
  * for editors, restoring one as a new version after they confirm it.
  */
-export function RuleVersions({ api, routerUrl, active, editable, onRestored, onReload }: { api: ConsoleApi; routerUrl: string; active: RuleSet; editable: boolean; onRestored: (next: RuleSet, from: number) => void; onReload: () => void }) {
+export function RuleVersions({
+  api,
+  routerUrl,
+  active,
+  editable,
+  onRestored,
+  onReload,
+}: {
+  api: ConsoleApi;
+  routerUrl: string;
+  active: RuleSet;
+  editable: boolean;
+  onRestored: (next: RuleSet, from: number) => void;
+  onReload: () => void;
+}) {
   const { t, lang } = useI18n();
   const [versions, setVersions] = useState<RuleSetVersions | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -66,7 +80,16 @@ export function RuleVersions({ api, routerUrl, active, editable, onRestored, onR
         <div class="table-wrap">
           <table class="versions">
             <caption class="visually-hidden">{t('versions.caption')}</caption>
-            <TableHead columns={[t('versions.col.version'), t('versions.col.by'), t('versions.col.at'), t('versions.col.comment'), t('versions.col.rules'), t('versions.col.actions')]} />
+            <TableHead
+              columns={[
+                t('versions.col.version'),
+                t('versions.col.by'),
+                t('versions.col.at'),
+                t('versions.col.comment'),
+                t('versions.col.rules'),
+                t('versions.col.actions'),
+              ]}
+            />
             <tbody>
               {versions.items.map((v) => (
                 <tr key={v.version} data-version={v.version} class={v.version === viewing ? 'selected' : undefined}>
@@ -78,7 +101,12 @@ export function RuleVersions({ api, routerUrl, active, editable, onRestored, onR
                   <td>{v.comment}</td>
                   <td>{v.ruleCount}</td>
                   <td>
-                    <button type="button" aria-label={t('versions.view', { version: v.version })} aria-pressed={v.version === viewing} onClick={() => void view(v.version)}>
+                    <button
+                      type="button"
+                      aria-label={t('versions.view', { version: v.version })}
+                      aria-pressed={v.version === viewing}
+                      onClick={() => void view(v.version)}
+                    >
                       {t('versions.viewShort')}
                     </button>
                   </td>
@@ -95,10 +123,23 @@ export function RuleVersions({ api, routerUrl, active, editable, onRestored, onR
           {viewed && (
             <section aria-labelledby="version-view-heading">
               <h3 id="version-view-heading" ref={viewHeading} tabIndex={-1}>
-                {viewed.version === active.version ? t('versions.viewingActive', { version: viewed.version }) : t('versions.viewing', { version: viewed.version })}
+                {viewed.version === active.version
+                  ? t('versions.viewingActive', { version: viewed.version })
+                  : t('versions.viewing', { version: viewed.version })}
               </h3>
-              <p class="hint">{t('versions.meta', { by: viewed.createdBy, at: dateTime(viewed.createdAt, lang), comment: viewed.comment })}</p>
-              <RulesEditor key={viewed.version} api={api} routerUrl={routerUrl} ruleSet={viewed} editable={false} onSaving={nothing} onSaved={nothing} onReload={nothing} />
+              <p class="hint">
+                {t('versions.meta', { by: viewed.createdBy, at: dateTime(viewed.createdAt, lang), comment: viewed.comment })}
+              </p>
+              <RulesEditor
+                key={viewed.version}
+                api={api}
+                routerUrl={routerUrl}
+                ruleSet={viewed}
+                editable={false}
+                onSaving={nothing}
+                onSaved={nothing}
+                onReload={nothing}
+              />
               {restoring ? (
                 <RestoreVersion
                   api={api}

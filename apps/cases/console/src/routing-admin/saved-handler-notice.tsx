@@ -11,7 +11,11 @@ export function SavedHandlerNotice({ saved, deactivated }: { saved: SavedHandler
   const { handler, reassigned } = saved;
   return (
     <div class="banner ok saved-handler" role="status" tabIndex={-1} ref={element}>
-      <p>{deactivated ? t('handlers.deactivated', { id: handler.id, name: handler.name }) : t('handlers.saved', { id: handler.id, name: handler.name })}</p>
+      <p>
+        {deactivated
+          ? t('handlers.deactivated', { id: handler.id, name: handler.name })
+          : t('handlers.saved', { id: handler.id, name: handler.name })}
+      </p>
       {reassigned.length === 0 ? (
         <p>{t('handlers.reassignedNone')}</p>
       ) : (
@@ -19,7 +23,11 @@ export function SavedHandlerNotice({ saved, deactivated }: { saved: SavedHandler
           <p>{t('handlers.reassigned', { n: reassigned.length })}</p>
           <ul>
             {reassigned.map((m) => (
-              <li key={m.complaintId}>{m.to ? t('handlers.movedTo', { reference: m.reference, to: m.to }) : t('handlers.movedToQueue', { reference: m.reference })}</li>
+              <li key={m.complaintId}>
+                {m.to
+                  ? t('handlers.movedTo', { reference: m.reference, to: m.to })
+                  : t('handlers.movedToQueue', { reference: m.reference })}
+              </li>
             ))}
           </ul>
         </>

@@ -31,24 +31,43 @@ export type CaseActionName = CaseCommand['action'];
 /** Applies a command to a case with the domain's rules. */
 export function applyCommand(c: Case, actor: CaseActor, now: Date, command: CaseCommand): CaseChange {
   switch (command.action) {
-    case 'claim': return actions.claim(c, actor);
-    case 'assign': return actions.assign(c, actor, command.assignee);
-    case 'start': return actions.start(c, actor);
-    case 'send-feedback': return actions.sendFeedback(c, actor, now, command.message);
-    case 'add-note': return actions.addNote(c, actor, command.note);
-    case 'propose-resolution': return actions.proposeResolution(c, actor, now, command.proposal);
-    case 'resolve': return actions.resolve(c, actor, command.summary);
-    case 'close': return actions.close(c, actor, now, command);
-    case 'reopen': return actions.reopen(c, actor, command.reason);
-    case 'escalate': return actions.escalate(c, actor, now, command.reason);
-    case 'refer-to-mediation': return actions.referToMediation(c, actor, now, command);
-    case 'record-mediation-outcome': return actions.concludeMediation(c, actor, now, command.outcome, command.summary);
-    case 'record-satisfaction': return actions.recordSatisfaction(c, actor, now, command.score, command.comment);
-    case 'withdraw': return actions.withdraw(c, actor, now, command.reason);
-    case 'archive': return actions.archive(c, actor);
-    case 'request-extension': return clock.requestExtension(c, actor, now, command.toDays, command.reason);
-    case 'decide-extension': return clock.decideExtension(c, actor, now, command.approve, command.comment);
-    case 'pause-clock': return clock.pauseClock(c, actor, now, command.reason);
-    case 'resume-clock': return clock.resumeClock(c, actor, now);
+    case 'claim':
+      return actions.claim(c, actor);
+    case 'assign':
+      return actions.assign(c, actor, command.assignee);
+    case 'start':
+      return actions.start(c, actor);
+    case 'send-feedback':
+      return actions.sendFeedback(c, actor, now, command.message);
+    case 'add-note':
+      return actions.addNote(c, actor, command.note);
+    case 'propose-resolution':
+      return actions.proposeResolution(c, actor, now, command.proposal);
+    case 'resolve':
+      return actions.resolve(c, actor, command.summary);
+    case 'close':
+      return actions.close(c, actor, now, command);
+    case 'reopen':
+      return actions.reopen(c, actor, command.reason);
+    case 'escalate':
+      return actions.escalate(c, actor, now, command.reason);
+    case 'refer-to-mediation':
+      return actions.referToMediation(c, actor, now, command);
+    case 'record-mediation-outcome':
+      return actions.concludeMediation(c, actor, now, command.outcome, command.summary);
+    case 'record-satisfaction':
+      return actions.recordSatisfaction(c, actor, now, command.score, command.comment);
+    case 'withdraw':
+      return actions.withdraw(c, actor, now, command.reason);
+    case 'archive':
+      return actions.archive(c, actor);
+    case 'request-extension':
+      return clock.requestExtension(c, actor, now, command.toDays, command.reason);
+    case 'decide-extension':
+      return clock.decideExtension(c, actor, now, command.approve, command.comment);
+    case 'pause-clock':
+      return clock.pauseClock(c, actor, now, command.reason);
+    case 'resume-clock':
+      return clock.resumeClock(c, actor, now);
   }
 }

@@ -34,7 +34,14 @@ export class ApplyReassignmentUseCase {
       const stored = await this.cases.change(move.reference, (current) => {
         if (current.assignee !== move.from || !isOpen(current.status)) {
           outcome = 'stale';
-          return { case: current, events: [], action: 'reassign', actor: ROUTER_ACTOR, at: now, nextAlertAt: nextWatchAt(current, this.policy) };
+          return {
+            case: current,
+            events: [],
+            action: 'reassign',
+            actor: ROUTER_ACTOR,
+            at: now,
+            nextAlertAt: nextWatchAt(current, this.policy),
+          };
         }
         const change = moveOffHandler(current, ROUTER_ACTOR, move.to, move.reason);
         return {

@@ -46,7 +46,8 @@ export class FindCasesQuery {
   list(staff: Viewer, request: ListCasesRequest): Promise<{ items: Case[]; total: number }> {
     if (request.department && !staff.canSee(request.department)) throw new DepartmentForbiddenError(request.department);
     const departments = request.department ? [request.department] : staff.seesAllDepartments ? undefined : staff.departments;
-    const dueBefore = request.dueWithinHours === undefined ? undefined : new Date(this.clock.now().getTime() + request.dueWithinHours * 3_600_000);
+    const dueBefore =
+      request.dueWithinHours === undefined ? undefined : new Date(this.clock.now().getTime() + request.dueWithinHours * 3_600_000);
     return this.cases.list({
       departments,
       status: request.status,

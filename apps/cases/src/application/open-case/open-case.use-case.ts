@@ -31,7 +31,8 @@ export class OpenCaseUseCase {
     // Only a complaint whose channel verified the customer may join (and change) another case; the
     // router links only those, and a link without a verified identity (an older router) opens a case of its own.
     const verified = (routed.complaint.customer.verifiedIdentities?.length ?? 0) > 0;
-    const linkedTo = verified && routed.routing.linkedCaseReference && (await this.linkToOpenCase(routed.routing.linkedCaseReference, routed));
+    const linkedTo =
+      verified && routed.routing.linkedCaseReference && (await this.linkToOpenCase(routed.routing.linkedCaseReference, routed));
     if (linkedTo) return { reference: linkedTo, created: false };
     const { case: opened, timeline } = openCase(routed, this.policy);
     const at = new Date(routed.routing.routedAt);
@@ -42,7 +43,10 @@ export class OpenCaseUseCase {
         kind: 'opened',
         customerVisible: true,
         message: openedMessage(opened.reference, opened.content.language),
-        data: { sla: { feedbackDueAt: opened.sla.feedbackDueAt.toISOString(), decisionDueAt: opened.sla.decisionDueAt.toISOString() }, needsTriage: opened.needsTriage },
+        data: {
+          sla: { feedbackDueAt: opened.sla.feedbackDueAt.toISOString(), decisionDueAt: opened.sla.decisionDueAt.toISOString() },
+          needsTriage: opened.needsTriage,
+        },
       },
       actor,
       at,

@@ -60,7 +60,13 @@ export class RecordCustomerResponseUseCase {
             nextAlertAt: nextWatchAt(change.case, this.policy),
           };
         },
-        (current) => ({ customerKey: answeringCustomer(current, response.identity), responseEventId: response.eventId, channel: response.channel, score, at: now }),
+        (current) => ({
+          customerKey: answeringCustomer(current, response.identity),
+          responseEventId: response.eventId,
+          channel: response.channel,
+          score,
+          at: now,
+        }),
       );
       if (!stored) return { outcome: 'no-case', reference };
     } catch (error) {

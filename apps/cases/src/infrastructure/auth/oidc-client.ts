@@ -41,7 +41,13 @@ export class OidcClient {
   /** Exchanges an authorization code for the staff claims of who signed in. */
   async signIn(code: string, codeVerifier: string, redirectUri: string): Promise<StaffClaims> {
     const discovery = await this.discover();
-    const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: this.settings.clientId, code_verifier: codeVerifier });
+    const form = new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      client_id: this.settings.clientId,
+      code_verifier: codeVerifier,
+    });
     if (this.settings.clientSecret) form.set('client_secret', this.settings.clientSecret);
     const response = await fetch(discovery.token_endpoint, {
       method: 'POST',
@@ -51,12 +57,22 @@ export class OidcClient {
     });
     const tokens = (await response.json().catch(() => ({}))) as { id_token?: unknown; error?: unknown; error_description?: unknown };
     if (!response.ok || typeof tokens.id_token !== 'string') {
-      throw new OidcSignInError(`the identity provider refused the code (${String(tokens.error ?? response.status)}${tokens.error_description ? `: ${String(tokens.error_description)}` : ''})`);
+      // RFC 6749 makes error and error_description strings; String() only keeps a provider that sends something else from throwing here.
+      /* eslint-disable @typescript-eslint/no-base-to-string */
+      throw new OidcSignInError(
+        `the identity provider refused the code (${String(tokens.error ?? response.status)}${tokens.error_description ? `: ${String(tokens.error_description)}` : ''})`,
+      );
+      /* eslint-enable @typescript-eslint/no-base-to-string */
     }
     this.jwks ??= createRemoteJWKSet(new URL(discovery.jwks_uri), { timeoutDuration: TIMEOUT_MS });
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(tokens.id_token, this.jwks, { issuer: this.settings.issuer, audience: this.settings.clientId, algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'], requiredClaims: ['sub', 'exp'] }));
+      ({ payload } = await jwtVerify(tokens.id_token, this.jwks, {
+        issuer: this.settings.issuer,
+        audience: this.settings.clientId,
+        algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'],
+        requiredClaims: ['sub', 'exp'],
+      }));
     } catch (error) {
       throw new OidcSignInError(`the ID token is not valid (${error instanceof Error ? error.message : String(error)})`);
     }
@@ -64,7 +80,12 @@ export class OidcClient {
   }
 
   private claimsOf(payload: JWTPayload): StaffClaims {
-    const list = (name: string) => (Array.isArray(payload[name]) ? (payload[name] as unknown[]).map(String) : typeof payload[name] === 'string' ? String(payload[name]).split(/[\s,]+/) : []);
+    const list = (name: string) =>
+      Array.isArray(payload[name])
+        ? (payload[name] as unknown[]).map(String)
+        : typeof payload[name] === 'string'
+          ? String(payload[name]).split(/[\s,]+/)
+          : [];
     const roles = list(this.settings.rolesClaim).filter((r): r is StaffRole => STAFF_ROLES.includes(r as StaffRole));
     const departments = list(this.settings.departmentsClaim).filter((d): d is Department => DEPARTMENTS.includes(d as Department));
     if (!payload.sub) throw new OidcSignInError('the ID token names nobody (no sub)');
@@ -77,7 +98,8 @@ export class OidcClient {
       const url = `${this.settings.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
       const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json' } });
       const body = (await response.json()) as Partial<Discovery>;
-      if (!response.ok || !body.authorization_endpoint || !body.token_endpoint || !body.jwks_uri) throw new Error(`no usable OpenID configuration at ${url}`);
+      if (!response.ok || !body.authorization_endpoint || !body.token_endpoint || !body.jwks_uri)
+        throw new Error(`no usable OpenID configuration at ${url}`);
       return body as Discovery;
     })();
     // A failed discovery is tried again next time rather than remembered.

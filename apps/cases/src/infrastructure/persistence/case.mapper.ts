@@ -17,7 +17,14 @@ function reviveDates<T>(value: unknown): T {
 const json = (value: unknown): object => JSON.parse(JSON.stringify(value)) as object;
 
 export function toCaseEntity(c: Case, nextAlertAt: Date | null): Omit<CaseEntity, 'createdAt' | 'updatedAt' | 'version'> {
-  const details: Details = { content: c.content, customer: c.customer, context: c.context, source: c.source, routing: c.routing, correlationId: c.correlationId };
+  const details: Details = {
+    content: c.content,
+    customer: c.customer,
+    context: c.context,
+    source: c.source,
+    routing: c.routing,
+    correlationId: c.correlationId,
+  };
   const { feedbackDueAt, decisionDueAt, decisionDeadlineDays, ...clock } = c.sla;
   return {
     complaintId: c.complaintId,
@@ -47,7 +54,12 @@ export function toCaseEntity(c: Case, nextAlertAt: Date | null): Omit<CaseEntity
 export function toCase(row: CaseEntity): Case {
   const details = row.details as unknown as Details;
   // Cases opened before the lifecycle migration have empty clock/lifecycle documents: fill in the defaults.
-  const { feedbackDueAt: _f, decisionDueAt: _d, decisionDeadlineDays: _n, ...clockDefaults } = startClocks(row.receivedAt, row.priority as Priority);
+  const {
+    feedbackDueAt: _f,
+    decisionDueAt: _d,
+    decisionDeadlineDays: _n,
+    ...clockDefaults
+  } = startClocks(row.receivedAt, row.priority as Priority);
   const clock: ClockState = { ...clockDefaults, ...reviveDates<Partial<ClockState>>(row.clock) };
   const lifecycle: CaseLifecycle = { ...emptyLifecycle(), ...reviveDates<Partial<CaseLifecycle>>(row.lifecycle) };
   return {

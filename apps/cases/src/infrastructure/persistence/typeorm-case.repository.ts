@@ -4,7 +4,14 @@ import { Brackets, DataSource, EntityManager, In, LessThanOrEqual, Not } from 't
 import { CaseEventV1, Channel } from '@complaints/contracts';
 import { PoisonMessageError } from '@complaints/messaging';
 import { rows, violatedUniqueConstraint } from '@complaints/persistence';
-import { AlreadyAnsweredError, AuditEntry, CaseFilter, CaseRepository, CustomerAnswer, PreparedChange } from '../../application/case.repository';
+import {
+  AlreadyAnsweredError,
+  AuditEntry,
+  CaseFilter,
+  CaseRepository,
+  CustomerAnswer,
+  PreparedChange,
+} from '../../application/case.repository';
 import { CASE_CUSTOMER } from '../../domain/answering-customer';
 import type { Case, TimelineEntry } from '../../domain/case';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -12,7 +19,6 @@ import { CaseEntity } from './case.entity';
 import { toCase, toCaseEntity } from './case.mapper';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
-
 
 /** What the audit trail keeps of a case: its mutable state (contact data stays out). */
 function auditState(c: Case): Record<string, unknown> {
@@ -70,7 +76,10 @@ export class TypeOrmCaseRepository extends CaseRepository {
     } as const;
     const known = (Object.keys(fields) as Array<keyof typeof fields>).filter((name) => identity[name]);
     const conditions = known.map((name) => `${fields[name]} = :${name}`);
-    const parameters = Object.fromEntries([['channel', channel], ...known.map((name) => [name, identity[name]!])]);
+    const parameters = Object.fromEntries<string>([
+      ['channel', channel],
+      ...known.map((name): [string, string] => [name, identity[name]!]),
+    ]);
     if (conditions.length === 0) return null;
     const row = await this.db
       .getRepository(CaseEntity)
@@ -79,7 +88,9 @@ export class TypeOrmCaseRepository extends CaseRepository {
       .where('c.channel = :channel')
       .andWhere(`c.status IN ('RESPONDED', 'RESOLVED')`)
       // A case its customer already answered awaits nothing more from them.
-      .andWhere(`NOT EXISTS (SELECT 1 FROM cases.customer_answers a WHERE a.complaint_id = c.complaint_id AND a.customer_key = :own)`, { own: CASE_CUSTOMER })
+      .andWhere(`NOT EXISTS (SELECT 1 FROM cases.customer_answers a WHERE a.complaint_id = c.complaint_id AND a.customer_key = :own)`, {
+        own: CASE_CUSTOMER,
+      })
       .andWhere(`(${conditions.join(' OR ')})`)
       .setParameters(parameters)
       .orderBy('c.updated_at', 'DESC')
@@ -88,7 +99,11 @@ export class TypeOrmCaseRepository extends CaseRepository {
     return row?.reference ?? null;
   }
 
-  async change(reference: string, decide: (current: Case) => PreparedChange, answer?: (current: Case) => CustomerAnswer): Promise<PreparedChange | null> {
+  async change(
+    reference: string,
+    decide: (current: Case) => PreparedChange,
+    answer?: (current: Case) => CustomerAnswer,
+  ): Promise<PreparedChange | null> {
     return this.db.transaction(async (tx) => {
       const row = await tx.getRepository(CaseEntity).findOne({ where: { reference }, lock: { mode: 'pessimistic_write' } });
       if (!row) return null;
@@ -99,10 +114,9 @@ export class TypeOrmCaseRepository extends CaseRepository {
         await tx.getRepository(CaseEntity).update({ complaintId: row.complaintId }, { nextAlertAt: change.nextAlertAt });
         return change;
       }
-      await tx.getRepository(CaseEntity).update(
-        { complaintId: row.complaintId },
-        { ...toCaseEntity(change.case, change.nextAlertAt), version: row.version + 1 },
-      );
+      await tx
+        .getRepository(CaseEntity)
+        .update({ complaintId: row.complaintId }, { ...toCaseEntity(change.case, change.nextAlertAt), version: row.version + 1 });
       await this.record(tx, before, change);
       return change;
     });
@@ -153,16 +167,25 @@ export class TypeOrmCaseRepository extends CaseRepository {
         .where(`c.lifecycle -> 'linkedComplaints' @> jsonb_build_array(jsonb_build_object('reference', :reference::text))`, { reference })
         .getOne());
     if (!row) return null;
-    const entries = await this.db.getRepository(TimelineEntryEntity).find({ where: { complaintId: row.complaintId }, order: { at: 'ASC', id: 'ASC' } });
+    const entries = await this.db
+      .getRepository(TimelineEntryEntity)
+      .find({ where: { complaintId: row.complaintId }, order: { at: 'ASC', id: 'ASC' } });
     return {
       case: toCase(row),
-      timeline: entries.map((e) => ({ type: e.type, at: e.at, actor: e.actor, sourceEventId: e.sourceEventId, details: e.details as Record<string, unknown> })),
+      timeline: entries.map((e) => ({
+        type: e.type,
+        at: e.at,
+        actor: e.actor,
+        sourceEventId: e.sourceEventId,
+        details: e.details as Record<string, unknown>,
+      })),
     };
   }
 
   async list(filter: CaseFilter): Promise<{ items: Case[]; total: number }> {
     const query = this.db.getRepository(CaseEntity).createQueryBuilder('c');
-    if (filter.departments) query.andWhere('c.department IN (:...departments)', { departments: filter.departments.length ? [...filter.departments] : ['-'] });
+    if (filter.departments)
+      query.andWhere('c.department IN (:...departments)', { departments: filter.departments.length ? [...filter.departments] : ['-'] });
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter.priority) query.andWhere('c.priority = :priority', { priority: filter.priority });
     if (filter.assignee) query.andWhere('c.assignee = :assignee', { assignee: filter.assignee });
@@ -171,7 +194,9 @@ export class TypeOrmCaseRepository extends CaseRepository {
     if (filter.dueBefore) {
       query.andWhere(
         new Brackets((q) =>
-          q.where('c.decision_due_at <= :dueBefore', { dueBefore: filter.dueBefore }).orWhere("c.clock->>'firstFeedbackAt' IS NULL AND c.feedback_due_at <= :dueBefore"),
+          q
+            .where('c.decision_due_at <= :dueBefore', { dueBefore: filter.dueBefore })
+            .orWhere("c.clock->>'firstFeedbackAt' IS NULL AND c.feedback_due_at <= :dueBefore"),
         ),
       );
     }
@@ -214,14 +239,17 @@ export class TypeOrmCaseRepository extends CaseRepository {
  * a later one (or one racing it) throws AlreadyAnsweredError, which rolls the whole change back.
  */
 async function fileAnswer(tx: EntityManager, complaintId: string, answer: CustomerAnswer): Promise<void> {
-  const filed = await tx.query(
+  const filed: unknown = await tx.query(
     `INSERT INTO cases.customer_answers (complaint_id, customer_key, response_event_id, channel, score, recorded_at)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (complaint_id, customer_key) DO NOTHING RETURNING complaint_id`,
     [complaintId, answer.customerKey, answer.responseEventId, answer.channel, answer.score, answer.at],
   );
   if (rows(filed).length > 0) return;
   const [earlier] = rows<{ response_event_id: string; score: number; recorded_at: Date }>(
-    await tx.query('SELECT response_event_id, score, recorded_at FROM cases.customer_answers WHERE complaint_id = $1 AND customer_key = $2', [complaintId, answer.customerKey]),
+    await tx.query(
+      'SELECT response_event_id, score, recorded_at FROM cases.customer_answers WHERE complaint_id = $1 AND customer_key = $2',
+      [complaintId, answer.customerKey],
+    ),
   );
-  throw new AlreadyAnsweredError({ responseEventId: earlier!.response_event_id, score: earlier!.score, at: earlier!.recorded_at });
+  throw new AlreadyAnsweredError({ responseEventId: earlier.response_event_id, score: earlier.score, at: earlier.recorded_at });
 }

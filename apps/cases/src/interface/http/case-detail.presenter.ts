@@ -28,7 +28,14 @@ export class CaseDetailPresenter {
     const links = this.evidenceLinks.issue(c, now);
     if (links) {
       this.logger.info(
-        { staff: staff.id, roles: staff.roles, reference: c.reference, complaintId: c.complaintId, attachments: [...links.urls.keys()], expiresAt: links.expiresAt.toISOString() },
+        {
+          staff: staff.id,
+          roles: staff.roles,
+          reference: c.reference,
+          complaintId: c.complaintId,
+          attachments: [...links.urls.keys()],
+          expiresAt: links.expiresAt.toISOString(),
+        },
         'evidence links issued',
       );
     }

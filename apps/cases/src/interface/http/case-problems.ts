@@ -10,7 +10,9 @@ export function toCaseProblem(error: unknown): unknown {
     return new ProblemException(problem(409, 'invalid-transition', error.message, { action: error.action, caseStatus: error.status }));
   }
   if (error instanceof CaseConflictError) {
-    return new ProblemException(problem(409, 'case-conflict', error.message, error.field ? { errors: [{ field: error.field, message: error.message }] } : {}));
+    return new ProblemException(
+      problem(409, 'case-conflict', error.message, error.field ? { errors: [{ field: error.field, message: error.message }] } : {}),
+    );
   }
   return error;
 }

@@ -46,7 +46,13 @@ export function caseSummaryView(c: Case, now: Date = new Date()) {
  * One case; `actions` are those the caller may take on it now (see availableActions); each attachment
  * with a link in `evidenceUrls` (by id) gets it as `downloadUrl`.
  */
-export function caseDetailView(c: Case, timeline: TimelineEntry[], now: Date = new Date(), actions: readonly string[] = [], evidenceUrls: ReadonlyMap<string, string> = new Map()) {
+export function caseDetailView(
+  c: Case,
+  timeline: TimelineEntry[],
+  now: Date = new Date(),
+  actions: readonly string[] = [],
+  evidenceUrls: ReadonlyMap<string, string> = new Map(),
+) {
   const { attachments, ...content } = c.content;
   return {
     ...caseSummaryView(c, now),
@@ -54,7 +60,9 @@ export function caseDetailView(c: Case, timeline: TimelineEntry[], now: Date = n
     routedAt: c.routedAt.toISOString(),
     content: {
       ...content,
-      ...(attachments ? { attachments: attachments.map((a) => ({ ...a, ...(evidenceUrls.has(a.id) ? { downloadUrl: evidenceUrls.get(a.id)! } : {}) })) } : {}),
+      ...(attachments
+        ? { attachments: attachments.map((a) => ({ ...a, ...(evidenceUrls.has(a.id) ? { downloadUrl: evidenceUrls.get(a.id)! } : {}) })) }
+        : {}),
     },
     customer: { customerId: c.customer.customerId ?? null, phoneLast4: c.customer.phoneLast4 ?? null },
     context: c.context,

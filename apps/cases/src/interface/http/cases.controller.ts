@@ -39,7 +39,7 @@ export class CasesController {
   @ApiOperation({
     summary: 'One case with its clocks, lifecycle and timeline',
     description:
-      "Each evidence attachment (content.attachments) of a channel whose intake keeps evidence (CASES_EVIDENCE_BASE_URLS) has a downloadUrl: " +
+      'Each evidence attachment (content.attachments) of a channel whose intake keeps evidence (CASES_EVIDENCE_BASE_URLS) has a downloadUrl: ' +
       "a link to that intake's GET /v1/evidence/{attachmentId}, signed for CASES_EVIDENCE_LINK_TTL_SEC. Who was given links is logged. " +
       "Each timeline entry names the event that wrote it (eventId), which the audit trail's entries list in eventIds.",
   })

@@ -8,12 +8,14 @@ import { OIDC_CLIENT } from './oidc-sign-in.controller';
 class OidcSignInView {
   @ApiProperty({ example: 'https://idp.bank.example/realms/staff' }) issuer: string;
   @ApiProperty({ example: 'complaints-console' }) clientId: string;
-  @ApiProperty({ description: "Where the console sends the browser (from the provider's discovery document)" }) authorizationEndpoint: string;
+  @ApiProperty({ description: "Where the console sends the browser (from the provider's discovery document)" })
+  authorizationEndpoint: string;
 }
 
 class SignInMethodsView {
   @ApiProperty({ description: 'POST /v1/auth/dev-sign-in is available (never in production)' }) development: boolean;
-  @ApiPropertyOptional({ type: OidcSignInView, nullable: true, description: 'The identity provider, when configured and reachable' }) oidc: OidcSignInView | null;
+  @ApiPropertyOptional({ type: OidcSignInView, nullable: true, description: 'The identity provider, when configured and reachable' })
+  oidc: OidcSignInView | null;
 }
 
 export class ConsoleConfigView {

@@ -25,11 +25,15 @@ export class DevSignInController {
   @ApiPayloadTooLargeResponse({ description: `A body over ${SMALL_BODY_LIMIT_BYTES} bytes (problem+json)` })
   @ApiOperation({ summary: 'Development only: a staff token with the given roles and departments (absent in production)' })
   @ApiOkResponse({ type: SignInView })
-  @ApiBadRequestResponse({ description: 'problem+json naming the invalid fields (minutes longer than STAFF_TOKEN_MAX_LIFETIME_SEC allows)' })
+  @ApiBadRequestResponse({
+    description: 'problem+json naming the invalid fields (minutes longer than STAFF_TOKEN_MAX_LIFETIME_SEC allows)',
+  })
   signIn(@Body() body: DevSignInDto): SignInView {
     const longest = Math.floor(this.config.STAFF_TOKEN_MAX_LIFETIME_SEC / 60);
     if (body.minutes !== undefined && body.minutes > longest) {
-      throw validationProblem([{ field: 'minutes', message: `minutes must not be greater than ${longest} (STAFF_TOKEN_MAX_LIFETIME_SEC)` }]);
+      throw validationProblem([
+        { field: 'minutes', message: `minutes must not be greater than ${longest} (STAFF_TOKEN_MAX_LIFETIME_SEC)` },
+      ]);
     }
     const claims = { sub: body.sub, roles: body.roles, departments: body.departments };
     return signInView(claims, this.signer, body.minutes ?? sessionMinutes(this.config.STAFF_TOKEN_MAX_LIFETIME_SEC));

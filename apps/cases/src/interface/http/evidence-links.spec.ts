@@ -10,7 +10,14 @@ describe('evidence links on the case page', () => {
   const attachment = (id: string) => ({ id, contentType: 'image/png', sizeBytes: 68, sha256: 'a'.repeat(64) });
   const withEvidence = (channel: 'web' | 'mobile' = 'web') => {
     const c = caseFixture();
-    return { ...c, channel, content: { ...c.content, attachments: [attachment('8d2f0a8e-6c59-4a6b-9d6e-2f1a3b4c5d6e'), attachment('9e3f0a8e-6c59-4a6b-9d6e-2f1a3b4c5d6e')] } };
+    return {
+      ...c,
+      channel,
+      content: {
+        ...c.content,
+        attachments: [attachment('8d2f0a8e-6c59-4a6b-9d6e-2f1a3b4c5d6e'), attachment('9e3f0a8e-6c59-4a6b-9d6e-2f1a3b4c5d6e')],
+      },
+    };
   };
 
   it("signs a link per attachment to its channel's intake, for the case's complaint, valid for the TTL", () => {

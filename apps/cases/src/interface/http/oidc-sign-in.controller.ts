@@ -1,5 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProperty,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { BodyLimit, ProblemException, problem, SMALL_BODY_LIMIT_BYTES } from '@complaints/http';
 import { PublicRoute, StaffTokenSigningKey } from '@complaints/security';
@@ -11,7 +19,9 @@ export const OIDC_CLIENT = Symbol('OIDC_CLIENT');
 
 export class OidcSignInDto {
   @ApiProperty({ description: "The authorization code the identity provider sent back to the console's callback" })
-  @IsString() @MaxLength(4_096) @Matches(/^\S+$/, { message: 'code must be the authorization code' })
+  @IsString()
+  @MaxLength(4_096)
+  @Matches(/^\S+$/, { message: 'code must be the authorization code' })
   code: string;
 
   @ApiProperty({ description: 'The PKCE code verifier (RFC 7636: 43-128 characters)' })
@@ -19,7 +29,9 @@ export class OidcSignInDto {
   codeVerifier: string;
 
   @ApiProperty({ example: 'http://127.0.0.1:3006/console/auth/callback' })
-  @IsString() @MaxLength(2_000) @Matches(/^https?:\/\/[^\s]+\/console\/auth\/callback$/, { message: "redirectUri must be the console's /console/auth/callback address" })
+  @IsString()
+  @MaxLength(2_000)
+  @Matches(/^https?:\/\/[^\s]+\/console\/auth\/callback$/, { message: "redirectUri must be the console's /console/auth/callback address" })
   redirectUri: string;
 }
 
@@ -51,8 +63,11 @@ export class OidcSignInController {
       const claims = await this.oidc.signIn(body.code, body.codeVerifier, body.redirectUri);
       return signInView(claims, this.signer, sessionMinutes(this.config.STAFF_TOKEN_MAX_LIFETIME_SEC));
     } catch (error) {
-      if (error instanceof OidcSignInError) throw new ProblemException(problem(401, 'unauthorized', `Single sign-on failed: ${error.message}.`));
-      throw new ProblemException(problem(503, 'identity-provider-unavailable', 'The identity provider cannot be reached; try again shortly.'));
+      if (error instanceof OidcSignInError)
+        throw new ProblemException(problem(401, 'unauthorized', `Single sign-on failed: ${error.message}.`));
+      throw new ProblemException(
+        problem(503, 'identity-provider-unavailable', 'The identity provider cannot be reached; try again shortly.'),
+      );
     }
   }
 }

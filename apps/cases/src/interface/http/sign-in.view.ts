@@ -5,7 +5,8 @@ import { signStaffToken, StaffClaims, StaffTokenSigningKey } from '@complaints/s
 export const STAFF_TOKEN_SIGNER = Symbol('STAFF_TOKEN_SIGNER');
 
 export class SignInView {
-  @ApiProperty({ description: 'Staff bearer JWT (ES256/RS256, signed with STAFF_TOKEN_SIGNING_KEY; keys at GET /.well-known/jwks.json)' }) token: string;
+  @ApiProperty({ description: 'Staff bearer JWT (ES256/RS256, signed with STAFF_TOKEN_SIGNING_KEY; keys at GET /.well-known/jwks.json)' })
+  token: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
 

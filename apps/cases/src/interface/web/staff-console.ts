@@ -7,5 +7,9 @@ import type { CasesConfig } from '../../cases.config';
  * other origins it may reach.
  */
 export function staffConsole(config: Pick<CasesConfig, 'CASES_CONSOLE_ROUTER_URL' | 'CASES_CONSOLE_ANALYTICS_URL'>): SiteOptions {
-  return { name: 'console', pages: ['/', '/console', '/console/*'], connectSources: [config.CASES_CONSOLE_ROUTER_URL, config.CASES_CONSOLE_ANALYTICS_URL] };
+  return {
+    name: 'console',
+    pages: ['/', '/console', '/console/*'],
+    connectSources: [config.CASES_CONSOLE_ROUTER_URL, config.CASES_CONSOLE_ANALYTICS_URL],
+  };
 }

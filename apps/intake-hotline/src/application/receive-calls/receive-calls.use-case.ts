@@ -56,14 +56,16 @@ export class ReceiveCallsUseCase {
     const toPublish = known.filter((record) => record.status === 'pending');
     const recordsByCallId = new Map(known.map((record) => [record.callId, record]));
     for (const record of known) {
-      if (record.status === 'accepted') results.set(firstByCallId.get(record.callId)!.index, outcome('duplicate', firstByCallId.get(record.callId)!.index, record));
+      if (record.status === 'accepted')
+        results.set(firstByCallId.get(record.callId)!.index, outcome('duplicate', firstByCallId.get(record.callId)!.index, record));
     }
 
     let fresh: CallRecord[] = [];
     for (const call of firstByCallId.values()) {
       if (recordsByCallId.has(call.callId)) continue;
       const complaint = this.normalise(call, command.callcenterId, receivedAt);
-      if ('errors' in complaint) results.set(call.index, { index: call.index, callId: call.callId, status: 'rejected', errors: complaint.errors });
+      if ('errors' in complaint)
+        results.set(call.index, { index: call.index, callId: call.callId, status: 'rejected', errors: complaint.errors });
       else fresh.push(this.newRecord(command, complaint, receivedAt));
     }
 
@@ -72,14 +74,18 @@ export class ReceiveCallsUseCase {
       toPublish.push(...fresh.filter((record) => inserted.has(record.complaintId)));
       const clashing = fresh.filter((record) => !inserted.has(record.complaintId));
       // Not inserted: a concurrent push of the same call won, or (rarely) the reference was taken.
-      const raced = await this.store.findByCallIds(command.callcenterId, clashing.map((record) => record.callId));
+      const raced = await this.store.findByCallIds(
+        command.callcenterId,
+        clashing.map((record) => record.callId),
+      );
       for (const record of raced) {
         const index = firstByCallId.get(record.callId)!.index;
         if (record.status === 'pending') toPublish.push(record);
         else results.set(index, outcome('duplicate', index, record));
       }
       fresh = clashing.filter((record) => !raced.some((r) => r.callId === record.callId)).map((record) => this.withNewReference(record));
-      if (fresh.length > 0 && attempt >= MAX_REFERENCE_ATTEMPTS) throw new Error(`could not allocate unique references in ${attempt} attempts`);
+      if (fresh.length > 0 && attempt >= MAX_REFERENCE_ATTEMPTS)
+        throw new Error(`could not allocate unique references in ${attempt} attempts`);
     }
 
     await this.publisher.publishAll(toPublish.map((record) => record.event));
@@ -105,7 +111,9 @@ export class ReceiveCallsUseCase {
     const complaintId = complaintIdFor('hotline', callcenterId, call.callId);
     const reference = newReference('hotline', new Date(call.startedAt));
     const normalised = normaliseHotlineCall(call, { callcenterId, complaintId, reference, receivedAt }, this.cipher, this.defaultCountry);
-    return normalised.ok ? normalised.complaint : { errors: normalised.errors.map((error) => ({ ...error, field: `calls[${call.index}].${error.field}` })) };
+    return normalised.ok
+      ? normalised.complaint
+      : { errors: normalised.errors.map((error) => ({ ...error, field: `calls[${call.index}].${error.field}` })) };
   }
 
   private newRecord(command: ReceiveCallsCommand, complaint: ComplaintV1, receivedAt: Date): CallRecord {

@@ -45,7 +45,9 @@ export class TypeOrmCallStore extends CallStore {
 
   async markAccepted(complaintIds: readonly string[]): Promise<void> {
     if (complaintIds.length === 0) return;
-    await available(() => this.calls.update({ complaintId: In([...complaintIds]), status: 'pending' }, { status: 'accepted', acceptedAt: new Date() }));
+    await available(() =>
+      this.calls.update({ complaintId: In([...complaintIds]), status: 'pending' }, { status: 'accepted', acceptedAt: new Date() }),
+    );
   }
 }
 

@@ -52,7 +52,11 @@ function parseCall(raw: unknown, index: number): CallInput {
     return { index, call: toCall(call) };
   } catch (error) {
     if (!(error instanceof ContractViolation)) throw error;
-    return { index, callId, errors: error.errors.map((e) => ({ field: e.field === '$' ? field : `${field}.${e.field}`, message: e.message })) };
+    return {
+      index,
+      callId,
+      errors: error.errors.map((e) => ({ field: e.field === '$' ? field : `${field}.${e.field}`, message: e.message })),
+    };
   }
 }
 

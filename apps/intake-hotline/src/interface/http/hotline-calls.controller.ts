@@ -36,7 +36,11 @@ export class HotlineCallsController {
   @ApiHeader({ name: 'X-Signature', required: true, description: 'sha256=<64 hex digits>' })
   @ApiBody({ type: PushCallsDto })
   @ApiOkResponse({ type: PushCallsResultDto })
-  async push(@UncheckedBody() body: unknown, @SignedBy() callcenterId: string, @CorrelationId() correlationId: string): Promise<PushCallsResultDto> {
+  async push(
+    @UncheckedBody() body: unknown,
+    @SignedBy() callcenterId: string,
+    @CorrelationId() correlationId: string,
+  ): Promise<PushCallsResultDto> {
     const calls = parseCallBatch(body, this.maxCallsPerBatch);
     try {
       const results = await this.receiveCalls.execute({ callcenterId, calls, correlationId });
@@ -51,7 +55,11 @@ export class HotlineCallsController {
     } catch (error) {
       if (error instanceof BrokerUnavailableError || error instanceof StoreUnavailableError) {
         throw new ProblemException(
-          problem(503, 'temporarily-unavailable', 'The calls could not be stored safely right now and none was accepted. Push the batch again shortly.'),
+          problem(
+            503,
+            'temporarily-unavailable',
+            'The calls could not be stored safely right now and none was accepted. Push the batch again shortly.',
+          ),
           { 'retry-after': RETRY_AFTER_SECONDS },
         );
       }

@@ -7,6 +7,12 @@ export const SIGNATURE_SETTINGS = Symbol('SIGNATURE_SETTINGS');
 @Injectable()
 export class HotlineSignatureGuard extends SignedRequestGuard {
   constructor(@Inject(SIGNATURE_SETTINGS) settings: SignatureSettings) {
-    super(settings, { senderHeader: 'X-Callcenter-Id', senderKind: 'call centre', problemPrefix: 'hotline', senderCheck: 'callcenter-id', realm: 'hotline' });
+    super(settings, {
+      senderHeader: 'X-Callcenter-Id',
+      senderKind: 'call centre',
+      problemPrefix: 'hotline',
+      senderCheck: 'callcenter-id',
+      realm: 'hotline',
+    });
   }
 }

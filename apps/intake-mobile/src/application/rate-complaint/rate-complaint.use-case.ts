@@ -122,7 +122,11 @@ export class RateComplaintUseCase {
   private async refuseInFavourOf(earlier: RatingRecord): Promise<never> {
     const abandoned = earlier.status === 'pending' && this.now().getTime() - earlier.receivedAt.getTime() > IN_FLIGHT_MS;
     if (abandoned) await this.acceptance.publish(earlier, true);
-    throw new ComplaintAlreadyRatedError({ reference: earlier.reference, score: earlier.event.satisfaction.score, receivedAt: earlier.receivedAt });
+    throw new ComplaintAlreadyRatedError({
+      reference: earlier.reference,
+      score: earlier.event.satisfaction.score,
+      receivedAt: earlier.receivedAt,
+    });
   }
 }
 

@@ -46,12 +46,21 @@ export class SubmitComplaintUseCase {
     });
   }
 
-  private newRecord(command: SubmitComplaintCommand, ids: { complaintId: string; receivedAt: Date; requestHash: string }): SubmissionRecord {
+  private newRecord(
+    command: SubmitComplaintCommand,
+    ids: { complaintId: string; receivedAt: Date; requestHash: string },
+  ): SubmissionRecord {
     const reference = newReference('mobile', ids.receivedAt);
     const complaint = normaliseMobileSubmission(
       command.submission,
       command.evidence,
-      { complaintId: ids.complaintId, reference, customerId: command.customerId, idempotencyKey: command.idempotencyKey, receivedAt: ids.receivedAt },
+      {
+        complaintId: ids.complaintId,
+        reference,
+        customerId: command.customerId,
+        idempotencyKey: command.idempotencyKey,
+        receivedAt: ids.receivedAt,
+      },
       this.cipher,
     );
     return {
@@ -61,7 +70,11 @@ export class SubmitComplaintUseCase {
       reference,
       requestHash: ids.requestHash,
       status: 'pending',
-      event: receivedComplaintEvent(complaint, { source: 'intake-mobile', receivedAt: ids.receivedAt, correlationId: command.correlationId }),
+      event: receivedComplaintEvent(complaint, {
+        source: 'intake-mobile',
+        receivedAt: ids.receivedAt,
+        correlationId: command.correlationId,
+      }),
       receivedAt: ids.receivedAt,
     };
   }

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { CaseStatus, ComplaintReceivedV1, Product } from '@complaints/contracts';
+import { CaseStatus, ComplaintReceivedV1 } from '@complaints/contracts';
 import { AttachmentEntity, guarded, storeUnavailable } from '@complaints/intake';
 import {
-  ApplyResult, ComplaintDetail, ComplaintSummary, ComplaintViewStore, StoredAttachment,
+  ApplyResult,
+  ComplaintDetail,
+  ComplaintSummary,
+  ComplaintViewStore,
+  StoredAttachment,
 } from '../../application/track-complaints/complaint-view.store';
 import { CaseUpdate } from '../../domain/customer-timeline';
 import { CaseUpdateEntity } from './case-update.entity';
@@ -33,7 +37,10 @@ export class TypeOrmComplaintViewStore extends ComplaintViewStore {
       this.submissions.manager.transaction('REPEATABLE READ', async (manager) => {
         const row = await manager.findOneBy(SubmissionEntity, { customerId, reference, status: 'accepted' });
         if (!row) return null;
-        const updates = await manager.find(CaseUpdateEntity, { where: { complaintId: row.complaintId, customerVisible: true }, order: { at: 'ASC', eventId: 'ASC' } });
+        const updates = await manager.find(CaseUpdateEntity, {
+          where: { complaintId: row.complaintId, customerVisible: true },
+          order: { at: 'ASC', eventId: 'ASC' },
+        });
         return { row, updates };
       }),
     );
@@ -43,9 +50,14 @@ export class TypeOrmComplaintViewStore extends ComplaintViewStore {
     return {
       ...summaryOf(row),
       text: complaint.content.text,
-      attachments: (complaint.content.attachments ?? []).map((a) => ({ id: a.id, contentType: a.contentType, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
+      attachments: (complaint.content.attachments ?? []).map((a) => ({
+        id: a.id,
+        contentType: a.contentType,
+        sizeBytes: a.sizeBytes,
+        sha256: a.sha256,
+      })),
       timeline: [
-        { event: 'complaint.received', status: 'RECEIVED' as CaseStatus, message: null, at: row.receivedAt },
+        { event: 'complaint.received', status: 'RECEIVED', message: null, at: row.receivedAt },
         ...updates.map((u) => ({ event: u.eventType, status: u.status as CaseStatus, message: u.message, at: u.at })),
       ],
     };
@@ -58,7 +70,10 @@ export class TypeOrmComplaintViewStore extends ComplaintViewStore {
         .createQueryBuilder(AttachmentEntity, 'a')
         .innerJoin(SubmissionEntity, 's', 's.complaint_id = a.complaint_id')
         .where('a.id = :attachmentId AND s.customer_id = :customerId AND s.reference = :reference AND s.status = :accepted', {
-          attachmentId, customerId, reference, accepted: 'accepted',
+          attachmentId,
+          customerId,
+          reference,
+          accepted: 'accepted',
         })
         .getOne(),
     );
@@ -98,7 +113,7 @@ function summaryOf(row: SubmissionEntity): ComplaintSummary {
     reference: row.reference,
     complaintId: row.complaintId,
     status: (row.caseStatus ?? 'RECEIVED') as CaseStatus,
-    product: (complaint.context.productHint ?? null) as Product | null,
+    product: complaint.context.productHint ?? null,
     receivedAt: row.receivedAt,
     updatedAt: row.caseUpdatedAt ?? row.receivedAt,
   };

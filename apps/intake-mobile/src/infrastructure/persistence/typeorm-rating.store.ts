@@ -30,7 +30,11 @@ export class TypeOrmRatingStore extends RatingStore {
   async findAnswerTo(customerId: string, complaintId: string): Promise<RatingRecord | null> {
     const [answer] = rows<{ idempotency_key: string }>(
       await guarded(
-        () => this.ratings.query('SELECT idempotency_key FROM intake_mobile.rated_complaints WHERE customer_id = $1 AND complaint_id = $2', [customerId, complaintId]),
+        () =>
+          this.ratings.query('SELECT idempotency_key FROM intake_mobile.rated_complaints WHERE customer_id = $1 AND complaint_id = $2', [
+            customerId,
+            complaintId,
+          ]),
         storeUnavailable,
       ),
     );
@@ -40,9 +44,13 @@ export class TypeOrmRatingStore extends RatingStore {
   reserve(record: RatingRecord): Promise<'reserved' | 'key-taken' | 'reference-taken'> {
     // The rating and its claim on the complaint in one transaction: of two keys racing, one wins.
     return this.table.reserve(record, (manager) =>
-      manager.query('INSERT INTO intake_mobile.rated_complaints (customer_id, complaint_id, idempotency_key) VALUES ($1, $2, $3)', [
-        record.customerId, record.complaintId, record.idempotencyKey,
-      ]).then(() => undefined),
+      manager
+        .query('INSERT INTO intake_mobile.rated_complaints (customer_id, complaint_id, idempotency_key) VALUES ($1, $2, $3)', [
+          record.customerId,
+          record.complaintId,
+          record.idempotencyKey,
+        ])
+        .then(() => undefined),
     );
   }
 

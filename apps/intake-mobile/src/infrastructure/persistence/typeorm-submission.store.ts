@@ -22,7 +22,11 @@ export class TypeOrmSubmissionStore extends SubmissionStore {
     super();
     this.table = new SubmissionTable(submissions, {
       columns: (record) => ({
-        complaintId: record.complaintId, customerId: record.customerId, idempotencyKey: record.idempotencyKey, caseStatus: null, caseUpdatedAt: null,
+        complaintId: record.complaintId,
+        customerId: record.customerId,
+        idempotencyKey: record.idempotencyKey,
+        caseStatus: null,
+        caseUpdatedAt: null,
       }),
       fields: (row) => ({ complaintId: row.complaintId, customerId: row.customerId, idempotencyKey: row.idempotencyKey }),
       // Another unique constraint (an evidence file's) is a failure of the store.

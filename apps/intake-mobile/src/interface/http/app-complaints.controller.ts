@@ -1,17 +1,35 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
 import {
-  ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiProduces, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse,
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiHeader,
+  ApiProduces,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId, ProblemException, problem } from '@complaints/http';
-import { complaintAccepted, evidenceProblem, IdempotencyKeyReusedError, keyReusedProblem, requiredIdempotencyKey } from '@complaints/intake';
+import {
+  complaintAccepted,
+  evidenceProblem,
+  IdempotencyKeyReusedError,
+  keyReusedProblem,
+  requiredIdempotencyKey,
+} from '@complaints/intake';
 import { SubmitComplaintUseCase } from '../../application/submit-complaint/submit-complaint.use-case';
 import { ComplaintDetail, ComplaintSummary } from '../../application/track-complaints/complaint-view.store';
 import { ComplaintNotFoundError, ViewMyComplaintsUseCase } from '../../application/track-complaints/view-my-complaints.use-case';
 import { mobileMetrics } from '../mobile.metrics';
 import {
-  AppComplaintAcceptedDto, AppComplaintDetailDto, AppComplaintListDto, AppComplaintSummaryDto, SubmitAppComplaintDto,
+  AppComplaintAcceptedDto,
+  AppComplaintDetailDto,
+  AppComplaintListDto,
+  AppComplaintSummaryDto,
+  SubmitAppComplaintDto,
 } from './app-complaint.dto';
 import { appUnavailableOr } from './app-http.problems';
 import { CustomerId, CustomerTokenGuard } from './customer-token.guard';
@@ -21,7 +39,12 @@ import { checkEvidence, EvidenceLimits, EVIDENCE_TYPES } from '@complaints/contr
 export const EVIDENCE_LIMITS = Symbol('EVIDENCE_LIMITS');
 
 const EXTENSIONS: Record<string, string> = {
-  'image/jpeg': '.jpg', 'image/png': '.png', 'image/gif': '.gif', 'image/webp': '.webp', 'image/heic': '.heic', 'application/pdf': '.pdf',
+  'image/jpeg': '.jpg',
+  'image/png': '.png',
+  'image/gif': '.gif',
+  'image/webp': '.webp',
+  'image/heic': '.heic',
+  'application/pdf': '.pdf',
 };
 
 @ApiTags('app complaints')
@@ -46,7 +69,11 @@ export class AppComplaintsController {
       'its type is decided by its content. Retrying with the same Idempotency-Key and body answers the same reference ' +
       '(header Idempotent-Replayed: true) and never makes a second case.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A fresh random value per complaint (e.g. a UUID), reused on retries. Scoped to the customer.' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: 'A fresh random value per complaint (e.g. a UUID), reused on retries. Scoped to the customer.',
+  })
   @ApiAcceptedResponse({ type: AppComplaintAcceptedDto })
   async submit(
     @Body() body: SubmitAppComplaintDto,
@@ -63,7 +90,13 @@ export class AppComplaintsController {
       throw evidenceProblem(evidence);
     }
     try {
-      const result = await this.submitComplaint.execute({ customerId, idempotencyKey: key, submission, evidence: evidence.evidence, correlationId });
+      const result = await this.submitComplaint.execute({
+        customerId,
+        idempotencyKey: key,
+        submission,
+        evidence: evidence.evidence,
+        correlationId,
+      });
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       mobileMetrics.submissions.inc({ result: result.replayed ? 'replayed' : 'accepted' });
       return complaintAccepted(result);
@@ -75,7 +108,7 @@ export class AppComplaintsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'My complaints', description: 'The signed-in customer\'s complaints, newest first, with their current status.' })
+  @ApiOperation({ summary: 'My complaints', description: "The signed-in customer's complaints, newest first, with their current status." })
   @ApiOkResponse({ type: AppComplaintListDto })
   async list(@CustomerId() customerId: string): Promise<AppComplaintListDto> {
     try {
@@ -86,7 +119,10 @@ export class AppComplaintsController {
   }
 
   @Get(':reference')
-  @ApiOperation({ summary: 'One of my complaints', description: 'Status and the customer-visible timeline. Another customer\'s reference answers 404.' })
+  @ApiOperation({
+    summary: 'One of my complaints',
+    description: "Status and the customer-visible timeline. Another customer's reference answers 404.",
+  })
   @ApiOkResponse({ type: AppComplaintDetailDto })
   @ApiNotFoundResponse({ description: 'No such complaint for this customer' })
   async get(@Param('reference') reference: string, @CustomerId() customerId: string): Promise<AppComplaintDetailDto> {
@@ -99,7 +135,10 @@ export class AppComplaintsController {
   }
 
   @Get(':reference/attachments/:attachmentId')
-  @ApiOperation({ summary: 'Download evidence of one of my complaints', description: 'The file as stored, with the type recognised at upload.' })
+  @ApiOperation({
+    summary: 'Download evidence of one of my complaints',
+    description: 'The file as stored, with the type recognised at upload.',
+  })
   @ApiProduces(...EVIDENCE_TYPES)
   @ApiOkResponse({ description: 'The file' })
   @ApiNotFoundResponse({ description: 'No such attachment of a complaint of this customer' })

@@ -1,13 +1,26 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import {
-  ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse, ApiUnprocessableEntityResponse,
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { REFERENCE_PATTERN } from '@complaints/contracts';
 import { BodyLimit, CorrelationId, ProblemException, SMALL_BODY_LIMIT_BYTES, problem, validationProblem } from '@complaints/http';
 import { IdempotencyKeyReusedError, keyReusedProblem, requiredIdempotencyKey } from '@complaints/intake';
-import { ComplaintAlreadyRatedError, ComplaintNotRateableError, RateComplaintUseCase } from '../../application/rate-complaint/rate-complaint.use-case';
+import {
+  ComplaintAlreadyRatedError,
+  ComplaintNotRateableError,
+  RateComplaintUseCase,
+} from '../../application/rate-complaint/rate-complaint.use-case';
 import { ComplaintNotFoundError } from '../../application/track-complaints/view-my-complaints.use-case';
 import { mobileMetrics } from '../mobile.metrics';
 import { AppRatingAcceptedDto, RateAppComplaintDto } from './app-complaint.dto';
@@ -36,7 +49,11 @@ export class AppRatingsController {
       'Idempotency-Key and body answers the same (header Idempotent-Replayed: true) and records one rating. ' +
       'A complaint is rated once: a rating under another Idempotency-Key after that is refused (409 already-rated, naming the rating given).',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A fresh random value per rating (e.g. a UUID), reused on retries. Scoped to the customer.' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: 'A fresh random value per rating (e.g. a UUID), reused on retries. Scoped to the customer.',
+  })
   @ApiAcceptedResponse({ type: AppRatingAcceptedDto })
   @ApiNotFoundResponse({ description: 'No such complaint for this customer' })
   @ApiConflictResponse({
@@ -55,10 +72,15 @@ export class AppRatingsController {
   ): Promise<AppRatingAcceptedDto> {
     const key = requiredIdempotencyKey(idempotencyKey);
     const normalised = reference.toUpperCase();
-    if (!REFERENCE_PATTERN.test(normalised)) throw validationProblem([{ field: 'reference', message: 'reference must look like C20261129-M7K3Q9' }]);
+    if (!REFERENCE_PATTERN.test(normalised))
+      throw validationProblem([{ field: 'reference', message: 'reference must look like C20261129-M7K3Q9' }]);
     try {
       const result = await this.rateComplaint.execute({
-        customerId, idempotencyKey: key, reference: normalised, rating: { score: body.score, ...(body.comment ? { comment: body.comment } : {}) }, correlationId,
+        customerId,
+        idempotencyKey: key,
+        reference: normalised,
+        rating: { score: body.score, ...(body.comment ? { comment: body.comment } : {}) },
+        correlationId,
       });
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       mobileMetrics.ratings.inc({ result: result.replayed ? 'replayed' : 'accepted' });
@@ -66,10 +88,13 @@ export class AppRatingsController {
     } catch (error) {
       mobileMetrics.ratings.inc({ result: ratingFailure(error) });
       if (error instanceof ComplaintNotFoundError) throw new ProblemException(problem(404, 'not-found', error.message));
-      if (error instanceof ComplaintNotRateableError) throw new ProblemException(problem(409, 'complaint-not-answered', error.message, { caseStatus: error.status }));
+      if (error instanceof ComplaintNotRateableError)
+        throw new ProblemException(problem(409, 'complaint-not-answered', error.message, { caseStatus: error.status }));
       if (error instanceof ComplaintAlreadyRatedError) {
         const { reference: rated, score, receivedAt } = error.earlier;
-        throw new ProblemException(problem(409, 'already-rated', error.message, { rated: { reference: rated, score, ratedAt: receivedAt.toISOString() } }));
+        throw new ProblemException(
+          problem(409, 'already-rated', error.message, { rated: { reference: rated, score, ratedAt: receivedAt.toISOString() } }),
+        );
       }
       if (error instanceof IdempotencyKeyReusedError) throw keyReusedProblem(error.message);
       throw appUnavailableOr(error);

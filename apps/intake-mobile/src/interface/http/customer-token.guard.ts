@@ -2,7 +2,11 @@ import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from 
 import type { FastifyRequest } from 'fastify';
 import { ProblemException, problem } from '@complaints/http';
 import { mobileMetrics } from '../mobile.metrics';
-import { CustomerTokenVerifier, InvalidTokenError, TokenKeysUnavailableError } from '../../application/authenticate/customer-token.verifier';
+import {
+  CustomerTokenVerifier,
+  InvalidTokenError,
+  TokenKeysUnavailableError,
+} from '../../application/authenticate/customer-token.verifier';
 
 export type CustomerRequest = FastifyRequest & { customerId?: string };
 
@@ -33,7 +37,7 @@ export class CustomerTokenGuard implements CanActivate {
       throw unauthorized('The Authorization header must be "Bearer " followed by a JWT.');
     }
     try {
-      return (await this.verifier.verify(match[1]!)).customerId;
+      return (await this.verifier.verify(match[1])).customerId;
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         mobileMetrics.tokens.inc({ kind: 'invalid' });
@@ -41,7 +45,10 @@ export class CustomerTokenGuard implements CanActivate {
       }
       if (error instanceof TokenKeysUnavailableError) {
         mobileMetrics.tokens.inc({ kind: 'keys_unavailable' });
-        throw new ProblemException(problem(503, 'token-keys-unavailable', 'The token signing keys cannot be fetched right now. Please retry shortly.'), { 'retry-after': '5' });
+        throw new ProblemException(
+          problem(503, 'token-keys-unavailable', 'The token signing keys cannot be fetched right now. Please retry shortly.'),
+          { 'retry-after': '5' },
+        );
       }
       throw error;
     }
@@ -54,8 +61,7 @@ export const CustomerId = createParamDecorator((_: unknown, ctx: ExecutionContex
 });
 
 function unauthorized(reason: string): ProblemException {
-  return new ProblemException(
-    problem(401, 'invalid-token', reason, { errors: [{ field: 'Authorization', message: reason }] }),
-    { 'www-authenticate': `${CHALLENGE}, error="invalid_token"` },
-  );
+  return new ProblemException(problem(401, 'invalid-token', reason, { errors: [{ field: 'Authorization', message: reason }] }), {
+    'www-authenticate': `${CHALLENGE}, error="invalid_token"`,
+  });
 }

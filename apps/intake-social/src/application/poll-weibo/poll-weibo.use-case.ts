@@ -34,7 +34,10 @@ export class PollWeiboUseCase {
     return taken;
   }
 
-  private toMessage(stream: WeiboStream, post: { id: string; text: string; createdAt: Date; userId: string; statusId?: string }): SocialMessage {
+  private toMessage(
+    stream: WeiboStream,
+    post: { id: string; text: string; createdAt: Date; userId: string; statusId?: string },
+  ): SocialMessage {
     return {
       channel: 'weibo',
       account: this.account,
@@ -44,7 +47,9 @@ export class PollWeiboUseCase {
       sentAt: post.createdAt,
       via: stream === 'mentions' ? 'mention' : 'comment',
       replyTarget:
-        stream === 'mentions' ? { kind: 'weibo-status', statusId: post.id } : { kind: 'weibo-comment', commentId: post.id, statusId: post.statusId ?? '' },
+        stream === 'mentions'
+          ? { kind: 'weibo-status', statusId: post.id }
+          : { kind: 'weibo-comment', commentId: post.id, statusId: post.statusId ?? '' },
     };
   }
 }

@@ -59,7 +59,13 @@ describe('publishing closed conversations one by one', () => {
     const store = new InMemoryStore([good1, bad, good2]);
     const publisher = new ContractCheckingPublisher();
 
-    const report = await new PublishConversationsUseCase(store as unknown as ConversationStore, publisher, settings, 'intake-social', () => now).execute();
+    const report = await new PublishConversationsUseCase(
+      store as unknown as ConversationStore,
+      publisher,
+      settings,
+      'intake-social',
+      () => now,
+    ).execute();
 
     expect(report).toEqual({ published: 2, rejected: [bad.complaintId] });
     expect(store.published).toEqual([good1.complaintId, good2.complaintId]);
@@ -70,7 +76,13 @@ describe('publishing closed conversations one by one', () => {
   it('a Kafka failure ends the pass: what was acknowledged is marked, the rest stays queued', async () => {
     const [a, b, c] = [closed('oA'), closed('oB'), closed('oC')];
     const store = new InMemoryStore([a, b, c]);
-    const report = await new PublishConversationsUseCase(store as unknown as ConversationStore, new ContractCheckingPublisher(2), settings, 'intake-social', () => now).execute();
+    const report = await new PublishConversationsUseCase(
+      store as unknown as ConversationStore,
+      new ContractCheckingPublisher(2),
+      settings,
+      'intake-social',
+      () => now,
+    ).execute();
     expect(report.published).toBe(1);
     expect(String(report.failure)).toMatch(/acknowledge/);
     expect(store.published).toEqual([a.complaintId]);

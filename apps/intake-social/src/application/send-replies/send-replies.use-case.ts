@@ -39,7 +39,12 @@ export class SendRepliesUseCase {
         const attempts = reply.attempts + 1;
         const dead = attempts >= this.settings.maxAttempts;
         const delay = this.settings.baseDelayMs * 2 ** (attempts - 1);
-        await this.store.scheduleReplyRetry(reply, new Date(this.now().getTime() + delay), error instanceof Error ? error.message : String(error), dead);
+        await this.store.scheduleReplyRetry(
+          reply,
+          new Date(this.now().getTime() + delay),
+          error instanceof Error ? error.message : String(error),
+          dead,
+        );
         report[dead ? 'dead' : 'retrying']++;
       }
     }

@@ -25,7 +25,9 @@ export class PostgresCallbackNonceStore extends CallbackNonceStore {
       );
       if (inserted.length > 0) return 'first';
       // A new statement: it sees the row of a concurrent request that won the insert.
-      const seen = rows<{ digest: string }>(await this.db.query(`SELECT digest FROM ${TABLE} WHERE realm = $1 AND signed_at = $2 AND nonce = $3`, key));
+      const seen = rows<{ digest: string }>(
+        await this.db.query(`SELECT digest FROM ${TABLE} WHERE realm = $1 AND signed_at = $2 AND nonce = $3`, key),
+      );
       return seen[0]?.digest === callback.digest ? 'same-request' : 'replayed';
     } catch (error) {
       throw new StoreUnavailableError(error instanceof Error ? error.message : String(error));

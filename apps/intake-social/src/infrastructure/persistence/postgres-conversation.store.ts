@@ -4,7 +4,13 @@ import { truncateText } from '@complaints/contracts';
 import { rows } from '@complaints/persistence';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import {
-  ClosedConversation, ConversationStore, PendingReply, RecordedMessage, RecordMessageCommand, ReferenceTakenError, StoreUnavailableError,
+  ClosedConversation,
+  ConversationStore,
+  PendingReply,
+  RecordedMessage,
+  RecordMessageCommand,
+  ReferenceTakenError,
+  StoreUnavailableError,
 } from '../../application/receive-message/conversation.store';
 import type { AttachmentReference, Fragment, ReplyTarget, SocialChannel } from '../../domain/social-message';
 import { answerSurvey } from './postgres-survey.store';
@@ -12,8 +18,15 @@ import { answerSurvey } from './postgres-survey.store';
 const T = 'intake_social';
 
 type ConversationRow = {
-  complaint_id: string; reference: string; event_id: string; correlation_id: string; channel: SocialChannel; account: string;
-  user_id: string; opened_at: Date; last_message_at: Date;
+  complaint_id: string;
+  reference: string;
+  event_id: string;
+  correlation_id: string;
+  channel: SocialChannel;
+  account: string;
+  user_id: string;
+  opened_at: Date;
+  last_message_at: Date;
 };
 
 @Injectable()
@@ -27,7 +40,9 @@ export class PostgresConversationStore extends ConversationStore {
     try {
       return await this.db.transaction(async (tx) => {
         // One customer's messages are taken one at a time, so two fragments never open two conversations.
-        await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${message.channel}|${message.account}|${message.userId}`]);
+        await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+          `${message.channel}|${message.account}|${message.userId}`,
+        ]);
         // A survey answer belongs to no conversation: its case is the one its response names. A message is
         // known again by its sender and id together: another customer's message id is another message.
         const seen = rows<{ complaint_id: string; reference: string; reply: string }>(
@@ -38,7 +53,8 @@ export class PostgresConversationStore extends ConversationStore {
             [message.channel, message.account, message.messageId, message.userId],
           ),
         );
-        if (seen.length > 0) return { outcome: 'duplicate', complaintId: seen[0].complaint_id, reference: seen[0].reference, reply: seen[0].reply };
+        if (seen.length > 0)
+          return { outcome: 'duplicate', complaintId: seen[0].complaint_id, reference: seen[0].reference, reply: seen[0].reply };
 
         if (command.surveyAnswer) {
           const answered = await answerSurvey(tx, command, command.surveyAnswer);
@@ -53,18 +69,27 @@ export class PostgresConversationStore extends ConversationStore {
           ),
         )[0];
         const now = command.receivedAt.getTime();
-        const stillOpen = open && now - open.last_message_at.getTime() < command.quietWindowMs && now - open.opened_at.getTime() < command.maxConversationMs;
+        const stillOpen =
+          open &&
+          now - open.last_message_at.getTime() < command.quietWindowMs &&
+          now - open.opened_at.getTime() < command.maxConversationMs;
         let outcome: 'opened' | 'appended';
         let conversation: { complaintId: string; reference: string };
         if (stillOpen) {
           outcome = 'appended';
           conversation = { complaintId: open.complaint_id, reference: open.reference };
           await tx.query(`UPDATE ${T}.conversations SET last_message_at = $2, publish_after = $3 WHERE complaint_id = $1`, [
-            open.complaint_id, command.receivedAt, new Date(command.receivedAt.getTime() + command.quietWindowMs),
+            open.complaint_id,
+            command.receivedAt,
+            new Date(command.receivedAt.getTime() + command.quietWindowMs),
           ]);
         } else {
           // The window passed but the relay has not closed it yet: close it now, and start afresh.
-          if (open) await tx.query(`UPDATE ${T}.conversations SET status = 'closing', publish_after = $2 WHERE complaint_id = $1`, [open.complaint_id, command.receivedAt]);
+          if (open)
+            await tx.query(`UPDATE ${T}.conversations SET status = 'closing', publish_after = $2 WHERE complaint_id = $1`, [
+              open.complaint_id,
+              command.receivedAt,
+            ]);
           outcome = 'opened';
           conversation = { complaintId: command.candidate.complaintId, reference: command.candidate.reference };
           await this.open(tx, command);
@@ -75,10 +100,21 @@ export class PostgresConversationStore extends ConversationStore {
                                       reply, reply_target, reply_status, reply_after, user_id)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
           [
-            message.channel, message.account, message.messageId, conversation.complaintId, outcome, message.text,
-            message.attachment ? JSON.stringify(message.attachment) : null, message.via, message.sentAt, command.receivedAt, reply,
+            message.channel,
+            message.account,
+            message.messageId,
+            conversation.complaintId,
+            outcome,
+            message.text,
+            message.attachment ? JSON.stringify(message.attachment) : null,
+            message.via,
+            message.sentAt,
+            command.receivedAt,
+            reply,
             message.replyTarget ? JSON.stringify(message.replyTarget) : null,
-            message.replyTarget ? 'pending' : 'in-response', message.replyTarget ? command.receivedAt : null, message.userId,
+            message.replyTarget ? 'pending' : 'in-response',
+            message.replyTarget ? command.receivedAt : null,
+            message.userId,
           ],
         );
         return { outcome, ...conversation, reply };
@@ -101,8 +137,17 @@ export class PostgresConversationStore extends ConversationStore {
       `INSERT INTO ${T}.conversations (complaint_id, reference, event_id, correlation_id, channel, account, user_id, status,
                                        opened_at, last_message_at, publish_after)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $8, $9)`,
-      [candidate.complaintId, candidate.reference, candidate.eventId, command.correlationId, message.channel, message.account, message.userId,
-        receivedAt, new Date(receivedAt.getTime() + command.quietWindowMs)],
+      [
+        candidate.complaintId,
+        candidate.reference,
+        candidate.eventId,
+        command.correlationId,
+        message.channel,
+        message.account,
+        message.userId,
+        receivedAt,
+        new Date(receivedAt.getTime() + command.quietWindowMs),
+      ],
     );
   }
 
@@ -122,7 +167,14 @@ export class PostgresConversationStore extends ConversationStore {
       ),
     );
     if (claimed.length === 0) return [];
-    const messages = rows<{ complaint_id: string; message_id: string; text: string; attachment: AttachmentReference | null; sent_at: Date; via: string }>(
+    const messages = rows<{
+      complaint_id: string;
+      message_id: string;
+      text: string;
+      attachment: AttachmentReference | null;
+      sent_at: Date;
+      via: string;
+    }>(
       await this.db.query(
         `SELECT complaint_id, message_id, text, attachment, sent_at, via FROM ${T}.messages WHERE complaint_id = ANY($1) ORDER BY sent_at, received_at`,
         [claimed.map((row) => row.complaint_id)],
@@ -139,21 +191,41 @@ export class PostgresConversationStore extends ConversationStore {
       openedAt: row.opened_at,
       fragments: messages
         .filter((m) => m.complaint_id === row.complaint_id)
-        .map((m): Fragment => ({ messageId: m.message_id, text: m.text, sentAt: m.sent_at, via: m.via, ...(m.attachment ? { attachment: m.attachment } : {}) })),
+        .map((m): Fragment => ({
+          messageId: m.message_id,
+          text: m.text,
+          sentAt: m.sent_at,
+          via: m.via,
+          ...(m.attachment ? { attachment: m.attachment } : {}),
+        })),
     }));
   }
 
   async markPublished(complaintIds: readonly string[], now: Date): Promise<void> {
     if (complaintIds.length === 0) return;
-    await this.db.query(`UPDATE ${T}.conversations SET status = 'published', published_at = $2 WHERE complaint_id = ANY($1)`, [[...complaintIds], now]);
+    await this.db.query(`UPDATE ${T}.conversations SET status = 'published', published_at = $2 WHERE complaint_id = ANY($1)`, [
+      [...complaintIds],
+      now,
+    ]);
   }
 
   async markRejected(complaintId: string, reason: string, now: Date): Promise<void> {
-    await this.db.query(`UPDATE ${T}.conversations SET status = 'rejected', published_at = $2, publish_error = $3 WHERE complaint_id = $1`, [complaintId, now, truncateText(reason, 2_000)]);
+    await this.db.query(
+      `UPDATE ${T}.conversations SET status = 'rejected', published_at = $2, publish_error = $3 WHERE complaint_id = $1`,
+      [complaintId, now, truncateText(reason, 2_000)],
+    );
   }
 
   async claimPendingReplies(now: Date, limit: number, leaseMs: number): Promise<PendingReply[]> {
-    const claimed = rows<{ channel: string; account: string; user_id: string; message_id: string; reply_target: ReplyTarget; reply: string; reply_attempts: number }>(
+    const claimed = rows<{
+      channel: string;
+      account: string;
+      user_id: string;
+      message_id: string;
+      reply_target: ReplyTarget;
+      reply: string;
+      reply_attempts: number;
+    }>(
       await this.db.query(
         `UPDATE ${T}.messages SET reply_after = $2
           WHERE (channel, account, user_id, message_id) IN (
@@ -164,7 +236,13 @@ export class PostgresConversationStore extends ConversationStore {
       ),
     );
     return claimed.map((row) => ({
-      channel: row.channel, account: row.account, userId: row.user_id, messageId: row.message_id, target: row.reply_target, text: row.reply, attempts: row.reply_attempts,
+      channel: row.channel,
+      account: row.account,
+      userId: row.user_id,
+      messageId: row.message_id,
+      target: row.reply_target,
+      text: row.reply,
+      attempts: row.reply_attempts,
     }));
   }
 

@@ -10,7 +10,9 @@ export class PostgresPollCursorStore extends PollCursorStore {
   }
 
   async get(stream: string): Promise<string | null> {
-    const found = (await this.db.query('SELECT since_id FROM intake_social.poll_cursors WHERE stream = $1', [stream])) as Array<{ since_id: string }>;
+    const found = await this.db.query<Array<{ since_id: string }>>('SELECT since_id FROM intake_social.poll_cursors WHERE stream = $1', [
+      stream,
+    ]);
     return found[0]?.since_id ?? null;
   }
 

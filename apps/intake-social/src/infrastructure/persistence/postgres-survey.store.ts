@@ -19,7 +19,7 @@ export class PostgresSurveyStore extends SurveyStore {
   async apply(change: SurveyChange): Promise<SurveyChangeResult> {
     // changed_at orders the changes of one survey: a replayed older event never undoes a later one.
     // An answered survey stays answered: one answer per case and customer, however often the case is resolved.
-    const result =
+    const result: unknown =
       change.kind === 'sent'
         ? await this.db.query(
             `INSERT INTO ${T}.surveys (channel, user_id, reference, complaint_id, account, status, sent_at, expires_at, changed_at)
@@ -29,7 +29,15 @@ export class PostgresSurveyStore extends SurveyStore {
                    expires_at = EXCLUDED.expires_at, changed_at = EXCLUDED.changed_at, answered_message_id = NULL
                WHERE ${T}.surveys.changed_at < EXCLUDED.changed_at AND ${T}.surveys.status <> 'answered'
              RETURNING reference`,
-            [change.channel, change.userId, change.reference, change.complaintId, change.account.slice(0, 128), change.at, change.expiresAt],
+            [
+              change.channel,
+              change.userId,
+              change.reference,
+              change.complaintId,
+              change.account.slice(0, 128),
+              change.at,
+              change.expiresAt,
+            ],
           )
         : await this.db.query(
             `UPDATE ${T}.surveys SET status = 'ended', changed_at = $4
@@ -52,7 +60,11 @@ export class PostgresSurveyStore extends SurveyStore {
  * response, the response goes into the outbox (published by the SurveyAnswersRelay), and the survey
  * is closed. Null when there is none.
  */
-export async function answerSurvey(tx: EntityManager, command: RecordMessageCommand, answer: SurveyAnswer): Promise<RecordedMessage | null> {
+export async function answerSurvey(
+  tx: EntityManager,
+  command: RecordMessageCommand,
+  answer: SurveyAnswer,
+): Promise<RecordedMessage | null> {
   const { message, receivedAt } = command;
   const open = rows<{ reference: string; complaint_id: string }>(
     await tx.query(
@@ -63,7 +75,12 @@ export async function answerSurvey(tx: EntityManager, command: RecordMessageComm
     ),
   )[0];
   if (!open) return null;
-  const survey: OutstandingSurvey = { channel: message.channel, userId: message.userId, reference: open.reference, complaintId: open.complaint_id };
+  const survey: OutstandingSurvey = {
+    channel: message.channel,
+    userId: message.userId,
+    reference: open.reference,
+    complaintId: open.complaint_id,
+  };
   const reply = answer.replyFor(survey);
   await tx.query(
     `UPDATE ${T}.surveys SET status = 'answered', changed_at = $4, answered_message_id = $5 WHERE channel = $1 AND user_id = $2 AND reference = $3`,
@@ -75,13 +92,27 @@ export async function answerSurvey(tx: EntityManager, command: RecordMessageComm
                                 reply, reply_target, reply_status, reply_after, response, user_id)
      VALUES ($1, $2, $3, NULL, 'survey-answered', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
-      message.channel, message.account, message.messageId, message.text, message.via, message.sentAt, receivedAt, reply,
+      message.channel,
+      message.account,
+      message.messageId,
+      message.text,
+      message.via,
+      message.sentAt,
+      receivedAt,
+      reply,
       message.replyTarget ? JSON.stringify(message.replyTarget) : null,
-      message.replyTarget ? 'pending' : 'in-response', message.replyTarget ? receivedAt : null,
-      JSON.stringify(response), message.userId,
+      message.replyTarget ? 'pending' : 'in-response',
+      message.replyTarget ? receivedAt : null,
+      JSON.stringify(response),
+      message.userId,
     ],
   );
   // The response for Kafka, committed with the answer (keyed by the case, so one case's events stay in order).
-  await enqueueOutboxMessage(tx, `${T}.outbox`, { eventId: response.eventId, topic: CustomerResponseV1.topic, key: customerResponseKey(response), payload: response });
+  await enqueueOutboxMessage(tx, `${T}.outbox`, {
+    eventId: response.eventId,
+    topic: CustomerResponseV1.topic,
+    key: customerResponseKey(response),
+    payload: response,
+  });
   return { outcome: 'survey-answered', complaintId: survey.complaintId, reference: survey.reference, reply };
 }

@@ -15,7 +15,7 @@ export const CALLBACK_SECRETS = Symbol('CALLBACK_SECRETS');
 /** The first value of a query parameter (absent, or repeated, parameters read as their first value). */
 export function queryValue(request: FastifyRequest, name: string): string | undefined {
   const value = (request.query as Record<string, unknown> | undefined)?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
+  const first: unknown = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first : undefined;
 }
 

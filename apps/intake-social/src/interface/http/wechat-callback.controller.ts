@@ -31,7 +31,11 @@ const XML = 'application/xml; charset=utf-8';
 @ApiTags('wechat')
 @Controller('v1/wechat/callback')
 @UseGuards(WechatSignatureGuard)
-@ApiResponse({ status: 401, description: 'Problem: stale `timestamp`, missing `nonce`, wrong `signature` or `msg_signature`, or a `nonce` already used with another request (a replay)' })
+@ApiResponse({
+  status: 401,
+  description:
+    'Problem: stale `timestamp`, missing `nonce`, wrong `signature` or `msg_signature`, or a `nonce` already used with another request (a replay)',
+})
 @ApiResponse({ status: 503, description: 'Problem: the message could not be recorded (Retry-After); nothing was acknowledged' })
 export class WechatCallbackController {
   constructor(
@@ -42,7 +46,10 @@ export class WechatCallbackController {
 
   @Get()
   @ApiOperation({ summary: 'Server URL check of the official account: answers the echostr when the signature is right' })
-  @ApiQuery({ name: 'signature' }) @ApiQuery({ name: 'timestamp' }) @ApiQuery({ name: 'nonce' }) @ApiQuery({ name: 'echostr' })
+  @ApiQuery({ name: 'signature' })
+  @ApiQuery({ name: 'timestamp' })
+  @ApiQuery({ name: 'nonce' })
+  @ApiQuery({ name: 'echostr' })
   @ApiResponse({ status: 400, description: 'Problem naming `echostr` when it is missing' })
   async handshake(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const echostr = queryValue(request, 'echostr');
@@ -64,8 +71,14 @@ export class WechatCallbackController {
       '(the same request delivered again is answered as before; with another body it is a 401 replay). With an EncodingAESKey ' +
       'configured, plaintext messages are refused (403) unless WECHAT_ACCEPT_PLAINTEXT is on.',
   })
-  @ApiResponse({ status: 400, description: 'Problem naming the field: malformed XML, a DTD or entities, bad fields, an undecryptable `Encrypt`' })
-  @ApiResponse({ status: 403, description: 'Problem naming `encrypt_type` (plaintext while safe mode is required) or `ToUserName` (another account)' })
+  @ApiResponse({
+    status: 400,
+    description: 'Problem naming the field: malformed XML, a DTD or entities, bad fields, an undecryptable `Encrypt`',
+  })
+  @ApiResponse({
+    status: 403,
+    description: 'Problem naming `encrypt_type` (plaintext while safe mode is required) or `ToUserName` (another account)',
+  })
   async message(
     @Req() request: FastifyRequest,
     @Body() body: unknown,
@@ -118,9 +131,11 @@ export class WechatCallbackController {
   /** The ciphertext of a safe-mode message, once `msg_signature` (over token, timestamp, nonce and the ciphertext) matches. */
   private signedCiphertext(request: FastifyRequest, envelope: Record<string, unknown>): string {
     const encrypted = envelope.Encrypt;
-    if (typeof encrypted !== 'string' || !encrypted) throw validationProblem([{ field: 'Encrypt', message: 'Encrypt is required in safe mode' }]);
+    if (typeof encrypted !== 'string' || !encrypted)
+      throw validationProblem([{ field: 'Encrypt', message: 'Encrypt is required in safe mode' }]);
     const parts = [this.account.token, queryValue(request, 'timestamp')!, queryValue(request, 'nonce')!, encrypted];
-    if (!signatureMatches(parts, queryValue(request, 'msg_signature'))) throw refusal('wechat', 'msg_signature', 'msg_signature does not match');
+    if (!signatureMatches(parts, queryValue(request, 'msg_signature')))
+      throw refusal('wechat', 'msg_signature', 'msg_signature does not match');
     return encrypted;
   }
 
@@ -129,7 +144,9 @@ export class WechatCallbackController {
       return readWechatXml(this.account.crypto.decrypt(encrypted), 'Encrypt');
     } catch (error) {
       if (error instanceof WechatCryptoError) {
-        throw new ProblemException(problem(400, 'wechat-decrypt', error.message, { errors: [{ field: 'Encrypt', message: error.message }] }));
+        throw new ProblemException(
+          problem(400, 'wechat-decrypt', error.message, { errors: [{ field: 'Encrypt', message: error.message }] }),
+        );
       }
       throw error;
     }

@@ -36,13 +36,16 @@ export function readWechatXml(raw: unknown, field = 'body'): Record<string, unkn
     throw badXml(field, `malformed XML: ${error instanceof Error ? error.message : String(error)}`);
   }
   const root = document.xml;
-  if (typeof root !== 'object' || root === null || Array.isArray(root)) throw badXml(field, 'the document must have one <xml> root element with fields');
+  if (typeof root !== 'object' || root === null || Array.isArray(root))
+    throw badXml(field, 'the document must have one <xml> root element with fields');
   return wellFormed(root as Record<string, unknown>);
 }
 
 /** Every text value well-formed UTF-16 (a lone surrogate replaced by U+FFFD), whatever produced the document. */
 function wellFormed(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, typeof value === 'string' ? value.replace(LONE_SURROGATE, '\uFFFD') : value]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, value]) => [name, typeof value === 'string' ? value.replace(LONE_SURROGATE, '\uFFFD') : value]),
+  );
 }
 
 function badXml(field: string, message: string): ProblemException {

@@ -16,7 +16,10 @@ export const WEIBO_RECEIVER = Symbol('WEIBO_RECEIVER');
 @ApiTags('weibo')
 @Controller('v1/weibo/callback')
 @UseGuards(WeiboSignatureGuard)
-@ApiResponse({ status: 401, description: 'Problem: stale `timestamp`, missing `nonce`, wrong `signature`, or a `nonce` already used with another request (a replay)' })
+@ApiResponse({
+  status: 401,
+  description: 'Problem: stale `timestamp`, missing `nonce`, wrong `signature`, or a `nonce` already used with another request (a replay)',
+})
 @ApiResponse({ status: 503, description: 'Problem: the message could not be recorded (Retry-After); nothing was acknowledged' })
 export class WeiboCallbackController {
   constructor(
@@ -27,7 +30,10 @@ export class WeiboCallbackController {
 
   @Get()
   @ApiOperation({ summary: 'Fan-service URL check: answers the echostr when the signature is right' })
-  @ApiQuery({ name: 'signature' }) @ApiQuery({ name: 'timestamp' }) @ApiQuery({ name: 'nonce' }) @ApiQuery({ name: 'echostr' })
+  @ApiQuery({ name: 'signature' })
+  @ApiQuery({ name: 'timestamp' })
+  @ApiQuery({ name: 'nonce' })
+  @ApiQuery({ name: 'echostr' })
   @ApiResponse({ status: 400, description: 'Problem naming `echostr` when it is missing' })
   async handshake(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const echostr = queryValue(request, 'echostr');
@@ -54,7 +60,11 @@ export class WeiboCallbackController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CorrelationId() correlationId: string,
   ): Promise<string | Record<string, unknown>> {
-    await this.replays.once('weibo', request, `json:${(request as FastifyRequest & { rawBody?: Buffer }).rawBody?.toString('latin1') ?? ''}`);
+    await this.replays.once(
+      'weibo',
+      request,
+      `json:${(request as FastifyRequest & { rawBody?: Buffer }).rawBody?.toString('latin1') ?? ''}`,
+    );
     const inbound = readWeiboPush(body);
     if (inbound.kind !== 'invalid' && this.receiver && inbound.receiverId !== this.receiver) {
       const message = 'the push is addressed to another Weibo account';

@@ -15,7 +15,8 @@ export interface ComplaintStatus {
 }
 
 /** `locked`: too many wrong attempts at this reference; try again after `retryAfterMs`. */
-export type LookUpResult = { outcome: 'found'; complaint: ComplaintStatus } | { outcome: 'not-found' } | { outcome: 'locked'; retryAfterMs: number };
+export type LookUpResult =
+  { outcome: 'found'; complaint: ComplaintStatus } | { outcome: 'not-found' } | { outcome: 'locked'; retryAfterMs: number };
 
 /**
  * The customer's own view of a web complaint: its status and the updates sent to them, for the

@@ -39,7 +39,9 @@ export class SubmitComplaintUseCase {
       if (existing) return this.acceptance.replay(existing, requestHash);
     }
     const receivedAt = this.now();
-    const complaintId = command.idempotencyKey ? complaintIdFor('web', WEB_SOURCE_SYSTEM, command.idempotencyKey) : complaintIdFor('web', WEB_SOURCE_SYSTEM);
+    const complaintId = command.idempotencyKey
+      ? complaintIdFor('web', WEB_SOURCE_SYSTEM, command.idempotencyKey)
+      : complaintIdFor('web', WEB_SOURCE_SYSTEM);
     return this.acceptance.reserveAndPublish({
       requestHash,
       draft: () => this.newRecord(command, { complaintId, receivedAt, requestHash }),
@@ -48,7 +50,10 @@ export class SubmitComplaintUseCase {
     });
   }
 
-  private newRecord(command: SubmitComplaintCommand, ids: { complaintId: string; receivedAt: Date; requestHash: string }): SubmissionRecord {
+  private newRecord(
+    command: SubmitComplaintCommand,
+    ids: { complaintId: string; receivedAt: Date; requestHash: string },
+  ): SubmissionRecord {
     const reference = newReference('web', ids.receivedAt);
     const complaint = normaliseWebSubmission(
       command.submission,

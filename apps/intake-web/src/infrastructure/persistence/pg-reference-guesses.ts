@@ -28,12 +28,17 @@ export class PgReferenceGuesses extends ReferenceGuesses {
         'SELECT attempts, since, locked_until FROM intake_web.reference_attempts WHERE reference = $1 FOR UPDATE',
         [reference],
       );
-      const decision = nextAttempt(row ? { attempts: row.attempts, since: row.since, lockedUntil: row.locked_until } : null, now, this.policy);
+      const decision = nextAttempt(
+        row ? { attempts: row.attempts, since: row.since, lockedUntil: row.locked_until } : null,
+        now,
+        this.policy,
+      );
       const { state } = decision;
       const expiresAt = state.lockedUntil ?? new Date(state.since.getTime() + this.policy.lockMs);
-      await tx.query('UPDATE intake_web.reference_attempts SET attempts = $2, since = $3, locked_until = $4, expires_at = $5 WHERE reference = $1', [
-        reference, state.attempts, state.since, state.lockedUntil, expiresAt,
-      ]);
+      await tx.query(
+        'UPDATE intake_web.reference_attempts SET attempts = $2, since = $3, locked_until = $4, expires_at = $5 WHERE reference = $1',
+        [reference, state.attempts, state.since, state.lockedUntil, expiresAt],
+      );
       return decision.allowed ? { allowed: true } : { allowed: false, retryAfterMs: decision.retryAfterMs };
     });
   }

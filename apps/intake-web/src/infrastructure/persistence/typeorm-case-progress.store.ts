@@ -27,7 +27,13 @@ export class TypeOrmCaseProgressStore extends CaseProgressStore {
           .createQueryBuilder()
           .insert()
           .into(CaseUpdateEntity)
-          .values({ eventId: event.eventId, reference: event.case.reference, kind: event.eventType.slice('case.'.length), message: event.message ?? null, at })
+          .values({
+            eventId: event.eventId,
+            reference: event.case.reference,
+            kind: event.eventType.slice('case.'.length),
+            message: event.message ?? null,
+            at,
+          })
           .orIgnore()
           .execute();
       }

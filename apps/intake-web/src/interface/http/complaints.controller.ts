@@ -4,7 +4,12 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { checkEvidence, WEB_COMPLAINT_LIMITS } from '@complaints/contracts';
 import { CorrelationId } from '@complaints/http';
 import {
-  complaintAccepted, evidenceProblem, IdempotencyKeyReusedError, keyReusedProblem, optionalIdempotencyKey, unavailableOr,
+  complaintAccepted,
+  evidenceProblem,
+  IdempotencyKeyReusedError,
+  keyReusedProblem,
+  optionalIdempotencyKey,
+  unavailableOr,
 } from '@complaints/intake';
 import { SubmitComplaintUseCase } from '../../application/submit-complaint/submit-complaint.use-case';
 import { ComplaintAcceptedDto, SubmitComplaintDto } from './submit-complaint.dto';
@@ -26,7 +31,11 @@ export class ComplaintsController {
       'Evidence travels base64-encoded in the JSON body; its type is decided by its content (413 attachment-too-large ' +
       'over the limits, 400 naming the attachment for a file that is not an accepted type).',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key and body get the same reference and one case.' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retries with the same key and body get the same reference and one case.',
+  })
   @ApiAcceptedResponse({ type: ComplaintAcceptedDto })
   async submit(
     @Body() body: SubmitComplaintDto,
@@ -35,10 +44,15 @@ export class ComplaintsController {
   ): Promise<ComplaintAcceptedDto> {
     const key = optionalIdempotencyKey(idempotencyKey);
     const { attachments, ...submission } = body;
-    const evidence = checkEvidence(attachments ?? [], { maxCount: WEB_COMPLAINT_LIMITS.maxAttachments, maxBytes: WEB_COMPLAINT_LIMITS.maxAttachmentBytes });
+    const evidence = checkEvidence(attachments ?? [], {
+      maxCount: WEB_COMPLAINT_LIMITS.maxAttachments,
+      maxBytes: WEB_COMPLAINT_LIMITS.maxAttachmentBytes,
+    });
     if (!evidence.ok) throw evidenceProblem(evidence);
     try {
-      return complaintAccepted(await this.submitComplaint.execute({ submission, evidence: evidence.evidence, idempotencyKey: key, correlationId }));
+      return complaintAccepted(
+        await this.submitComplaint.execute({ submission, evidence: evidence.evidence, idempotencyKey: key, correlationId }),
+      );
     } catch (error) {
       if (error instanceof IdempotencyKeyReusedError) throw keyReusedProblem(error.message);
       throw unavailableOr(error, UNAVAILABLE);

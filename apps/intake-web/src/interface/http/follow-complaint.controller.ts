@@ -1,7 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import {
-  ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse,
-  ApiTags, ApiTooManyRequestsResponse,
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { REFERENCE_PATTERN, RULE_MESSAGES } from '@complaints/contracts';
@@ -11,7 +18,9 @@ import { RateComplaintUseCase } from '../../application/rate-complaint/rate-comp
 import { ComplaintStatusDto, LookUpComplaintDto, RateComplaintDto } from './follow-complaint.dto';
 
 const NOT_FOUND = () =>
-  new ProblemException(problem(404, 'complaint-not-found', 'No complaint matches this reference and these digits. Check both and try again.'));
+  new ProblemException(
+    problem(404, 'complaint-not-found', 'No complaint matches this reference and these digits. Check both and try again.'),
+  );
 
 /** Too many wrong attempts at this reference (look-ups and ratings together): even the right digits wait. */
 const LOCKED = (retryAfterMs: number) => {
@@ -46,20 +55,28 @@ export class FollowComplaintController {
   @ApiOperation({
     summary: 'Look up a complaint',
     description:
-      'Status and the updates sent to the customer about this complaint\'s own case. POST, so the digits stay out of URLs and logs. ' +
+      "Status and the updates sent to the customer about this complaint's own case. POST, so the digits stay out of URLs and logs. " +
       'Every attempt counts against the reference (with ratings): after INTAKE_WEB_GUESS_MAX_ATTEMPTS (5) the reference is locked ' +
       'for INTAKE_WEB_GUESS_LOCK_SECONDS (15 minutes), right digits included.',
   })
   @ApiOkResponse({ type: ComplaintStatusDto })
   @ApiBadRequestResponse({ description: 'reference or phoneLast4 malformed (problem+json naming the field)' })
   @ApiNotFoundResponse({ description: 'No complaint with this reference and these digits (unknown references and wrong digits alike)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this client, or at this reference (`reference-locked`, with Retry-After)' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many attempts from this client, or at this reference (`reference-locked`, with Retry-After)',
+  })
   async lookUpComplaint(@Body() body: LookUpComplaintDto): Promise<ComplaintStatusDto> {
     const found = await this.lookUp.execute(body.reference, body.phoneLast4);
     if (found.outcome === 'locked') throw LOCKED(found.retryAfterMs);
     if (found.outcome !== 'found') throw NOT_FOUND();
     const { complaint } = found;
-    return { reference: complaint.reference, status: complaint.status, receivedAt: complaint.receivedAt, updatedAt: complaint.updatedAt, updates: complaint.updates };
+    return {
+      reference: complaint.reference,
+      status: complaint.status,
+      receivedAt: complaint.receivedAt,
+      updatedAt: complaint.updatedAt,
+      updates: complaint.updates,
+    };
   }
 
   @Post(':reference/satisfaction')
@@ -74,10 +91,22 @@ export class FollowComplaintController {
   @ApiBadRequestResponse({ description: 'reference, phoneLast4, score or comment invalid (problem+json naming the field)' })
   @ApiNotFoundResponse({ description: 'No complaint with this reference and these digits' })
   @ApiConflictResponse({ description: '`complaint-not-resolved`: nothing to rate yet; `already-rated`: this complaint was rated before' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this client, or at this reference (`reference-locked`, with Retry-After)' })
-  async rateComplaint(@Param('reference') reference: string, @Body() body: RateComplaintDto, @CorrelationId() correlationId: string): Promise<{ status: 'RECORDED' }> {
+  @ApiTooManyRequestsResponse({
+    description: 'Too many attempts from this client, or at this reference (`reference-locked`, with Retry-After)',
+  })
+  async rateComplaint(
+    @Param('reference') reference: string,
+    @Body() body: RateComplaintDto,
+    @CorrelationId() correlationId: string,
+  ): Promise<{ status: 'RECORDED' }> {
     if (!REFERENCE_PATTERN.test(reference)) throw validationProblem([{ field: 'reference', message: RULE_MESSAGES.en.referenceInvalid }]);
-    const result = await this.rate.execute({ reference, phoneLast4: body.phoneLast4, score: body.score, comment: body.comment, correlationId });
+    const result = await this.rate.execute({
+      reference,
+      phoneLast4: body.phoneLast4,
+      score: body.score,
+      comment: body.comment,
+      correlationId,
+    });
     switch (result.outcome) {
       case 'recorded':
         return { status: 'RECORDED' };
@@ -86,7 +115,9 @@ export class FollowComplaintController {
       case 'not-found':
         throw NOT_FOUND();
       case 'not-resolved':
-        throw new ProblemException(problem(409, 'complaint-not-resolved', 'This complaint has no answer yet; you can rate it once we have responded.'));
+        throw new ProblemException(
+          problem(409, 'complaint-not-resolved', 'This complaint has no answer yet; you can rate it once we have responded.'),
+        );
       case 'already-rated':
         throw new ProblemException(problem(409, 'already-rated', 'This complaint has been rated already; thank you for your answer.'));
     }

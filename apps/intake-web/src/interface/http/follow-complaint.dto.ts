@@ -20,11 +20,15 @@ export class RateComplaintDto {
   phoneLast4: string;
 
   @ApiProperty({ minimum: 1, maximum: 5, description: '1 very dissatisfied … 5 very satisfied' })
-  @IsInt({ message: M.scoreInvalid }) @Min(1, { message: M.scoreInvalid }) @Max(5, { message: M.scoreInvalid })
+  @IsInt({ message: M.scoreInvalid })
+  @Min(1, { message: M.scoreInvalid })
+  @Max(5, { message: M.scoreInvalid })
   score: number;
 
   @ApiPropertyOptional({ maxLength: WEB_COMPLAINT_LIMITS.commentMaxLength })
-  @IsOptional() @IsString() @MaxLength(WEB_COMPLAINT_LIMITS.commentMaxLength, { message: M.commentTooLong })
+  @IsOptional()
+  @IsString()
+  @MaxLength(WEB_COMPLAINT_LIMITS.commentMaxLength, { message: M.commentTooLong })
   comment?: string;
 }
 

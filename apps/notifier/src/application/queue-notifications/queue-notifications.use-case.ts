@@ -51,7 +51,8 @@ export class QueueNotificationsUseCase {
         eventId: event.eventId,
         ...message,
       };
-      if (await this.outbox.enqueue({ id: `${event.eventId}:${route}`, target: route, payload: notification }, this.now())) outcome.queued.push(route);
+      if (await this.outbox.enqueue({ id: `${event.eventId}:${route}`, target: route, payload: notification }, this.now()))
+        outcome.queued.push(route);
     }
     return outcome;
   }

@@ -25,8 +25,14 @@ export class QueueStaffBulletinUseCase {
   async execute(event: StaffBulletinV1): Promise<{ queued: number }> {
     const rendered = renderBulletin(event);
     const data = {
-      week: event.week, from: event.from, to: event.to, timeZone: event.timeZone, scorecard: event.scorecard,
-      hotspots: event.hotspots, hotspotsTotal: event.hotspotsTotal, improvements: event.improvements,
+      week: event.week,
+      from: event.from,
+      to: event.to,
+      timeZone: event.timeZone,
+      scorecard: event.scorecard,
+      hotspots: event.hotspots,
+      hotspotsTotal: event.hotspotsTotal,
+      improvements: event.improvements,
     };
     const targets: [StaffRoute, string][] = [
       ...this.recipients.emails.map((r): [StaffRoute, string] => ['staff-email', r]),
@@ -34,7 +40,15 @@ export class QueueStaffBulletinUseCase {
     ];
     let queued = 0;
     for (const [route, recipient] of targets) {
-      const payload: StaffMessage = { kind: 'staff-bulletin', route, recipient, bulletinId: event.eventId, week: event.week, ...rendered, data };
+      const payload: StaffMessage = {
+        kind: 'staff-bulletin',
+        route,
+        recipient,
+        bulletinId: event.eventId,
+        week: event.week,
+        ...rendered,
+        data,
+      };
       if (await this.outbox.enqueue({ id: `${event.eventId}:${route}:${recipient}`, target: route, payload }, this.now())) queued += 1;
     }
     return { queued };

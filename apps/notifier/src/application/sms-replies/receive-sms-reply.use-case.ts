@@ -40,7 +40,11 @@ export class ReceiveSmsReplyUseCase {
     if (!phoneFingerprint) throw new InvalidSenderError('the sender is not a valid phone number');
     const score = parseSurveyReply(command.text);
     const { gatewayId, messageId, receivedAt } = command;
-    const recorded = await this.store.recordReply({ gatewayId, messageId, phoneFingerprint, receivedAt, score }, (survey) => this.answer(command, survey, score!), this.now());
+    const recorded = await this.store.recordReply(
+      { gatewayId, messageId, phoneFingerprint, receivedAt, score },
+      (survey) => this.answer(command, survey, score!),
+      this.now(),
+    );
     if (recorded.outcome === 'survey-answered') this.relay.kick();
     return recorded;
   }

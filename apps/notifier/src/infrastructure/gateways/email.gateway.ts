@@ -23,14 +23,21 @@ export class EmailGateway implements RouteGateway {
 
   constructor(private readonly settings: EmailSettings) {
     const url = new URL(settings.smtpUrl);
-    for (const [name, value] of Object.entries({ connectionTimeout: settings.timeoutMs, greetingTimeout: settings.timeoutMs, socketTimeout: settings.timeoutMs })) {
+    for (const [name, value] of Object.entries({
+      connectionTimeout: settings.timeoutMs,
+      greetingTimeout: settings.timeoutMs,
+      socketTimeout: settings.timeoutMs,
+    })) {
       url.searchParams.set(name, String(value));
     }
     this.transport = createTransport(url.toString());
   }
 
   async send(notification: Notification, address: string, idempotencyKey: string): Promise<void> {
-    await this.sendMail({ to: address, subject: notification.subject, text: notification.text, headers: { 'X-Complaint-Reference': notification.reference } }, idempotencyKey);
+    await this.sendMail(
+      { to: address, subject: notification.subject, text: notification.text, headers: { 'X-Complaint-Reference': notification.reference } },
+      idempotencyKey,
+    );
   }
 
   /** Any message (the staff bulletin too: text and HTML alternatives). */
@@ -43,6 +50,8 @@ export class EmailGateway implements RouteGateway {
         messageId: `<${idempotencyKey.replace(/[^A-Za-z0-9.-]/g, '.')}@${domain}>`,
       });
     } catch (error) {
+      // No `cause` on purpose: the transport's error may carry the message and the SMTP login; its message alone travels.
+      // eslint-disable-next-line preserve-caught-error
       throw new Error(`SMTP server refused or unreachable: ${error instanceof Error ? error.message : String(error)}`);
     }
   }

@@ -11,7 +11,11 @@ export interface RouteGateway {
 export function describeHttpError(gateway: string, error: unknown): Error {
   if (axios.isAxiosError(error)) {
     const axiosError = error as AxiosError;
-    return new Error(axiosError.response ? `${gateway} answered HTTP ${axiosError.response.status}` : `${gateway} unreachable: ${axiosError.code ?? axiosError.message}`);
+    return new Error(
+      axiosError.response
+        ? `${gateway} answered HTTP ${axiosError.response.status}`
+        : `${gateway} unreachable: ${axiosError.code ?? axiosError.message}`,
+    );
   }
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -16,10 +16,18 @@ export interface StaffGateways {
 
 export function staffGateways(config: NotifierConfig): StaffGateways {
   const timeoutMs = config.NOTIFY_TIMEOUT_MS;
-  const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (text: string) =>
+    text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return {
     email: config.SMTP_URL ? new EmailGateway({ smtpUrl: config.SMTP_URL, from: config.EMAIL_FROM, timeoutMs }) : null,
-    webhooks: new StaffWebhookGateway({ urls: list(config.NOTIFIER_STAFF_WEBHOOK_URLS), secret: config.NOTIFIER_STAFF_WEBHOOK_SECRET, timeoutMs }),
+    webhooks: new StaffWebhookGateway({
+      urls: list(config.NOTIFIER_STAFF_WEBHOOK_URLS),
+      secret: config.NOTIFIER_STAFF_WEBHOOK_SECRET,
+      timeoutMs,
+    }),
   };
 }
 
@@ -38,7 +46,13 @@ export class OutboundSender extends DeliverySender<OutboundMessage> {
     if (message.route === 'staff-webhook') return this.staff.webhooks.send(message, delivery.id);
     if (!this.staff.email) throw new Error('no SMTP server configured for staff e-mail');
     await this.staff.email.sendMail(
-      { to: message.recipient, subject: message.subject, text: message.text, html: message.html, headers: { 'X-Bulletin-Week': message.week } },
+      {
+        to: message.recipient,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        headers: { 'X-Bulletin-Week': message.week },
+      },
       delivery.id,
     );
   }

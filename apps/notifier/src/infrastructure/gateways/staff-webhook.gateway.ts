@@ -36,9 +36,18 @@ export class StaffWebhookGateway {
   async send(message: StaffMessage, idempotencyKey: string): Promise<void> {
     const url = this.urls.get(message.recipient);
     if (!url) throw new Error('staff webhook no longer configured');
-    const body = JSON.stringify({ type: 'analytics.bulletin', bulletinId: message.bulletinId, week: message.week, subject: message.subject, text: message.text, bulletin: message.data });
+    const body = JSON.stringify({
+      type: 'analytics.bulletin',
+      bulletinId: message.bulletinId,
+      week: message.week,
+      subject: message.subject,
+      text: message.text,
+      bulletin: message.data,
+    });
     const timestamp = String(Math.floor(Date.now() / 1000));
-    const signature = this.settings.secret ? { 'x-timestamp': timestamp, 'x-signature': signPayload(this.settings.secret, timestamp, body) } : {};
+    const signature = this.settings.secret
+      ? { 'x-timestamp': timestamp, 'x-signature': signPayload(this.settings.secret, timestamp, body) }
+      : {};
     await this.http
       .post(url, body, { headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey, ...signature } })
       .catch((error: unknown) => {

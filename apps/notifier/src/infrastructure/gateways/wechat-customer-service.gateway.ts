@@ -27,7 +27,11 @@ export class WechatCustomerServiceGateway implements RouteGateway {
   async send(notification: Notification, openId: string): Promise<void> {
     const accessToken = await this.accessToken();
     const answer = await this.http
-      .post<{ errcode?: number; errmsg?: string }>('/cgi-bin/message/custom/send', { touser: openId, msgtype: 'text', text: { content: notification.text } }, { params: { access_token: accessToken } })
+      .post<{ errcode?: number; errmsg?: string }>(
+        '/cgi-bin/message/custom/send',
+        { touser: openId, msgtype: 'text', text: { content: notification.text } },
+        { params: { access_token: accessToken } },
+      )
       .catch((error: unknown) => {
         throw describeHttpError('WeChat', error);
       });
@@ -47,7 +51,8 @@ export class WechatCustomerServiceGateway implements RouteGateway {
       .catch((error: unknown) => {
         throw describeHttpError('WeChat token endpoint', error);
       });
-    if (!answer.data.access_token) throw new Error(`WeChat gave no access token: errcode ${answer.data.errcode ?? '?'} ${answer.data.errmsg ?? ''}`.trim());
+    if (!answer.data.access_token)
+      throw new Error(`WeChat gave no access token: errcode ${answer.data.errcode ?? '?'} ${answer.data.errmsg ?? ''}`.trim());
     const lifetimeMs = (answer.data.expires_in ?? 7_200) * 1000;
     this.token = { value: answer.data.access_token, expiresAt: Date.now() + Math.max(lifetimeMs - 300_000, lifetimeMs / 2) };
     return this.token.value;

@@ -24,10 +24,13 @@ export class WeiboReplyGateway implements RouteGateway {
       receiver_id: uid,
     });
     const answer = await this.http
-      .post<{ error_code?: number; error?: string }>('/2/messages/reply.json', form.toString(), { headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+      .post<{ error_code?: number; error?: string }>('/2/messages/reply.json', form.toString(), {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      })
       .catch((error: unknown) => {
         throw describeHttpError('Weibo', error);
       });
-    if (answer.data.error_code) throw new Error(`Weibo refused the reply: error_code ${answer.data.error_code} ${answer.data.error ?? ''}`.trim());
+    if (answer.data.error_code)
+      throw new Error(`Weibo refused the reply: error_code ${answer.data.error_code} ${answer.data.error ?? ''}`.trim());
   }
 }

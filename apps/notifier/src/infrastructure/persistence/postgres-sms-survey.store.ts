@@ -28,7 +28,7 @@ export class PostgresSmsSurveyStore extends SmsSurveyStore {
   async apply(phoneFingerprint: string, change: SmsSurveyChange): Promise<SmsSurveyChangeResult> {
     // changed_at orders the changes of one survey: a replayed older event never undoes a later one.
     // An answered survey stays answered: one answer per case and customer, however often the case is resolved.
-    const result =
+    const result: unknown =
       change.kind === 'sent'
         ? await this.db.query(
             `INSERT INTO ${T}.sms_surveys (phone_fingerprint, reference, complaint_id, channel, language, recipient, status, sent_at, expires_at, changed_at)
@@ -39,7 +39,16 @@ export class PostgresSmsSurveyStore extends SmsSurveyStore {
                    answered_by = NULL
                WHERE ${T}.sms_surveys.changed_at < EXCLUDED.changed_at AND ${T}.sms_surveys.status <> 'answered'
              RETURNING reference`,
-            [phoneFingerprint, change.reference, change.complaintId, change.channel, change.language, change.recipient, change.at, change.expiresAt],
+            [
+              phoneFingerprint,
+              change.reference,
+              change.complaintId,
+              change.channel,
+              change.language,
+              change.recipient,
+              change.at,
+              change.expiresAt,
+            ],
           )
         : await this.db.query(
             `UPDATE ${T}.sms_surveys SET status = 'ended', changed_at = $3
@@ -56,7 +65,10 @@ export class PostgresSmsSurveyStore extends SmsSurveyStore {
         // One phone's replies one at a time: a redelivery waits for the first delivery and finds it.
         await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`notifier.sms-phone:${reply.phoneFingerprint}`]);
         const recorded = rows<{ outcome: SmsReplyOutcome; reference: string | null; score: number | null }>(
-          await tx.query(`SELECT outcome, reference, score FROM ${T}.sms_replies WHERE gateway_id = $1 AND message_id = $2`, [reply.gatewayId, reply.messageId]),
+          await tx.query(`SELECT outcome, reference, score FROM ${T}.sms_replies WHERE gateway_id = $1 AND message_id = $2`, [
+            reply.gatewayId,
+            reply.messageId,
+          ]),
         )[0];
         if (recorded) return recordedReply(recorded.outcome, recorded.reference, recorded.score);
         const survey = reply.score === null ? undefined : await latestOutstanding(tx, reply.phoneFingerprint, reply.receivedAt);
@@ -65,13 +77,19 @@ export class PostgresSmsSurveyStore extends SmsSurveyStore {
           await insertReply(tx, reply, now, { outcome });
           return { outcome };
         }
-        await tx.query(`UPDATE ${T}.sms_surveys SET status = 'answered', changed_at = $3, answered_by = $4 WHERE phone_fingerprint = $1 AND reference = $2`, [
-          reply.phoneFingerprint, survey.reference, reply.receivedAt, `${reply.gatewayId}:${reply.messageId}`,
-        ]);
+        await tx.query(
+          `UPDATE ${T}.sms_surveys SET status = 'answered', changed_at = $3, answered_by = $4 WHERE phone_fingerprint = $1 AND reference = $2`,
+          [reply.phoneFingerprint, survey.reference, reply.receivedAt, `${reply.gatewayId}:${reply.messageId}`],
+        );
         const { response, thanks } = answer(survey);
         await insertReply(tx, reply, now, { outcome: 'survey-answered', survey, responseEventId: response.eventId });
         // The response for Kafka (relayed from the outbox) and the thank-you SMS, committed with the answer.
-        await enqueueOutboxMessage(tx, `${T}.outbox`, { eventId: response.eventId, topic: CustomerResponseV1.topic, key: customerResponseKey(response), payload: response });
+        await enqueueOutboxMessage(tx, `${T}.outbox`, {
+          eventId: response.eventId,
+          topic: CustomerResponseV1.topic,
+          key: customerResponseKey(response),
+          payload: response,
+        });
         await enqueueDelivery(tx, T, { id: `${response.eventId}:sms`, target: 'sms', payload: thanks }, now);
         return recordedReply('survey-answered', survey.reference, reply.score);
       });
@@ -100,7 +118,15 @@ async function latestOutstanding(tx: EntityManager, phoneFingerprint: string, re
       [phoneFingerprint, receivedAt],
     ),
   )[0];
-  return row && { reference: row.reference, complaintId: row.complaint_id, channel: row.channel, language: row.language, recipient: row.recipient };
+  return (
+    row && {
+      reference: row.reference,
+      complaintId: row.complaint_id,
+      channel: row.channel,
+      language: row.language,
+      recipient: row.recipient,
+    }
+  );
 }
 
 async function insertReply(
@@ -113,8 +139,16 @@ async function insertReply(
     `INSERT INTO ${T}.sms_replies (gateway_id, message_id, phone_fingerprint, received_at, recorded_at, outcome, reference, complaint_id, score, response_event_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
-      reply.gatewayId, reply.messageId, reply.phoneFingerprint, reply.receivedAt, now, recorded.outcome,
-      recorded.survey?.reference ?? null, recorded.survey?.complaintId ?? null, reply.score, recorded.responseEventId ?? null,
+      reply.gatewayId,
+      reply.messageId,
+      reply.phoneFingerprint,
+      reply.receivedAt,
+      now,
+      recorded.outcome,
+      recorded.survey?.reference ?? null,
+      recorded.survey?.complaintId ?? null,
+      reply.score,
+      recorded.responseEventId ?? null,
     ],
   );
 }

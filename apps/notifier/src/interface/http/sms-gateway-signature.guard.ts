@@ -7,6 +7,12 @@ export const SMS_INBOUND_SIGNATURE = Symbol('SMS_INBOUND_SIGNATURE');
 @Injectable()
 export class SmsGatewaySignatureGuard extends SignedRequestGuard {
   constructor(@Inject(SMS_INBOUND_SIGNATURE) settings: SignatureSettings) {
-    super(settings, { senderHeader: 'X-Gateway-Id', senderKind: 'SMS gateway', problemPrefix: 'sms-inbound', senderCheck: 'gateway-id', realm: 'sms-inbound' });
+    super(settings, {
+      senderHeader: 'X-Gateway-Id',
+      senderKind: 'SMS gateway',
+      problemPrefix: 'sms-inbound',
+      senderCheck: 'gateway-id',
+      realm: 'sms-inbound',
+    });
   }
 }

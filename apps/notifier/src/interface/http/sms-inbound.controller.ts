@@ -44,17 +44,35 @@ export class SmsInboundController {
   @ApiHeader({ name: 'X-Signature', required: true, description: 'sha256=<64 hex digits>' })
   @ApiBody({ type: InboundSmsDto })
   @ApiOkResponse({ type: InboundSmsResultDto })
-  async deliver(@Body() body: InboundSmsDto, @SignedBy() gatewayId: string, @CorrelationId() correlationId: string): Promise<InboundSmsResultDto> {
+  async deliver(
+    @Body() body: InboundSmsDto,
+    @SignedBy() gatewayId: string,
+    @CorrelationId() correlationId: string,
+  ): Promise<InboundSmsResultDto> {
     const receivedAt = this.receivedAt(body.receivedAt);
     try {
-      const recorded = await this.receive.execute({ gatewayId, messageId: body.messageId, from: body.from, text: body.text, receivedAt, correlationId });
+      const recorded = await this.receive.execute({
+        gatewayId,
+        messageId: body.messageId,
+        from: body.from,
+        text: body.text,
+        receivedAt,
+        correlationId,
+      });
       smsSurveyMetrics.replies.inc({ outcome: recorded.outcome });
-      this.logger.info({ gatewayId, messageId: body.messageId, outcome: recorded.outcome, reference: recorded.reference }, 'SMS reply received');
+      this.logger.info(
+        { gatewayId, messageId: body.messageId, outcome: recorded.outcome, reference: recorded.reference },
+        'SMS reply received',
+      );
       return { messageId: body.messageId, outcome: recorded.outcome };
     } catch (error) {
-      if (error instanceof InvalidSenderError) throw validationProblem([{ field: 'from', message: 'from must be a phone number (E.164, or national)' }]);
+      if (error instanceof InvalidSenderError)
+        throw validationProblem([{ field: 'from', message: 'from must be a phone number (E.164, or national)' }]);
       if (error instanceof SmsStoreUnavailableError) {
-        throw new ProblemException(problem(503, 'temporarily-unavailable', 'The message could not be recorded right now. Deliver it again shortly.'), { 'retry-after': '5' });
+        throw new ProblemException(
+          problem(503, 'temporarily-unavailable', 'The message could not be recorded right now. Deliver it again shortly.'),
+          { 'retry-after': '5' },
+        );
       }
       throw error;
     }

@@ -15,8 +15,13 @@ const matter = (id: string, overrides: Partial<MatterRecord> = {}): MatterRecord
 });
 
 describe('linkWithinBatch', () => {
-  it('links a complaint to the same customer\'s earlier one in the same batch, the first to nothing', () => {
-    const links = linkWithinBatch([matter('a'), matter('b', { fingerprints: ['openid-9', 'phone-1'], verifiedFingerprints: ['phone-1'] })], [null, null], 30, 'merge');
+  it("links a complaint to the same customer's earlier one in the same batch, the first to nothing", () => {
+    const links = linkWithinBatch(
+      [matter('a'), matter('b', { fingerprints: ['openid-9', 'phone-1'], verifiedFingerprints: ['phone-1'] })],
+      [null, null],
+      30,
+      'merge',
+    );
     expect(links.map((l) => l?.complaintId ?? null)).toEqual([null, 'a']);
   });
 

@@ -29,7 +29,9 @@ function repeats(query: EarlierMatterQuery, candidate: MatterRecord): boolean {
     candidate.reason === query.reason &&
     receivedAt >= query.since.getTime() &&
     receivedAt <= query.until.getTime() &&
-    (query.customerFingerprint === null || candidate.customerFingerprint === null || candidate.customerFingerprint === query.customerFingerprint) &&
+    (query.customerFingerprint === null ||
+      candidate.customerFingerprint === null ||
+      candidate.customerFingerprint === query.customerFingerprint) &&
     fingerprintsFor(candidate, query.kind).some((fingerprint) => query.fingerprints.includes(fingerprint))
   );
 }

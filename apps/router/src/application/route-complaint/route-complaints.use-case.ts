@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { classifyComplaint, Classification } from '@complaints/classification';
-import { ComplaintReceivedV1, ComplaintRoutedV1, Department } from '@complaints/contracts';
+import { ComplaintReceivedV1, ComplaintRoutedV1 } from '@complaints/contracts';
 import { decideRouting, RoutingOutcome } from '../../domain/decide-routing';
 import { HandlerPool } from '../../domain/handler';
 import { raisePriority } from '../../domain/repeat-complaint';
@@ -93,17 +93,35 @@ export class RouteComplaintsUseCase {
       const classification = earlier ? { ...p.classification, priority: raisePriority(p.classification.priority) } : p.classification;
       if (p.matter) p.matter.linkedTo = earlier?.complaintId ?? null;
       const relatedCase = earlier ? null : related[i];
-      return { ...p, classification, earlier, relatedCase, outcome: decideRouting(classification, ruleSet.rules, this.settings.triageThreshold) };
+      return {
+        ...p,
+        classification,
+        earlier,
+        relatedCase,
+        outcome: decideRouting(classification, ruleSet.rules, this.settings.triageThreshold),
+      };
     });
 
-    const departments = [...new Set(routed.map((r) => r.outcome.department))].sort() as Department[];
+    const departments = [...new Set(routed.map((r) => r.outcome.department))].sort();
     await session.lockDepartments(departments);
     const pool = new HandlerPool(await session.handlerLoads(departments));
     return routed.map((r) => {
       const { complaint } = r.received;
-      const need = { department: r.outcome.department, language: complaint.content.language, product: r.classification.product, reason: r.classification.reason };
+      const need = {
+        department: r.outcome.department,
+        language: complaint.content.language,
+        product: r.classification.product,
+        reason: r.classification.reason,
+      };
       const assignee = pool.pick(need);
-      const event = this.routedEvent(r.received, r.classification, r.outcome, ruleSet, { merge: r.earlier, related: r.relatedCase }, assignee?.id ?? null);
+      const event = this.routedEvent(
+        r.received,
+        r.classification,
+        r.outcome,
+        ruleSet,
+        { merge: r.earlier, related: r.relatedCase },
+        assignee?.id ?? null,
+      );
       return {
         event,
         matter: r.matter,
@@ -118,7 +136,12 @@ export class RouteComplaintsUseCase {
     const withMatter = pending.filter((p) => p.matter);
     const found = await session.findOpenEarlier(withMatter.map((p) => earlierMatterQuery(p.matter!, window, kind)));
     const fromStore = pending.map((p) => (p.matter ? found[withMatter.indexOf(p)] : null));
-    return linkWithinBatch(pending.map((p) => p.matter), fromStore, window, kind);
+    return linkWithinBatch(
+      pending.map((p) => p.matter),
+      fromStore,
+      window,
+      kind,
+    );
   }
 
   /** Complaints whose product and reason are both unknown are no matter to link by. */

@@ -24,7 +24,8 @@ const SELECT_LOADS = `
 /** Key of the advisory lock that serialises assignment decisions per department, so open-case counts are not read stale. */
 export const departmentLockKey = (department: string) => `routing.department:${department}`;
 
-const departmentLock = (tx: EntityManager, department: string) => tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [departmentLockKey(department)]);
+const departmentLock = (tx: EntityManager, department: string) =>
+  tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [departmentLockKey(department)]);
 
 /** The active handlers of these departments with their open cases. */
 export async function activeHandlerLoads(manager: EntityManager, departments: readonly Department[]): Promise<HandlerLoad[]> {
@@ -63,15 +64,21 @@ export class PgHandlerStore extends HandlerStore {
   }
 
   async audit(entry: HandlerAuditEntry): Promise<void> {
-    await this.db.query(
-      'INSERT INTO routing.handler_audit (actor, handler_id, before, after, reassigned) VALUES ($1, $2, $3, $4, $5)',
-      [entry.actor, entry.handlerId, JSON.stringify(entry.before), JSON.stringify(entry.after), JSON.stringify(entry.reassigned)],
-    );
+    await this.db.query('INSERT INTO routing.handler_audit (actor, handler_id, before, after, reassigned) VALUES ($1, $2, $3, $4, $5)', [
+      entry.actor,
+      entry.handlerId,
+      JSON.stringify(entry.before),
+      JSON.stringify(entry.after),
+      JSON.stringify(entry.reassigned),
+    ]);
   }
 
   async auditTrail(limit: number, offset: number) {
     const [{ total }]: { total: string }[] = await this.db.query('SELECT count(*) AS total FROM routing.handler_audit');
-    const rows: Record<string, any>[] = await this.db.query('SELECT * FROM routing.handler_audit ORDER BY id DESC LIMIT $1 OFFSET $2', [limit, offset]);
+    const rows: Record<string, unknown>[] = await this.db.query('SELECT * FROM routing.handler_audit ORDER BY id DESC LIMIT $1 OFFSET $2', [
+      limit,
+      offset,
+    ]);
     const items = rows.map((row) => ({
       id: Number(row.id),
       at: (row.at as Date).toISOString(),
@@ -102,9 +109,20 @@ export class PgHandlerStore extends HandlerStore {
           [need.complaint_id, to?.id ?? null, handlerId],
         );
         if (changed === 0) return null;
-        const moved: Reassignment = { complaintId: need.complaint_id, reference: need.reference, department: need.department, from: handlerId, to: to?.id ?? null };
+        const moved: Reassignment = {
+          complaintId: need.complaint_id,
+          reference: need.reference,
+          department: need.department,
+          from: handlerId,
+          to: to?.id ?? null,
+        };
         const event = reassignmentEvent(moved, reason, changedBy, new Date());
-        await enqueueOutboxMessage(tx, 'routing.outbox', { eventId: event.eventId, topic: HandlerReassignmentV1.topic, key: event.complaintId, payload: event });
+        await enqueueOutboxMessage(tx, 'routing.outbox', {
+          eventId: event.eventId,
+          topic: HandlerReassignmentV1.topic,
+          key: event.complaintId,
+          payload: event,
+        });
         return moved;
       });
       if (move) moves.push(move);
@@ -113,7 +131,8 @@ export class PgHandlerStore extends HandlerStore {
   }
 
   async trackCase(complaintId: string, change: { open?: boolean; handlerId?: string | null }): Promise<void> {
-    if (change.open !== undefined) await this.db.query('UPDATE routing.assignments SET open = $2 WHERE complaint_id = $1', [complaintId, change.open]);
+    if (change.open !== undefined)
+      await this.db.query('UPDATE routing.assignments SET open = $2 WHERE complaint_id = $1', [complaintId, change.open]);
     if (change.handlerId !== undefined) {
       await this.db.query('UPDATE routing.assignments SET handler_id = $2 WHERE complaint_id = $1', [complaintId, change.handlerId]);
     }
@@ -122,7 +141,14 @@ export class PgHandlerStore extends HandlerStore {
 
 function toLoad(row: HandlerRow): HandlerLoad {
   return {
-    handler: { id: row.handler_id, name: row.name, department: row.department, skills: row.skills, languages: row.languages, active: row.active },
+    handler: {
+      id: row.handler_id,
+      name: row.name,
+      department: row.department,
+      skills: row.skills,
+      languages: row.languages,
+      active: row.active,
+    },
     openCases: Number(row.open_cases),
   };
 }

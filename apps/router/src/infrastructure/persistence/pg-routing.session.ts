@@ -66,7 +66,8 @@ export class PgRoutingSession implements RoutingSession {
       ],
     );
     const found: (EarlierMatter | null)[] = queries.map(() => null);
-    for (const row of rows) found[row.idx] = { complaintId: row.complaint_id, reference: row.reference, receivedAt: row.received_at.toISOString() };
+    for (const row of rows)
+      found[row.idx] = { complaintId: row.complaint_id, reference: row.reference, receivedAt: row.received_at.toISOString() };
     return found;
   }
 
@@ -122,12 +123,17 @@ export class PgRoutingSession implements RoutingSession {
         matters.map((m) => m.linkedTo),
       ],
     );
-    const identities = matters.flatMap((m) => m.fingerprints.map((fingerprint) => [fingerprint, m.complaintId, m.verifiedFingerprints.includes(fingerprint)] as const));
-    await this.tx.query('INSERT INTO routing.matter_identities (fingerprint, complaint_id, verified) SELECT * FROM unnest($1::text[], $2::uuid[], $3::boolean[])', [
-      identities.map(([fingerprint]) => fingerprint),
-      identities.map(([, complaintId]) => complaintId),
-      identities.map(([, , verified]) => verified),
-    ]);
+    const identities = matters.flatMap((m) =>
+      m.fingerprints.map((fingerprint) => [fingerprint, m.complaintId, m.verifiedFingerprints.includes(fingerprint)] as const),
+    );
+    await this.tx.query(
+      'INSERT INTO routing.matter_identities (fingerprint, complaint_id, verified) SELECT * FROM unnest($1::text[], $2::uuid[], $3::boolean[])',
+      [
+        identities.map(([fingerprint]) => fingerprint),
+        identities.map(([, complaintId]) => complaintId),
+        identities.map(([, , verified]) => verified),
+      ],
+    );
     return saved;
   }
 }

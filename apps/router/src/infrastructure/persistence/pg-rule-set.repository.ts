@@ -87,17 +87,20 @@ export class PgRuleSetRepository extends RuleSetRepository {
 
   async audit(limit: number, offset: number): Promise<{ items: RuleAuditEntry[]; total: number }> {
     const [{ total }]: { total: string }[] = await this.db.query('SELECT count(*) AS total FROM routing.rule_audit');
-    const rows: Record<string, any>[] = await this.db.query('SELECT * FROM routing.rule_audit ORDER BY id DESC LIMIT $1 OFFSET $2', [limit, offset]);
+    const rows: Record<string, unknown>[] = await this.db.query('SELECT * FROM routing.rule_audit ORDER BY id DESC LIMIT $1 OFFSET $2', [
+      limit,
+      offset,
+    ]);
     const items = rows.map((row) => ({
       id: Number(row.id),
       at: (row.at as Date).toISOString(),
-      actor: row.actor,
-      action: row.action,
-      fromVersion: row.from_version,
-      toVersion: row.to_version,
-      comment: row.comment,
-      before: row.before,
-      after: row.after,
+      actor: row.actor as RuleAuditEntry['actor'],
+      action: row.action as RuleAuditEntry['action'],
+      fromVersion: row.from_version as RuleAuditEntry['fromVersion'],
+      toVersion: row.to_version as RuleAuditEntry['toVersion'],
+      comment: row.comment as RuleAuditEntry['comment'],
+      before: row.before as RuleAuditEntry['before'],
+      after: row.after as RuleAuditEntry['after'],
     }));
     return { items, total: Number(total) };
   }
@@ -107,7 +110,10 @@ export class PgRuleSetRepository extends RuleSetRepository {
       'SELECT rule_id, description, department, conditions FROM routing.rules WHERE version = $1 ORDER BY position',
       [row.version],
     );
-    return { ...summary(row), rules: rules.map((r) => ({ id: r.rule_id, description: r.description, department: r.department, when: r.conditions })) };
+    return {
+      ...summary(row),
+      rules: rules.map((r) => ({ id: r.rule_id, description: r.description, department: r.department, when: r.conditions })),
+    };
   }
 }
 
@@ -121,6 +127,17 @@ function plainRule(rule: RoutingRule): RoutingRule {
     id: rule.id,
     description: rule.description,
     department: rule.department,
-    when: rule.when.map((c) => JSON.parse(JSON.stringify({ product: c.product, reason: c.reason, servicePoint: c.servicePoint, priority: c.priority, escalation: c.escalation }))),
+    when: rule.when.map(
+      (c) =>
+        JSON.parse(
+          JSON.stringify({
+            product: c.product,
+            reason: c.reason,
+            servicePoint: c.servicePoint,
+            priority: c.priority,
+            escalation: c.escalation,
+          }),
+        ) as RuleCondition,
+    ),
   };
 }

@@ -5,10 +5,18 @@ import { NUMERIC_BOUNDS } from '@complaints/http';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit = 50;
 
   @ApiPropertyOptional({ minimum: 0, maximum: NUMERIC_BOUNDS.listOffset, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(NUMERIC_BOUNDS.listOffset)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(NUMERIC_BOUNDS.listOffset)
   offset = 0;
 }

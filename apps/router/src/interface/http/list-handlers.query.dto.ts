@@ -4,6 +4,7 @@ import { DEPARTMENTS, Department } from '@complaints/contracts';
 
 export class ListHandlersQueryDto {
   @ApiPropertyOptional({ enum: DEPARTMENTS })
-  @IsOptional() @IsIn(DEPARTMENTS)
+  @IsOptional()
+  @IsIn(DEPARTMENTS)
   department?: Department;
 }

@@ -13,7 +13,9 @@ export class RoutingAuditController {
 
   @Get()
   @StaffRoles(...ACCESS.routingReaders)
-  @ApiOperation({ summary: 'The append-only trail of rule changes, newest first: who, when, before, after, why (admin, supervisor, auditor)' })
+  @ApiOperation({
+    summary: 'The append-only trail of rule changes, newest first: who, when, before, after, why (admin, supervisor, auditor)',
+  })
   @ApiOkResponse({ type: RuleAuditPageView })
   async list(@Staff() staff: StaffPrincipal, @Query() query: AuditQueryDto): Promise<RuleAuditPageView> {
     const { items, total } = await this.repository.audit(query.limit, query.offset);

@@ -23,7 +23,7 @@ export class RoutingRulesController {
   @StaffRoles(...ACCESS.routingReaders)
   @ApiOperation({ summary: 'The active rule set (admin, supervisor, auditor)' })
   @ApiOkResponse({ type: RuleSetView })
-  async active(@Staff() staff: StaffPrincipal): Promise<RuleSetView> {
+  async active(@Staff() _staff: StaffPrincipal): Promise<RuleSetView> {
     return this.repository.active();
   }
 
@@ -31,7 +31,7 @@ export class RoutingRulesController {
   @StaffRoles(...ACCESS.routingReaders)
   @ApiOperation({ summary: 'Every rule-set version, newest first (admin, supervisor, auditor)' })
   @ApiOkResponse({ type: RuleSetVersionsView })
-  async versions(@Staff() staff: StaffPrincipal): Promise<RuleSetVersionsView> {
+  async versions(@Staff() _staff: StaffPrincipal): Promise<RuleSetVersionsView> {
     return { items: await this.repository.versions() };
   }
 
@@ -54,7 +54,12 @@ export class RoutingRulesController {
   async restore(@Staff() staff: StaffPrincipal, @Param('version') version: string, @Body() body: RestoreRulesDto): Promise<RuleSetView> {
     const earlier = versionNumber(version);
     try {
-      return await this.replaceRules.restore({ expectedVersion: body.expectedVersion, version: earlier, actor: staff.id, comment: body.comment });
+      return await this.replaceRules.restore({
+        expectedVersion: body.expectedVersion,
+        version: earlier,
+        actor: staff.id,
+        comment: body.comment,
+      });
     } catch (error) {
       if (error instanceof UnknownRulesVersionError) throw notFound(version);
       throw this.conflictOr(error);
@@ -68,7 +73,12 @@ export class RoutingRulesController {
   @ApiConflictResponse({ description: 'expectedVersion is not the active version (problem+json)' })
   async replace(@Staff() staff: StaffPrincipal, @Body() body: ReplaceRulesDto): Promise<RuleSetView> {
     try {
-      return await this.replaceRules.execute({ expectedVersion: body.expectedVersion, rules: body.rules, actor: staff.id, comment: body.comment });
+      return await this.replaceRules.execute({
+        expectedVersion: body.expectedVersion,
+        rules: body.rules,
+        actor: staff.id,
+        comment: body.comment,
+      });
     } catch (error) {
       if (error instanceof InvalidRuleListError) throw validationProblem(error.errors, 'The rule list is not valid.');
       throw this.conflictOr(error);

@@ -68,7 +68,9 @@ export class CreateAnalytics1764900000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     // Percentiles and breakdowns not in the rollups read one period of facts: day first, then what groups them.
-    await runner.query('CREATE INDEX complaint_facts_day_idx ON analytics.complaint_facts (received_day, department) INCLUDE (feedback_ms, resolution_ms)');
+    await runner.query(
+      'CREATE INDEX complaint_facts_day_idx ON analytics.complaint_facts (received_day, department) INCLUDE (feedback_ms, resolution_ms)',
+    );
     const counters = COUNTER_COLUMNS.map((c) => `${c.column} bigint NOT NULL DEFAULT 0`).join(',\n        ');
     await runner.query(`
       CREATE TABLE analytics.daily_rollup (

@@ -22,8 +22,12 @@ export class CreateConversations1764600000000 implements MigrationInterface {
       )`);
     await runner.query('CREATE UNIQUE INDEX conversations_reference_uq ON intake_social.conversations (reference)');
     // At most one open conversation per customer and account: later messages join it.
-    await runner.query(`CREATE UNIQUE INDEX conversations_open_uq ON intake_social.conversations (channel, account, user_id) WHERE status = 'open'`);
-    await runner.query(`CREATE INDEX conversations_unpublished_ix ON intake_social.conversations (last_message_at) WHERE status <> 'published'`);
+    await runner.query(
+      `CREATE UNIQUE INDEX conversations_open_uq ON intake_social.conversations (channel, account, user_id) WHERE status = 'open'`,
+    );
+    await runner.query(
+      `CREATE INDEX conversations_unpublished_ix ON intake_social.conversations (last_message_at) WHERE status <> 'published'`,
+    );
     await runner.query(`
       CREATE TABLE intake_social.messages (
         channel text NOT NULL,

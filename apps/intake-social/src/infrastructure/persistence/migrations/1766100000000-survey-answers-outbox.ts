@@ -58,7 +58,9 @@ export class SurveyAnswersOutbox1766100000000 implements MigrationInterface {
       `ALTER TABLE intake_social.messages
          ADD CONSTRAINT messages_answer_ck CHECK ((outcome = 'survey-answered') = (complaint_id IS NULL AND response IS NOT NULL AND response_status IS NOT NULL))`,
     );
-    await runner.query(`CREATE INDEX messages_response_due_ix ON intake_social.messages (response_after) WHERE response_status = 'pending'`);
+    await runner.query(
+      `CREATE INDEX messages_response_due_ix ON intake_social.messages (response_after) WHERE response_status = 'pending'`,
+    );
     await runner.query('DROP TABLE intake_social.outbox');
   }
 }

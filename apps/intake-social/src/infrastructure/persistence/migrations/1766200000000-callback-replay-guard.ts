@@ -35,7 +35,9 @@ export class CallbackReplayGuard1766200000000 implements MigrationInterface {
     );
     await runner.query('ALTER TABLE intake_social.messages ALTER COLUMN user_id SET NOT NULL');
     await runner.query('ALTER TABLE intake_social.messages DROP CONSTRAINT messages_pkey');
-    await runner.query('ALTER TABLE intake_social.messages ADD CONSTRAINT messages_pkey PRIMARY KEY (channel, account, user_id, message_id)');
+    await runner.query(
+      'ALTER TABLE intake_social.messages ADD CONSTRAINT messages_pkey PRIMARY KEY (channel, account, user_id, message_id)',
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

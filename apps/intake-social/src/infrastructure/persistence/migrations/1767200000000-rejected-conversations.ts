@@ -10,7 +10,9 @@ export class RejectedConversations1767200000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query('ALTER TABLE intake_social.conversations DROP CONSTRAINT conversations_status_check');
-    await runner.query(`ALTER TABLE intake_social.conversations ADD CONSTRAINT conversations_status_check CHECK (status IN ('open', 'closing', 'published', 'rejected'))`);
+    await runner.query(
+      `ALTER TABLE intake_social.conversations ADD CONSTRAINT conversations_status_check CHECK (status IN ('open', 'closing', 'published', 'rejected'))`,
+    );
     await runner.query('ALTER TABLE intake_social.conversations ADD COLUMN publish_error text');
   }
 
@@ -18,6 +20,8 @@ export class RejectedConversations1767200000000 implements MigrationInterface {
     await runner.query('ALTER TABLE intake_social.conversations DROP COLUMN publish_error');
     await runner.query(`UPDATE intake_social.conversations SET status = 'closing' WHERE status = 'rejected'`);
     await runner.query('ALTER TABLE intake_social.conversations DROP CONSTRAINT conversations_status_check');
-    await runner.query(`ALTER TABLE intake_social.conversations ADD CONSTRAINT conversations_status_check CHECK (status IN ('open', 'closing', 'published'))`);
+    await runner.query(
+      `ALTER TABLE intake_social.conversations ADD CONSTRAINT conversations_status_check CHECK (status IN ('open', 'closing', 'published'))`,
+    );
   }
 }

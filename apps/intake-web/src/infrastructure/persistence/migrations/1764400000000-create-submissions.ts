@@ -16,7 +16,9 @@ export class CreateSubmissions1764400000000 implements MigrationInterface {
         accepted_at timestamptz
       )`);
     await runner.query('CREATE UNIQUE INDEX submissions_reference_uq ON intake_web.submissions (reference)');
-    await runner.query('CREATE UNIQUE INDEX submissions_idempotency_key_uq ON intake_web.submissions (idempotency_key) WHERE idempotency_key IS NOT NULL');
+    await runner.query(
+      'CREATE UNIQUE INDEX submissions_idempotency_key_uq ON intake_web.submissions (idempotency_key) WHERE idempotency_key IS NOT NULL',
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

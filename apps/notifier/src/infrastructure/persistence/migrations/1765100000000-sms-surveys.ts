@@ -26,7 +26,9 @@ export class SmsSurveys1765100000000 implements MigrationInterface {
         answered_by text,
         PRIMARY KEY (phone_fingerprint, reference)
       )`);
-    await runner.query(`CREATE INDEX sms_surveys_outstanding_ix ON notifier.sms_surveys (phone_fingerprint, sent_at DESC) WHERE status = 'outstanding'`);
+    await runner.query(
+      `CREATE INDEX sms_surveys_outstanding_ix ON notifier.sms_surveys (phone_fingerprint, sent_at DESC) WHERE status = 'outstanding'`,
+    );
     await runner.query('CREATE INDEX sms_surveys_expires_ix ON notifier.sms_surveys (expires_at)');
     await runner.query(`
       CREATE TABLE notifier.sms_replies (

@@ -56,11 +56,15 @@ export class CreateRoutingRules1764500000000 implements MigrationInterface {
       CREATE TRIGGER rules_immutable BEFORE UPDATE OR DELETE OR TRUNCATE ON routing.rules
       FOR EACH STATEMENT EXECUTE FUNCTION routing.refuse_rule_change()`);
 
-    const seed = DEFAULT_RULES.map((rule) => ({ id: rule.id, description: rule.description, department: rule.department, when: rule.when }));
-    await runner.query(
-      `INSERT INTO routing.rule_set_versions (version, created_by, comment, active) VALUES (1, 'system', $1, true)`,
-      ['Default rules of DESIGN section 3'],
-    );
+    const seed = DEFAULT_RULES.map((rule) => ({
+      id: rule.id,
+      description: rule.description,
+      department: rule.department,
+      when: rule.when,
+    }));
+    await runner.query(`INSERT INTO routing.rule_set_versions (version, created_by, comment, active) VALUES (1, 'system', $1, true)`, [
+      'Default rules of DESIGN section 3',
+    ]);
     for (const [position, rule] of seed.entries()) {
       await runner.query(
         'INSERT INTO routing.rules (version, position, rule_id, description, department, conditions) VALUES (1, $1, $2, $3, $4, $5)',
