@@ -36,8 +36,9 @@ interface ReceivedMail {
  * servers, one failing at first); a restart publishes nothing again. The scorecard API with its roles.
  */
 describe('staff bulletin and scorecard', () => {
-  // An ISO week of a past year no other test puts complaints in.
-  const week = parseIsoWeek(`${2001 + randomInt(0, 24)}-W${String(randomInt(2, 52)).padStart(2, '0')}`)!;
+  // An ISO week of a past year no other test puts complaints in (2001-2017: the transparency page's
+  // browser test counts on 2019 holding no complaints, and other tests use 2020 onwards).
+  const week = parseIsoWeek(`${2001 + randomInt(0, 17)}-W${String(randomInt(2, 52)).padStart(2, '0')}`)!;
   const monday = shanghaiDayStart(week.fromDay);
   const sendAt = new Date(monday.getTime() + 7 * DAY + 9 * HOUR); // the Monday after, 09:00 Shanghai
   const clock = new AnalyticsTestClock(new Date(sendAt.getTime() - 60_000));
