@@ -81,7 +81,9 @@ describe('hostile requests: personal data (the public transparency report)', () 
   }
 
   const notClosed = 'https://complaints.example/problems/period-not-closed';
-  const refused: [string, string, string, string?][] = [
+  // Every row has four items (type undefined where any 400 will do): a shorter row would make jest take
+  // the test's fourth parameter for a done callback and wait for it.
+  const refused: [string, string, string, string | undefined][] = [
     ['the running month', 'period=2035-06', 'period', notClosed],
     ['the running quarter', 'period=2035Q2', 'period', notClosed],
     ['the running year', 'period=2035', 'period', notClosed],
@@ -93,6 +95,14 @@ describe('hostile requests: personal data (the public transparency report)', () 
     ["the running year's third quarter", 'period=2035Q3', 'period', notClosed],
     ['a month decades ahead', 'period=2080-01', 'period', notClosed],
     ['a quarter decades ahead', 'period=2099Q1', 'period', notClosed],
+    ['a thirteenth month', 'period=2034-13', 'period', undefined],
+    ['a quarter in lower case', 'period=2034q1', 'period', undefined],
+    ['a fifth quarter', 'period=2034Q5', 'period', undefined],
+    ['full-width digits', 'period=%EF%BC%92%EF%BC%90%EF%BC%93%EF%BC%94', 'period', undefined],
+    ['a NUL character', 'period=2034%00', 'period', undefined],
+    ['the period given twice', 'period=2034&period=2033', 'period', undefined],
+    ['no period', '', 'period', undefined],
+    ['an unknown parameter to narrow the counts', 'period=2034&department=CARD_CENTER', 'department', undefined],
   ];
 
   it.each(refused)('400 for %s, naming the field', async (_name, query, field, type) => {
