@@ -25,31 +25,48 @@ export function isWellFormedText(text: string): boolean {
   return !LONE_SURROGATE.test(text);
 }
 
+/** What `findString` found: the string, and `path` of the value or of the object whose property name it is (`key`). */
+export interface StringFound {
+  text: string;
+  path: string;
+  key?: string;
+}
+
 /**
- * The dotted path (as contract errors name fields, `$` for the value itself) of the first string in
- * `value` that is not well-formed UTF-16, a property name included, or null when every string is
- * well-formed. Walks iteratively, so a deeply nested value cannot overflow the stack.
+ * The first string of `value` for which `isBad` holds: a value, or a property name (checked before the
+ * object's values), in document order, array items by index (`calls.3.transcript`, as class-validator
+ * names them). Walks with an explicit stack and passes over objects already seen, so neither a deeply
+ * nested nor a cyclic value can exhaust it. The one walk behind the contracts' and the HTTP edges' checks.
  */
-export function illFormedTextPath(value: unknown): string | null {
-  const pending: [unknown, string][] = [[value, '']];
+export function findString(value: unknown, isBad: (text: string) => boolean, path = ''): StringFound | undefined {
+  const pending: Array<{ value: unknown; path: string }> = [{ value, path }];
   const seen = new Set<object>();
   while (pending.length > 0) {
-    const [current, path] = pending.pop()!;
-    if (typeof current === 'object' && current !== null) {
-      if (seen.has(current)) continue;
-      seen.add(current);
+    const { value: item, path: itemPath } = pending.pop()!;
+    if (typeof item === 'string') {
+      if (isBad(item)) return { text: item, path: itemPath };
+      continue;
     }
-    if (typeof current === 'string') {
-      if (!isWellFormedText(current)) return path || '$';
-    } else if (Array.isArray(current)) {
-      current.forEach((item, index) => pending.push([item, path ? `${path}.${index}` : String(index)]));
-    } else if (typeof current === 'object' && current !== null) {
-      for (const [key, item] of Object.entries(current)) {
-        const field = path ? `${path}.${key}` : key;
-        if (!isWellFormedText(key)) return path || '$';
-        pending.push([item, field]);
-      }
+    if (typeof item !== 'object' || item === null || seen.has(item)) continue;
+    seen.add(item);
+    const entries: [string, unknown][] = Object.entries(item);
+    const key = entries.find(([name]) => isBad(name))?.[0];
+    if (key !== undefined) return { text: key, path: itemPath, key };
+    // Pushed in reverse, so the first field in document order is the one found.
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [name, child] = entries[i];
+      pending.push({ value: child, path: itemPath ? `${itemPath}.${name}` : name });
     }
   }
-  return null;
+  return undefined;
+}
+
+/**
+ * The dotted path (as contract errors name fields, `$` for the value itself) of the first string in
+ * `value` that is not well-formed UTF-16 (for a property name, the path of its object), or null when
+ * every string is well-formed.
+ */
+export function illFormedTextPath(value: unknown): string | null {
+  const found = findString(value, (text) => !isWellFormedText(text));
+  return found ? found.path || '$' : null;
 }

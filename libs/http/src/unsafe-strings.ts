@@ -1,4 +1,4 @@
-import { type FieldError, isWellFormedText } from '@complaints/contracts';
+import { type FieldError, findString, isWellFormedText } from '@complaints/contracts';
 
 /** Why a string cannot be accepted, or undefined when it can. */
 function stringProblem(text: string): string | undefined {
@@ -13,28 +13,12 @@ function stringProblem(text: string): string | undefined {
  * - a NUL character (U+0000): PostgreSQL stores none in text or jsonb, and no customer means one;
  * - ill-formed Unicode (a lone UTF-16 surrogate such as `\ud800`, sent as a JSON escape): PostgreSQL
  *   refuses it in jsonb, and it has no meaning in any channel.
- * Walks with an explicit stack, so any nesting depth is safe (the JSON parser limits depth anyway).
+ * One walk with the contracts' check (`findString`), safe at any nesting depth.
  */
 export function unsafeStringIn(value: unknown, path = ''): FieldError | undefined {
-  const pending: Array<{ value: unknown; path: string }> = [{ value, path }];
-  while (pending.length > 0) {
-    const { value: item, path: itemPath } = pending.pop()!;
-    if (typeof item === 'string') {
-      const message = stringProblem(item);
-      if (message) return { field: itemPath || 'body', message };
-      continue;
-    }
-    if (typeof item !== 'object' || item === null) continue;
-    const entries = Object.entries(item as Record<string, unknown>);
-    for (const [key] of entries) {
-      const message = stringProblem(key);
-      if (message) return { field: itemPath ? `${itemPath}.${key}` : key, message: `field names ${message}` };
-    }
-    // Pushed in reverse, so the first field in document order is the one named.
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i];
-      pending.push({ value: child, path: itemPath ? `${itemPath}.${key}` : key });
-    }
-  }
-  return undefined;
+  const found = findString(value, (text) => stringProblem(text) !== undefined, path);
+  if (!found) return undefined;
+  const message = stringProblem(found.text)!;
+  if (found.key === undefined) return { field: found.path || 'body', message };
+  return { field: found.path ? `${found.path}.${found.key}` : found.key, message: `field names ${message}` };
 }
