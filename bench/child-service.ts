@@ -25,12 +25,21 @@ const STOP_TIMEOUT_MS = 10_000;
 const OUTPUT_TAIL_LINES = 40;
 
 /**
- * Runs `node <script>` and resolves once `GET <baseUrl>/health/ready` answers 200. Rejects with the
- * child's last output lines if it exits first or is not ready within 60 s. The child is killed if
- * the bench process exits without stopping it.
+ * Runs `node <script>` and resolves once `GET <baseUrl>/health/ready` answers 200 (see
+ * {@link superviseChildService}).
  */
-export async function startChildService(name: string, script: string, baseUrl: string, env: NodeJS.ProcessEnv): Promise<ChildService> {
+export function startChildService(name: string, script: string, baseUrl: string, env: NodeJS.ProcessEnv): Promise<ChildService> {
   const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return superviseChildService(name, child, baseUrl);
+}
+
+/**
+ * Takes charge of a process just spawned with piped output (by {@link startChildService}, or the way
+ * `npm start` launches a service): resolves once `GET <baseUrl>/health/ready` answers 200. Rejects
+ * with the child's last output lines if it exits first or is not ready within 60 s. The child is
+ * killed if the bench process exits without stopping it.
+ */
+export async function superviseChildService(name: string, child: ChildProcess, baseUrl: string): Promise<ChildService> {
   const tail = outputRecorder(child);
   let exited = false;
   const exit = new Promise<void>((resolve) => {
