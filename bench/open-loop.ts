@@ -5,7 +5,7 @@ import { percentile } from './measure';
 /** What one request of an open-loop run got back. */
 export interface OpenLoopAnswer {
   ok: boolean;
-  /** HTTP status, or `error` when there was no answer. */
+  /** HTTP status, `timeout` when there was no answer in time, `error:<code>` when the connection failed. */
   status: string;
   /** What the target said it accepted (e.g. the complaint id), when ok. */
   id?: string;
@@ -83,7 +83,7 @@ export async function openLoop(
   };
 }
 
-/** A POST of a JSON body whose 2xx answer carries `complaintId`; no answer within 30 s is an error. */
+/** A POST of a JSON body whose 2xx answer carries `complaintId`; the client gives up after 30 s (`timeout`). */
 export async function postComplaint(url: string, body: string): Promise<OpenLoopAnswer> {
   try {
     const res = await fetch(url, {
@@ -96,8 +96,10 @@ export async function postComplaint(url: string, body: string): Promise<OpenLoop
     if (res.status < 200 || res.status >= 300) return { ok: false, status: String(res.status) };
     const { complaintId } = JSON.parse(text) as { complaintId?: string };
     return { ok: true, status: String(res.status), id: complaintId };
-  } catch {
-    return { ok: false, status: 'error' };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') return { ok: false, status: 'timeout' };
+    const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+    return { ok: false, status: `error:${cause?.code ?? 'unknown'}` };
   }
 }
 

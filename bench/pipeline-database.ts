@@ -75,26 +75,28 @@ export interface CaseLatency {
   maxMs: number;
 }
 
-export async function caseLatency(db: Client, complaintIds: string[]): Promise<CaseLatency> {
+/** Over every case opened since `since` (the load's, answered 202 or not). */
+export async function caseLatency(db: Client, since: Date): Promise<CaseLatency> {
   const result = await db.query<{ n: string; p: number[] | null; max: number | null }>(
     `SELECT count(*) AS n,
             percentile_disc(ARRAY[0.5, 0.9, 0.99]) WITHIN GROUP (ORDER BY ms) AS p,
             max(ms) AS max
-     FROM (SELECT extract(epoch FROM created_at - received_at) * 1000 AS ms FROM cases.cases WHERE complaint_id = ANY($1::uuid[])) t`,
-    [complaintIds],
+     FROM (SELECT extract(epoch FROM created_at - received_at) * 1000 AS ms FROM cases.cases WHERE created_at >= $1) t`,
+    [since],
   );
   const row = result.rows[0];
   const [p50, p90, p99] = (row.p ?? [Number.NaN, Number.NaN, Number.NaN]).map(Number);
   return { cases: Number(row.n), p50Ms: round(p50), p90Ms: round(p90), p99Ms: round(p99), maxMs: round(Number(row.max ?? Number.NaN)) };
 }
 
-/** Cases opened since `since` for complaints the load was not told were accepted: a complaint counted twice. */
-export async function extraCases(db: Client, complaintIds: string[], since: Date): Promise<number> {
-  const result = await db.query<{ n: string }>(
-    'SELECT count(*) AS n FROM cases.cases WHERE created_at >= $2 AND NOT (complaint_id = ANY($1::uuid[]))',
-    [complaintIds, since],
+/** The cases opened since `since` (the load's), and how many of them repeat another's request (same text, see pipeline-complaints.ts). */
+export async function casesSince(db: Client, since: Date): Promise<{ cases: number; duplicated: number }> {
+  const result = await db.query<{ n: string; texts: string }>(
+    `SELECT count(*) AS n, count(DISTINCT details->'content'->>'text') AS texts FROM cases.cases WHERE created_at >= $1`,
+    [since],
   );
-  return Number(result.rows[0].n);
+  const cases = Number(result.rows[0].n);
+  return { cases, duplicated: cases - Number(result.rows[0].texts) };
 }
 
 function round(value: number): number {

@@ -15,6 +15,9 @@ import { ScenarioContext } from './scenario-context';
  * `.local/bench-logs/pipeline/<service>.log` (as `npm start` writes `.local/logs/<service>.log`).
  */
 
+/** A profiled service writes its profile only if it exits by itself: a busy one gets longer than the usual 10 s. */
+const PROFILED_STOP_TIMEOUT_MS = 60_000;
+
 export interface PipelineStack {
   services: ChildService[];
   /** Stops every service (SIGTERM: a profiled one writes its profile as it exits). */
@@ -42,7 +45,7 @@ export async function startPipelineStack(ctx: ScenarioContext, options: { cpuPro
       const log = createWriteStream(join(logDir, `${service.name}.log`));
       child.stdout?.pipe(log);
       child.stderr?.pipe(log);
-      return superviseChildService(service.name, child, url);
+      return superviseChildService(service.name, child, url, options.cpuProfileDir ? PROFILED_STOP_TIMEOUT_MS : undefined);
     }),
   );
   const services = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));

@@ -17,7 +17,7 @@ import {
   DatabaseCounters,
   databaseBackendPids,
   databaseCounters,
-  extraCases,
+  casesSince,
   serverProcessPids,
   STATS_FLUSH_MS,
 } from './pipeline-database';
@@ -56,10 +56,15 @@ export interface PipelineSettings {
 
 export interface PipelineResults {
   load: OpenLoopMeasurement;
+  /** Requests answered 202. */
   accepted: number;
+  /** Cases opened for the load's requests: the unit of every "per complaint" figure. */
+  processed: number;
+  /** Cases opened for requests that got no 202 (the client gave up waiting, or a 503 came after the publish). */
+  processedUnanswered: number;
   /** Accepted complaints without a case at the end. */
   lost: number;
-  /** Cases opened during the run for complaints the load was not told were accepted. */
+  /** Cases beyond one per request (two cases with one request's text). */
   duplicated: number;
   /** All cases opened and the pipeline quiet within the timeout. */
   drained: boolean;
@@ -152,11 +157,12 @@ export async function runPipelineScenario(ctx: ScenarioContext, settings: Pipeli
 
     const accepted = load.ok;
     const casesFound = await casesOpened(db, load.acceptedIds);
-    const duplicated = await extraCases(db, load.acceptedIds, loadStartedAt);
-    const latency = await caseLatency(db, load.acceptedIds);
+    const opened = await casesSince(db, loadStartedAt);
+    const processed = opened.cases - opened.duplicated;
+    const latency = await caseLatency(db, loadStartedAt);
     const idle = cpuDelta(idleStart, loadStart);
     const loaded = cpuDelta(loadStart, loadEnd);
-    const units = Math.max(accepted, 1);
+    const units = Math.max(processed, 1);
     await stack.stop();
     const profiles = profileDir ? await summariseProfiles(profileDir, stack.services, window, settings.profileTop) : undefined;
 
@@ -170,8 +176,10 @@ export async function runPipelineScenario(ctx: ScenarioContext, settings: Pipeli
     return {
       load,
       accepted,
+      processed,
+      processedUnanswered: processed - casesFound,
       lost,
-      duplicated,
+      duplicated: opened.duplicated,
       drained: allCases && quiet,
       secondsToLastCase: round(secondsToLastCase),
       secondsToQuiet: round(secondsToQuiet),
@@ -186,7 +194,7 @@ export async function runPipelineScenario(ctx: ScenarioContext, settings: Pipeli
       rssMb,
       profiles,
       bare,
-      failed: lost > 0 || duplicated > 0 || accepted < settings.minAcceptedShare * load.sent,
+      failed: lost > 0 || opened.duplicated > 0 || accepted < settings.minAcceptedShare * load.sent,
     };
   } finally {
     await stack?.stop();
