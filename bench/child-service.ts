@@ -16,7 +16,7 @@ export interface ChildService {
   exited(): boolean;
   /** The last lines it wrote (stdout and stderr), for diagnostics. */
   outputTail(): string;
-  /** SIGTERM, SIGKILL after 10 s; resolves once it has exited. Idempotent. */
+  /** SIGTERM, SIGKILL after the stop timeout (10 s unless told otherwise); resolves once it has exited. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -25,12 +25,26 @@ const STOP_TIMEOUT_MS = 10_000;
 const OUTPUT_TAIL_LINES = 40;
 
 /**
- * Runs `node <script>` and resolves once `GET <baseUrl>/health/ready` answers 200. Rejects with the
- * child's last output lines if it exits first or is not ready within 60 s. The child is killed if
- * the bench process exits without stopping it.
+ * Runs `node <script>` and resolves once `GET <baseUrl>/health/ready` answers 200 (see
+ * {@link superviseChildService}).
  */
-export async function startChildService(name: string, script: string, baseUrl: string, env: NodeJS.ProcessEnv): Promise<ChildService> {
+export function startChildService(name: string, script: string, baseUrl: string, env: NodeJS.ProcessEnv): Promise<ChildService> {
   const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return superviseChildService(name, child, baseUrl);
+}
+
+/**
+ * Takes charge of a process just spawned with piped output (by {@link startChildService}, or the way
+ * `npm start` launches a service): resolves once `GET <baseUrl>/health/ready` answers 200. Rejects
+ * with the child's last output lines if it exits first or is not ready within 60 s. `stop` kills it
+ * (SIGKILL) if it has not exited `stopTimeoutMs` after SIGTERM, and so does the bench process's exit.
+ */
+export async function superviseChildService(
+  name: string,
+  child: ChildProcess,
+  baseUrl: string,
+  stopTimeoutMs = STOP_TIMEOUT_MS,
+): Promise<ChildService> {
   const tail = outputRecorder(child);
   let exited = false;
   const exit = new Promise<void>((resolve) => {
@@ -60,7 +74,7 @@ export async function startChildService(name: string, script: string, baseUrl: s
         process.removeListener('exit', onBenchExit);
         if (exited) return;
         child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+        const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
         await exit;
         clearTimeout(timer);
       })()),

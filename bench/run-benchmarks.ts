@@ -7,6 +7,8 @@ import { AnalyticsSettings, runAnalyticsScenario } from './analytics.scenario';
 import { BenchRun, machine } from './bench-run';
 import { writeHotlineIntakeResults } from './hotline-intake.report';
 import { HotlineIntakeSettings, runHotlineIntakeScenario } from './hotline-intake.scenario';
+import { pipelineResultFiles, writePipelineResults } from './pipeline.report';
+import { PipelineSettings, runPipelineScenario } from './pipeline.scenario';
 import { writeRouterResults } from './router.report';
 import { RouterSettings, runRouterScenario } from './router.scenario';
 import { ScenarioContext } from './scenario-context';
@@ -16,18 +18,23 @@ import { writeWechatIntakeResults } from './wechat-intake.report';
 import { runWechatIntakeScenario, WechatIntakeSettings } from './wechat-intake.scenario';
 
 /**
- * `npm run bench`: provisions a dedicated Kafka broker and database, runs the "web intake" and
- * "hotline intake" scenarios (and, when BENCH_SCENARIOS names them, "wechat" and "router") and writes
+ * `npm run bench`: provisions a dedicated Kafka broker and database, runs the scenarios BENCH_SCENARIOS
+ * names ("pipeline" first, on fresh topics: the whole stack as `npm start` runs it, web complaints open
+ * loop, CPU/latency/Kafka/PostgreSQL per complaint beside the bare parts) and writes
  * bench/results/<scenario>.{json,md}, each as soon as its scenario is done. Exits 1 when a run failed
- * (most requests, or calls, not accepted; not every complaint routed).
+ * (most requests, or calls, not accepted; not every complaint routed; a complaint lost or duplicated).
  *
- * Environment: BENCH_SCENARIOS (default "web,hotline,wechat,router", about 11 minutes), BENCH_KAFKA_BROKERS
+ * Environment: BENCH_SCENARIOS (default all: "pipeline,web,hotline,wechat,router,analytics"), BENCH_KAFKA_BROKERS
  * (default 127.0.0.1:19292; a broker answering there is reused, otherwise one is started and stopped
  * again), BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/complaints_bench, dropped first), BENCH_DURATION_SEC (10), BENCH_WARMUP_SEC (3); web: BENCH_CONNECTIONS (default "8,32"),
  * BENCH_IDEMPOTENCY_KEY ("0" skips that variant); hotline: BENCH_HOTLINE_BATCHES (default "1,50,500"),
  * BENCH_HOTLINE_CONCURRENCY (4); wechat: BENCH_WECHAT_CONNECTIONS (default "8,32,64"), BENCH_WECHAT_AES
  * ("0" skips safe mode); router: BENCH_ROUTER_COMPLAINTS (5000), BENCH_ROUTER_TIMEOUT_SEC (600),
- * BENCH_CLASSIFIER_CALLS (5000).
+ * BENCH_CLASSIFIER_CALLS (5000); analytics: see bench/README.md; pipeline: BENCH_PIPELINE_RATE (100 complaints/s),
+ * BENCH_PIPELINE_DURATION_SEC (60), BENCH_PIPELINE_WARMUP_SEC (5, 0 for none), BENCH_PIPELINE_IDLE_SEC (10),
+ * BENCH_PIPELINE_BASELINE_SEC (30, the bare parts' run), BENCH_PIPELINE_TIMEOUT_SEC (300, for every case and a
+ * quiet pipeline), BENCH_PIPELINE_PROFILE ("1": every service with --cpu-prof, top self time in the results),
+ * BENCH_PIPELINE_PROFILE_TOP (15 entries per list).
  */
 
 const PROJECT_ROOT = join(__dirname, '..', '..');
@@ -42,9 +49,10 @@ const MAX_ROUTER_COMPLAINTS = 1_000_000;
 /** intake-social publishes each complaint this long after its message, i.e. within the run. */
 const WECHAT_QUIET_WINDOW_SEC = 2;
 
-type ScenarioName = 'web' | 'hotline' | 'wechat' | 'router' | 'analytics';
-const SCENARIO_NAMES: readonly ScenarioName[] = ['web', 'hotline', 'wechat', 'router', 'analytics'];
-const DEFAULT_SCENARIOS: readonly ScenarioName[] = ['web', 'hotline', 'wechat', 'router', 'analytics'];
+type ScenarioName = 'pipeline' | 'web' | 'hotline' | 'wechat' | 'router' | 'analytics';
+/** In the order they run: the pipeline first, before the others leave records its consumers would read. */
+const SCENARIO_NAMES: readonly ScenarioName[] = ['pipeline', 'web', 'hotline', 'wechat', 'router', 'analytics'];
+const DEFAULT_SCENARIOS: readonly ScenarioName[] = SCENARIO_NAMES;
 
 /** What one scenario printed and whether one of its runs failed. */
 interface ScenarioOutcome {
@@ -130,6 +138,25 @@ function analyticsSettingsFromEnv(): AnalyticsSettings {
   return settings;
 }
 
+/** Pipeline settings from BENCH_PIPELINE_* variables or the defaults (about 4 minutes in all). */
+function pipelineSettingsFromEnv(): PipelineSettings {
+  const warmupSec = Number(process.env.BENCH_PIPELINE_WARMUP_SEC ?? 5);
+  if (!(warmupSec >= 0)) throw new Error('BENCH_PIPELINE_WARMUP_SEC must be 0 or more');
+  const profileTop = positiveNumber('BENCH_PIPELINE_PROFILE_TOP', 15);
+  if (!Number.isInteger(profileTop)) throw new Error('BENCH_PIPELINE_PROFILE_TOP must be a positive integer');
+  return {
+    ratePerSec: positiveNumber('BENCH_PIPELINE_RATE', 100),
+    durationSec: positiveNumber('BENCH_PIPELINE_DURATION_SEC', 60),
+    warmupSec,
+    idleSec: positiveNumber('BENCH_PIPELINE_IDLE_SEC', 10),
+    baselineSec: positiveNumber('BENCH_PIPELINE_BASELINE_SEC', 30),
+    timeoutSec: positiveNumber('BENCH_PIPELINE_TIMEOUT_SEC', 300),
+    profile: process.env.BENCH_PIPELINE_PROFILE === '1',
+    profileTop,
+    minAcceptedShare: MIN_ACCEPTED_SHARE,
+  };
+}
+
 function positiveIntegers(name: string, fallback: string): number[] {
   const values = (process.env[name] ?? fallback).split(',').map((c) => Number(c.trim()));
   if (values.some((c) => !Number.isInteger(c) || c < 1)) throw new Error(`${name} must be a comma-separated list of positive integers`);
@@ -158,6 +185,18 @@ async function provision(): Promise<LocalKafka | null> {
     partitions: PARTITIONS,
     log,
   });
+}
+
+async function pipelineScenario(ctx: ScenarioContext, run: BenchRun, settings: PipelineSettings): Promise<ScenarioOutcome> {
+  const results = await runPipelineScenario(ctx, settings);
+  const table = await writePipelineResults(run, settings, results);
+  const problems = `${results.accepted}/${results.load.sent} accepted, ${results.lost} lost, ${results.duplicated} duplicated`;
+  return {
+    title: 'Pipeline',
+    table,
+    files: pipelineResultFiles(settings),
+    failedRuns: results.failed ? [`pipeline (${problems})`] : [],
+  };
 }
 
 async function webScenario(ctx: ScenarioContext, run: BenchRun, settings: WebIntakeSettings): Promise<ScenarioOutcome> {
@@ -225,6 +264,7 @@ function printOutcome(outcome: ScenarioOutcome, cpuCount: number): void {
 async function main(): Promise<number> {
   const scenarios = scenariosFromEnv();
   // Every setting is checked before the broker is started.
+  const pipelineSettings = scenarios.includes('pipeline') ? pipelineSettingsFromEnv() : undefined;
   const webSettings = scenarios.includes('web') ? webSettingsFromEnv() : undefined;
   const hotlineSettings = scenarios.includes('hotline') ? hotlineSettingsFromEnv() : undefined;
   const wechatSettings = scenarios.includes('wechat') ? wechatSettingsFromEnv() : undefined;
@@ -242,6 +282,7 @@ async function main(): Promise<number> {
   const ctx: ScenarioContext = { projectRoot: PROJECT_ROOT, brokers: BROKERS, databaseUrl: DATABASE_URL, log };
   const outcomes: ScenarioOutcome[] = [];
   try {
+    if (pipelineSettings) outcomes.push(await pipelineScenario(ctx, run, pipelineSettings));
     if (webSettings) outcomes.push(await webScenario(ctx, run, webSettings));
     if (hotlineSettings) outcomes.push(await hotlineScenario(ctx, run, hotlineSettings));
     if (wechatSettings) outcomes.push(await wechatScenario(ctx, run, wechatSettings));
@@ -256,7 +297,9 @@ async function main(): Promise<number> {
   for (const outcome of outcomes) printOutcome(outcome, machineAtStart.cpuCount);
   const failed = outcomes.flatMap((o) => o.failedRuns);
   if (failed.length) {
-    process.stderr.write(`\nBENCH FAILED (most requests not accepted, or not every complaint routed): ${failed.join(', ')}\n`);
+    process.stderr.write(
+      `\nBENCH FAILED (most requests not accepted, not every complaint routed, or complaints lost or duplicated): ${failed.join(', ')}\n`,
+    );
     return 1;
   }
   return 0;

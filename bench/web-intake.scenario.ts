@@ -159,8 +159,8 @@ async function startIntakeWeb(ctx: ScenarioContext, distRoot: string): Promise<C
   });
 }
 
-/** The baseline Fastify + kafkajs server. */
-async function startBaseline(ctx: ScenarioContext, distRoot: string): Promise<ChildService> {
+/** The baseline Fastify + kafkajs server (also the pipeline scenario's bare endpoint). */
+export async function startBaseline(ctx: ScenarioContext, distRoot: string): Promise<ChildService> {
   const port = await freePort();
   ctx.log(`starting the baseline on port ${port}`);
   return startChildService('baseline', join(distRoot, 'bench', 'baseline-producer-server.js'), `http://127.0.0.1:${port}`, {

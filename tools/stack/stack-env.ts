@@ -7,10 +7,11 @@ import { SERVICES } from './services';
 export const PROJECT_ROOT = join(__dirname, '..', '..', '..');
 
 /**
- * The environment of the local stack: `.env` when present (see .env.example), then the process
- * environment, then the development defaults of DESIGN section 4.
+ * The environment of the local stack: `overrides` (the pipeline bench's own Kafka, database and ports),
+ * then `.env` when present (see .env.example), then the process environment, then the development
+ * defaults of DESIGN section 4. The console wiring below follows the resulting ports.
  */
-export function stackEnv(): NodeJS.ProcessEnv {
+export function stackEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const envFile = join(PROJECT_ROOT, '.env');
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   const env: NodeJS.ProcessEnv = {
@@ -18,6 +19,7 @@ export function stackEnv(): NodeJS.ProcessEnv {
     KAFKA_BROKERS: DEV_DEFAULTS.KAFKA_BROKERS,
     DATABASE_URL: DEV_DEFAULTS.DATABASE_URL,
     ...process.env,
+    ...overrides,
   };
   return { ...consoleWiring(env), ...env };
 }

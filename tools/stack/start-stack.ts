@@ -1,8 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalKafka, provisionInfrastructure } from '@complaints/devstack';
-import { entryPoint, SERVICES, ServiceEntry } from './services';
+import { launchService, LaunchedService } from './launch-service';
+import { SERVICES, ServiceEntry } from './services';
 import { PROJECT_ROOT, stackEnv } from './stack-env';
 
 /**
@@ -61,20 +62,13 @@ async function main(): Promise<void> {
 
 let stopping = false;
 
-function launch(
-  service: ServiceEntry,
-  env: NodeJS.ProcessEnv,
-  logDir: string,
-): { service: ServiceEntry; child: ChildProcess; url: string } {
-  const port = Number(env[service.portVariable] ?? service.defaultPort);
+/** Starts the service as every stack start does, its output appended to `<logDir>/<service>.log`. */
+function launch(service: ServiceEntry, env: NodeJS.ProcessEnv, logDir: string): LaunchedService {
+  const launched = launchService(service, env);
   const log = createWriteStream(join(logDir, `${service.name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['--enable-source-maps', entryPoint(join(PROJECT_ROOT, 'dist'), service)], {
-    env: { ...env, [service.portVariable]: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  return { service, child, url: `http://127.0.0.1:${port}` };
+  launched.child.stdout?.pipe(log);
+  launched.child.stderr?.pipe(log);
+  return launched;
 }
 
 function stopper(children: { child: ChildProcess }[], kafka: LocalKafka | null, say: (line: string) => void) {
