@@ -14,6 +14,12 @@ export class QueueCallbackUseCase {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Whether an event, as JSON not yet checked, can owe a callback (see `execute`): read before anything else. */
+  static concerns(json: unknown): boolean {
+    const event = json as { eventType?: unknown; case?: { channel?: unknown } } | null;
+    return event?.case?.channel === 'hotline' && typeof event.eventType === 'string' && isCallbackEvent(event.eventType);
+  }
+
   /** True when a callback was queued now. */
   async execute(event: CaseEventV1): Promise<boolean> {
     const { case: snapshot } = event;
