@@ -21,7 +21,7 @@ export class CaseEventsConsumer extends EventBatchSubscription<CaseEventV1> {
       contract: CaseEventV1,
       maxBatchSize: 500,
       gatherMs: 250,
-      concerns: (json) => QueueCallbackUseCase.concerns(json),
+      concerns: (json) => queueCallback.concerns(json),
     });
   }
 
