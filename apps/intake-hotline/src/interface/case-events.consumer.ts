@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CaseEventV1 } from '@complaints/contracts';
-import { ConsumedEvent, EventBatchSubscription, EventConsumerFactory } from '@complaints/messaging';
+import { ConsumedEvent, EventBatchSubscription, EventConsumerFactory, GATHERED_BATCHES } from '@complaints/messaging';
 import { QueueCallbackUseCase } from '../application/notify-callcenter/queue-callback.use-case';
 
 export const INTAKE_HOTLINE_GROUP = 'intake-hotline';
 
 /**
  * Consumes `complaints.case-events.v1` and queues status callbacks for hotline cases: in batches
- * (gathered for up to a quarter of a second), skipping unread the events that can owe no callback.
+ * (gathered for up to half a second), skipping unread the events that can owe no callback.
  */
 @Injectable()
 export class CaseEventsConsumer extends EventBatchSubscription<CaseEventV1> {
@@ -19,8 +19,7 @@ export class CaseEventsConsumer extends EventBatchSubscription<CaseEventV1> {
       groupId: INTAKE_HOTLINE_GROUP,
       topic: CaseEventV1.topic,
       contract: CaseEventV1,
-      maxBatchSize: 500,
-      gatherMs: 250,
+      ...GATHERED_BATCHES,
       concerns: (json) => queueCallback.concerns(json),
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { CaseEventV1 } from '@complaints/contracts';
-import { ConsumedEvent, EventBatchSubscription, EventConsumerFactory } from '@complaints/messaging';
+import { ConsumedEvent, EventBatchSubscription, EventConsumerFactory, GATHERED_BATCHES } from '@complaints/messaging';
 import { ApplyCaseEventUseCase } from '../application/track-complaints/apply-case-event.use-case';
 import { mobileMetrics } from './mobile.metrics';
 
@@ -9,7 +9,7 @@ export const INTAKE_MOBILE_GROUP = 'intake-mobile';
 
 /**
  * Consumes `complaints.case-events.v1` into the customers' view of their mobile complaints: in
- * batches (gathered for up to a quarter of a second), skipping other channels' events unread.
+ * batches (gathered for up to half a second), skipping other channels' events unread.
  */
 @Injectable()
 export class CaseEventsConsumer extends EventBatchSubscription<CaseEventV1> {
@@ -22,8 +22,7 @@ export class CaseEventsConsumer extends EventBatchSubscription<CaseEventV1> {
       groupId: INTAKE_MOBILE_GROUP,
       topic: CaseEventV1.topic,
       contract: CaseEventV1,
-      maxBatchSize: 500,
-      gatherMs: 250,
+      ...GATHERED_BATCHES,
       concerns: (json) => ApplyCaseEventUseCase.concerns(json),
     });
   }

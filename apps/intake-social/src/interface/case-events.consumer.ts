@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CaseEventV1 } from '@complaints/contracts';
-import { ConsumedEvent, EventBatchSubscription, EventConsumerFactory } from '@complaints/messaging';
+import { ConsumedEvent, EventBatchSubscription, EventConsumerFactory, GATHERED_BATCHES } from '@complaints/messaging';
 import { TrackSurveysUseCase } from '../application/track-surveys/track-surveys.use-case';
 import { socialMetrics } from './social.metrics';
 
@@ -8,7 +8,7 @@ export const INTAKE_SOCIAL_SURVEYS_GROUP = 'intake-social-surveys';
 
 /**
  * Consumes `complaints.case-events.v1` to know which WeChat and Weibo customers have a survey to
- * answer: in batches (gathered for up to a quarter of a second), skipping unread the events that
+ * answer: in batches (gathered for up to half a second), skipping unread the events that
  * change no survey.
  */
 @Injectable()
@@ -21,8 +21,7 @@ export class CaseEventsConsumer extends EventBatchSubscription<CaseEventV1> {
       groupId: INTAKE_SOCIAL_SURVEYS_GROUP,
       topic: CaseEventV1.topic,
       contract: CaseEventV1,
-      maxBatchSize: 500,
-      gatherMs: 250,
+      ...GATHERED_BATCHES,
       concerns: (json) => TrackSurveysUseCase.concerns(json),
     });
   }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CaseEventV1 } from '@complaints/contracts';
-import { ConsumedEvent, EventBatchSubscription, EventConsumerFactory } from '@complaints/messaging';
+import { ConsumedEvent, EventBatchSubscription, EventConsumerFactory, GATHERED_BATCHES } from '@complaints/messaging';
 import { RecordCaseProgressUseCase } from '../application/follow-complaint/record-case-progress.use-case';
 
 export const INTAKE_WEB_GROUP = 'intake-web';
 
 /**
  * Consumes `complaints.case-events.v1` so customers can look up how their web complaint stands: in
- * batches (gathered for up to a quarter of a second), skipping other channels' events unread.
+ * batches (gathered for up to half a second), skipping other channels' events unread.
  */
 @Injectable()
 export class CaseEventsConsumer extends EventBatchSubscription<CaseEventV1> {
@@ -19,8 +19,7 @@ export class CaseEventsConsumer extends EventBatchSubscription<CaseEventV1> {
       groupId: INTAKE_WEB_GROUP,
       topic: CaseEventV1.topic,
       contract: CaseEventV1,
-      maxBatchSize: 500,
-      gatherMs: 250,
+      ...GATHERED_BATCHES,
       concerns: (json) => RecordCaseProgressUseCase.concerns(json),
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { CaseEventV1 } from '@complaints/contracts';
-import { ConsumedEvent, EventBatchSubscription, EventConsumerFactory } from '@complaints/messaging';
+import { ConsumedEvent, EventBatchSubscription, EventConsumerFactory, GATHERED_BATCHES } from '@complaints/messaging';
 import { QueueNotificationsUseCase } from '../application/queue-notifications/queue-notifications.use-case';
 import { TrackSmsSurveysUseCase } from '../application/sms-surveys/track-sms-surveys.use-case';
 import { notifierMetrics } from './notifier.metrics';
@@ -12,7 +12,7 @@ export const NOTIFIER_GROUP = 'notifier';
 
 /**
  * Consumes `complaints.case-events.v1`: follows the SMS surveys and queues what the customer should
- * be told, in batches (gathered for up to a quarter of a second), skipping unread the events that
+ * be told, in batches (gathered for up to half a second), skipping unread the events that
  * tell the customer nothing and change no survey.
  */
 @Injectable()
@@ -29,8 +29,7 @@ export class CaseEventsConsumer extends EventBatchSubscription<CaseEventV1> {
       groupId: NOTIFIER_GROUP,
       topic: CaseEventV1.topic,
       contract: CaseEventV1,
-      maxBatchSize: 500,
-      gatherMs: 250,
+      ...GATHERED_BATCHES,
       concerns: (json) => QueueNotificationsUseCase.concerns(json) || trackSmsSurveys.concerns(json),
     });
     this.unconfigured = new UnconfiguredRouteWarnings(logger.logger);
