@@ -70,11 +70,12 @@ describe('EventBatchConsumer on a real broker', () => {
   async function run(
     groupId: string,
     handleBatch: (events: ConsumedEvent<ComplaintReceivedV1>[]) => Promise<void>,
+    options: { concerns?: (json: unknown) => boolean; gatherMs?: number } = {},
   ): Promise<EventBatchConsumer<ComplaintReceivedV1>> {
     const consumer = new EventBatchConsumer(
       kafka,
       publisher,
-      { groupId, topic, contract: ComplaintReceivedV1, maxBatchSize: MAX_BATCH, handleBatch },
+      { groupId, topic, contract: ComplaintReceivedV1, maxBatchSize: MAX_BATCH, handleBatch, ...options },
       logger,
       {
         attempts: 3,
@@ -89,13 +90,14 @@ describe('EventBatchConsumer on a real broker', () => {
 
   async function deadLetterReader(groupId: string) {
     const reader = raw.consumer({ groupId: `dlq-${randomUUID()}` });
-    const letters: Array<{ key: string; headers: Record<string, string> }> = [];
+    const letters: Array<{ key: string; value: string | null; headers: Record<string, string> }> = [];
     await reader.connect();
     await reader.subscribe({ topic: dlqTopic(topic), fromBeginning: true });
     await reader.run({
       eachMessage: async ({ message }) => {
         const headers = decodeHeaders(message.headers);
-        if (headers['dlq-consumer-group'] === groupId) letters.push({ key: message.key?.toString() ?? '', headers });
+        if (headers['dlq-consumer-group'] === groupId)
+          letters.push({ key: message.key?.toString() ?? '', value: message.value?.toString() ?? null, headers });
       },
     });
     return { letters, stop: () => reader.disconnect() };
@@ -192,5 +194,62 @@ describe('EventBatchConsumer on a real broker', () => {
     const ours = calls.map((ids) => ids.filter((id) => idsOf(events).includes(id))).filter((ids) => ids.length);
     // The whole chunk once (with whatever earlier events shared it), then each event alone.
     expect(ours).toEqual([idsOf(events), [events[0].complaint.complaintId], [culprit], [events[2].complaint.complaintId]]);
+  });
+
+  it('skips unread what it does not concern itself with (not handed over, not dead-lettered, not read again), and dead-letters the poison it concerns itself with', async () => {
+    const groupId = `test-${randomUUID()}`;
+    const dlq = await deadLetterReader(groupId);
+    // The consumer concerns itself with complaints whose text starts with "mine" (the JSON as sent, before any check).
+    const concerns = (json: unknown) =>
+      String((json as { complaint?: { content?: { text?: unknown } } }).complaint?.content?.text).startsWith('mine');
+    const mine = [received('mine 1'), received('mine 2')];
+    const theirs = received('theirs');
+    const theirBroken = received('theirs, broken');
+    theirBroken.complaint.reference = 'not-a-reference';
+    const myBroken = received('mine, broken');
+    myBroken.complaint.reference = 'not-a-reference';
+    const badJsonKey = randomUUID();
+    await publisher.send(topic, [
+      encode(mine[0]),
+      encode(theirs),
+      encode(theirBroken),
+      encode(myBroken),
+      { key: badJsonKey, value: '{"complaint": ' },
+      encode(mine[1]),
+    ]);
+    const handled: string[] = [];
+    const handle = async (batch: ConsumedEvent<ComplaintReceivedV1>[]) => {
+      handled.push(...batch.map((c) => c.event.complaint.complaintId));
+    };
+    const first = await run(groupId, handle, { concerns, gatherMs: 100 });
+    const ourKeys = [badJsonKey, ...idsOf([theirs, theirBroken, myBroken])];
+    const ourLetters = () => dlq.letters.filter((l) => ourKeys.includes(l.key));
+    await eventually(async () => (ourLetters().length >= 2 && idsOf(mine).every((id) => handled.includes(id)) ? true : undefined), 30_000);
+    expect(handled.filter((id) => ourKeys.includes(id) || idsOf(mine).includes(id))).toEqual(idsOf(mine));
+    await first.stop();
+
+    // Again from the last commit: nothing comes back, neither handled nor dead-lettered a second time.
+    const later = [received('mine, after restart')];
+    const laterBroken = received('mine, broken after restart');
+    laterBroken.complaint.reference = 'not-a-reference';
+    const seenAfterRestart: string[] = [];
+    await run(
+      groupId,
+      async (batch) => {
+        seenAfterRestart.push(...batch.map((c) => c.event.complaint.complaintId));
+      },
+      { concerns },
+    );
+    await publisher.send(topic, [encode(later[0]), encode(laterBroken)]);
+    // One partition: once the later poison is dead-lettered, anything dead-lettered again before it is there too.
+    await eventually(async () => (dlq.letters.some((l) => l.key === laterBroken.complaint.complaintId) ? true : undefined), 30_000);
+    await dlq.stop();
+    expect(seenAfterRestart.filter((id) => [...ourKeys, ...idsOf(mine), ...idsOf(later)].includes(id))).toEqual(idsOf(later));
+    expect(ourLetters().map((l) => [l.key, l.headers['dlq-error-type'], l.headers['dlq-reason']])).toEqual([
+      [myBroken.complaint.complaintId, 'ContractViolation', 'contract-violation'],
+      [badJsonKey, 'SyntaxError', 'invalid-json'],
+    ]);
+    expect(ourLetters()[0].value).toBe(JSON.stringify(myBroken));
+    expect(ourLetters()[0].headers).toMatchObject({ 'dlq-original-topic': topic, 'dlq-consumer-group': groupId });
   });
 });

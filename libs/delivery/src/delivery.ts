@@ -19,6 +19,8 @@ export interface DueDelivery<P> extends DeliveryRequest<P> {
 export abstract class DeliveryOutbox<P> {
   /** Records a delivery once per id; true when it was new. */
   abstract enqueue(request: DeliveryRequest<P>, now: Date): Promise<boolean>;
+  /** Records several deliveries at once, each once per id; answers the ids that were new. */
+  abstract enqueueAll(requests: DeliveryRequest<P>[], now: Date): Promise<Set<string>>;
   /** Takes up to `limit` due deliveries and leases them for `leaseMs`, so no other instance sends them meanwhile. */
   abstract claimDue(limit: number, leaseMs: number, now: Date): Promise<Array<DueDelivery<P>>>;
   abstract markDelivered(id: string, attempts: number, now: Date): Promise<void>;

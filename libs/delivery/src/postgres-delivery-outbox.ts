@@ -38,6 +38,23 @@ export async function enqueueDelivery<P>(
   return Array.isArray(result) && result.length > 0;
 }
 
+/** Several deliveries in one statement (see enqueueDelivery); answers the ids that were new. */
+export async function enqueueDeliveries<P>(
+  db: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
+  schema: string,
+  requests: DeliveryRequest<P>[],
+  now: Date,
+): Promise<Set<string>> {
+  if (requests.length === 0) return new Set();
+  const result = await db.query(
+    `INSERT INTO ${schema}.deliveries (id, target, payload, status, attempts, next_attempt_at, created_at)
+     SELECT id, target, payload::jsonb, 'pending', 0, $4, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS r(id, target, payload)
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [requests.map((r) => r.id), requests.map((r) => r.target), requests.map((r) => JSON.stringify(r.payload)), now],
+  );
+  return new Set(Array.isArray(result) ? (result as Array<{ id: string }>).map((row) => row.id) : []);
+}
+
 /** {@link DeliveryOutbox} in PostgreSQL (`<schema>.deliveries`); several instances may share it. */
 export class PostgresDeliveryOutbox<P> extends DeliveryOutbox<P> {
   private readonly table: string;
@@ -52,6 +69,10 @@ export class PostgresDeliveryOutbox<P> extends DeliveryOutbox<P> {
 
   enqueue(request: DeliveryRequest<P>, now: Date): Promise<boolean> {
     return enqueueDelivery(this.dataSource, this.schema, request, now);
+  }
+
+  enqueueAll(requests: DeliveryRequest<P>[], now: Date): Promise<Set<string>> {
+    return enqueueDeliveries(this.dataSource, this.schema, requests, now);
   }
 
   async claimDue(limit: number, leaseMs: number, now: Date): Promise<Array<DueDelivery<P>>> {

@@ -19,7 +19,7 @@ export const mobileMetrics = {
   }),
   caseEvents: new Counter({
     name: 'mobile_case_events_total',
-    help: 'Case events consumed into the customer view, by outcome (applied, duplicate, unknown-complaint, other-channel)',
+    help: 'Case events of mobile complaints consumed into the customer view, by outcome (applied, duplicate, unknown-complaint)',
     labelNames: ['outcome'],
   }),
 };

@@ -14,6 +14,22 @@ export class QueueCallbackUseCase {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /**
+   * Whether an event, as JSON not yet checked, can owe a callback (see `execute`: a hotline case
+   * opened or closed, from a call centre with a callback URL): read before anything else.
+   */
+  concerns(json: unknown): boolean {
+    const event = json as { eventType?: unknown; case?: { channel?: unknown; source?: { system?: unknown } } } | null;
+    const system = event?.case?.source?.system;
+    return (
+      event?.case?.channel === 'hotline' &&
+      typeof event.eventType === 'string' &&
+      isCallbackEvent(event.eventType) &&
+      typeof system === 'string' &&
+      this.hasCallbackUrl(system)
+    );
+  }
+
   /** True when a callback was queued now. */
   async execute(event: CaseEventV1): Promise<boolean> {
     const { case: snapshot } = event;

@@ -6,8 +6,16 @@ import { ApplyResult, ComplaintViewStore } from './complaint-view.store';
 export class ApplyCaseEventUseCase {
   constructor(private readonly store: ComplaintViewStore) {}
 
-  async execute(event: CaseEventV1): Promise<ApplyResult | 'other-channel'> {
-    if (event.case.channel !== 'mobile') return 'other-channel';
-    return this.store.apply(caseUpdateOf(event));
+  /** Whether an event, as JSON not yet checked, can be of a mobile complaint (see `execute`): read before anything else. */
+  static concerns(json: unknown): boolean {
+    return (json as { case?: { channel?: unknown } } | null)?.case?.channel === 'mobile';
+  }
+
+  /** Applies the events of mobile complaints, in order; answers what became of each event. */
+  async execute(events: CaseEventV1[]): Promise<Array<ApplyResult | 'other-channel'>> {
+    const mobile = events.filter((event) => event.case.channel === 'mobile');
+    const applied = mobile.length ? await this.store.applyAll(mobile.map(caseUpdateOf)) : [];
+    let next = 0;
+    return events.map((event) => (event.case.channel === 'mobile' ? applied[next++] : 'other-channel'));
   }
 }

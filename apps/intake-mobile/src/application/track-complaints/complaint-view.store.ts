@@ -41,6 +41,9 @@ export abstract class ComplaintViewStore {
   abstract listFor(customerId: string, limit: number): Promise<ComplaintSummary[]>;
   abstract findFor(customerId: string, reference: string): Promise<ComplaintDetail | null>;
   abstract findAttachmentFor(customerId: string, reference: string, attachmentId: string): Promise<StoredAttachment | null>;
-  /** Records a case update once per eventId; the status follows the latest update. */
-  abstract apply(update: CaseUpdate): Promise<ApplyResult>;
+  /**
+   * Records case updates once per eventId, all or none, answering what became of each (in their
+   * order); a complaint's status follows its latest update by time (the later one on a tie).
+   */
+  abstract applyAll(updates: CaseUpdate[]): Promise<ApplyResult[]>;
 }

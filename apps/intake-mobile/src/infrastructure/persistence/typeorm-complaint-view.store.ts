@@ -80,30 +80,63 @@ export class TypeOrmComplaintViewStore extends ComplaintViewStore {
     return row ? { id: row.id, contentType: row.contentType, sizeBytes: row.sizeBytes, sha256: row.sha256, content: row.content } : null;
   }
 
-  async apply(update: CaseUpdate): Promise<ApplyResult> {
-    return available(() =>
-      this.submissions.manager.transaction(async (manager) => {
-        const known = await manager.existsBy(SubmissionEntity, { complaintId: update.complaintId });
-        if (!known) return 'unknown-complaint' as const;
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(CaseUpdateEntity)
-          .values({ ...update })
-          .orIgnore()
-          .returning(['eventId'])
-          .execute();
-        if ((inserted.raw as unknown[]).length === 0) return 'duplicate' as const;
-        // The status follows the latest event by its time, whatever order they arrive in.
-        await manager
-          .createQueryBuilder()
-          .update(SubmissionEntity)
-          .set({ caseStatus: update.status, caseUpdatedAt: update.at })
-          .where('complaint_id = :id AND (case_updated_at IS NULL OR case_updated_at <= :at)', { id: update.complaintId, at: update.at })
-          .execute();
-        return 'applied' as const;
-      }),
+  async applyAll(updates: CaseUpdate[]): Promise<ApplyResult[]> {
+    // One statement, so all or none: the updates of known complaints are inserted once per event id,
+    // and each complaint's status follows the latest inserted update by time (the later one on a tie),
+    // unless a later one was applied before.
+    const first = new Map<string, CaseUpdate>();
+    for (const update of updates) if (!first.has(update.eventId)) first.set(update.eventId, update);
+    const unique = [...first.values()];
+    const result: unknown = await available(() =>
+      this.submissions.query(
+        `WITH e AS (
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::timestamptz[])
+             WITH ORDINALITY AS e(event_id, complaint_id, event_type, status, customer_visible, message, at, ord)
+         ), known AS (
+           SELECT e.* FROM e WHERE EXISTS (SELECT 1 FROM intake_mobile.submissions s WHERE s.complaint_id = e.complaint_id)
+         ), inserted AS (
+           INSERT INTO intake_mobile.case_updates (event_id, complaint_id, event_type, status, customer_visible, message, at)
+           SELECT event_id, complaint_id, event_type, status, customer_visible, message, at FROM known
+           ON CONFLICT (event_id) DO NOTHING
+           RETURNING event_id
+         ), latest AS (
+           SELECT DISTINCT ON (k.complaint_id) k.complaint_id, k.status, k.at
+             FROM known k JOIN inserted i USING (event_id)
+            ORDER BY k.complaint_id, k.at DESC, k.ord DESC
+         ), updated AS (
+           UPDATE intake_mobile.submissions s SET case_status = l.status, case_updated_at = l.at
+             FROM latest l
+            WHERE s.complaint_id = l.complaint_id AND (s.case_updated_at IS NULL OR s.case_updated_at <= l.at)
+         )
+         SELECT e.event_id,
+                EXISTS (SELECT 1 FROM known k WHERE k.event_id = e.event_id) AS known,
+                EXISTS (SELECT 1 FROM inserted i WHERE i.event_id = e.event_id) AS inserted
+           FROM e`,
+        [
+          unique.map((u) => u.eventId),
+          unique.map((u) => u.complaintId),
+          unique.map((u) => u.eventType),
+          unique.map((u) => u.status),
+          unique.map((u) => u.customerVisible),
+          unique.map((u) => u.message),
+          unique.map((u) => u.at),
+        ],
+      ),
     );
+    const outcomes = new Map(
+      (result as Array<{ event_id: string; known: boolean; inserted: boolean }>).map((row) => [
+        row.event_id,
+        !row.known ? ('unknown-complaint' as const) : row.inserted ? ('applied' as const) : ('duplicate' as const),
+      ]),
+    );
+    // A second delivery of an event in the same batch is a duplicate of the first.
+    const seen = new Set<string>();
+    return updates.map((update) => {
+      const outcome = outcomes.get(update.eventId) ?? 'duplicate';
+      if (seen.has(update.eventId)) return outcome === 'unknown-complaint' ? outcome : 'duplicate';
+      seen.add(update.eventId);
+      return outcome;
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CaseEventV1 } from '@complaints/contracts';
+import { CaseEventV1, surveyStepOf } from '@complaints/contracts';
 import { surveyChangeOf } from '../../domain/outstanding-survey';
 import { SurveyChangeResult, SurveyStore } from './survey.store';
 
@@ -11,6 +11,13 @@ export class TrackSurveysUseCase {
     private readonly store: SurveyStore,
     private readonly ttlHours: number,
   ) {}
+
+  /** Whether an event, as JSON not yet checked, can change a survey (see `surveyChangeOf`): read before anything else. */
+  static concerns(json: unknown): boolean {
+    const event = json as { eventType?: unknown; case?: { channel?: unknown } } | null;
+    const channel = event?.case?.channel;
+    return (channel === 'wechat' || channel === 'weibo') && typeof event?.eventType === 'string' && surveyStepOf(event.eventType) !== null;
+  }
 
   async execute(event: CaseEventV1): Promise<SurveyChangeResult | 'not-a-survey'> {
     const change = surveyChangeOf(event, this.ttlHours * 3_600_000);

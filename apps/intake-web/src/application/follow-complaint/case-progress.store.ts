@@ -10,7 +10,10 @@ export interface CaseProgress {
 
 /** Port: the web intake's own read model of its complaints' cases, fed by `complaints.case-events.v1`. */
 export abstract class CaseProgressStore {
-  /** Applies one case event; an event applied before changes nothing. */
-  abstract apply(event: CaseEventV1): Promise<void>;
+  /**
+   * Applies case events in their order, all or none: a case's status is the one of its last event,
+   * and its customer-visible events are its updates, each once. Applying them again changes nothing.
+   */
+  abstract applyAll(events: CaseEventV1[]): Promise<void>;
   abstract find(reference: string): Promise<CaseProgress | null>;
 }

@@ -8,9 +8,15 @@ import { CaseProgressStore } from './case-progress.store';
 export class RecordCaseProgressUseCase {
   constructor(private readonly store: CaseProgressStore) {}
 
-  async execute(event: CaseEventV1): Promise<boolean> {
-    if (event.case.channel !== 'web') return false;
-    await this.store.apply(event);
-    return true;
+  /** Whether an event, as JSON not yet checked, can be of a web complaint (see `execute`): read before anything else. */
+  static concerns(json: unknown): boolean {
+    return (json as { case?: { channel?: unknown } } | null)?.case?.channel === 'web';
+  }
+
+  /** Applies the events of web complaints, in order; answers how many were of web complaints. */
+  async execute(events: CaseEventV1[]): Promise<number> {
+    const web = events.filter((event) => event.case.channel === 'web');
+    if (web.length) await this.store.applyAll(web);
+    return web.length;
   }
 }

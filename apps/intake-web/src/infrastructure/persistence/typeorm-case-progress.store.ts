@@ -11,33 +11,35 @@ export class TypeOrmCaseProgressStore extends CaseProgressStore {
     super();
   }
 
-  async apply(event: CaseEventV1): Promise<void> {
-    const at = new Date(event.at);
-    await this.dataSource.transaction(async (manager) => {
-      // Latest event wins; events of one case arrive in order (keyed by complaintId), replays change nothing.
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(CaseProgressEntity)
-        .values({ reference: event.case.reference, status: event.case.status, updatedAt: at })
-        .orUpdate(['status', 'updated_at'], ['reference'])
-        .execute();
-      if (event.customerVisible) {
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(CaseUpdateEntity)
-          .values({
-            eventId: event.eventId,
-            reference: event.case.reference,
-            kind: event.eventType.slice('case.'.length),
-            message: event.message ?? null,
-            at,
-          })
-          .orIgnore()
-          .execute();
-      }
-    });
+  async applyAll(events: CaseEventV1[]): Promise<void> {
+    // The last event of each case sets its status: a case's events arrive in order (keyed by
+    // complaintId), so replays end where they ended before. One statement, so all or none.
+    const latest = new Map<string, CaseEventV1>();
+    for (const event of events) latest.set(event.case.reference, event);
+    const updates = new Map<string, CaseEventV1>();
+    for (const event of events) if (event.customerVisible && !updates.has(event.eventId)) updates.set(event.eventId, event);
+    const cases = [...latest.values()];
+    const visible = [...updates.values()];
+    await this.dataSource.query(
+      `WITH progress AS (
+         INSERT INTO intake_web.case_progress (reference, status, updated_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
+         ON CONFLICT (reference) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at
+       )
+       INSERT INTO intake_web.case_updates (event_id, reference, kind, message, at)
+       SELECT * FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+       ON CONFLICT (event_id) DO NOTHING`,
+      [
+        cases.map((e) => e.case.reference),
+        cases.map((e) => e.case.status),
+        cases.map((e) => e.at),
+        visible.map((e) => e.eventId),
+        visible.map((e) => e.case.reference),
+        visible.map((e) => e.eventType.slice('case.'.length)),
+        visible.map((e) => e.message ?? null),
+        visible.map((e) => e.at),
+      ],
+    );
   }
 
   async find(reference: string): Promise<CaseProgress | null> {

@@ -12,7 +12,7 @@ export interface QueueOutcome {
 
 /**
  * Decides what a case event tells the customer and on which routes, and records one notification
- * per (event, route) in the outbox: a redelivered event queues nothing new. Internal events
+ * per (event, route) in the outbox: a redelivered event queues nothing new (nor does an event twice in one batch). Internal events
  * (`customerVisible: false`) and kinds without a template tell the customer nothing.
  */
 export class QueueNotificationsUseCase {
@@ -23,9 +23,32 @@ export class QueueNotificationsUseCase {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async execute(event: CaseEventV1): Promise<QueueOutcome> {
-    const outcome: QueueOutcome = { queued: [], unconfigured: [] };
-    if (!event.customerVisible) return outcome;
+  /** Whether an event, as JSON not yet checked, can tell the customer something (see `execute`): read before anything else. */
+  static concerns(json: unknown): boolean {
+    return (json as { customerVisible?: unknown } | null)?.customerVisible === true;
+  }
+
+  /** Queues what each event tells the customer, all at once; answers each event's outcome, in order. */
+  async execute(events: CaseEventV1[]): Promise<QueueOutcome[]> {
+    const outcomes = events.map((): QueueOutcome => ({ queued: [], unconfigured: [] }));
+    const requests: Array<{ id: string; target: Route; payload: Notification }> = [];
+    const wanted: Array<{ index: number; id: string; route: Route }> = [];
+    events.forEach((event, index) => {
+      for (const notification of this.notificationsOf(event, outcomes[index])) {
+        const id = `${event.eventId}:${notification.route}`;
+        requests.push({ id, target: notification.route, payload: notification });
+        wanted.push({ index, id, route: notification.route });
+      }
+    });
+    if (requests.length === 0) return outcomes;
+    const recorded = await this.outbox.enqueueAll(requests, this.now());
+    for (const { index, id, route } of wanted) if (recorded.delete(id)) outcomes[index].queued.push(route);
+    return outcomes;
+  }
+
+  /** The notifications an event calls for on the configured routes; the others go to `outcome.unconfigured`. */
+  private notificationsOf(event: CaseEventV1, outcome: QueueOutcome): Notification[] {
+    if (!event.customerVisible) return [];
     const snapshot = event.case;
     const language = customerLanguage(snapshot.language, this.defaultLanguage);
     const kind = event.eventType.slice('case.'.length) as CaseEventKind;
@@ -34,14 +57,14 @@ export class QueueNotificationsUseCase {
       message: event.message ?? stringField(event.data, 'reason'),
       dueAt: stringField(event.data, 'decisionDueAt'),
     });
-    if (!message) return outcome;
-
+    if (!message) return [];
+    const notifications: Notification[] = [];
     for (const { route, recipient } of routesFor(snapshot)) {
       if (!this.configuredRoutes.has(route)) {
         outcome.unconfigured.push(route);
         continue;
       }
-      const notification: Notification = {
+      notifications.push({
         route,
         recipient,
         language,
@@ -50,11 +73,9 @@ export class QueueNotificationsUseCase {
         eventType: event.eventType,
         eventId: event.eventId,
         ...message,
-      };
-      if (await this.outbox.enqueue({ id: `${event.eventId}:${route}`, target: route, payload: notification }, this.now()))
-        outcome.queued.push(route);
+      });
     }
-    return outcome;
+    return notifications;
   }
 }
 

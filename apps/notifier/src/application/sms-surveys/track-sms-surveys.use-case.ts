@@ -1,4 +1,4 @@
-import type { CaseEventV1 } from '@complaints/contracts';
+import { CaseEventV1, surveyStepOf } from '@complaints/contracts';
 import { customerLanguage, Language } from '../../domain/notification';
 import { smsSurveyChangeOf } from '../../domain/sms-survey';
 import { PhoneFingerprints } from './phone-fingerprints';
@@ -22,6 +22,17 @@ export class TrackSmsSurveysUseCase {
     private readonly fingerprints: PhoneFingerprints,
     private readonly settings: SmsSurveySettings,
   ) {}
+
+  /**
+   * Whether an event, as JSON not yet checked, can change an SMS survey (see `smsSurveyChangeOf`: SMS
+   * configured, a survey step of a hotline or web case): read before anything else.
+   */
+  concerns(json: unknown): boolean {
+    if (!this.settings.smsConfigured) return false;
+    const event = json as { eventType?: unknown; case?: { channel?: unknown } } | null;
+    const channel = event?.case?.channel;
+    return (channel === 'hotline' || channel === 'web') && typeof event?.eventType === 'string' && surveyStepOf(event.eventType) !== null;
+  }
 
   async execute(event: CaseEventV1): Promise<SmsSurveyChangeResult | 'not-a-survey' | 'unreadable-phone'> {
     const language = customerLanguage(event.case.language, this.settings.defaultLanguage);
