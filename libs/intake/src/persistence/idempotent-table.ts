@@ -71,13 +71,15 @@ export class IdempotentTable<
     await guarded(() => this.rows.update(pending, accepted as QueryDeepPartialEntity<E>), this.options.failure);
   }
 
-  private toRow(record: R): QueryDeepPartialEntity<E> {
+  /** The row of a new record, by property name. */
+  protected toRow(record: R): QueryDeepPartialEntity<E> {
     return {
       ...this.options.columns(record),
       reference: record.reference,
       requestHash: record.requestHash,
       status: record.status,
-      event: JSON.parse(JSON.stringify(record.event)) as object,
+      // Stored as its JSON (the driver serialises it): the event's own fields, nothing of its class.
+      event: record.event as QueryDeepPartialEntity<object>,
       receivedAt: record.receivedAt,
       acceptedAt: null,
     };
