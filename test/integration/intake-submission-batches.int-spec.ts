@@ -129,6 +129,25 @@ describe('web submissions stored and accepted together', () => {
     expect(await stored([refused])).toEqual([]);
   });
 
+  it('looks up submissions asked for at the same time in one query, each caller getting its own', async () => {
+    const keyed = record({ idempotencyKey: randomUUID() });
+    const plain = record();
+    await Promise.all([store.reserve(keyed, []), store.reserve(plain, [])]);
+    const selects = statementsLike(/^SELECT/);
+
+    const [byKey, byReference, unknownKey, unknownReference] = await Promise.all([
+      store.findByKey(keyed.idempotencyKey!),
+      store.findByReference(plain.reference),
+      store.findByKey(randomUUID()),
+      store.findByReference(newReference('web', new Date())),
+    ]);
+    expect(statementsLike(/^SELECT/) - selects).toBe(1);
+    expect(byKey).toMatchObject({ complaintId: keyed.complaintId, reference: keyed.reference, requestHash: keyed.requestHash });
+    expect(byReference).toMatchObject({ complaintId: plain.complaintId, reference: plain.reference, idempotencyKey: null });
+    expect(unknownKey).toBeNull();
+    expect(unknownReference).toBeNull();
+  });
+
   it('marks only pending submissions, and an unknown complaint id changes nothing', async () => {
     const accepted = record();
     await store.reserve(accepted, []);

@@ -34,7 +34,7 @@ export class IdempotentTable<
   O extends ReserveOutcome = ReserveOutcome,
 > {
   constructor(
-    private readonly rows: Repository<E>,
+    protected readonly rows: Repository<E>,
     private readonly options: IdempotentTableOptions<E, R, O>,
   ) {}
 
@@ -85,7 +85,8 @@ export class IdempotentTable<
     };
   }
 
-  private toRecord(row: E): R {
+  /** The record of a stored row; its event is checked against the contract. */
+  protected toRecord(row: E): R {
     return {
       ...this.options.fields(row),
       reference: row.reference,

@@ -1,4 +1,4 @@
-import { PrimaryColumn, QueryFailedError, Repository } from 'typeorm';
+import { FindOptionsWhere, PrimaryColumn, QueryFailedError, Repository } from 'typeorm';
 import { ComplaintReceivedV1, Evidence } from '@complaints/contracts';
 import type { ComplaintSubmissionRecord } from '../complaint-submission';
 import type { ReserveOutcome } from '../idempotent-acceptance';
@@ -17,16 +17,21 @@ export abstract class SubmissionColumns extends IdempotentRecordColumns {
 /** What a batched reservation came to: stored, or to be tried alone (it broke a constraint, or the batch was refused). */
 type BatchedReservation = 'reserved' | 'alone';
 
+/** What one look-up of a batch found: the record (null: none), or why its row could not be read. */
+type LookedUp<R> = { record: R | null } | { error: unknown };
+
 /**
  * An intake's submissions: each stored with its evidence files in one transaction, published as
- * `complaints.received.v1`, marked accepted by complaint id. Concurrent submissions without
- * evidence are stored in one statement, and concurrent acceptances are marked in one statement:
- * each caller still learns its own outcome (a submission whose key or reference was taken is
- * tried again alone, which names the constraint it broke).
+ * `complaints.received.v1`, marked accepted by complaint id. Concurrent look-ups (by key, by
+ * reference) are made in one query, concurrent submissions without evidence are stored in one
+ * statement, and concurrent acceptances are marked in one statement: each caller still learns its
+ * own outcome (a submission whose key or reference was taken is tried again alone, which names the
+ * constraint it broke).
  */
 export class SubmissionTable<E extends SubmissionColumns, R extends ComplaintSubmissionRecord> extends IdempotentTable<E, R> {
   private readonly reservations: StatementBatcher<R, BatchedReservation>;
   private readonly acceptances: StatementBatcher<string, void>;
+  private readonly lookups: StatementBatcher<FindOptionsWhere<E>, LookedUp<R>>;
   private readonly failure: StoreFailure;
 
   constructor(rows: Repository<E>, options: Omit<IdempotentTableOptions<E, R, ReserveOutcome>, 'contract'>) {
@@ -42,6 +47,14 @@ export class SubmissionTable<E extends SubmissionColumns, R extends ComplaintSub
       }
       return complaintIds.map(() => undefined);
     });
+    this.lookups = new StatementBatcher((wheres) => this.findTogether(wheres));
+  }
+
+  /** The record whose columns equal `where`'s values, looked up with those other callers want at the same time. */
+  override async findOne(where: FindOptionsWhere<E>): Promise<R | null> {
+    const found = await this.lookups.submit(where);
+    if ('error' in found) throw found.error;
+    return found.record;
   }
 
   async reserveWithEvidence(record: R, evidence: readonly Evidence[]): Promise<ReserveOutcome> {
@@ -53,6 +66,36 @@ export class SubmissionTable<E extends SubmissionColumns, R extends ComplaintSub
   /** Marks a pending submission accepted (Kafka has its event), with those accepted at the same time. */
   markAcceptedById(complaintId: string): Promise<void> {
     return this.acceptances.submit(complaintId);
+  }
+
+  /**
+   * One query for every look-up (their conditions OR-ed, plain values only); each gets the row whose
+   * columns equal its values. A query PostgreSQL refuses (a value of one look-up) is made again for
+   * each look-up alone, so only that one fails.
+   */
+  private async findTogether(wheres: ReadonlyArray<FindOptionsWhere<E>>): Promise<Array<LookedUp<R>>> {
+    let rows: E[];
+    try {
+      rows = await this.rows.find({ where: [...wheres] });
+    } catch (error) {
+      if (!(error instanceof QueryFailedError) || wheres.length === 1) throw this.failure(error);
+      return Promise.all(
+        wheres.map((where) =>
+          super.findOne(where).then(
+            (record) => ({ record }),
+            (e: unknown) => ({ error: e }),
+          ),
+        ),
+      );
+    }
+    return wheres.map((where) => {
+      const row = rows.find((candidate) => Object.entries(where).every(([column, value]) => candidate[column as keyof E] === value));
+      try {
+        return { record: row ? this.toRecord(row) : null };
+      } catch (error) {
+        return { error };
+      }
+    });
   }
 
   private async reserveTogether(statements: BatchedSubmissionStatements, records: readonly R[]): Promise<BatchedReservation[]> {
