@@ -4,6 +4,7 @@ import { EventEnvelope, parseContract } from '@complaints/contracts';
 import { BrokerUnavailableError } from './errors';
 import { envelopeHeaders } from './message-headers';
 import { messagingMetrics } from './messaging.metrics';
+import { CoalescingOptions, DEFAULT_COALESCING, SendCoalescer } from './send-coalescer';
 
 export interface PublishOptions {
   /** The partition key: always the complaintId, so one complaint stays in order. */
@@ -14,15 +15,16 @@ export interface PublishOptions {
  * Publishes contract events with an idempotent producer and acks=all. An event is validated against
  * its contract before it is sent; a send that Kafka does not acknowledge within `sendTimeoutMs`
  * fails with BrokerUnavailableError, so callers never report success for an unacknowledged event.
+ * Concurrent sends travel together: what callers send while a request is in flight (or within
+ * `coalescing.lingerMs` of the first) goes out as one produce request, and each caller is answered
+ * when the request carrying its own messages is acknowledged (or fails).
  */
 export class EventPublisher {
   private readonly producer: Producer;
+  private readonly sends: SendCoalescer;
   private connecting: Promise<void> | null = null;
 
-  constructor(
-    kafka: Kafka,
-    private readonly sendTimeoutMs = 10_000,
-  ) {
+  constructor(kafka: Kafka, sendTimeoutMs = 10_000, coalescing: CoalescingOptions = DEFAULT_COALESCING) {
     this.producer = kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -33,6 +35,7 @@ export class EventPublisher {
     this.producer.on(this.producer.events.DISCONNECT, () => {
       this.connecting = null;
     });
+    this.sends = new SendCoalescer((topic, messages) => this.produce(topic, messages), sendTimeoutMs, coalescing);
   }
 
   /** Connects eagerly; failures are swallowed here and surface on the first publish instead. */
@@ -40,7 +43,9 @@ export class EventPublisher {
     await this.ensureConnected().catch(() => undefined);
   }
 
+  /** Sends what is still queued, then disconnects. */
   async disconnect(): Promise<void> {
+    await this.sends.drain();
     this.connecting = null;
     await this.producer.disconnect();
   }
@@ -76,22 +81,23 @@ export class EventPublisher {
     await this.send(contract.topic, messages);
   }
 
-  /** Sends already-encoded messages (dead letters, relays). */
+  /** Sends already-encoded messages (dead letters, relays), with whatever other callers send meanwhile. */
   async send(topic: string, messages: Message[]): Promise<void> {
+    if (messages.length === 0) return;
     const stop = messagingMetrics.publishSeconds.startTimer({ topic });
     try {
-      await withTimeout(
-        (async () => {
-          await this.ensureConnected();
-          await this.producer.send({ topic, messages, acks: -1, compression: CompressionTypes.None });
-        })(),
-        this.sendTimeoutMs,
-      );
+      await this.sends.send(topic, messages);
       stop({ outcome: 'acked' });
     } catch (error) {
       stop({ outcome: 'failed' });
       throw new BrokerUnavailableError(error);
     }
+  }
+
+  /** One produce request; resolves once every in-sync replica has every message. */
+  private async produce(topic: string, messages: Message[]): Promise<void> {
+    await this.ensureConnected();
+    await this.producer.send({ topic, messages, acks: -1, compression: CompressionTypes.None });
   }
 
   private ensureConnected(): Promise<void> {
@@ -103,12 +109,4 @@ export class EventPublisher {
     }
     return this.connecting;
   }
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no acknowledgement within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

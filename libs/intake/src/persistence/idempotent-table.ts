@@ -34,7 +34,7 @@ export class IdempotentTable<
   O extends ReserveOutcome = ReserveOutcome,
 > {
   constructor(
-    private readonly rows: Repository<E>,
+    protected readonly rows: Repository<E>,
     private readonly options: IdempotentTableOptions<E, R, O>,
   ) {}
 
@@ -71,19 +71,22 @@ export class IdempotentTable<
     await guarded(() => this.rows.update(pending, accepted as QueryDeepPartialEntity<E>), this.options.failure);
   }
 
-  private toRow(record: R): QueryDeepPartialEntity<E> {
+  /** The row of a new record, by property name. */
+  protected toRow(record: R): QueryDeepPartialEntity<E> {
     return {
       ...this.options.columns(record),
       reference: record.reference,
       requestHash: record.requestHash,
       status: record.status,
-      event: JSON.parse(JSON.stringify(record.event)) as object,
+      // Stored as its JSON (the driver serialises it): the event's own fields, nothing of its class.
+      event: record.event as QueryDeepPartialEntity<object>,
       receivedAt: record.receivedAt,
       acceptedAt: null,
     };
   }
 
-  private toRecord(row: E): R {
+  /** The record of a stored row; its event is checked against the contract. */
+  protected toRecord(row: E): R {
     return {
       ...this.options.fields(row),
       reference: row.reference,

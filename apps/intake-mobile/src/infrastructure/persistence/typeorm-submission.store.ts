@@ -44,6 +44,6 @@ export class TypeOrmSubmissionStore extends SubmissionStore {
   }
 
   markAccepted(complaintId: string): Promise<void> {
-    return this.table.markAccepted({ complaintId });
+    return this.table.markAcceptedById(complaintId);
   }
 }

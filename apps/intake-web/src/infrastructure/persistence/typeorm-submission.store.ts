@@ -35,6 +35,6 @@ export class TypeOrmSubmissionStore extends SubmissionStore {
   }
 
   markAccepted(complaintId: string): Promise<void> {
-    return this.table.markAccepted({ complaintId });
+    return this.table.markAcceptedById(complaintId);
   }
 }
