@@ -84,8 +84,7 @@ export class RouteComplaintsUseCase {
 
   private async decideAll(session: RoutingSession, pending: Pending[], ruleSet: RuleSet): Promise<NewDecision[]> {
     await session.lockCustomers(pending.flatMap((p) => p.matter?.fingerprints ?? []));
-    const merges = await this.earlierMatters(session, pending, 'merge');
-    const related = await this.earlierMatters(session, pending, 'related');
+    const { merge: merges, related } = await this.earlierMatters(session, pending);
 
     const routed = pending.map((p, i) => {
       const earlier = merges[i];
@@ -130,18 +129,23 @@ export class RouteComplaintsUseCase {
     });
   }
 
-  /** Per complaint, the earliest open matter of the same customer it repeats in this way (store and batch), or null. */
-  private async earlierMatters(session: RoutingSession, pending: Pending[], kind: RepeatKind): Promise<(EarlierMatter | null)[]> {
+  /**
+   * Per complaint and kind of repeat, the earliest open matter of the same customer it repeats (store
+   * and batch), or null: both kinds asked of the store in one query.
+   */
+  private async earlierMatters(session: RoutingSession, pending: Pending[]): Promise<Record<RepeatKind, (EarlierMatter | null)[]>> {
     const window = this.settings.repeatWindowDays;
-    const withMatter = pending.filter((p) => p.matter);
-    const found = await session.findOpenEarlier(withMatter.map((p) => earlierMatterQuery(p.matter!, window, kind)));
-    const fromStore = pending.map((p) => (p.matter ? found[withMatter.indexOf(p)] : null));
-    return linkWithinBatch(
-      pending.map((p) => p.matter),
-      fromStore,
-      window,
-      kind,
-    );
+    const matters = pending.map((p) => p.matter);
+    const withMatter = matters.filter((m): m is MatterRecord => m !== null);
+    let position = 0;
+    const positions = matters.map((m) => (m ? position++ : -1));
+    const kinds: RepeatKind[] = ['merge', 'related'];
+    const found = await session.findOpenEarlier(kinds.flatMap((kind) => withMatter.map((m) => earlierMatterQuery(m, window, kind))));
+    const [merge, related] = kinds.map((kind, k) => {
+      const fromStore = positions.map((at) => (at < 0 ? null : found[k * withMatter.length + at]));
+      return linkWithinBatch(matters, fromStore, window, kind);
+    });
+    return { merge, related };
   }
 
   /** Complaints whose product and reason are both unknown are no matter to link by. */
