@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { classifyComplaint, Classification } from '@complaints/classification';
-import { ComplaintReceivedV1, ComplaintRoutedV1 } from '@complaints/contracts';
+import { ComplaintReceivedV1, ComplaintRoutedV1, Department } from '@complaints/contracts';
 import { decideRouting, RoutingOutcome } from '../../domain/decide-routing';
 import { HandlerPool } from '../../domain/handler';
 import { raisePriority } from '../../domain/repeat-complaint';
@@ -49,21 +49,23 @@ export class RouteComplaintsUseCase {
   async execute(batch: readonly ComplaintReceivedV1[]): Promise<ComplaintRoutedV1[]> {
     const received = [...new Map(batch.map((r) => [r.complaint.complaintId, r] as const)).values()];
     const ids = received.map((r) => r.complaint.complaintId);
-    const stored = await this.store.findMany(ids);
-    const fresh = received.filter((r) => !stored.has(r.complaint.complaintId));
-    if (fresh.length > 0) {
-      const pending = fresh.map((r) => this.classify(r));
-      const ruleSet = await this.rules.get();
-      const decisions = await this.store.inTransaction(async (session) => {
-        const built = await this.decideAll(session, pending, ruleSet);
-        const saved = await session.saveNew(built);
-        return built.filter((d) => saved.has(d.event.complaint.complaintId));
-      });
-      for (const { event } of decisions) stored.set(event.complaint.complaintId, event);
-      // Complaints another router stored while this one decided: theirs is the decision.
-      const lost = ids.filter((id) => !stored.has(id));
-      if (lost.length) for (const [id, event] of await this.store.findMany(lost)) stored.set(id, event);
-    }
+    const pending = received.map((r) => this.classify(r));
+    const ruleSet = await this.rules.get();
+    const { stored, decisions } = await this.store.inTransaction(async (session) => {
+      const before = await session.lockAndFindStored(
+        { customers: pending.flatMap((p) => p.matter?.fingerprints ?? []), departments: this.departmentsToLock(pending, ruleSet) },
+        ids,
+      );
+      const fresh = pending.filter((p) => !before.has(p.received.complaint.complaintId));
+      if (fresh.length === 0) return { stored: before, decisions: [] };
+      const built = await this.decideAll(session, fresh, ruleSet);
+      const saved = await session.saveNew(built);
+      return { stored: before, decisions: built.filter((d) => saved.has(d.event.complaint.complaintId)) };
+    });
+    for (const { event } of decisions) stored.set(event.complaint.complaintId, event);
+    // Complaints another router stored while this one decided: theirs is the decision.
+    const lost = ids.filter((id) => !stored.has(id));
+    if (lost.length) for (const [id, event] of await this.store.findMany(lost)) stored.set(id, event);
     const events = ids.map((id) => {
       const event = stored.get(id);
       if (!event) throw new Error(`routing decision for ${id} vanished after insert`);
@@ -71,6 +73,23 @@ export class RouteComplaintsUseCase {
     });
     await this.publisher.publishAll(events);
     return events;
+  }
+
+  /**
+   * Every department a complaint of the batch may go to, known before the repeat look-up: the one its
+   * classification leads to and, when it may repeat a matter (its priority is then raised), the one
+   * the raised priority leads to. Locked with the customers, in the transaction's first statement.
+   */
+  private departmentsToLock(pending: Pending[], ruleSet: RuleSet): Department[] {
+    const departments = new Set<Department>();
+    for (const { classification, matter } of pending) {
+      departments.add(decideRouting(classification, ruleSet.rules, this.settings.triageThreshold).department);
+      if (matter) {
+        const raised = { ...classification, priority: raisePriority(classification.priority) };
+        departments.add(decideRouting(raised, ruleSet.rules, this.settings.triageThreshold).department);
+      }
+    }
+    return [...departments];
   }
 
   private classify(received: ComplaintReceivedV1): Pending {
@@ -83,7 +102,6 @@ export class RouteComplaintsUseCase {
   }
 
   private async decideAll(session: RoutingSession, pending: Pending[], ruleSet: RuleSet): Promise<NewDecision[]> {
-    await session.lockCustomers(pending.flatMap((p) => p.matter?.fingerprints ?? []));
     const { merge: merges, related } = await this.earlierMatters(session, pending);
 
     const routed = pending.map((p, i) => {
@@ -102,7 +120,6 @@ export class RouteComplaintsUseCase {
     });
 
     const departments = [...new Set(routed.map((r) => r.outcome.department))].sort();
-    await session.lockDepartments(departments);
     const pool = new HandlerPool(await session.handlerLoads(departments));
     return routed.map((r) => {
       const { complaint } = r.received;

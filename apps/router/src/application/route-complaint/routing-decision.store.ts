@@ -13,12 +13,15 @@ export interface NewDecision {
 /** What a batch of routing decisions reads and writes, inside one transaction. */
 export interface RoutingSession {
   /**
-   * Holds locks until the transaction ends: first the customers' (fingerprints), then the
-   * departments' (handler loads), each set in one fixed order, so that two routers (or a handler
-   * change) never deadlock and a customer's complaints on other partitions see each other.
+   * Takes locks held until the transaction ends: the customers' (fingerprints), so that a customer's
+   * complaints on other partitions or routers see each other, and the departments' (handler loads),
+   * all in one fixed order, so that two routers (or a handler change) never deadlock; then returns
+   * the decisions already stored for these complaints (redelivered, or routed by another router).
    */
-  lockCustomers(fingerprints: readonly string[]): Promise<void>;
-  lockDepartments(departments: readonly Department[]): Promise<void>;
+  lockAndFindStored(
+    locks: { customers: readonly string[]; departments: readonly Department[] },
+    complaintIds: readonly string[],
+  ): Promise<Map<string, ComplaintRoutedV1>>;
   /** Per query: the earliest received open matter it repeats (see EarlierMatterQuery), or null. */
   findOpenEarlier(queries: readonly EarlierMatterQuery[]): Promise<(EarlierMatter | null)[]>;
   /** The active handlers of these departments with their open cases. */

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { Department } from '@complaints/contracts';
+import { ComplaintRoutedV1, Department, parseContract } from '@complaints/contracts';
 import type { NewDecision, RoutingSession } from '../../application/route-complaint/routing-decision.store';
 import type { EarlierMatter, EarlierMatterQuery } from '../../application/repeat-complaints/matter.store';
 import type { HandlerLoad } from '../../domain/handler';
@@ -16,21 +16,29 @@ export const customerLockKey = (fingerprint: string) => `routing.customer:${fing
 export class PgRoutingSession implements RoutingSession {
   constructor(private readonly tx: EntityManager) {}
 
-  lockCustomers(fingerprints: readonly string[]): Promise<void> {
-    return this.lock(fingerprints.map(customerLockKey));
-  }
-
-  lockDepartments(departments: readonly Department[]): Promise<void> {
-    return this.lock(departments.map(departmentLockKey));
-  }
-
-  private async lock(keys: readonly string[]): Promise<void> {
-    if (keys.length === 0) return;
-    // The subquery hands the ids over sorted; the outer projection locks them one by one in that order.
-    await this.tx.query(
-      `SELECT pg_advisory_xact_lock(id) FROM (SELECT DISTINCT hashtext(k) AS id FROM unnest($1::text[]) AS k ORDER BY id OFFSET 0) AS ids`,
-      [[...new Set(keys)]],
+  /**
+   * One statement: the advisory locks, taken one by one in the order of their lock ids (the subquery
+   * hands them over sorted; the count makes every one of them taken before the decisions are read),
+   * then the decisions already stored. Those are read with the statement's snapshot, from before any
+   * wait for a lock: one stored meanwhile by another router is found by saveNew's conflict instead.
+   */
+  async lockAndFindStored(
+    locks: { customers: readonly string[]; departments: readonly Department[] },
+    complaintIds: readonly string[],
+  ): Promise<Map<string, ComplaintRoutedV1>> {
+    const keys = [...new Set([...locks.customers.map(customerLockKey), ...locks.departments.map(departmentLockKey)])];
+    const rows: { complaint_id: string; routed_event: unknown }[] = await this.tx.query(
+      `WITH locked AS (
+         SELECT count(pg_advisory_xact_lock(id)) AS n
+         FROM (SELECT DISTINCT hashtext(k) AS id FROM unnest($1::text[]) AS k ORDER BY id OFFSET 0) AS ids
+       )
+       SELECT d.complaint_id, d.routed_event
+       FROM locked CROSS JOIN LATERAL (
+         SELECT complaint_id, routed_event FROM routing.decisions WHERE complaint_id = ANY($2::uuid[]) AND locked.n >= 0
+       ) AS d`,
+      [keys, [...complaintIds]],
     );
+    return new Map(rows.map((row) => [row.complaint_id, parseContract(ComplaintRoutedV1, row.routed_event)]));
   }
 
   /**
