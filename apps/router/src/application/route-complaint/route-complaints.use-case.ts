@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { classifyComplaint, Classification } from '@complaints/classification';
 import { ComplaintReceivedV1, ComplaintRoutedV1, Department } from '@complaints/contracts';
 import { decideRouting, RoutingOutcome } from '../../domain/decide-routing';
-import { HandlerPool } from '../../domain/handler';
+import { HandlerLoad, HandlerPool } from '../../domain/handler';
 import { raisePriority } from '../../domain/repeat-complaint';
 import { RuleSet, rulesVersionLabel } from '../../domain/rule-set';
 import { CustomerFingerprints } from '../repeat-complaints/customer-fingerprints';
@@ -51,14 +51,12 @@ export class RouteComplaintsUseCase {
     const ids = received.map((r) => r.complaint.complaintId);
     const pending = received.map((r) => this.classify(r));
     const ruleSet = await this.rules.get();
+    const departments = this.possibleDepartments(pending, ruleSet);
     const { stored, decisions } = await this.store.inTransaction(async (session) => {
-      const before = await session.lockAndFindStored(
-        { customers: pending.flatMap((p) => p.matter?.fingerprints ?? []), departments: this.departmentsToLock(pending, ruleSet) },
-        ids,
-      );
+      const before = await session.lockAndFindStored({ customers: pending.flatMap((p) => p.matter?.fingerprints ?? []), departments }, ids);
       const fresh = pending.filter((p) => !before.has(p.received.complaint.complaintId));
       if (fresh.length === 0) return { stored: before, decisions: [] };
-      const built = await this.decideAll(session, fresh, ruleSet);
+      const built = await this.decideAll(session, fresh, ruleSet, departments);
       const saved = await session.saveNew(built);
       return { stored: before, decisions: built.filter((d) => saved.has(d.event.complaint.complaintId)) };
     });
@@ -78,9 +76,10 @@ export class RouteComplaintsUseCase {
   /**
    * Every department a complaint of the batch may go to, known before the repeat look-up: the one its
    * classification leads to and, when it may repeat a matter (its priority is then raised), the one
-   * the raised priority leads to. Locked with the customers, in the transaction's first statement.
+   * the raised priority leads to. Locked with the customers, in the transaction's first statement, and
+   * their handlers' loads read with the repeat look-up.
    */
-  private departmentsToLock(pending: Pending[], ruleSet: RuleSet): Department[] {
+  private possibleDepartments(pending: Pending[], ruleSet: RuleSet): Department[] {
     const departments = new Set<Department>();
     for (const { classification, matter } of pending) {
       departments.add(decideRouting(classification, ruleSet.rules, this.settings.triageThreshold).department);
@@ -101,8 +100,14 @@ export class RouteComplaintsUseCase {
     return { received, classification, matter: this.matterOf(received, classification) };
   }
 
-  private async decideAll(session: RoutingSession, pending: Pending[], ruleSet: RuleSet): Promise<NewDecision[]> {
-    const { merge: merges, related } = await this.earlierMatters(session, pending);
+  private async decideAll(
+    session: RoutingSession,
+    pending: Pending[],
+    ruleSet: RuleSet,
+    departments: Department[],
+  ): Promise<NewDecision[]> {
+    const { repeats, loads } = await this.lookUp(session, pending, departments);
+    const { merge: merges, related } = repeats;
 
     const routed = pending.map((p, i) => {
       const earlier = merges[i];
@@ -119,8 +124,7 @@ export class RouteComplaintsUseCase {
       };
     });
 
-    const departments = [...new Set(routed.map((r) => r.outcome.department))].sort();
-    const pool = new HandlerPool(await session.handlerLoads(departments));
+    const pool = new HandlerPool(loads);
     return routed.map((r) => {
       const { complaint } = r.received;
       const need = {
@@ -148,21 +152,26 @@ export class RouteComplaintsUseCase {
 
   /**
    * Per complaint and kind of repeat, the earliest open matter of the same customer it repeats (store
-   * and batch), or null: both kinds asked of the store in one query.
+   * and batch), or null; and the loads of the handlers of these departments: one look-up in the store.
    */
-  private async earlierMatters(session: RoutingSession, pending: Pending[]): Promise<Record<RepeatKind, (EarlierMatter | null)[]>> {
+  private async lookUp(
+    session: RoutingSession,
+    pending: Pending[],
+    departments: Department[],
+  ): Promise<{ repeats: Record<RepeatKind, (EarlierMatter | null)[]>; loads: HandlerLoad[] }> {
     const window = this.settings.repeatWindowDays;
     const matters = pending.map((p) => p.matter);
     const withMatter = matters.filter((m): m is MatterRecord => m !== null);
     let position = 0;
     const positions = matters.map((m) => (m ? position++ : -1));
     const kinds: RepeatKind[] = ['merge', 'related'];
-    const found = await session.findOpenEarlier(kinds.flatMap((kind) => withMatter.map((m) => earlierMatterQuery(m, window, kind))));
+    const queries = kinds.flatMap((kind) => withMatter.map((m) => earlierMatterQuery(m, window, kind)));
+    const { earlier: found, loads } = await session.lookUp(queries, departments);
     const [merge, related] = kinds.map((kind, k) => {
       const fromStore = positions.map((at) => (at < 0 ? null : found[k * withMatter.length + at]));
       return linkWithinBatch(matters, fromStore, window, kind);
     });
-    return { merge, related };
+    return { repeats: { merge, related }, loads };
   }
 
   /** Complaints whose product and reason are both unknown are no matter to link by. */

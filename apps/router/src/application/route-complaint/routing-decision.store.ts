@@ -22,10 +22,14 @@ export interface RoutingSession {
     locks: { customers: readonly string[]; departments: readonly Department[] },
     complaintIds: readonly string[],
   ): Promise<Map<string, ComplaintRoutedV1>>;
-  /** Per query: the earliest received open matter it repeats (see EarlierMatterQuery), or null. */
-  findOpenEarlier(queries: readonly EarlierMatterQuery[]): Promise<(EarlierMatter | null)[]>;
-  /** The active handlers of these departments with their open cases. */
-  handlerLoads(departments: readonly Department[]): Promise<HandlerLoad[]>;
+  /**
+   * Per query, the earliest received open matter it repeats (see EarlierMatterQuery) or null; and the
+   * active handlers of these departments with their open cases.
+   */
+  lookUp(
+    queries: readonly EarlierMatterQuery[],
+    departments: readonly Department[],
+  ): Promise<{ earlier: (EarlierMatter | null)[]; loads: HandlerLoad[] }>;
   /**
    * Stores each decision with its assignment and matter unless the complaint already has a decision
    * (another router got there first); returns the complaint ids it stored.

@@ -7,14 +7,15 @@ import { reassignmentEvent } from '../../application/handlers/reassignment-event
 import { Handler, HandlerLoad, handlerFits, HandlingNeed, pickHandler } from '../../domain/handler';
 import { enqueueOutboxMessage } from '@complaints/messaging';
 
-interface HandlerRow {
+/** A row of routing.handlers with its count of open assignments. */
+export interface HandlerRow {
   handler_id: string;
   name: string;
   department: Department;
   skills: Handler['skills'];
   languages: Handler['languages'];
   active: boolean;
-  open_cases: string;
+  open_cases: string | number;
 }
 
 const SELECT_LOADS = `
@@ -148,7 +149,7 @@ export class PgHandlerStore extends HandlerStore {
   }
 }
 
-function toLoad(row: HandlerRow): HandlerLoad {
+export function toLoad(row: HandlerRow): HandlerLoad {
   return {
     handler: {
       id: row.handler_id,

@@ -3,7 +3,7 @@ import { ComplaintRoutedV1, Department, parseContract } from '@complaints/contra
 import type { NewDecision, RoutingSession } from '../../application/route-complaint/routing-decision.store';
 import type { EarlierMatter, EarlierMatterQuery } from '../../application/repeat-complaints/matter.store';
 import type { HandlerLoad } from '../../domain/handler';
-import { activeHandlerLoads, departmentLockKey } from './pg-handler.store';
+import { departmentLockKey, HandlerRow, toLoad } from './pg-handler.store';
 
 /** Key of the advisory lock that serialises the routing of one customer's complaints (by fingerprint). */
 export const customerLockKey = (fingerprint: string) => `routing.customer:${fingerprint}`;
@@ -42,59 +42,72 @@ export class PgRoutingSession implements RoutingSession {
   }
 
   /**
-   * One statement for every query. The plan is fixed by the lateral subqueries (OFFSET 0 keeps them
+   * One statement. The repeat look-up's plan is fixed by the lateral subqueries (OFFSET 0 keeps them
    * from being flattened): for each (query, fingerprint) one probe of the identities' primary key,
    * then one probe of the matters' primary key per identity found. Left to itself, on tables that
    * grew since they were last analysed, the planner took the filtered matters as the outer side and
    * probed the identities once per matter of the product and reason: a cost growing with the table.
+   * The handlers' rows follow the matters' (handler set, idx null).
    */
-  async findOpenEarlier(queries: readonly EarlierMatterQuery[]): Promise<(EarlierMatter | null)[]> {
+  async lookUp(
+    queries: readonly EarlierMatterQuery[],
+    departments: readonly Department[],
+  ): Promise<{ earlier: (EarlierMatter | null)[]; loads: HandlerLoad[] }> {
+    const earlier: (EarlierMatter | null)[] = queries.map(() => null);
     const pairs = queries.flatMap((q, i) => q.fingerprints.map((fingerprint) => [i, fingerprint] as const));
-    if (pairs.length === 0) return queries.map(() => null);
-    const rows: { idx: number; complaint_id: string; reference: string; received_at: Date }[] = await this.tx.query(
-      `WITH q AS (
-         SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $10::boolean[])
-           AS q(idx, complaint_id, product, reason, since, until, customer_fingerprint, verified_only)
-       ), f AS (
-         SELECT DISTINCT * FROM unnest($8::int[], $9::text[]) AS f(idx, fingerprint)
-       )
-       SELECT DISTINCT ON (q.idx) q.idx, m.complaint_id, m.reference, m.received_at
-       FROM q
-       JOIN f ON f.idx = q.idx
-       CROSS JOIN LATERAL (
-         SELECT i.complaint_id FROM routing.matter_identities i
-         WHERE i.fingerprint = f.fingerprint AND (i.verified OR NOT q.verified_only)
-         OFFSET 0
-       ) AS shared
-       CROSS JOIN LATERAL (
-         SELECT m.complaint_id, m.reference, m.received_at FROM routing.matters m
-         WHERE m.complaint_id = shared.complaint_id AND m.complaint_id <> q.complaint_id
-           AND m.open AND m.product = q.product AND m.reason = q.reason AND m.received_at >= q.since AND m.received_at <= q.until
-           AND (q.customer_fingerprint IS NULL OR m.customer_fingerprint IS NULL OR m.customer_fingerprint = q.customer_fingerprint)
-         OFFSET 0
-       ) AS m
-       ORDER BY q.idx, m.received_at, m.complaint_id`,
-      [
-        queries.map((_, i) => i),
-        queries.map((q) => q.complaintId),
-        queries.map((q) => q.product),
-        queries.map((q) => q.reason),
-        queries.map((q) => q.since),
-        queries.map((q) => q.until),
-        queries.map((q) => q.customerFingerprint),
-        pairs.map(([i]) => i),
-        pairs.map(([, fingerprint]) => fingerprint),
-        queries.map((q) => q.kind === 'merge'),
-      ],
-    );
-    const found: (EarlierMatter | null)[] = queries.map(() => null);
-    for (const row of rows)
-      found[row.idx] = { complaintId: row.complaint_id, reference: row.reference, receivedAt: row.received_at.toISOString() };
-    return found;
-  }
-
-  handlerLoads(departments: readonly Department[]): Promise<HandlerLoad[]> {
-    return activeHandlerLoads(this.tx, departments);
+    if (pairs.length === 0 && departments.length === 0) return { earlier, loads: [] };
+    const rows: { idx: number | null; complaint_id: string; reference: string; received_at: Date; handler: HandlerRow | null }[] =
+      await this.tx.query(
+        `WITH q AS (
+           SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $10::boolean[])
+             AS q(idx, complaint_id, product, reason, since, until, customer_fingerprint, verified_only)
+         ), f AS (
+           SELECT DISTINCT * FROM unnest($8::int[], $9::text[]) AS f(idx, fingerprint)
+         ), earlier AS (
+           SELECT DISTINCT ON (q.idx) q.idx, m.complaint_id, m.reference, m.received_at
+           FROM q
+           JOIN f ON f.idx = q.idx
+           CROSS JOIN LATERAL (
+             SELECT i.complaint_id FROM routing.matter_identities i
+             WHERE i.fingerprint = f.fingerprint AND (i.verified OR NOT q.verified_only)
+             OFFSET 0
+           ) AS shared
+           CROSS JOIN LATERAL (
+             SELECT m.complaint_id, m.reference, m.received_at FROM routing.matters m
+             WHERE m.complaint_id = shared.complaint_id AND m.complaint_id <> q.complaint_id
+               AND m.open AND m.product = q.product AND m.reason = q.reason AND m.received_at >= q.since AND m.received_at <= q.until
+               AND (q.customer_fingerprint IS NULL OR m.customer_fingerprint IS NULL OR m.customer_fingerprint = q.customer_fingerprint)
+             OFFSET 0
+           ) AS m
+           ORDER BY q.idx, m.received_at, m.complaint_id
+         )
+         SELECT idx, complaint_id, reference, received_at, NULL::json AS handler FROM earlier
+         UNION ALL
+         SELECT NULL, NULL, NULL, NULL, json_build_object(
+           'handler_id', h.handler_id, 'name', h.name, 'department', h.department, 'skills', h.skills, 'languages', h.languages,
+           'active', h.active, 'open_cases', (SELECT count(*) FROM routing.assignments a WHERE a.handler_id = h.handler_id AND a.open))
+         FROM routing.handlers h WHERE h.department = ANY($11::text[]) AND h.active`,
+        [
+          queries.map((_, i) => i),
+          queries.map((q) => q.complaintId),
+          queries.map((q) => q.product),
+          queries.map((q) => q.reason),
+          queries.map((q) => q.since),
+          queries.map((q) => q.until),
+          queries.map((q) => q.customerFingerprint),
+          pairs.map(([i]) => i),
+          pairs.map(([, fingerprint]) => fingerprint),
+          queries.map((q) => q.kind === 'merge'),
+          [...departments],
+        ],
+      );
+    const loads: HandlerLoad[] = [];
+    for (const row of rows) {
+      if (row.handler) loads.push(toLoad(row.handler));
+      else if (row.idx !== null)
+        earlier[row.idx] = { complaintId: row.complaint_id, reference: row.reference, receivedAt: row.received_at.toISOString() };
+    }
+    return { earlier, loads };
   }
 
   /**
