@@ -16,7 +16,7 @@ describe('RouterConfig', () => {
 
   it('has development defaults for everything, including the fingerprint key', () => {
     const config = loadConfig(RouterConfig, { NODE_ENV: 'development' });
-    expect([config.ROUTING_REPEAT_WINDOW_DAYS, config.ROUTING_RULES_POLL_MS]).toEqual([30, 5_000]);
+    expect([config.ROUTING_REPEAT_WINDOW_DAYS, config.ROUTING_RULES_POLL_MS, config.ROUTER_OUTBOX_POLL_MS]).toEqual([30, 30_000, 10_000]);
     expect(config.ROUTING_FINGERPRINT_KEY.length).toBeGreaterThanOrEqual(16);
   });
 

@@ -13,11 +13,14 @@ export class RouterConfig extends StaffApiServiceConfig {
   @Max(1)
   ROUTING_TRIAGE_THRESHOLD: number = 0.35;
 
-  /** How often each router process checks for a new active rule set (changes are also notified at once). */
+  /**
+   * How often each router process checks for a new active rule set. Changes are notified at once
+   * (LISTEN): the poll only catches a notification missed while the listening connection was down.
+   */
   @IsInt()
   @Min(100)
   @Max(600_000)
-  ROUTING_RULES_POLL_MS: number = 5_000;
+  ROUTING_RULES_POLL_MS: number = 30_000;
 
   /** A complaint by the same customer on the same product and reason within this many days is a repeat. */
   @IsInt()
@@ -31,11 +34,15 @@ export class RouterConfig extends StaffApiServiceConfig {
   @Max(5_000)
   ROUTING_BATCH_SIZE: number = 500;
 
-  /** How often the outbox relay looks for unpublished handler reassignments (it also runs right after each handler change); 0 turns polling off. */
+  /**
+   * How often the outbox relay looks for unpublished handler reassignments; 0 turns polling off. It
+   * also runs right after each handler change, so the poll only catches a pass that failed (Kafka
+   * down) or a process that stopped between the commit and the publish: an idle router need not ask often.
+   */
   @IsInt()
   @Min(0)
   @Max(600_000)
-  ROUTER_OUTBOX_POLL_MS: number = 1_000;
+  ROUTER_OUTBOX_POLL_MS: number = 10_000;
 
   /** Published reassignments are kept this long in the outbox (for inspection), then deleted. */
   @IsInt()

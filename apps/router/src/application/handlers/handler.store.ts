@@ -26,6 +26,13 @@ export interface HandlerAuditEntry {
   reassigned: Reassignment[];
 }
 
+/** What became of a complaint's case: open or not, and who has it; an absent field did not change. */
+export interface CaseTracking {
+  complaintId: string;
+  open?: boolean;
+  handlerId?: string | null;
+}
+
 /** Port: department handlers, their open assignments, and moving those when a handler stops fitting. */
 export abstract class HandlerStore {
   abstract list(department?: Department): Promise<HandlerLoad[]>;
@@ -41,6 +48,6 @@ export abstract class HandlerStore {
    * is committed with its `complaints.assignments.v1` event in the outbox, so cases hears of every one.
    */
   abstract reassignFrom(handlerId: string, changedBy: string): Promise<Reassignment[]>;
-  /** Follows the case: open/closed and who has it (staff may reassign in the cases service). */
-  abstract trackCase(complaintId: string, change: { open?: boolean; handlerId?: string | null }): Promise<void>;
+  /** Follows the cases (one change per complaint): open/closed and who has each (staff may reassign in the cases service). */
+  abstract trackCases(changes: readonly CaseTracking[]): Promise<void>;
 }

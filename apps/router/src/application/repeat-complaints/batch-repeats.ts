@@ -54,14 +54,22 @@ export function linkWithinBatch(
   windowDays: number,
   kind: RepeatKind,
 ): (EarlierMatter | null)[] {
+  // Only a matter sharing a fingerprint can be repeated: the earlier matters of the batch by fingerprint.
+  const earlierByFingerprint = new Map<string, MatterRecord[]>();
   return matters.map((matter, i) => {
     if (!matter) return null;
     const query = earlierMatterQuery(matter, windowDays, kind);
     let earliest = fromStore[i] ?? null;
-    for (const before of matters.slice(0, i)) {
-      if (before && repeats(query, before)) {
+    const candidates = new Set(query.fingerprints.flatMap((fingerprint) => earlierByFingerprint.get(fingerprint) ?? []));
+    for (const before of candidates) {
+      if (repeats(query, before)) {
         earliest = earlierOf(earliest, { complaintId: before.complaintId, reference: before.reference, receivedAt: before.receivedAt });
       }
+    }
+    for (const fingerprint of fingerprintsFor(matter, kind)) {
+      const seen = earlierByFingerprint.get(fingerprint);
+      if (seen) seen.push(matter);
+      else earlierByFingerprint.set(fingerprint, [matter]);
     }
     return earliest;
   });

@@ -38,8 +38,15 @@ export interface EarlierMatter {
   receivedAt: string;
 }
 
+/** A complaint's case became open again or no longer open, at this time. */
+export interface CaseOpenChange {
+  complaintId: string;
+  open: boolean;
+  at: Date;
+}
+
 /** Port: whether the cases of routed complaints are still open (repeats link only to open ones). */
 export abstract class MatterStore {
-  /** Marks a complaint's case open or no longer open; false when the router has no such matter. */
-  abstract setOpen(complaintId: string, open: boolean, at: Date): Promise<boolean>;
+  /** Marks the complaints' cases open or no longer open (one change per complaint); complaints without a matter are left alone. */
+  abstract setOpen(changes: readonly CaseOpenChange[]): Promise<void>;
 }

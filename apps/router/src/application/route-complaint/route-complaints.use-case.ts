@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { classifyComplaint, Classification } from '@complaints/classification';
-import { ComplaintReceivedV1, ComplaintRoutedV1 } from '@complaints/contracts';
+import { ComplaintReceivedV1, ComplaintRoutedV1, Department } from '@complaints/contracts';
 import { decideRouting, RoutingOutcome } from '../../domain/decide-routing';
-import { HandlerPool } from '../../domain/handler';
+import { HandlerLoad, HandlerPool } from '../../domain/handler';
 import { raisePriority } from '../../domain/repeat-complaint';
 import { RuleSet, rulesVersionLabel } from '../../domain/rule-set';
 import { CustomerFingerprints } from '../repeat-complaints/customer-fingerprints';
@@ -49,21 +49,21 @@ export class RouteComplaintsUseCase {
   async execute(batch: readonly ComplaintReceivedV1[]): Promise<ComplaintRoutedV1[]> {
     const received = [...new Map(batch.map((r) => [r.complaint.complaintId, r] as const)).values()];
     const ids = received.map((r) => r.complaint.complaintId);
-    const stored = await this.store.findMany(ids);
-    const fresh = received.filter((r) => !stored.has(r.complaint.complaintId));
-    if (fresh.length > 0) {
-      const pending = fresh.map((r) => this.classify(r));
-      const ruleSet = await this.rules.get();
-      const decisions = await this.store.inTransaction(async (session) => {
-        const built = await this.decideAll(session, pending, ruleSet);
-        const saved = await session.saveNew(built);
-        return built.filter((d) => saved.has(d.event.complaint.complaintId));
-      });
-      for (const { event } of decisions) stored.set(event.complaint.complaintId, event);
-      // Complaints another router stored while this one decided: theirs is the decision.
-      const lost = ids.filter((id) => !stored.has(id));
-      if (lost.length) for (const [id, event] of await this.store.findMany(lost)) stored.set(id, event);
-    }
+    const pending = received.map((r) => this.classify(r));
+    const ruleSet = await this.rules.get();
+    const departments = this.possibleDepartments(pending, ruleSet);
+    const { stored, decisions } = await this.store.inTransaction(async (session) => {
+      const before = await session.lockAndFindStored({ customers: pending.flatMap((p) => p.matter?.fingerprints ?? []), departments }, ids);
+      const fresh = pending.filter((p) => !before.has(p.received.complaint.complaintId));
+      if (fresh.length === 0) return { stored: before, decisions: [] };
+      const built = await this.decideAll(session, fresh, ruleSet, departments);
+      const saved = await session.saveNew(built);
+      return { stored: before, decisions: built.filter((d) => saved.has(d.event.complaint.complaintId)) };
+    });
+    for (const { event } of decisions) stored.set(event.complaint.complaintId, event);
+    // Complaints another router stored while this one decided: theirs is the decision.
+    const lost = ids.filter((id) => !stored.has(id));
+    if (lost.length) for (const [id, event] of await this.store.findMany(lost)) stored.set(id, event);
     const events = ids.map((id) => {
       const event = stored.get(id);
       if (!event) throw new Error(`routing decision for ${id} vanished after insert`);
@@ -71,6 +71,24 @@ export class RouteComplaintsUseCase {
     });
     await this.publisher.publishAll(events);
     return events;
+  }
+
+  /**
+   * Every department a complaint of the batch may go to, known before the repeat look-up: the one its
+   * classification leads to and, when it may repeat a matter (its priority is then raised), the one
+   * the raised priority leads to. Locked with the customers, in the transaction's first statement, and
+   * their handlers' loads read with the repeat look-up.
+   */
+  private possibleDepartments(pending: Pending[], ruleSet: RuleSet): Department[] {
+    const departments = new Set<Department>();
+    for (const { classification, matter } of pending) {
+      departments.add(decideRouting(classification, ruleSet.rules, this.settings.triageThreshold).department);
+      if (matter) {
+        const raised = { ...classification, priority: raisePriority(classification.priority) };
+        departments.add(decideRouting(raised, ruleSet.rules, this.settings.triageThreshold).department);
+      }
+    }
+    return [...departments];
   }
 
   private classify(received: ComplaintReceivedV1): Pending {
@@ -82,10 +100,14 @@ export class RouteComplaintsUseCase {
     return { received, classification, matter: this.matterOf(received, classification) };
   }
 
-  private async decideAll(session: RoutingSession, pending: Pending[], ruleSet: RuleSet): Promise<NewDecision[]> {
-    await session.lockCustomers(pending.flatMap((p) => p.matter?.fingerprints ?? []));
-    const merges = await this.earlierMatters(session, pending, 'merge');
-    const related = await this.earlierMatters(session, pending, 'related');
+  private async decideAll(
+    session: RoutingSession,
+    pending: Pending[],
+    ruleSet: RuleSet,
+    departments: Department[],
+  ): Promise<NewDecision[]> {
+    const { repeats, loads } = await this.lookUp(session, pending, departments);
+    const { merge: merges, related } = repeats;
 
     const routed = pending.map((p, i) => {
       const earlier = merges[i];
@@ -102,9 +124,7 @@ export class RouteComplaintsUseCase {
       };
     });
 
-    const departments = [...new Set(routed.map((r) => r.outcome.department))].sort();
-    await session.lockDepartments(departments);
-    const pool = new HandlerPool(await session.handlerLoads(departments));
+    const pool = new HandlerPool(loads);
     return routed.map((r) => {
       const { complaint } = r.received;
       const need = {
@@ -130,18 +150,28 @@ export class RouteComplaintsUseCase {
     });
   }
 
-  /** Per complaint, the earliest open matter of the same customer it repeats in this way (store and batch), or null. */
-  private async earlierMatters(session: RoutingSession, pending: Pending[], kind: RepeatKind): Promise<(EarlierMatter | null)[]> {
+  /**
+   * Per complaint and kind of repeat, the earliest open matter of the same customer it repeats (store
+   * and batch), or null; and the loads of the handlers of these departments: one look-up in the store.
+   */
+  private async lookUp(
+    session: RoutingSession,
+    pending: Pending[],
+    departments: Department[],
+  ): Promise<{ repeats: Record<RepeatKind, (EarlierMatter | null)[]>; loads: HandlerLoad[] }> {
     const window = this.settings.repeatWindowDays;
-    const withMatter = pending.filter((p) => p.matter);
-    const found = await session.findOpenEarlier(withMatter.map((p) => earlierMatterQuery(p.matter!, window, kind)));
-    const fromStore = pending.map((p) => (p.matter ? found[withMatter.indexOf(p)] : null));
-    return linkWithinBatch(
-      pending.map((p) => p.matter),
-      fromStore,
-      window,
-      kind,
-    );
+    const matters = pending.map((p) => p.matter);
+    const withMatter = matters.filter((m): m is MatterRecord => m !== null);
+    let position = 0;
+    const positions = matters.map((m) => (m ? position++ : -1));
+    const kinds: RepeatKind[] = ['merge', 'related'];
+    const queries = kinds.flatMap((kind) => withMatter.map((m) => earlierMatterQuery(m, window, kind)));
+    const { earlier: found, loads } = await session.lookUp(queries, departments);
+    const [merge, related] = kinds.map((kind, k) => {
+      const fromStore = positions.map((at) => (at < 0 ? null : found[k * withMatter.length + at]));
+      return linkWithinBatch(matters, fromStore, window, kind);
+    });
+    return { repeats: { merge, related }, loads };
   }
 
   /** Complaints whose product and reason are both unknown are no matter to link by. */

@@ -13,16 +13,23 @@ export interface NewDecision {
 /** What a batch of routing decisions reads and writes, inside one transaction. */
 export interface RoutingSession {
   /**
-   * Holds locks until the transaction ends: first the customers' (fingerprints), then the
-   * departments' (handler loads), each set in one fixed order, so that two routers (or a handler
-   * change) never deadlock and a customer's complaints on other partitions see each other.
+   * Takes locks held until the transaction ends: the customers' (fingerprints), so that a customer's
+   * complaints on other partitions or routers see each other, and the departments' (handler loads),
+   * all in one fixed order, so that two routers (or a handler change) never deadlock; then returns
+   * the decisions already stored for these complaints (redelivered, or routed by another router).
    */
-  lockCustomers(fingerprints: readonly string[]): Promise<void>;
-  lockDepartments(departments: readonly Department[]): Promise<void>;
-  /** Per query: the earliest received open matter it repeats (see EarlierMatterQuery), or null. */
-  findOpenEarlier(queries: readonly EarlierMatterQuery[]): Promise<(EarlierMatter | null)[]>;
-  /** The active handlers of these departments with their open cases. */
-  handlerLoads(departments: readonly Department[]): Promise<HandlerLoad[]>;
+  lockAndFindStored(
+    locks: { customers: readonly string[]; departments: readonly Department[] },
+    complaintIds: readonly string[],
+  ): Promise<Map<string, ComplaintRoutedV1>>;
+  /**
+   * Per query, the earliest received open matter it repeats (see EarlierMatterQuery) or null; and the
+   * active handlers of these departments with their open cases.
+   */
+  lookUp(
+    queries: readonly EarlierMatterQuery[],
+    departments: readonly Department[],
+  ): Promise<{ earlier: (EarlierMatter | null)[]; loads: HandlerLoad[] }>;
   /**
    * Stores each decision with its assignment and matter unless the complaint already has a decision
    * (another router got there first); returns the complaint ids it stored.

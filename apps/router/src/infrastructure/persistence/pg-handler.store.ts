@@ -2,19 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Department, HandlerReassignmentV1 } from '@complaints/contracts';
-import { HandlerAuditEntry, HandlerStore, Reassignment } from '../../application/handlers/handler.store';
+import { CaseTracking, HandlerAuditEntry, HandlerStore, Reassignment } from '../../application/handlers/handler.store';
 import { reassignmentEvent } from '../../application/handlers/reassignment-event';
 import { Handler, HandlerLoad, handlerFits, HandlingNeed, pickHandler } from '../../domain/handler';
 import { enqueueOutboxMessage } from '@complaints/messaging';
 
-interface HandlerRow {
+/** A row of routing.handlers with its count of open assignments. */
+export interface HandlerRow {
   handler_id: string;
   name: string;
   department: Department;
   skills: Handler['skills'];
   languages: Handler['languages'];
   active: boolean;
-  open_cases: string;
+  open_cases: string | number;
 }
 
 const SELECT_LOADS = `
@@ -130,16 +131,25 @@ export class PgHandlerStore extends HandlerStore {
     return moves;
   }
 
-  async trackCase(complaintId: string, change: { open?: boolean; handlerId?: string | null }): Promise<void> {
-    if (change.open !== undefined)
-      await this.db.query('UPDATE routing.assignments SET open = $2 WHERE complaint_id = $1', [complaintId, change.open]);
-    if (change.handlerId !== undefined) {
-      await this.db.query('UPDATE routing.assignments SET handler_id = $2 WHERE complaint_id = $1', [complaintId, change.handlerId]);
-    }
+  /** One statement: each complaint's assignment takes the changed fields, the others stay. */
+  async trackCases(changes: readonly CaseTracking[]): Promise<void> {
+    if (changes.length === 0) return;
+    await this.db.query(
+      `UPDATE routing.assignments a
+       SET open = coalesce(c.open, a.open), handler_id = CASE WHEN c.sets_handler THEN c.handler_id ELSE a.handler_id END
+       FROM unnest($1::uuid[], $2::boolean[], $3::boolean[], $4::text[]) AS c(complaint_id, open, sets_handler, handler_id)
+       WHERE a.complaint_id = c.complaint_id AND a.complaint_id = ANY($1::uuid[])`,
+      [
+        changes.map((c) => c.complaintId),
+        changes.map((c) => c.open ?? null),
+        changes.map((c) => c.handlerId !== undefined),
+        changes.map((c) => c.handlerId ?? null),
+      ],
+    );
   }
 }
 
-function toLoad(row: HandlerRow): HandlerLoad {
+export function toLoad(row: HandlerRow): HandlerLoad {
   return {
     handler: {
       id: row.handler_id,

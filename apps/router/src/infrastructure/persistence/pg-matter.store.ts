@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MatterStore } from '../../application/repeat-complaints/matter.store';
+import { CaseOpenChange, MatterStore } from '../../application/repeat-complaints/matter.store';
 
 @Injectable()
 export class PgMatterStore extends MatterStore {
@@ -9,11 +9,14 @@ export class PgMatterStore extends MatterStore {
     super();
   }
 
-  async setOpen(complaintId: string, open: boolean, at: Date): Promise<boolean> {
-    const [, affected]: [unknown, number] = await this.db.query(
-      'UPDATE routing.matters SET open = $2, closed_at = CASE WHEN $2 THEN NULL ELSE $3::timestamptz END WHERE complaint_id = $1',
-      [complaintId, open, at],
+  /** One statement; `= ANY` lets the matters be found by their primary key whatever the planner thinks of the unnest. */
+  async setOpen(changes: readonly CaseOpenChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    await this.db.query(
+      `UPDATE routing.matters m SET open = c.open, closed_at = CASE WHEN c.open THEN NULL ELSE c.at END
+       FROM unnest($1::uuid[], $2::boolean[], $3::timestamptz[]) AS c(complaint_id, open, at)
+       WHERE m.complaint_id = c.complaint_id AND m.complaint_id = ANY($1::uuid[])`,
+      [changes.map((c) => c.complaintId), changes.map((c) => c.open), changes.map((c) => c.at)],
     );
-    return affected > 0;
   }
 }

@@ -1,24 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ComplaintRoutedV1, parseContract } from '@complaints/contracts';
 import { RoutingDecisionStore, RoutingSession } from '../../application/route-complaint/routing-decision.store';
 import { PgRoutingSession } from './pg-routing.session';
-import { RoutingDecisionEntity } from './routing-decision.entity';
 
 @Injectable()
 export class TypeOrmRoutingDecisionStore extends RoutingDecisionStore {
-  constructor(
-    @InjectRepository(RoutingDecisionEntity) private readonly decisions: Repository<RoutingDecisionEntity>,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {
+  constructor(@InjectDataSource() private readonly db: DataSource) {
     super();
   }
 
   async findMany(complaintIds: readonly string[]): Promise<Map<string, ComplaintRoutedV1>> {
     if (complaintIds.length === 0) return new Map();
-    const rows = await this.decisions.findBy({ complaintId: In([...complaintIds]) });
-    return new Map(rows.map((row) => [row.complaintId, parseContract(ComplaintRoutedV1, row.routedEvent)]));
+    const rows: { complaint_id: string; routed_event: unknown }[] = await this.db.query(
+      'SELECT complaint_id, routed_event FROM routing.decisions WHERE complaint_id = ANY($1::uuid[])',
+      [[...complaintIds]],
+    );
+    return new Map(rows.map((row) => [row.complaint_id, parseContract(ComplaintRoutedV1, row.routed_event)]));
   }
 
   inTransaction<R>(work: (session: RoutingSession) => Promise<R>): Promise<R> {
