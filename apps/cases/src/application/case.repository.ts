@@ -78,6 +78,8 @@ export interface CaseWriter {
 
 /** Port: the case store. Every write stores the case, its timeline, its audit entry and its outbox events in one transaction. */
 export abstract class CaseRepository {
+  /** CaseWriter.createIfAbsent in a transaction of its own (one statement). */
+  abstract createIfAbsent(openings: readonly Opening[]): Promise<boolean[]>;
   /** Runs `work` in one transaction: everything it writes is committed together, or nothing if it throws. */
   abstract write<T>(work: (writer: CaseWriter) => Promise<T>): Promise<T>;
   /**

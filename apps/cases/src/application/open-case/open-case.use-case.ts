@@ -20,6 +20,15 @@ export interface OpenedCase {
   created: boolean;
 }
 
+/**
+ * Whether the router linked the complaint to another case it may join: only a complaint whose channel
+ * verified the customer may join (and change) another case; the router links only those, and a link
+ * without a verified identity (an older router) opens a case of its own.
+ */
+function mayJoinAnotherCase(routed: ComplaintRoutedV1): boolean {
+  return Boolean(routed.routing.linkedCaseReference) && (routed.complaint.customer.verifiedIdentities?.length ?? 0) > 0;
+}
+
 const CASES_ACTOR = { type: 'system' as const, id: 'cases', roles: ['system'] };
 
 /**
@@ -44,6 +53,13 @@ export class OpenCaseUseCase {
   }
 
   async executeAll(batch: readonly ComplaintRoutedV1[]): Promise<OpenedCase[]> {
+    if (!batch.some(mayJoinAnotherCase)) {
+      // Only new cases: one statement.
+      const openings = batch.map((routed) => this.opening(routed));
+      const created = await this.cases.createIfAbsent(openings);
+      if (created.some(Boolean)) this.relay.kick();
+      return openings.map((o, i) => ({ reference: o.change.case.reference, created: created[i] }));
+    }
     const { results, wrote } = await this.cases.write(async (writer) => {
       const results: OpenedCase[] = new Array<OpenedCase>(batch.length);
       let wrote = false;
@@ -56,10 +72,7 @@ export class OpenCaseUseCase {
         pending = [];
       };
       for (const [index, routed] of batch.entries()) {
-        // Only a complaint whose channel verified the customer may join (and change) another case; the
-        // router links only those, and a link without a verified identity (an older router) opens a case of its own.
-        const verified = (routed.complaint.customer.verifiedIdentities?.length ?? 0) > 0;
-        if (verified && routed.routing.linkedCaseReference) {
+        if (mayJoinAnotherCase(routed) && routed.routing.linkedCaseReference) {
           await openPending();
           const linked = await this.linkToOpenCase(writer, routed.routing.linkedCaseReference, routed);
           if (linked) {

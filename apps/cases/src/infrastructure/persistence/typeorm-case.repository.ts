@@ -28,6 +28,11 @@ export class TypeOrmCaseRepository extends CaseRepository {
     super();
   }
 
+  createIfAbsent(openings: readonly Opening[]): Promise<boolean[]> {
+    // One statement: atomic without a transaction block around it.
+    return new TransactionCaseWriter(this.db.manager).createIfAbsent(openings);
+  }
+
   write<T>(work: (writer: CaseWriter) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) => work(new TransactionCaseWriter(tx)));
   }
@@ -168,7 +173,7 @@ async function fileAnswer(tx: EntityManager, complaintId: string, answer: Custom
   throw new AlreadyAnsweredError({ responseEventId: earlier.response_event_id, score: earlier.score, at: earlier.recorded_at });
 }
 
-/** The writes of one transaction: new cases in one statement, changes to a locked case each in three. */
+/** The writes of one transaction (or of the data source, for a single statement): new cases in one statement, changes to a locked case each in three. */
 class TransactionCaseWriter implements CaseWriter {
   constructor(private readonly tx: EntityManager) {}
 
