@@ -127,7 +127,7 @@ function outboxMetrics(prefix: string): OutboxMetrics {
  * holds back the events after it. Runs whenever the owner `kick`s it after a commit, once at start,
  * and every `pollMs`; a pass takes up to `batchSize` events in one transaction (lock, claim, commit)
  * and publishes each topic's share in one Kafka request. Published events older than the retention
- * are deleted by the polls.
+ * are deleted at start and by the polls, at most once a minute.
  */
 export class PostgresOutboxRelay {
   private timer: NodeJS.Timeout | null = null;
@@ -135,6 +135,7 @@ export class PostgresOutboxRelay {
   private running: Promise<number> | null = null;
   private again = false;
   private housekeepingDue = false;
+  private lastHousekeeping = 0;
   private readonly metrics: OutboxMetrics;
   private readonly contracts: Map<string, OutboxContract>;
 
@@ -161,7 +162,8 @@ export class PostgresOutboxRelay {
   start(): void {
     if (this.options.pollMs > 0)
       this.timer = setInterval(() => {
-        this.housekeepingDue = true;
+        // However often it polls, the cleanup and the backlog count run about once a minute.
+        if (Date.now() - this.lastHousekeeping >= HOUSEKEEPING_MS) this.housekeepingDue = true;
         this.kick();
       }, this.options.pollMs);
     this.housekeepingDue = true;
@@ -232,13 +234,17 @@ export class PostgresOutboxRelay {
 
   /**
    * The backlog gauge: none after a pass that published everything; counted after a failed pass and
-   * by the polls, which also forget published events older than the retention.
+   * at housekeeping (start, then polls at most once a minute), which also forgets published events
+   * older than the retention.
    */
   private async afterPass(settled: boolean): Promise<void> {
     const { table, retentionHours } = this.options;
     const housekeeping = this.housekeepingDue;
     this.housekeepingDue = false;
-    if (housekeeping) await this.db.query(`DELETE FROM ${table} WHERE published_at < now() - make_interval(hours => $1)`, [retentionHours]);
+    if (housekeeping) {
+      this.lastHousekeeping = Date.now();
+      await this.db.query(`DELETE FROM ${table} WHERE published_at < now() - make_interval(hours => $1)`, [retentionHours]);
+    }
     if (settled && !housekeeping) {
       this.metrics.pending.set(0);
       return;
@@ -342,6 +348,9 @@ export class PostgresOutboxRelay {
     };
   }
 }
+
+/** How often (at most) the polls delete published events past the retention and count the backlog. */
+const HOUSEKEEPING_MS = 60_000;
 
 /** How soon a relay that found the outbox held by another tries again. */
 const LOCK_RETRY_MS = 100;
