@@ -65,11 +65,21 @@ export class CasesConfig extends StaffApiServiceConfig {
   @Max(86_400_000)
   CASES_SLA_WATCH_INTERVAL_MS: number = 60_000;
 
-  /** How often the outbox relay looks for unpublished case events (it also runs right after each change); 0 turns polling off. */
+  /**
+   * How often the outbox relay looks for unpublished case events; 0 turns polling off. It runs right after
+   * each commit that writes events (and at start), so the poll is only the safety net for events a
+   * crash or another replica's relay left behind.
+   */
   @IsInt()
   @Min(0)
   @Max(600_000)
-  CASES_OUTBOX_POLL_MS: number = 1_000;
+  CASES_OUTBOX_POLL_MS: number = 30_000;
+
+  /** At most this many routed complaints of one partition are opened together (one transaction, one publish). */
+  @IsInt()
+  @Min(1)
+  @Max(5_000)
+  CASES_OPEN_BATCH_SIZE: number = 200;
 
   /** Published case events are kept this long in the outbox (for inspection), then deleted. */
   @IsInt()

@@ -22,7 +22,11 @@ export interface OutboxRelayOptions {
   lockKey: number;
   /** The contracts of the topics this outbox holds; each row is validated against its topic's before it goes out. */
   contracts: readonly OutboxContract[];
-  /** How often to look for unpublished events (the owner also kicks it right after each change); 0 turns polling off. */
+  /**
+   * How often to look for unpublished events; 0 turns polling off. The owner kicks the relay right after
+   * each commit that writes events, and it runs once at start, so the poll is only the safety net for
+   * events left behind (a crash between commit and kick, another replica's relay): it can be slow.
+   */
   pollMs: number;
   /** Published events are kept this long (for inspection), then deleted. */
   retentionHours: number;
@@ -120,12 +124,18 @@ function outboxMetrics(prefix: string): OutboxMetrics {
  * in the table and go out when it is back (at-least-once; consumers dedupe by `eventId`). An event
  * that breaks its contract can never go out: it goes to `<topic>.dlq` (headers `dlq-reason`,
  * `dlq-outbox`, `dlq-outbox-id`...) and is marked done with the error in `last_error`, so it never
- * holds back the events after it. Runs every `pollMs` and whenever the owner `kick`s it after a change.
+ * holds back the events after it. Runs whenever the owner `kick`s it after a commit, once at start,
+ * and every `pollMs`; a pass takes up to `batchSize` events in one transaction (lock, claim, commit)
+ * and publishes each topic's share in one Kafka request. Published events older than the retention
+ * are deleted at start and by the polls, at most once a minute.
  */
 export class PostgresOutboxRelay {
   private timer: NodeJS.Timeout | null = null;
+  private lockRetry: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private again = false;
+  private housekeepingDue = false;
+  private lastHousekeeping = 0;
   private readonly metrics: OutboxMetrics;
   private readonly contracts: Map<string, OutboxContract>;
 
@@ -139,7 +149,7 @@ export class PostgresOutboxRelay {
     this.contracts = new Map(options.contracts.map((contract) => [contract.topic, contract]));
   }
 
-  /** Nest lifecycle: polls while the application runs. */
+  /** Nest lifecycle: runs while the application runs. */
   onApplicationBootstrap(): void {
     this.start();
   }
@@ -148,15 +158,24 @@ export class PostgresOutboxRelay {
     return this.stop();
   }
 
-  /** Starts polling (when `pollMs` > 0). */
+  /** Publishes what is pending now (events a crash left behind) and starts polling (when `pollMs` > 0). */
   start(): void {
-    if (this.options.pollMs > 0) this.timer = setInterval(() => this.kick(), this.options.pollMs);
+    if (this.options.pollMs > 0)
+      this.timer = setInterval(() => {
+        // However often it polls, the cleanup and the backlog count run about once a minute.
+        if (Date.now() - this.lastHousekeeping >= HOUSEKEEPING_MS) this.housekeepingDue = true;
+        this.kick();
+      }, this.options.pollMs);
+    this.housekeepingDue = true;
+    this.kick();
   }
 
   /** Stops polling and waits for a running pass. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.lockRetry) clearTimeout(this.lockRetry);
     this.timer = null;
+    this.lockRetry = null;
     await this.whenIdle();
   }
 
@@ -185,38 +204,76 @@ export class PostgresOutboxRelay {
       });
   }
 
-  /** Publishes everything pending; returns how many events went out. */
+  /**
+   * Publishes everything pending; returns how many events went out (dead letters included). When
+   * another relay holds the outbox, it tries again shortly (that relay may have claimed its rows
+   * before the events of this process's kick were committed).
+   */
   async drain(batchSize = 200): Promise<number> {
     let total = 0;
+    let settled = true;
     for (;;) {
-      const sent = await this.publishBatch(batchSize);
-      total += sent;
-      if (sent < batchSize) break;
+      const pass = await this.publishBatch(batchSize);
+      total += pass.sent;
+      if (!pass.locked) this.retryLockSoon();
+      if (pass.failed || !pass.locked) settled = false;
+      if (!pass.locked || pass.failed || pass.sent < batchSize) break;
     }
-    await this.afterPass();
+    await this.afterPass(settled);
     return total;
   }
 
-  /** Updates the backlog gauge and forgets published events older than the retention. */
-  private async afterPass(): Promise<void> {
+  private retryLockSoon(): void {
+    if (this.lockRetry) return;
+    this.lockRetry = setTimeout(() => {
+      this.lockRetry = null;
+      this.kick();
+    }, LOCK_RETRY_MS);
+    this.lockRetry.unref();
+  }
+
+  /**
+   * The backlog gauge: none after a pass that published everything; counted after a failed pass and
+   * at housekeeping (start, then polls at most once a minute), which also forgets published events
+   * older than the retention.
+   */
+  private async afterPass(settled: boolean): Promise<void> {
     const { table, retentionHours } = this.options;
-    await this.db.query(`DELETE FROM ${table} WHERE published_at < now() - make_interval(hours => $1)`, [retentionHours]);
+    const housekeeping = this.housekeepingDue;
+    this.housekeepingDue = false;
+    if (housekeeping) {
+      this.lastHousekeeping = Date.now();
+      await this.db.query(`DELETE FROM ${table} WHERE published_at < now() - make_interval(hours => $1)`, [retentionHours]);
+    }
+    if (settled && !housekeeping) {
+      this.metrics.pending.set(0);
+      return;
+    }
     const [{ pending }] = await this.db.query<{ pending: number }[]>(
       `SELECT count(*)::int AS pending FROM ${table} WHERE published_at IS NULL`,
     );
     this.metrics.pending.set(pending);
   }
 
-  private publishBatch(batchSize: number): Promise<number> {
+  /**
+   * One pass in one transaction: the relay's lock (one relay at a time, so events go out in order),
+   * then up to `batchSize` pending rows claimed (marked published, attempts counted) by one statement,
+   * published, and committed; if Kafka refuses them they go back to pending with the error.
+   */
+  private publishBatch(batchSize: number): Promise<{ sent: number; locked: boolean; failed: boolean }> {
     const { table, lockKey } = this.options;
     return this.db.transaction(async (tx) => {
       const [{ locked }] = await tx.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [lockKey]);
-      if (!locked) return 0;
-      const rows = await tx.query<PendingRow[]>(
-        `SELECT id, topic, message_key, payload FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT $1`,
-        [batchSize],
-      );
-      if (rows.length === 0) return 0;
+      if (!locked) return { sent: 0, locked: false, failed: false };
+      const rows = returnedRows<PendingRow>(
+        await tx.query(
+          `UPDATE ${table} SET published_at = now(), attempts = attempts + 1, last_error = NULL
+            WHERE id IN (SELECT id FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT $1)
+           RETURNING id, topic, message_key, payload`,
+          [batchSize],
+        ),
+      ).sort((a, b) => compareIds(a.id, b.id));
+      if (rows.length === 0) return { sent: 0, locked: true, failed: false };
       const dead: { row: PendingRow; error: ContractViolation }[] = [];
       try {
         for (const [topic, topicRows] of groupByTopic(rows)) {
@@ -248,20 +305,16 @@ export class PostgresOutboxRelay {
         }
       } catch (error) {
         const message = truncateText(error instanceof Error ? error.message : String(error), 2_000);
-        await tx.query(`UPDATE ${table} SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [
+        await tx.query(`UPDATE ${table} SET published_at = NULL, last_error = $2 WHERE id = ANY($1::bigint[])`, [
           rows.map((r) => r.id),
           message,
         ]);
         this.logger.warn({ err: error, outbox: table, pending: rows.length }, 'could not publish the outbox; its events stay queued');
         this.metrics.failedPasses.inc();
-        return 0;
+        return { sent: 0, locked: true, failed: true };
       }
-      const deadIds = new Set(dead.map(({ row }) => row.id));
-      await tx.query(`UPDATE ${table} SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`, [
-        rows.filter((r) => !deadIds.has(r.id)).map((r) => r.id),
-      ]);
       for (const { row, error } of dead) {
-        await tx.query(`UPDATE ${table} SET published_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+        await tx.query(`UPDATE ${table} SET last_error = $2 WHERE id = $1`, [
           row.id,
           truncateText(`dead-lettered: ${error.message}`, 2_000),
         ]);
@@ -272,7 +325,7 @@ export class PostgresOutboxRelay {
       }
       this.metrics.published.inc(rows.length - dead.length);
       this.metrics.deadLettered.inc(dead.length);
-      return rows.length;
+      return { sent: rows.length, locked: true, failed: false };
     });
   }
 
@@ -296,10 +349,31 @@ export class PostgresOutboxRelay {
   }
 }
 
+/** How often (at most) the polls delete published events past the retention and count the backlog. */
+const HOUSEKEEPING_MS = 60_000;
+
+/** How soon a relay that found the outbox held by another tries again. */
+const LOCK_RETRY_MS = 100;
+
+/** The rows of an UPDATE ... RETURNING: node-postgres via TypeORM answers [rows, count]. */
+function returnedRows<R>(result: unknown): R[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as R[];
+  return result as R[];
+}
+
+/** Orders bigserial ids (as node-postgres returns them: decimal strings). */
+function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** Rows by topic, keeping their order within each topic. */
 function groupByTopic(rows: readonly PendingRow[]): Map<string, PendingRow[]> {
   const byTopic = new Map<string, PendingRow[]>();
-  for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+  for (const row of rows) {
+    const topicRows = byTopic.get(row.topic);
+    if (topicRows) topicRows.push(row);
+    else byTopic.set(row.topic, [row]);
+  }
   return byTopic;
 }
 

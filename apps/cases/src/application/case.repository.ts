@@ -54,10 +54,34 @@ export interface AuditEntry {
   eventIds: string[];
 }
 
+/** A case to open: the case with its first events and audit entry, and the timeline entries before its events. */
+export interface Opening {
+  change: PreparedChange;
+  timeline: TimelineEntry[];
+}
+
+/** The writes of one transaction (see CaseRepository.write). */
+export interface CaseWriter {
+  /**
+   * Creates the cases that do not exist yet (by complaint id), each with its timeline entries, audit
+   * entry and outbox events, all at once; for each opening, whether it created its case (a complaint
+   * named twice is created once, by its first opening).
+   */
+  createIfAbsent(openings: readonly Opening[]): Promise<boolean[]>;
+  /** As CaseRepository.change, in this transaction. */
+  change(
+    reference: string,
+    decide: (current: Case) => PreparedChange,
+    answer?: (current: Case) => CustomerAnswer,
+  ): Promise<PreparedChange | null>;
+}
+
 /** Port: the case store. Every write stores the case, its timeline, its audit entry and its outbox events in one transaction. */
 export abstract class CaseRepository {
-  /** Creates the case with its first timeline entries and events unless it exists; true when it was created. */
-  abstract createIfAbsent(change: PreparedChange, timeline: TimelineEntry[]): Promise<boolean>;
+  /** CaseWriter.createIfAbsent in a transaction of its own (one statement). */
+  abstract createIfAbsent(openings: readonly Opening[]): Promise<boolean[]>;
+  /** Runs `work` in one transaction: everything it writes is committed together, or nothing if it throws. */
+  abstract write<T>(work: (writer: CaseWriter) => Promise<T>): Promise<T>;
   /**
    * Locks the case, lets `decide` compute the change from its current state (it may throw to refuse),
    * and stores the result; null when there is no such case. With `answer`, it first files the customer

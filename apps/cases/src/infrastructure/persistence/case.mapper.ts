@@ -17,6 +17,12 @@ function reviveDates<T>(value: unknown): T {
 const json = (value: unknown): object => JSON.parse(JSON.stringify(value)) as object;
 
 export function toCaseEntity(c: Case, nextAlertAt: Date | null): Omit<CaseEntity, 'createdAt' | 'updatedAt' | 'version'> {
+  const columns = toCaseColumns(c, nextAlertAt);
+  return { ...columns, details: json(columns.details), clock: json(columns.clock), lifecycle: json(columns.lifecycle) };
+}
+
+/** The case's columns as CaseEntity names them, its JSON documents as they are (for a caller that serializes the row itself). */
+export function toCaseColumns(c: Case, nextAlertAt: Date | null): Omit<CaseEntity, 'createdAt' | 'updatedAt' | 'version'> {
   const details: Details = {
     content: c.content,
     customer: c.customer,
@@ -44,9 +50,9 @@ export function toCaseEntity(c: Case, nextAlertAt: Date | null): Omit<CaseEntity
     feedbackDueAt,
     decisionDueAt,
     decisionDeadlineDays,
-    details: json(details),
-    clock: json(clock),
-    lifecycle: json(c.lifecycle),
+    details,
+    clock,
+    lifecycle: c.lifecycle,
     nextAlertAt,
   };
 }

@@ -9,7 +9,9 @@ import {
   AuditEntry,
   CaseFilter,
   CaseRepository,
+  CaseWriter,
   CustomerAnswer,
+  Opening,
   PreparedChange,
 } from '../../application/case.repository';
 import { CASE_CUSTOMER } from '../../domain/answering-customer';
@@ -17,18 +19,8 @@ import type { Case, TimelineEntry } from '../../domain/case';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseEntity } from './case.entity';
 import { toCase, toCaseEntity } from './case.mapper';
-import { OutboxMessageEntity } from './outbox-message.entity';
+import { changeRecord, OPEN_CASES_SQL, openingRecord, RECORD_CHANGES_SQL } from './case-records.sql';
 import { TimelineEntryEntity } from './timeline-entry.entity';
-
-/** What the audit trail keeps of a case: its mutable state (contact data stays out). */
-function auditState(c: Case): Record<string, unknown> {
-  const { status, department, assignee, priority, escalation, sla, lifecycle } = c;
-  return JSON.parse(JSON.stringify({ status, department, assignee, priority, escalation, sla, lifecycle })) as Record<string, unknown>;
-}
-
-function actorLabel(event: CaseEventV1): string {
-  return `${event.actor.type}:${event.actor.id}`;
-}
 
 @Injectable()
 export class TypeOrmCaseRepository extends CaseRepository {
@@ -36,36 +28,13 @@ export class TypeOrmCaseRepository extends CaseRepository {
     super();
   }
 
-  async createIfAbsent(change: PreparedChange, timeline: TimelineEntry[]): Promise<boolean> {
-    const opened = change.case;
-    try {
-      return await this.db.transaction(async (tx) => {
-        const inserted = await tx
-          .createQueryBuilder()
-          .insert()
-          .into(CaseEntity)
-          .values({ ...toCaseEntity(opened, change.nextAlertAt), version: 0 })
-          .onConflict('("complaint_id") DO NOTHING')
-          .execute();
-        // RETURNING yields a row only when the case was inserted.
-        if ((inserted.raw as unknown[]).length === 0) return false;
-        await tx
-          .createQueryBuilder()
-          .insert()
-          .into(TimelineEntryEntity)
-          .values(timeline.map((entry) => ({ ...entry, complaintId: opened.complaintId })))
-          .orIgnore()
-          .execute();
-        await this.record(tx, null, change);
-        return true;
-      });
-    } catch (error) {
-      if (violatedUniqueConstraint(error) !== null) {
-        // Another complaint already holds this reference: never overwrite it, park the event for a person.
-        throw new PoisonMessageError(`reference ${opened.reference} is already used by another complaint`);
-      }
-      throw error;
-    }
+  createIfAbsent(openings: readonly Opening[]): Promise<boolean[]> {
+    // One statement: atomic without a transaction block around it.
+    return new TransactionCaseWriter(this.db.manager).createIfAbsent(openings);
+  }
+
+  write<T>(work: (writer: CaseWriter) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => work(new TransactionCaseWriter(tx)));
   }
 
   async findAwaitingSurvey(channel: Channel, identity: { customerId?: string; openId?: string; uid?: string }): Promise<string | null> {
@@ -99,62 +68,12 @@ export class TypeOrmCaseRepository extends CaseRepository {
     return row?.reference ?? null;
   }
 
-  async change(
+  change(
     reference: string,
     decide: (current: Case) => PreparedChange,
     answer?: (current: Case) => CustomerAnswer,
   ): Promise<PreparedChange | null> {
-    return this.db.transaction(async (tx) => {
-      const row = await tx.getRepository(CaseEntity).findOne({ where: { reference }, lock: { mode: 'pessimistic_write' } });
-      if (!row) return null;
-      const before = toCase(row);
-      if (answer) await fileAnswer(tx, row.complaintId, answer(before));
-      const change = decide(before);
-      if (change.events.length === 0) {
-        await tx.getRepository(CaseEntity).update({ complaintId: row.complaintId }, { nextAlertAt: change.nextAlertAt });
-        return change;
-      }
-      await tx
-        .getRepository(CaseEntity)
-        .update({ complaintId: row.complaintId }, { ...toCaseEntity(change.case, change.nextAlertAt), version: row.version + 1 });
-      await this.record(tx, before, change);
-      return change;
-    });
-  }
-
-  /** Timeline entries, the audit entry and the outbox messages of a change, in the caller's transaction. */
-  private async record(tx: EntityManager, before: Case | null, change: PreparedChange): Promise<void> {
-    const c = change.case;
-    await tx.getRepository(TimelineEntryEntity).insert(
-      change.events.map((event) => ({
-        complaintId: c.complaintId,
-        type: event.eventType.replace(/^case\./, ''),
-        at: new Date(event.at),
-        actor: actorLabel(event),
-        sourceEventId: event.eventId,
-        details: JSON.parse(JSON.stringify({ customerVisible: event.customerVisible, message: event.message, ...event.data })) as object,
-      })),
-    );
-    await tx.getRepository(AuditEntryEntity).insert({
-      complaintId: c.complaintId,
-      reference: c.reference,
-      action: change.action,
-      actorType: change.actor.type,
-      actorId: change.actor.id,
-      actorRoles: [...change.actor.roles],
-      at: change.at,
-      before: before ? auditState(before) : null,
-      after: auditState(c),
-      eventIds: change.events.map((e) => e.eventId),
-    });
-    await tx.getRepository(OutboxMessageEntity).insert(
-      change.events.map((event) => ({
-        eventId: event.eventId,
-        topic: CaseEventV1.topic,
-        messageKey: c.complaintId,
-        payload: JSON.parse(JSON.stringify(event)) as object,
-      })),
-    );
+    return this.write((writer) => writer.change(reference, decide, answer));
   }
 
   async findByReference(reference: string): Promise<{ case: Case; timeline: TimelineEntry[] } | null> {
@@ -252,4 +171,50 @@ async function fileAnswer(tx: EntityManager, complaintId: string, answer: Custom
     ),
   );
   throw new AlreadyAnsweredError({ responseEventId: earlier.response_event_id, score: earlier.score, at: earlier.recorded_at });
+}
+
+/** The writes of one transaction (or of the data source, for a single statement): new cases in one statement, changes to a locked case each in three. */
+class TransactionCaseWriter implements CaseWriter {
+  constructor(private readonly tx: EntityManager) {}
+
+  async createIfAbsent(openings: readonly Opening[]): Promise<boolean[]> {
+    // A complaint named twice (a redelivery within the batch) is opened by its first opening.
+    const first = new Map<string, number>();
+    openings.forEach((o, i) => first.has(o.change.case.complaintId) || first.set(o.change.case.complaintId, i));
+    const records = [...first.values()].map((i) => openingRecord(i, openings[i].change, openings[i].timeline));
+    let opened: { complaintId: string }[];
+    try {
+      opened = rows<{ complaintId: string }>(await this.tx.query(OPEN_CASES_SQL, [JSON.stringify(records), CaseEventV1.topic]));
+    } catch (error) {
+      if (violatedUniqueConstraint(error) !== null) {
+        // Another complaint already holds this reference: never overwrite it, park the event for a person.
+        const references = openings.map((o) => o.change.case.reference).join(', ');
+        throw new PoisonMessageError(`a reference among ${references} is already used by another complaint`);
+      }
+      throw error;
+    }
+    const created = new Set(opened.map((o) => o.complaintId));
+    return openings.map((o, i) => first.get(o.change.case.complaintId) === i && created.has(o.change.case.complaintId));
+  }
+
+  async change(
+    reference: string,
+    decide: (current: Case) => PreparedChange,
+    answer?: (current: Case) => CustomerAnswer,
+  ): Promise<PreparedChange | null> {
+    const cases = this.tx.getRepository(CaseEntity);
+    const row = await cases.findOne({ where: { reference }, lock: { mode: 'pessimistic_write' } });
+    if (!row) return null;
+    const before = toCase(row);
+    if (answer) await fileAnswer(this.tx, row.complaintId, answer(before));
+    const change = decide(before);
+    if (change.events.length === 0) {
+      await cases.update({ complaintId: row.complaintId }, { nextAlertAt: change.nextAlertAt });
+      return change;
+    }
+    await cases.update({ complaintId: row.complaintId }, { ...toCaseEntity(change.case, change.nextAlertAt), version: row.version + 1 });
+    // Its timeline entries, audit entry and outbox messages.
+    await this.tx.query(RECORD_CHANGES_SQL, [JSON.stringify([changeRecord(0, before, change)]), CaseEventV1.topic]);
+    return change;
+  }
 }
