@@ -25,6 +25,18 @@ export class AnalyticsConfig extends StaffApiServiceConfig {
   @Max(2_000)
   ANALYTICS_BATCH_SIZE: number = 500;
 
+  /**
+   * How long a batch may wait for others before it is applied, in ms: batches of the three topics'
+   * consumers handed over within this time (or while a write is under way) are applied in one
+   * transaction, with one upsert per rollup row, and more events gather per batch meanwhile; none
+   * waits once ANALYTICS_BATCH_SIZE events do. The read model lags by up to about six times this
+   * (a consumer's partitions take turns). 0: only batches waiting behind a write are joined.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(5_000)
+  ANALYTICS_WRITE_LINGER_MS: number = 100;
+
   /** The longest period one KPI query may cover, in days. */
   @IsInt()
   @Min(1)
