@@ -4,8 +4,8 @@ interface Waiting {
   batches: readonly (readonly ProjectedEvent[])[];
   events: number;
   since: number;
-  resolve(counts: number[]): void;
-  reject(error: unknown): void;
+  resolve: (counts: number[]) => void;
+  reject: (error: unknown) => void;
 }
 
 /**
