@@ -25,6 +25,21 @@ export class AnalyticsConfig extends StaffApiServiceConfig {
   @Max(2_000)
   ANALYTICS_BATCH_SIZE: number = 500;
 
+  /**
+   * How long a batch may wait for others before it is applied, in ms: batches of the three topics'
+   * consumers handed over within this time (or while a write is under way) are applied in one
+   * transaction, with one upsert per rollup row, and more events gather per batch meanwhile; none
+   * waits once ANALYTICS_BATCH_SIZE events do. Under a steady stream this roughly halves the
+   * service's CPU per event and cuts PostgreSQL's by more. The read model lags by up to about six
+   * times this (a consumer's partitions take turns, each batch waiting), so a complaint's events on
+   * different topics are more often applied out of publishing order (the facts come out the same).
+   * 0: only batches handed over while a write is under way are joined.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(5_000)
+  ANALYTICS_WRITE_LINGER_MS: number = 100;
+
   /** The longest period one KPI query may cover, in days. */
   @IsInt()
   @Min(1)

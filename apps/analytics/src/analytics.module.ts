@@ -19,6 +19,7 @@ import { Jrt0169ReportQuery } from './application/jrt0169-report/jrt0169-report.
 import { KpiSeriesSource } from './application/query-kpis/kpi-series-source';
 import { QueryKpiSeriesQuery } from './application/query-kpis/query-kpi-series.query';
 import { QueryKpisQuery } from './application/query-kpis/query-kpis.query';
+import { CoalescingReadModelWriter } from './application/record-event/coalescing-read-model-writer';
 import { ReadModelWriter } from './application/record-event/read-model-writer';
 import { RecordEventUseCase } from './application/record-event/record-event.use-case';
 import { TransparencyReportQuery } from './application/transparency-report/transparency-report.query';
@@ -95,7 +96,12 @@ export class AnalyticsModule {
       providers: [
         { provide: ANALYTICS_GROUP, useValue: options.consumerGroup ?? config.ANALYTICS_CONSUMER_GROUP },
         { provide: AnalyticsReadModel, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresAnalyticsReadModel(ds) },
-        { provide: ReadModelWriter, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresReadModelWriter(ds) },
+        {
+          provide: ReadModelWriter,
+          inject: [DataSource],
+          useFactory: (ds: DataSource) =>
+            new CoalescingReadModelWriter(new PostgresReadModelWriter(ds), config.ANALYTICS_WRITE_LINGER_MS, config.ANALYTICS_BATCH_SIZE),
+        },
         { provide: RecordEventUseCase, inject: [ReadModelWriter], useFactory: (writer: ReadModelWriter) => new RecordEventUseCase(writer) },
         { provide: QueryKpisQuery, inject: [AnalyticsReadModel], useFactory: (rm: AnalyticsReadModel) => new QueryKpisQuery(rm) },
         { provide: KpiSeriesSource, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresKpiSeriesSource(ds) },

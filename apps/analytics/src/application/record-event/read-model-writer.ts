@@ -13,9 +13,16 @@ export interface ProjectedEvent {
  */
 export abstract class ReadModelWriter {
   /**
-   * Applies a batch of events at once, all or nothing, each exactly once per `eventId` (a redelivered
-   * event, or one repeated within the batch, changes nothing). The facts and rollups come out the same
-   * as if the events had been applied one at a time, in any order. Returns how many events were new.
+   * Applies several batches of events at once, all or nothing, each event exactly once per `eventId`
+   * (a redelivered event, or one repeated within or across the batches, changes nothing). The facts
+   * and rollups come out the same as if the events had been applied one at a time, in any order.
+   * Returns how many events of each batch were new (an eventId in several batches counts for the first).
    */
-  abstract applyBatch(events: readonly ProjectedEvent[]): Promise<number>;
+  abstract applyBatches(batches: readonly (readonly ProjectedEvent[])[]): Promise<number[]>;
+
+  /** applyBatches of one batch: returns how many of its events were new. */
+  async applyBatch(events: readonly ProjectedEvent[]): Promise<number> {
+    const [count] = await this.applyBatches([events]);
+    return count;
+  }
 }

@@ -48,12 +48,3 @@ export const FACT_COLUMNS: readonly [string, (f: ComplaintFact) => unknown][] = 
 export function factRow(f: ComplaintFact): Record<string, unknown> {
   return Object.fromEntries(FACT_COLUMNS.map(([column, read]) => [column, read(f)]));
 }
-
-/** An upsert of many fact rows: `$1` is a jsonb array of factRow()s (one per complaint). */
-export const UPSERT_FACTS_SQL = `
-  INSERT INTO analytics.complaint_facts (${FACT_COLUMNS.map(([c]) => c).join(', ')}, updated_at)
-  SELECT ${FACT_COLUMNS.map(([c]) => c).join(', ')}, now() FROM jsonb_populate_recordset(NULL::analytics.complaint_facts, $1::jsonb)
-  ON CONFLICT (complaint_id) DO UPDATE SET
-  ${FACT_COLUMNS.slice(1)
-    .map(([c]) => `${c} = EXCLUDED.${c}`)
-    .join(', ')}, updated_at = now()`;

@@ -1,60 +1,83 @@
-import { DataSource, EntityManager } from 'typeorm';
+import type { Pool, PoolClient, QueryResult } from 'pg';
+import { DataSource } from 'typeorm';
 import { ProjectedEvent, ReadModelWriter } from '../../application/record-event/read-model-writer';
 import type { AnalyticsEvent } from '../../domain/analytics-event';
 import { foldBatch } from '../../domain/fact-batch';
 import type { Jrt0169Delta } from '../../domain/jrt0169-rollup';
 import type { RollupDelta } from '../../domain/kpi-rollup';
-import { factRow, UPSERT_FACTS_SQL } from './fact-row';
+import { FACT_COLUMNS, factRow } from './fact-row';
 import { COUNTER_COLUMNS } from './rollup-columns';
+import { jsonbLiteral } from './sql-literal';
 
 /**
  * One transaction-scoped advisory lock per complaint, taken in the order of the lock keys (a sorted
  * subquery is evaluated before the outer call), so two batches sharing complaints never wait on each
- * other crosswise.
+ * other crosswise. `ids` is a jsonb array of complaint ids.
  */
-const LOCK_COMPLAINTS_SQL = `
-  SELECT pg_advisory_xact_lock(k)
-  FROM (SELECT DISTINCT hashtextextended(id, 7) AS k FROM unnest($1::text[]) AS id ORDER BY k) AS keys`;
+const lockComplaintsSql = (ids: string) => `
+  SELECT count(pg_advisory_xact_lock(k)) AS locks
+  FROM (SELECT DISTINCT hashtextextended(id, 7) AS k FROM jsonb_array_elements_text(${ids}) AS id ORDER BY k) AS keys`;
 
-const INSERT_APPLIED_SQL = `
-  INSERT INTO analytics.applied_events (event_id, topic)
-  SELECT * FROM unnest($1::uuid[], $2::text[])
-  ON CONFLICT (event_id) DO NOTHING
-  RETURNING event_id`;
-
-/** `$1` is a jsonb array of projections (AnalyticsEvent), each stored whole as the row's body. */
-const INSERT_EVENTS_SQL = `
-  INSERT INTO analytics.complaint_events (complaint_id, event_id, topic, kafka_offset, at, body)
-  SELECT (e->>'complaintId')::uuid, (e->>'eventId')::uuid, e->>'topic', (e->>'offset')::bigint, (e->>'at')::timestamptz, e
-  FROM jsonb_array_elements($1::jsonb) AS e
-  ON CONFLICT DO NOTHING`;
+/**
+ * Records the batch's eventIds (unique: only the new ones come back, with `complaint_id` null) and
+ * reads every stored event of the batch's complaints (`event_id` null), in one statement: it runs
+ * after the lock statement, so its snapshot sees every event committed before the locks were granted.
+ */
+const recordAndReadSql = (applied: string, complaintIds: string) => `
+  WITH inserted AS (
+    INSERT INTO analytics.applied_events (event_id, topic)
+    SELECT event_id, topic FROM jsonb_to_recordset(${applied}) AS e(event_id uuid, topic text)
+    ON CONFLICT (event_id) DO NOTHING
+    RETURNING event_id)
+  SELECT event_id::text AS event_id, NULL::text AS complaint_id, NULL::jsonb AS body FROM inserted
+  UNION ALL
+  SELECT NULL, complaint_id::text, body FROM analytics.complaint_events
+  WHERE complaint_id = ANY (ARRAY(SELECT jsonb_array_elements_text(${complaintIds})::uuid))`;
 
 const ROLLUP_KEY_COLUMNS = ['dimension', 'grain', 'day', 'department', 'key'];
 const HISTOGRAM_COLUMNS = ['feedback_histogram', 'resolution_histogram'];
 const ROLLUP_COLUMNS = [...ROLLUP_KEY_COLUMNS, ...COUNTER_COLUMNS.map((c) => c.column), ...HISTOGRAM_COLUMNS];
+const FACT_NAMES = FACT_COLUMNS.map(([c]) => c);
 
 /**
- * Adds deltas to many rollup rows: `$1` is a jsonb array of rows (zero counters and empty histograms
- * left out), inserted (and so locked) in array order.
+ * Everything a batch writes, in one statement: the new events' projections (each stored whole as its
+ * row's body), the touched complaints' facts, the summed deltas of kpi_rollup rows (zero counters and
+ * empty histograms left out) and of jrt0169_rollup rows. Each rollup's rows are inserted (and so
+ * locked) in array order (key order); the scalar subqueries run the parts in this order, kpi_rollup
+ * before jrt0169_rollup, the same in every batch.
  */
-const UPSERT_ROLLUPS_SQL = `
-  INSERT INTO analytics.kpi_rollup (${ROLLUP_COLUMNS.join(', ')})
-  SELECT ${ROLLUP_KEY_COLUMNS.join(', ')}, ${COUNTER_COLUMNS.map((c) => `coalesce(${c.column}, 0)`).join(', ')},
-    ${HISTOGRAM_COLUMNS.map((c) => `coalesce(${c}, '{}')`).join(', ')}
-  FROM jsonb_populate_recordset(NULL::analytics.kpi_rollup, $1::jsonb) WITH ORDINALITY ORDER BY ordinality
-  ON CONFLICT (${ROLLUP_KEY_COLUMNS.join(', ')}) DO UPDATE SET
-  ${COUNTER_COLUMNS.map((c) => `${c.column} = analytics.kpi_rollup.${c.column} + EXCLUDED.${c.column}`).join(', ')},
-  ${HISTOGRAM_COLUMNS.map((c) => `${c} = CASE WHEN cardinality(EXCLUDED.${c}) = 0 THEN analytics.kpi_rollup.${c} ELSE analytics.add_histograms(analytics.kpi_rollup.${c}, EXCLUDED.${c}) END`).join(', ')}`;
-
-/**
- * Adds complaints to JR/T 0169 rollup rows: `$1` is a jsonb array of deltas (grain, day, channel, product,
- * reason, volume), inserted (and so locked) in array order.
- */
-const UPSERT_JRT0169_SQL = `
-  INSERT INTO analytics.jrt0169_rollup (grain, day, channel, product, reason, volume)
-  SELECT grain, day, channel, product, reason, volume
-  FROM jsonb_populate_recordset(NULL::analytics.jrt0169_rollup, $1::jsonb) WITH ORDINALITY ORDER BY ordinality
-  ON CONFLICT (grain, day, channel, product, reason) DO UPDATE SET volume = analytics.jrt0169_rollup.volume + EXCLUDED.volume`;
+const writeBatchSql = (events: string, facts: string, rollups: string, jrt0169: string) => `
+  WITH stored_events AS (
+    INSERT INTO analytics.complaint_events (complaint_id, event_id, topic, kafka_offset, at, body)
+    SELECT (e->>'complaintId')::uuid, (e->>'eventId')::uuid, e->>'topic', (e->>'offset')::bigint, (e->>'at')::timestamptz, e
+    FROM jsonb_array_elements(${events}) AS e
+    ON CONFLICT DO NOTHING
+    RETURNING 1),
+  stored_facts AS (
+    INSERT INTO analytics.complaint_facts (${FACT_NAMES.join(', ')}, updated_at)
+    SELECT ${FACT_NAMES.join(', ')}, now() FROM jsonb_populate_recordset(NULL::analytics.complaint_facts, ${facts})
+    ON CONFLICT (complaint_id) DO UPDATE SET
+    ${FACT_NAMES.slice(1)
+      .map((c) => `${c} = EXCLUDED.${c}`)
+      .join(', ')}, updated_at = now()
+    RETURNING 1),
+  kpi_rows AS (
+    INSERT INTO analytics.kpi_rollup (${ROLLUP_COLUMNS.join(', ')})
+    SELECT ${ROLLUP_KEY_COLUMNS.join(', ')}, ${COUNTER_COLUMNS.map((c) => `coalesce(${c.column}, 0)`).join(', ')},
+      ${HISTOGRAM_COLUMNS.map((c) => `coalesce(${c}, '{}')`).join(', ')}
+    FROM jsonb_populate_recordset(NULL::analytics.kpi_rollup, ${rollups}) WITH ORDINALITY ORDER BY ordinality
+    ON CONFLICT (${ROLLUP_KEY_COLUMNS.join(', ')}) DO UPDATE SET
+    ${COUNTER_COLUMNS.map((c) => `${c.column} = analytics.kpi_rollup.${c.column} + EXCLUDED.${c.column}`).join(', ')},
+    ${HISTOGRAM_COLUMNS.map((c) => `${c} = CASE WHEN cardinality(EXCLUDED.${c}) = 0 THEN analytics.kpi_rollup.${c} ELSE analytics.add_histograms(analytics.kpi_rollup.${c}, EXCLUDED.${c}) END`).join(', ')}
+    RETURNING 1),
+  jrt0169_rows AS (
+    INSERT INTO analytics.jrt0169_rollup (grain, day, channel, product, reason, volume)
+    SELECT grain, day, channel, product, reason, volume
+    FROM jsonb_populate_recordset(NULL::analytics.jrt0169_rollup, ${jrt0169}) WITH ORDINALITY ORDER BY ordinality
+    ON CONFLICT (grain, day, channel, product, reason) DO UPDATE SET volume = analytics.jrt0169_rollup.volume + EXCLUDED.volume
+    RETURNING 1)
+  SELECT (SELECT count(*) FROM stored_events) AS events, (SELECT count(*) FROM stored_facts) AS facts,
+    (SELECT count(*) FROM kpi_rows) AS kpi_rows, (SELECT count(*) FROM jrt0169_rows) AS jrt0169_rows`;
 
 const jrt0169Row = ({ key, volume }: Jrt0169Delta) => ({ ...key, volume });
 
@@ -75,12 +98,19 @@ function rollupRow({ key, counters, feedbackHistogram, resolutionHistogram }: Ro
 
 const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort();
 
+interface RecordedRow {
+  event_id: string | null;
+  complaint_id: string | null;
+  body: AnalyticsEvent | null;
+}
+
 /**
- * The read model's write side in PostgreSQL (schema `analytics`). A batch is applied in one
- * transaction: lock the complaints it concerns, record the eventIds (unique: only the new ones come
- * back), store the new events' projections, load every stored event of the complaints they touch in
- * one query, fold each of those complaints once (domain/fact-batch), upsert their facts in one
- * statement and add the summed rollup deltas in one more per rollup (kpi_rollup, then jrt0169_rollup).
+ * The read model's write side in PostgreSQL (schema `analytics`). Batches applied together make one
+ * transaction of two round trips (statements sent together, no bind parameters, values as escaped
+ * JSON literals): (1) begin, lock the complaints concerned, record the eventIds (unique: only the
+ * new ones come back) and read every stored event of those complaints; then fold each complaint
+ * with new events once (domain/fact-batch); (2) store the new events' projections, upsert their facts
+ * and add the summed rollup deltas (kpi_rollup, then jrt0169_rollup), and commit.
  *
  * Concurrency: the three topics' consumers (and a rebuild beside them) each apply batches at once.
  * The per-complaint locks make each complaint's fold see every event committed before it (no lost
@@ -93,45 +123,78 @@ export class PostgresReadModelWriter extends ReadModelWriter {
     super();
   }
 
-  async applyBatch(batch: readonly ProjectedEvent[]): Promise<number> {
-    const byId = new Map<string, ProjectedEvent>();
-    for (const e of batch) if (e.projections.length > 0 && !byId.has(e.eventId.toLowerCase())) byId.set(e.eventId.toLowerCase(), e);
-    if (byId.size === 0) return 0;
-    const eventIds = [...byId.keys()].sort();
-    const complaintIds = sortedUnique([...byId.values()].flatMap((e) => e.projections.map((p) => p.complaintId.toLowerCase())));
-    return this.dataSource.transaction(async (tx) => {
-      await tx.query(LOCK_COMPLAINTS_SQL, [complaintIds]);
-      const inserted = await tx.query<{ event_id: string }[]>(INSERT_APPLIED_SQL, [
-        eventIds,
-        eventIds.map((id) => byId.get(id)!.projections[0].topic),
-      ]);
-      if (inserted.length === 0) return 0;
-      const added = inserted.flatMap((r) => byId.get(r.event_id)!.projections);
-      const stored = await this.storedEvents(tx, added);
-      await tx.query(INSERT_EVENTS_SQL, [JSON.stringify(added)]);
-      const { facts, deltas, jrt0169Deltas } = foldBatch(stored, added);
-      await tx.query(UPSERT_FACTS_SQL, [JSON.stringify(facts.map(factRow))]);
-      if (deltas.length > 0) await tx.query(UPSERT_ROLLUPS_SQL, [JSON.stringify(deltas.map(rollupRow))]);
-      if (jrt0169Deltas.length > 0) await tx.query(UPSERT_JRT0169_SQL, [JSON.stringify(jrt0169Deltas.map(jrt0169Row))]);
-      return inserted.length;
+  async applyBatches(batches: readonly (readonly ProjectedEvent[])[]): Promise<number[]> {
+    // Each eventId is counted for the first batch it appears in.
+    const byId = new Map<string, { event: ProjectedEvent; batch: number }>();
+    batches.forEach((batch, index) => {
+      for (const event of batch) {
+        const id = event.eventId.toLowerCase();
+        if (event.projections.length > 0 && !byId.has(id)) byId.set(id, { event, batch: index });
+      }
     });
+    const counts = batches.map(() => 0);
+    if (byId.size === 0) return counts;
+    const eventIds = [...byId.keys()].sort();
+    const complaintIds = sortedUnique([...byId.values()].flatMap(({ event }) => event.projections.map((p) => p.complaintId.toLowerCase())));
+    const applied = eventIds.map((id) => ({ event_id: id, topic: byId.get(id)!.event.projections[0].topic }));
+
+    const client = await this.pool().connect();
+    let broken: Error | undefined;
+    try {
+      const results = await this.query(
+        client,
+        `BEGIN; ${lockComplaintsSql(jsonbLiteral(complaintIds))}; ${recordAndReadSql(jsonbLiteral(applied), jsonbLiteral(complaintIds))}`,
+      );
+      const rows = results[results.length - 1].rows as RecordedRow[];
+      const inserted = rows.flatMap((r) => (r.event_id === null ? [] : [r.event_id]));
+      if (inserted.length === 0) {
+        await client.query('COMMIT');
+        return counts;
+      }
+      const added = inserted.flatMap((id) => byId.get(id)!.event.projections);
+      const { facts, deltas, jrt0169Deltas } = foldBatch(storedEvents(rows, added), added);
+      await this.query(
+        client,
+        `${writeBatchSql(
+          jsonbLiteral(added),
+          jsonbLiteral(facts.map(factRow)),
+          jsonbLiteral(deltas.map(rollupRow)),
+          jsonbLiteral(jrt0169Deltas.map(jrt0169Row)),
+        )}; COMMIT`,
+      );
+      for (const id of inserted) counts[byId.get(id)!.batch]++;
+      return counts;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+      throw error;
+    } finally {
+      // A connection that could not roll back is not given back to the pool.
+      client.release(broken);
+    }
   }
 
-  /** Every event stored before of the complaints `added` concerns, under the ids the new events use. */
-  private async storedEvents(tx: EntityManager, added: readonly AnalyticsEvent[]): Promise<Map<string, AnalyticsEvent[]>> {
-    const ids = sortedUnique(added.map((e) => e.complaintId));
-    const rows = await tx.query<
-      {
-        complaint_id: string;
-        body: AnalyticsEvent;
-      }[]
-    >('SELECT complaint_id, body FROM analytics.complaint_events WHERE complaint_id = ANY($1::uuid[])', [ids]);
-    const byComplaint = new Map<string, AnalyticsEvent[]>();
-    for (const row of rows) {
-      const events = byComplaint.get(row.complaint_id);
-      if (events) events.push(row.body);
-      else byComplaint.set(row.complaint_id, [row.body]);
-    }
-    return new Map(ids.map((id) => [id, byComplaint.get(id.toLowerCase()) ?? []]));
+  private pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
+
+  /** Statements sent together: one result per statement. */
+  private async query(client: PoolClient, sql: string): Promise<QueryResult[]> {
+    const result = (await client.query(sql)) as QueryResult | QueryResult[];
+    return Array.isArray(result) ? result : [result];
+  }
+}
+
+/** Every event stored before of the complaints `added` concerns, under the ids the new events use. */
+function storedEvents(rows: readonly RecordedRow[], added: readonly AnalyticsEvent[]): Map<string, AnalyticsEvent[]> {
+  const byComplaint = new Map<string, AnalyticsEvent[]>();
+  for (const row of rows) {
+    if (row.complaint_id === null || row.body === null) continue;
+    const events = byComplaint.get(row.complaint_id);
+    if (events) events.push(row.body);
+    else byComplaint.set(row.complaint_id, [row.body]);
+  }
+  const ids = sortedUnique(added.map((e) => e.complaintId));
+  return new Map(ids.map((id) => [id, byComplaint.get(id.toLowerCase()) ?? []]));
 }
