@@ -150,7 +150,8 @@ describe('customer site (real Chromium, phone-sized screen)', () => {
 
         // English: the page's message for a bad phone and e-mail is the one the API answers for the same input.
         await page.getByRole('button', { name: 'English' }).click();
-        expect(await page.getAttribute('html', 'lang')).toBe('en');
+        // The page sets <html lang> once it has re-rendered: wait for it rather than read it at once.
+        await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
         await page.getByRole('heading', { level: 1, name: 'Make a complaint' }).waitFor();
         // The region picker in English: labelled, the divisions by their English names, alphabetically.
         const region = page.getByLabel('Region (optional)');

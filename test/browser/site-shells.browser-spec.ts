@@ -34,7 +34,8 @@ describe('web sites served by their services (real Chromium)', () => {
         expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
         expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
         await page.getByRole('button', { name: 'English' }).click();
-        expect(await page.getAttribute('html', 'lang')).toBe('en');
+        // The page sets <html lang> once it has re-rendered: wait for it rather than read it at once.
+        await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
         expect(await accessibilityViolations(page)).toEqual([]);
         const asset = await page.evaluate(() => (document.querySelector('script[type=module]') as HTMLScriptElement).src);
         const assetResponse = await page.request.get(asset);

@@ -153,7 +153,8 @@ describe('transparency page (real Chromium, analytics at another origin)', () =>
         await page.getByRole('contentinfo').getByRole('link', { name: '投诉处理情况公示（数据报告）' }).click();
         await page.getByRole('heading', { level: 1, name: '投诉处理情况公示' }).waitFor();
         await page.getByRole('button', { name: 'English' }).click();
-        expect(await page.getAttribute('html', 'lang')).toBe('en');
+        // The page sets <html lang> once it has re-rendered: wait for it rather than read it at once.
+        await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
 
         // The test's month lies in the future (no other test's complaints there); a link to it shows it, in the language chosen.
         await page.goto(`${intake.url}/transparency?period=${month.period}`);
