@@ -127,7 +127,7 @@ export class EdgeServices {
 
   /** Messages on the topics an edge publishes to whose JSON holds `marker`. */
   published(marker: string): number {
-    return this.readers.reduce((n, reader) => n + reader.messages.filter((m) => JSON.stringify(m.value).includes(marker)).length, 0);
+    return this.readers.reduce((n, reader) => n + reader.messages.filter((m) => m.text.includes(marker)).length, 0);
   }
 }
 

@@ -8,7 +8,8 @@ import { Consumer, Kafka, logLevel } from 'kafkajs';
  * instead of stopping at them. Call `close()` in afterAll.
  */
 export class TopicReader<T = Record<string, unknown>> {
-  readonly messages: Array<{ key: string | null; value: T; headers: Record<string, string> }> = [];
+  /** `text`: the value as published (search it rather than re-serialise `value`: a poison test's 100,000-deep object overflows JSON.stringify). */
+  readonly messages: Array<{ key: string | null; value: T; text: string; headers: Record<string, string> }> = [];
   private consumer: Consumer;
 
   private constructor(consumer: Consumer) {
@@ -23,11 +24,13 @@ export class TopicReader<T = Record<string, unknown>> {
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        const value = jsonObjectOf(message.value);
+        const text = message.value?.toString() ?? '';
+        const value = jsonObjectOf(text);
         if (value === undefined) return;
         reader.messages.push({
           key: message.key?.toString() ?? null,
           value: value as T,
+          text,
           headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
         });
       },
@@ -45,9 +48,9 @@ export class TopicReader<T = Record<string, unknown>> {
 }
 
 /** The message's value when it is a JSON object, else undefined (a tombstone, invalid JSON, a bare value). */
-function jsonObjectOf(value: Buffer | null): object | undefined {
+function jsonObjectOf(text: string): object | undefined {
   try {
-    const parsed: unknown = JSON.parse(value?.toString() ?? 'null');
+    const parsed: unknown = JSON.parse(text || 'null');
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
   } catch {
     return undefined;
