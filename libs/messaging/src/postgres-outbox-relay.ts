@@ -95,7 +95,8 @@ interface OutboxMetrics {
 
 const metricsByPrefix = new Map<string, OutboxMetrics>();
 
-function outboxMetrics(prefix: string): OutboxMetrics {
+/** The metrics of the outbox relays with this `metricsPrefix`, registered in the default registry at the first call. */
+export function outboxMetrics(prefix: string): OutboxMetrics {
   let metrics = metricsByPrefix.get(prefix);
   if (!metrics) {
     metrics = {
