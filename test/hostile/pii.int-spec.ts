@@ -22,7 +22,7 @@ interface Problem {
  * to come (each a 400
  * problem naming the field; the endpoint only reads), a month of 3 complaints asked for in every way
  * (no count under 5 ever comes out). (Card and ID numbers written to slip past the masker: the fast-check
- * properties of libs/security/src/mask-sensitive-numbers.spec.ts.)
+ * properties of libs/security/src/domain/mask-sensitive-numbers.spec.ts.)
  */
 describe('hostile requests: personal data (the public transparency report)', () => {
   let analytics: RunningApp;

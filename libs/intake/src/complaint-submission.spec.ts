@@ -1,5 +1,5 @@
 import { ComplaintReceivedV1, ComplaintV1, parseContract } from '@complaints/contracts';
-import { complaintContent } from './complaint-content';
+import { complaintContent } from './domain/complaint-content';
 import { receivedComplaintEvent, submissionResult } from './complaint-submission';
 import { complaintAccepted } from './http/complaint-accepted';
 

@@ -1,4 +1,4 @@
-export * from './complaint-content';
+export * from './domain';
 export * from './complaint-submission';
 export * from './customer-response.publisher';
 export * from './http/complaint-accepted';
@@ -11,4 +11,3 @@ export * from './persistence/idempotent-table';
 export * from './persistence/store-failures';
 export * from './persistence/submission-table';
 export * from './persistence/typeorm-evidence-files';
-export * from './request-fingerprint';

@@ -1,5 +1,5 @@
 import { parseContract, ComplaintV1 } from '@complaints/contracts';
-import { PiiCipher } from '@complaints/security';
+import { PiiCipher } from '@complaints/security/domain';
 import { HotlineCall, normaliseHotlineCall } from './hotline-call';
 
 const cipher = PiiCipher.fromSetting('k1:ZGV2LW9ubHktcGlpLWtleS1ub3QtZm9yLXByb2QtMzI=', 'k1');

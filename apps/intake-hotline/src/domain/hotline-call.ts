@@ -1,6 +1,6 @@
 import { detectLanguage } from '@complaints/classification';
-import { ComplaintV1, FieldError, Product, RegionCode, truncateText } from '@complaints/contracts';
-import { CountryCode, maskSensitiveNumbers, PiiCipher, toE164 } from '@complaints/security';
+import { ComplaintV1, CountryCode, FieldError, Product, RegionCode, toE164, truncateText } from '@complaints/contracts';
+import { maskSensitiveNumbers, PiiCipher } from '@complaints/security/domain';
 import { customerWords, TranscriptTurn } from './transcript';
 
 /** One call record as a call-centre system pushes it (shape already validated at the edge). */

@@ -1,5 +1,5 @@
 import { ComplaintV1, parseContract } from '@complaints/contracts';
-import { PiiCipher } from '@complaints/security';
+import { PiiCipher } from '@complaints/security/domain';
 import { fingerprint, normaliseMobileSubmission } from './mobile-submission';
 
 const cipher = new PiiCipher({ k1: Buffer.alloc(32, 7) }, 'k1');

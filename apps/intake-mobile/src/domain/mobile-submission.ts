@@ -1,6 +1,6 @@
-import { ComplaintV1, Evidence, Product, RegionCode } from '@complaints/contracts';
-import { complaintContent, requestFingerprint } from '@complaints/intake';
-import { maskSensitiveNumbers, PiiCipher, toE164 } from '@complaints/security';
+import { ComplaintV1, Evidence, Product, RegionCode, toE164 } from '@complaints/contracts';
+import { complaintContent, requestFingerprint } from '@complaints/intake/domain';
+import { maskSensitiveNumbers, PiiCipher } from '@complaints/security/domain';
 
 /** What the app submits (already validated at the edge), for the customer named by the token. */
 export interface MobileSubmission {
