@@ -9,7 +9,7 @@ export const PROJECT_ROOT = join(__dirname, '..', '..', '..');
 /**
  * The environment of the local stack: `overrides` (the pipeline bench's own Kafka, database and ports),
  * then `.env` when present (see .env.example), then the process environment, then the development
- * defaults of DESIGN section 4. The console wiring below follows the resulting ports.
+ * defaults of docs/ARCHITECTURE.md (Public interfaces). The console wiring below follows the resulting ports.
  */
 export function stackEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const envFile = join(PROJECT_ROOT, '.env');

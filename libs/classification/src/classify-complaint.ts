@@ -40,9 +40,9 @@ const MAX_MATCHED_TERMS = 30;
 const EVIDENCE_SCALE = 2;
 
 /**
- * Classifies a complaint on the axes of DESIGN section 3 with the trained model (softmax regression
+ * Classifies a complaint on the axes of docs/ARCHITECTURE.md (Taxonomy and routing) with the trained model (softmax regression
  * over jieba words, character bigrams, English words and bigrams and lexicon hits). Priority follows
- * DESIGN's rule from the posteriors: P1 when escalated, vulnerable or funds at risk; P3 for a
+ * the priority rule of docs/ARCHITECTURE.md from the posteriors: P1 when escalated, vulnerable or funds at risk; P3 for a
  * suggestion or inquiry; else P2.
  */
 export function classifyComplaint(input: ClassificationInput): Classification {

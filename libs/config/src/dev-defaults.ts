@@ -1,5 +1,5 @@
 /**
- * Development defaults (DESIGN section 4): used when a variable is unset and NODE_ENV is development or
+ * Development defaults (docs/ARCHITECTURE.md (Public interfaces)): used when a variable is unset and NODE_ENV is development or
  * test (never when it is unset or production). In production every one of them must be set, and to something else.
  */
 export const DEV_DEFAULTS: Record<string, string> = {

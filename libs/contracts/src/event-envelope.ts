@@ -1,7 +1,7 @@
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 /**
- * Fields every event carries (DESIGN section 2). `correlationId` follows one complaint across services;
+ * Fields every event carries (docs/ARCHITECTURE.md, Topics). `correlationId` follows one complaint across services;
  * `causationId` is the `eventId` of the event that caused this one (null for the first).
  */
 export abstract class EventEnvelope {

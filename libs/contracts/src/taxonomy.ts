@@ -1,5 +1,5 @@
 /**
- * The routing taxonomy of DESIGN section 3, after PBoC JR/T 0169-2018. Codes are fixed; labels are zh + en.
+ * The routing taxonomy of docs/ARCHITECTURE.md (Taxonomy and routing), after PBoC JR/T 0169-2018. Codes are fixed; labels are zh + en.
  */
 export const CHANNELS = ['web', 'hotline', 'mobile', 'wechat', 'weibo'] as const;
 export type Channel = (typeof CHANNELS)[number];

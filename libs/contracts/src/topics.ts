@@ -1,4 +1,4 @@
-/** Kafka topics of the platform (DESIGN section 2). Every topic is keyed by `complaintId`. */
+/** Kafka topics of the platform (docs/ARCHITECTURE.md, Topics). Every topic is keyed by `complaintId`. */
 export const Topics = {
   complaintReceivedV1: 'complaints.received.v1',
   complaintRoutedV1: 'complaints.routed.v1',

@@ -2,7 +2,7 @@ import pino, { DestinationStream, Logger } from 'pino';
 import { serializeError } from './safe-error';
 
 /**
- * Paths that may hold personal data or secrets. Log lines never carry them (DESIGN section 2, Security).
+ * Paths that may hold personal data or secrets. Log lines never carry them (docs/ARCHITECTURE.md, Personal data).
  */
 export const REDACTED_PATHS = [
   'req.headers.authorization',

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * Pre-signed links to a customer's evidence file (DESIGN section 4): the intake that keeps the file
+ * Pre-signed links to a customer's evidence file (docs/ARCHITECTURE.md (Public interfaces)): the intake that keeps the file
  * serves it to whoever holds a link the cases service signed, until the link expires. The signature
  * is HMAC-SHA256 over (attachment id, complaint id, expiry) with a secret the cases service and the
  * intakes share: `sig=<keyId>.<base64url HMAC>`. Several keys may be active while the secret

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * Signed webhooks between the platform and outside systems (call centres, SMS gateways; DESIGN
- * section 4): `X-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>` with
+ * Signed webhooks between the platform and outside systems (call centres, SMS gateways;
+ * docs/ARCHITECTURE.md, Public interfaces): `X-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>` with
  * `X-Timestamp` in unix seconds and a header naming the sender (`X-Callcenter-Id`, `X-Gateway-Id`).
  * The same scheme signs what the platform sends back (call-centre status callbacks).
  */

@@ -7,7 +7,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 /** Roles that see every department's cases and figures; agents and supervisors see only their `departments`. */
 export const ALL_DEPARTMENTS_ROLES: readonly StaffRole[] = ['admin', 'auditor', 'consumer-protection'];
 
-/** The claims a staff token must carry (DESIGN section 4). */
+/** The claims a staff token must carry (docs/ARCHITECTURE.md (Public interfaces)). */
 export class StaffClaims {
   @IsString()
   @IsNotEmpty()

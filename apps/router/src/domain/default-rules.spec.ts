@@ -12,7 +12,7 @@ const facts = (overrides: Partial<RuleFacts>): RuleFacts => ({
   ...overrides,
 });
 
-describe('default routing rules (DESIGN section 3, first match wins)', () => {
+describe('default routing rules (docs/ARCHITECTURE.md (Taxonomy and routing), first match wins)', () => {
   it.each<[Partial<RuleFacts>, string, string]>([
     [{ reason: 'FUNDS_SECURITY', product: 'CREDIT_CARD', escalation: true }, 'R1', 'FRAUD'],
     [{ reason: 'INFO_SECURITY', escalation: true }, 'R2', 'CONSUMER_PROTECTION'],

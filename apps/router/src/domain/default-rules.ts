@@ -1,6 +1,6 @@
 import type { RoutingRule } from './routing-rule';
 
-/** The default routing rules of DESIGN section 3, in order (first match wins): the seed of rule-set version 1. */
+/** The default routing rules of docs/ARCHITECTURE.md (Taxonomy and routing), in order (first match wins): the seed of rule-set version 1. */
 export const DEFAULT_RULES: readonly RoutingRule[] = [
   { id: 'R1', description: 'Funds security goes to fraud', department: 'FRAUD', when: [{ reason: ['FUNDS_SECURITY'] }] },
   {

@@ -93,7 +93,7 @@ function allowedLabels(axis: ModelAxis, item: LabeledComplaint, labels: string[]
   }
 }
 
-/** Explicit in our own data; otherwise implied by DESIGN's priority rule (P1 without escalation or theft). */
+/** Explicit in our own data; otherwise implied by the priority rule of docs/ARCHITECTURE.md (P1 without escalation or theft). */
 function vulnerableOf(item: LabeledComplaint): string | undefined {
   if (item.vulnerable !== undefined) return String(item.vulnerable);
   if (!item.priority || item.escalation === undefined || !item.reason) return undefined;

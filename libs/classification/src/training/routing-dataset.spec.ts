@@ -47,7 +47,7 @@ describe('routing data', () => {
     }
   });
 
-  it('follows the priority rule of DESIGN section 3 in our own data', () => {
+  it('follows the priority rule of docs/ARCHITECTURE.md (Taxonomy and routing) in our own data', () => {
     const own = [...training, ...heldout].filter((item) => item.vulnerable !== undefined);
     expect(own.length).toBeGreaterThan(400);
     for (const item of own) {

@@ -35,7 +35,7 @@ export interface ListCasesRequest {
 
 const AUDIT_READERS = ['auditor', 'supervisor', 'consumer-protection', 'admin'];
 
-/** Staff queries, scoped to the departments the caller may see (DESIGN section 4): the queue, one case, its audit trail. */
+/** Staff queries, scoped to the departments the caller may see (docs/ARCHITECTURE.md (Public interfaces)): the queue, one case, its audit trail. */
 export class FindCasesQuery {
   constructor(
     private readonly cases: CaseRepository,

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { DEFAULT_RULES } from '../../../domain/default-rules';
 
 /**
- * Versioned routing rules (one active version, its rules in order), seeded with the DESIGN section 3
+ * Versioned routing rules (one active version, its rules in order), seeded with the docs/ARCHITECTURE.md (Taxonomy and routing)
  * defaults as version 1, and the append-only audit trail of every change.
  */
 export class CreateRoutingRules1764500000000 implements MigrationInterface {
