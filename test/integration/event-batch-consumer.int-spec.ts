@@ -130,6 +130,49 @@ describe('EventBatchConsumer on a real broker', () => {
     expect(seenAfterRestart.filter((id) => wanted.includes(id))).toEqual([]);
   });
 
+  it("hands the chunks of a fetch's partitions over together, each partition's in offset order, at most maxBatchSize at once", async () => {
+    const spread = `${topic}.spread`;
+    await ensureTopics(raw, [spread, dlqTopic(spread)], { partitions: 3, replicationFactor: 1 });
+    const events = Array.from({ length: 12 }, (_, i) => received(`spread ${i}`));
+    // Published before the consumer starts: the first fetch holds every partition's messages.
+    await publisher.send(spread, events.map(encode));
+    const calls: { id: string; partition: number; offset: string }[][] = [];
+    const consumer = new EventBatchConsumer(
+      kafka,
+      publisher,
+      {
+        groupId: `test-${randomUUID()}`,
+        topic: spread,
+        contract: ComplaintReceivedV1,
+        maxBatchSize: MAX_BATCH,
+        handleBatch: async (batch) => {
+          calls.push(batch.map((c) => ({ id: c.event.complaint.complaintId, partition: c.meta.partition, offset: c.meta.offset })));
+        },
+      },
+      logger,
+    );
+    consumers.push(consumer);
+    await consumer.start();
+    await eventually(async () => (calls.flat().length >= events.length ? true : undefined), 30_000);
+
+    expect(
+      calls
+        .flat()
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(idsOf(events).sort());
+    expect(Math.max(...calls.map((call) => call.length))).toBeLessThanOrEqual(MAX_BATCH);
+    // Fewer handler calls than partition chunks: some call carried several partitions.
+    expect(calls.some((call) => new Set(call.map((c) => c.partition)).size > 1)).toBe(true);
+    for (const partition of [0, 1, 2]) {
+      const offsets = calls
+        .flat()
+        .filter((c) => c.partition === partition)
+        .map((c) => BigInt(c.offset));
+      expect(offsets).toEqual([...offsets].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+  });
+
   it('dead-letters bad JSON and contract violations and handles the rest of the chunk', async () => {
     const groupId = `test-${randomUUID()}`;
     const dlq = await deadLetterReader(groupId);

@@ -16,7 +16,7 @@ export class AnalyticsConfig extends StaffApiServiceConfig {
   ANALYTICS_CONSUMER_GROUP: string = 'analytics';
 
   /**
-   * At most this many events of one partition are applied together (one transaction, each touched
+   * At most this many events (of the partitions one fetch brought) are applied together (one transaction, each touched
    * complaint folded once). A batch holds one advisory lock per complaint it touches, from PostgreSQL's
    * shared lock table (max_locks_per_transaction x max_connections = 6400 slots by default).
    */

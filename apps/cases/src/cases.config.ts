@@ -75,7 +75,7 @@ export class CasesConfig extends StaffApiServiceConfig {
   @Max(600_000)
   CASES_OUTBOX_POLL_MS: number = 30_000;
 
-  /** At most this many routed complaints of one partition are opened together (one transaction, one publish). */
+  /** At most this many routed complaints (of the partitions one fetch brought) are opened together (one transaction, one publish). */
   @IsInt()
   @Min(1)
   @Max(5_000)

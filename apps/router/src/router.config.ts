@@ -28,7 +28,7 @@ export class RouterConfig extends StaffApiServiceConfig {
   @Max(3_650)
   ROUTING_REPEAT_WINDOW_DAYS: number = 30;
 
-  /** At most this many complaints of one partition are routed together (one transaction, one publish). */
+  /** At most this many complaints (of the partitions one fetch brought) are routed together (one transaction, one publish). */
   @IsInt()
   @Min(1)
   @Max(5_000)

@@ -64,6 +64,11 @@ export function readJson(message: KafkaMessage): unknown {
  */
 export interface FetchPolicy {
   gatherMs?: number;
+  /**
+   * How many partitions' batches of one fetch are handled at once (kafkajs
+   * `partitionsConsumedConcurrently`; default 1: one after the other). The next fetch waits for all.
+   */
+  concurrentPartitions?: number;
 }
 
 /**
@@ -100,7 +105,12 @@ export abstract class TopicGroupConsumer {
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topic: this.topic, fromBeginning: true });
-    await consumer.run({ autoCommit: true, eachBatchAutoResolve: false, eachBatch: (payload) => this.processBatch(payload) });
+    await consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.fetch.concurrentPartitions ?? 1,
+      eachBatch: (payload) => this.processBatch(payload),
+    });
   }
 
   async stop(): Promise<void> {

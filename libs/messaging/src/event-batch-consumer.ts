@@ -13,6 +13,7 @@ import {
   RetryPolicy,
   TopicGroupConsumer,
 } from './consumed-message';
+import { BatchCoalescer } from './batch-coalescer';
 import { classifyFailure, failureLogFields, givesUp, unreadableFailure } from './failure-classification';
 import { EventPublisher } from './event-publisher';
 import { messagingMetrics } from './messaging.metrics';
@@ -49,15 +50,21 @@ export interface BatchConsumerSpec<T extends object> extends FetchPolicy {
    */
   concerns?(json: unknown): boolean;
   /**
-   * Handles valid events of one partition, in offset order, all or nothing: it either succeeds for
-   * every event or throws. Must be idempotent (a chunk whose commit was lost is delivered again).
+   * Handles valid events, all or nothing: it either succeeds for every event or throws. The events of
+   * one call may come from several partitions (see BatchCoalescer), each partition's in offset order,
+   * at most `maxBatchSize` of them. Must be idempotent (a chunk whose commit was lost is delivered again).
    */
   handleBatch(events: ConsumedEvent<T>[]): Promise<void>;
 }
 
+/** Batches of this many partitions of one fetch are handled together (more than a group member is ever given). */
+const CONCURRENT_PARTITIONS = 64;
+
 /**
- * Runs one consumer group on one topic, a chunk of messages at a time (kafkajs `eachBatch`). Each
- * chunk's offsets are committed once its handler succeeded, before the next chunk. Messages the
+ * Runs one consumer group on one topic, a chunk of messages at a time (kafkajs `eachBatch`). The
+ * partitions of one fetch are worked at once, and their chunks handed to the handler together (one
+ * handler call, and so one transaction, per fetch instead of one per partition: BatchCoalescer).
+ * Each chunk's offsets are committed once its handler succeeded, before the next chunk. Messages the
  * consumer does not concern itself with (BatchConsumerSpec.concerns) are skipped before they are
  * checked. Messages that are not valid events (bad JSON, contract violations) go to `<topic>.dlq` and
  * the rest of the chunk is handled. A transient failure retries the chunk with exponential backoff (heartbeating), and if
@@ -67,6 +74,9 @@ export interface BatchConsumerSpec<T extends object> extends FetchPolicy {
  * permanently on their own are dead-lettered; the others are handled exactly as in a batch.
  */
 export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
+  /** The handler, with the chunks of concurrently worked partitions joined. */
+  private readonly partitions: BatchCoalescer<ConsumedEvent<T>>;
+
   constructor(
     kafka: Kafka,
     private readonly dlq: EventPublisher,
@@ -74,8 +84,9 @@ export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
     private readonly logger: Logger,
     private readonly retry: RetryPolicy = defaultRetry,
   ) {
-    super(kafka, spec.groupId, spec.topic, { gatherMs: spec.gatherMs });
+    super(kafka, spec.groupId, spec.topic, { gatherMs: spec.gatherMs, concurrentPartitions: CONCURRENT_PARTITIONS });
     if (!(spec.maxBatchSize >= 1)) throw new Error('maxBatchSize must be at least 1');
+    this.partitions = new BatchCoalescer((events) => spec.handleBatch(events), spec.maxBatchSize);
   }
 
   // kafkajs hands these over as closures that do not use `this`, though its types declare them as methods.
@@ -147,7 +158,7 @@ export class EventBatchConsumer<T extends object> extends TopicGroupConsumer {
     const labels = { topic: events[0].meta.topic, group: this.spec.groupId };
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.spec.handleBatch(events);
+        await this.partitions.handle(events);
         messagingMetrics.consumed.inc({ ...labels, outcome: 'processed' }, events.length);
         return;
       } catch (error) {

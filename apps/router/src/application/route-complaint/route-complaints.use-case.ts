@@ -25,7 +25,7 @@ interface Pending {
 }
 
 /**
- * Routes a batch of received complaints (one partition's, in order) as if one after the other, in
+ * Routes a batch of received complaints (each partition's in order) as if one after the other, in
  * one pass: classifies them, then in one transaction (under the customers' and departments' locks)
  * links each to the same customer's open complaint on the same matter when they share an identity
  * both channels verified (raising its priority one step; earlier complaints of the same batch count),
