@@ -10,7 +10,7 @@ export const messagingMetrics = {
   }),
   consumed: new Counter({
     name: 'kafka_messages_consumed_total',
-    help: 'Messages consumed, by outcome (processed, dead_lettered, retried)',
+    help: 'Messages consumed, by outcome (processed, dead_lettered, retried, skipped: not of concern to the group, unread)',
     labelNames: ['topic', 'group', 'outcome'],
   }),
   handleSeconds: new Histogram({
