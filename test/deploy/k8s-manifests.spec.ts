@@ -19,6 +19,7 @@ import { checkDatabaseConnections } from './k8s/check-capacity';
 import { checkConsumers, checkKafka } from './k8s/check-kafka';
 import { checkNetworkPolicies } from './k8s/check-network';
 import { checkAutoscalers, checkRouting } from './k8s/check-routing';
+import { unknownFields } from './k8s/known-fields';
 import { find, K8sObject, ofKind } from './k8s/objects';
 import { findRenderer, render, Renderer } from './k8s/render';
 import { sampleSecret } from './k8s/sample-secrets';
@@ -113,56 +114,6 @@ function configProblems(objects: K8sObject[]): string[] {
   }
 }
 
-const counts = new Map<string, Record<string, number>>();
-let renderer: Renderer;
-
-beforeAll(() => {
-  renderer = findRenderer((line) => process.stderr.write(`[k8s manifests] ${line}\n`));
-});
-
-afterAll(() => {
-  if (!renderer) return;
-  const lines = [...counts].map(([overlay, kinds]) => {
-    const total = Object.values(kinds).reduce((sum, count) => sum + count, 0);
-    const detail = Object.entries(kinds)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([kind, count]) => `${kind} ${count}`)
-      .join(', ');
-    return `  ${overlay}: ${total} objects valid (${detail})`;
-  });
-  process.stdout.write(
-    `Kubernetes manifests rendered with ${renderer.command} ${renderer.args.join(' ')} (kustomize ${renderer.version}):\n${lines.join('\n')}\n`,
-  );
-});
-
-it('knows every app: tools/stack/services.ts lists exactly the apps under apps/', () => {
-  expect(SERVICES.map((service) => service.name).sort()).toEqual(APPS);
-  expect(Object.keys(CONFIGS).sort()).toEqual(APPS);
-});
-
-describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
-  let objects: K8sObject[];
-  beforeAll(() => {
-    objects = render(renderer, join(K8S, 'overlays', overlay));
-  });
-
-  it('renders, and every object is valid against the Kubernetes 1.36 API and the Strimzi and CloudNativePG CRD schemas', () => {
-    expect(objects.length).toBeGreaterThan(0);
-    expect(validateSchemas(objects)).toEqual([]);
-    const kinds: Record<string, number> = {};
-    for (const object of objects) kinds[object.kind] = (kinds[object.kind] ?? 0) + 1;
-    counts.set(overlay, kinds);
-  });
-
-  it('passes every project check (apps, probes, secrets, topics, consumers, autoscalers, network policies, routes, connections)', () => {
-    expect(projectProblems(objects)).toEqual([]);
-  });
-
-  it('gives every app an environment its configuration accepts with NODE_ENV=production', () => {
-    expect(configProblems(objects)).toEqual([]);
-  });
-});
-
 /** Faults planted in a copy of deploy/k8s, each with what the checks must say about it. */
 const FAULTS: Array<{ file: string; from: string | RegExp; to: string; expected: string }> = [
   {
@@ -215,6 +166,12 @@ const FAULTS: Array<{ file: string; from: string | RegExp; to: string; expected:
     expected: 'intake-social: Invalid configuration',
   },
   {
+    file: 'base/apps/analytics.yaml',
+    from: 'readOnly: true',
+    to: 'readonly: true',
+    expected: 'Deployment/analytics: Object literal may only specify known properties, and \'"readonly"\' does not exist',
+  },
+  {
     file: 'overlays/production/kustomization.yaml',
     from: '{ name: router, count: 3 }',
     to: '{ name: router, count: 8 }',
@@ -222,22 +179,87 @@ const FAULTS: Array<{ file: string; from: string | RegExp; to: string; expected:
   },
 ];
 
-it('fails a deliberately broken copy of deploy/k8s with each planted fault', () => {
+/** Plants every fault of FAULTS in a copy of deploy/k8s; returns the copy's directory. */
+function brokenCopy(): string {
   const copy = mkdtempSync(join(tmpdir(), 'k8s-broken-'));
+  cpSync(K8S, copy, { recursive: true });
+  for (const fault of FAULTS) {
+    const path = join(copy, fault.file);
+    const before = readFileSync(path, 'utf8');
+    const after = before.replace(fault.from, fault.to);
+    if (after === before) throw new Error(`fault not planted: ${fault.file} has no ${String(fault.from)}`);
+    writeFileSync(path, after);
+  }
+  return copy;
+}
+
+interface Rendered {
+  objects: K8sObject[];
+  /** Against the JSON schemas, then fields the models do not know. */
+  schemaProblems: string[];
+}
+
+let renderer: Renderer;
+const rendered: Record<string, Rendered> = {};
+
+// Both overlays and the broken copy are rendered first and validated together: one schema process, one type check.
+beforeAll(() => {
+  renderer = findRenderer((line) => process.stderr.write(`[k8s manifests] ${line}\n`));
+  const copy = brokenCopy();
   try {
-    cpSync(K8S, copy, { recursive: true });
-    for (const fault of FAULTS) {
-      const path = join(copy, fault.file);
-      const before = readFileSync(path, 'utf8');
-      const after = before.replace(fault.from, fault.to);
-      expect(after).not.toBe(before); // the fault was planted
-      writeFileSync(path, after);
-    }
-    const objects = render(renderer, join(copy, 'overlays', 'production'));
-    const problems = [...validateSchemas(objects), ...projectProblems(objects), ...configProblems(objects)];
-    const missed = FAULTS.filter((fault) => !problems.some((problem) => problem.startsWith(fault.expected))).map((fault) => fault.expected);
-    expect({ missed, problems }).toEqual({ missed: [], problems: expect.any(Array) });
+    const sets: Record<string, K8sObject[]> = Object.fromEntries(
+      OVERLAYS.map((overlay) => [overlay, render(renderer, join(K8S, 'overlays', overlay))]),
+    );
+    sets.broken = render(renderer, join(copy, 'overlays', 'production'));
+    const schemas = validateSchemas(sets);
+    const fields = unknownFields(sets, ROOT);
+    for (const [label, objects] of Object.entries(sets))
+      rendered[label] = { objects, schemaProblems: [...schemas[label], ...fields[label]] };
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
+});
+
+afterAll(() => {
+  if (!renderer) return;
+  const lines = OVERLAYS.filter((overlay) => rendered[overlay]).map((overlay) => {
+    const kinds: Record<string, number> = {};
+    for (const object of rendered[overlay].objects) kinds[object.kind] = (kinds[object.kind] ?? 0) + 1;
+    const detail = Object.entries(kinds)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([kind, count]) => `${kind} ${count}`)
+      .join(', ');
+    const problems = rendered[overlay].schemaProblems.length;
+    return `  ${overlay}: ${rendered[overlay].objects.length} objects validated, ${problems} schema problems (${detail})`;
+  });
+  process.stdout.write(
+    `Kubernetes manifests rendered with ${renderer.command} ${renderer.args.join(' ')} (kustomize ${renderer.version}):\n${lines.join('\n')}\n`,
+  );
+});
+
+it('knows every app: tools/stack/services.ts lists exactly the apps under apps/', () => {
+  expect(SERVICES.map((service) => service.name).sort()).toEqual(APPS);
+  expect(Object.keys(CONFIGS).sort()).toEqual(APPS);
+});
+
+describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
+  it('renders, and every object is valid against the Kubernetes 1.36 API and the Strimzi and CloudNativePG CRD schemas, with no unknown field', () => {
+    expect(rendered[overlay].objects.length).toBeGreaterThan(0);
+    expect(rendered[overlay].schemaProblems).toEqual([]);
+  });
+
+  it('passes every project check (apps, probes, secrets, topics, consumers, autoscalers, network policies, routes, connections)', () => {
+    expect(projectProblems(rendered[overlay].objects)).toEqual([]);
+  });
+
+  it('gives every app an environment its configuration accepts with NODE_ENV=production', () => {
+    expect(configProblems(rendered[overlay].objects)).toEqual([]);
+  });
+});
+
+it('fails a deliberately broken copy of deploy/k8s with each planted fault', () => {
+  const { objects, schemaProblems } = rendered.broken;
+  const problems = [...schemaProblems, ...projectProblems(objects), ...configProblems(objects)];
+  const missed = FAULTS.filter((fault) => !problems.some((problem) => problem.startsWith(fault.expected))).map((fault) => fault.expected);
+  expect({ missed, problems }).toEqual({ missed: [], problems: expect.any(Array) });
 });
