@@ -185,10 +185,19 @@ describe('ReceiveCallsUseCase', () => {
     expect(publisher.published.map((e) => e.complaint.source.messageId).sort()).toEqual(['call-1', 'call-2']);
   });
 
-  it('gives two concurrent pushes of one call one complaint under one reference', async () => {
+  it('gives two concurrent pushes of one call one complaint under one reference, each acknowledged only once Kafka has it', async () => {
     const { store, publisher, push } = hotline();
+    const answeredAfter: number[] = [];
+    const pushed = () =>
+      push(batch(call('call-1'))).then((results) => {
+        answeredAfter.push(publisher.published.length);
+        return results;
+      });
 
-    const [[a], [b]] = await Promise.all([push(batch(call('call-1'))), push(batch(call('call-1')))]);
+    const [[a], [b]] = await Promise.all([pushed(), pushed()]);
+
+    expect([a.status, b.status]).toEqual(['accepted', 'accepted']);
+    expect(answeredAfter.every((published) => published > 0)).toBe(true);
 
     expect('reference' in b && b.reference).toBe('reference' in a && a.reference);
     expect(store.records.size).toBe(1);
