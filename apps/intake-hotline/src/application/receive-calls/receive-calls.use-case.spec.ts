@@ -81,6 +81,14 @@ describe('ReceiveCallsUseCase', () => {
     expect(publisher.published).toHaveLength(1);
   });
 
+  it('answers a push of calls it already has while Kafka is down', async () => {
+    const { publisher, push } = hotline();
+    const [first] = await push(batch(call('call-1')));
+    publisher.failing = new Error('broker unavailable');
+
+    await expect(push(batch(call('call-1')))).resolves.toEqual([{ ...first, status: 'duplicate' }]);
+  });
+
   it('treats the same call twice in one batch as one complaint, and repeats a rejection for the repeat', async () => {
     const { publisher, push } = hotline();
     const bad = call('call-9', { callerNumber: 'not a number' });
