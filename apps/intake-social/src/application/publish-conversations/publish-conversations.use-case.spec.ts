@@ -1,6 +1,8 @@
 import { ComplaintReceivedV1, parseContract } from '@complaints/contracts';
 import { ClosedConversation, ConversationStore, ReceivedComplaintsPublisher } from '../receive-message/conversation.store';
 import { PublishConversationsUseCase } from './publish-conversations.use-case';
+import { InMemoryReceivedComplaintsPublisher } from '../in-memory/in-memory-received-complaints.publisher';
+import { socialIntake, wechatMessage } from '../in-memory/social-intake';
 
 const now = new Date('2026-11-29T02:10:00Z');
 let seq = 0;
@@ -87,5 +89,67 @@ describe('publishing closed conversations one by one', () => {
     expect(String(report.failure)).toMatch(/acknowledge/);
     expect(store.published).toEqual([a.complaintId]);
     expect(store.rejected).toEqual([]);
+  });
+});
+
+describe('publishing the conversations the customers had', () => {
+  function relay() {
+    const intake = socialIntake();
+    const publisher = new InMemoryReceivedComplaintsPublisher();
+    const publish = new PublishConversationsUseCase(intake.store, publisher, { ...settings, leaseMs: 30_000 }, 'intake-social', intake.now);
+    return { ...intake, publisher, publish };
+  }
+
+  it("publishes a conversation once it went quiet, as one complaint of all its messages under the customer's reference", async () => {
+    const { receive, publish, publisher, store, later } = relay();
+    const opened = await receive.execute(wechatMessage('m1', '信用卡被盗刷', 'oUser1', new Date('2026-12-01T08:00:00.000Z')), 'corr-1');
+    later(30);
+    await receive.execute(wechatMessage('m2', '金额3000元', 'oUser1', new Date('2026-12-01T08:00:30.000Z')), 'corr-2');
+    later(59);
+    await expect(publish.execute()).resolves.toEqual({ published: 0, rejected: [] });
+
+    later(1);
+    await expect(publish.execute()).resolves.toEqual({ published: 1, rejected: [] });
+
+    expect(publisher.published).toHaveLength(1);
+    expect(publisher.published[0]).toMatchObject({
+      correlationId: 'corr-1',
+      complaint: {
+        complaintId: opened.complaintId,
+        reference: opened.reference,
+        channel: 'wechat',
+        content: { text: '信用卡被盗刷\n金额3000元' },
+      },
+    });
+    expect(store.conversations.get(opened.complaintId)!.status).toBe('published');
+    await expect(publish.execute()).resolves.toEqual({ published: 0, rejected: [] });
+  });
+
+  it('publishes a conversation Kafka did not take again once its lease is over, with the same event and complaint ids', async () => {
+    const { receive, publish, publisher, store, later } = relay();
+    const opened = await receive.execute(wechatMessage('m1', '信用卡被盗刷'), 'corr-1');
+    const { eventId } = store.conversations.get(opened.complaintId)!;
+    later(60);
+    publisher.failing = new Error('broker unavailable');
+    await expect(publish.execute()).resolves.toMatchObject({ published: 0, failure: publisher.failing });
+
+    publisher.failing = null;
+    await expect(publish.execute()).resolves.toEqual({ published: 0, rejected: [] });
+    later(30);
+    await expect(publish.execute()).resolves.toEqual({ published: 1, rejected: [] });
+
+    expect(publisher.published.map((event) => [event.eventId, event.complaint.complaintId])).toEqual([[eventId, opened.complaintId]]);
+  });
+
+  it("publishes nothing twice when the customer's message is delivered again after its conversation went out", async () => {
+    const { receive, publish, publisher, later } = relay();
+    await receive.execute(wechatMessage('m1', '信用卡被盗刷'), 'corr-1');
+    later(60);
+    await publish.execute();
+
+    await expect(receive.execute(wechatMessage('m1', '信用卡被盗刷'), 'corr-again')).resolves.toMatchObject({ outcome: 'duplicate' });
+    later(60);
+    await expect(publish.execute()).resolves.toEqual({ published: 0, rejected: [] });
+    expect(publisher.published).toHaveLength(1);
   });
 });
