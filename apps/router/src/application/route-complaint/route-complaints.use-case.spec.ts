@@ -140,7 +140,7 @@ describe('RouteComplaintsUseCase', () => {
   });
 
   it("links a verified customer's repeat on the same matter to their open case, one priority step more urgent", async () => {
-    const { route } = setUp();
+    const { db, route } = setUp();
     const [first] = await route.execute([received(CARD_FEES, verified('cust-1'), new Date(NOW.getTime() - 3 * DAY))]);
 
     const [repeat, otherCustomer] = await route.execute([received(CARD_FEES, verified('cust-1')), received(CARD_FEES, verified('cust-2'))]);
@@ -148,6 +148,8 @@ describe('RouteComplaintsUseCase', () => {
     expect(repeat.routing.linkedCaseReference).toBe(first.complaint.reference);
     expect(repeat.routing.priority).toBe(raisePriority(first.routing.priority));
     expect(otherCustomer.routing.linkedCaseReference).toBeUndefined();
+    // The link is kept with the repeat's matter.
+    expect(db.tables.matters.get(repeat.complaint.complaintId)?.linkedTo).toBe(first.complaint.complaintId);
   });
 
   it('links a repeat to an earlier complaint of the same batch', async () => {
