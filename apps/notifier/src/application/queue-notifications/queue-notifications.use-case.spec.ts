@@ -83,6 +83,17 @@ describe('QueueNotificationsUseCase', () => {
     expect(outbox.requests()).toHaveLength(2);
   });
 
+  it('reports a new event named twice in one batch as queued for its first delivery only', async () => {
+    const { outbox, queue } = setUp();
+    const event = webOpened();
+
+    expect(await queue.execute([event, event])).toEqual([
+      { queued: ['sms', 'email'], unconfigured: [] },
+      { queued: [], unconfigured: [] },
+    ]);
+    expect(outbox.requests()).toHaveLength(2);
+  });
+
   it('tells the caller when the outbox does not answer', async () => {
     const { outbox, queue } = setUp();
     outbox.unavailable = new Error('connection refused');
