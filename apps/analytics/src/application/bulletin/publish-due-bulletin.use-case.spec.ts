@@ -59,6 +59,17 @@ describe('PublishDueBulletinUseCase', () => {
     expect(relay.published).toHaveLength(1);
   });
 
+  it('does not compose a stored week again: a later tick publishes even while the read model does not answer', async () => {
+    const { clock, readModel, relay, publisher } = setUp(SEND_AT);
+    relay.unavailable = new Error('broker down');
+    await expect(publisher().tick()).rejects.toThrow('broker down');
+    relay.unavailable = null;
+    readModel.unavailable = new Error('read model down');
+    clock.set(new Date(SEND_AT.getTime() + 60_000));
+
+    expect(await publisher().tick()).toEqual({ week: '2026-W48', composed: false, published: 1 });
+  });
+
   it('runs one pass at a time in a process: a tick during a tick gets the same outcome', async () => {
     const { store, publisher } = setUp(SEND_AT);
     const bulletins = publisher();

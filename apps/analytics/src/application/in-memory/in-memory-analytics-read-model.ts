@@ -16,9 +16,12 @@ const NO_PERCENTILES = { feedbackP50Ms: null, feedbackP90Ms: null, resolutionP50
 /** The read model in memory: rollup rows summed per query (no duration percentiles: they need the fact rows). */
 export class InMemoryAnalyticsReadModel extends AnalyticsReadModel {
   rows: RollupRow[] = [];
+  /** When set, every query fails as a database that does not answer would. */
+  unavailable: Error | null = null;
 
   async totals(scope: FactScope, groupBy: GroupByDimension | null): Promise<GroupTotals[]> {
     await Promise.resolve();
+    if (this.unavailable) throw this.unavailable;
     const groups = new Map<string, KpiCounters>();
     for (const row of this.inScope(scope)) {
       const key = groupBy ? (row.keys[groupBy] ?? UNKNOWN_KEY) : '*';
