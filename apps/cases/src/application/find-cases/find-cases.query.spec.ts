@@ -46,7 +46,7 @@ describe('FindCasesQuery', () => {
 
   it('refuses a department the caller may not see', async () => {
     const { query } = await setUp();
-    expect(() => query.list(cardAgent, { department: 'LENDING', limit: 10, offset: 0 })).toThrow(DepartmentForbiddenError);
+    await expect(query.list(cardAgent, { department: 'LENDING', limit: 10, offset: 0 })).rejects.toThrow(DepartmentForbiddenError);
   });
 
   it("reads 'me' as the caller and a due window from the clock's now", async () => {

@@ -43,7 +43,7 @@ export class FindCasesQuery {
   ) {}
 
   /** The queue, most urgent decision first. */
-  list(staff: Viewer, request: ListCasesRequest): Promise<{ items: Case[]; total: number }> {
+  async list(staff: Viewer, request: ListCasesRequest): Promise<{ items: Case[]; total: number }> {
     if (request.department && !staff.canSee(request.department)) throw new DepartmentForbiddenError(request.department);
     const departments = request.department ? [request.department] : staff.seesAllDepartments ? undefined : staff.departments;
     const dueBefore =
