@@ -91,6 +91,14 @@ export class FaultStack {
 
   private startKafka(): Promise<LocalKafka> {
     const port = this.options.kafkaPort;
-    return startLocalKafka({ projectRoot: PROJECT_ROOT, port, controllerPort: port + 1, dataDir: this.kafkaDataDir, heapMb: 512 });
+    // After a SIGKILL the broker recovers its logs and waits for its old registration to expire: on a busy machine, over a minute.
+    return startLocalKafka({
+      projectRoot: PROJECT_ROOT,
+      port,
+      controllerPort: port + 1,
+      dataDir: this.kafkaDataDir,
+      heapMb: 512,
+      readyTimeoutMs: 180_000,
+    });
   }
 }
