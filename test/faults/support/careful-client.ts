@@ -103,9 +103,9 @@ async function post(url: string, body: string, key: string): Promise<Answer> {
     const complaintId = res.status === 202 ? (JSON.parse(text) as { complaintId?: string }).complaintId : undefined;
     return { status: String(res.status), complaintId, retryAfterMs };
   } catch (error) {
-    if (error instanceof Error && error.name === 'TimeoutError') return { status: 'timeout', retryAfterMs: NETWORK_RETRY_DELAY_MS };
-    const cause = error instanceof Error ? (error.cause as { code?: string; name?: string } | undefined) : undefined;
-    const name = error instanceof Error ? error.name : 'unknown';
-    return { status: `error:${cause?.code ?? cause?.name ?? name}`, retryAfterMs: NETWORK_RETRY_DELAY_MS };
+    // Not `instanceof Error`: fetch's errors come from another realm than jest's test context.
+    const { name, cause } = error as { name?: string; cause?: { code?: string; name?: string } };
+    if (name === 'TimeoutError') return { status: 'timeout', retryAfterMs: NETWORK_RETRY_DELAY_MS };
+    return { status: `error:${cause?.code ?? cause?.name ?? name ?? 'unknown'}`, retryAfterMs: NETWORK_RETRY_DELAY_MS };
   }
 }
