@@ -8,7 +8,7 @@ export const PROJECT_ROOT = nearestPackageRoot(__dirname);
 
 function nearestPackageRoot(from: string): string {
   for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'package.json'))) return dir;
-  throw new Error(`no package.json above ${from}`);
+  return join(from, '..', '..', '..');
 }
 
 /**
