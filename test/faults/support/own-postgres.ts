@@ -27,6 +27,8 @@ export class OwnPostgres {
     const dataDir = mkdtempSync(join(tmpdir(), 'complaints-faults-pg-'));
     if (user) chownSync(dataDir, user.uid, user.gid);
     const server = new OwnPostgres(port, dataDir, bin, user);
+    // Never outlive the suite (jest exiting on a failure or Ctrl-C): the postmaster is detached by pg_ctl.
+    process.once('exit', () => server.stopNow());
     await server.run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
     await server.startServer();
     return server;
@@ -56,6 +58,22 @@ export class OwnPostgres {
   /** Stops the server (fast) and deletes its data directory. */
   async destroy(): Promise<void> {
     if (this.pid() !== null) await this.run('pg_ctl', ['stop', '-D', this.dataDir, '-m', 'fast', '-w']).catch(() => undefined);
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** Synchronous immediate stop and removal, for the process's exit. */
+  private stopNow(): void {
+    if (this.pid() !== null) {
+      try {
+        execFileSync(join(this.bin, 'pg_ctl'), ['stop', '-D', this.dataDir, '-m', 'immediate', '-w'], {
+          uid: this.user?.uid,
+          gid: this.user?.gid,
+          stdio: 'ignore',
+        });
+      } catch {
+        // Already stopping or gone.
+      }
+    }
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 

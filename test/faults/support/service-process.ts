@@ -37,7 +37,15 @@ export class ServiceProcess {
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     this.child = child;
-    this.exit = new Promise((resolve) => child.once('exit', () => resolve()));
+    // Never outlive the suite (jest exiting on a failure or Ctrl-C).
+    const killOnExit = () => child.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    this.exit = new Promise((resolve) =>
+      child.once('exit', () => {
+        process.removeListener('exit', killOnExit);
+        resolve();
+      }),
+    );
     const deadline = Date.now() + READY_TIMEOUT_MS;
     while (!(await this.ready())) {
       if (child.exitCode !== null || child.signalCode !== null)
