@@ -18,6 +18,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/tools', '<rootDir>/bench'],
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.browser-spec.ts'],
+  // The fault suite kills processes and runs for minutes: only `npm run test:faults` (jest.faults.config.js) runs it.
+  testPathIgnorePatterns: ['/node_modules/', '\\.fault-spec\\.ts$'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
   moduleNameMapper,
   setupFiles: ['<rootDir>/test/setup/test-env.ts'],

@@ -1,10 +1,15 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DEV_DEFAULTS } from '@complaints/config';
 import { SERVICES } from './services';
 
-/** The repository root (tools are run from dist/tools/...). */
-export const PROJECT_ROOT = join(__dirname, '..', '..', '..');
+/** The repository root: the nearest directory with a package.json (tools run from dist/tools/...; the fault suite imports them from source). */
+export const PROJECT_ROOT = nearestPackageRoot(__dirname);
+
+function nearestPackageRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'package.json'))) return dir;
+  return join(from, '..', '..', '..');
+}
 
 /**
  * The environment of the local stack: `overrides` (the pipeline bench's own Kafka, database and ports),

@@ -28,6 +28,8 @@ export interface LocalKafkaOptions {
   logFile?: string;
   /** JVM heap in MB (default 512). */
   heapMb?: number;
+  /** How long to wait for the broker to answer (default 60 s; a restart after a crash recovers its logs first). */
+  readyTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -39,10 +41,10 @@ const STOP_TIMEOUT_MS = 20_000;
  * Starts a single-node KRaft Kafka broker (broker + controller in one JVM) listening on
  * 127.0.0.1:`port`, with its data in `dataDir`. The storage is formatted once and reused, so data
  * survives stop/start with the same `dataDir`. Resolves when the broker answers metadata requests;
- * rejects with the tail of the broker log if the JVM exits first or is not ready within 60 s.
+ * rejects with the tail of the broker log if the JVM exits first or is not ready in time (60 s unless told).
  */
 export async function startLocalKafka(opts: LocalKafkaOptions): Promise<LocalKafka> {
-  const { projectRoot, port, controllerPort, dataDir, heapMb = 512, log } = opts;
+  const { projectRoot, port, controllerPort, dataDir, heapMb = 512, readyTimeoutMs = READY_TIMEOUT_MS, log } = opts;
   const logFile = opts.logFile ?? join(dataDir, 'broker.log');
   const libs = await resolveKafkaJars(projectRoot, log);
   const classpath = join(libs, '*');
@@ -118,7 +120,7 @@ export async function startLocalKafka(opts: LocalKafkaOptions): Promise<LocalKaf
       }
     })());
 
-  const deadline = Date.now() + READY_TIMEOUT_MS;
+  const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
     if (exited) {
       await stop();
@@ -129,7 +131,7 @@ export async function startLocalKafka(opts: LocalKafkaOptions): Promise<LocalKaf
     if (Date.now() > deadline) {
       await stop();
       throw new Error(
-        `Kafka broker not ready on ${brokers} after ${READY_TIMEOUT_MS / 1000} s; ${logFile}:\n${await logExcerpt(logFile, logStart)}`,
+        `Kafka broker not ready on ${brokers} after ${readyTimeoutMs / 1000} s; ${logFile}:\n${await logExcerpt(logFile, logStart)}`,
       );
     }
     await within(exit, POLL_MS);

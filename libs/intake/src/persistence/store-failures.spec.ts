@@ -24,6 +24,17 @@ describe('store failures', () => {
     expect(unavailableUnlessRefused(unreachable)).toBeInstanceOf(StoreUnavailableError);
   });
 
+  it('unavailableUnlessRefused: a connection lost during the statement, or a server shutting down or starting up, is unavailable', () => {
+    const failed = (message: string, code?: string) =>
+      new QueryFailedError('INSERT INTO submissions ...', [], Object.assign(new Error(message), code ? { code } : {}));
+    const lost = failed('Connection terminated unexpectedly');
+    const shutdown = failed('terminating connection due to administrator command', '57P01');
+    const startingUp = failed('the database system is starting up', '57P03');
+    const tooMany = failed('sorry, too many clients already', '53300');
+    for (const error of [lost, shutdown, startingUp, tooMany])
+      expect(unavailableUnlessRefused(error)).toBeInstanceOf(StoreUnavailableError);
+  });
+
   it('guarded passes results through and throws what the failure makes of an error', async () => {
     await expect(guarded(async () => 42, storeUnavailable)).resolves.toBe(42);
     await expect(guarded(() => Promise.reject(unreachable), storeUnavailable)).rejects.toBeInstanceOf(StoreUnavailableError);

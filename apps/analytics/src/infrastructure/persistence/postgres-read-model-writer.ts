@@ -140,6 +140,13 @@ export class PostgresReadModelWriter extends ReadModelWriter {
 
     const client = await this.pool().connect();
     let broken: Error | undefined;
+    // A client taken from the pool has no 'error' listener until it is given back: without this one, a
+    // connection lost between two statements (a database restart) is an unhandled 'error' event that ends
+    // the process. The statement in flight fails instead, and the client is not given back to the pool.
+    const onError = (error: Error) => {
+      broken ??= error;
+    };
+    client.on('error', onError);
     try {
       const results = await this.query(
         client,
@@ -170,7 +177,8 @@ export class PostgresReadModelWriter extends ReadModelWriter {
       });
       throw error;
     } finally {
-      // A connection that could not roll back is not given back to the pool.
+      // A connection that could not roll back (or was lost) is not given back to the pool.
+      client.removeListener('error', onError);
       client.release(broken);
     }
   }
