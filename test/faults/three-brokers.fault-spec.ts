@@ -14,6 +14,8 @@ import { IntakeWebModule } from '../../apps/intake-web/src/intake-web.module';
 import { ROUTER_GROUP } from '../../apps/router/src/interface/complaint-received.consumer';
 import { RouterConfig } from '../../apps/router/src/router.config';
 import { RouterModule } from '../../apps/router/src/router.module';
+import { superviseBroker } from '../../tools/stack/supervise-broker';
+import { Supervisor } from '../../tools/stack/supervisor';
 import { applyTestEnv } from '../setup/test-defaults';
 import { testConfig } from '../support/configs';
 import { databaseOfItsOwn } from '../support/own-database';
@@ -28,7 +30,9 @@ applyTestEnv();
  * Idempotency-Key, and 8 s in one broker SIGKILLed: the one coordinating the router's consumer group
  * (so the router's and cases' consumers must find a new coordinator and rejoin, and the partitions it
  * led move). The client retries any answer but 202 with the same key, as a real client would. Every
- * accepted complaint must become exactly one case. Figures are printed for the record.
+ * accepted complaint must become exactly one case. The brokers are supervised as `npm start` does
+ * (tools/stack/supervise-broker.ts), so the killed one is started again on its data and must rejoin:
+ * every partition back to three in-sync copies. Figures are printed for the record.
  */
 
 const PORTS = [19421, 19423, 19425]; // each broker's controller on the port after it
@@ -52,6 +56,8 @@ describe('three Kafka brokers, one SIGKILLed under steady web load', () => {
   const dataDir = join(projectRoot, '.local', 'tmp', `three-brokers-${process.pid}`);
   const databaseUrl = databaseOfItsOwn('three_brokers');
   let cluster: LocalKafkaCluster;
+  let supervisors: Supervisor[] = [];
+  const readyAgainAt: number[] = [];
   let kafka: Kafka;
   let admin: Admin;
   let apps: RunningApp[] = [];
@@ -64,6 +70,12 @@ describe('three Kafka brokers, one SIGKILLed under steady web load', () => {
     cluster = await startLocalKafkaCluster({ projectRoot, ports: PORTS, dataDir });
     startupMs = Date.now() - started;
     say(`3 brokers ready in ${(startupMs / 1000).toFixed(1)} s (formatting included) on ${cluster.brokers}`);
+    supervisors = cluster.nodes.map((node) =>
+      superviseBroker(node, (line) => {
+        say(line);
+        if (line.includes('ready again')) readyAgainAt.push(Date.now());
+      }),
+    );
     kafka = new Kafka({ clientId: 'three-brokers-check', brokers: cluster.brokers.split(','), logLevel: logLevel.NOTHING });
     admin = kafka.admin();
     await admin.connect();
@@ -94,6 +106,7 @@ describe('three Kafka brokers, one SIGKILLed under steady web load', () => {
     await Promise.all(apps.map((app) => app.close()));
     say(`apps closed in ${((Date.now() - stopping) / 1000).toFixed(1)} s`);
     await admin?.disconnect();
+    await Promise.all(supervisors.map((supervisor) => supervisor.stop()));
     await cluster?.stop();
     await rm(dataDir, { recursive: true, force: true });
     await dropDatabase(databaseUrl);
@@ -179,6 +192,24 @@ describe('three Kafka brokers, one SIGKILLed under steady web load', () => {
     expect(lost).toBe(0);
     expect(duplicated).toBe(0);
     expect(allCases).toBe(total);
+
+    // The supervisor started the killed broker again; it catches up and every partition has three in-sync copies again.
+    const topics = [...allTopics(), '__consumer_offsets'];
+    await eventually(
+      async () => {
+        const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+        const inSync = metadata.every((topic) => topic.partitions.every((p) => p.isr.length === 3));
+        return inSync && readyAgainAt.length > 0 ? true : undefined;
+      },
+      120_000,
+      500,
+    );
+    const fullAt = Date.now();
+    say(
+      `killed broker ready again ${((readyAgainAt[0] - killedAt) / 1000).toFixed(1)} s after the kill; ` +
+        `every partition 3 in sync again ${((fullAt - killedAt) / 1000).toFixed(1)} s after it`,
+    );
+    expect(supervisors.reduce((n, supervisor) => n + supervisor.restarts, 0)).toBe(1);
   });
 });
 

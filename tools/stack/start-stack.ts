@@ -1,11 +1,12 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { LocalKafka, provisionInfrastructure, startLocalKafka } from '@complaints/devstack';
+import { join } from 'node:path';
+import { provisionInfrastructure } from '@complaints/devstack';
 import { launchService } from './launch-service';
 import { processIncarnation } from './process-incarnation';
 import { SERVICES, ServiceEntry } from './services';
 import { localBrokerCount, PROJECT_ROOT, stackEnv } from './stack-env';
-import { describeExit, Incarnation, RestartEvent, Supervisor } from './supervisor';
+import { superviseBroker } from './supervise-broker';
+import { Incarnation, restartLine, Supervisor } from './supervisor';
 
 /**
  * `npm start`: Kafka (reused, or started: one broker or KAFKA_BROKERS_LOCAL of them), the database,
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   );
   say(`${label('postgres')} ${new URL(env.DATABASE_URL!).host}${new URL(env.DATABASE_URL!).pathname}`);
 
-  const brokers = (kafka?.nodes ?? []).map(superviseBroker);
+  const brokers = (kafka?.nodes ?? []).map((node) => superviseBroker(node, (line) => say(`${label('kafka')} ${line}`)));
   const services = SERVICES.map((service) => superviseService(service, env, logDir));
   const shutdown = async () => {
     if (stopping) return;
@@ -97,27 +98,6 @@ function superviseService(service: ServiceEntry, env: NodeJS.ProcessEnv, logDir:
   });
   supervisor.start();
   return { service, url, supervisor };
-}
-
-/** Restarts a broker started here (same ports, same data) when its JVM exits. */
-function superviseBroker(node: LocalKafka): Supervisor {
-  const asRun = (broker: LocalKafka): Incarnation => ({ pid: broker.pid, exited: broker.exited, stop: () => broker.stop() });
-  const supervisor = new Supervisor({
-    name: `kafka ${node.brokers}`,
-    launch: async () => asRun(await startLocalKafka(node.options)),
-    onRestart: (event) =>
-      say(`${label('kafka')} broker ${node.brokers} ${restartLine(event)}; see ${relative(PROJECT_ROOT, node.logFile)}`),
-    onStarted: (run, restart) => {
-      if (restart > 0) say(`${label('kafka')} broker ${node.brokers} ready again (pid ${run.pid})`);
-    },
-  });
-  supervisor.start(asRun(node));
-  return supervisor;
-}
-
-function restartLine({ status, uptimeMs, delayMs, restart }: RestartEvent): string {
-  const ran = status.error ? '' : ` after ${(uptimeMs / 1000).toFixed(1)} s`;
-  return `${describeExit(status)}${ran}; restart ${restart} in ${delayMs / 1000} s`;
 }
 
 function logOf(service: ServiceEntry): string {

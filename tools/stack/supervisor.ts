@@ -163,3 +163,9 @@ export function describeExit(status: ExitStatus): string {
   if (status.error) return `failed to start: ${status.error}`;
   return status.signal ? `signal ${status.signal}` : `exit code ${status.code}`;
 }
+
+/** "signal SIGKILL after 71.4 s; restart 1 in 1 s" */
+export function restartLine({ status, uptimeMs, delayMs, restart }: RestartEvent): string {
+  const ran = status.error ? '' : ` after ${(uptimeMs / 1000).toFixed(1)} s`;
+  return `${describeExit(status)}${ran}; restart ${restart} in ${delayMs / 1000} s`;
+}
