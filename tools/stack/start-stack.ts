@@ -40,8 +40,9 @@ async function main(): Promise<void> {
     log: (line) => say(`${label('infra')} ${line}`),
   });
   const copies = Number(env.KAFKA_REPLICATION_FACTOR ?? 1);
+  const infraSeconds = ((Date.now() - started) / 1000).toFixed(1);
   say(
-    `${label('kafka')} ${env.KAFKA_BROKERS}${kafka ? ' (started here)' : ' (already running)'}, ${copies} cop${copies === 1 ? 'y' : 'ies'} of each topic`,
+    `${label('kafka')} ${env.KAFKA_BROKERS}${kafka ? ` (started here, with the topics in ${infraSeconds} s)` : ' (already running)'}, ${copies} cop${copies === 1 ? 'y' : 'ies'} of each topic`,
   );
   say(`${label('postgres')} ${new URL(env.DATABASE_URL!).host}${new URL(env.DATABASE_URL!).pathname}`);
 
