@@ -128,6 +128,8 @@ export async function startLocalKafka(opts: LocalKafkaOptions): Promise<LocalKaf
     if (!exited) child.kill('SIGTERM');
   };
   process.once('exit', onParentExit);
+  // A broker that dies by itself (and is started again, e.g. by npm start's supervisor) leaves no listener behind.
+  void exitStatus.then(() => process.removeListener('exit', onParentExit));
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
