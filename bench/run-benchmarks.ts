@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { kafkaAnswers, LocalKafka, provisionInfrastructure } from '@complaints/devstack';
+import { kafkaAnswers, LocalKafkaCluster, provisionInfrastructure } from '@complaints/devstack';
 import { dropDatabase } from '@complaints/persistence';
 import { writeAnalyticsResults } from './analytics.report';
 import { AnalyticsSettings, runAnalyticsScenario } from './analytics.scenario';
@@ -174,7 +174,7 @@ function log(line: string): void {
 }
 
 /** A Kafka broker (reused, or a fresh local one with empty storage), the database and every topic. */
-async function provision(): Promise<LocalKafka | null> {
+async function provision(): Promise<LocalKafkaCluster | null> {
   await dropDatabase(DATABASE_URL);
   if (!(await kafkaAnswers(BROKERS.split(',')))) await rm(KAFKA_DATA_DIR, { recursive: true, force: true });
   return provisionInfrastructure({

@@ -1,7 +1,7 @@
-import type { LocalKafka } from '../../libs/devstack/src/local-kafka';
+import type { LocalKafkaCluster } from '../../libs/devstack/src/local-kafka-cluster';
 
-/** Stops the broker the global setup started (a reused one is left alone). */
+/** Stops the broker(s) the global setup started (a reused one is left alone). */
 export default async function globalTeardown(): Promise<void> {
-  const started = (globalThis as { __testKafka?: LocalKafka | null }).__testKafka;
+  const started = (globalThis as { __testKafka?: LocalKafkaCluster | null }).__testKafka;
   await started?.stop();
 }

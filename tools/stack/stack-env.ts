@@ -26,7 +26,32 @@ export function stackEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     ...process.env,
     ...overrides,
   };
-  return { ...consoleWiring(env), ...env };
+  return { ...consoleWiring(env), ...env, ...kafkaCluster(env) };
+}
+
+/** How many Kafka brokers `npm start` runs here when none answers: KAFKA_BROKERS_LOCAL (1 unless set, at most 9). */
+export function localBrokerCount(env: NodeJS.ProcessEnv): number {
+  const count = Number(env.KAFKA_BROKERS_LOCAL ?? 1);
+  if (!Number.isInteger(count) || count < 1 || count > 9)
+    throw new Error(`KAFKA_BROKERS_LOCAL must be a whole number from 1 to 9, not "${env.KAFKA_BROKERS_LOCAL}"`);
+  return count;
+}
+
+/**
+ * KAFKA_BROKERS_LOCAL=3: three local brokers. A single KAFKA_BROKERS address host:port becomes three,
+ * on port, port + 2 and port + 4 (each broker's controller on the port after it), and every topic
+ * keeps three copies (KAFKA_REPLICATION_FACTOR, unless set). One broker (the default): nothing changes.
+ */
+function kafkaCluster(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const count = localBrokerCount(env);
+  if (count === 1) return {};
+  let addresses = env.KAFKA_BROKERS!.split(',').map((address) => address.trim());
+  const single = /^(.+):(\d+)$/.exec(addresses[0]);
+  if (addresses.length === 1 && single) addresses = Array.from({ length: count }, (_, i) => `${single[1]}:${Number(single[2]) + 2 * i}`);
+  return {
+    KAFKA_BROKERS: addresses.join(','),
+    KAFKA_REPLICATION_FACTOR: env.KAFKA_REPLICATION_FACTOR ?? String(Math.min(count, 3)),
+  };
 }
 
 /**

@@ -3,3 +3,4 @@ export * from './kafka-jars';
 export * from './kafka-probe';
 export * from './local-kafka';
 export * from './provision';
+export * from './local-kafka-cluster';

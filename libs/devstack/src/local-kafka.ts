@@ -14,8 +14,20 @@ export interface LocalKafka {
   brokers: string;
   /** Pid of the broker's JVM. */
   pid: number;
+  /** The broker's log file. */
+  logFile: string;
+  /** What it was started with: `startLocalKafka(broker.options)` starts it again on the same data. */
+  options: LocalKafkaOptions;
+  /** Settles when the JVM has exited, for whatever reason (a stop, a crash, a kill). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Stops the broker (SIGTERM, SIGKILL after 20 s) and resolves once it has exited. Idempotent. */
   stop(): Promise<void>;
+}
+
+/** A controller of a KRaft quorum: its node id and controller port on 127.0.0.1. */
+export interface KafkaVoter {
+  nodeId: number;
+  controllerPort: number;
 }
 
 export interface LocalKafkaOptions {
@@ -30,6 +42,12 @@ export interface LocalKafkaOptions {
   heapMb?: number;
   /** How long to wait for the broker to answer (default 60 s; a restart after a crash recovers its logs first). */
   readyTimeoutMs?: number;
+  /** This node's id in its cluster (default 1). */
+  nodeId?: number;
+  /** The controllers of its cluster, itself included (default: this node alone). */
+  voters?: KafkaVoter[];
+  /** The cluster id its storage is formatted with (default: kept in `<dataDir>/cluster.id`). */
+  clusterId?: string;
   log?: (line: string) => void;
 }
 
@@ -38,13 +56,15 @@ const POLL_MS = 250;
 const STOP_TIMEOUT_MS = 20_000;
 
 /**
- * Starts a single-node KRaft Kafka broker (broker + controller in one JVM) listening on
- * 127.0.0.1:`port`, with its data in `dataDir`. The storage is formatted once and reused, so data
- * survives stop/start with the same `dataDir`. Resolves when the broker answers metadata requests;
- * rejects with the tail of the broker log if the JVM exits first or is not ready in time (60 s unless told).
+ * Starts a KRaft Kafka node (broker + controller in one JVM) listening on 127.0.0.1:`port`, with its
+ * data in `dataDir`: a cluster of its own, or one node of the cluster of `voters` (see
+ * local-kafka-cluster.ts). The storage is formatted once and reused, so data survives stop/start with
+ * the same `dataDir`. Resolves when the broker answers metadata requests; rejects with the tail of the
+ * broker log if the JVM exits first or is not ready in time (60 s unless told).
  */
 export async function startLocalKafka(opts: LocalKafkaOptions): Promise<LocalKafka> {
-  const { projectRoot, port, controllerPort, dataDir, heapMb = 512, readyTimeoutMs = READY_TIMEOUT_MS, log } = opts;
+  const { projectRoot, port, controllerPort, dataDir, heapMb = 512, nodeId = 1, readyTimeoutMs = READY_TIMEOUT_MS, log } = opts;
+  const voters = opts.voters ?? [{ nodeId, controllerPort }];
   const logFile = opts.logFile ?? join(dataDir, 'broker.log');
   const libs = await resolveKafkaJars(projectRoot, log);
   const classpath = join(libs, '*');
@@ -54,12 +74,16 @@ export async function startLocalKafka(opts: LocalKafkaOptions): Promise<LocalKaf
   await mkdir(dirname(logFile), { recursive: true });
   const propsFile = join(dataDir, 'server.properties');
   const log4jFile = join(dataDir, 'log4j.properties');
-  await writeFile(propsFile, serverProperties(port, controllerPort, join(dataDir, 'logs')));
+  await writeFile(propsFile, serverProperties({ nodeId, port, controllerPort, voters, logDir: join(dataDir, 'logs') }));
   await writeFile(log4jFile, log4jProperties(logFile));
   const log4jArg = `-Dlog4j.configuration=file:${log4jFile}`;
 
   const formattedId = await formattedClusterId(dataDir);
-  const clusterId = formattedId ?? (await readOrCreateClusterId(dataDir));
+  const clusterId = formattedId ?? opts.clusterId ?? (await readOrCreateClusterId(dataDir));
+  if (opts.clusterId && clusterId !== opts.clusterId)
+    throw new Error(
+      `Kafka storage in ${dataDir} belongs to cluster ${clusterId}, not ${opts.clusterId}: delete it or use another data dir`,
+    );
   if (!formattedId) {
     log?.(`formatting Kafka storage in ${dataDir} (cluster ${clusterId})`);
     const args = [log4jArg, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propsFile, '--ignore-formatted'];
@@ -90,21 +114,24 @@ export async function startLocalKafka(opts: LocalKafkaOptions): Promise<LocalKaf
   log?.(`starting Kafka on ${brokers} (pid ${child.pid ?? '?'}, log ${logFile})`);
 
   let exited = false;
-  const exit = new Promise<string>((resolve) => {
+  const exitStatus = new Promise<{ code: number | null; signal: NodeJS.Signals | null; reason: string }>((resolve) => {
     child.once('error', (err) => {
       exited = true;
-      resolve(err.message);
+      resolve({ code: null, signal: null, reason: err.message });
     });
     child.once('exit', (code, signal) => {
       exited = true;
-      resolve(signal ? `signal ${signal}` : `exit code ${code}`);
+      resolve({ code, signal, reason: signal ? `signal ${signal}` : `exit code ${code}` });
     });
   });
+  const exit = exitStatus.then((status) => status.reason);
   const watchdog = child.pid ? spawnWatchdog(child.pid) : undefined;
   const onParentExit = () => {
     if (!exited) child.kill('SIGTERM');
   };
   process.once('exit', onParentExit);
+  // A broker that dies by itself (and is started again, e.g. by npm start's supervisor) leaves no listener behind.
+  void exitStatus.then(() => process.removeListener('exit', onParentExit));
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
@@ -137,14 +164,37 @@ export async function startLocalKafka(opts: LocalKafkaOptions): Promise<LocalKaf
     await within(exit, POLL_MS);
   }
   log?.(`Kafka ready on ${brokers}`);
-  return { brokers, pid: child.pid as number, stop };
+  return {
+    brokers,
+    pid: child.pid as number,
+    logFile,
+    options: opts,
+    exited: exitStatus.then(({ code, signal }) => ({ code, signal })),
+    stop,
+  };
 }
 
-function serverProperties(port: number, controllerPort: number, logDir: string): string {
+interface NodeSettings {
+  nodeId: number;
+  port: number;
+  controllerPort: number;
+  voters: KafkaVoter[];
+  logDir: string;
+}
+
+/**
+ * One node's settings. In a cluster of three or more, every topic (the internal offsets and transaction
+ * topics too) keeps three copies and takes a write once two have it; a lost node is fenced (and its
+ * partitions led elsewhere) 3 s after its last heartbeat instead of Kafka's 9 s, so producers waiting
+ * for acks=all stall briefly.
+ */
+function serverProperties({ nodeId, port, controllerPort, voters, logDir }: NodeSettings): string {
+  const replicas = Math.min(voters.length, 3);
+  const minInSync = Math.min(voters.length, 2);
   const props: Record<string, string | number> = {
     'process.roles': 'broker,controller',
-    'node.id': 1,
-    'controller.quorum.voters': `1@127.0.0.1:${controllerPort}`,
+    'node.id': nodeId,
+    'controller.quorum.voters': voters.map((v) => `${v.nodeId}@127.0.0.1:${v.controllerPort}`).join(','),
     listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
     'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}`,
     'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
@@ -152,17 +202,18 @@ function serverProperties(port: number, controllerPort: number, logDir: string):
     'inter.broker.listener.name': 'PLAINTEXT',
     'log.dirs': logDir,
     'num.partitions': 6,
-    'default.replication.factor': 1,
-    'min.insync.replicas': 1,
-    'offsets.topic.replication.factor': 1,
+    'default.replication.factor': replicas,
+    'min.insync.replicas': minInSync,
+    'offsets.topic.replication.factor': replicas,
     'offsets.topic.num.partitions': 6,
-    'transaction.state.log.replication.factor': 1,
-    'transaction.state.log.min.isr': 1,
+    'transaction.state.log.replication.factor': replicas,
+    'transaction.state.log.min.isr': minInSync,
     'transaction.state.log.num.partitions': 6,
     'group.initial.rebalance.delay.ms': 0,
     'auto.create.topics.enable': 'false',
     'num.network.threads': 2,
     'num.io.threads': 4,
+    ...(voters.length > 1 && { 'broker.session.timeout.ms': 3000, 'broker.heartbeat.interval.ms': 1000 }),
   };
   return Object.entries(props)
     .map(([k, v]) => `${k}=${escapeProp(String(v))}`)
@@ -196,7 +247,7 @@ async function formattedClusterId(dataDir: string): Promise<string | null> {
 }
 
 /** The cluster id kept in `<dataDir>/cluster.id`, created (Kafka Uuid format) on first use. */
-async function readOrCreateClusterId(dataDir: string): Promise<string> {
+export async function readOrCreateClusterId(dataDir: string): Promise<string> {
   const file = join(dataDir, 'cluster.id');
   const existing = (await readFile(file, 'utf8').catch(() => '')).trim();
   if (existing) return existing;
