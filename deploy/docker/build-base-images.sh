@@ -9,7 +9,7 @@
 #   complaints/base-postgres:trixie     postgresql-17 (deploy/docker/postgres.Dockerfile adds the entrypoint)
 #
 # An image that already exists is kept (debootstrap takes minutes); DEPLOY_REBUILD_BASE=1 rebuilds
-# them all. DEBIAN_MIRROR picks the archive (default http://deb.debian.org/debian).
+# them all, DEPLOY_REBUILD_BASE=node,java,postgres (any of them) only those. DEBIAN_MIRROR picks the archive (default http://deb.debian.org/debian).
 set -euo pipefail
 
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
@@ -102,6 +102,10 @@ postgres_image() {
   local root="$WORK/postgres"
   # postgresql-common created a cluster "main" at install; the image's entrypoint runs initdb itself.
   rm -rf "$root"/var/lib/postgresql/17 "$root"/etc/postgresql/17
+  # No JIT (the entrypoint sets jit=off): LLVM, which only llvmjit.so loads, is half the image. Nor the
+  # locale sources (the cluster uses the built-in C.UTF-8).
+  rm -rf "$root"/usr/lib/postgresql/17/lib/llvmjit* "$root"/usr/lib/postgresql/17/lib/bitcode \
+    "$root"/usr/lib/x86_64-linux-gnu/libLLVM* "$root"/usr/lib/x86_64-linux-gnu/libz3.so* "$root"/usr/share/i18n
   chroot "$root" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q --allow-remove-essential apt > "$WORK/postgres-purge-apt.log" 2>&1 || true
   trim "$root"
   import "$root" "complaints/base-postgres:$TAG" -c 'ENV LANG=C.UTF-8' -c 'ENV PATH=/usr/lib/postgresql/17/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
@@ -111,19 +115,21 @@ postgres_image() {
 mkdir -p "$WORK"
 pids=()
 names=()
-want() { [ "${DEPLOY_REBUILD_BASE:-0}" = 1 ] || ! exists "$1"; }
+# DEPLOY_REBUILD_BASE=1 rebuilds every base image, DEPLOY_REBUILD_BASE=postgres,java only those (node, java, postgres).
+rebuild() { [ "${DEPLOY_REBUILD_BASE:-0}" = 1 ] || [[ ",${DEPLOY_REBUILD_BASE:-}," == *",$1,"* ]]; }
+want() { rebuild "$1" || ! exists "$2"; }
 # The three debootstraps run side by side (mostly downloads and dpkg).
-if want "complaints/base-node:$TAG" || want "complaints/base-node-build:$TAG"; then
+if want node "complaints/base-node:$TAG" || want node "complaints/base-node-build:$TAG"; then
   node_images &
   pids+=($!)
   names+=(node)
 else echo "build-base-images: complaints/base-node:$TAG and base-node-build exist (DEPLOY_REBUILD_BASE=1 rebuilds)"; fi
-if want "complaints/base-java:$TAG"; then
+if want java "complaints/base-java:$TAG"; then
   java_image &
   pids+=($!)
   names+=(java)
 else echo "build-base-images: complaints/base-java:$TAG exists (DEPLOY_REBUILD_BASE=1 rebuilds)"; fi
-if want "complaints/base-postgres:$TAG"; then
+if want postgres "complaints/base-postgres:$TAG"; then
   postgres_image &
   pids+=($!)
   names+=(postgres)

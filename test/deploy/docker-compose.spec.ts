@@ -370,3 +370,46 @@ describe(DOCKERFILE, () => {
     ).toEqual([]);
   });
 });
+
+describe('docker-compose.kafka3.yml (DEPLOY_KAFKA_BROKERS=3)', () => {
+  const override = parse(read('docker-compose.kafka3.yml'), { merge: true }) as { services: Record<string, ComposeService> };
+  const brokers = ['kafka', 'kafka-2', 'kafka-3'];
+  /** A broker's settings with the override merged over the base file, as compose merges them. */
+  const brokerEnv = (name: string): Env => ({
+    ...(services[name] ? environmentOf(services[name]) : {}),
+    ...environmentOf(override.services[name] ?? {}),
+  });
+
+  it('runs three brokers, each a controller of one quorum, with three copies and two in sync', () => {
+    const problems: string[] = [];
+    const voters = brokers.map((name, i) => `${i + 1}@${name}:9093`).join(',');
+    for (const [i, name] of brokers.entries()) {
+      const env = brokerEnv(name);
+      const where = `broker "${name}"`;
+      if (env.KAFKA_NODE_ID !== String(i + 1)) problems.push(`${where}: KAFKA_NODE_ID is ${env.KAFKA_NODE_ID}, expected ${i + 1}`);
+      if (env.KAFKA_CONTROLLER_QUORUM_VOTERS !== voters) problems.push(`${where}: voters ${env.KAFKA_CONTROLLER_QUORUM_VOTERS}`);
+      if (env.KAFKA_DEFAULT_REPLICATION_FACTOR !== '3')
+        problems.push(`${where}: default replication factor ${env.KAFKA_DEFAULT_REPLICATION_FACTOR}`);
+      if (env.KAFKA_MIN_INSYNC_REPLICAS !== '2') problems.push(`${where}: min.insync.replicas ${env.KAFKA_MIN_INSYNC_REPLICAS}`);
+      if (env.KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR !== '3') problems.push(`${where}: offsets topic replication factor`);
+      if (!env.KAFKA_ADVERTISED_LISTENERS?.startsWith(`PLAINTEXT://${name}:9092,`)) problems.push(`${where}: advertised listeners`);
+      const service = override.services[name] ?? services[name];
+      if (name !== 'kafka' && (!service?.image?.startsWith('complaints/kafka:') || !service.healthcheck?.test))
+        problems.push(`${where}: needs the complaints/kafka image and a healthcheck`);
+      if (name !== 'kafka') problems.push(...(service?.read_only === true ? [] : [`${where}: read_only must be true`]));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(APPS)('points %s at the three brokers, with replication factor 3, once all three are healthy', (app) => {
+    const service = override.services[app];
+    const env = service ? environmentOf(service) : {};
+    const deps = service ? dependenciesOf(service) : new Map();
+    const problems = [
+      ...(env.KAFKA_BROKERS === brokers.map((b) => `${b}:9092`).join(',') ? [] : [`KAFKA_BROKERS is ${env.KAFKA_BROKERS}`]),
+      ...(env.KAFKA_REPLICATION_FACTOR === '3' ? [] : [`KAFKA_REPLICATION_FACTOR is ${env.KAFKA_REPLICATION_FACTOR}`]),
+      ...[...brokers, 'postgres'].filter((b) => deps.get(b) !== 'service_healthy').map((b) => `does not wait for ${b} to be healthy`),
+    ];
+    expect(problems).toEqual([]);
+  });
+});

@@ -76,11 +76,22 @@ function composeCommand(): { command: string; prefix: string[] } {
   return standalone ? { command: standalone, prefix: [] } : { command: 'docker', prefix: ['compose'] };
 }
 
-/** Runs docker-compose on docker-compose.yml with .env.deploy and the project name. */
-export function compose(args: string[]): Promise<void> {
+/**
+ * The compose files: docker-compose.yml, plus docker-compose.kafka3.yml (three brokers) with
+ * DEPLOY_KAFKA_BROKERS=3 or `all` (both, so `down` removes whichever ran).
+ */
+export function composeFiles(which: 'configured' | 'all' = 'configured'): string[] {
+  const brokers = process.env.DEPLOY_KAFKA_BROKERS || '1';
+  if (!['1', '3'].includes(brokers)) throw new Error(`DEPLOY_KAFKA_BROKERS is ${brokers}: 1 (the default) or 3`);
+  const three = which === 'all' || brokers === '3';
+  return ['docker-compose.yml', ...(three ? ['docker-compose.kafka3.yml'] : [])].map((file) => join(PROJECT_ROOT, file));
+}
+
+/** Runs docker-compose on `files` with .env.deploy and the project name. */
+export function compose(args: string[], files = composeFiles()): Promise<void> {
   const { command, prefix } = composeCommand();
-  const file = ['--env-file', join(PROJECT_ROOT, DEPLOY_ENV_FILE), '-p', COMPOSE_PROJECT, '-f', join(PROJECT_ROOT, 'docker-compose.yml')];
-  return run(command, [...prefix, ...file, ...args]);
+  const options = ['--env-file', join(PROJECT_ROOT, DEPLOY_ENV_FILE), '-p', COMPOSE_PROJECT, ...files.flatMap((file) => ['-f', file])];
+  return run(command, [...prefix, ...options, ...args]);
 }
 
 /** Name and `docker ps` status (e.g. "Up 2 minutes (healthy)") of each container of the compose project. */

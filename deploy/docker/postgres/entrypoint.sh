@@ -20,4 +20,5 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   echo "entrypoint: created the cluster in $PGDATA (user $user, database $database)"
 fi
 unset POSTGRES_PASSWORD
-exec postgres -D "$PGDATA" -c listen_addresses='*' -c unix_socket_directories=/tmp "$@"
+# jit=off: the image leaves out LLVM (see build-base-images.sh).
+exec postgres -D "$PGDATA" -c listen_addresses='*' -c unix_socket_directories=/tmp -c jit=off "$@"
