@@ -64,8 +64,10 @@ async function main(): Promise<void> {
 
 /** Every container of the project: a non-root user (uid != 0) and a read-only root filesystem. */
 async function checkContainers(): Promise<void> {
-  const containers = await projectContainers();
+  const all = await projectContainers();
+  const containers = all.filter((c) => c.status.startsWith('Up'));
   if (!containers.length) throw new Error('no container of the compose project runs: `npm run deploy:up` first');
+  for (const c of all.filter((c) => !containers.includes(c))) log(`${c.name} is not running (${c.status})`);
   const problems: string[] = [];
   for (const { name } of containers) {
     const readOnly = (await capture('docker', ['inspect', '-f', '{{.HostConfig.ReadonlyRootfs}}', name])).trim();
