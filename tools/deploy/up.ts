@@ -1,4 +1,4 @@
-import { ensureDeployEnv } from './deploy-env';
+import { ensureDeployEnv, readDeployEnv } from './deploy-env';
 import {
   appImage,
   appNames,
@@ -42,7 +42,11 @@ async function main(): Promise<void> {
     '{{.Names}}\t{{.Ports}}',
   ]);
   log(`published ports:\n${ports.trimEnd()}`);
-  log('customer site http://127.0.0.1:3001, staff console http://127.0.0.1:3006 (unless *_HOST_PORT moved them)');
+  const settings = readDeployEnv(env.path);
+  const port = (name: string, fallback: string) => process.env[name] || settings[name] || fallback;
+  log(
+    `customer site http://127.0.0.1:${port('INTAKE_WEB_HOST_PORT', '3001')}, staff console http://127.0.0.1:${port('CASES_HOST_PORT', '3006')}`,
+  );
 }
 
 async function waitHealthy(): Promise<void> {
