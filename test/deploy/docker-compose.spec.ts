@@ -1,12 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { SECRET_DEFAULTS } from '@complaints/config';
+import { loadConfig, SECRET_DEFAULTS } from '@complaints/config';
+import { generateDeployEnv } from '../../tools/deploy/deploy-env';
 
 /**
- * docker-compose.yml and deploy/docker/Dockerfile cannot be run here (no Docker engine), so this
- * checks them against the code: every app under apps/ has a compose service that builds it, publishes
- * its port and gives it every variable its configuration class requires.
+ * Checks docker-compose.yml and deploy/docker/Dockerfile against the code, without Docker (so it runs in
+ * `npm test`; `npm run deploy:smoke` runs the real thing): every app under apps/ has a compose service that
+ * builds it, publishes its port and gives it every variable its configuration class requires; with the
+ * secrets `npm run deploy:up` generates, every app's production configuration is valid; every container is
+ * read-only; and the files suit Debian's docker-compose 1.29 and the classic builder (no buildx here).
  */
 
 const ROOT = join(__dirname, '..', '..');
@@ -17,6 +20,8 @@ const BASE_CONFIG_FILE = 'libs/config/src/service.config.ts';
 type Env = Record<string, string>;
 interface ComposeService {
   image?: string;
+  read_only?: boolean;
+  tmpfs?: string | string[];
   build?: { context?: string; dockerfile?: string; args?: Record<string, unknown> | string[] } | string;
   ports?: Array<string | number | { target?: number | string; published?: number | string }>;
   environment?: Record<string, unknown> | string[];
@@ -33,7 +38,7 @@ const APPS = readdirSync(join(ROOT, 'apps'), { withFileTypes: true })
   .sort();
 
 // Compose merges `<<: *anchor` keys, so the parser must too.
-const compose = parse(read(COMPOSE_FILE), { merge: true }) as { services?: Record<string, ComposeService> };
+const compose = parse(read(COMPOSE_FILE), { merge: true }) as { name?: string; services?: Record<string, ComposeService> };
 const services = compose.services ?? {};
 
 interface ConfigClass {
@@ -110,12 +115,27 @@ function dependenciesOf(service: ComposeService): Map<string, string | undefined
   return new Map(Object.entries(deps).map(([name, spec]) => [name, spec?.condition]));
 }
 
-/** Port mappings as { published, target } (published undefined when Docker picks one). */
+/**
+ * A value as compose interpolates it from `vars`: `${NAME}`, `${NAME:-default}`, `${NAME-default}`,
+ * `${NAME:?error}`, `${NAME?error}` (throws the error) and `$$`.
+ */
+function interpolate(value: string, vars: Env): string {
+  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g, (whole, name?: string, op?: string, arg = '') => {
+    if (!name) return '$';
+    const set = vars[name] !== undefined;
+    const usable = op?.startsWith(':') ? set && vars[name] !== '' : set;
+    if (usable) return vars[name];
+    if (op?.endsWith('?')) throw new Error(`${name}: ${arg}`);
+    return op ? arg : '';
+  });
+}
+
+/** Port mappings as { published, target } (published undefined when Docker picks one; `${VAR:-port}` is its default). */
 function portsOf(service: ComposeService): Array<{ published?: string; target: string }> {
   return (service.ports ?? []).map((port) => {
     if (typeof port === 'object') return { published: port.published?.toString(), target: String(port.target) };
     // [ip:][published:]target[/protocol]; the ip may be [::1].
-    const parts = String(port)
+    const parts = interpolate(String(port), {})
       .replace(/\/\w+$/, '')
       .replace(/^\[[^\]]*\]:/, '')
       .split(':');
@@ -193,7 +213,35 @@ function problemsOf(app: string): string[] {
       problems.push(`${where}: depends_on ${infra} must wait with condition: service_healthy`);
   }
   if (!service.healthcheck?.test || service.healthcheck.disable) problems.push(`${where}: no healthcheck`);
+  problems.push(...readOnlyProblems(app));
   return problems;
+}
+
+/** A container must have a read-only root filesystem and a tmpfs on /tmp. */
+function readOnlyProblems(name: string): string[] {
+  const service = services[name];
+  const tmpfs = [service?.tmpfs ?? []].flat();
+  return [
+    ...(service?.read_only === true ? [] : [`${COMPOSE_FILE} service "${name}": read_only must be true`]),
+    ...(tmpfs.some((mount) => mount.split(':')[0] === '/tmp') ? [] : [`${COMPOSE_FILE} service "${name}": no tmpfs on /tmp`]),
+  ];
+}
+
+/**
+ * The environment compose gives an app's container with `vars` as its env file: interpolated, empty
+ * values dropped (the apps treat them as unset), the image's NODE_ENV=production kept.
+ */
+function containerEnv(app: string, vars: Env): Env {
+  const env = Object.entries(environmentOf(services[app])).map(([name, value]) => [name, interpolate(value, vars)]);
+  return Object.fromEntries(env.filter(([, value]) => value !== ''));
+}
+
+/** The configuration class of an app (apps/<app>/src/<app>.config.ts). */
+function configClassOf(app: string): new () => object {
+  const { className } = appConfig(app);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exported = require(join(ROOT, 'apps', app, 'src', `${app}.config`)) as Record<string, new () => object>;
+  return exported[className];
 }
 
 describe('docker-compose.yml', () => {
@@ -214,15 +262,44 @@ describe('docker-compose.yml', () => {
     expect(stale).toEqual([]);
   });
 
-  it.each(['kafka', 'postgres'])('has the %s service with an image and a healthcheck', (name) => {
+  it.each(['kafka', 'postgres'])('has the %s service with an image, a healthcheck and a read-only root filesystem', (name) => {
     const service = services[name];
     const problems: string[] = [];
     if (!service) problems.push(`${COMPOSE_FILE}: no service "${name}"`);
     else {
       if (!service.image) problems.push(`${COMPOSE_FILE} service "${name}": no image`);
       if (!service.healthcheck?.test || service.healthcheck.disable) problems.push(`${COMPOSE_FILE} service "${name}": no healthcheck`);
+      problems.push(...readOnlyProblems(name));
     }
     expect(problems).toEqual([]);
+  });
+
+  it('runs every infrastructure service from an image built here (no registry is reachable)', () => {
+    const foreign = ['kafka', 'postgres']
+      .filter((name) => !services[name]?.image?.startsWith('complaints/'))
+      .map((name) => `${COMPOSE_FILE} service "${name}": image ${services[name]?.image} is not one \`npm run deploy:images\` builds`);
+    expect(foreign).toEqual([]);
+  });
+
+  it("can be read by Debian's docker-compose 1.29 (no top-level name; the project is given with -p)", () => {
+    expect(compose.name === undefined ? [] : [`${COMPOSE_FILE}: top-level "name" is refused by docker-compose 1.29`]).toEqual([]);
+  });
+
+  it.each(APPS)('gives %s a valid production configuration with the secrets deploy:up generates', (app) => {
+    const env = containerEnv(app, generateDeployEnv());
+    let problem = '';
+    try {
+      loadConfig(configClassOf(app), env);
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+    expect(problem).toBe('');
+  });
+
+  it('makes compose stop on a missing secret rather than start a service without it', () => {
+    const { STAFF_TOKEN_SIGNING_KEY, ...others } = generateDeployEnv();
+    expect(STAFF_TOKEN_SIGNING_KEY).toBeTruthy();
+    expect(() => containerEnv('cases', others)).toThrow(/^STAFF_TOKEN_SIGNING_KEY: set STAFF_TOKEN_SIGNING_KEY in \.env$/);
   });
 });
 
@@ -256,6 +333,34 @@ describe(DOCKERFILE, () => {
     expect(problems).toEqual([]);
   });
 
+  it('builds from the base images deploy:images makes, or its own stages (no registry is reachable)', () => {
+    const args = Object.fromEntries(
+      instructions
+        .flatMap((line) => /^ARG\s+(\w+)=(\S+)/i.exec(line)?.slice(1, 3) ?? [])
+        .reduce<string[][]>((pairs, item, i, all) => (i % 2 ? pairs : [...pairs, [item, all[i + 1]]]), []),
+    );
+    const stages: string[] = [];
+    const problems: string[] = [];
+    for (const line of instructions.filter((l) => /^FROM\s/i.test(l))) {
+      const [, image, , stage] = line.split(/\s+/);
+      const resolved = image.replace(/^\$\{(\w+)\}$/, (_, name: string) => args[name] ?? image);
+      if (!stages.includes(resolved) && !resolved.startsWith('complaints/base-'))
+        problems.push(`${DOCKERFILE}: FROM ${image} (${resolved})`);
+      if (stage) stages.push(stage);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("suits the classic builder (Debian's docker.io has no buildx): no RUN --mount, no heredocs, no syntax directive", () => {
+    const text = readFileSync(path, 'utf8');
+    const problems = [
+      ...(/^\s*RUN\s+--mount/im.test(text) ? ['RUN --mount'] : []),
+      ...(/<<-?\s*['"]?\w+['"]?\s*$/m.test(text) ? ['a heredoc'] : []),
+      ...(/^#\s*syntax=/im.test(text) ? ['a # syntax= directive (pulls a frontend image)'] : []),
+    ];
+    expect(problems.map((p) => `${DOCKERFILE}: ${p}`)).toEqual([]);
+  });
+
   it('starts dist/apps/${APP}/src/main.js', () => {
     const cmd = instructions.filter((line) => /^CMD\s/i.test(line)).at(-1);
     expect(
@@ -263,5 +368,48 @@ describe(DOCKERFILE, () => {
         ? []
         : [`${DOCKERFILE}: the CMD (${cmd ?? 'none'}) does not start dist/apps/\${APP}/src/main.js`],
     ).toEqual([]);
+  });
+});
+
+describe('docker-compose.kafka3.yml (DEPLOY_KAFKA_BROKERS=3)', () => {
+  const override = parse(read('docker-compose.kafka3.yml'), { merge: true }) as { services: Record<string, ComposeService> };
+  const brokers = ['kafka', 'kafka-2', 'kafka-3'];
+  /** A broker's settings with the override merged over the base file, as compose merges them. */
+  const brokerEnv = (name: string): Env => ({
+    ...(services[name] ? environmentOf(services[name]) : {}),
+    ...environmentOf(override.services[name] ?? {}),
+  });
+
+  it('runs three brokers, each a controller of one quorum, with three copies and two in sync', () => {
+    const problems: string[] = [];
+    const voters = brokers.map((name, i) => `${i + 1}@${name}:9093`).join(',');
+    for (const [i, name] of brokers.entries()) {
+      const env = brokerEnv(name);
+      const where = `broker "${name}"`;
+      if (env.KAFKA_NODE_ID !== String(i + 1)) problems.push(`${where}: KAFKA_NODE_ID is ${env.KAFKA_NODE_ID}, expected ${i + 1}`);
+      if (env.KAFKA_CONTROLLER_QUORUM_VOTERS !== voters) problems.push(`${where}: voters ${env.KAFKA_CONTROLLER_QUORUM_VOTERS}`);
+      if (env.KAFKA_DEFAULT_REPLICATION_FACTOR !== '3')
+        problems.push(`${where}: default replication factor ${env.KAFKA_DEFAULT_REPLICATION_FACTOR}`);
+      if (env.KAFKA_MIN_INSYNC_REPLICAS !== '2') problems.push(`${where}: min.insync.replicas ${env.KAFKA_MIN_INSYNC_REPLICAS}`);
+      if (env.KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR !== '3') problems.push(`${where}: offsets topic replication factor`);
+      if (!env.KAFKA_ADVERTISED_LISTENERS?.startsWith(`PLAINTEXT://${name}:9092,`)) problems.push(`${where}: advertised listeners`);
+      const service = override.services[name] ?? services[name];
+      if (name !== 'kafka' && (!service?.image?.startsWith('complaints/kafka:') || !service.healthcheck?.test))
+        problems.push(`${where}: needs the complaints/kafka image and a healthcheck`);
+      if (name !== 'kafka') problems.push(...(service?.read_only === true ? [] : [`${where}: read_only must be true`]));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(APPS)('points %s at the three brokers, with replication factor 3, once all three are healthy', (app) => {
+    const service = override.services[app];
+    const env = service ? environmentOf(service) : {};
+    const deps = service ? dependenciesOf(service) : new Map();
+    const problems = [
+      ...(env.KAFKA_BROKERS === brokers.map((b) => `${b}:9092`).join(',') ? [] : [`KAFKA_BROKERS is ${env.KAFKA_BROKERS}`]),
+      ...(env.KAFKA_REPLICATION_FACTOR === '3' ? [] : [`KAFKA_REPLICATION_FACTOR is ${env.KAFKA_REPLICATION_FACTOR}`]),
+      ...[...brokers, 'postgres'].filter((b) => deps.get(b) !== 'service_healthy').map((b) => `does not wait for ${b} to be healthy`),
+    ];
+    expect(problems).toEqual([]);
   });
 });
