@@ -173,6 +173,42 @@ describe('EventBatchConsumer on a real broker', () => {
     }
   });
 
+  it('with lingerMs, waits after a batch so that what arrives meanwhile comes in one batch', async () => {
+    const lingering = `${topic}.linger`;
+    await ensureTopics(raw, [lingering, dlqTopic(lingering)], { partitions: 2, replicationFactor: 1 });
+    const [first, second, third] = [received('linger 1'), received('linger 2'), received('linger 3')];
+    const calls: string[][] = [];
+    const consumer = new EventBatchConsumer(
+      kafka,
+      publisher,
+      {
+        groupId: `test-${randomUUID()}`,
+        topic: lingering,
+        contract: ComplaintReceivedV1,
+        maxBatchSize: MAX_BATCH,
+        lingerMs: 1_500,
+        handleBatch: async (batch) => {
+          const ids = batch.map((c) => c.event.complaint.complaintId);
+          calls.push(ids);
+          if (!ids.includes(first.complaint.complaintId)) return;
+          // Two more arrive while the consumer lingers, 0.2 s and 0.6 s after the first was handled:
+          // without lingering, the next fetch would answer with the first of them alone.
+          setTimeout(() => void publisher.send(lingering, [encode(second)]), 200);
+          setTimeout(() => void publisher.send(lingering, [encode(third)]), 600);
+        },
+      },
+      logger,
+    );
+    consumers.push(consumer);
+    await consumer.start();
+    await publisher.send(lingering, [encode(first)]);
+    await eventually(async () => (calls.flat().includes(third.complaint.complaintId) ? true : undefined), 30_000);
+    expect(calls).toEqual([
+      [first.complaint.complaintId],
+      expect.arrayContaining([second.complaint.complaintId, third.complaint.complaintId]),
+    ]);
+  });
+
   it('dead-letters bad JSON and contract violations and handles the rest of the chunk', async () => {
     const groupId = `test-${randomUUID()}`;
     const dlq = await deadLetterReader(groupId);

@@ -19,6 +19,7 @@ export class ComplaintRoutedConsumer extends EventBatchSubscription<ComplaintRou
       topic: ComplaintRoutedV1.topic,
       contract: ComplaintRoutedV1,
       maxBatchSize: config.CASES_OPEN_BATCH_SIZE,
+      lingerMs: config.CASES_OPEN_LINGER_MS,
     });
   }
 

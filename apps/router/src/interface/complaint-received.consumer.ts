@@ -20,6 +20,7 @@ export class ComplaintReceivedConsumer extends EventBatchSubscription<ComplaintR
       topic: ComplaintReceivedV1.topic,
       contract: ComplaintReceivedV1,
       maxBatchSize: config.ROUTING_BATCH_SIZE,
+      lingerMs: config.ROUTING_LINGER_MS,
     });
   }
 
