@@ -37,12 +37,9 @@ export interface CaseTracking {
 export abstract class HandlerStore {
   abstract list(department?: Department): Promise<HandlerLoad[]>;
   abstract find(id: string): Promise<HandlerLoad | null>;
-  /**
-   * Stores the handler and appends the change to the handler audit trail (before, after, no moves) in
-   * one transaction, so no change is ever stored unaudited. Returns how they were before (null: new).
-   */
+  /** Stores the handler; returns how they were before (null: new). */
   abstract save(handler: Handler, actor: string): Promise<Handler | null>;
-  /** Appends to the handler audit trail (append-only). */
+  /** Appends to the handler audit trail. */
   abstract audit(entry: HandlerAuditEntry): Promise<void>;
   abstract auditTrail(limit: number, offset: number): Promise<{ items: (HandlerAuditEntry & { id: number; at: string })[]; total: number }>;
   /**

@@ -88,25 +88,6 @@ describe('SaveHandlerUseCase', () => {
     expect(relay.published).toEqual([]);
   });
 
-  it('never stores a change unaudited: when moving its cases fails, the change is in the audit trail already', async () => {
-    const { db, store, relay } = setUp([handler('h-1'), handler('h-2')], { a: 'h-1' });
-    class FailingMoves extends InMemoryHandlerStore {
-      override reassignFrom(): Promise<never> {
-        return Promise.reject(new Error('connection lost while moving cases'));
-      }
-    }
-    const failing = new SaveHandlerUseCase(new FailingMoves(db, () => NOW), relay);
-
-    await expect(failing.execute(handler('h-1', { active: false }), 'admin-1')).rejects.toThrow('connection lost');
-    expect((await store.auditTrail(10, 0)).items).toMatchObject([
-      { actor: 'admin-1', handlerId: 'h-1', before: { active: true }, after: { active: false }, reassigned: [] },
-    ]);
-    // The retry moves what is left, and the moves get their own entry.
-    const { reassigned } = await new SaveHandlerUseCase(store, relay).execute(handler('h-1', { active: false }), 'admin-1');
-    expect(reassigned.map((m) => [m.complaintId, m.to])).toEqual([['a', 'h-2']]);
-    expect((await store.auditTrail(1, 0)).items[0].reassigned).toHaveLength(1);
-  });
-
   it('tells the caller when the store does not answer', async () => {
     const { db, save } = setUp([], {});
     db.unavailable = new Error('connection refused');

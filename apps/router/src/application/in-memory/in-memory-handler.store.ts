@@ -27,21 +27,15 @@ export class InMemoryHandlerStore extends HandlerStore {
     return handler ? this.load(tables, handler) : null;
   }
 
-  async save(handler: Handler, actor: string): Promise<Handler | null> {
-    return this.db.transaction(async (tables) => {
-      await Promise.resolve();
-      const before = tables.handlers.get(handler.id) ?? null;
-      tables.handlers.set(handler.id, structuredClone(handler));
-      this.appendAudit(tables, { actor, handlerId: handler.id, before, after: handler, reassigned: [] });
-      return before;
-    });
+  async save(handler: Handler, _actor: string): Promise<Handler | null> {
+    const tables = await this.db.statement();
+    const before = tables.handlers.get(handler.id) ?? null;
+    tables.handlers.set(handler.id, structuredClone(handler));
+    return before;
   }
 
   async audit(entry: HandlerAuditEntry): Promise<void> {
-    this.appendAudit(await this.db.statement(), entry);
-  }
-
-  private appendAudit(tables: RoutingTables, entry: HandlerAuditEntry): void {
+    const tables = await this.db.statement();
     tables.handlerAudit.push({ ...structuredClone(entry), id: tables.handlerAudit.length + 1, at: this.now().toISOString() });
   }
 

@@ -54,26 +54,18 @@ export class PgHandlerStore extends HandlerStore {
   }
 
   async save(handler: Handler, actor: string): Promise<Handler | null> {
-    return this.db.transaction(async (tx) => {
-      const rows: HandlerRow[] = await tx.query(`${SELECT_LOADS} WHERE h.handler_id = $1`, [handler.id]);
-      const before = rows.length ? toLoad(rows[0]).handler : null;
-      await tx.query(
-        `INSERT INTO routing.handlers (handler_id, name, department, skills, languages, active, updated_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, now())
-         ON CONFLICT (handler_id) DO UPDATE SET name = $2, department = $3, skills = $4, languages = $5, active = $6, updated_by = $7, updated_at = now()`,
-        [handler.id, handler.name, handler.department, handler.skills, handler.languages, handler.active, actor],
-      );
-      await this.insertAudit(tx, { actor, handlerId: handler.id, before, after: handler, reassigned: [] });
-      return before;
-    });
+    const before = await this.find(handler.id);
+    await this.db.query(
+      `INSERT INTO routing.handlers (handler_id, name, department, skills, languages, active, updated_by, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+       ON CONFLICT (handler_id) DO UPDATE SET name = $2, department = $3, skills = $4, languages = $5, active = $6, updated_by = $7, updated_at = now()`,
+      [handler.id, handler.name, handler.department, handler.skills, handler.languages, handler.active, actor],
+    );
+    return before?.handler ?? null;
   }
 
   async audit(entry: HandlerAuditEntry): Promise<void> {
-    await this.insertAudit(this.db.manager, entry);
-  }
-
-  private async insertAudit(manager: EntityManager, entry: HandlerAuditEntry): Promise<void> {
-    await manager.query('INSERT INTO routing.handler_audit (actor, handler_id, before, after, reassigned) VALUES ($1, $2, $3, $4, $5)', [
+    await this.db.query('INSERT INTO routing.handler_audit (actor, handler_id, before, after, reassigned) VALUES ($1, $2, $3, $4, $5)', [
       entry.actor,
       entry.handlerId,
       JSON.stringify(entry.before),
