@@ -4,7 +4,7 @@ import { PiiCipher } from '@complaints/security';
 import { MobileSubmission } from '../../domain/mobile-submission';
 import { SubmitComplaintUseCase } from '../submit-complaint/submit-complaint.use-case';
 import { InMemoryComplaintViewStore } from './in-memory-complaint-view.store';
-import { InMemoryReceivedComplaintPublisher } from './in-memory-received-complaint.publisher';
+import { InMemoryReceivedComplaintPublisher } from '@complaints/intake/testing';
 import { InMemorySubmissionStore } from './in-memory-submission.store';
 
 export const cipher = new PiiCipher({ k1: randomBytes(32) }, 'k1');

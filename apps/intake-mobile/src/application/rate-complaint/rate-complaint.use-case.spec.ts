@@ -2,7 +2,7 @@ import { CaseStatus } from '@complaints/contracts';
 import { IdempotencyKeyReusedError, StoreUnavailableError } from '@complaints/intake';
 import { caseUpdateOf } from '../../domain/customer-timeline';
 import { caseEvent } from '../in-memory/case-events';
-import { InMemoryCustomerResponsePublisher } from '../in-memory/in-memory-customer-response.publisher';
+import { InMemoryCustomerResponsePublisher } from '@complaints/intake/testing';
 import { InMemoryRatingStore } from '../in-memory/in-memory-rating.store';
 import { mobileIntake } from '../in-memory/mobile-intake';
 import { ComplaintNotFoundError } from '../track-complaints/view-my-complaints.use-case';

@@ -4,7 +4,7 @@ import { GuessLimitPolicy } from '../../domain/guess-limit';
 import { LookUpComplaintQuery } from '../follow-complaint/look-up-complaint.query';
 import { SubmitComplaintUseCase } from '../submit-complaint/submit-complaint.use-case';
 import { InMemoryCaseProgressStore } from './in-memory-case-progress.store';
-import { InMemoryReceivedComplaintPublisher } from './in-memory-received-complaint.publisher';
+import { InMemoryReceivedComplaintPublisher } from '@complaints/intake/testing';
 import { InMemoryReferenceGuesses } from './in-memory-reference-guesses';
 import { InMemorySubmissionStore } from './in-memory-submission.store';
 

@@ -1,4 +1,4 @@
-import { InMemoryCustomerResponsePublisher } from '../in-memory/in-memory-customer-response.publisher';
+import { InMemoryCustomerResponsePublisher } from '@complaints/intake/testing';
 import { InMemoryRatingStore } from '../in-memory/in-memory-rating.store';
 import { caseEvent } from '../in-memory/case-events';
 import { webIntake } from '../in-memory/web-intake';

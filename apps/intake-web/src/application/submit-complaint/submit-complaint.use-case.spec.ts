@@ -3,7 +3,7 @@ import { checkEvidence } from '@complaints/contracts';
 import { IdempotencyKeyReusedError, StoreUnavailableError } from '@complaints/intake';
 import { PiiCipher } from '@complaints/security';
 import { WebSubmission } from '../../domain/web-submission';
-import { InMemoryReceivedComplaintPublisher } from '../in-memory/in-memory-received-complaint.publisher';
+import { InMemoryReceivedComplaintPublisher } from '@complaints/intake/testing';
 import { InMemorySubmissionStore } from '../in-memory/in-memory-submission.store';
 import { SubmitComplaintUseCase } from './submit-complaint.use-case';
 

@@ -1,5 +1,5 @@
 import { CustomerResponseV1, parseContract } from '@complaints/contracts';
-import { CustomerResponsePublisher } from '@complaints/intake';
+import { CustomerResponsePublisher } from '../customer-response.publisher';
 
 /** What Kafka acknowledged of the customers' answers, checked against the contract; `failing` makes it refuse. */
 export class InMemoryCustomerResponsePublisher extends CustomerResponsePublisher {

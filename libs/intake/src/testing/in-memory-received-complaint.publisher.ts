@@ -1,5 +1,5 @@
 import { ComplaintReceivedV1, parseContract } from '@complaints/contracts';
-import { ReceivedComplaintPublisher } from '@complaints/intake';
+import { ReceivedComplaintPublisher } from '../complaint-submission';
 
 /** What Kafka acknowledged, checked against the contract as the Kafka publisher checks it; `failing` makes it refuse. */
 export class InMemoryReceivedComplaintPublisher extends ReceivedComplaintPublisher {
